@@ -1,0 +1,73 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from '../logger';
+import { inputFromApiEvent, isApiGatewayEvent, validateInput } from './api-event';
+import { errorToResult, type ApiResult } from './error-response';
+
+export interface WorkflowHandlerSpec<I> {
+  /** Validates path parameters and body fields together (or a direct invocation's payload). */
+  input: z.ZodType<I>;
+  /** Query parameters the route accepts; any other is a 400. */
+  queryParams?: readonly string[];
+  run: (input: I, context: Context) => Promise<ApiResult>;
+}
+
+/**
+ * A workflow Lambda: parse → validate → run → shape. Invoked through API Gateway it answers HTTP, with
+ * every error mapped to a meaningful status; invoked directly (Step Functions, EventBridge) it returns
+ * the plain result and rethrows errors, whose stable `name`s Retry/Catch clauses match.
+ */
+export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
+  return middy<unknown, unknown>()
+    .use(requestLogging())
+    .handler(async (event: unknown, context: Context) => {
+      if (!isApiGatewayEvent(event)) {
+        const out = await spec.run(validateInput(event, spec.input), context);
+        return out.body;
+      }
+      try {
+        const input = inputFromApiEvent(event, spec.input, spec.queryParams);
+        return toHttp(await spec.run(input, context));
+      } catch (error) {
+        const mapped = errorToResult(error);
+        const log = mapped.statusCode >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+        log('request failed', { status: mapped.statusCode, error: describe(error) });
+        return toHttp(mapped);
+      }
+    });
+}
+
+function toHttp(result: ApiResult): APIGatewayProxyResult {
+  return {
+    statusCode: result.statusCode,
+    headers: { ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...result.headers },
+    body: result.body === undefined ? '' : JSON.stringify(result.body),
+  };
+}
+
+// Name, message and Webex trackingId only: a stack or an SDK error object could carry request details.
+function describe(error: unknown) {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const trackingId = (error as { trackingId?: string }).trackingId;
+  return { name: error.name, message: error.message, ...(trackingId ? { trackingId } : {}) };
+}
+
+function requestLogging(): middy.MiddlewareObj<unknown, unknown> {
+  return {
+    before: async (request) => {
+      const event = request.event as { requestContext?: { requestId?: string }; httpMethod?: string; resource?: string };
+      logger.addContext(request.context);
+      logger.appendKeys({
+        apiRequestId: event.requestContext?.requestId,
+        route: event.httpMethod ? `${event.httpMethod} ${event.resource}` : undefined,
+      });
+    },
+    after: async () => {
+      logger.resetKeys();
+    },
+    onError: async () => {
+      logger.resetKeys();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
+import { SecretUnavailableError } from '../tokens/secret-store';
+import { WebexApiError, WebexNetworkError } from '../webex/errors';
+
+export interface ApiResult {
+  statusCode: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    fields?: { field: string; message: string }[];
+    webexStatus?: number;
+    trackingId?: string;
+    retryAfterSeconds?: number;
+  };
+}
+
+/**
+ * Maps an error to a status that tells the caller what to do: fix the request (4xx), retry later (429,
+ * 502, 504), or call an admin (500: the deployment is misconfigured). Webex's trackingId is passed on
+ * because Cisco support asks for it.
+ */
+export function errorToResult(error: unknown): ApiResult & { body: ErrorBody } {
+  if (error instanceof ValidationError) {
+    return result(400, { code: error.name, message: error.message, fields: error.fields });
+  }
+  if (error instanceof PayloadTooLargeError) return result(413, { code: error.name, message: error.message });
+  if (error instanceof NotFoundError) return result(404, { code: error.name, message: error.message });
+  if (error instanceof ConflictError) return result(409, { code: error.name, message: error.message });
+  if (error instanceof WebexApiError) {
+    const base = { code: error.name, message: error.message, webexStatus: error.status, trackingId: error.trackingId };
+    if (error.status === 429 || error.status === 423) {
+      const retryAfter = String(error.retryAfterSeconds ?? 60);
+      return result(429, { ...base, retryAfterSeconds: Number(retryAfter) }, { 'Retry-After': retryAfter });
+    }
+    if (error.status === 404) return result(404, base);
+    if (error.status === 409) return result(409, base);
+    // Webex refused our credentials: the caller can do nothing about it, the admin must.
+    if (error.status === 401 || error.status === 403) return result(502, base);
+    if (error.status >= 400 && error.status < 500) return result(422, base);
+    return result(502, base);
+  }
+  if (error instanceof WebexNetworkError) {
+    return result(error.kind === 'timeout' ? 504 : 502, { code: error.name, message: error.message });
+  }
+  if (error instanceof SecretUnavailableError || error instanceof ConfigurationError) {
+    return result(500, { code: error.name, message: error.message });
+  }
+  return result(500, { code: 'InternalError', message: 'Internal error' });
+}
+
+function result(statusCode: number, error: ErrorBody['error'], headers?: Record<string, string>) {
+  return { statusCode, body: { error }, headers };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { SecretUnavailableError } from './secret-store';
+
+/**
+ * What the Service App secret holds (Secrets Manager in AWS, a JSON file locally). The rotator is its
+ * only writer; expiry times are carried so health checks and alarms never need to call Webex.
+ */
+export const ServiceAppSecretSchema = z.object({
+  orgName: z.string().optional(),
+  orgId: z.string().optional(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  accessToken: z.string().min(1),
+  /** ISO-8601 instant. */
+  accessTokenExpiresAt: z.string().optional(),
+  refreshToken: z.string().min(1),
+  refreshTokenExpiresAt: z.string().optional(),
+  /** Kept until the new access token has worked once (Webex does not say whether the old one stays valid). */
+  previousRefreshToken: z.string().optional(),
+  lastRotation: z
+    .object({ at: z.string(), outcome: z.enum(['succeeded', 'failed', 'skipped']), reason: z.string().optional() })
+    .optional(),
+});
+
+export type ServiceAppSecret = z.infer<typeof ServiceAppSecretSchema>;
+
+/** Environment variables the workflow functions read. */
+export const ENV = {
+  baseUrl: 'WEBEX_BASE_URL',
+  accessToken: 'WEBEX_ACCESS_TOKEN',
+  secretArn: 'WEBEX_SECRET_ARN',
+  tokenFile: 'WEBEX_TOKEN_FILE',
+} as const;
+
+/** Parses a stored secret; errors say where it came from and which fields are wrong, never the values. */
+export function parseServiceAppSecret(text: string, where: string): ServiceAppSecret {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SecretUnavailableError(`The Webex Service App secret in ${where} is not valid JSON`);
+  }
+  const parsed = ServiceAppSecretSchema.safeParse(json);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))].join(', ');
+    throw new SecretUnavailableError(`The Webex Service App secret in ${where} is incomplete or malformed (fields: ${fields})`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,334 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { LogSink } from '../logger';
+import type { TokenProvider } from '../tokens/token-provider';
+import { WebexApiError, WebexNetworkError, type WebexErrorDetail } from './errors';
+import { nextLink } from './link-header';
+import { parseRetryAfterMs } from './retry-after';
+
+export const DEFAULT_WEBEX_BASE_URL = 'https://webexapis.com/v1';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | undefined;
+export type Query = Record<string, QueryValue>;
+
+export interface WebexClientOptions {
+  tokenProvider: TokenProvider;
+  baseUrl?: string;
+  logger?: LogSink;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  /** Attempts per request, counting the first (429s, 5xx, timeouts and connection errors all count). */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Wait used when a 429 carries no readable Retry-After. */
+  defaultRetryAfterMs?: number;
+  /**
+   * Total time a request may take across attempts and waits, so a Lambda behind API Gateway answers
+   * before its 29 s limit. A Retry-After longer than what is left is not slept through: the 429 is
+   * surfaced so the caller (API client, Step Functions) can wait.
+   */
+  retryBudgetMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface RequestOptions<T> {
+  query?: Query;
+  /** JSON body. */
+  body?: unknown;
+  /** Form-encoded body (OAuth). */
+  form?: Record<string, string>;
+  /** Override the method's default: may this request be resent after a 5xx or a lost connection? */
+  idempotent?: boolean;
+  /** Validates and types the response body. */
+  schema?: z.ZodType<T>;
+  /** Send no Authorization header (the OAuth token endpoint authenticates with the form). */
+  anonymous?: boolean;
+}
+
+export interface WebexResponse<T> {
+  status: number;
+  data: T;
+  headers: Headers;
+  trackingId?: string;
+}
+
+export interface PageOptions<T> {
+  query?: Query;
+  /** The array's key in the response body: `items` for core APIs, `phoneNumbers` etc. for telephony. */
+  itemsKey?: string;
+  /** Validates each item. */
+  itemSchema?: z.ZodType<T>;
+  /**
+   * Telephony lists page with `start`/`max`; when Webex sends no Link header, keep asking for the next
+   * offset while a page comes back full.
+   */
+  offsetPaging?: { max: number };
+}
+
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+const RETRYABLE_5XX = new Set([500, 502, 503, 504]);
+// Errors undici reports when the connection was never established: the request cannot have been applied.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * The only code that speaks HTTP to Webex: bearer auth from a token provider (re-read once on 401),
+ * Retry-After on 429, jittered backoff on 5xx and network faults for requests that are safe to resend,
+ * per-attempt timeouts, Link pagination and typed errors. Tokens never reach a log line or an error.
+ */
+export class WebexClient {
+  readonly baseUrl: string;
+  private readonly origin: string;
+  private readonly tokens: TokenProvider;
+  private readonly log?: LogSink;
+  private readonly timeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly defaultRetryAfterMs: number;
+  private readonly retryBudgetMs: number;
+  private readonly doFetch: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(options: WebexClientOptions) {
+    this.baseUrl = (options.baseUrl ?? DEFAULT_WEBEX_BASE_URL).replace(/\/+$/, '');
+    this.origin = new URL(this.baseUrl).origin;
+    this.tokens = options.tokenProvider;
+    this.log = options.logger;
+    this.timeoutMs = options.timeoutMs ?? 8_000;
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.baseDelayMs = options.baseDelayMs ?? 200;
+    this.maxDelayMs = options.maxDelayMs ?? 5_000;
+    this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? 5_000;
+    this.retryBudgetMs = options.retryBudgetMs ?? 18_000;
+    this.doFetch = options.fetch ?? fetch;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+  }
+
+  get<T = unknown>(path: string, options: RequestOptions<T> = {}) {
+    return this.request<T>('GET', path, options);
+  }
+  post<T = unknown>(path: string, options: RequestOptions<T> = {}) {
+    return this.request<T>('POST', path, options);
+  }
+  put<T = unknown>(path: string, options: RequestOptions<T> = {}) {
+    return this.request<T>('PUT', path, options);
+  }
+  patch<T = unknown>(path: string, options: RequestOptions<T> = {}) {
+    return this.request<T>('PATCH', path, options);
+  }
+  delete<T = unknown>(path: string, options: RequestOptions<T> = {}) {
+    return this.request<T>('DELETE', path, options);
+  }
+
+  /** `path` is relative to the base URL (`/people`), or an absolute next-page URL on the same origin. */
+  async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptions<T> = {}): Promise<WebexResponse<T>> {
+    const url = this.resolve(path, options.query);
+    const logPath = url.pathname.slice(new URL(this.baseUrl).pathname.length) || '/';
+    const idempotent = options.idempotent ?? IDEMPOTENT.has(method);
+    const trackingId = `WEBEXPROV_${randomUUID()}`;
+    const started = Date.now();
+    let waited = 0;
+    let reauthenticated = false;
+
+    for (let attempt = 1; ; attempt++) {
+      const headers: Record<string, string> = { Accept: 'application/json', TrackingID: trackingId };
+      if (!options.anonymous) headers.Authorization = `Bearer ${await this.tokens.getAccessToken()}`;
+      let body: string | undefined;
+      if (options.form) {
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        body = new URLSearchParams(options.form).toString();
+      } else if (options.body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        body = JSON.stringify(options.body);
+      }
+
+      const attemptStarted = Date.now();
+      let response: Response;
+      try {
+        response = await this.doFetch(url, { method, headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+      } catch (cause) {
+        const failure = classifyNetworkError(cause, method, logPath);
+        const resendable = idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''));
+        this.log?.debug('webex request failed', {
+          method, path: logPath, attempt, error: failure.message, durationMs: Date.now() - attemptStarted,
+        });
+        const delay = this.backoff(attempt);
+        if (resendable && attempt < this.maxAttempts && this.withinBudget(started, waited, delay)) {
+          waited += delay;
+          await this.sleep(delay);
+          continue;
+        }
+        throw failure;
+      }
+
+      const responseTrackingId = response.headers.get('trackingid') ?? trackingId;
+      this.log?.debug('webex request', {
+        method, path: logPath, status: response.status, attempt, trackingId: responseTrackingId,
+        durationMs: Date.now() - attemptStarted,
+      });
+
+      if (response.ok) {
+        const data = await readBody(response);
+        return {
+          status: response.status,
+          data: options.schema ? options.schema.parse(data) : (data as T),
+          headers: response.headers,
+          trackingId: responseTrackingId,
+        };
+      }
+
+      const error = await toApiError(response, method, logPath, responseTrackingId, attempt);
+
+      if (response.status === 401 && !reauthenticated && !options.anonymous) {
+        // The rotator may have replaced the token since we cached it: re-read once, then give up.
+        reauthenticated = true;
+        this.tokens.invalidate();
+        attempt--;
+        continue;
+      }
+
+      const rateLimited = response.status === 429 || response.status === 423;
+      const retryable = rateLimited || (RETRYABLE_5XX.has(response.status) && idempotent);
+      if (retryable && attempt < this.maxAttempts) {
+        const asked = parseRetryAfterMs(response.headers.get('retry-after'));
+        const delay = rateLimited ? (asked ?? this.defaultRetryAfterMs) : (asked ?? this.backoff(attempt));
+        if (this.withinBudget(started, waited, delay)) {
+          waited += delay;
+          this.log?.info('webex retrying', {
+            method, path: logPath, status: response.status, attempt, delayMs: delay, trackingId: responseTrackingId,
+          });
+          await this.sleep(delay);
+          continue;
+        }
+      }
+      this.log?.debug('webex request gave up', { method, path: logPath, status: response.status, totalMs: Date.now() - started });
+      throw error;
+    }
+  }
+
+  /** Every item of a listing, following `Link: rel="next"` (and start/max offsets for telephony lists). */
+  async *paginate<T = unknown>(path: string, options: PageOptions<T> = {}): AsyncGenerator<T> {
+    const itemsKey = options.itemsKey ?? 'items';
+    const query: Query = { ...options.query };
+    if (options.offsetPaging) query.max = options.offsetPaging.max;
+    let next: string | undefined = path;
+    let start = Number(query.start ?? 0);
+    let first = true;
+    while (next) {
+      // Webex's next links already carry every parameter; re-adding ours would duplicate them.
+      const page: WebexResponse<Record<string, unknown>> = await this.get<Record<string, unknown>>(next, {
+        query: first ? query : undefined,
+      });
+      first = false;
+      const items = page.data?.[itemsKey];
+      if (items !== undefined && !Array.isArray(items)) {
+        throw new TypeError(`Webex GET ${path}: "${itemsKey}" is not an array`);
+      }
+      for (const item of items ?? []) yield options.itemSchema ? options.itemSchema.parse(item) : (item as T);
+
+      next = nextLink(page.headers.get('link'));
+      if (!next && options.offsetPaging && (items?.length ?? 0) >= options.offsetPaging.max) {
+        start += options.offsetPaging.max;
+        next = path;
+        Object.assign(query, { start });
+        first = true;
+      }
+    }
+  }
+
+  /** Collects `paginate` into an array. */
+  async list<T = unknown>(path: string, options: PageOptions<T> = {}): Promise<T[]> {
+    const all: T[] = [];
+    for await (const item of this.paginate(path, options)) all.push(item);
+    return all;
+  }
+
+  private resolve(path: string, query?: Query): URL {
+    let url: URL;
+    if (/^https?:\/\//i.test(path)) {
+      url = new URL(path);
+      // A next link pointing elsewhere would receive our bearer token.
+      if (url.origin !== this.origin) throw new Error(`Refusing to follow a Webex link to another origin (${url.origin})`);
+    } else {
+      url = new URL(this.baseUrl + (path.startsWith('/') ? path : `/${path}`));
+    }
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url;
+  }
+
+  private withinBudget(started: number, waited: number, delay: number): boolean {
+    // Elapsed time covers slow attempts as well as sleeps; `waited` covers sleeps when `sleep` is faked.
+    return Math.max(Date.now() - started, waited) + delay <= this.retryBudgetMs;
+  }
+
+  private backoff(attempt: number): number {
+    // Full jitter: spreads retries from many Lambdas instead of having them hit Webex in lockstep.
+    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(this.random() * ceiling);
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function toApiError(
+  response: Response,
+  method: string,
+  path: string,
+  trackingId: string,
+  attempts: number,
+): Promise<WebexApiError> {
+  const body = (await readBody(response).catch(() => undefined)) as
+    | { message?: unknown; errors?: unknown; trackingId?: unknown; errorCode?: unknown; error_description?: unknown; error?: unknown }
+    | string
+    | undefined;
+  const obj = typeof body === 'object' && body !== null ? body : {};
+  const details = Array.isArray(obj.errors)
+    ? (obj.errors as unknown[]).filter((e): e is WebexErrorDetail => typeof e === 'object' && e !== null)
+    : [];
+  const message =
+    typeof obj.message === 'string' ? obj.message
+    : typeof obj.error_description === 'string' ? obj.error_description
+    : typeof obj.error === 'string' ? obj.error
+    : undefined;
+  const retryAfter = parseRetryAfterMs(response.headers.get('retry-after'));
+  return new WebexApiError({
+    status: response.status,
+    method,
+    path,
+    webexMessage: message,
+    trackingId: typeof obj.trackingId === 'string' ? obj.trackingId : trackingId,
+    errorCode: typeof obj.errorCode === 'number' ? obj.errorCode : numericHeader(response.headers.get('cisco-spark-error-codes')),
+    details,
+    retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
+    attempts,
+  });
+}
+
+function numericHeader(value: string | null): number | undefined {
+  const n = value ? Number.parseInt(value, 10) : NaN;
+  return Number.isNaN(n) ? undefined : n;
+}
+
+function classifyNetworkError(cause: unknown, method: string, path: string): WebexNetworkError {
+  const err = cause as { name?: string; code?: string; cause?: { code?: string; name?: string } };
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return new WebexNetworkError('timeout', method, path);
+  const code = err?.cause?.code ?? err?.code ?? err?.cause?.name;
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new WebexNetworkError('timeout', method, path, code);
+  return new WebexNetworkError('connection', method, path, code);
+}

@@ -1,0 +1,90 @@
+/** One entry of a Webex error body's `errors` array. */
+export interface WebexErrorDetail {
+  description?: string;
+  errorCode?: number;
+}
+
+/**
+ * A non-2xx answer from Webex. The `name` is stable per category so Step Functions `Retry`/`Catch`
+ * and the HTTP error mapper can match on it. Carries no request headers, so never a token.
+ */
+export class WebexApiError extends Error {
+  override readonly name: WebexErrorName;
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly trackingId?: string;
+  readonly errorCode?: number;
+  readonly details: WebexErrorDetail[];
+  /** Seconds Webex asked us to wait (429/423/503), when it said. */
+  readonly retryAfterSeconds?: number;
+  /** How many times the client sent the request; >1 means an earlier attempt may have been applied. */
+  readonly attempts: number;
+
+  constructor(init: {
+    status: number;
+    method: string;
+    path: string;
+    webexMessage?: string;
+    trackingId?: string;
+    errorCode?: number;
+    details?: WebexErrorDetail[];
+    retryAfterSeconds?: number;
+    attempts?: number;
+  }) {
+    const what = init.webexMessage ?? init.details?.[0]?.description ?? `HTTP ${init.status}`;
+    super(`Webex ${init.method} ${init.path} failed with ${init.status}: ${what}`);
+    this.name = webexErrorName(init.status);
+    this.status = init.status;
+    this.method = init.method;
+    this.path = init.path;
+    this.trackingId = init.trackingId;
+    this.errorCode = init.errorCode;
+    this.details = init.details ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    this.attempts = init.attempts ?? 1;
+  }
+
+  /** Webex's own words, without our prefix. */
+  get webexMessage(): string {
+    return this.message.replace(/^Webex \S+ \S+ failed with \d+: /, '');
+  }
+}
+
+export type WebexErrorName =
+  | 'WebexRateLimitedError'
+  | 'WebexServerError'
+  | 'WebexAuthError'
+  | 'WebexNotFoundError'
+  | 'WebexConflictError'
+  | 'WebexClientError';
+
+function webexErrorName(status: number): WebexErrorName {
+  if (status === 429 || status === 423) return 'WebexRateLimitedError';
+  if (status >= 500) return 'WebexServerError';
+  if (status === 401 || status === 403) return 'WebexAuthError';
+  if (status === 404) return 'WebexNotFoundError';
+  if (status === 409) return 'WebexConflictError';
+  return 'WebexClientError';
+}
+
+/** The request never got a usable answer: a timeout, or a connection refused, reset or dropped. */
+export class WebexNetworkError extends Error {
+  override readonly name = 'WebexNetworkError';
+  constructor(
+    readonly kind: 'timeout' | 'connection',
+    readonly method: string,
+    readonly path: string,
+    readonly causeCode?: string,
+  ) {
+    super(
+      kind === 'timeout'
+        ? `Webex ${method} ${path} timed out`
+        : `Webex ${method} ${path} failed: connection error${causeCode ? ` (${causeCode})` : ''}`,
+    );
+  }
+}
+
+export const isWebexApiError = (e: unknown): e is WebexApiError => e instanceof WebexApiError;
+export const isWebexStatus = (e: unknown, ...statuses: number[]): e is WebexApiError =>
+  e instanceof WebexApiError && statuses.includes(e.status);

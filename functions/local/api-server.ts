@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { MAX_BODY_BYTES } from '../lib/http/api-event';
+import { routes, type RouteDefinition } from '../routes';
+import { handlers, type LambdaHandler } from './handlers';
+
+interface CompiledRoute {
+  route: RouteDefinition;
+  pattern: RegExp;
+  params: string[];
+  handler: LambdaHandler;
+}
+
+export interface LocalApi {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The API Gateway stand-in: the same route table, the same handlers, REST-proxy events. Binds to
+ * loopback only; there is no IAM here, so it must never face a network.
+ */
+export async function startLocalApi(options: { port?: number; host?: string } = {}): Promise<LocalApi> {
+  const compiled = routes.map(compile);
+  const server = createServer((req, res) => {
+    serve(compiled, req, res).catch((error) => {
+      send(res, 500, { error: { code: 'InternalError', message: 'Internal error' } });
+      console.error('local API: unhandled error', error instanceof Error ? error.name : error);
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function serve(compiled: CompiledRoute[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const onPath = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
+  if (!onPath.length) return send(res, 404, { error: { code: 'NotFound', message: `No route ${url.pathname}` } });
+  const hit = onPath.find((x) => x.c.route.method === req.method);
+  if (!hit) {
+    res.setHeader('Allow', onPath.map((x) => x.c.route.method).join(', '));
+    return send(res, 405, { error: { code: 'MethodNotAllowed', message: `${req.method} is not allowed on ${url.pathname}` } });
+  }
+
+  const body = await readBody(req);
+  if (body === undefined) {
+    return send(res, 413, { error: { code: 'PayloadTooLargeError', message: `The request body is larger than ${MAX_BODY_BYTES} bytes` } });
+  }
+  const pathParameters = Object.fromEntries(hit.c.params.map((name, i) => [name, hit.m![i + 1]]));
+  const query = url.searchParams.size ? Object.fromEntries(url.searchParams) : null;
+  const requestId = randomUUID();
+  const event = {
+    resource: hit.c.route.path,
+    path: url.pathname,
+    httpMethod: req.method,
+    headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+    multiValueHeaders: {},
+    queryStringParameters: query,
+    multiValueQueryStringParameters: null,
+    pathParameters: hit.c.params.length ? pathParameters : null,
+    stageVariables: null,
+    body: body.length ? body : null,
+    isBase64Encoded: false,
+    requestContext: {
+      requestId,
+      resourcePath: hit.c.route.path,
+      httpMethod: req.method,
+      stage: 'local',
+      identity: { sourceIp: req.socket.remoteAddress, caller: 'local', userArn: 'local' },
+    },
+  } as unknown as APIGatewayProxyEvent;
+
+  const result = (await hit.c.handler(event, lambdaContext(hit.c.route.id, requestId))) as APIGatewayProxyResult;
+  res.writeHead(result.statusCode, { ...result.headers, 'x-amzn-RequestId': requestId } as Record<string, string>);
+  res.end(result.body);
+}
+
+function compile(route: RouteDefinition): CompiledRoute {
+  const params: string[] = [];
+  // API Gateway hands path parameters over still percent-encoded for us to decode, as here.
+  const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    params.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}/?$`), params, handler: handlers[route.id as keyof typeof handlers] };
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function lambdaContext(functionName: string, awsRequestId: string): Context {
+  const deadline = Date.now() + 28_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

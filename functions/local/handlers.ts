@@ -1,0 +1,16 @@
+import type { Context } from 'aws-lambda';
+import type { RouteId } from '../routes';
+import { handler as createUser } from '../create-user/handler';
+import { handler as deleteUser } from '../delete-user/handler';
+import { handler as getUser } from '../get-user/handler';
+import { handler as updateUser } from '../update-user/handler';
+
+export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+/** The deployed handlers, by route id: the local runtime runs exactly what Lambda runs. */
+export const handlers: Record<RouteId, LambdaHandler> = {
+  CreateUser: createUser,
+  GetUser: getUser,
+  UpdateUser: updateUser,
+  DeleteUser: deleteUser,
+};

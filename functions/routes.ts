@@ -1,0 +1,23 @@
+/**
+ * The suite's HTTP contract: one row per workflow Lambda. API Gateway (infra/) and the local runtime
+ * (functions/local/) are both built from this table, so a route can never exist in one and not the other.
+ */
+export interface RouteDefinition {
+  /** Stable id: names the Lambda construct and the local handler. */
+  readonly id: string;
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** API Gateway resource path; `{name}` segments are path parameters. */
+  readonly path: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly summary: string;
+}
+
+export const routes = [
+  { id: 'CreateUser', method: 'POST', path: '/users', entry: 'functions/create-user/handler.ts', summary: 'Create Webex User' },
+  { id: 'GetUser', method: 'GET', path: '/users/{user}', entry: 'functions/get-user/handler.ts', summary: 'Get Webex User (with calling details)' },
+  { id: 'UpdateUser', method: 'PATCH', path: '/users/{user}', entry: 'functions/update-user/handler.ts', summary: 'Update Webex User' },
+  { id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', summary: 'Delete Webex User' },
+] as const satisfies readonly RouteDefinition[];
+
+export type RouteId = (typeof routes)[number]['id'];

@@ -1,0 +1,15 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  // ts-jest compiles our TypeScript and the ESM-only @middy packages to CommonJS; type checking is tsc's job in CI.
+  transform: {
+    '^.+\\.[tj]s$': [
+      'ts-jest',
+      { tsconfig: { module: 'commonjs', moduleResolution: 'node10', allowJs: true, isolatedModules: true } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
+  testTimeout: 30000,
+};

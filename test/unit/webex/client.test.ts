@@ -1,0 +1,217 @@
+import { WebexClient, type WebexClientOptions } from '../../../functions/lib/webex/client';
+import { WebexApiError, WebexNetworkError } from '../../../functions/lib/webex/errors';
+import type { TokenProvider } from '../../../functions/lib/tokens/token-provider';
+
+type Reply = Response | Error | ((init: RequestInit) => Response | Error);
+
+/** A scripted fetch: answers in order and records what was sent. */
+function scriptedFetch(replies: Reply[]) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fn = (async (input: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: String(input), init: init ?? {} });
+    const next = replies.shift();
+    if (!next) throw new Error('no scripted reply left');
+    const reply = typeof next === 'function' ? next(init ?? {}) : next;
+    if (reply instanceof Error) throw reply;
+    return reply;
+  }) as typeof fetch;
+  return { fn, calls };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+class Tokens implements TokenProvider {
+  reads = 0;
+  invalidations = 0;
+  constructor(private readonly sequence: string[]) {}
+  async getAccessToken() {
+    return this.sequence[Math.min(this.reads++, this.sequence.length - 1)];
+  }
+  invalidate() {
+    this.invalidations++;
+  }
+}
+
+function client(replies: Reply[], options: Partial<WebexClientOptions> = {}) {
+  const f = scriptedFetch(replies);
+  const sleeps: number[] = [];
+  const tokens = new Tokens(['token-one', 'token-two']);
+  const logs: unknown[] = [];
+  const sink = { debug: (...a: unknown[]) => logs.push(a), info: (...a: unknown[]) => logs.push(a), warn: (...a: unknown[]) => logs.push(a), error: (...a: unknown[]) => logs.push(a) };
+  const c = new WebexClient({
+    baseUrl: 'https://webex.test/v1',
+    tokenProvider: tokens,
+    fetch: f.fn,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+    logger: sink,
+    ...options,
+  });
+  return { c, calls: f.calls, sleeps, tokens, logs };
+}
+
+const connectionError = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: { code } });
+
+describe('WebexClient', () => {
+  it('sends the bearer token, a TrackingID and query parameters to the base URL', async () => {
+    const { c, calls } = client([json(200, { items: [] })]);
+    const res = await c.get('/people', { query: { email: 'a@example.com', callingData: true, max: undefined } });
+    expect(res.status).toBe(200);
+    expect(calls[0].url).toBe('https://webex.test/v1/people?email=a%40example.com&callingData=true');
+    const headers = calls[0].init.headers as Record<string, string>;
+    expect(headers.Authorization).toBe('Bearer token-one');
+    expect(headers.TrackingID).toMatch(/^WEBEXPROV_/);
+  });
+
+  it('waits for Retry-After on 429 and then succeeds, for any method', async () => {
+    const { c, sleeps, calls } = client([json(429, { message: 'slow down' }, { 'retry-after': '3' }), json(200, { id: 'p1' })]);
+    const res = await c.post('/people', { body: { emails: ['a@example.com'] } });
+    expect(res.data).toEqual({ id: 'p1' });
+    expect(sleeps).toEqual([3000]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('uses a bounded default when Retry-After is unreadable (Webex has sent "rand(30),add(30)")', async () => {
+    const { c, sleeps } = client([json(429, {}, { 'retry-after': 'rand(30),add(30)' }), json(200, {})], { defaultRetryAfterMs: 1234 });
+    await c.get('/people');
+    expect(sleeps).toEqual([1234]);
+  });
+
+  it('surfaces a 429 whose Retry-After exceeds the retry budget, with the wait Webex asked for', async () => {
+    const { c, sleeps } = client([json(429, { message: 'later', trackingId: 'T1' }, { 'retry-after': '120' })], { retryBudgetMs: 10_000 });
+    const error = await c.get('/people').catch((e) => e);
+    expect(error).toBeInstanceOf(WebexApiError);
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 120, trackingId: 'T1', name: 'WebexRateLimitedError' });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('backs off with jitter on 5xx for idempotent requests', async () => {
+    const { c, sleeps, calls } = client([json(502, {}), json(503, {}), json(200, { ok: true })], { baseDelayMs: 100 });
+    const res = await c.put('/people/p1', { body: { displayName: 'x' } });
+    expect(res.data).toEqual({ ok: true });
+    expect(calls).toHaveLength(3);
+    // random() = 0.5 → half of 100, then half of 200
+    expect(sleeps).toEqual([50, 100]);
+  });
+
+  it('does not resend a POST after a 5xx: it may have been applied', async () => {
+    const { c, calls } = client([json(500, { message: 'boom', trackingId: 'T5' })]);
+    const error = await c.post('/people', { body: {} }).catch((e) => e);
+    expect(error).toMatchObject({ name: 'WebexServerError', status: 500, trackingId: 'T5', attempts: 1 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('resends a POST when the connection was refused (never sent), not when it was reset', async () => {
+    const refused = client([connectionError('ECONNREFUSED'), json(200, {})]);
+    await refused.c.post('/people', { body: {} });
+    expect(refused.calls).toHaveLength(2);
+
+    const reset = client([connectionError('ECONNRESET')]);
+    const error = await reset.c.post('/people', { body: {} }).catch((e) => e);
+    expect(error).toBeInstanceOf(WebexNetworkError);
+    expect(error).toMatchObject({ kind: 'connection', causeCode: 'ECONNRESET' });
+    expect(reset.calls).toHaveLength(1);
+  });
+
+  it('retries timeouts on GET and reports them as timeouts when attempts run out', async () => {
+    const timeout = () => Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    const { c, calls } = client([timeout(), timeout(), timeout()], { maxAttempts: 3 });
+    const error = await c.get('/people').catch((e) => e);
+    expect(error).toBeInstanceOf(WebexNetworkError);
+    expect(error.kind).toBe('timeout');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('aborts an attempt that exceeds the per-request timeout', async () => {
+    const hanging = scriptedFetch([]);
+    const c = new WebexClient({
+      baseUrl: 'https://webex.test/v1',
+      tokenProvider: new Tokens(['t']),
+      timeoutMs: 50,
+      maxAttempts: 1,
+      fetch: ((_url: string, init: RequestInit) =>
+        new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch,
+    });
+    void hanging;
+    await expect(c.get('/people')).rejects.toMatchObject({ name: 'WebexNetworkError', kind: 'timeout' });
+  });
+
+  it('re-reads the token once on 401 and retries with the new one', async () => {
+    const { c, calls, tokens } = client([json(401, { message: 'expired' }), json(200, { ok: 1 })]);
+    await c.get('/people/p1');
+    expect(tokens.invalidations).toBe(1);
+    expect((calls[1].init.headers as Record<string, string>).Authorization).toBe('Bearer token-two');
+  });
+
+  it('gives up after a second 401', async () => {
+    const { c, calls } = client([json(401, { message: 'no' }), json(401, { message: 'still no' })]);
+    await expect(c.get('/people')).rejects.toMatchObject({ name: 'WebexAuthError', status: 401 });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('turns Webex error bodies into typed errors with details, error codes and trackingId', async () => {
+    const { c } = client([
+      json(409, { message: 'Conflict', errorCode: 25223, errors: [{ description: 'main number', errorCode: 8363 }], trackingId: 'ROUTER_1' }),
+    ]);
+    const error = await c.post('/telephony/config/locations/L1/numbers', { body: {} }).catch((e) => e);
+    expect(error).toMatchObject({ status: 409, errorCode: 25223, trackingId: 'ROUTER_1', name: 'WebexConflictError' });
+    expect(error.details).toEqual([{ description: 'main number', errorCode: 8363 }]);
+    expect(error.message).toBe('Webex POST /telephony/config/locations/L1/numbers failed with 409: Conflict');
+  });
+
+  it('reads cisco-spark-error-codes when the body has no code', async () => {
+    const { c } = client([json(502, {}, { 'cisco-spark-error-codes': '4251' }), json(502, {}, { 'cisco-spark-error-codes': '4251' })], { maxAttempts: 2 });
+    await expect(c.delete('/x')).rejects.toMatchObject({ status: 502, errorCode: 4251, attempts: 2 });
+  });
+
+  it('never puts the token in errors or log lines', async () => {
+    const { c, logs } = client([json(500, {}), json(500, {}), json(403, { message: 'forbidden' })], { maxAttempts: 3 });
+    const error = await c.get('/people').catch((e) => e);
+    const text = JSON.stringify(logs) + String(error.message) + JSON.stringify(error);
+    expect(text).not.toContain('token-one');
+    expect(text).not.toContain('Bearer');
+  });
+
+  it('follows Link rel="next" pages, sending the original query only on the first request', async () => {
+    const { c, calls } = client([
+      json(200, { items: [{ id: 1 }, { id: 2 }] }, { link: '<https://webex.test/v1/people?max=2&cursor=abc>; rel="next"' }),
+      json(200, { items: [{ id: 3 }] }, { link: '<https://webex.test/v1/people?max=2&cursor=def>; rel="prev"' }),
+    ]);
+    const items = await c.list('/people', { query: { max: 2 } });
+    expect(items).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    expect(calls.map((x) => x.url)).toEqual(['https://webex.test/v1/people?max=2', 'https://webex.test/v1/people?max=2&cursor=abc']);
+  });
+
+  it('pages telephony lists by start/max when Webex sends no Link', async () => {
+    const { c, calls } = client([
+      json(200, { phoneNumbers: [{ n: 1 }, { n: 2 }] }),
+      json(200, { phoneNumbers: [{ n: 3 }, { n: 4 }] }),
+      json(200, { phoneNumbers: [] }),
+    ]);
+    const items = await c.list('/telephony/config/numbers', { itemsKey: 'phoneNumbers', offsetPaging: { max: 2 }, query: { locationId: 'L' } });
+    expect(items).toHaveLength(4);
+    expect(calls.map((x) => new URL(x.url).search)).toEqual([
+      '?locationId=L&max=2',
+      '?locationId=L&max=2&start=2',
+      '?locationId=L&max=2&start=4',
+    ]);
+  });
+
+  it('refuses to follow a next link to another origin (it would receive the token)', async () => {
+    const { c } = client([json(200, { items: [] }, { link: '<https://evil.test/v1/people?cursor=x>; rel="next"' })]);
+    await expect(c.list('/people')).rejects.toThrow(/another origin/);
+  });
+
+  it('sends form-encoded bodies without a bearer token when anonymous', async () => {
+    const { c, calls } = client([json(200, { access_token: 'x' })]);
+    await c.post('/access_token', { form: { grant_type: 'refresh_token', refresh_token: 'r' }, anonymous: true });
+    const headers = calls[0].init.headers as Record<string, string>;
+    expect(headers.Authorization).toBeUndefined();
+    expect(headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+    expect(calls[0].init.body).toBe('grant_type=refresh_token&refresh_token=r');
+  });
+});
