@@ -2,6 +2,7 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
   testMatch: ['**/*.test.ts'],
   // ts-jest compiles our TypeScript and the ESM-only @middy packages to CommonJS; type checking is tsc's job in CI.
   transform: {
@@ -11,5 +12,6 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
+  setupFiles: ['<rootDir>/test/support/env.ts'],
   testTimeout: 30000,
 };

@@ -1,16 +1,24 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SecretStore } from './secret-store';
+import { SecretWriteConflictError, type SecretVersion, type VersionedSecretStore } from './secret-store';
 import { parseServiceAppSecret, type ServiceAppSecret } from './service-app-secret';
 
 /**
  * The local runtime's stand-in for Secrets Manager: one JSON file, readable by its owner only,
  * replaced atomically (write then rename) so a crash mid-write never leaves half a refresh token.
+ * Versions mirror Secrets Manager's request-token semantics within one process.
  */
-export class FileSecretStore implements SecretStore {
+export class FileSecretStore implements VersionedSecretStore {
+  private readonly usedTokens = new Map<string, string>();
+
   constructor(readonly path: string) {}
 
   async read(): Promise<ServiceAppSecret | undefined> {
+    return (await this.readVersion())?.secret;
+  }
+
+  async readVersion(): Promise<SecretVersion | undefined> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -18,13 +26,27 @@ export class FileSecretStore implements SecretStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    return parseServiceAppSecret(text, this.path);
+    return { secret: parseServiceAppSecret(text, this.path), versionId: digest(text) };
   }
 
   async write(secret: ServiceAppSecret): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(secret, null, 2), { mode: 0o600 });
+    const temp = `${this.path}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temp, serialise(secret), { mode: 0o600 });
     await rename(temp, this.path);
   }
+
+  async writeVersion(secret: ServiceAppSecret, requestToken: string): Promise<string> {
+    const text = serialise(secret);
+    const previous = this.usedTokens.get(requestToken);
+    if (previous !== undefined && previous !== text) {
+      throw new SecretWriteConflictError('Another writer already replaced this version of the Webex secret');
+    }
+    this.usedTokens.set(requestToken, text);
+    if (previous === undefined) await this.write(secret);
+    return digest(text);
+  }
 }
+
+const serialise = (secret: ServiceAppSecret) => JSON.stringify(secret, null, 2);
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);

@@ -14,3 +14,26 @@ export interface SecretStore {
 export class SecretUnavailableError extends Error {
   override readonly name = 'SecretUnavailableError';
 }
+
+export interface SecretVersion {
+  secret: ServiceAppSecret;
+  versionId: string;
+}
+
+/**
+ * A store that can act as a compare-and-swap register, which is what keeps two rotations from both
+ * refreshing: writes carry a client request token derived from the version they replace, and a second
+ * writer with the same token but other content is refused (Secrets Manager's PutSecretValue semantics).
+ */
+export interface VersionedSecretStore extends SecretStore {
+  readVersion(): Promise<SecretVersion | undefined>;
+  /**
+   * Writes a new current version. Idempotent per `requestToken` (a retry with the same content is a
+   * no-op); throws `SecretWriteConflictError` when the token was already used for other content.
+   */
+  writeVersion(secret: ServiceAppSecret, requestToken: string): Promise<string>;
+}
+
+export class SecretWriteConflictError extends Error {
+  override readonly name = 'SecretWriteConflictError';
+}

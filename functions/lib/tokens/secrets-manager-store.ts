@@ -1,24 +1,29 @@
 import {
   GetSecretValueCommand,
   PutSecretValueCommand,
+  ResourceExistsException,
   ResourceNotFoundException,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { SecretUnavailableError, type SecretStore } from './secret-store';
+import { SecretWriteConflictError, type SecretVersion, type VersionedSecretStore } from './secret-store';
 import { parseServiceAppSecret, type ServiceAppSecret } from './service-app-secret';
 
 /** The Service App secret in AWS Secrets Manager (its ARN comes from WEBEX_SECRET_ARN). */
-export class SecretsManagerSecretStore implements SecretStore {
+export class SecretsManagerSecretStore implements VersionedSecretStore {
   constructor(
     private readonly secretId: string,
     private readonly client: SecretsManagerClient = new SecretsManagerClient({}),
   ) {}
 
   async read(): Promise<ServiceAppSecret | undefined> {
+    return (await this.readVersion())?.secret;
+  }
+
+  async readVersion(): Promise<SecretVersion | undefined> {
     try {
       const out = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }));
       if (!out.SecretString) return undefined;
-      return parseServiceAppSecret(out.SecretString, 'the Secrets Manager secret');
+      return { secret: parseServiceAppSecret(out.SecretString, 'the Secrets Manager secret'), versionId: out.VersionId ?? '' };
     } catch (error) {
       if (error instanceof ResourceNotFoundException) return undefined;
       throw error;
@@ -28,6 +33,23 @@ export class SecretsManagerSecretStore implements SecretStore {
   async write(secret: ServiceAppSecret): Promise<void> {
     await this.client.send(new PutSecretValueCommand({ SecretId: this.secretId, SecretString: JSON.stringify(secret) }));
   }
+
+  async writeVersion(secret: ServiceAppSecret, requestToken: string): Promise<string> {
+    try {
+      const out = await this.client.send(
+        new PutSecretValueCommand({
+          SecretId: this.secretId,
+          SecretString: JSON.stringify(secret),
+          // Secrets Manager: same token + same content = no-op; same token + other content = refused.
+          ClientRequestToken: requestToken,
+        }),
+      );
+      return out.VersionId ?? requestToken;
+    } catch (error) {
+      if (error instanceof ResourceExistsException) {
+        throw new SecretWriteConflictError('Another writer already replaced this version of the Webex secret');
+      }
+      throw error;
+    }
+  }
 }
-
-

@@ -17,9 +17,13 @@ export const ServiceAppSecretSchema = z.object({
   refreshTokenExpiresAt: z.string().optional(),
   /** Kept until the new access token has worked once (Webex does not say whether the old one stays valid). */
   previousRefreshToken: z.string().optional(),
+  /** True once the access token from the last refresh has worked against Webex. */
+  verified: z.boolean().optional(),
   lastRotation: z
     .object({ at: z.string(), outcome: z.enum(['succeeded', 'failed', 'skipped']), reason: z.string().optional() })
     .optional(),
+  /** Held by the one rotation in progress; see VersionedSecretStore. */
+  rotationLease: z.object({ id: z.string(), expiresAt: z.string() }).optional(),
 });
 
 export type ServiceAppSecret = z.infer<typeof ServiceAppSecretSchema>;

@@ -317,6 +317,7 @@ async function toApiError(
     details,
     retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
     attempts,
+    oauthError: typeof obj.error === 'string' ? obj.error : undefined,
   });
 }
 

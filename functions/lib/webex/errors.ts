@@ -20,6 +20,8 @@ export class WebexApiError extends Error {
   readonly retryAfterSeconds?: number;
   /** How many times the client sent the request; >1 means an earlier attempt may have been applied. */
   readonly attempts: number;
+  /** OAuth error code (`invalid_grant`, `invalid_client`) from the token endpoint. */
+  readonly oauthError?: string;
 
   constructor(init: {
     status: number;
@@ -31,6 +33,7 @@ export class WebexApiError extends Error {
     details?: WebexErrorDetail[];
     retryAfterSeconds?: number;
     attempts?: number;
+    oauthError?: string;
   }) {
     const what = init.webexMessage ?? init.details?.[0]?.description ?? `HTTP ${init.status}`;
     super(`Webex ${init.method} ${init.path} failed with ${init.status}: ${what}`);
@@ -43,6 +46,7 @@ export class WebexApiError extends Error {
     this.details = init.details ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.attempts = init.attempts ?? 1;
+    this.oauthError = init.oauthError;
   }
 
   /** Webex's own words, without our prefix. */

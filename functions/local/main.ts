@@ -1,0 +1,74 @@
+/**
+ * `npm start`: the suite's API on http://127.0.0.1:3000 (PORT overrides), through the same handlers
+ * Lambda runs. Which Webex it talks to, in order:
+ *  1. WEBEX_ACCESS_TOKEN set: that token, against WEBEX_BASE_URL or real Webex;
+ *  2. a stored Service App secret (WEBEX_TOKEN_FILE, default .local/webex-secret.json): against
+ *     WEBEX_BASE_URL or real Webex;
+ *  3. WEBEX_BASE_URL alone: refused, there is nothing to authenticate with;
+ *  4. nothing configured: the built-in Webex simulator with its demo org, with the simulator's
+ *     Service App secret in a local file store, so the same token path as in AWS is exercised.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FileSecretStore } from '../lib/tokens/file-secret-store';
+import { DEFAULT_WEBEX_BASE_URL } from '../lib/webex/client';
+import { startSimulator } from '../simulator/server';
+import { SIM_ACCESS_TOKEN, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../simulator/seed';
+import { startLocalApi } from './api-server';
+
+const LOCAL_DIR = resolve(process.cwd(), '.local');
+const DEFAULT_SECRET_FILE = resolve(LOCAL_DIR, 'webex-secret.json');
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const port = env.PORT ? Number(env.PORT) : 3000;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const secretFile = env.WEBEX_TOKEN_FILE ? resolve(env.WEBEX_TOKEN_FILE) : DEFAULT_SECRET_FILE;
+  let webexDescription: string;
+  let closeSimulator: (() => Promise<void>) | undefined;
+
+  if (env.WEBEX_ACCESS_TOKEN) {
+    env.WEBEX_BASE_URL ||= DEFAULT_WEBEX_BASE_URL;
+    webexDescription = `${env.WEBEX_BASE_URL} (static token from WEBEX_ACCESS_TOKEN)`;
+  } else if (existsSync(secretFile)) {
+    env.WEBEX_BASE_URL ||= DEFAULT_WEBEX_BASE_URL;
+    env.WEBEX_TOKEN_FILE = secretFile;
+    webexDescription = `${env.WEBEX_BASE_URL} (Service App secret from ${secretFile})`;
+  } else if (env.WEBEX_BASE_URL) {
+    throw new Error(
+      `WEBEX_BASE_URL is set but there are no credentials: set WEBEX_ACCESS_TOKEN, or store a Service App secret in ${secretFile}`,
+    );
+  } else {
+    const sim = await startSimulator({ port: 0 });
+    closeSimulator = () => sim.close();
+    const simSecret = resolve(LOCAL_DIR, 'simulator-secret.json');
+    await new FileSecretStore(simSecret).write({
+      orgName: 'Demo Org (simulator)',
+      clientId: SIM_CLIENT_ID,
+      clientSecret: SIM_CLIENT_SECRET,
+      accessToken: SIM_ACCESS_TOKEN,
+      refreshToken: SIM_REFRESH_TOKEN,
+    });
+    env.WEBEX_BASE_URL = sim.url;
+    env.WEBEX_TOKEN_FILE = simSecret;
+    webexDescription = `built-in Webex simulator at ${sim.url} (demo org; secret in ${simSecret})`;
+  }
+
+  const api = await startLocalApi({ port });
+  console.log(`webex-provisioning local API listening on ${api.url}`);
+  console.log(`Webex: ${webexDescription}`);
+  console.log(`Try: curl ${api.url}/users/alice.admin%40example.com`);
+
+  const stop = async () => {
+    await api.close();
+    await closeSimulator?.();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`webex-provisioning: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+// Tests assert on responses, not on log output; tests that inspect logs raise the level themselves.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+process.env.AWS_REGION ??= 'us-east-1';

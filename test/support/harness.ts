@@ -1,0 +1,69 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalApi, type LocalApi } from '../../functions/local/api-server';
+import { resetWebexClient } from '../../functions/lib/runtime/webex-client-from-env';
+import { clearReferenceCache } from '../../functions/lib/webex/reference-data';
+import { startSimulator, type Simulator } from '../../functions/simulator/server';
+import { SIM_ACCESS_TOKEN } from '../../functions/simulator/seed';
+import { openApi } from './openapi-validator';
+
+export interface Harness {
+  sim: Simulator;
+  api: LocalApi;
+  /** fetch against the local API. */
+  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Requests the simulator received for /v1 routes since the last reset. */
+  webexCalls(method?: string, pathPrefix?: string): { method: string; path: string; query: Record<string, string>; body: unknown; status: number }[];
+  close(): Promise<void>;
+}
+
+/**
+ * The local API (the real handlers behind the route table) in front of the Webex simulator over real
+ * HTTP, configured the way a deployment is: through the environment.
+ */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const sim = await startSimulator();
+  process.env.WEBEX_BASE_URL = sim.url;
+  delete process.env.WEBEX_SECRET_ARN;
+  delete process.env.WEBEX_TOKEN_FILE;
+  process.env.WEBEX_ACCESS_TOKEN = SIM_ACCESS_TOKEN;
+  Object.assign(process.env, env);
+  if (env.WEBEX_TOKEN_FILE) delete process.env.WEBEX_ACCESS_TOKEN;
+  resetWebexClient();
+  clearReferenceCache();
+  const api = await startLocalApi({ port: 0 });
+  return {
+    sim,
+    api,
+    async call(method, path, body) {
+      const res = await fetch(api.url + path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON; keep the text
+      }
+      return { status: res.status, body: parsed, headers: res.headers };
+    },
+    webexCalls(method, pathPrefix) {
+      return sim.requests.filter(
+        (r) => (!method || r.method === method) && (!pathPrefix || r.path.startsWith(pathPrefix)),
+      );
+    },
+    /** Closes both servers, then fails if any request the suite sent breaks Cisco's OpenAPI documents. */
+    async close() {
+      await api.close();
+      await sim.close();
+      const problems = sim.requests.flatMap((r) => openApi().checkRequest(r));
+      if (problems.length) throw new Error(`Requests that break the Webex OpenAPI documents:\n${problems.join('\n')}`);
+    },
+  };
+}
+
+export const tempFile = async (name: string) => join(await mkdtemp(join(tmpdir(), 'webex-prov-')), name);
