@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import type { RouteId } from '../routes';
 import { handler as createUser } from '../create-user/handler';
 import { handler as deleteUser } from '../delete-user/handler';
+import { handler as getConnection } from '../get-connection/handler';
 import { handler as getUser } from '../get-user/handler';
 import { handler as updateUser } from '../update-user/handler';
 
@@ -13,4 +14,5 @@ export const handlers: Record<RouteId, LambdaHandler> = {
   GetUser: getUser,
   UpdateUser: updateUser,
   DeleteUser: deleteUser,
+  GetConnection: getConnection,
 };

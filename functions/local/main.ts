@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const api = await startLocalApi({ port });
   console.log(`webex-provisioning local API listening on ${api.url}`);
   console.log(`Webex: ${webexDescription}`);
-  console.log(`Try: curl ${api.url}/users/alice.admin%40example.com`);
+  if (closeSimulator) console.log(`Try: curl ${api.url}/users/alice.admin%40example.com`);
 
   const stop = async () => {
     await api.close();

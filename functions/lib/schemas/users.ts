@@ -49,8 +49,8 @@ export const UserView = z.object({
   status: z.string().optional(),
   invitePending: z.boolean().optional(),
   loginEnabled: z.boolean().optional(),
-  created: z.string().optional(),
-  lastModified: z.string().optional(),
+  createdAt: z.string().optional(),
+  lastModifiedAt: z.string().optional(),
   licenses: z.array(z.object({ id: z.string(), name: z.string().optional() })),
   calling: z.object({
     enabled: z.boolean(),

@@ -1,5 +1,4 @@
-import { writeFile } from 'node:fs/promises';
-import { startHarness, tempFile, type Harness } from '../../support/harness';
+import { startHarness, type Harness } from '../../support/harness';
 
 let h: Harness;
 
@@ -23,6 +22,7 @@ describe('POST /users (Create Webex User)', () => {
       firstName: 'Dana',
       department: 'Sales',
       calling: { enabled: false },
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(h.webexCalls('POST', '/people')).toHaveLength(1);
   });

@@ -23,8 +23,8 @@ export async function toUserView(client: WebexClient, person: Person): Promise<U
     status: person.status,
     invitePending: asBoolean(person.invitePending),
     loginEnabled: asBoolean(person.loginEnabled),
-    created: person.created,
-    lastModified: person.lastModified,
+    createdAt: person.created,
+    lastModifiedAt: person.lastModified,
     licenses: licenseIds.map((id) => ({ id, name: names.get(id) })),
     calling: {
       enabled: Boolean(person.locationId),

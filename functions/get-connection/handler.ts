@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { connectionHealth } from '../lib/connection/connection-health';
+import { workflowHandler } from '../lib/http/api-handler';
+import { secretStoreFromEnv } from '../lib/tokens/secret-store-from-env';
+import { ENV } from '../lib/tokens/service-app-secret';
+
+/** GET /connection — health of the Webex connection: organisation, expiry times, last rotation. */
+export const handler = workflowHandler({
+  input: z.strictObject({}),
+  run: async () => {
+    if (process.env[ENV.accessToken]) {
+      return { statusCode: 200, body: { status: 'static-token', message: 'Using a static WEBEX_ACCESS_TOKEN; no Service App is connected' } };
+    }
+    const store = secretStoreFromEnv();
+    return { statusCode: 200, body: connectionHealth(store ? await store.read() : undefined) };
+  },
+});

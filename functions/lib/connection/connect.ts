@@ -1,0 +1,119 @@
+import type { LogSink } from '../logger';
+import type { SecretStore } from '../tokens/secret-store';
+import type { ServiceAppSecret } from '../tokens/service-app-secret';
+import { StaticTokenProvider } from '../tokens/token-provider';
+import { WebexClient } from '../webex/client';
+import { WebexApiError } from '../webex/errors';
+import { refreshAccessToken } from '../webex/oauth';
+
+/** The scopes the workflows need (README, "Connect a Webex Service App"). */
+export const REQUIRED_SCOPES = [
+  'spark-admin:people_read',
+  'spark-admin:people_write',
+  'spark-admin:licenses_read',
+  'spark-admin:locations_read',
+  'spark-admin:telephony_config_read',
+  'spark-admin:telephony_config_write',
+] as const;
+
+// Read-only calls that each need one read scope: a 403 tells us the scope is missing.
+const PROBES: { scope: (typeof REQUIRED_SCOPES)[number]; path: string; query?: Record<string, string | number> }[] = [
+  { scope: 'spark-admin:people_read', path: '/people', query: { max: 1 } },
+  { scope: 'spark-admin:licenses_read', path: '/licenses' },
+  { scope: 'spark-admin:locations_read', path: '/locations', query: { max: 1 } },
+  { scope: 'spark-admin:telephony_config_read', path: '/telephony/config/numbers', query: { max: 1 } },
+];
+
+export interface ConnectInput {
+  orgName: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  baseUrl: string;
+  store: SecretStore;
+  now?: () => Date;
+  log?: LogSink;
+}
+
+export interface ConnectReport {
+  organisation: { name: string; id?: string };
+  grantedScopes?: string[];
+  missingScopes: string[];
+  probes: { scope: string; ok: boolean; status?: number }[];
+  accessTokenExpiresAt: string;
+  refreshTokenExpiresAt?: string;
+}
+
+export class ConnectError extends Error {
+  override readonly name = 'ConnectError';
+}
+
+/**
+ * Validates a Service App's credentials by refreshing once, stores the resulting pair at once (the
+ * refresh may have replaced the refresh token the admin typed in), then probes Webex with one cheap
+ * read per scope and reports the organisation and any missing scope.
+ */
+export async function connectServiceApp(input: ConnectInput): Promise<ConnectReport> {
+  const now = (input.now ?? (() => new Date()))();
+  const oauth = new WebexClient({ baseUrl: input.baseUrl, tokenProvider: new StaticTokenProvider('not-used'), logger: input.log });
+  let token;
+  try {
+    token = await refreshAccessToken(oauth, { clientId: input.clientId, clientSecret: input.clientSecret, refreshToken: input.refreshToken });
+  } catch (error) {
+    if (error instanceof WebexApiError && error.oauthError === 'invalid_client') {
+      throw new ConnectError('Webex rejected the Client ID or Client Secret (invalid_client)');
+    }
+    if (error instanceof WebexApiError && (error.oauthError === 'invalid_grant' || error.status === 400 || error.status === 401)) {
+      throw new ConnectError(
+        `Webex rejected the refresh token (${error.oauthError ?? error.status}: ${error.webexMessage}); generate a new token pair for the authorised organisation`,
+      );
+    }
+    throw error;
+  }
+
+  const secret: ServiceAppSecret = {
+    orgName: input.orgName,
+    clientId: input.clientId,
+    clientSecret: input.clientSecret,
+    accessToken: token.access_token,
+    accessTokenExpiresAt: new Date(now.getTime() + token.expires_in * 1000).toISOString(),
+    refreshToken: token.refresh_token ?? input.refreshToken,
+    refreshTokenExpiresAt: token.refresh_token_expires_in
+      ? new Date(now.getTime() + token.refresh_token_expires_in * 1000).toISOString()
+      : undefined,
+    ...(token.refresh_token && token.refresh_token !== input.refreshToken ? { previousRefreshToken: input.refreshToken } : {}),
+    verified: false,
+  };
+  await input.store.write(secret);
+
+  const api = new WebexClient({ baseUrl: input.baseUrl, tokenProvider: new StaticTokenProvider(token.access_token), logger: input.log, maxAttempts: 3 });
+  const probes: ConnectReport['probes'] = [];
+  let orgId: string | undefined;
+  for (const probe of PROBES) {
+    try {
+      const res = await api.get<{ items?: { orgId?: string }[] }>(probe.path, { query: probe.query });
+      orgId ??= res.data?.items?.find((i) => i.orgId)?.orgId;
+      probes.push({ scope: probe.scope, ok: true, status: res.status });
+    } catch (error) {
+      if (!(error instanceof WebexApiError) || (error.status !== 403 && error.status !== 401)) throw error;
+      probes.push({ scope: probe.scope, ok: false, status: error.status });
+    }
+  }
+  const granted = token.scope?.split(/[\s,]+/).filter(Boolean);
+  const missing = granted
+    ? REQUIRED_SCOPES.filter((s) => !granted.includes(s))
+    : probes.filter((p) => !p.ok).map((p) => p.scope);
+
+  if (probes.some((p) => p.ok)) {
+    const { previousRefreshToken: _proven, ...proven } = secret;
+    await input.store.write({ ...proven, orgId, verified: true });
+  }
+  return {
+    organisation: { name: input.orgName, id: orgId },
+    grantedScopes: granted,
+    missingScopes: missing,
+    probes,
+    accessTokenExpiresAt: secret.accessTokenExpiresAt!,
+    refreshTokenExpiresAt: secret.refreshTokenExpiresAt,
+  };
+}

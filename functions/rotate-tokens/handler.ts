@@ -1,0 +1,42 @@
+import middy from '@middy/core';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { logger } from '../lib/logger';
+import { ConfigurationError } from '../lib/errors';
+import { rotateServiceAppTokens, RotationFailedError } from '../lib/tokens/rotation';
+import { metrics, recordRotation } from '../lib/tokens/rotation-metrics';
+import { secretStoreFromEnv } from '../lib/tokens/secret-store-from-env';
+import { ENV } from '../lib/tokens/service-app-secret';
+import { StaticTokenProvider } from '../lib/tokens/token-provider';
+import { DEFAULT_WEBEX_BASE_URL, WebexClient } from '../lib/webex/client';
+import { LicenseSchema } from '../lib/webex/schemas';
+
+/**
+ * The token rotator, run by EventBridge Scheduler (reserved concurrency 1). It is the secret's only
+ * writer. A run that does not refresh logs why; a failed run throws, so the invocation counts as an
+ * error and the RotationFailed alarm fires.
+ */
+export const handler = middy()
+  .use(logMetrics(metrics))
+  .handler(async (_event: unknown, context) => {
+    logger.addContext(context);
+    const store = secretStoreFromEnv();
+    if (!store) throw new ConfigurationError(`Set ${ENV.secretArn} (or ${ENV.tokenFile} locally)`);
+    const baseUrl = process.env[ENV.baseUrl] || DEFAULT_WEBEX_BASE_URL;
+    // The OAuth endpoint authenticates with the form, not a bearer token.
+    const oauthClient = new WebexClient({ baseUrl, tokenProvider: new StaticTokenProvider('not-used'), logger });
+    const verify = async (accessToken: string) => {
+      const probe = new WebexClient({ baseUrl, tokenProvider: new StaticTokenProvider(accessToken), logger, maxAttempts: 3 });
+      await probe.list('/licenses', { itemSchema: LicenseSchema });
+    };
+    try {
+      const result = await rotateServiceAppTokens({ store, oauthClient, verify, log: logger });
+      recordRotation(result.outcome, result);
+      if (result.outcome === 'skipped') logger.info('token rotation skipped', { reason: result.reason });
+      else logger.info('token rotation succeeded', { verified: result.verified, accessTokenExpiresAt: result.accessTokenExpiresAt, refreshTokenExpiresAt: result.refreshTokenExpiresAt });
+      return result;
+    } catch (error) {
+      recordRotation('failed', { refreshTokenExpiresAt: error instanceof RotationFailedError ? error.refreshTokenExpiresAt : undefined });
+      logger.error('token rotation failed', { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+      throw error;
+    }
+  });

@@ -1,0 +1,112 @@
+import type { Context } from 'aws-lambda';
+import { connectServiceApp } from '../../../functions/lib/connection/connect';
+import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
+import { SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../../../functions/simulator/seed';
+import { startHarness, tempFile, type Harness } from '../../support/harness';
+
+let h: Harness;
+let store: FileSecretStore;
+
+const context = { functionName: 'RotateTokens', awsRequestId: 'test' } as Context;
+const rotate = async () => (await import('../../../functions/rotate-tokens/handler')).handler({}, context);
+
+beforeEach(async () => {
+  store = new FileSecretStore(await tempFile('webex-secret.json'));
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  h = await startHarness({ WEBEX_TOKEN_FILE: store.path });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const connect = (overrides: Partial<Parameters<typeof connectServiceApp>[0]> = {}) =>
+  connectServiceApp({
+    orgName: 'Demo Org',
+    clientId: SIM_CLIENT_ID,
+    clientSecret: SIM_CLIENT_SECRET,
+    refreshToken: SIM_REFRESH_TOKEN,
+    baseUrl: h.sim.url,
+    store,
+    ...overrides,
+  });
+
+describe('connect', () => {
+  it('refreshes once, stores the pair with expiry times, and reports the organisation and scopes', async () => {
+    const report = await connect();
+    expect(report.missingScopes).toEqual([]);
+    expect(report.probes.every((p) => p.ok)).toBe(true);
+    expect(report.organisation.id).toEqual(expect.any(String));
+    const secret = await store.read();
+    expect(secret).toMatchObject({ orgName: 'Demo Org', clientId: SIM_CLIENT_ID, verified: true });
+    expect(secret!.refreshToken).not.toBe(SIM_REFRESH_TOKEN); // the simulator rotates refresh tokens
+    expect(Date.parse(secret!.accessTokenExpiresAt!)).toBeGreaterThan(Date.now() + 13 * 86_400_000);
+    // The stored token works for the workflows.
+    expect((await h.call('GET', '/users/alice.admin%40example.com')).status).toBe(200);
+  });
+
+  it('refuses a wrong client secret and stores nothing', async () => {
+    await expect(connect({ clientSecret: 'wrong' })).rejects.toMatchObject({ name: 'ConnectError', message: expect.stringMatching(/invalid_client/) });
+    await expect(store.read()).resolves.toBeUndefined();
+  });
+
+  it('refuses a revoked refresh token, naming the cause', async () => {
+    h.sim.revokeRefreshToken(SIM_REFRESH_TOKEN);
+    await expect(connect()).rejects.toThrow(/rejected the refresh token \(invalid_grant/);
+  });
+
+  it('names a missing scope when Webex answers a probe with 403', async () => {
+    h.sim.faults.add({ match: { path: '/telephony/config/numbers' }, kind: 'status', status: 403, body: { message: 'missing scope' } });
+    const report = await connect();
+    expect(report.missingScopes).toEqual(['spark-admin:telephony_config_read']);
+  });
+});
+
+describe('the rotator against the simulator', () => {
+  it('rotates the pair, and the workflows use the new access token', async () => {
+    await connect();
+    const before = (await store.read())!;
+    // A connection made 20 days ago: past the rotator's minimum interval.
+    await store.write({ ...before, lastRotation: { at: new Date(Date.now() - 20 * 86_400_000).toISOString(), outcome: 'succeeded' } });
+    const result = await rotate();
+    expect(result).toMatchObject({ outcome: 'rotated', verified: true });
+    const after = (await store.read())!;
+    expect(after.accessToken).not.toBe(before.accessToken);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(after.previousRefreshToken).toBeUndefined();
+    h.sim.expireAccessToken(before.accessToken);
+    expect((await h.call('GET', '/users/alice.admin%40example.com')).status).toBe(200);
+  });
+
+  it('skips a second run right after a rotation, saying why', async () => {
+    await connect();
+    await store.write({ ...(await store.read())!, lastRotation: { at: new Date().toISOString(), outcome: 'succeeded' } });
+    await expect(rotate()).resolves.toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/less than/) });
+  });
+
+  it('leaves the stored pair untouched when Webex rejects an expired refresh token', async () => {
+    await connect();
+    const before = (await store.read())!;
+    h.sim.expireRefreshToken(before.refreshToken);
+    await expect(rotate()).rejects.toMatchObject({ name: 'RotationFailedError', message: expect.stringMatching(/invalid_grant/) });
+    const after = (await store.read())!;
+    expect(after).toMatchObject({ accessToken: before.accessToken, refreshToken: before.refreshToken, lastRotation: { outcome: 'failed' } });
+  });
+
+  it('retries through a Webex outage on the token endpoint', async () => {
+    await connect();
+    await store.write({ ...(await store.read())!, lastRotation: undefined });
+    h.sim.faults.add({ match: { path: '/access_token' }, kind: 'status', status: 503 });
+    h.sim.faults.add({ match: { path: '/access_token' }, kind: 'status', status: 429, retryAfter: '1' });
+    await expect(rotate()).resolves.toMatchObject({ outcome: 'rotated' });
+  });
+
+  it('reports connection health without any token', async () => {
+    await connect();
+    const res = await h.call('GET', '/connection');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'healthy', organisation: { name: 'Demo Org' }, refreshTokenDaysLeft: expect.any(Number) });
+    const secret = (await store.read())!;
+    const text = JSON.stringify(res.body);
+    for (const value of [secret.accessToken, secret.refreshToken, secret.clientSecret]) expect(text).not.toContain(value);
+  });
+});
