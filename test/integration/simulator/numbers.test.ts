@@ -1,0 +1,132 @@
+import { DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
+import { startSimulator, type Simulator } from '../../../functions/simulator/server';
+import { call, collectAll, expectWebexError, nextLink } from './helpers';
+
+const { people: P, locations: LOC, licenses: L } = DEMO_IDS;
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+const numbersPath = (locationId: string) => `/telephony/config/locations/${locationId}/numbers`;
+const list = (query: Record<string, string | number | boolean> = {}) => call(sim, 'GET', '/telephony/config/numbers', { query });
+
+describe('GET /telephony/config/numbers', () => {
+  it('lists NumberObjects with owner, location and main number', async () => {
+    const res = await list({ locationId: LOC.branchOffice });
+    expect(res.status).toBe(200);
+    expect(res.body.phoneNumbers).toHaveLength(10);
+    expect(res.body.phoneNumbers[0]).toEqual({
+      phoneNumber: DEMO_NUMBERS.branchOfficeMain, state: 'ACTIVE', phoneNumberType: 'PRIMARY', mainNumber: true,
+      includedTelephonyTypes: 'PSTN_NUMBER', tollFreeNumber: false, isServiceNumber: false,
+      location: { id: LOC.branchOffice, name: 'Branch Office' },
+    });
+    expect(res.body.phoneNumbers[1]).toMatchObject({
+      phoneNumber: DEMO_NUMBERS.carolPrimary, extension: '2001', routingPrefix: '8002', esn: '80022001',
+      owner: { id: P.carol, type: 'PEOPLE', firstName: 'Carol', lastName: 'Calling' },
+    });
+    expect(res.body.phoneNumbers[2]).toMatchObject({ phoneNumber: DEMO_NUMBERS.carolAlternate, phoneNumberType: 'ALTERNATE' });
+  });
+
+  it('filters available numbers (unassigned, not main), by owner and by number', async () => {
+    const available = await list({ locationId: LOC.headquarters, available: true });
+    expect(available.body.phoneNumbers).toHaveLength(18);
+    expect(available.body.phoneNumbers.every((n: any) => !n.owner && !n.mainNumber)).toBe(true);
+    const owned = await list({ ownerId: P.carol });
+    expect(owned.body.phoneNumbers.map((n: any) => n.phoneNumber)).toEqual([DEMO_NUMBERS.carolPrimary, DEMO_NUMBERS.carolAlternate]);
+    const uuid = Buffer.from(P.alice, 'base64url').toString().split('/').pop() as string;
+    expect((await list({ ownerId: uuid })).body.phoneNumbers).toHaveLength(1);
+    expect((await list({ phoneNumber: DEMO_NUMBERS.alicePrimary })).body.phoneNumbers).toHaveLength(1);
+    expect((await list({ ownerType: 'PEOPLE' })).body.phoneNumbers).toHaveLength(3);
+    expectWebexError(await list({ available: true, ownerType: 'PEOPLE' }), 400);
+  });
+
+  it('lists a calling user without a number as an extension-only entry', async () => {
+    await call(sim, 'POST', '/people', {
+      body: { emails: ['ext@example.com'], displayName: 'Ext Only', licenses: [L.callingProfessional], locationId: LOC.headquarters, extension: '1050' },
+    });
+    const res = await list({ numberType: 'EXTENSION' });
+    expect(res.body.phoneNumbers).toEqual([expect.objectContaining({ extension: '1050', esn: '80011050', owner: expect.objectContaining({ type: 'PEOPLE' }) })]);
+    expect(res.body.phoneNumbers[0].phoneNumber).toBeUndefined();
+  });
+
+  it('pages with start/max and a next link', async () => {
+    const first = await list({ max: 7 });
+    expect(first.body.phoneNumbers).toHaveLength(7);
+    const next = new URL(nextLink(first.headers) as string);
+    expect(next.searchParams.get('start')).toBe('7');
+    expect(next.searchParams.get('max')).toBe('7');
+    const page = await list({ start: 28, max: 7 });
+    expect(page.body.phoneNumbers).toHaveLength(4);
+    expect(nextLink(page.headers)).toBeUndefined();
+    const { items, pages } = await collectAll(sim, '/telephony/config/numbers', 'phoneNumbers', { max: 7 });
+    expect(pages).toBe(5);
+    expect(new Set(items.map((n: any) => n.phoneNumber)).size).toBe(32);
+    expect((await list()).body.phoneNumbers).toHaveLength(32);
+  });
+});
+
+describe('POST /telephony/config/locations/{id}/numbers', () => {
+  it('adds E.164 numbers (201, ACTIVE by default) and ignores ones the location already has', async () => {
+    const res = await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['+14085550150', '+14085550151', '+14085550119'] } });
+    expect(res.status).toBe(201);
+    expect(res.body).toBeUndefined();
+    expect(sim.state.numbers.get('+14085550150')).toMatchObject({ locationId: LOC.headquarters, state: 'ACTIVE' });
+    await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['+14085550152'], state: 'INACTIVE' } });
+    expect(sim.state.numbers.get('+14085550152')?.state).toBe('INACTIVE');
+  });
+
+  it('rejects non-E.164, integrated PSTN, the main number (409 25223/8363) and numbers of another location', async () => {
+    expectWebexError(await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['4085550150'] } }), 400);
+    const integrated = await call(sim, 'POST', numbersPath(LOC.partnerHub), { body: { phoneNumbers: ['+13125550150'] } });
+    expectWebexError(integrated, 400);
+    expect(integrated.body.message).toMatch(/integrated PSTN/);
+    const main = await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: [DEMO_NUMBERS.headquartersMain] } });
+    expectWebexError(main, 409);
+    expect(main.body.errorCode).toBe(25223);
+    expect(main.body.errors[0].errorCode).toBe(8363);
+    expectWebexError(await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['+12125550105'] } }), 409);
+    expectWebexError(await call(sim, 'POST', numbersPath('nowhere'), { body: { phoneNumbers: ['+14085550150'] } }), 404);
+    expect(sim.state.numbers.has('+13125550150')).toBe(false);
+  });
+});
+
+describe('PUT /telephony/config/locations/{id}/numbers', () => {
+  it('deactivates and activates unassigned numbers', async () => {
+    const path = numbersPath(LOC.headquarters);
+    expect((await call(sim, 'PUT', path, { body: { phoneNumbers: ['+14085550111'], action: 'DEACTIVATE' } })).status).toBe(204);
+    expect((await list({ phoneNumber: '+14085550111' })).body.phoneNumbers[0].state).toBe('INACTIVE');
+    expect((await call(sim, 'PUT', path, { body: { phoneNumbers: ['+14085550111'] } })).status).toBe(204);
+    expect(sim.state.numbers.get('+14085550111')?.state).toBe('ACTIVE');
+    expectWebexError(await call(sim, 'PUT', path, { body: { phoneNumbers: [DEMO_NUMBERS.alicePrimary], action: 'DEACTIVATE' } }), 400);
+  });
+});
+
+describe('DELETE /telephony/config/locations/{id}/numbers', () => {
+  const remove = (locationId: string, phoneNumbers: string[]) => call(sim, 'DELETE', numbersPath(locationId), { body: { phoneNumbers } });
+
+  it('removes up to 5 unassigned numbers given in a JSON body', async () => {
+    const res = await remove(LOC.headquarters, ['+14085550115', '+14085550116']);
+    expect(res.status).toBe(204);
+    expect(sim.state.numbers.has('+14085550115')).toBe(false);
+    const six = ['+14085550110', '+14085550111', '+14085550112', '+14085550113', '+14085550114', '+14085550117'];
+    expectWebexError(await remove(LOC.headquarters, six), 400);
+    expect(sim.state.numbers.has('+14085550110')).toBe(true);
+  });
+
+  it('refuses the main number, assigned numbers and integrated locations with 400', async () => {
+    expectWebexError(await remove(LOC.headquarters, [DEMO_NUMBERS.headquartersMain]), 400);
+    expectWebexError(await remove(LOC.headquarters, [DEMO_NUMBERS.alicePrimary]), 400);
+    expectWebexError(await remove(LOC.partnerHub, ['+13125550101']), 400);
+  });
+
+  it('answers 502 with cisco-spark-error-codes: 4251 for a number the location does not have', async () => {
+    const res = await remove(LOC.headquarters, ['+14085550199']);
+    expectWebexError(res, 502);
+    expect(res.headers.get('cisco-spark-error-codes')).toBe('4251');
+    expectWebexError(await remove(LOC.headquarters, [DEMO_NUMBERS.carolPrimary]), 502);
+  });
+});
