@@ -18,6 +18,7 @@ export const routes = [
   { id: 'GetUser', method: 'GET', path: '/users/{user}', entry: 'functions/get-user/handler.ts', summary: 'Get Webex User (with calling details)' },
   { id: 'UpdateUser', method: 'PATCH', path: '/users/{user}', entry: 'functions/update-user/handler.ts', summary: 'Update Webex User' },
   { id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', summary: 'Delete Webex User' },
+  { id: 'WebexRequest', method: 'POST', path: '/webex/requests', entry: 'functions/webex-request/handler.ts', summary: 'Guarded Webex People / Calling configuration request' },
   { id: 'GetConnection', method: 'GET', path: '/connection', entry: 'functions/get-connection/handler.ts', summary: 'Webex connection health (never a token)' },
 ] as const satisfies readonly RouteDefinition[];
 

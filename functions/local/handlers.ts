@@ -3,6 +3,7 @@ import type { RouteId } from '../routes';
 import { handler as createUser } from '../create-user/handler';
 import { handler as deleteUser } from '../delete-user/handler';
 import { handler as getConnection } from '../get-connection/handler';
+import { handler as webexRequest } from '../webex-request/handler';
 import { handler as getUser } from '../get-user/handler';
 import { handler as updateUser } from '../update-user/handler';
 
@@ -15,4 +16,5 @@ export const handlers: Record<RouteId, LambdaHandler> = {
   UpdateUser: updateUser,
   DeleteUser: deleteUser,
   GetConnection: getConnection,
+  WebexRequest: webexRequest,
 };

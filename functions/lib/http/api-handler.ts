@@ -10,7 +10,13 @@ export interface WorkflowHandlerSpec<I> {
   input: z.ZodType<I>;
   /** Query parameters the route accepts; any other is a 400. */
   queryParams?: readonly string[];
-  run: (input: I, context: Context) => Promise<ApiResult>;
+  run: (input: I, context: Context, request: RequestInfo) => Promise<ApiResult>;
+}
+
+/** Who asked, for audit logs: the IAM principal API Gateway authenticated, or the direct invoker. */
+export interface RequestInfo {
+  caller: string;
+  requestId?: string;
 }
 
 /**
@@ -23,12 +29,14 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
     .use(requestLogging())
     .handler(async (event: unknown, context: Context) => {
       if (!isApiGatewayEvent(event)) {
-        const out = await spec.run(validateInput(event, spec.input), context);
+        const out = await spec.run(validateInput(event, spec.input), context, { caller: 'direct-invocation' });
         return out.body;
       }
       try {
         const input = inputFromApiEvent(event, spec.input, spec.queryParams);
-        return toHttp(await spec.run(input, context));
+        const identity = event.requestContext?.identity;
+        const caller = identity?.userArn ?? identity?.caller ?? identity?.accountId ?? 'unknown';
+        return toHttp(await spec.run(input, context, { caller, requestId: event.requestContext?.requestId }));
       } catch (error) {
         const mapped = errorToResult(error);
         const log = mapped.statusCode >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);

@@ -58,8 +58,11 @@ export interface WebexResponse<T> {
 
 export interface PageOptions<T> {
   query?: Query;
-  /** The array's key in the response body: `items` for core APIs, `phoneNumbers` etc. for telephony. */
-  itemsKey?: string;
+  /**
+   * The array's key in the response body: `items` for core APIs, `phoneNumbers` etc. for telephony;
+   * or a function that picks it from the first page, for callers that do not know the endpoint.
+   */
+  itemsKey?: string | ((firstPage: unknown) => string | undefined);
   /** Validates each item. */
   itemSchema?: z.ZodType<T>;
   /**
@@ -214,7 +217,7 @@ export class WebexClient {
 
   /** Every item of a listing, following `Link: rel="next"` (and start/max offsets for telephony lists). */
   async *paginate<T = unknown>(path: string, options: PageOptions<T> = {}): AsyncGenerator<T> {
-    const itemsKey = options.itemsKey ?? 'items';
+    let itemsKey = typeof options.itemsKey === 'string' ? options.itemsKey : options.itemsKey ? undefined : 'items';
     const query: Query = { ...options.query };
     if (options.offsetPaging) query.max = options.offsetPaging.max;
     let next: string | undefined = path;
@@ -226,6 +229,8 @@ export class WebexClient {
         query: first ? query : undefined,
       });
       first = false;
+      if (itemsKey === undefined && typeof options.itemsKey === 'function') itemsKey = options.itemsKey(page.data);
+      if (itemsKey === undefined) throw new TypeError(`Webex GET ${path}: the response has no list to page through`);
       const items = page.data?.[itemsKey];
       if (items !== undefined && !Array.isArray(items)) {
         throw new TypeError(`Webex GET ${path}: "${itemsKey}" is not an array`);
