@@ -1,0 +1,2 @@
+// Imported first: the shared logger reads its level when its module loads.
+process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';

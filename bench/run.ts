@@ -1,0 +1,48 @@
+/**
+ * npm run bench — figures as ratios against baselines measured in the same run, printed as tables and
+ * written to bench/results/latest.json for comparison between versions. Never asserted in tests.
+ */
+import './env';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resetWebexClient } from '../functions/lib/runtime/webex-client-from-env';
+import { startSimulator } from '../functions/simulator/server';
+import { SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
+import { measureOverhead } from './overhead';
+import { countWebexCalls } from './webex-calls';
+
+async function main() {
+  const sim = await startSimulator({ maxRecordedRequests: 1_000_000 } as Parameters<typeof startSimulator>[0]);
+  process.env.WEBEX_BASE_URL = sim.url;
+  process.env.WEBEX_ACCESS_TOKEN = SIM_ACCESS_TOKEN;
+  resetWebexClient();
+  const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+  try {
+    const calls = await countWebexCalls(sim);
+    results.webexCalls = calls;
+    console.log('\nWebex calls per workflow (warm function) vs the minimum the Webex API allows');
+    console.table(calls.map((c) => ({ workflow: c.workflow, calls: c.calls, minimum: c.minimum, ratio: round(c.ratio) })));
+
+    const overhead = await measureOverhead(sim);
+    results.handlerOverhead = overhead;
+    console.log(`\nHandler overhead over a raw call to the simulator (${overhead.iterations} interleaved runs)`);
+    console.table({
+      'raw fetch (baseline)': { medianMs: round(overhead.rawMs.median), p99Ms: round(overhead.rawMs.p99), ratio: 1 },
+      'GET /users/{id} handler': { medianMs: round(overhead.handlerMs.median), p99Ms: round(overhead.handlerMs.p99), ratio: round(overhead.ratio.median) },
+      'added by the handler': { medianMs: round(overhead.addedMs.median), p99Ms: round(overhead.addedMs.p99), ratio: '' },
+    });
+  } finally {
+    await sim.close();
+  }
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${join('bench', 'results', 'latest.json')}`);
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
