@@ -1,0 +1,89 @@
+import type { Context } from 'aws-lambda';
+import { connectServiceApp } from '../../../functions/lib/connection/connect';
+import { logger } from '../../../functions/lib/logger';
+import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
+import { SIM_ACCESS_TOKEN, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../../../functions/simulator/seed';
+import { startHarness, tempFile, type Harness } from '../../support/harness';
+
+/**
+ * Captures every line the suite writes during a full run — connect, rotation, each workflow, with a
+ * 401, a 429 and 5xx injected — at DEBUG level, and fails if a token, the client secret or an
+ * Authorization header appears in any of them.
+ */
+describe('log redaction over a full run', () => {
+  let h: Harness;
+  const written: string[] = [];
+  let restore: (() => void) | undefined;
+
+  beforeAll(async () => {
+    const store = new FileSecretStore(await tempFile('secret.json'));
+    h = await startHarness({ WEBEX_TOKEN_FILE: store.path });
+    logger.setLogLevel('DEBUG');
+    const capture = (stream: NodeJS.WriteStream) => {
+      const original = stream.write.bind(stream);
+      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+        written.push(String(chunk));
+        return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
+      }) as typeof stream.write;
+      return () => void (stream.write = original);
+    };
+    const restoreOut = capture(process.stdout);
+    const restoreErr = capture(process.stderr);
+    const originalConsole = { ...console };
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      console[level] = (...args: unknown[]) => void written.push(args.map(String).join(' '));
+    }
+    restore = () => {
+      restoreOut();
+      restoreErr();
+      Object.assign(console, originalConsole);
+      logger.setLogLevel('SILENT' as 'DEBUG');
+    };
+
+    await connectServiceApp({
+      orgName: 'Demo', clientId: SIM_CLIENT_ID, clientSecret: SIM_CLIENT_SECRET, refreshToken: SIM_REFRESH_TOKEN,
+      baseUrl: h.sim.url, store, log: logger,
+    });
+    const afterConnect = (await store.read())!;
+    await store.write({ ...afterConnect, lastRotation: undefined });
+    process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+    const { handler: rotate } = await import('../../../functions/rotate-tokens/handler');
+    await rotate({}, { functionName: 'RotateTokens', awsRequestId: 'redaction' } as Context);
+    const rotated = (await store.read())!;
+    h.sim.expireAccessToken(afterConnect.accessToken);
+
+    h.sim.faults.add({ match: { method: 'GET', path: '/people' }, kind: 'status', status: 429, retryAfter: '0' });
+    h.sim.faults.add({ match: { method: 'PUT', path: '/people' }, kind: 'status', status: 503 });
+    await h.call('POST', '/users', { email: 'redact.me@example.com', displayName: 'Redact Me' });
+    await h.call('GET', '/users/redact.me%40example.com');
+    await h.call('PATCH', '/users/redact.me%40example.com', { title: 'Secretive' });
+    await h.call('POST', '/webex/requests', { method: 'GET', path: '/licenses' });
+    await h.call('GET', '/connection');
+    await h.call('DELETE', '/users/redact.me%40example.com');
+    // A refused token: the 401 path logs too.
+    h.sim.expireAccessToken(rotated.accessToken);
+    await h.call('GET', '/users/alice.admin%40example.com');
+
+    secrets.push(afterConnect.accessToken, afterConnect.refreshToken, rotated.accessToken, rotated.refreshToken);
+  });
+
+  const secrets = [SIM_ACCESS_TOKEN, SIM_REFRESH_TOKEN, SIM_CLIENT_SECRET];
+
+  afterAll(async () => {
+    restore?.();
+    await h.close();
+  });
+
+  it('wrote log lines (the capture works)', () => {
+    expect(written.length).toBeGreaterThan(10);
+    expect(written.join('\n')).toContain('"message":"webex request"');
+  });
+
+  it('never wrote a token, the client secret or an Authorization header', () => {
+    const all = written.join('\n');
+    for (const secret of secrets) expect(all).not.toContain(secret);
+    // Webex's own 401 message names the header; a header *value* or key/value pair must never appear.
+    expect(all).not.toMatch(/["']?authorization["']?\s*[:=]/i);
+    expect(all).not.toMatch(/bearer\s+[A-Za-z0-9._~+/-]{6,}/i);
+  });
+});
