@@ -30,7 +30,15 @@ export function createWebexClientFromEnv(env: NodeJS.ProcessEnv = process.env): 
     baseUrl: env[ENV.baseUrl] || DEFAULT_WEBEX_BASE_URL,
     tokenProvider: tokenProviderFromEnv(env),
     logger,
+    // Tunable for functions with longer timeouts (Step Functions tasks) and for fault tests.
+    timeoutMs: positive(env.WEBEX_TIMEOUT_MS),
+    retryBudgetMs: positive(env.WEBEX_RETRY_BUDGET_MS),
   });
+}
+
+function positive(value: string | undefined): number | undefined {
+  const n = value ? Number(value) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 // Module scope: one client (and one token cache) per Lambda container, reused while it is warm.
