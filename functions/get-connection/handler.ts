@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { connectionHealth } from '../lib/connection/connection-health';
 import { workflowHandler } from '../lib/http/api-handler';
+import { SecretUnavailableError } from '../lib/tokens/secret-store';
 import { secretStoreFromEnv } from '../lib/tokens/secret-store-from-env';
 import { ENV } from '../lib/tokens/service-app-secret';
 
@@ -12,6 +13,12 @@ export const handler = workflowHandler({
       return { statusCode: 200, body: { status: 'static-token', message: 'Using a static WEBEX_ACCESS_TOKEN; no Service App is connected' } };
     }
     const store = secretStoreFromEnv();
-    return { statusCode: 200, body: connectionHealth(store ? await store.read() : undefined) };
+    try {
+      return { statusCode: 200, body: connectionHealth(store ? await store.read() : undefined) };
+    } catch (error) {
+      // The stack creates the secret with empty placeholders: that is "not connected yet", not a fault.
+      if (!(error instanceof SecretUnavailableError)) throw error;
+      return { statusCode: 200, body: { ...connectionHealth(undefined), message: `Not connected: ${error.message}` } };
+    }
   },
 });

@@ -110,3 +110,14 @@ describe('the rotator against the simulator', () => {
     for (const value of [secret.accessToken, secret.refreshToken, secret.clientSecret]) expect(text).not.toContain(value);
   });
 });
+
+describe('GET /connection before connecting', () => {
+  it('reports not-connected for the empty placeholder secret the stack creates', async () => {
+    const { PLACEHOLDER_SECRET_TEMPLATE } = await import('../../../infra/constructs/webex-secret');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(store.path, JSON.stringify(PLACEHOLDER_SECRET_TEMPLATE));
+    const res = await h.call('GET', '/connection');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'not-connected', message: expect.stringMatching(/^Not connected/) });
+  });
+});

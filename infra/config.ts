@@ -1,0 +1,88 @@
+import type { Node } from 'constructs';
+import type { ApiThrottleSettings } from './constructs/workflow-api';
+import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-provisioning-stack';
+
+/**
+ * The CDK context keys the app reads (from cdk.json, cdk.context.json or `-c key=value`). Values given on the
+ * command line arrive as strings; objects may be written as JSON.
+ *
+ * | key                      | example                                            |
+ * |--------------------------|----------------------------------------------------|
+ * | `stackName`              | `WebexProvisioning-Lab`                            |
+ * | `webexBaseUrl`           | `https://webexapis.com/v1`                         |
+ * | `existingSecretArn`      | `arn:aws:secretsmanager:us-east-1:123456789012:secret:webex-AbCdEf` |
+ * | `secretEncryptionKeyArn` | `arn:aws:kms:us-east-1:123456789012:key/…`         |
+ * | `apiThrottle`            | `{"rateLimit":10,"burstLimit":20}`                 |
+ * | `logRetentionDays`       | `90`                                               |
+ * | `rotationIntervalHours`  | `12`                                               |
+ * | `alarmEmail`             | `webex-admins@example.com`                         |
+ * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
+ */
+export const CONTEXT_KEYS = [
+  'stackName',
+  'webexBaseUrl',
+  'existingSecretArn',
+  'secretEncryptionKeyArn',
+  'apiThrottle',
+  'logRetentionDays',
+  'rotationIntervalHours',
+  'alarmEmail',
+  'webexRequestAllowedPrefixes',
+] as const;
+
+export interface AppConfig {
+  /** Name (and construct id) of the stack. @default 'WebexProvisioning' */
+  readonly stackName: string;
+  readonly stackProps: WebexProvisioningStackProps;
+}
+
+/** Reads the stack's configuration from CDK context; absent keys keep the stack's defaults. */
+export function configFromContext(node: Node): AppConfig {
+  const str = (key: (typeof CONTEXT_KEYS)[number]): string | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string') throw new Error(`Context ${key} must be a string (got ${JSON.stringify(value)})`);
+    return value;
+  };
+  return {
+    stackName: str('stackName') ?? DEFAULT_STACK_NAME,
+    stackProps: {
+      webexBaseUrl: str('webexBaseUrl'),
+      existingSecretArn: str('existingSecretArn'),
+      secretEncryptionKeyArn: str('secretEncryptionKeyArn'),
+      apiThrottle: parseThrottle(node.tryGetContext('apiThrottle')),
+      logRetentionDays: parseNumber('logRetentionDays', node.tryGetContext('logRetentionDays')),
+      rotationIntervalHours: parseNumber('rotationIntervalHours', node.tryGetContext('rotationIntervalHours')),
+      alarmEmail: str('alarmEmail'),
+      webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
+    },
+  };
+}
+
+function parseThrottle(value: unknown): ApiThrottleSettings | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw new Error(`Context apiThrottle must be JSON like {"rateLimit":10,"burstLimit":20} (got ${value})`);
+    }
+  }
+  if (typeof parsed !== 'object' || parsed === null) {
+    throw new Error(`Context apiThrottle must be an object like {"rateLimit":10,"burstLimit":20}`);
+  }
+  const { rateLimit, burstLimit, ...extra } = parsed as Record<string, unknown>;
+  if (Object.keys(extra).length) throw new Error(`Context apiThrottle has unknown keys: ${Object.keys(extra).join(', ')}`);
+  return {
+    rateLimit: parseNumber('apiThrottle.rateLimit', rateLimit) ?? Number.NaN,
+    burstLimit: parseNumber('apiThrottle.burstLimit', burstLimit) ?? Number.NaN,
+  };
+}
+
+function parseNumber(key: string, value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n)) throw new Error(`Context ${key} must be a number (got ${JSON.stringify(value)})`);
+  return n;
+}

@@ -1,0 +1,114 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { REFRESH_TOKEN_WARNING_DAYS } from '../../functions/lib/connection/connection-health';
+import { METRICS_NAMESPACE } from '../../functions/lib/tokens/rotation-metrics';
+import type { WebexServiceAppSecret } from './webex-secret';
+import { WorkflowFunction } from './workflow-function';
+
+export interface TokenRotationProps {
+  readonly secret: WebexServiceAppSecret;
+  readonly webexBaseUrl?: string;
+  /**
+   * Hours between rotations. Webex answers a refresh repeated within a day with the same values, so more often
+   * than every few hours buys nothing; the refresh token lasts about 90 days, so a daily failure has weeks of slack.
+   * @default 12
+   */
+  readonly rotationIntervalHours?: number;
+  /** An e-mail address subscribed to the alarm topic (confirm the subscription e-mail). @default - none */
+  readonly alarmEmail?: string;
+  /** Encrypts the alarm topic. @default - the AWS managed key for SNS */
+  readonly topicKey?: kms.IKey;
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * The token rotator: a function on an EventBridge Scheduler schedule, reserved concurrency 1, the only
+ * principal allowed to write the Service App secret; alarms on a failed rotation, on a refresh token
+ * closer than 14 days to expiry, and on the rotator not reporting at all, to an SNS topic.
+ */
+export class TokenRotation extends Construct {
+  public readonly function: WorkflowFunction;
+  public readonly alarmTopic: sns.Topic;
+  public readonly alarms: cloudwatch.Alarm[];
+
+  constructor(scope: Construct, id: string, props: TokenRotationProps) {
+    super(scope, id);
+    const hours = props.rotationIntervalHours ?? 12;
+    if (!Number.isInteger(hours) || hours < 1 || hours > 72) {
+      throw new Error(`rotationIntervalHours must be a whole number of hours from 1 to 72 (got ${hours})`);
+    }
+
+    this.function = new WorkflowFunction(this, 'RotateTokens', {
+      entry: 'functions/rotate-tokens/handler.ts',
+      description: 'Refreshes the Webex Service App token pair and writes it back (the secret\'s only writer)',
+      webexBaseUrl: props.webexBaseUrl,
+      webexSecretArn: props.secret.secret.secretArn,
+      logGroupRetention: props.logRetention,
+      serviceName: 'token-rotator',
+      // Generous: a run killed between Webex's answer and the secret write is the one loss we cannot repair.
+      timeout: Duration.minutes(2),
+      reservedConcurrentExecutions: 1,
+    });
+    props.secret.grantRead(this.function);
+    props.secret.grantWrite(this.function);
+
+    new scheduler.Schedule(this, 'Schedule', {
+      description: `Rotate the Webex Service App tokens every ${hours} hours`,
+      schedule: scheduler.ScheduleExpression.rate(Duration.hours(hours)),
+      target: new targets.LambdaInvoke(this.function, {
+        input: scheduler.ScheduleTargetInput.fromObject({ source: 'webex-provisioning.rotation-schedule' }),
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+      }),
+    });
+
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: 'Webex provisioning: token rotation alarms',
+      masterKey: props.topicKey,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+
+    const metric = (name: string, statistic: string, period: Duration) =>
+      new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: 'token-rotator' }, statistic, period });
+
+    this.alarms = [
+      new cloudwatch.Alarm(this, 'RotationFailedAlarm', {
+        alarmDescription: 'A Webex token rotation failed: the stored pair is unchanged; see the rotator logs',
+        metric: metric('RotationFailed', 'Sum', Duration.hours(1)),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'RefreshTokenExpiringAlarm', {
+        alarmDescription:
+          `The Webex refresh token expires in under ${REFRESH_TOKEN_WARNING_DAYS} days, or the rotator has stopped reporting: ` +
+          'when it expires the organisation is disconnected until a full admin generates a new pair',
+        metric: metric('RefreshTokenDaysLeft', 'Minimum', Duration.days(1)),
+        threshold: REFRESH_TOKEN_WARNING_DAYS,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        // No data for a day means no rotation ran: as dangerous as a short expiry.
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'RotatorErrorsAlarm', {
+        alarmDescription: 'The token rotator function failed (errors or throttles)',
+        metric: this.function.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+    for (const alarm of this.alarms) alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
+  }
+}

@@ -1,0 +1,145 @@
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { routes as routeTable, type RouteDefinition } from '../../functions/routes';
+import type { WebexServiceAppSecret } from './webex-secret';
+import { WorkflowFunction } from './workflow-function';
+
+/** Stage-wide request throttling (API Gateway's token bucket). */
+export interface ApiThrottleSettings {
+  /** Steady-state requests per second across the whole stage. */
+  readonly rateLimit: number;
+  /** Requests that may arrive at once above the steady rate (the bucket size). */
+  readonly burstLimit: number;
+}
+
+/**
+ * Modest on purpose: every request fans out to several Webex calls and Webex throttles per token (with
+ * unpublished limits), so a higher rate only turns into 429 back-offs inside the Lambdas' 28 s budget.
+ */
+export const DEFAULT_API_THROTTLE: ApiThrottleSettings = { rateLimit: 10, burstLimit: 20 };
+
+/** The stage the API is deployed to; it is the first segment of every URL. */
+export const API_STAGE_NAME = 'v1';
+
+/**
+ * One JSON line per request: who called what, the outcome and the timing. No bodies, no headers, no query
+ * strings (which may carry personal data); `errorMessage` is API Gateway's own message (e.g. an IAM denial).
+ */
+export const ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
+  requestId: apigateway.AccessLogField.contextRequestId(),
+  requestTime: apigateway.AccessLogField.contextRequestTime(),
+  caller: apigateway.AccessLogField.contextIdentityCaller(),
+  userArn: apigateway.AccessLogField.contextIdentityUserArn(),
+  sourceIp: apigateway.AccessLogField.contextIdentitySourceIp(),
+  method: apigateway.AccessLogField.contextHttpMethod(),
+  resourcePath: apigateway.AccessLogField.contextResourcePath(),
+  path: apigateway.AccessLogField.contextPath(),
+  status: apigateway.AccessLogField.contextStatus(),
+  latency: apigateway.AccessLogField.contextResponseLatency(),
+  integrationLatency: apigateway.AccessLogField.contextIntegrationLatency(),
+  responseLength: apigateway.AccessLogField.contextResponseLength(),
+  errorMessage: apigateway.AccessLogField.contextErrorMessage(),
+  xrayTraceId: apigateway.AccessLogField.contextXrayTraceId(),
+};
+
+export interface WorkflowApiProps {
+  /** The Webex Service App secret every function may read (and nothing else). */
+  readonly secret: WebexServiceAppSecret;
+
+  /**
+   * Webex REST API base URL handed to the functions.
+   * @default 'https://webexapis.com/v1'
+   */
+  readonly webexBaseUrl?: string;
+
+  /**
+   * Stage-wide throttling.
+   * @default DEFAULT_API_THROTTLE (10 requests/s, burst 20)
+   */
+  readonly throttle?: ApiThrottleSettings;
+
+  /**
+   * Retention of the access log group and of every function's log group.
+   * @default logs.RetentionDays.THREE_MONTHS
+   */
+  readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * Extra environment variables for individual workflow functions, by route id (e.g. the guarded request's
+   * allow-list, a state machine's ARN).
+   * @default - none
+   */
+  readonly functionEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+  /**
+   * The routes to serve. Only tests should change this.
+   * @default the route table in functions/routes.ts
+   */
+  readonly routes?: readonly RouteDefinition[];
+}
+
+/**
+ * The suite's REST API, built from the route table: one WorkflowFunction per route (construct id = route id),
+ * Lambda proxy integrations, IAM (SigV4) authorisation on every method, a `v1` stage with JSON access logs,
+ * stage-wide throttling and X-Ray tracing. A regional endpoint: edge-optimised endpoints are not available in
+ * AWS GovCloud (US), where government-cloud Webex organisations deploy.
+ */
+export class WorkflowApi extends Construct {
+  public readonly api: apigateway.RestApi;
+  /** The workflow functions by route id, for constructs that invoke them directly (state machines). */
+  public readonly functions: Readonly<Record<string, WorkflowFunction>>;
+  public readonly accessLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: WorkflowApiProps) {
+    super(scope, id);
+    const throttle = props.throttle ?? DEFAULT_API_THROTTLE;
+    const logRetention = props.logRetention ?? logs.RetentionDays.THREE_MONTHS;
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', { retention: logRetention });
+
+    this.api = new apigateway.RestApi(this, 'Api', {
+      description: 'Webex provisioning workflows (IAM-authorised)',
+      endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
+      // Every method, including any added later, defaults to SigV4; the methods below also say so explicitly.
+      defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
+      deployOptions: {
+        stageName: API_STAGE_NAME,
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
+        accessLogFormat: apigateway.AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+        throttlingRateLimit: throttle.rateLimit,
+        throttlingBurstLimit: throttle.burstLimit,
+        tracingEnabled: true,
+        // No execution logging (loggingLevel) and no data tracing: those would write request bodies.
+      },
+    });
+
+    // RestApi adds an `Endpoint` output of its own; the stack outputs the URL once, as `ApiUrl`.
+    this.api.node.tryRemoveChild('Endpoint');
+
+    const functions: Record<string, WorkflowFunction> = {};
+    for (const route of props.routes ?? routeTable) {
+      if (functions[route.id]) throw new Error(`Duplicate route id ${route.id} in the route table`);
+      const fn = new WorkflowFunction(this, route.id, {
+        entry: route.entry,
+        description: `${route.method} ${route.path}: ${route.summary}`,
+        webexBaseUrl: props.webexBaseUrl,
+        webexSecretArn: props.secret.secret.secretArn,
+        logGroupRetention: logRetention,
+        environment: { ...props.functionEnvironment?.[route.id] },
+      });
+      props.secret.grantRead(fn);
+      this.api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(fn), {
+        authorizationType: apigateway.AuthorizationType.IAM,
+        operationName: route.id,
+      });
+      functions[route.id] = fn;
+    }
+    this.functions = functions;
+  }
+
+  /** The invoke URL of the `v1` stage. */
+  get url(): string {
+    return this.api.url;
+  }
+}

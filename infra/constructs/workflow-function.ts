@@ -1,0 +1,157 @@
+import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { ENV } from '../../functions/lib/tokens/service-app-secret';
+import { DEFAULT_WEBEX_BASE_URL } from '../../functions/lib/webex/client';
+import { fromRepoRoot } from '../paths';
+
+/** The commercial-cloud Webex base URL, from the client that uses it (government-cloud organisations set another). */
+export { DEFAULT_WEBEX_BASE_URL };
+
+/**
+ * The bundle is ESM (`@middy/core` 6 ships ESM only). A CommonJS dependency that `require()`s a Node built-in
+ * would, in an ESM bundle, go through esbuild's shim, which throws "Dynamic require of ... is not supported"
+ * unless a real `require` is in scope: this banner provides one. With `mainFields: ['module', 'main']` today's
+ * bundles contain no such call (with esbuild's default order, main first, the AWS SDK's CommonJS builds bring
+ * eleven and the first AWS call fails), so the banner is insurance against the next CommonJS-only dependency.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+export interface WorkflowFunctionProps
+  extends Omit<NodejsFunctionProps, 'entry' | 'handler' | 'projectRoot' | 'depsLockFilePath' | 'logRetention' | 'logGroup'> {
+  /** The handler module (TypeScript, exporting `handler`), relative to the repository root as in routes.ts. */
+  readonly entry: string;
+
+  /**
+   * Webex REST API base URL, passed to the function as `WEBEX_BASE_URL`.
+   * @default 'https://webexapis.com/v1'
+   */
+  readonly webexBaseUrl?: string;
+
+  /**
+   * ARN of the Webex Service App secret, passed to the function as `WEBEX_SECRET_ARN`. Reading it is granted by
+   * the caller (`WebexServiceAppSecret.grantRead`), not here.
+   */
+  readonly webexSecretArn: string;
+
+  /**
+   * The log group the function writes to. The role made for the function may write to this group only; a `role`
+   * passed in must be granted that by its owner.
+   * @default - a log group made for the function, with `logGroupRetention`
+   */
+  readonly logGroup?: logs.ILogGroup;
+
+  /**
+   * Retention of the log group made for the function. Ignored when `logGroup` is given.
+   * @default logs.RetentionDays.THREE_MONTHS
+   */
+  readonly logGroupRetention?: logs.RetentionDays;
+
+  /**
+   * `POWERTOOLS_SERVICE_NAME`: the `service` field of every log line and metric.
+   * @default 'webex-provisioning'
+   */
+  readonly serviceName?: string;
+
+  /**
+   * `POWERTOOLS_LOG_LEVEL`.
+   * @default 'INFO'
+   */
+  readonly powertoolsLogLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
+
+/**
+ * A workflow Lambda with the suite's defaults: Node.js 22 on arm64, 512 MB, a 28 s timeout (inside API Gateway's
+ * 29 s integration limit), active X-Ray tracing, its own log group with a retention, and an execution role that
+ * may write to that log group and nothing else until the caller grants more (the Webex secret, typically).
+ *
+ * Bundling runs the repository's own esbuild (never Docker) into one minified ESM file with a source map. Every
+ * dependency is bundled, the AWS SDK v3 clients included, so the deployed code runs the versions package-lock.json
+ * pins (and the tests ran) rather than whichever SDK the Lambda runtime ships that month.
+ *
+ * The log group and the role are created next to the function (ids `<id>LogGroup`, `<id>ServiceRole`) because
+ * they must exist before `super()` runs.
+ */
+export class WorkflowFunction extends NodejsFunction {
+  /** The log group the function writes to. */
+  public readonly functionLogGroup: logs.ILogGroup;
+
+  constructor(scope: Construct, id: string, props: WorkflowFunctionProps) {
+    const {
+      entry,
+      webexBaseUrl,
+      webexSecretArn,
+      logGroupRetention,
+      serviceName,
+      powertoolsLogLevel,
+      environment,
+      bundling,
+      ...rest
+    } = props;
+
+    const logGroup =
+      rest.logGroup ??
+      new logs.LogGroup(scope, `${id}LogGroup`, { retention: logGroupRetention ?? logs.RetentionDays.THREE_MONTHS });
+    // Instead of AWSLambdaBasicExecutionRole (logs:CreateLogGroup/CreateLogStream/PutLogEvents on every log group):
+    // the function's own group only. The group already exists, so no CreateLogGroup.
+    const role =
+      rest.role ??
+      new iam.Role(scope, `${id}ServiceRole`, {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        description: `Execution role of the ${id} workflow function`,
+        inlinePolicies: {
+          Logs: new iam.PolicyDocument({
+            statements: [
+              new iam.PolicyStatement({
+                actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+                // logGroupArn ends in `:*`, which covers the group's log streams.
+                resources: [logGroup.logGroupArn],
+              }),
+            ],
+          }),
+        },
+      });
+
+    super(scope, id, {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(28),
+      tracing: lambda.Tracing.ACTIVE,
+      ...rest,
+      logGroup,
+      role,
+      entry: fromRepoRoot(entry),
+      handler: 'handler',
+      projectRoot: fromRepoRoot('.'),
+      depsLockFilePath: fromRepoRoot('package-lock.json'),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: serviceName ?? 'webex-provisioning',
+        POWERTOOLS_LOG_LEVEL: powertoolsLogLevel ?? 'INFO',
+        [ENV.baseUrl]: webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL,
+        [ENV.secretArn]: webexSecretArn,
+        ...environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // Mappings are enough for stack traces; the original sources would double the asset for nothing.
+        sourcesContent: false,
+        // Prefer packages' ESM builds (the AWS SDK ships both): ~140 KB smaller, no CommonJS require() of built-ins.
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        externalModules: [],
+        ...bundling,
+      },
+    });
+    this.functionLogGroup = logGroup;
+  }
+}

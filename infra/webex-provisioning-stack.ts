@@ -1,0 +1,184 @@
+import { CfnOutput, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { TokenRotation } from './constructs/token-rotation';
+import { WebexServiceAppSecret } from './constructs/webex-secret';
+import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiThrottleSettings } from './constructs/workflow-api';
+import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
+
+/** The stack's name (and construct id) unless the `stackName` context value says otherwise. */
+export const DEFAULT_STACK_NAME = 'WebexProvisioning';
+/** Default retention, in days, of every log group the stack creates. */
+export const DEFAULT_LOG_RETENTION_DAYS = 90;
+
+/** Everything an administrator configures; each can also be given as CDK context (`-c name=value`, see app.ts). */
+export interface WebexProvisioningStackProps extends StackProps {
+  /**
+   * Base URL of the Webex REST API the functions call (`WEBEX_BASE_URL`). Organisations in the Webex for
+   * Government cloud use their cloud's URL instead. Must be https.
+   * @default 'https://webexapis.com/v1'
+   */
+  readonly webexBaseUrl?: string;
+
+  /**
+   * Complete ARN (including Secrets Manager's six-character suffix) of an existing Service App secret, for
+   * example the one kept from an earlier deployment of this stack. Given: the secret is imported and the
+   * functions are granted read access to it. Not given: the stack creates one (retained on stack deletion)
+   * for `npm run connect` to fill.
+   * @default - a new secret is created
+   */
+  readonly existingSecretArn?: string;
+
+  /**
+   * ARN of a customer-managed KMS key that encrypts the Service App secret (for an existing secret: the key it
+   * is encrypted with, so the functions may decrypt it).
+   * @default - the AWS managed key `aws/secretsmanager`
+   */
+  readonly secretEncryptionKeyArn?: string;
+
+  /**
+   * Stage-wide API throttling: steady requests per second (`rateLimit`) and bucket size (`burstLimit`).
+   * @default { rateLimit: 10, burstLimit: 20 }
+   */
+  readonly apiThrottle?: ApiThrottleSettings;
+
+  /**
+   * Days to keep the API access logs and the functions' logs. One of CloudWatch Logs' retention values
+   * (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653),
+   * or 9999 to keep them forever.
+   * @default 90
+   */
+  readonly logRetentionDays?: number;
+
+  /**
+   * Hours between token rotations (EventBridge Scheduler).
+   * @default 12
+   */
+  readonly rotationIntervalHours?: number;
+
+  /**
+   * E-mail address subscribed to the alarm topic (failed rotation, refresh token under 14 days from expiry,
+   * rotator errors). The address must confirm the subscription.
+   * @default - no subscription; subscribe to the `AlarmTopicArn` output yourself
+   */
+  readonly alarmEmail?: string;
+
+  /**
+   * Path prefixes `POST /webex/requests` may reach; a subset of /people, /licenses, /locations and
+   * /telephony/config (or paths below them).
+   * @default all four
+   */
+  readonly webexRequestAllowedPrefixes?: string[];
+}
+
+const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
+const SECRET_COMPLETE_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/;
+
+/**
+ * The whole suite in one stack, one construct per concern:
+ * - `WebexSecret` (WebexServiceAppSecret): the Service App credentials and token pair.
+ * - `WorkflowApi`: the IAM-authorised REST API and one workflow function per route of functions/routes.ts.
+ * - state machines: `statemachines/*.asl.json` loaded with `DefinitionBody.fromFile` and substitutions mapping
+ *   their task resources to `api.functions[...]` ARNs;
+ * - `TokenRotation`: the rotator on an EventBridge Scheduler schedule, reserved concurrency 1, the secret's only
+ *   writer, with its alarms and SNS topic.
+ *
+ * Still to come:
+ * - lifecycle rules: EventBridge rules starting executions named from the event id.
+ */
+export class WebexProvisioningStack extends Stack {
+  public readonly secret: WebexServiceAppSecret;
+  public readonly api: WorkflowApi;
+  public readonly rotation: TokenRotation;
+
+  constructor(scope: Construct, id: string, props: WebexProvisioningStackProps = {}) {
+    super(scope, id, {
+      description: 'webex-provisioning: Cisco Webex user provisioning workflows behind an IAM-authorised API',
+      ...props,
+    });
+    const webexBaseUrl = validateBaseUrl(props.webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL);
+    const throttle = validateThrottle(props.apiThrottle ?? DEFAULT_API_THROTTLE);
+    const logRetention = validateRetention(props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
+    if (
+      props.existingSecretArn !== undefined &&
+      !Token.isUnresolved(props.existingSecretArn) &&
+      !SECRET_COMPLETE_ARN.test(props.existingSecretArn)
+    ) {
+      throw new Error(
+        `existingSecretArn must be a complete Secrets Manager secret ARN, ending in the six-character suffix ` +
+          `Secrets Manager adds to the name (got ${props.existingSecretArn})`,
+      );
+    }
+
+    this.secret = new WebexServiceAppSecret(this, 'WebexSecret', {
+      existingSecretArn: props.existingSecretArn,
+      encryptionKey: props.secretEncryptionKeyArn
+        ? kms.Key.fromKeyArn(this, 'SecretEncryptionKey', props.secretEncryptionKeyArn)
+        : undefined,
+    });
+
+    this.api = new WorkflowApi(this, 'WorkflowApi', {
+      secret: this.secret,
+      webexBaseUrl,
+      throttle,
+      logRetention,
+      functionEnvironment: props.webexRequestAllowedPrefixes
+        ? { WebexRequest: { WEBEX_REQUEST_ALLOWED_PREFIXES: validatePrefixes(props.webexRequestAllowedPrefixes).join(',') } }
+        : undefined,
+    });
+
+    this.rotation = new TokenRotation(this, 'TokenRotation', {
+      secret: this.secret,
+      webexBaseUrl,
+      rotationIntervalHours: props.rotationIntervalHours,
+      alarmEmail: props.alarmEmail,
+      logRetention,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
+
+    new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.url });
+    new CfnOutput(this, 'WebexSecretArn', {
+      description: 'ARN of the Webex Service App secret: pass it to `npm run connect -- --secret-arn`',
+      value: this.secret.secret.secretArn,
+    });
+  }
+}
+
+function validateBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`webexBaseUrl is not a URL: ${value}`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`webexBaseUrl must use https: ${value}`);
+  return value;
+}
+
+function validateThrottle(throttle: ApiThrottleSettings): ApiThrottleSettings {
+  const { rateLimit, burstLimit } = throttle;
+  if (!(Number.isFinite(rateLimit) && rateLimit > 0)) throw new Error(`apiThrottle.rateLimit must be a positive number (got ${rateLimit})`);
+  if (!(Number.isInteger(burstLimit) && burstLimit > 0)) {
+    throw new Error(`apiThrottle.burstLimit must be a positive integer (got ${burstLimit})`);
+  }
+  return throttle;
+}
+
+function validateRetention(days: number): logs.RetentionDays {
+  if (!RETENTION_VALUES.includes(days)) {
+    throw new Error(`logRetentionDays must be one of ${RETENTION_VALUES.join(', ')} (got ${days})`);
+  }
+  return days as logs.RetentionDays;
+}
+
+const REQUEST_PREFIXES = ['/people', '/licenses', '/locations', '/telephony/config'];
+
+function validatePrefixes(prefixes: string[]): string[] {
+  for (const p of prefixes) {
+    if (!REQUEST_PREFIXES.some((allowed) => p === allowed || p.startsWith(`${allowed}/`)) || /[?#]|\.\./.test(p)) {
+      throw new Error(`webexRequestAllowedPrefixes: ${p} is not under ${REQUEST_PREFIXES.join(', ')}`);
+    }
+  }
+  return prefixes;
+}

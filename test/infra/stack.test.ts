@@ -1,0 +1,423 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { routes } from '../../functions/routes';
+import { ENV, ServiceAppSecretSchema } from '../../functions/lib/tokens/service-app-secret';
+import { configFromContext } from '../../infra/config';
+import { PLACEHOLDER_SECRET_TEMPLATE } from '../../infra/constructs/webex-secret';
+import { DEFAULT_API_THROTTLE } from '../../infra/constructs/workflow-api';
+import { DEFAULT_WEBEX_BASE_URL, WorkflowFunction } from '../../infra/constructs/workflow-function';
+import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
+
+// Asset bundling is skipped for every stack here except in the one bundling test at the end.
+const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] as string[] };
+const EXISTING_SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:webex-provisioning-AbC123';
+const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+type Json = Record<string, any>;
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
+
+function synth(props: WebexProvisioningStackProps = {}) {
+  const app = new App({ context: SKIP_BUNDLING });
+  const stack = new WebexProvisioningStack(app, 'WebexProvisioning', props);
+  return { stack, template: Template.fromStack(stack) };
+}
+
+const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }) =>
+  stack.getLogicalId(construct.node.defaultChild as never);
+
+const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const resources = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
+
+/** Every IAM statement in the template: AWS::IAM::Policy documents and roles' inline policies. */
+function allStatements(template: Template): Statement[] {
+  const out: Statement[] = [];
+  for (const p of Object.values(template.findResources('AWS::IAM::Policy'))) out.push(...p.Properties.PolicyDocument.Statement);
+  for (const r of Object.values(template.findResources('AWS::IAM::Role'))) {
+    for (const p of r.Properties.Policies ?? []) out.push(...p.PolicyDocument.Statement);
+  }
+  return out;
+}
+
+/** Statements granted to one function's execution role. */
+function roleStatements(template: Template, roleId: string): Statement[] {
+  const out: Statement[] = [];
+  const role = template.toJSON().Resources[roleId];
+  for (const p of role.Properties.Policies ?? []) out.push(...p.PolicyDocument.Statement);
+  for (const p of Object.values(template.findResources('AWS::IAM::Policy'))) {
+    if (p.Properties.Roles.some((r: Json) => r.Ref === roleId)) out.push(...p.Properties.PolicyDocument.Statement);
+  }
+  return out;
+}
+
+/** "METHOD /full/path" for every API Gateway method, rebuilt from the resource tree. */
+function apiRoutes(template: Template): { key: string; method: Json }[] {
+  const resourcesById = template.findResources('AWS::ApiGateway::Resource');
+  const pathOf = (ref: Json): string => {
+    if (ref['Fn::GetAtt']?.[1] === 'RootResourceId') return '';
+    const res = resourcesById[ref.Ref];
+    if (!res) throw new Error(`unknown parent ${JSON.stringify(ref)}`);
+    return `${pathOf(res.Properties.ParentId)}/${res.Properties.PathPart}`;
+  };
+  return Object.values(template.findResources('AWS::ApiGateway::Method')).map((method) => ({
+    key: `${method.Properties.HttpMethod} ${pathOf(method.Properties.ResourceId) || '/'}`,
+    method,
+  }));
+}
+
+describe('WebexProvisioning stack (defaults)', () => {
+  let stack: WebexProvisioningStack;
+  let template: Template;
+  beforeAll(() => {
+    ({ stack, template } = synth());
+  });
+
+  test('one workflow function per route, on Node.js 22 / arm64 with the suite defaults and env', () => {
+    // One per route, plus the token rotator.
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1);
+    const secretId = logicalId(stack, stack.secret.secret);
+    for (const route of routes) {
+      const fn = stack.api.functions[route.id];
+      expect(fn).toBeInstanceOf(WorkflowFunction);
+      expect(fn.node.id).toBe(route.id);
+      const props = template.toJSON().Resources[logicalId(stack, fn)].Properties;
+      expect(props).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 512,
+        Timeout: 28,
+        TracingConfig: { Mode: 'Active' },
+      });
+      expect(props.Environment.Variables).toEqual({
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'webex-provisioning',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL,
+        [ENV.secretArn]: { Ref: secretId },
+      });
+    }
+  });
+
+  test('every API method uses IAM authorisation', () => {
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method'));
+    expect(methods.length).toBeGreaterThan(0);
+    for (const m of methods) expect(m.Properties.AuthorizationType).toBe('AWS_IAM');
+  });
+
+  test('methods and resources are exactly the route table, each proxying to its own function', () => {
+    const found = apiRoutes(template);
+    expect(found.map((r) => r.key).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+
+    for (const route of routes) {
+      const { method } = found.find((r) => r.key === `${route.method} ${route.path}`)!;
+      expect(method.Properties.Integration.Type).toBe('AWS_PROXY');
+      expect(method.Properties.Integration.IntegrationHttpMethod).toBe('POST');
+      expect(method.Properties.OperationName).toBe(route.id);
+      const uri = JSON.stringify(method.Properties.Integration.Uri);
+      expect(uri).toContain(`"${logicalId(stack, stack.api.functions[route.id])}","Arn"`);
+    }
+
+    // Resources: exactly the path prefixes the routes need, no more.
+    const prefixes = new Set<string>();
+    for (const r of routes) {
+      const parts = r.path.split('/').filter(Boolean);
+      parts.forEach((_, i) => prefixes.add('/' + parts.slice(0, i + 1).join('/')));
+    }
+    template.resourceCountIs('AWS::ApiGateway::Resource', prefixes.size);
+  });
+
+  test('stage v1 has JSON access logs (no bodies or headers), throttling and tracing', () => {
+    template.resourceCountIs('AWS::ApiGateway::Stage', 1);
+    const stage = Object.values(template.findResources('AWS::ApiGateway::Stage'))[0].Properties;
+    expect(stage.StageName).toBe('v1');
+    expect(stage.TracingEnabled).toBe(true);
+    expect(stage.AccessLogSetting.DestinationArn).toEqual({ 'Fn::GetAtt': [logicalId(stack, stack.api.accessLogGroup), 'Arn'] });
+
+    const format = JSON.parse(stage.AccessLogSetting.Format);
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      caller: '$context.identity.caller',
+      method: '$context.httpMethod',
+      path: '$context.path',
+      status: '$context.status',
+      latency: '$context.responseLatency',
+    });
+    for (const value of Object.values<string>(format)) {
+      expect(value).not.toMatch(/\$input|\.header|requestOverride|responseOverride|body|querystring|userAgent/i);
+    }
+
+    expect(stage.MethodSettings).toEqual([
+      expect.objectContaining({
+        HttpMethod: '*',
+        ResourcePath: '/*',
+        ThrottlingRateLimit: DEFAULT_API_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: DEFAULT_API_THROTTLE.burstLimit,
+        DataTraceEnabled: false,
+      }),
+    ]);
+    // No execution logging: it would write request bodies.
+    expect(stage.MethodSettings[0].LoggingLevel).toBeUndefined();
+  });
+
+  test('the API is regional (edge-optimised endpoints do not exist in GovCloud)', () => {
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });
+  });
+
+  test('a secret is created, retained, and holds only the frozen placeholder template', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const [secret] = Object.values(template.findResources('AWS::SecretsManager::Secret'));
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.UpdateReplacePolicy).toBe('Retain');
+    // Pinned: changing this string makes CloudFormation overwrite the connected token pair on the next deploy.
+    expect(secret.Properties.SecretString).toBe('{"clientId":"","clientSecret":"","accessToken":"","refreshToken":""}');
+    expect(secret.Properties.GenerateSecretString).toBeUndefined();
+  });
+
+  test('the placeholder keys are Service App secret fields, and the placeholder is not a usable secret', () => {
+    const schemaKeys = Object.keys(ServiceAppSecretSchema.shape);
+    for (const key of Object.keys(PLACEHOLDER_SECRET_TEMPLATE)) expect(schemaKeys).toContain(key);
+    // Readers must report it as not yet connected rather than send it to Webex.
+    expect(ServiceAppSecretSchema.safeParse(PLACEHOLDER_SECRET_TEMPLATE).success).toBe(false);
+    expect(Object.values(PLACEHOLDER_SECRET_TEMPLATE).every((v) => v === '')).toBe(true);
+  });
+
+  test('IAM: functions read the secret and nothing else; no wildcard grants', () => {
+    const secretRef = { Ref: logicalId(stack, stack.secret.secret) };
+    for (const s of allStatements(template)) {
+      expect(actions(s)).not.toContain('*');
+      for (const a of actions(s)) expect(a).not.toMatch(/^[a-z0-9-]+:\*$/);
+      if (resources(s).includes('*')) {
+        // X-Ray has no resource-level permissions; nothing else may use "*".
+        expect(actions(s).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      }
+      if (actions(s).some((a) => a.startsWith('secretsmanager:'))) {
+        expect(resources(s)).toEqual([secretRef]);
+        // Reads everywhere; the one write (PutSecretValue) is the rotator's, checked in token-rotation.test.ts.
+        expect([['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], ['secretsmanager:PutSecretValue']]).toContainEqual(
+          actions(s).sort(),
+        );
+      }
+    }
+
+    for (const route of routes) {
+      const fn = stack.api.functions[route.id];
+      const roleId = logicalId(stack, fn.role as never);
+      const role = template.toJSON().Resources[roleId];
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined(); // no AWSLambdaBasicExecutionRole (logs on *)
+      const statements = roleStatements(template, roleId);
+      expect(statements).toContainEqual(
+        expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: secretRef }),
+      );
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logicalId(stack, fn.functionLogGroup as never), 'Arn'] },
+        }),
+      );
+      const granted = statements.flatMap(actions).sort();
+      expect(granted).toEqual(
+        [
+          'logs:CreateLogStream',
+          'logs:PutLogEvents',
+          'secretsmanager:DescribeSecret',
+          'secretsmanager:GetSecretValue',
+          'xray:PutTelemetryRecords',
+          'xray:PutTraceSegments',
+        ].sort(),
+      );
+    }
+  });
+
+  test('every log group has a retention (90 days by default) and every function logs to its own', () => {
+    const groups = template.findResources('AWS::Logs::LogGroup');
+    expect(Object.keys(groups)).toHaveLength(routes.length + 2); // one per function (routes + rotator) + access logs
+    for (const g of Object.values(groups)) expect(g.Properties.RetentionInDays).toBe(90);
+    for (const route of routes) {
+      const fn = stack.api.functions[route.id];
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: Match.absent(),
+        LoggingConfig: { LogGroup: { Ref: logicalId(stack, fn.functionLogGroup as never) } },
+      });
+    }
+  });
+
+  test('X-Ray tracing is on for every function and the stage', () => {
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+    template.hasResourceProperties('AWS::ApiGateway::Stage', { TracingEnabled: true });
+  });
+
+  test('outputs: the API URL, the secret ARN and the alarm topic, once each', () => {
+    const outputs = template.toJSON().Outputs;
+    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'WebexSecretArn']);
+    expect(outputs.WebexSecretArn.Value).toEqual({ Ref: logicalId(stack, stack.secret.secret) });
+    expect(JSON.stringify(outputs.ApiUrl.Value)).toContain('execute-api');
+  });
+});
+
+describe('WebexProvisioning stack (configured)', () => {
+  test('existingSecretArn: no secret is created and everything points at the given ARN', () => {
+    const { template } = synth({ existingSecretArn: EXISTING_SECRET_ARN });
+    template.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.Environment.Variables[ENV.secretArn]).toBe(EXISTING_SECRET_ARN);
+    }
+    const secretStatements = allStatements(template).filter((s) => actions(s).includes('secretsmanager:GetSecretValue'));
+    expect(secretStatements).toHaveLength(routes.length + 1); // + the rotator
+    for (const s of secretStatements) expect(resources(s)).toEqual([EXISTING_SECRET_ARN]);
+    expect(template.toJSON().Outputs.WebexSecretArn.Value).toBe(EXISTING_SECRET_ARN);
+  });
+
+  test('a partial secret ARN (without the six-character suffix) is refused', () => {
+    expect(() => synth({ existingSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:webex' })).toThrow(
+      /complete Secrets Manager secret ARN/,
+    );
+  });
+
+  test('webexBaseUrl, apiThrottle and logRetentionDays reach the functions, stage and log groups', () => {
+    const govUrl = 'https://webex-gov.example.com/v1';
+    const { template } = synth({ webexBaseUrl: govUrl, apiThrottle: { rateLimit: 3, burstLimit: 7 }, logRetentionDays: 365 });
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.Environment.Variables[ENV.baseUrl]).toBe(govUrl);
+    }
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 3, ThrottlingBurstLimit: 7 })],
+    });
+    for (const g of Object.values(template.findResources('AWS::Logs::LogGroup'))) expect(g.Properties.RetentionInDays).toBe(365);
+  });
+
+  test('invalid settings fail synthesis with a clear message', () => {
+    expect(() => synth({ webexBaseUrl: 'http://webexapis.com/v1' })).toThrow(/https/);
+    expect(() => synth({ logRetentionDays: 42 })).toThrow(/logRetentionDays must be one of/);
+    expect(() => synth({ apiThrottle: { rateLimit: 0, burstLimit: 5 } })).toThrow(/rateLimit/);
+    expect(() => synth({ apiThrottle: { rateLimit: 5, burstLimit: 1.5 } })).toThrow(/burstLimit/);
+  });
+
+  test('a customer-managed key: the secret is encrypted with it and readers may decrypt via Secrets Manager only', () => {
+    for (const props of [{ secretEncryptionKeyArn: KEY_ARN }, { secretEncryptionKeyArn: KEY_ARN, existingSecretArn: EXISTING_SECRET_ARN }]) {
+      const { template } = synth(props);
+      if (!props.existingSecretArn) template.hasResourceProperties('AWS::SecretsManager::Secret', { KmsKeyId: KEY_ARN });
+      const decrypt = allStatements(template).filter((s) => actions(s).includes('kms:Decrypt'));
+      expect(decrypt).toHaveLength(routes.length + 1); // + the rotator
+      for (const s of decrypt) {
+        expect(s.Resource).toBe(KEY_ARN);
+        expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
+      }
+    }
+  });
+});
+
+describe('configuration from CDK context', () => {
+  const read = (context: Record<string, unknown>) => configFromContext(new App({ context }).node);
+
+  test('defaults', () => {
+    expect(read({})).toEqual({
+      stackName: 'WebexProvisioning',
+      stackProps: {
+        webexBaseUrl: undefined,
+        existingSecretArn: undefined,
+        secretEncryptionKeyArn: undefined,
+        apiThrottle: undefined,
+        logRetentionDays: undefined,
+      },
+    });
+  });
+
+  test('command-line strings and cdk.json values', () => {
+    const cfg = read({
+      stackName: 'WebexProvisioning-Lab',
+      webexBaseUrl: 'https://webex-gov.example.com/v1',
+      existingSecretArn: EXISTING_SECRET_ARN,
+      apiThrottle: '{"rateLimit":5,"burstLimit":10}',
+      logRetentionDays: '365',
+    });
+    expect(cfg.stackName).toBe('WebexProvisioning-Lab');
+    expect(cfg.stackProps).toMatchObject({
+      webexBaseUrl: 'https://webex-gov.example.com/v1',
+      existingSecretArn: EXISTING_SECRET_ARN,
+      apiThrottle: { rateLimit: 5, burstLimit: 10 },
+      logRetentionDays: 365,
+    });
+    expect(read({ apiThrottle: { rateLimit: 2, burstLimit: 4 }, logRetentionDays: 30 }).stackProps).toMatchObject({
+      apiThrottle: { rateLimit: 2, burstLimit: 4 },
+      logRetentionDays: 30,
+    });
+  });
+
+  test('malformed values are refused', () => {
+    expect(() => read({ apiThrottle: 'fast' })).toThrow(/apiThrottle must be JSON/);
+    expect(() => read({ apiThrottle: '{"rate":5}' })).toThrow(/unknown keys: rate/);
+    expect(() => read({ logRetentionDays: 'forever' })).toThrow(/logRetentionDays must be a number/);
+  });
+});
+
+describe('bundling', () => {
+  test('bundles one function with the local esbuild (never Docker) into a minified ESM file that loads', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'webex-cdk-bundle-'));
+    const dockerBefore = process.env.CDK_DOCKER;
+    // The module object itself (not an import namespace, whose properties cannot be redefined).
+    const childProcess: typeof import('node:child_process') = require('node:child_process');
+    const realSpawnSync = childProcess.spawnSync;
+    const spawned: string[] = [];
+    let spy: jest.SpyInstance | undefined;
+    try {
+      // Any attempt to bundle in Docker fails loudly instead of quietly using a container where one runs...
+      process.env.CDK_DOCKER = '/nonexistent/docker-must-not-be-used';
+      // ...and every command CDK spawns is recorded, to show esbuild ran here.
+      spy = jest.spyOn(childProcess, 'spawnSync').mockImplementation(((command: string, args?: readonly string[], options?: object) => {
+        spawned.push([command, ...(args ?? [])].join(' '));
+        return realSpawnSync(command, args ?? [], options ?? {});
+      }) as typeof childProcess.spawnSync);
+
+      const route = routes.find((r) => r.id === 'GetConnection')!;
+      const app = new App({ outdir: path.join(tmp, 'cdk.out') });
+      const stack = new Stack(app, 'BundlingCheck');
+      const fn = new WorkflowFunction(stack, route.id, {
+        entry: route.entry,
+        webexSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:x-AbC123',
+      });
+      const assembly = app.synth();
+      spy.mockRestore();
+      spy = undefined;
+      expect(spawned.some((c) => /\besbuild\b.*--bundle/.test(c))).toBe(true);
+      expect(spawned.filter((c) => /docker/i.test(c))).toEqual([]);
+      const template = Template.fromStack(stack);
+
+      const s3Key: string = template.toJSON().Resources[logicalId(stack, fn)].Properties.Code.S3Key;
+      const assetDir = path.join(assembly.directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
+      expect(fs.readdirSync(assetDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+
+      const code = fs.readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+      expect(code.startsWith("import { createRequire as __createRequire } from 'node:module';")).toBe(true);
+      // Minified: a few very long lines, not one statement per line.
+      const lines = code.split('\n').length;
+      expect(code.length / lines).toBeGreaterThan(1000);
+      expect(code).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}|export\s*\{\s*handler\s*\}/);
+      expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+      // Everything bundled: no bare imports left for the Lambda runtime to resolve (the AWS SDK included).
+      const imports = [...code.matchAll(/\bfrom\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
+      expect(imports.filter((spec) => !spec.startsWith('node:'))).toEqual([]);
+
+      // It loads as ESM outside the repository (no node_modules to fall back on) and exports the handler.
+      const probeDir = path.join(tmp, 'probe');
+      fs.mkdirSync(probeDir);
+      fs.copyFileSync(path.join(assetDir, 'index.mjs'), path.join(probeDir, 'index.mjs'));
+      const exported = execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', "const m = await import('./index.mjs'); console.log(typeof m.handler);"],
+        { cwd: probeDir, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, encoding: 'utf8' },
+      );
+      expect(exported.trim()).toBe('function');
+    } finally {
+      spy?.mockRestore();
+      if (dockerBefore === undefined) delete process.env.CDK_DOCKER;
+      else process.env.CDK_DOCKER = dockerBefore;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
