@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { resetWebexClient } from '../functions/lib/runtime/webex-client-from-env';
 import { startSimulator } from '../functions/simulator/server';
 import { SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
+import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
 import { countWebexCalls } from './webex-calls';
 
@@ -31,6 +32,12 @@ async function main() {
       'GET /users/{id} handler': { medianMs: round(overhead.handlerMs.median), p99Ms: round(overhead.handlerMs.p99), ratio: round(overhead.ratio.median) },
       'added by the handler': { medianMs: round(overhead.addedMs.median), p99Ms: round(overhead.addedMs.p99), ratio: '' },
     });
+
+    const cold = await measureColdStarts(sim);
+    results.coldStart = cold;
+    console.log('\nCold start and size of every bundled Lambda asset (median of 5 fresh processes) vs the baseline');
+    console.log('targets: cold start <= 1.5x the baseline, bundle <= 250 KB');
+    console.table(cold.map((r) => ({ function: r.id, kb: r.kb, sizeRatio: r.sizeRatio, loadMs: round(r.loadMs), coldMs: round(r.totalMs), coldRatio: r.coldRatio, status: r.status, meetsTargets: r.meetsTargets })));
   } finally {
     await sim.close();
   }
