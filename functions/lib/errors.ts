@@ -14,12 +14,19 @@ export class ValidationError extends Error {
   }
 }
 
+// `name: string` (not the literal) so workflows can subclass with a more specific stable name
+// (NumberTakenError is a ConflictError) that Step Functions Catch clauses match on.
 export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
+  override readonly name: string = 'NotFoundError';
 }
 
 export class ConflictError extends Error {
-  override readonly name = 'ConflictError';
+  override readonly name: string = 'ConflictError';
+}
+
+/** Well-formed, but Webex's state forbids it (no license units left, a number in another location). */
+export class UnprocessableError extends Error {
+  override readonly name: string = 'UnprocessableError';
 }
 
 export class PayloadTooLargeError extends Error {

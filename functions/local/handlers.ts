@@ -6,6 +6,14 @@ import { handler as getConnection } from '../get-connection/handler';
 import { handler as webexRequest } from '../webex-request/handler';
 import { handler as getUser } from '../get-user/handler';
 import { handler as updateUser } from '../update-user/handler';
+import { handler as enableCalling } from '../enable-calling/handler';
+import { handler as assignNumber } from '../assign-number/handler';
+import { handler as unassignNumber } from '../unassign-number/handler';
+import { handler as getUserNumbers } from '../get-user-numbers/handler';
+import { handler as listNumbers } from '../list-numbers/handler';
+import { handler as addLocationNumbers } from '../add-location-numbers/handler';
+// Registers the in-process state machine runner that POST /users/{user}/calling uses locally.
+import './state-machines';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -17,4 +25,10 @@ export const handlers: Record<RouteId, LambdaHandler> = {
   DeleteUser: deleteUser,
   GetConnection: getConnection,
   WebexRequest: webexRequest,
+  EnableCalling: enableCalling,
+  AssignNumber: assignNumber,
+  UnassignNumber: unassignNumber,
+  GetUserNumbers: getUserNumbers,
+  ListNumbers: listNumbers,
+  AddLocationNumbers: addLocationNumbers,
 };

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     webexDescription = `built-in Webex simulator at ${sim.url} (demo org; secret in ${simSecret})`;
   }
 
+  // State machines (statemachines/*.asl.json) run in-process, with the real task handlers.
+  env.STATE_MACHINE_RUNNER ||= 'local';
   const api = await startLocalApi({ port });
   console.log(`webex-provisioning local API listening on ${api.url}`);
   console.log(`Webex: ${webexDescription}`);

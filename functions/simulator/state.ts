@@ -65,6 +65,8 @@ export interface NumberRecord {
   state: NumberState;
   tollFree: boolean;
   service: boolean;
+  /** A mobile number (`includedTelephonyTypes: MOBILE_NUMBER`); inactive until assigned. */
+  mobile?: boolean;
   owner?: NumberOwner;
 }
 

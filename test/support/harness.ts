@@ -28,6 +28,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   delete process.env.WEBEX_SECRET_ARN;
   delete process.env.WEBEX_TOKEN_FILE;
   process.env.WEBEX_ACCESS_TOKEN = SIM_ACCESS_TOKEN;
+  // State machines run in-process (functions/local/state-machines.ts), their waits and retry pauses skipped.
+  process.env.STATE_MACHINE_RUNNER = 'local';
+  process.env.LOCAL_STATE_MACHINE_FAST_WAITS = 'true';
   Object.assign(process.env, env);
   if (env.WEBEX_TOKEN_FILE) delete process.env.WEBEX_ACCESS_TOKEN;
   resetWebexClient();

@@ -1,4 +1,4 @@
-import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
+import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, UnprocessableError, ValidationError } from '../errors';
 import { SecretUnavailableError } from '../tokens/secret-store';
 import { WebexApiError, WebexNetworkError } from '../webex/errors';
 
@@ -31,6 +31,7 @@ export function errorToResult(error: unknown): ApiResult & { body: ErrorBody } {
   if (error instanceof PayloadTooLargeError) return result(413, { code: error.name, message: error.message });
   if (error instanceof NotFoundError) return result(404, { code: error.name, message: error.message });
   if (error instanceof ConflictError) return result(409, { code: error.name, message: error.message });
+  if (error instanceof UnprocessableError) return result(422, { code: error.name, message: error.message });
   if (error instanceof WebexApiError) {
     const base = { code: error.name, message: error.message, webexStatus: error.status, trackingId: error.trackingId };
     if (error.status === 429 || error.status === 423) {

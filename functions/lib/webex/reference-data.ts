@@ -7,8 +7,12 @@ const REFERENCE_TTL_MS = Number(process.env.WEBEX_REFERENCE_CACHE_TTL_MS ?? 5 * 
 const licenseCache = new TtlCache<License[]>(REFERENCE_TTL_MS);
 const locationCache = new TtlCache<Location | null>(REFERENCE_TTL_MS);
 
-/** Every license of the org (cached): names for ids, and free units. */
-export function listLicenses(client: WebexClient): Promise<License[]> {
+/**
+ * Every license of the org (cached): names for ids, and free units. `fresh` reads Webex and refreshes
+ * the cache, for decisions that depend on the unit counts of this moment.
+ */
+export function listLicenses(client: WebexClient, options: { fresh?: boolean } = {}): Promise<License[]> {
+  if (options.fresh) licenseCache.delete(client.baseUrl);
   return licenseCache.getOrLoad(client.baseUrl, () => client.list('/licenses', { itemSchema: LicenseSchema }));
 }
 
@@ -23,6 +27,11 @@ export async function getLocation(client: WebexClient, locationId: string): Prom
     }
   });
   return found ?? undefined;
+}
+
+/** Locations whose name contains `name` (Webex matches case-insensitively); not cached, names change. */
+export function findLocationsByName(client: WebexClient, name: string): Promise<Location[]> {
+  return client.list('/locations', { query: { name }, itemSchema: LocationSchema });
 }
 
 /** For tests: forget cached reference data. */

@@ -49,3 +49,63 @@ export const LocationSchema = z.looseObject({
   name: z.string(),
 });
 export type Location = z.infer<typeof LocationSchema>;
+
+/** `GET /telephony/config/numbers` item (NumberObject). A calling user without a number appears with only an extension. */
+export const NumberObjectSchema = z.looseObject({
+  phoneNumber: z.string().optional(),
+  extension: z.string().optional(),
+  routingPrefix: z.string().optional(),
+  esn: z.string().optional(),
+  state: z.string().optional(),
+  phoneNumberType: z.string().optional(),
+  mainNumber: z.boolean().optional(),
+  includedTelephonyTypes: z.string().optional(),
+  tollFreeNumber: z.boolean().optional(),
+  isServiceNumber: z.boolean().optional(),
+  location: z.looseObject({ id: z.string(), name: z.string().optional() }).optional(),
+  owner: z
+    .looseObject({ id: z.string().optional(), type: z.string().optional(), firstName: z.string().optional(), lastName: z.string().optional() })
+    .optional(),
+});
+export type NumberObject = z.infer<typeof NumberObjectSchema>;
+
+/** `GET /people/{personId}/features/numbers`: the primary entry first, then alternates. */
+export const PersonNumbersSchema = z.looseObject({
+  distinctiveRingEnabled: z.boolean().optional(),
+  phoneNumbers: z
+    .array(
+      z.looseObject({
+        primary: z.boolean().optional(),
+        directNumber: z.string().optional(),
+        extension: z.string().optional(),
+        routingPrefix: z.string().optional(),
+        esn: z.string().optional(),
+        ringPattern: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+export type PersonNumbers = z.infer<typeof PersonNumbersSchema>;
+
+/** `GET /telephony/config/people/primary/availableNumbers` item. */
+export const AvailableNumberSchema = z.looseObject({
+  phoneNumber: z.string(),
+  state: z.string().optional(),
+  isMainNumber: z.boolean().optional(),
+  isServiceNumber: z.boolean().optional(),
+});
+
+/** `PATCH /licenses/users` answer (UserLicensesResponse): the licenses the user now holds. */
+export const UserLicensesResponseSchema = z.looseObject({
+  personId: z.string().optional(),
+  licenses: z.array(z.string()).default([]),
+  pendingLicenses: z.array(z.string()).optional(),
+});
+
+/** `POST /telephony/config/actions/validateNumbers/invoke` answer. */
+export const ValidateNumbersResponseSchema = z.looseObject({
+  status: z.string(),
+  numbers: z.array(
+    z.looseObject({ number: z.string(), state: z.string(), tollFreeNumber: z.boolean().optional(), detail: z.array(z.string()).optional() }),
+  ),
+});

@@ -1,4 +1,4 @@
-import { isE164 } from '../calling';
+import { isE164, normaliseNumber } from '../calling';
 import { badRequest, conflict, SimError } from '../errors';
 import { parseWebexId } from '../ids';
 import type { Reply } from '../http';
@@ -14,6 +14,7 @@ import { bodyObject, boolParam, offsetPage } from './params';
 export function registerNumbers(router: Router): void {
   router
     .on('GET', '/telephony/config/numbers', listNumbers)
+    .on('POST', '/telephony/config/actions/validateNumbers/invoke', validateNumbersRoute)
     .on('POST', '/telephony/config/locations/:locationId/numbers', addNumbers)
     .on('PUT', '/telephony/config/locations/:locationId/numbers', setNumberState)
     .on('DELETE', '/telephony/config/locations/:locationId/numbers', removeNumbers);
@@ -29,6 +30,7 @@ interface NumberEntry {
   mainNumber: boolean;
   tollFree: boolean;
   service: boolean;
+  mobile?: boolean;
   owner?: PersonRecord;
 }
 
@@ -42,7 +44,7 @@ function entries(state: SimState): NumberEntry[] {
     rows.push({
       phoneNumber: n.phoneNumber, extension, location, state: n.state,
       phoneNumberType: n.owner?.kind === 'ALTERNATE' ? 'ALTERNATE' : 'PRIMARY',
-      mainNumber: location.mainNumber === n.phoneNumber, tollFree: n.tollFree, service: n.service, owner,
+      mainNumber: location.mainNumber === n.phoneNumber, tollFree: n.tollFree, service: n.service, mobile: n.mobile, owner,
     });
   }
   rows.sort((a, b) => (a.phoneNumber as string).localeCompare(b.phoneNumber as string));
@@ -69,7 +71,7 @@ function numberView(e: NumberEntry): Record<string, unknown> {
     state: e.state,
     phoneNumberType: e.phoneNumberType,
     mainNumber: e.mainNumber,
-    includedTelephonyTypes: 'PSTN_NUMBER',
+    includedTelephonyTypes: e.mobile ? 'MOBILE_NUMBER' : 'PSTN_NUMBER',
     tollFreeNumber: e.tollFree,
     isServiceNumber: e.service,
     location: { id: e.location.id, name: e.location.name },
@@ -149,8 +151,9 @@ function listNumbers(ctx: RequestContext): Reply {
   }
   if (tollFreeNumbers) rows = rows.filter((e) => e.tollFree);
   if (serviceNumber !== undefined) rows = rows.filter((e) => e.service === serviceNumber);
-  const mobileOnly = query.get('includedTelephonyTypes') === 'MOBILE_NUMBER';
-  if (mobileOnly) rows = [];
+  const telephonyType = query.get('includedTelephonyTypes');
+  if (telephonyType === 'MOBILE_NUMBER') rows = rows.filter((e) => e.mobile);
+  if (telephonyType === 'PSTN_NUMBER') rows = rows.filter((e) => !e.mobile);
   if (order === 'lastName') rows = [...rows].sort((a, b) => (a.owner?.lastName ?? '').localeCompare(b.owner?.lastName ?? ''));
   if (order === 'extension') rows = [...rows].sort((a, b) => (a.extension ?? '').localeCompare(b.extension ?? ''));
 
@@ -193,19 +196,29 @@ function phoneNumbersOf(body: Record<string, unknown>): string[] {
   return numbers;
 }
 
+/** Cisco: "Only 20 mobile numbers can be added per request." */
+const MAX_MOBILE_PER_ADD = 20;
+
 function addNumbers(ctx: RequestContext): Reply {
   const { state } = ctx;
   const location = requireLocation(state, ctx.params.locationId);
-  requireNonIntegrated(location);
   const body = bodyObject(ctx);
   const numberType = body.numberType ?? 'DID';
-  if (numberType === 'MOBILE') throw badRequest('Mobile numbers are not supported for this location.');
-  if (numberType !== 'DID' && numberType !== 'TOLLFREE') throw badRequest(`Invalid numberType: ${String(numberType)}`);
+  if (numberType !== 'DID' && numberType !== 'TOLLFREE' && numberType !== 'MOBILE') {
+    throw badRequest(`Invalid numberType: ${String(numberType)}`);
+  }
+  const mobile = numberType === 'MOBILE';
+  // Mobile numbers may go to any location with PSTN set up; DID and toll-free only to non-integrated ones.
+  if (!mobile) requireNonIntegrated(location);
   const usage = body.numberUsageType ?? 'NONE';
   if (usage !== 'NONE' && usage !== 'SERVICE') throw badRequest(`Invalid numberUsageType: ${String(usage)}`);
-  const initial = body.state ?? 'ACTIVE';
+  // Mobile numbers are activated when assigned to a user.
+  const initial = body.state ?? (mobile ? 'INACTIVE' : 'ACTIVE');
   if (initial !== 'ACTIVE' && initial !== 'INACTIVE') throw badRequest(`Invalid state: ${String(initial)}`);
   const numbers = phoneNumbersOf(body);
+  if (mobile && numbers.length > MAX_MOBILE_PER_ADD) {
+    throw badRequest(`Only ${MAX_MOBILE_PER_ADD} mobile numbers can be added per request.`);
+  }
 
   for (const n of numbers) {
     if (location.mainNumber === n) {
@@ -224,6 +237,7 @@ function addNumbers(ctx: RequestContext): Reply {
     if (state.numbers.has(n)) continue; // Already in this location: ignored, as documented.
     state.numbers.set(n, {
       phoneNumber: n, locationId: location.id, state: initial, tollFree: numberType === 'TOLLFREE', service: usage === 'SERVICE',
+      ...(mobile ? { mobile: true } : {}),
     });
   }
   return { status: 201 };
@@ -279,4 +293,33 @@ function removeNumbers(ctx: RequestContext): Reply {
   }
   for (const n of numbers) state.numbers.delete(n);
   return { status: 204 };
+}
+
+// North American toll-free area codes.
+const TOLL_FREE = /^\+1(800|833|844|855|866|877|888)\d{7}$/;
+
+/**
+ * validateNumbers: each number's availability, in request order. Webex's reference names the states but
+ * not when each applies; here a number already in this org is Duplicate, a repeat within the request
+ * Duplicate In List, anything not E.164 (nor US national) Invalid.
+ */
+function validateNumbersRoute(ctx: RequestContext): Reply {
+  const body = bodyObject(ctx);
+  const list = body.phoneNumbers;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((n) => typeof n === 'string')) {
+    throw badRequest('phoneNumbers must be a non-empty array of phone numbers.');
+  }
+  const seen = new Set<string>();
+  const numbers = (list as string[]).map((raw) => {
+    const n = normaliseNumber(raw);
+    if (!n) return { number: raw, state: 'Invalid', tollFreeNumber: false, detail: [`[Error 8360] Invalid phone number: ${raw}`] };
+    const tollFreeNumber = TOLL_FREE.test(n);
+    if (seen.has(n)) return { number: raw, state: 'Duplicate In List', tollFreeNumber };
+    seen.add(n);
+    if (ctx.state.numbers.has(n)) {
+      return { number: raw, state: 'Duplicate', tollFreeNumber, detail: [`[Error 8363] DN is already in use: ${n}`] };
+    }
+    return { number: raw, state: 'Available', tollFreeNumber };
+  });
+  return { status: 200, body: { status: numbers.every((x) => x.state === 'Available') ? 'OK' : 'ERRORS', numbers } };
 }

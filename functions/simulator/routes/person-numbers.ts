@@ -160,7 +160,7 @@ function availableView(state: SimState, n: NumberRecord): Record<string, unknown
 function candidates(ctx: RequestContext, locationId: string | undefined): NumberRecord[] {
   const wanted = ctx.query.get('phoneNumber')?.split(',').map((s) => s.trim()).filter(Boolean);
   return [...ctx.state.numbers.values()]
-    .filter((n) => !n.owner && !n.service && !n.tollFree)
+    .filter((n) => !n.owner && !n.service && !n.tollFree && !n.mobile)
     .filter((n) => locationId === undefined || n.locationId === locationId)
     .filter((n) => !wanted?.length || wanted.includes(n.phoneNumber))
     .sort((a, b) => a.phoneNumber.localeCompare(b.phoneNumber));

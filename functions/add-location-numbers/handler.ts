@@ -1,0 +1,16 @@
+import { workflowHandler } from '../lib/http/api-handler';
+import { webexClient } from '../lib/runtime/webex-client-from-env';
+import { AddLocationNumbersInput } from '../lib/schemas/numbers';
+import { addLocationNumbers, addNumbersHttpStatus } from '../lib/workflows/numbers/add-location-numbers';
+
+/**
+ * POST /locations/{location}/numbers — a report per number: 201 added, 200 nothing to add, 207 some
+ * refused, 409/502 none could be added; 422 for a location on integrated PSTN.
+ */
+export const handler = workflowHandler({
+  input: AddLocationNumbersInput,
+  run: async (input) => {
+    const result = await addLocationNumbers(webexClient(), input);
+    return { statusCode: addNumbersHttpStatus(result), body: result };
+  },
+});

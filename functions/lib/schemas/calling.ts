@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { e164, extension, locationRef, text, userRef } from './fields';
+
+const enableCallingFields = {
+  user: userRef,
+  location: locationRef,
+  phoneNumber: e164.optional(),
+  extension: extension.optional(),
+  autoAssignNumber: z.boolean().optional(),
+  /** A calling license name or id; default WEBEX_CALLING_LICENSE, else Webex Calling - Professional. */
+  license: text(256).optional(),
+};
+
+/** POST /users/{user}/calling: also the state machine's input. */
+export const EnableCallingInput = z
+  .strictObject(enableCallingFields)
+  .refine((r) => r.phoneNumber || r.extension || r.autoAssignNumber, {
+    path: ['phoneNumber'],
+    message: 'give phoneNumber, extension or autoAssignNumber: true (a Webex Calling user needs a number or an extension)',
+  })
+  .refine((r) => !(r.phoneNumber && r.autoAssignNumber), {
+    path: ['autoAssignNumber'],
+    message: 'cannot be combined with phoneNumber',
+  });
+export type EnableCallingInput = z.infer<typeof EnableCallingInput>;
+
+// ---- what the steps pass each other through the execution's JSON ---------------------------------
+
+export const ResolvedUser = z.object({
+  id: z.string(),
+  email: z.string().optional(),
+  displayName: z.string().optional(),
+  licenses: z.array(z.string()),
+  calling: z.object({
+    enabled: z.boolean(),
+    locationId: z.string().optional(),
+    primaryNumber: z.string().optional(),
+    extension: z.string().optional(),
+  }),
+});
+export type ResolvedUser = z.infer<typeof ResolvedUser>;
+
+export const ResolvedLocation = z.object({ id: z.string(), name: z.string() });
+export type ResolvedLocation = z.infer<typeof ResolvedLocation>;
+
+export const CurrentCalling = z.object({ alreadyEnabled: z.boolean(), detail: z.string() });
+
+export const ResolvedLicense = z.object({
+  id: z.string(),
+  name: z.string(),
+  totalUnits: z.number().optional(),
+  consumedUnits: z.number().optional(),
+});
+export type ResolvedLicense = z.infer<typeof ResolvedLicense>;
+
+export const CallingTarget = z.object({
+  phoneNumber: z.string().optional(),
+  extension: z.string().optional(),
+  autoAssigned: z.boolean(),
+});
+export type CallingTarget = z.infer<typeof CallingTarget>;
+
+export const Assignment = z.object({
+  applied: z.boolean(),
+  webexStatus: z.number().optional(),
+  /** An earlier attempt of this step was applied although it failed; nothing was sent twice. */
+  recovered: z.boolean(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const CallingUserView = z.object({
+  id: z.string(),
+  email: z.string().optional(),
+  displayName: z.string().optional(),
+  calling: z.object({
+    enabled: z.boolean(),
+    location: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+    primaryNumber: z.string().optional(),
+    extension: z.string().optional(),
+    esn: z.string().optional(),
+    license: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  }),
+});
+export type CallingUserView = z.infer<typeof CallingUserView>;
+
+/** What a failed run leaves on the user. */
+export const Remaining = z.object({
+  license: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  location: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  phoneNumber: z.string().optional(),
+  extension: z.string().optional(),
+  /** False when Webex could not be read and this is what was requested, not what was seen. */
+  confirmed: z.boolean(),
+});
+export type Remaining = z.infer<typeof Remaining>;
+
+export const Compensation = z.object({
+  action: z.enum(['none', 'removed', 'failed']),
+  detail: z.string(),
+  remaining: Remaining.optional(),
+});
+export type Compensation = z.infer<typeof Compensation>;
+
+/** A Catch clause's output: the error name and its cause (Lambda's error payload, as JSON text). */
+export const CaughtError = z.object({ Error: z.string(), Cause: z.string().optional() });
+
+export const EnableCallingState = z.looseObject({
+  request: z.strictObject(enableCallingFields),
+  user: ResolvedUser.optional(),
+  location: ResolvedLocation.optional(),
+  current: CurrentCalling.optional(),
+  license: ResolvedLicense.optional(),
+  target: CallingTarget.optional(),
+  assignment: Assignment.optional(),
+  calling: CallingUserView.optional(),
+  failure: CaughtError.optional(),
+  compensation: Compensation.optional(),
+  compensationError: CaughtError.optional(),
+});
+export type EnableCallingState = z.infer<typeof EnableCallingState>;
+
+export const ENABLE_CALLING_STEPS = [
+  'resolveUser', 'resolveLocation', 'checkCurrentCalling', 'resolveLicense', 'chooseNumber', 'assignLicense',
+  'verifyCalling', 'compensate', 'buildResult', 'buildFailure',
+] as const;
+export type EnableCallingStep = (typeof ENABLE_CALLING_STEPS)[number];
+
+/** The payload every Task state sends to the steps Lambda. */
+export const EnableCallingStepInput = z.strictObject({
+  step: z.enum(ENABLE_CALLING_STEPS),
+  state: EnableCallingState,
+  executionName: z.string().optional(),
+});
+export type EnableCallingStepInput = z.infer<typeof EnableCallingStepInput>;
+
+// ---- the workflow's result -------------------------------------------------------------------------
+
+export const STEP_STATUSES = ['completed', 'applied', 'skipped', 'failed', 'compensated', 'not-run'] as const;
+
+export const ErrorDetail = z.object({
+  code: z.string(),
+  message: z.string(),
+  httpStatus: z.number(),
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  webexStatus: z.number().optional(),
+  trackingId: z.string().optional(),
+  retryAfterSeconds: z.number().optional(),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+export const EnableCallingResult = z.object({
+  status: z.enum(['SUCCEEDED', 'FAILED']),
+  executionName: z.string(),
+  /** False when the user already had calling with the requested location and number; absent when unknown (timeouts). */
+  changed: z.boolean().optional(),
+  user: CallingUserView.optional(),
+  steps: z.array(z.object({ name: z.string(), status: z.enum(STEP_STATUSES), detail: z.string().optional() })),
+  error: ErrorDetail.optional(),
+  compensation: Compensation.optional(),
+  /** After a failure: what this run left on the user (null: nothing). */
+  remaining: Remaining.nullable().optional(),
+});
+export type EnableCallingResult = z.infer<typeof EnableCallingResult>;

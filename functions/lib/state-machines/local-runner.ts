@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from 'aws-lambda';
+import { ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
+import { lambdaContext } from '../runtime/lambda-context';
+import type { StateMachineDefinition } from './definitions';
+import type { ExecutionOutcome, StartOptions, StateMachineRunner } from './runner';
+
+// aws-local-stepfunctions 3 calls Promise.withResolvers (Node 22, the Lambda runtime); Node 20 lacks it.
+const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
+promiseStatics.withResolvers ??= () => {
+  let resolve!: (value: unknown) => void;
+  let reject!: (reason?: unknown) => void;
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+};
+
+export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+const REPO_ROOT = join(__dirname, '..', '..', '..');
+const LOCAL_ACCOUNT = '000000000000';
+const LOCAL_REGION = 'us-east-1';
+
+/** The ARN a task function stands for locally (the validator wants a well-formed Lambda ARN). */
+export const localFunctionArn = (substitution: string) => `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${substitution}`;
+
+/**
+ * The ASL file with `${Name}` substitutions applied, as CDK's definitionSubstitutions would. An
+ * unreplaced `${...}` is an error: CDK would deploy it as a literal resource name.
+ */
+export function loadDefinition(definitionFile: string, substitutions: Record<string, string>): Record<string, unknown> {
+  const text = readFileSync(join(REPO_ROOT, definitionFile), 'utf8').replace(/\$\{(\w+)\}/g, (whole, name: string) =>
+    name in substitutions ? substitutions[name] : whole,
+  );
+  const missing = /\$\{(\w+)\}/.exec(text);
+  if (missing) throw new Error(`${definitionFile}: no value for the substitution \${${missing[1]}}`);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+interface AslState {
+  Type: string;
+  Resource?: string;
+  Retry?: unknown[];
+  Branches?: { States: Record<string, AslState> }[];
+  ItemProcessor?: { States: Record<string, AslState> };
+  Iterator?: { States: Record<string, AslState> };
+}
+
+function* allStates(states: Record<string, AslState>): Generator<[string, AslState]> {
+  for (const [name, state] of Object.entries(states)) {
+    yield [name, state];
+    for (const branch of state.Branches ?? []) yield* allStates(branch.States);
+    const nested = state.ItemProcessor ?? state.Iterator;
+    if (nested) yield* allStates(nested.States);
+  }
+}
+
+/**
+ * Invokes a handler as Lambda does for a Task state with a function ARN as resource: the payload through
+ * JSON, a Lambda context, and a thrown error turned into Lambda's error payload, which Step Functions
+ * reports as `Error` (errorType, what Retry/Catch match) and `Cause` (the payload as JSON text).
+ */
+function asLambda(functionName: string, handler: LambdaHandler) {
+  return async (payload: unknown): Promise<unknown> => {
+    const event = JSON.parse(JSON.stringify(payload ?? null));
+    let result: unknown;
+    try {
+      result = await handler(event, lambdaContext(functionName, randomUUID(), 60_000));
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      const lambdaError = new Error(JSON.stringify({ errorType: err.name, errorMessage: err.message, trace: (err.stack ?? '').split('\n') }));
+      lambdaError.name = err.name;
+      throw lambdaError;
+    }
+    return result === undefined ? null : JSON.parse(JSON.stringify(result));
+  };
+}
+
+export interface LocalRunnerOptions {
+  /** Tests only: Wait states and Retry intervals take no time (aws-local-stepfunctions overrides). */
+  fastWaits?: boolean;
+}
+
+/**
+ * Runs a state machine's ASL file in-process with aws-local-stepfunctions, each task function's
+ * resource mapped to its real handler, invoked exactly as Lambda would invoke it.
+ */
+export class LocalStateMachineRunner implements StateMachineRunner {
+  private readonly machine: StateMachine;
+  private readonly taskHandlers: Record<string, (payload: unknown) => Promise<unknown>> = {};
+  private readonly waitStates: string[] = [];
+  private readonly retryingStates: string[] = [];
+
+  constructor(
+    private readonly definition: StateMachineDefinition,
+    handlers: Record<string, LambdaHandler>,
+    private readonly options: LocalRunnerOptions = {},
+  ) {
+    const substitutions = Object.fromEntries(definition.taskFunctions.map((f) => [f.substitution, localFunctionArn(f.substitution)]));
+    const asl = loadDefinition(definition.definitionFile, substitutions);
+    const byArn = new Map(
+      definition.taskFunctions.map((f) => {
+        const handler = handlers[f.substitution];
+        if (!handler) throw new Error(`No local handler for ${f.substitution} (${f.entry})`);
+        return [localFunctionArn(f.substitution), asLambda(f.id, handler)];
+      }),
+    );
+    for (const [name, state] of allStates(asl.States as Record<string, AslState>)) {
+      if (state.Type === 'Wait') this.waitStates.push(name);
+      if (state.Retry?.length) this.retryingStates.push(name);
+      if (state.Type !== 'Task') continue;
+      const invoke = byArn.get(state.Resource ?? '');
+      if (!invoke) throw new Error(`${definition.definitionFile}: state "${name}" uses ${state.Resource}, which has no local handler`);
+      this.taskHandlers[name] = invoke;
+    }
+    this.machine = new StateMachine(asl as never);
+  }
+
+  async run(input: unknown, options: StartOptions): Promise<ExecutionOutcome> {
+    const executionName = options.executionName;
+    const zero = (names: string[]) => Object.fromEntries(names.map((n) => [n, 0]));
+    const execution = this.machine.run(input as never, {
+      overrides: {
+        taskResourceLocalHandlers: this.taskHandlers as never,
+        ...(this.options.fastWaits ? { waitTimeOverrides: zero(this.waitStates), retryIntervalOverrides: zero(this.retryingStates) } : {}),
+      },
+      context: {
+        Execution: {
+          Id: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:express:${this.definition.id}:${executionName}:${randomUUID()}`,
+          Name: executionName,
+        },
+        StateMachine: { Id: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${this.definition.id}`, Name: this.definition.id },
+      },
+    });
+    try {
+      return { executionName, status: 'SUCCEEDED', output: await execution.result };
+    } catch (error) {
+      if (error instanceof ExecutionTimeoutError) return { executionName, status: 'TIMED_OUT' };
+      if (error instanceof ExecutionError) {
+        const cause = error.cause as { name?: string; message?: string } | undefined;
+        return { executionName, status: 'FAILED', error: cause?.name, cause: cause?.message };
+      }
+      throw error;
+    }
+  }
+}

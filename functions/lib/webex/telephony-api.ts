@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import type { Query, WebexClient } from './client';
+import { isWebexStatus } from './errors';
+import {
+  AvailableNumberSchema,
+  NumberObjectSchema,
+  PersonNumbersSchema,
+  UserLicensesResponseSchema,
+  ValidateNumbersResponseSchema,
+  type NumberObject,
+  type PersonNumbers,
+} from './schemas';
+
+/**
+ * Typed Webex Calling calls: the org's numbers, a person's numbers, primary-number candidates,
+ * location numbers and the calling license. Telephony lists page with start/max (webex-api.md §4).
+ */
+
+const NUMBERS = '/telephony/config/numbers';
+/** Webex's page cap (and default) for telephony lists. */
+export const TELEPHONY_MAX_PAGE = 2000;
+
+/** The org's entry for one number, wherever it lives; `phoneNumber` is a search, so keep the exact match. */
+export async function findNumber(client: WebexClient, phoneNumber: string): Promise<NumberObject | undefined> {
+  for await (const n of client.paginate(NUMBERS, {
+    query: { phoneNumber },
+    itemsKey: 'phoneNumbers',
+    itemSchema: NumberObjectSchema,
+    offsetPaging: { max: 100 },
+  })) {
+    if (n.phoneNumber === phoneNumber) return n;
+  }
+  return undefined;
+}
+
+/** Who holds `extension` in the location (a person's, an alternate number's, a feature's), if anyone. */
+export async function extensionHolder(client: WebexClient, locationId: string, extension: string): Promise<NumberObject | undefined> {
+  for await (const n of client.paginate(NUMBERS, {
+    query: { locationId, extension },
+    itemsKey: 'phoneNumbers',
+    itemSchema: NumberObjectSchema,
+    offsetPaging: { max: 100 },
+  })) {
+    if (n.extension === extension) return n;
+  }
+  return undefined;
+}
+
+/** One page of the org's numbers from `start`; `full` says Webex may have more after it. */
+export async function listNumbersPage(
+  client: WebexClient,
+  query: Query,
+  start: number,
+  max: number,
+): Promise<{ items: NumberObject[]; full: boolean }> {
+  const res = await client.get(NUMBERS, {
+    query: { ...query, start, max },
+    schema: z.looseObject({ phoneNumbers: z.array(NumberObjectSchema).default([]) }),
+  });
+  return { items: res.data.phoneNumbers, full: res.data.phoneNumbers.length >= max };
+}
+
+/** Every number in a location (all pages). */
+export function listLocationNumbers(client: WebexClient, locationId: string): Promise<NumberObject[]> {
+  return client.list(NUMBERS, {
+    query: { locationId },
+    itemsKey: 'phoneNumbers',
+    itemSchema: NumberObjectSchema,
+    offsetPaging: { max: TELEPHONY_MAX_PAGE },
+  });
+}
+
+/**
+ * A calling user's numbers in E.164 (Webex still answers in national format without
+ * `preferE164Format`). Undefined for someone the Calling backend does not know (404, error 4008).
+ */
+export async function getPersonNumbers(client: WebexClient, personId: string): Promise<PersonNumbers | undefined> {
+  try {
+    const res = await client.get(`/people/${encodeURIComponent(personId)}/features/numbers`, {
+      query: { preferE164Format: true },
+      schema: PersonNumbersSchema,
+    });
+    return res.data;
+  } catch (error) {
+    if (isWebexStatus(error, 404)) return undefined;
+    throw error;
+  }
+}
+
+export interface AlternateNumberChange {
+  action: 'ADD' | 'DELETE';
+  directNumber: string;
+  extension?: string;
+  ringPattern?: 'NORMAL' | 'LONG_LONG' | 'SHORT_SHORT_LONG' | 'SHORT_LONG_SHORT';
+}
+
+/**
+ * Adds or removes alternate numbers (`directNumber`, `primary: false`: this call never touches the
+ * primary number). Not idempotent: an ADD resent after it was applied fails as "already assigned", so
+ * the client must not resend it on its own; callers re-read and decide.
+ */
+export async function changeAlternateNumbers(client: WebexClient, personId: string, changes: AlternateNumberChange[]): Promise<void> {
+  await client.put(`/telephony/config/people/${encodeURIComponent(personId)}/numbers`, {
+    body: { phoneNumbers: changes.map((c) => ({ ...c, primary: false })) },
+    idempotent: false,
+  });
+}
+
+/** Unassigned numbers a new user of this license type may take as primary number, in Webex's order. */
+export function primaryNumberCandidates(
+  client: WebexClient,
+  locationId: string,
+  licenseType?: 'Webex Calling Professional' | 'Webex Calling Standard',
+) {
+  return client.paginate('/telephony/config/people/primary/availableNumbers', {
+    query: { locationId, licenseType },
+    itemsKey: 'phoneNumbers',
+    itemSchema: AvailableNumberSchema,
+    offsetPaging: { max: 100 },
+  });
+}
+
+export type NumberValidation = z.infer<typeof ValidateNumbersResponseSchema>['numbers'][number];
+
+/** Webex's own availability check: Available, Duplicate (already in the org), Duplicate In List, Invalid, Unavailable. */
+export async function validateNumbers(client: WebexClient, phoneNumbers: string[]): Promise<NumberValidation[]> {
+  const res = await client.post('/telephony/config/actions/validateNumbers/invoke', {
+    body: { phoneNumbers },
+    schema: ValidateNumbersResponseSchema,
+    // Read-only despite the POST: safe to resend.
+    idempotent: true,
+  });
+  return res.data.numbers;
+}
+
+export interface AddNumbersBody {
+  phoneNumbers: string[];
+  numberType?: 'DID' | 'TOLLFREE' | 'MOBILE';
+  state?: 'ACTIVE' | 'INACTIVE';
+}
+
+export async function addNumbersToLocation(client: WebexClient, locationId: string, body: AddNumbersBody): Promise<void> {
+  await client.post(`/telephony/config/locations/${encodeURIComponent(locationId)}/numbers`, {
+    body,
+    // Webex ignores numbers the location already has, so a resend after a lost answer changes nothing.
+    idempotent: true,
+  });
+}
+
+export interface LicenseOperation {
+  id: string;
+  operation: 'add' | 'remove';
+  properties?: { locationId?: string; phoneNumber?: string; extension?: string };
+}
+
+/**
+ * PATCH /licenses/users. Webex applies each license on its own: 206 means only some were, so the
+ * caller compares `licenses` in the answer with what it asked for.
+ */
+export async function patchUserLicenses(client: WebexClient, personId: string, licenses: LicenseOperation[]) {
+  const res = await client.patch('/licenses/users', { body: { personId, licenses }, schema: UserLicensesResponseSchema });
+  return { status: res.status, licenses: res.data.licenses, trackingId: res.trackingId };
+}

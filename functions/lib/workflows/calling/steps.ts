@@ -1,0 +1,344 @@
+import { NotFoundError } from '../../errors';
+import { logger } from '../../logger';
+import type {
+  Assignment,
+  CallingTarget,
+  CallingUserView,
+  Compensation,
+  EnableCallingState,
+  EnableCallingStepInput,
+  Remaining,
+  ResolvedLicense,
+  ResolvedLocation,
+  ResolvedUser,
+} from '../../schemas/calling';
+import type { WebexClient } from '../../webex/client';
+import { WebexApiError, WebexNetworkError } from '../../webex/errors';
+import { getPerson } from '../../webex/people-api';
+import { getLocation, listLicenses } from '../../webex/reference-data';
+import type { License, Person } from '../../webex/schemas';
+import { getPersonNumbers, patchUserLicenses, primaryNumberCandidates } from '../../webex/telephony-api';
+import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/number-checks';
+import { resolveLocation } from '../numbers/resolve-location';
+import { resolvePerson } from '../users/resolve-user';
+import { buildFailure, buildResult } from './result';
+import {
+  CallingAlreadyEnabledError,
+  CallingVerificationError,
+  LicenseNotAppliedError,
+  LicenseNotFoundError,
+  NoLicenseUnitsError,
+  NoNumberAvailableError,
+  toStepError,
+} from './errors';
+
+/**
+ * The steps of Enable Webex Calling for User, one Task state each in statemachines/enable-calling.asl.json.
+ * Each reads what it needs from the execution's JSON and returns its own part of it. Steps that write
+ * look at Webex's state first, so a step Step Functions runs again (Retry, or after a rate-limit wait)
+ * never applies anything twice.
+ */
+
+export const DEFAULT_CALLING_LICENSE = 'Webex Calling - Professional';
+
+export interface StepContext {
+  client: WebexClient;
+  /** WEBEX_CALLING_LICENSE: the calling license (name or id) used when the request names none. */
+  defaultLicense: string;
+}
+
+export async function runEnableCallingStep(ctx: StepContext, input: EnableCallingStepInput): Promise<unknown> {
+  try {
+    return await dispatch(ctx, input);
+  } catch (error) {
+    const wire = toStepError(error);
+    const log = wire.detail.httpStatus >= 500 || wire.detail.httpStatus === 429 ? logger.warn.bind(logger) : logger.info.bind(logger);
+    log('enable calling: step failed', { step: input.step, error: wire.name, status: wire.detail.httpStatus, trackingId: wire.detail.trackingId });
+    if (wire.detail.httpStatus === 500 && error instanceof Error) logger.error('enable calling: unexpected error', { step: input.step, name: error.name, message: error.message });
+    throw wire;
+  }
+}
+
+function dispatch(ctx: StepContext, { step, state, executionName }: EnableCallingStepInput): Promise<unknown> | unknown {
+  switch (step) {
+    case 'resolveUser':
+      return resolveUser(ctx.client, state);
+    case 'resolveLocation':
+      return resolveLocationStep(ctx.client, state);
+    case 'checkCurrentCalling':
+      return checkCurrentCalling(ctx.client, state);
+    case 'resolveLicense':
+      return resolveLicense(ctx.client, state, ctx.defaultLicense);
+    case 'chooseNumber':
+      return chooseNumber(ctx.client, state);
+    case 'assignLicense':
+      return assignLicense(ctx.client, state);
+    case 'verifyCalling':
+      return verifyCalling(ctx.client, state);
+    case 'compensate':
+      return compensate(ctx.client, state);
+    case 'buildResult':
+      return buildResult(state, executionName ?? 'unknown');
+    case 'buildFailure':
+      return buildFailure(state, executionName ?? 'unknown');
+  }
+}
+
+/** The parts of the state a step depends on; missing ones mean the definition and the code disagree. */
+function need<K extends keyof EnableCallingState>(
+  state: EnableCallingState,
+  ...keys: K[]
+): EnableCallingState & { [P in K]-?: NonNullable<EnableCallingState[P]> } {
+  for (const key of keys) {
+    if (state[key] === undefined) throw new Error(`The state machine passed no "${String(key)}" to this step`);
+  }
+  return state as EnableCallingState & { [P in K]-?: NonNullable<EnableCallingState[P]> };
+}
+
+const primaryWorkNumber = (person: Person) =>
+  (person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work'))?.value;
+
+export async function resolveUser(client: WebexClient, state: EnableCallingState): Promise<ResolvedUser> {
+  const person = await resolvePerson(client, state.request.user);
+  return {
+    id: person.id,
+    email: person.emails[0],
+    displayName: person.displayName,
+    licenses: person.licenses ?? [],
+    calling: {
+      enabled: Boolean(person.locationId),
+      locationId: person.locationId,
+      primaryNumber: primaryWorkNumber(person),
+      extension: person.extension,
+    },
+  };
+}
+
+export async function resolveLocationStep(client: WebexClient, state: EnableCallingState): Promise<ResolvedLocation> {
+  const location = await resolveLocation(client, state.request.location);
+  return { id: location.id, name: location.name };
+}
+
+/**
+ * Already a calling user: with the requested location and number/extension that is success without a
+ * change; anything else is a conflict, because Webex does not let a calling user's location change
+ * through People or Licenses (that is its move-users job).
+ */
+export async function checkCurrentCalling(client: WebexClient, state: EnableCallingState) {
+  const { user, location, request } = need(state, 'user', 'location');
+  const current = user.calling;
+  if (!current.enabled) return { alreadyEnabled: false, detail: 'not a Webex Calling user yet' };
+  const sameLocation = current.locationId === location.id;
+  const sameNumber = request.phoneNumber ? current.primaryNumber === request.phoneNumber : !request.autoAssignNumber || Boolean(current.primaryNumber);
+  const sameExtension = !request.extension || current.extension === request.extension;
+  const describe = async () => {
+    const where = current.locationId === location.id ? location.name : (await getLocation(client, current.locationId as string))?.name ?? current.locationId;
+    return `location "${where}"${current.primaryNumber ? `, number ${current.primaryNumber}` : ''}${current.extension ? `, extension ${current.extension}` : ''}`;
+  };
+  if (sameLocation && sameNumber && sameExtension) {
+    return { alreadyEnabled: true, detail: `already a Webex Calling user with ${await describe()}: nothing to change` };
+  }
+  throw new CallingAlreadyEnabledError(
+    `${request.user} is already a Webex Calling user (${await describe()}). ` +
+      (sameLocation
+        ? 'Changing the primary number or extension of a calling user is not part of this workflow.'
+        : 'A calling user changes location through Webex\'s move-users job, not through license assignment.'),
+  );
+}
+
+/** Webex's licenseType for the primary-number candidates of a license. */
+function licenseType(name: string): 'Webex Calling Professional' | 'Webex Calling Standard' | undefined {
+  if (/professional/i.test(name)) return 'Webex Calling Professional';
+  if (/standard|basic/i.test(name)) return 'Webex Calling Standard';
+  return undefined;
+}
+
+const normaliseName = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The calling license by id or name ("Webex Calling - Professional" and "Webex Calling Professional"
+ * both match). With several subscriptions of it, the first with a free unit. Units are read fresh, not
+ * from the cache: this decides whether the assignment can work.
+ */
+export async function resolveLicense(client: WebexClient, state: EnableCallingState, defaultLicense: string): Promise<ResolvedLicense> {
+  const wanted = state.request.license ?? defaultLicense;
+  const licenses = await listLicenses(client, { fresh: true });
+  const matches = licenses.filter((l) => l.id === wanted || normaliseName(l.name) === normaliseName(wanted));
+  if (!matches.length) {
+    throw new LicenseNotFoundError(
+      `No license "${wanted}" in this Webex organisation (calling licenses here: ${
+        licenses.filter((l) => /calling/i.test(l.name)).map((l) => l.name).join(', ') || 'none'
+      })`,
+    );
+  }
+  const withUnits = matches.find((l) => freeUnits(l) > 0);
+  if (!withUnits) {
+    const total = matches.reduce((sum, l) => sum + (l.totalUnits ?? 0), 0);
+    throw new NoLicenseUnitsError(`No units left of "${matches[0].name}": all ${total} are assigned. Free a unit or buy more, then retry.`);
+  }
+  return { id: withUnits.id, name: withUnits.name, totalUnits: withUnits.totalUnits, consumedUnits: withUnits.consumedUnits };
+}
+
+// A license that reports no counts is not ours to judge: let Webex decide.
+const freeUnits = (l: License) => (l.totalUnits === undefined || l.consumedUnits === undefined ? 1 : l.totalUnits - l.consumedUnits);
+
+/**
+ * The primary number: the requested one (it must exist, unassigned, in the location), or with
+ * autoAssignNumber the first candidate Webex offers for this license type (not the location's main
+ * number); and the extension, which must be free in the location.
+ */
+export async function chooseNumber(client: WebexClient, state: EnableCallingState): Promise<CallingTarget> {
+  const { request, location, license, user } = need(state, 'location', 'license', 'user');
+  let phoneNumber = request.phoneNumber;
+  if (phoneNumber) await requireFreeNumberInLocation(client, phoneNumber, location, user.id);
+  if (!phoneNumber && request.autoAssignNumber) {
+    for await (const candidate of primaryNumberCandidates(client, location.id, licenseType(license.name))) {
+      if (!candidate.isMainNumber) {
+        phoneNumber = candidate.phoneNumber;
+        break;
+      }
+    }
+    if (!phoneNumber) {
+      throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number: add numbers to it first (POST /locations/{location}/numbers)`);
+    }
+  }
+  if (request.extension) await requireFreeExtension(client, request.extension, location, user.id);
+  return { ...(phoneNumber ? { phoneNumber } : {}), ...(request.extension ? { extension: request.extension } : {}), autoAssigned: !request.phoneNumber && Boolean(phoneNumber) };
+}
+
+const matchesTarget = (person: Person, location: ResolvedLocation, target: CallingTarget) =>
+  person.locationId === location.id &&
+  (!target.phoneNumber || primaryWorkNumber(person) === target.phoneNumber) &&
+  (!target.extension || person.extension === target.extension);
+
+/**
+ * One PATCH /licenses/users with the license, location, number and extension. Reads the user first: an
+ * earlier attempt that failed after Webex applied it (a 5xx, a lost answer) is then recognised instead
+ * of being sent again.
+ */
+export async function assignLicense(client: WebexClient, state: EnableCallingState): Promise<Assignment> {
+  const { user, location, license, target } = need(state, 'user', 'location', 'license', 'target');
+  const person = await getPerson(client, user.id);
+  if (!person) throw new NotFoundError(`Webex user ${user.id} no longer exists`);
+  if (person.locationId) {
+    if (person.licenses?.includes(license.id) && matchesTarget(person, location, target)) {
+      logger.info('enable calling: assignment found applied by an earlier attempt', { personId: user.id });
+      return { applied: true, recovered: true };
+    }
+    throw new CallingAlreadyEnabledError(`${user.email ?? user.id} became a Webex Calling user elsewhere while this request ran`);
+  }
+  try {
+    const res = await patchUserLicenses(client, user.id, [
+      {
+        id: license.id,
+        operation: 'add',
+        properties: {
+          locationId: location.id,
+          ...(target.phoneNumber ? { phoneNumber: target.phoneNumber } : {}),
+          ...(target.extension ? { extension: target.extension } : {}),
+        },
+      },
+    ]);
+    if (!res.licenses.includes(license.id)) {
+      throw new LicenseNotAppliedError(
+        `Webex answered ${res.status} to the license request but did not assign "${license.name}" (trackingId ${res.trackingId})`,
+      );
+    }
+    return { applied: true, webexStatus: res.status, recovered: false };
+  } catch (error) {
+    if (error instanceof WebexApiError && error.status === 400) {
+      // Webex's 400 bodies do not say which precondition broke; re-checking tells the caller.
+      if (target.phoneNumber) await requireFreeNumberInLocation(client, target.phoneNumber, location, user.id);
+      if (target.extension) await requireFreeExtension(client, target.extension, location, user.id);
+      const now = (await listLicenses(client, { fresh: true })).find((l) => l.id === license.id);
+      if (now && freeUnits(now) <= 0) throw new NoLicenseUnitsError(`No units left of "${license.name}": the last one was assigned while this request ran`);
+    }
+    throw error;
+  }
+}
+
+/** Reads the user back and checks Webex shows what was asked: location, license, number, extension. */
+export async function verifyCalling(client: WebexClient, state: EnableCallingState): Promise<CallingUserView> {
+  const { user, location, request } = need(state, 'user', 'location');
+  const wantNumber = state.target?.phoneNumber ?? request.phoneNumber;
+  const wantExtension = state.target?.extension ?? request.extension;
+  const person = await getPerson(client, user.id);
+  if (!person) throw new NotFoundError(`Webex user ${user.id} no longer exists`);
+  const numbers = person.locationId ? await getPersonNumbers(client, user.id) : undefined;
+  const primary = numbers?.phoneNumbers.find((n) => n.primary);
+  const extension = primary?.extension ?? person.extension;
+
+  const problems: string[] = [];
+  if (!person.locationId) problems.push('the user has no calling location');
+  else if (person.locationId !== location.id) problems.push(`the calling location is ${person.locationId}, not "${location.name}"`);
+  if (state.license && !person.licenses?.includes(state.license.id)) problems.push(`"${state.license.name}" is not assigned`);
+  if (wantNumber && primary?.directNumber !== wantNumber) problems.push(`the primary number is ${primary?.directNumber ?? 'missing'}, not ${wantNumber}`);
+  if (wantExtension && extension !== wantExtension) problems.push(`the extension is ${extension ?? 'missing'}, not ${wantExtension}`);
+  if (problems.length) {
+    throw new CallingVerificationError(`Webex does not show the requested calling setup for ${user.email ?? user.id}: ${problems.join('; ')}`);
+  }
+  return {
+    id: person.id,
+    email: person.emails[0],
+    displayName: person.displayName,
+    calling: {
+      enabled: true,
+      location: { id: location.id, name: location.name },
+      ...(primary?.directNumber ? { primaryNumber: primary.directNumber } : {}),
+      ...(extension ? { extension } : {}),
+      ...(primary?.esn ? { esn: primary.esn } : {}),
+      ...(state.license ? { license: { id: state.license.id, name: state.license.name } } : {}),
+    },
+  };
+}
+
+function remainingOn(person: Person, license: ResolvedLicense, location: ResolvedLocation): Remaining | undefined {
+  const hasLicense = person.licenses?.includes(license.id) ?? false;
+  if (!hasLicense && !person.locationId) return undefined;
+  return {
+    ...(hasLicense ? { license: { id: license.id, name: license.name } } : {}),
+    ...(person.locationId ? { location: { id: person.locationId, name: person.locationId === location.id ? location.name : undefined } } : {}),
+    ...(primaryWorkNumber(person) ? { phoneNumber: primaryWorkNumber(person) } : {}),
+    ...(person.extension ? { extension: person.extension } : {}),
+    confirmed: true,
+  };
+}
+
+/**
+ * After a failure: undo this run's license assignment, judged by what Webex shows now rather than by
+ * which steps reported success (an assignment can be applied and still fail). A user who had calling
+ * before the run, or whose calling someone else set up meanwhile, is left alone. Rate limits and Webex
+ * faults are thrown, so the state machine waits or retries; any other refusal is reported with what
+ * remains.
+ */
+export async function compensate(client: WebexClient, state: EnableCallingState): Promise<Compensation> {
+  const { user, license, location, target } = state;
+  if (!user || !license || !location || !target) return { action: 'none', detail: 'the run failed before assigning anything: nothing to undo' };
+  if (user.calling.enabled) return { action: 'none', detail: 'the user had Webex Calling before this run: nothing of this run to undo' };
+  const person = await getPerson(client, user.id);
+  if (!person) return { action: 'none', detail: 'the user no longer exists' };
+  if (!person.licenses?.includes(license.id)) {
+    return person.locationId
+      ? { action: 'none', detail: `calling was set up by someone else meanwhile (without "${license.name}"): left untouched`, remaining: remainingOn(person, license, location) }
+      : { action: 'none', detail: `Webex shows no "${license.name}" on the user: the assignment was not applied` };
+  }
+  try {
+    await patchUserLicenses(client, user.id, [{ id: license.id, operation: 'remove' }]);
+  } catch (error) {
+    const transient = error instanceof WebexNetworkError || (error instanceof WebexApiError && (error.status >= 500 || error.status === 429 || error.status === 423));
+    if (transient) throw error;
+    const after = await getPerson(client, user.id);
+    return {
+      action: 'failed',
+      detail: `Webex refused removing "${license.name}": ${error instanceof WebexApiError ? `${error.webexMessage} (trackingId ${error.trackingId})` : String(error)}`,
+      remaining: after ? remainingOn(after, license, location) : undefined,
+    };
+  }
+  const after = await getPerson(client, user.id);
+  const remaining = after ? remainingOn(after, license, location) : undefined;
+  if (remaining) return { action: 'failed', detail: `Webex still shows calling on the user after removing "${license.name}"`, remaining };
+  return {
+    action: 'removed',
+    detail: `removed "${license.name}"; Webex returned the number and extension to location "${location.name}"`,
+  };
+}

@@ -1,0 +1,128 @@
+import { logger } from '../../logger';
+import type { AddLocationNumbersInput, AddNumberStatus } from '../../schemas/numbers';
+import type { WebexClient } from '../../webex/client';
+import { WebexApiError } from '../../webex/errors';
+import { addNumbersToLocation, listLocationNumbers, validateNumbers, type NumberValidation } from '../../webex/telephony-api';
+import { IntegratedPstnError } from './errors';
+import { resolveLocation } from './resolve-location';
+
+export interface AddNumbersResult {
+  location: { id: string; name: string };
+  numberType: 'DID' | 'TOLLFREE' | 'MOBILE';
+  state?: 'ACTIVE' | 'INACTIVE';
+  added: number;
+  /** One entry per requested number, in request order. */
+  numbers: { phoneNumber: string; status: AddNumberStatus; detail?: string }[];
+}
+
+/**
+ * Numbers per Webex request. Webex documents a cap only for mobile numbers (20 per request); for DID and
+ * toll-free numbers it states none, so we send at most 100 per request to keep each one short and a
+ * failure's reach small.
+ */
+export const ADD_BATCH_SIZE = { MOBILE: 20, DID: 100, TOLLFREE: 100 } as const;
+
+const REJECTED: ReadonlySet<AddNumberStatus> = new Set(['inAnotherLocation', 'unavailable', 'invalid', 'failed']);
+
+/**
+ * Add Phone Numbers to Webex Location. Webex's validateNumbers call sorts the numbers first, so each
+ * one is reported on its own (already there, in another location, unavailable) instead of one refusal
+ * failing the batch; only the available ones are sent, in batches. Webex ignores numbers a location
+ * already has, so the whole request is safe to repeat.
+ */
+export async function addLocationNumbers(client: WebexClient, input: AddLocationNumbersInput): Promise<AddNumbersResult> {
+  const location = await resolveLocation(client, input.location);
+  const numberType = input.numberType ?? 'DID';
+  const batchSize = ADD_BATCH_SIZE[numberType];
+
+  const outcome = new Map<string, { status: AddNumberStatus; detail?: string }>();
+  const unique = [...new Set(input.phoneNumbers)];
+
+  const validations = new Map<string, NumberValidation>();
+  for (const batch of chunks(unique, batchSize)) {
+    for (const v of await validateNumbers(client, batch)) validations.set(v.number, v);
+  }
+  const duplicates = unique.filter((n) => validations.get(n)?.state === 'Duplicate');
+  // One paged read of the location tells "already here" (harmless) from "elsewhere in the org" (a conflict).
+  const inLocation = new Set<string | undefined>(
+    duplicates.length ? (await listLocationNumbers(client, location.id)).map((n) => n.phoneNumber) : [],
+  );
+
+  const toAdd: string[] = [];
+  for (const n of unique) {
+    const v = validations.get(n);
+    const detail = v?.detail?.join('; ') || undefined;
+    switch (v?.state) {
+      case 'Duplicate':
+        outcome.set(n, inLocation.has(n)
+          ? { status: 'alreadyInLocation' }
+          : { status: 'inAnotherLocation', detail: detail ?? 'the number already exists in another location of the organisation' });
+        break;
+      case 'Invalid':
+        outcome.set(n, { status: 'invalid', detail });
+        break;
+      case 'Unavailable':
+        outcome.set(n, { status: 'unavailable', detail });
+        break;
+      default:
+        // Available, "Duplicate In List" (cannot happen after de-duplication) or not reported: let Webex decide.
+        toAdd.push(n);
+    }
+  }
+
+  let added = 0;
+  let stopped: string | undefined;
+  for (const batch of chunks(toAdd, batchSize)) {
+    if (stopped) {
+      for (const n of batch) outcome.set(n, { status: 'failed', detail: stopped });
+      continue;
+    }
+    try {
+      await addNumbersToLocation(client, location.id, { phoneNumbers: batch, numberType, ...(input.state ? { state: input.state } : {}) });
+      for (const n of batch) outcome.set(n, { status: 'added' });
+      added += batch.length;
+    } catch (error) {
+      if (!(error instanceof WebexApiError)) throw error;
+      // Webex's wording is not documented; the simulator's (and Cisco's warning) name the integrated PSTN.
+      if (error.status === 400 && added === 0 && /integrated|calling plan/i.test(error.webexMessage)) {
+        throw new IntegratedPstnError(
+          `Location "${location.name}" uses an integrated PSTN connection (Cisco Calling Plan or integrated CCP): its numbers ` +
+            `are managed by the provider and cannot be added through the API (Webex: ${error.webexMessage})`,
+        );
+      }
+      const detail = `Webex refused this batch: ${error.webexMessage} (trackingId ${error.trackingId})`;
+      for (const n of batch) outcome.set(n, { status: 'failed', detail });
+      logger.warn('add numbers: batch failed', { status: error.status, size: batch.length, trackingId: error.trackingId });
+      // Rate limited or Webex unwell after the client's own retries: later batches would fare no better.
+      if (error.status === 429 || error.status >= 500) stopped = 'not sent: an earlier batch failed with a Webex fault; repeat the request';
+    }
+  }
+
+  const seen = new Set<string>();
+  return {
+    location: { id: location.id, name: location.name },
+    numberType,
+    ...(input.state ? { state: input.state } : {}),
+    added,
+    numbers: input.phoneNumbers.map((phoneNumber) => {
+      if (seen.has(phoneNumber)) return { phoneNumber, status: 'duplicateInRequest' as const, detail: 'listed more than once' };
+      seen.add(phoneNumber);
+      return { phoneNumber, ...(outcome.get(phoneNumber) as { status: AddNumberStatus; detail?: string }) };
+    }),
+  };
+}
+
+/** 201 something added and nothing refused; 200 nothing to do; 207 mixed; 409/502 nothing could be added. */
+export function addNumbersHttpStatus(result: AddNumbersResult): number {
+  const rejected = result.numbers.filter((n) => REJECTED.has(n.status));
+  if (rejected.length === 0) return result.added > 0 ? 201 : 200;
+  const placed = result.numbers.some((n) => n.status === 'added' || n.status === 'alreadyInLocation');
+  if (placed) return 207;
+  return rejected.every((n) => n.status === 'failed') ? 502 : 409;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

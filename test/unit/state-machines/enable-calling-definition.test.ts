@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stateMachines } from '../../../functions/lib/state-machines/definitions';
+import { loadDefinition, localFunctionArn } from '../../../functions/lib/state-machines/local-runner';
+import { taskHandlers } from '../../../functions/local/state-machines';
+import { ENABLE_CALLING_STEPS } from '../../../functions/lib/schemas/calling';
+
+const root = join(__dirname, '..', '..', '..');
+const [machine] = stateMachines;
+const raw = JSON.parse(readFileSync(join(root, machine.definitionFile), 'utf8'));
+const states = Object.entries(raw.States as Record<string, any>);
+const tasks = states.filter(([, s]) => s.Type === 'Task');
+
+describe('statemachines/enable-calling.asl.json', () => {
+  it('names every task function through a substitution of the table, each with a local handler', () => {
+    const substitutions = machine.taskFunctions.map((f) => `\${${f.substitution}}`);
+    for (const [, s] of tasks) expect(substitutions).toContain(s.Resource);
+    expect(Object.keys(taskHandlers).sort()).toEqual(machine.taskFunctions.map((f) => f.substitution).sort());
+  });
+
+  it('sends each task a step the steps Lambda knows', () => {
+    for (const [, s] of tasks) expect(ENABLE_CALLING_STEPS).toContain(s.Parameters.step);
+  });
+
+  it('retries Webex faults and Lambda\'s transient errors with full jitter on every task', () => {
+    for (const [name, s] of tasks) {
+      const retried = s.Retry.flatMap((r: { ErrorEquals: string[] }) => r.ErrorEquals);
+      expect([name, retried]).toEqual([name, expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'Lambda.SdkClientException', 'Lambda.AWSLambdaException'])]);
+      for (const r of s.Retry) expect(r).toMatchObject({ JitterStrategy: 'FULL', MaxAttempts: expect.any(Number), BackoffRate: expect.any(Number), IntervalSeconds: expect.any(Number) });
+    }
+    const webexTasks = tasks.filter(([name]) => !['BuildResult', 'BuildFailure'].includes(name));
+    for (const [, s] of webexTasks) {
+      expect(s.Retry[0].ErrorEquals).toEqual(['WebexServerError', 'WebexNetworkError']);
+      // A rate limit goes to the Wait loop that honours Retry-After, not to a fixed-interval Retry.
+      expect(s.Catch[0]).toEqual({ ErrorEquals: ['WebexRateLimitedError'], ResultPath: '$.throttle.error', Next: 'Throttled' });
+    }
+  });
+
+  it('waits SecondsPath seconds, bounded, and resumes every Webex step', () => {
+    expect(raw.States.WaitForWebex).toMatchObject({ Type: 'Wait', SecondsPath: '$.throttle.detail.retryAfterSeconds' });
+    const resumeTargets = new Set([...raw.States.Resume.Choices.map((c: { Next: string }) => c.Next), raw.States.Resume.Default]);
+    for (const [name, s] of tasks) if (s.Catch?.[0]?.Next === 'Throttled') expect([name, resumeTargets.has(name)]).toEqual([name, true]);
+  });
+
+  it('loads with substitutions applied, and refuses one left unfilled', () => {
+    const loaded = loadDefinition(machine.definitionFile, { EnableCallingStepsFunctionArn: localFunctionArn('EnableCallingStepsFunctionArn') }) as any;
+    expect(loaded.States.ResolveUser.Resource).toBe('arn:aws:lambda:us-east-1:000000000000:function:EnableCallingStepsFunctionArn');
+    expect(() => loadDefinition(machine.definitionFile, {})).toThrow(/EnableCallingStepsFunctionArn/);
+  });
+});

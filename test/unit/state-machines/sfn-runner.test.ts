@@ -1,0 +1,98 @@
+import { SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { ConfigurationError } from '../../../functions/lib/errors';
+import type { EnableCallingResult } from '../../../functions/lib/schemas/calling';
+import { SfnSyncRunner, runnerFor } from '../../../functions/lib/state-machines/runner';
+import { enableCalling } from '../../../functions/lib/workflows/calling/enable-calling';
+
+const ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:EnableCalling';
+const sfn = mockClient(SFNClient);
+const input = { user: 'bob@example.com', location: 'Headquarters', extension: '1500' };
+const run = () => enableCalling(new SfnSyncRunner(new SFNClient({ region: 'us-east-1' }), ARN), input, { executionName: 'enable-calling-req-1' });
+
+const succeeded: EnableCallingResult = {
+  status: 'SUCCEEDED',
+  executionName: 'enable-calling-req-1',
+  changed: true,
+  user: { id: 'P1', calling: { enabled: true, extension: '1500' } },
+  steps: [{ name: 'assignLicense', status: 'applied' }],
+};
+
+beforeEach(() => sfn.reset());
+
+describe('SfnSyncRunner + enableCalling: StartSyncExecution outcomes to HTTP', () => {
+  it('starts the machine by ARN with the generated name and the request as input', async () => {
+    sfn.on(StartSyncExecutionCommand).resolves({ status: 'SUCCEEDED', output: JSON.stringify(succeeded) });
+    await run();
+    const sent = sfn.commandCalls(StartSyncExecutionCommand)[0].args[0].input;
+    expect(sent).toEqual({ stateMachineArn: ARN, name: 'enable-calling-req-1', input: JSON.stringify(input) });
+  });
+
+  it('SUCCEEDED → 200 with the workflow output', async () => {
+    sfn.on(StartSyncExecutionCommand).resolves({ status: 'SUCCEEDED', output: JSON.stringify(succeeded) });
+    const res = await run();
+    expect(res.httpStatus).toBe(200);
+    expect(res.body).toEqual(succeeded);
+  });
+
+  it('FAILED through the Fail state → the failed step\'s status, with the result from the cause', async () => {
+    const failed: EnableCallingResult = {
+      status: 'FAILED', executionName: 'enable-calling-req-1', changed: false,
+      steps: [{ name: 'chooseNumber', status: 'failed', detail: 'NumberTakenError: taken' }],
+      error: { code: 'NumberTakenError', message: 'taken', httpStatus: 409 }, remaining: null,
+    };
+    sfn.on(StartSyncExecutionCommand).resolves({ status: 'FAILED', error: 'NumberTakenError', cause: JSON.stringify(failed) });
+    const res = await run();
+    expect(res.httpStatus).toBe(409);
+    expect(res.body).toEqual(failed);
+  });
+
+  it('FAILED on a rate limit → 429 with Retry-After', async () => {
+    const failed: EnableCallingResult = {
+      status: 'FAILED', executionName: 'enable-calling-req-1', steps: [],
+      error: { code: 'WebexRateLimitedError', message: 'slow down', httpStatus: 429, retryAfterSeconds: 30 },
+    };
+    sfn.on(StartSyncExecutionCommand).resolves({ status: 'FAILED', error: 'WebexRateLimitedError', cause: JSON.stringify(failed) });
+    const res = await run();
+    expect(res.httpStatus).toBe(429);
+    expect(res.headers).toEqual({ 'Retry-After': '30' });
+  });
+
+  it('FAILED outside the Fail state (an uncaught Lambda error) → 502 with what Step Functions said', async () => {
+    const cause = JSON.stringify({ errorType: 'Lambda.Unknown', errorMessage: 'The function crashed' });
+    sfn.on(StartSyncExecutionCommand).resolves({ status: 'FAILED', error: 'Lambda.Unknown', cause });
+    const res = await run();
+    expect(res.httpStatus).toBe(502);
+    expect(res.body).toMatchObject({ status: 'FAILED', executionName: 'enable-calling-req-1', error: { code: 'Lambda.Unknown', message: 'The function crashed' } });
+  });
+
+  it('TIMED_OUT → 504 naming the execution', async () => {
+    sfn.on(StartSyncExecutionCommand).resolves({ status: 'TIMED_OUT' });
+    const res = await run();
+    expect(res.httpStatus).toBe(504);
+    expect(res.body.error).toMatchObject({ code: 'WorkflowTimedOut', message: expect.stringContaining('enable-calling-req-1') });
+  });
+
+  it('our own deadline → 504 "still running"', async () => {
+    sfn.on(StartSyncExecutionCommand).callsFake(() => new Promise(() => undefined));
+    const runner = new SfnSyncRunner(new SFNClient({ region: 'us-east-1' }), ARN);
+    const res = await enableCalling(runner, input, { executionName: 'x', deadlineMs: 20 });
+    expect(res.httpStatus).toBe(504);
+    expect(res.body.error?.code).toBe('WorkflowStillRunning');
+  });
+
+  it('throttled start → 503; a missing state machine is a configuration error', async () => {
+    sfn.on(StartSyncExecutionCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    expect((await run()).httpStatus).toBe(503);
+    sfn.on(StartSyncExecutionCommand).rejects(Object.assign(new Error('gone'), { name: 'StateMachineDoesNotExist' }));
+    await expect(run()).rejects.toBeInstanceOf(ConfigurationError);
+  });
+});
+
+describe('runnerFor', () => {
+  it('uses the ARN from ENABLE_CALLING_STATE_MACHINE_ARN in AWS, and refuses to run without it', () => {
+    expect(runnerFor('EnableCalling', { ENABLE_CALLING_STATE_MACHINE_ARN: ARN })).toBeInstanceOf(SfnSyncRunner);
+    expect(() => runnerFor('EnableCalling', {})).toThrow(/ENABLE_CALLING_STATE_MACHINE_ARN/);
+    expect(() => runnerFor('EnableCalling', { STATE_MACHINE_RUNNER: 'elsewhere' })).toThrow(ConfigurationError);
+  });
+});
