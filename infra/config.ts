@@ -28,6 +28,7 @@ export const CONTEXT_KEYS = [
   'rotationIntervalHours',
   'alarmEmail',
   'webexRequestAllowedPrefixes',
+  'callingLicense',
 ] as const;
 
 export interface AppConfig {
@@ -54,6 +55,7 @@ export function configFromContext(node: Node): AppConfig {
       logRetentionDays: parseNumber('logRetentionDays', node.tryGetContext('logRetentionDays')),
       rotationIntervalHours: parseNumber('rotationIntervalHours', node.tryGetContext('rotationIntervalHours')),
       alarmEmail: str('alarmEmail'),
+      callingLicense: str('callingLicense'),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
     },
   };

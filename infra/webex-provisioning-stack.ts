@@ -3,6 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TokenRotation } from './constructs/token-rotation';
+import { WorkflowStateMachines } from './constructs/workflow-state-machines';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiThrottleSettings } from './constructs/workflow-api';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
@@ -70,6 +71,12 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default all four
    */
   readonly webexRequestAllowedPrefixes?: string[];
+
+  /**
+   * The Webex Calling license Enable Calling assigns, by name or id.
+   * @default 'Webex Calling - Professional'
+   */
+  readonly callingLicense?: string;
 }
 
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
@@ -91,6 +98,7 @@ export class WebexProvisioningStack extends Stack {
   public readonly secret: WebexServiceAppSecret;
   public readonly api: WorkflowApi;
   public readonly rotation: TokenRotation;
+  public readonly workflows: WorkflowStateMachines;
 
   constructor(scope: Construct, id: string, props: WebexProvisioningStackProps = {}) {
     super(scope, id, {
@@ -118,15 +126,26 @@ export class WebexProvisioningStack extends Stack {
         : undefined,
     });
 
+    this.workflows = new WorkflowStateMachines(this, 'StateMachines', {
+      secret: this.secret,
+      webexBaseUrl,
+      logRetention,
+      callingLicense: props.callingLicense,
+    });
+
     this.api = new WorkflowApi(this, 'WorkflowApi', {
       secret: this.secret,
       webexBaseUrl,
       throttle,
       logRetention,
-      functionEnvironment: props.webexRequestAllowedPrefixes
-        ? { WebexRequest: { WEBEX_REQUEST_ALLOWED_PREFIXES: validatePrefixes(props.webexRequestAllowedPrefixes).join(',') } }
-        : undefined,
+      functionEnvironment: {
+        ...this.workflows.routeEnvironment(),
+        ...(props.webexRequestAllowedPrefixes
+          ? { WebexRequest: { WEBEX_REQUEST_ALLOWED_PREFIXES: validatePrefixes(props.webexRequestAllowedPrefixes).join(',') } }
+          : {}),
+      },
     });
+    this.workflows.grantStart(this.api.functions);
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {
       secret: this.secret,

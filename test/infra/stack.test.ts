@@ -5,12 +5,16 @@ import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { routes } from '../../functions/routes';
+import { stateMachines } from '../../functions/lib/state-machines/definitions';
 import { ENV, ServiceAppSecretSchema } from '../../functions/lib/tokens/service-app-secret';
 import { configFromContext } from '../../infra/config';
 import { PLACEHOLDER_SECRET_TEMPLATE } from '../../infra/constructs/webex-secret';
 import { DEFAULT_API_THROTTLE } from '../../infra/constructs/workflow-api';
 import { DEFAULT_WEBEX_BASE_URL, WorkflowFunction } from '../../infra/constructs/workflow-function';
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
+
+// Functions that read the secret besides the route functions: the token rotator and the Enable Calling steps.
+const NON_ROUTE_FUNCTIONS = 2;
 
 // Asset bundling is skipped for every stack here except in the one bundling test at the end.
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] as string[] };
@@ -76,8 +80,8 @@ describe('WebexProvisioning stack (defaults)', () => {
   });
 
   test('one workflow function per route, on Node.js 22 / arm64 with the suite defaults and env', () => {
-    // One per route, plus the token rotator.
-    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1);
+    // One per route, plus the token rotator and the state machine's task function.
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + NON_ROUTE_FUNCTIONS);
     const secretId = logicalId(stack, stack.secret.secret);
     for (const route of routes) {
       const fn = stack.api.functions[route.id];
@@ -98,6 +102,10 @@ describe('WebexProvisioning stack (defaults)', () => {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL,
         [ENV.secretArn]: { Ref: secretId },
+        // The function that starts a state machine also gets its ARN.
+        ...Object.fromEntries(
+          stateMachines.filter((m) => m.startedByRoute === route.id).map((m) => [m.arnEnv, { Ref: logicalId(stack, stack.workflows.stateMachines[m.id]) }]),
+        ),
       });
     }
   });
@@ -191,8 +199,14 @@ describe('WebexProvisioning stack (defaults)', () => {
       expect(actions(s)).not.toContain('*');
       for (const a of actions(s)) expect(a).not.toMatch(/^[a-z0-9-]+:\*$/);
       if (resources(s).includes('*')) {
-        // X-Ray has no resource-level permissions; nothing else may use "*".
-        expect(actions(s).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+        // X-Ray and CloudWatch Logs' log delivery (Step Functions logging) have no resource-level permissions;
+        // nothing else may use "*".
+        expect([
+          ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+          ['xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+          ['logs:CreateLogDelivery', 'logs:DeleteLogDelivery', 'logs:DescribeLogGroups', 'logs:DescribeResourcePolicies',
+            'logs:GetLogDelivery', 'logs:ListLogDeliveries', 'logs:PutResourcePolicy', 'logs:UpdateLogDelivery'],
+        ]).toContainEqual(actions(s).sort());
       }
       if (actions(s).some((a) => a.startsWith('secretsmanager:'))) {
         expect(resources(s)).toEqual([secretRef]);
@@ -227,6 +241,7 @@ describe('WebexProvisioning stack (defaults)', () => {
           'secretsmanager:GetSecretValue',
           'xray:PutTelemetryRecords',
           'xray:PutTraceSegments',
+          ...(stateMachines.some((m) => m.startedByRoute === route.id) ? ['states:StartSyncExecution'] : []),
         ].sort(),
       );
     }
@@ -234,7 +249,8 @@ describe('WebexProvisioning stack (defaults)', () => {
 
   test('every log group has a retention (90 days by default) and every function logs to its own', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
-    expect(Object.keys(groups)).toHaveLength(routes.length + 2); // one per function (routes + rotator) + access logs
+    // one per function (routes, rotator, calling steps) + the state machine's + access logs
+    expect(Object.keys(groups)).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS + 2);
     for (const g of Object.values(groups)) expect(g.Properties.RetentionInDays).toBe(90);
     for (const route of routes) {
       const fn = stack.api.functions[route.id];
@@ -268,7 +284,7 @@ describe('WebexProvisioning stack (configured)', () => {
       expect(fn.Properties.Environment.Variables[ENV.secretArn]).toBe(EXISTING_SECRET_ARN);
     }
     const secretStatements = allStatements(template).filter((s) => actions(s).includes('secretsmanager:GetSecretValue'));
-    expect(secretStatements).toHaveLength(routes.length + 1); // + the rotator
+    expect(secretStatements).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS);
     for (const s of secretStatements) expect(resources(s)).toEqual([EXISTING_SECRET_ARN]);
     expect(template.toJSON().Outputs.WebexSecretArn.Value).toBe(EXISTING_SECRET_ARN);
   });
@@ -303,7 +319,7 @@ describe('WebexProvisioning stack (configured)', () => {
       const { template } = synth(props);
       if (!props.existingSecretArn) template.hasResourceProperties('AWS::SecretsManager::Secret', { KmsKeyId: KEY_ARN });
       const decrypt = allStatements(template).filter((s) => actions(s).includes('kms:Decrypt'));
-      expect(decrypt).toHaveLength(routes.length + 1); // + the rotator
+      expect(decrypt).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS);
       for (const s of decrypt) {
         expect(s.Resource).toBe(KEY_ARN);
         expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');

@@ -1,0 +1,97 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { stateMachines, type StateMachineDefinition } from '../../functions/lib/state-machines/definitions';
+import { fromRepoRoot } from '../paths';
+import type { WebexServiceAppSecret } from './webex-secret';
+import { WorkflowFunction } from './workflow-function';
+
+export interface WorkflowStateMachinesProps {
+  readonly secret: WebexServiceAppSecret;
+  readonly webexBaseUrl?: string;
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * The Webex Calling license Enable Calling assigns, by name or id (WEBEX_CALLING_LICENSE).
+   * @default 'Webex Calling - Professional'
+   */
+  readonly callingLicense?: string;
+  /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
+  readonly definitions?: readonly StateMachineDefinition[];
+}
+
+/**
+ * Every state machine of functions/lib/state-machines/definitions.ts, built from its ASL file in
+ * statemachines/ (the same file the tests and the local runtime execute) with its task resources
+ * substituted by the ARNs of their functions; CloudWatch logging and X-Ray tracing on.
+ */
+export class WorkflowStateMachines extends Construct {
+  public readonly stateMachines: Readonly<Record<string, sfn.StateMachine>>;
+  public readonly taskFunctions: Readonly<Record<string, WorkflowFunction>>;
+  private readonly definitions: readonly StateMachineDefinition[];
+
+  constructor(scope: Construct, id: string, props: WorkflowStateMachinesProps) {
+    super(scope, id);
+    this.definitions = props.definitions ?? stateMachines;
+    const machines: Record<string, sfn.StateMachine> = {};
+    const functions: Record<string, WorkflowFunction> = {};
+
+    for (const def of this.definitions) {
+      const substitutions: Record<string, string> = {};
+      const tasks: WorkflowFunction[] = [];
+      for (const task of def.taskFunctions) {
+        const fn = new WorkflowFunction(this, task.id, {
+          entry: task.entry,
+          description: task.summary,
+          webexBaseUrl: props.webexBaseUrl,
+          webexSecretArn: props.secret.secret.secretArn,
+          logGroupRetention: props.logRetention,
+          // Under the Task states' 40 s TimeoutSeconds, so a slow step fails as a Lambda timeout, retried by the ASL.
+          timeout: Duration.seconds(30),
+          environment: props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : undefined,
+        });
+        props.secret.grantRead(fn);
+        functions[task.id] = fn;
+        substitutions[task.substitution] = fn.functionArn;
+        tasks.push(fn);
+      }
+
+      const logGroup = new logs.LogGroup(this, `${def.id}Logs`, {
+        retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+      });
+      const machine = new sfn.StateMachine(this, def.id, {
+        comment: def.summary,
+        definitionBody: sfn.DefinitionBody.fromFile(fromRepoRoot(def.definitionFile)),
+        definitionSubstitutions: substitutions,
+        stateMachineType: def.type === 'EXPRESS' ? sfn.StateMachineType.EXPRESS : sfn.StateMachineType.STANDARD,
+        tracingEnabled: true,
+        // Every state transition is recorded; inputs and outputs (names, e-mails, numbers) are not.
+        logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      });
+      // A definition loaded from a file is opaque to CDK: the invoke grants must be explicit.
+      for (const fn of tasks) fn.grantInvoke(machine.role);
+      machines[def.id] = machine;
+    }
+    this.stateMachines = machines;
+    this.taskFunctions = functions;
+  }
+
+  /** Environment for the API functions that start executions, by route id. */
+  routeEnvironment(): Record<string, Record<string, string>> {
+    const env: Record<string, Record<string, string>> = {};
+    for (const def of this.definitions) {
+      env[def.startedByRoute] = { ...env[def.startedByRoute], [def.arnEnv]: this.stateMachines[def.id].stateMachineArn };
+    }
+    return env;
+  }
+
+  /** Lets each starting function run its machine synchronously (states:StartSyncExecution on that machine only). */
+  grantStart(functionsByRoute: Readonly<Record<string, iam.IGrantable>>): void {
+    for (const def of this.definitions) {
+      const starter = functionsByRoute[def.startedByRoute];
+      if (!starter) throw new Error(`State machine ${def.id} is started by route ${def.startedByRoute}, which does not exist`);
+      this.stateMachines[def.id].grantStartSyncExecution(starter);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { stateMachines } from '../../functions/lib/state-machines/definitions';
+import { WebexProvisioningStack } from '../../infra/webex-provisioning-stack';
+
+const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+const stack = new WebexProvisioningStack(app, 'WebexProvisioning', { callingLicense: 'Webex Calling - Basic' });
+const template = Template.fromStack(stack);
+const id = (c: { node: { defaultChild?: unknown } }) => Stack.of(stack).getLogicalId(c.node.defaultChild as never);
+
+describe('state machines', () => {
+  it.each(stateMachines.map((m) => [m.id, m] as const))('%s is the ASL file from statemachines/, with its tasks substituted', (name, def) => {
+    const machine = stack.workflows.stateMachines[name];
+    const resource = template.toJSON().Resources[id(machine)];
+    expect(resource.Properties.StateMachineType).toBe(def.type);
+    // DefinitionBody.fromFile ships the file itself as an asset; CloudFormation applies the substitutions.
+    const file = readFileSync(join(__dirname, '..', '..', def.definitionFile), 'utf8');
+    expect(resource.Properties.DefinitionS3Location).toMatchObject({ Key: expect.stringMatching(/\.json$/) });
+    expect(resource.Properties.DefinitionString).toBeUndefined();
+    for (const task of def.taskFunctions) {
+      expect(file).toContain(`\${${task.substitution}}`);
+      expect(resource.Properties.DefinitionSubstitutions[task.substitution]).toEqual({
+        'Fn::GetAtt': [id(stack.workflows.taskFunctions[task.id]), 'Arn'],
+      });
+    }
+    expect(resource.Properties.TracingConfiguration).toEqual({ Enabled: true });
+    expect(resource.Properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
+  });
+
+  it('lets each state machine invoke its task functions', () => {
+    for (const def of stateMachines) {
+      const role = id(stack.workflows.stateMachines[def.id].role as never);
+      const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+      for (const task of def.taskFunctions) {
+        const fnId = id(stack.workflows.taskFunctions[task.id]);
+        expect(statements).toContainEqual(
+          expect.objectContaining({ Action: 'lambda:InvokeFunction', Resource: expect.arrayContaining([{ 'Fn::GetAtt': [fnId, 'Arn'] }]) }),
+        );
+      }
+    }
+  });
+
+  it('gives the starting API function the ARN and StartSyncExecution on that machine only', () => {
+    for (const def of stateMachines) {
+      const starter = stack.api.functions[def.startedByRoute];
+      const fn = template.toJSON().Resources[id(starter)];
+      expect(fn.Properties.Environment.Variables[def.arnEnv]).toEqual({ Ref: id(stack.workflows.stateMachines[def.id]) });
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: fn.Properties.Role['Fn::GetAtt'][0] }],
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'states:StartSyncExecution', Resource: { Ref: id(stack.workflows.stateMachines[def.id]) } })]) },
+      });
+    }
+  });
+
+  it('passes the configured calling license to the steps function', () => {
+    const steps = template.toJSON().Resources[id(stack.workflows.taskFunctions.EnableCallingSteps)];
+    expect(steps.Properties.Environment.Variables.WEBEX_CALLING_LICENSE).toBe('Webex Calling - Basic');
+    expect(steps.Properties.Timeout).toBe(30);
+  });
+});
