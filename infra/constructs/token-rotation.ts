@@ -1,6 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack, type CfnElement } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -12,6 +13,7 @@ import { REFRESH_TOKEN_WARNING_DAYS } from '../../functions/lib/connection/conne
 import { METRICS_NAMESPACE } from '../../functions/lib/tokens/rotation-metrics';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
+import { acknowledge, RUNTIME_REASON, XRAY_REASON } from '../nag';
 
 export interface TokenRotationProps {
   readonly secret: WebexServiceAppSecret;
@@ -63,7 +65,12 @@ export class TokenRotation extends Construct {
     new scheduler.Schedule(this, 'Schedule', {
       description: `Rotate the Webex Service App tokens every ${hours} hours`,
       schedule: scheduler.ScheduleExpression.rate(Duration.hours(hours)),
+      // Our own role, so the invoke grant (and its acknowledgement) stay inside this construct.
       target: new targets.LambdaInvoke(this.function, {
+        role: new iam.Role(this, 'ScheduleRole', {
+          assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
+          description: 'Lets EventBridge Scheduler invoke the Webex token rotator',
+        }),
         input: scheduler.ScheduleTargetInput.fromObject({ source: 'webex-provisioning.rotation-schedule' }),
         retryAttempts: 2,
         maxEventAge: Duration.hours(1),
@@ -110,5 +117,12 @@ export class TokenRotation extends Construct {
       }),
     ];
     for (const alarm of this.alarms) alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
+
+    acknowledge(this, {
+      L1: RUNTIME_REASON,
+      'IAM5[Resource::*]': XRAY_REASON,
+      [`IAM5[Resource::<${Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnElement)}.Arn>:*]`]:
+        "EventBridge Scheduler's role may invoke the rotator function and its versions (CDK's grantInvoke), nothing else.",
+    });
   }
 }

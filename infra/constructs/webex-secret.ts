@@ -1,3 +1,4 @@
+import { acknowledge } from '../nag';
 import { RemovalPolicy, Resource, SecretValue, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -58,6 +59,9 @@ export class WebexServiceAppSecret extends Construct {
 
   constructor(scope: Construct, id: string, props: WebexServiceAppSecretProps = {}) {
     super(scope, id);
+    acknowledge(this, {
+      SMG4: "Secrets Manager's own rotation is not used: the suite's token rotator (a scheduled Lambda, the secret's only writer) refreshes the Webex token pair every 12 hours, with leases, fallback and alarms.",
+    });
     this.encryptionKey = props.encryptionKey;
     if (props.existingSecretArn) {
       this.created = false;

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { routes as routeTable, type RouteDefinition } from '../../functions/routes';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
+import { acknowledge, RUNTIME_REASON, XRAY_REASON } from '../nag';
 
 /** Stage-wide request throttling (API Gateway's token bucket). */
 export interface ApiThrottleSettings {
@@ -110,7 +111,10 @@ export class WorkflowApi extends Construct {
         throttlingRateLimit: throttle.rateLimit,
         throttlingBurstLimit: throttle.burstLimit,
         tracingEnabled: true,
-        // No execution logging (loggingLevel) and no data tracing: those would write request bodies.
+        // Execution logs for errors only, and no data tracing: full request logging would write bodies
+        // (names, e-mails, numbers) to CloudWatch.
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
       },
     });
 
@@ -136,6 +140,16 @@ export class WorkflowApi extends Construct {
       functions[route.id] = fn;
     }
     this.functions = functions;
+
+    acknowledge(this, {
+      L1: RUNTIME_REASON,
+      'IAM5[Resource::*]': XRAY_REASON,
+      APIG2: 'Every request is validated in its Lambda with zod before anything is sent to Webex, answering a 400 that names each bad field; an API Gateway model would duplicate the schemas and answer less precisely.',
+      APIG3: 'The API is IAM-authorised (SigV4) and regional, called by service-desk systems; attaching a WAF web ACL is left to the deploying organisation, which owns its WAF policy.',
+      COG4: 'Callers are IAM principals (service-desk integrations, admins) authorised with SigV4, not Cognito users.',
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]':
+        "API Gateway's account-level CloudWatch role (needed for access and execution logs) uses AWS's managed policy, as AWS documents.",
+    });
   }
 
   /** The invoke URL of the `v1` stage. */

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack, type CfnElement } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -7,6 +7,7 @@ import { stateMachines, type StateMachineDefinition } from '../../functions/lib/
 import { fromRepoRoot } from '../paths';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
+import { acknowledge, RUNTIME_REASON, XRAY_REASON } from '../nag';
 
 export interface WorkflowStateMachinesProps {
   readonly secret: WebexServiceAppSecret;
@@ -72,9 +73,17 @@ export class WorkflowStateMachines extends Construct {
       // A definition loaded from a file is opaque to CDK: the invoke grants must be explicit.
       for (const fn of tasks) fn.grantInvoke(machine.role);
       machines[def.id] = machine;
+      acknowledge(this, Object.fromEntries(tasks.map((fn) => [
+        `IAM5[Resource::<${Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+        `The ${def.id} state machine may invoke its task function and that function's versions (CDK's grantInvoke), nothing else.`,
+      ])));
     }
     this.stateMachines = machines;
     this.taskFunctions = functions;
+    acknowledge(this, {
+      L1: RUNTIME_REASON,
+      'IAM5[Resource::*]': `${XRAY_REASON} For the state machines also CloudWatch Logs' log-delivery actions (logging), which likewise take no resource.`,
+    });
   }
 
   /** Environment for the API functions that start executions, by route id. */

@@ -167,8 +167,9 @@ describe('WebexProvisioning stack (defaults)', () => {
         DataTraceEnabled: false,
       }),
     ]);
-    // No execution logging: it would write request bodies.
-    expect(stage.MethodSettings[0].LoggingLevel).toBeUndefined();
+    // Execution logging for errors only, never data tracing: full logging would write request bodies.
+    expect(stage.MethodSettings[0].LoggingLevel).toBe('ERROR');
+    expect(stage.MethodSettings[0].DataTraceEnabled).toBe(false);
   });
 
   test('the API is regional (edge-optimised endpoints do not exist in GovCloud)', () => {
