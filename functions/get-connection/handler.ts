@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
 import { connectionHealth } from '../lib/connection/connection-health';
 import { workflowHandler } from '../lib/http/api-handler';
 import { SecretUnavailableError } from '../lib/tokens/secret-store';

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { z } from 'zod';
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
 import { ValidationError, type FieldIssue } from '../../errors';
 import { operationsFor, validatorFor, type Operation } from '../../webex-spec/operations';
 
