@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../lib/http/api-event';
+import { buildOpenApiDocument } from '../lib/http/openapi';
 import { lambdaContext } from '../lib/runtime/lambda-context';
 import { routes, type RouteDefinition } from '../routes';
 import { handlers, type LambdaHandler } from './handlers';
@@ -47,6 +48,9 @@ export async function startLocalApi(options: { port?: number; host?: string } = 
 
 async function serve(compiled: CompiledRoute[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/openapi.json' && req.method === 'GET') {
+    return send(res, 200, buildOpenApiDocument(routes, `http://${req.headers.host ?? 'localhost'}`));
+  }
   const onPath = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
   if (!onPath.length) return send(res, 404, { error: { code: 'NotFound', message: `No route ${url.pathname}` } });
   const hit = onPath.find((x) => x.c.route.method === req.method);

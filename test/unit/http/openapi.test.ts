@@ -1,0 +1,31 @@
+import Ajv from 'ajv';
+import { buildOpenApiDocument, routeInputs } from '../../../functions/lib/http/openapi';
+import { routes } from '../../../functions/routes';
+
+const doc = buildOpenApiDocument(routes, 'http://127.0.0.1:3000') as any;
+const bodySchema = (path: string, method: string) => doc.paths[path][method].requestBody.content['application/json'].schema;
+
+describe('the OpenAPI document of the suite API', () => {
+  it('lists every route of the route table, with its operation id', () => {
+    for (const route of routes) expect(doc.paths[route.path][route.method.toLowerCase()].operationId).toBe(route.id);
+    expect(doc.openapi).toBe('3.0.3');
+  });
+
+  it('has an input schema for every route', () => {
+    expect(routes.filter((r) => !routeInputs[r.id]).map((r) => r.id)).toEqual([]);
+  });
+
+  it('turns path placeholders into path parameters and GET fields into query parameters', () => {
+    expect(doc.paths['/users/{user}'].get.parameters).toEqual([expect.objectContaining({ name: 'user', in: 'path', required: true })]);
+    const list = doc.paths['/numbers'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(list).toEqual(expect.arrayContaining(['query:available', 'query:location', 'query:ownerType', 'query:limit', 'query:cursor']));
+  });
+
+  it('describes bodies that accept what the handlers accept and refuse unknown fields, like zod', () => {
+    const validate = new Ajv({ strict: false }).compile(bodySchema('/users', 'post'));
+    expect(validate({ email: 'a@example.com', firstName: 'A' })).toBe(true);
+    expect(validate({ email: 'a@example.com', licenses: [] })).toBe(false);
+    expect(validate({ firstName: 'A' })).toBe(false);
+    expect(bodySchema('/users/{user}', 'patch').properties.user).toBeUndefined();
+  });
+});
