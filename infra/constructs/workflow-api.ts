@@ -5,6 +5,7 @@ import { routes as routeTable, type RouteDefinition } from '../../functions/rout
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
 import { acknowledge, RUNTIME_REASON, XRAY_REASON } from '../nag';
+import { buildOpenApiDocument } from '../../functions/lib/http/openapi';
 
 /** Stage-wide request throttling (API Gateway's token bucket). */
 export interface ApiThrottleSettings {
@@ -122,6 +123,7 @@ export class WorkflowApi extends Construct {
     this.api.node.tryRemoveChild('Endpoint');
 
     const functions: Record<string, WorkflowFunction> = {};
+    const openApi = buildOpenApiDocument(props.routes ?? routeTable);
     for (const route of props.routes ?? routeTable) {
       if (functions[route.id]) throw new Error(`Duplicate route id ${route.id} in the route table`);
       const fn = new WorkflowFunction(this, route.id, {
@@ -138,6 +140,13 @@ export class WorkflowApi extends Construct {
         operationName: route.id,
       });
       functions[route.id] = fn;
+      // The API's own documentation, from the same OpenAPI document GET /openapi.json serves locally.
+      const op = (openApi.paths as Record<string, Record<string, Record<string, unknown>>>)[route.path][route.method.toLowerCase()];
+      new apigateway.CfnDocumentationPart(this, `${route.id}Documentation`, {
+        restApiId: this.api.restApiId,
+        location: { type: 'METHOD', path: route.path, method: route.method },
+        properties: JSON.stringify({ summary: op.summary, operationId: op.operationId, parameters: op.parameters, requestBody: op.requestBody }),
+      });
     }
     this.functions = functions;
 

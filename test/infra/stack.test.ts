@@ -438,3 +438,16 @@ describe('bundling', () => {
     }
   }, 30_000);
 });
+
+describe('API documentation', () => {
+  it('documents every method from the generated OpenAPI document', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const template = Template.fromStack(new WebexProvisioningStack(app, 'WebexProvisioning'));
+    const parts = Object.values(template.findResources('AWS::ApiGateway::DocumentationPart'));
+    expect(parts).toHaveLength(routes.length);
+    for (const route of routes) {
+      const part = parts.find((p) => p.Properties.Location.Path === route.path && p.Properties.Location.Method === route.method);
+      expect(JSON.parse(part!.Properties.Properties)).toMatchObject({ operationId: route.id, summary: route.summary });
+    }
+  });
+});
