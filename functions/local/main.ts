@@ -21,6 +21,8 @@ const DEFAULT_SECRET_FILE = resolve(LOCAL_DIR, 'webex-secret.json');
 
 async function main(): Promise<void> {
   const env = process.env;
+  // EMF metric lines are for CloudWatch; on a terminal they only bury the log.
+  env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const port = env.PORT ? Number(env.PORT) : 3000;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const secretFile = env.WEBEX_TOKEN_FILE ? resolve(env.WEBEX_TOKEN_FILE) : DEFAULT_SECRET_FILE;

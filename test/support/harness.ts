@@ -14,7 +14,7 @@ export interface Harness {
   /** fetch against the local API. */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
   /** Requests the simulator received for /v1 routes since the last reset. */
-  webexCalls(method?: string, pathPrefix?: string): { method: string; path: string; query: Record<string, string>; body: unknown; status: number }[];
+  webexCalls(method?: string, pathPrefix?: string): { method: string; path: string; query: Record<string, string>; body: unknown; status: number; trackingId: string }[];
   close(): Promise<void>;
 }
 

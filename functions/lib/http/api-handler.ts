@@ -1,6 +1,8 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { withCorrelation } from '../correlation';
 import { logger } from '../logger';
 import { inputFromApiEvent, isApiGatewayEvent, validateInput } from './api-event';
 import { errorToResult, type ApiResult } from './error-response';
@@ -28,22 +30,45 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
   return middy<unknown, unknown>()
     .use(requestLogging())
     .handler(async (event: unknown, context: Context) => {
-      if (!isApiGatewayEvent(event)) {
-        const out = await spec.run(validateInput(event, spec.input), context, { caller: 'direct-invocation' });
-        return out.body;
-      }
-      try {
-        const input = inputFromApiEvent(event, spec.input, spec.queryParams);
-        const identity = event.requestContext?.identity;
-        const caller = identity?.userArn ?? identity?.caller ?? identity?.accountId ?? 'unknown';
-        return toHttp(await spec.run(input, context, { caller, requestId: event.requestContext?.requestId }));
-      } catch (error) {
-        const mapped = errorToResult(error);
-        const log = mapped.statusCode >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
-        log('request failed', { status: mapped.statusCode, error: describe(error) });
-        return toHttp(mapped);
-      }
+      const correlation = (isApiGatewayEvent(event) && event.requestContext?.requestId) || context.awsRequestId || 'none';
+      return withCorrelation(correlation, async () => {
+        if (!isApiGatewayEvent(event)) {
+          try {
+            const out = await spec.run(validateInput(event, spec.input), context, { caller: 'direct-invocation' });
+            recordOutcome('direct', 'succeeded');
+            return out.body;
+          } catch (error) {
+            recordOutcome('direct', errorToResult(error).statusCode < 500 ? 'rejected' : 'failed');
+            throw error;
+          }
+        }
+        const route = `${event.httpMethod} ${event.resource}`;
+        try {
+          const input = inputFromApiEvent(event, spec.input, spec.queryParams);
+          const identity = event.requestContext?.identity;
+          const caller = identity?.userArn ?? identity?.caller ?? identity?.accountId ?? 'unknown';
+          const result = await spec.run(input, context, { caller, requestId: event.requestContext?.requestId });
+          recordOutcome(route, result.statusCode < 400 ? 'succeeded' : result.statusCode < 500 ? 'rejected' : 'failed');
+          return toHttp(result);
+        } catch (error) {
+          const mapped = errorToResult(error);
+          const log = mapped.statusCode >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+          log('request failed', { status: mapped.statusCode, error: describe(error) });
+          recordOutcome(route, mapped.statusCode < 500 ? 'rejected' : 'failed');
+          return toHttp(mapped);
+        }
+      });
     });
+}
+
+/** Workflow outcomes as CloudWatch EMF metrics (namespace WebexProvisioning), one line per invocation. */
+const metrics = new Metrics({ namespace: 'WebexProvisioning', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning' });
+
+function recordOutcome(route: string, outcome: 'succeeded' | 'rejected' | 'failed'): void {
+  // Published at once, not batched: a Lambda may be frozen before a later flush.
+  const single = metrics.singleMetric();
+  single.addDimension('route', route);
+  single.addMetric(outcome === 'succeeded' ? 'WorkflowSucceeded' : outcome === 'rejected' ? 'WorkflowRejected' : 'WorkflowFailed', MetricUnit.Count, 1);
 }
 
 function toHttp(result: ApiResult): APIGatewayProxyResult {
@@ -67,6 +92,7 @@ function requestLogging(): middy.MiddlewareObj<unknown, unknown> {
       const event = request.event as { requestContext?: { requestId?: string }; httpMethod?: string; resource?: string };
       logger.addContext(request.context);
       logger.appendKeys({
+        correlationId: event.requestContext?.requestId ?? request.context.awsRequestId,
         apiRequestId: event.requestContext?.requestId,
         route: event.httpMethod ? `${event.httpMethod} ${event.resource}` : undefined,
       });

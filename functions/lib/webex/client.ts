@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { correlationId } from '../correlation';
 import type { LogSink } from '../logger';
 import type { TokenProvider } from '../tokens/token-provider';
 import { WebexApiError, WebexNetworkError, type WebexErrorDetail } from './errors';
@@ -134,7 +135,8 @@ export class WebexClient {
     const url = this.resolve(path, options.query);
     const logPath = url.pathname.slice(new URL(this.baseUrl).pathname.length) || '/';
     const idempotent = options.idempotent ?? IDEMPOTENT.has(method);
-    const trackingId = `WEBEXPROV_${randomUUID()}`;
+    const correlation = correlationId();
+    const trackingId = correlation ? `WEBEXPROV_${correlation}_${randomUUID().slice(0, 8)}` : `WEBEXPROV_${randomUUID()}`;
     const started = Date.now();
     let waited = 0;
     let reauthenticated = false;
