@@ -29,6 +29,8 @@ export const CONTEXT_KEYS = [
   'alarmEmail',
   'webexRequestAllowedPrefixes',
   'callingLicense',
+  'lifecycleUseDefaultBus',
+  'defaultLeaverPolicy',
 ] as const;
 
 export interface AppConfig {
@@ -56,6 +58,8 @@ export function configFromContext(node: Node): AppConfig {
       rotationIntervalHours: parseNumber('rotationIntervalHours', node.tryGetContext('rotationIntervalHours')),
       alarmEmail: str('alarmEmail'),
       callingLicense: str('callingLicense'),
+      lifecycleUseDefaultBus: [true, 'true'].includes(node.tryGetContext('lifecycleUseDefaultBus')) || undefined,
+      defaultLeaverPolicy: parsePolicy(str('defaultLeaverPolicy')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
     },
   };
@@ -87,4 +91,10 @@ function parseNumber(key: string, value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
   if (!Number.isFinite(n)) throw new Error(`Context ${key} must be a number (got ${JSON.stringify(value)})`);
   return n;
+}
+
+function parsePolicy(value: string | undefined): 'delete' | 'deactivate' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'delete' && value !== 'deactivate') throw new Error(`Context defaultLeaverPolicy must be delete or deactivate (got ${value})`);
+  return value;
 }

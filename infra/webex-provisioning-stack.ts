@@ -1,7 +1,9 @@
 import { CfnOutput, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { LifecycleEvents } from './constructs/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
 import { WorkflowStateMachines } from './constructs/workflow-state-machines';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
@@ -77,6 +79,19 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default 'Webex Calling - Professional'
    */
   readonly callingLicense?: string;
+
+  /**
+   * Publish and route lifecycle events on the account's default event bus instead of a bus of the stack's own.
+   * @default false - a custom bus
+   */
+  readonly lifecycleUseDefaultBus?: boolean;
+
+  /**
+   * What a `Webex User Left` event does to the user when the event names no policy: delete it, or keep it
+   * deactivated (login disabled, licenses and numbers freed).
+   * @default 'deactivate'
+   */
+  readonly defaultLeaverPolicy?: 'delete' | 'deactivate';
 }
 
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
@@ -99,6 +114,7 @@ export class WebexProvisioningStack extends Stack {
   public readonly api: WorkflowApi;
   public readonly rotation: TokenRotation;
   public readonly workflows: WorkflowStateMachines;
+  public readonly lifecycle: LifecycleEvents;
 
   constructor(scope: Construct, id: string, props: WebexProvisioningStackProps = {}) {
     super(scope, id, {
@@ -126,11 +142,14 @@ export class WebexProvisioningStack extends Stack {
         : undefined,
     });
 
+    // The bus exists before the machines, which publish their outcome to it.
+    const lifecycleBus = LifecycleEvents.bus(this, 'LifecycleBus', { useDefaultBus: props.lifecycleUseDefaultBus });
     this.workflows = new WorkflowStateMachines(this, 'StateMachines', {
       secret: this.secret,
       webexBaseUrl,
       logRetention,
       callingLicense: props.callingLicense,
+      lifecycleEventBus: lifecycleBus,
     });
 
     this.api = new WorkflowApi(this, 'WorkflowApi', {
@@ -154,6 +173,17 @@ export class WebexProvisioningStack extends Stack {
       alarmEmail: props.alarmEmail,
       logRetention,
     });
+    this.lifecycle = new LifecycleEvents(this, 'Lifecycle', {
+      eventBus: lifecycleBus,
+      stateMachines: this.workflows.stateMachines,
+      webexSecretArn: this.secret.secret.secretArn,
+      webexBaseUrl,
+      defaultLeaverPolicy: props.defaultLeaverPolicy,
+      logRetention,
+      alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
+    });
+    new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
+
     new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
 
     new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.url });

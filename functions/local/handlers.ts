@@ -12,6 +12,7 @@ import { handler as unassignNumber } from '../unassign-number/handler';
 import { handler as getUserNumbers } from '../get-user-numbers/handler';
 import { handler as listNumbers } from '../list-numbers/handler';
 import { handler as addLocationNumbers } from '../add-location-numbers/handler';
+import { handler as lifecycleEvents } from '../lifecycle-events/handler';
 // Registers the in-process state machine runner that POST /users/{user}/calling uses locally.
 import './state-machines';
 
@@ -31,4 +32,5 @@ export const handlers: Record<RouteId, LambdaHandler> = {
   GetUserNumbers: getUserNumbers,
   ListNumbers: listNumbers,
   AddLocationNumbers: addLocationNumbers,
+  LifecycleEvents: lifecycleEvents,
 };

@@ -1,5 +1,6 @@
-import { Duration, Stack, type CfnElement } from 'aws-cdk-lib';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import { ArnFormat, Duration, Stack, type CfnElement } from 'aws-cdk-lib';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -18,6 +19,8 @@ export interface WorkflowStateMachinesProps {
    * @default 'Webex Calling - Professional'
    */
   readonly callingLicense?: string;
+  /** The bus lifecycle machines publish their Completed/Failed outcome to. Required when a machine publishes. */
+  readonly lifecycleEventBus?: events.IEventBus;
   /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
   readonly definitions?: readonly StateMachineDefinition[];
 }
@@ -58,6 +61,16 @@ export class WorkflowStateMachines extends Construct {
         tasks.push(fn);
       }
 
+      for (const nested of def.nestedStateMachines ?? []) {
+        const child = machines[nested.stateMachine];
+        if (!child) throw new Error(`State machine ${def.id} nests ${nested.stateMachine}, which must come earlier in the table`);
+        substitutions[nested.substitution] = child.stateMachineArn;
+      }
+      if (def.eventBusSubstitution) {
+        if (!props.lifecycleEventBus) throw new Error(`State machine ${def.id} publishes its outcome: give lifecycleEventBus`);
+        substitutions[def.eventBusSubstitution] = props.lifecycleEventBus.eventBusName;
+      }
+
       const logGroup = new logs.LogGroup(this, `${def.id}Logs`, {
         retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
       });
@@ -72,6 +85,17 @@ export class WorkflowStateMachines extends Construct {
       });
       // A definition loaded from a file is opaque to CDK: the invoke grants must be explicit.
       for (const fn of tasks) fn.grantInvoke(machine.role);
+      for (const nested of def.nestedStateMachines ?? []) this.grantNestedRun(machine, machines[nested.stateMachine]);
+      for (const nested of def.nestedStateMachines ?? []) {
+        // cdk-nag names the finding by the rendered ARN, token for the child's name included.
+        const childId = Stack.of(this).getLogicalId(machines[nested.stateMachine].node.defaultChild as CfnElement);
+        const name = `{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${childId}"}]}]}`;
+        const reason = `${def.id} follows and stops the executions of ${nested.stateMachine}, which it nests; execution names are made per run.`;
+        acknowledge(this, Object.fromEntries(['execution', 'express'].map((kind) => [
+          `IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:${kind}:${name}:*]`, reason,
+        ])));
+      }
+      if (def.eventBusSubstitution) props.lifecycleEventBus!.grantPutEventsTo(machine);
       machines[def.id] = machine;
       acknowledge(this, Object.fromEntries(tasks.map((fn) => [
         `IAM5[Resource::<${Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
@@ -95,12 +119,37 @@ export class WorkflowStateMachines extends Construct {
     return env;
   }
 
-  /** Lets each starting function run its machine synchronously (states:StartSyncExecution on that machine only). */
+  /**
+   * Lets each starting function start its machine: StartSyncExecution for Express machines (answered within
+   * the request), StartExecution for Standard ones; on that machine only.
+   */
   grantStart(functionsByRoute: Readonly<Record<string, iam.IGrantable>>): void {
     for (const def of this.definitions) {
       const starter = functionsByRoute[def.startedByRoute];
       if (!starter) throw new Error(`State machine ${def.id} is started by route ${def.startedByRoute}, which does not exist`);
-      this.stateMachines[def.id].grantStartSyncExecution(starter);
+      if (def.type === 'EXPRESS') this.stateMachines[def.id].grantStartSyncExecution(starter);
+      else this.stateMachines[def.id].grantStartExecution(starter);
     }
+  }
+
+  /** What `states:startExecution.sync:2` needs: start the child, follow and stop its executions, and the managed rule. */
+  private grantNestedRun(parent: sfn.StateMachine, child: sfn.StateMachine): void {
+    child.grantStartExecution(parent);
+    const stack = Stack.of(this);
+    const childName = stack.splitArn(child.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName!;
+    parent.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeExecution', 'states:StopExecution'],
+        resources: ['execution', 'express'].map((kind) =>
+          stack.formatArn({ service: 'states', resource: kind, resourceName: `${childName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+        ),
+      }),
+    );
+    parent.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+        resources: [stack.formatArn({ service: 'events', resource: 'rule', resourceName: 'StepFunctionsGetEventsForStepFunctionsExecutionRule' })],
+      }),
+    );
   }
 }

@@ -13,8 +13,10 @@ import { DEFAULT_API_THROTTLE } from '../../infra/constructs/workflow-api';
 import { DEFAULT_WEBEX_BASE_URL, WorkflowFunction } from '../../infra/constructs/workflow-function';
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
 
-// Functions that read the secret besides the route functions: the token rotator and the Enable Calling steps.
-const NON_ROUTE_FUNCTIONS = 2;
+// Functions that read the secret besides the route functions: the token rotator and every state machine's task functions.
+const NON_ROUTE_FUNCTIONS = 1 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
+// The lifecycle events router (EventBridge target): a function that does not read the secret.
+const ROUTER_FUNCTIONS = 1;
 
 // Asset bundling is skipped for every stack here except in the one bundling test at the end.
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] as string[] };
@@ -81,7 +83,7 @@ describe('WebexProvisioning stack (defaults)', () => {
 
   test('one workflow function per route, on Node.js 22 / arm64 with the suite defaults and env', () => {
     // One per route, plus the token rotator and the state machine's task function.
-    template.resourceCountIs('AWS::Lambda::Function', routes.length + NON_ROUTE_FUNCTIONS);
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + NON_ROUTE_FUNCTIONS + ROUTER_FUNCTIONS);
     const secretId = logicalId(stack, stack.secret.secret);
     for (const route of routes) {
       const fn = stack.api.functions[route.id];
@@ -242,7 +244,10 @@ describe('WebexProvisioning stack (defaults)', () => {
           'secretsmanager:GetSecretValue',
           'xray:PutTelemetryRecords',
           'xray:PutTraceSegments',
-          ...(stateMachines.some((m) => m.startedByRoute === route.id) ? ['states:StartSyncExecution'] : []),
+          // WorkflowStateMachines.grantStart today: StartSyncExecution per machine the route starts.
+          ...stateMachines
+            .filter((m) => m.startedByRoute === route.id)
+            .map((m) => (m.type === 'EXPRESS' ? 'states:StartSyncExecution' : 'states:StartExecution')),
         ].sort(),
       );
     }
@@ -250,8 +255,8 @@ describe('WebexProvisioning stack (defaults)', () => {
 
   test('every log group has a retention (90 days by default) and every function logs to its own', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
-    // one per function (routes, rotator, calling steps) + the state machine's + access logs
-    expect(Object.keys(groups)).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS + 2);
+    // one per function (routes, rotator, task functions) + one per state machine + access logs
+    expect(Object.keys(groups)).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS + ROUTER_FUNCTIONS + stateMachines.length + 1);
     for (const g of Object.values(groups)) expect(g.Properties.RetentionInDays).toBe(90);
     for (const route of routes) {
       const fn = stack.api.functions[route.id];
@@ -271,7 +276,7 @@ describe('WebexProvisioning stack (defaults)', () => {
 
   test('outputs: the API URL, the secret ARN and the alarm topic, once each', () => {
     const outputs = template.toJSON().Outputs;
-    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'WebexSecretArn']);
+    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'LifecycleEventBusName', 'WebexSecretArn']);
     expect(outputs.WebexSecretArn.Value).toEqual({ Ref: logicalId(stack, stack.secret.secret) });
     expect(JSON.stringify(outputs.ApiUrl.Value)).toContain('execute-api');
   });

@@ -44,14 +44,21 @@ describe('state machines', () => {
     }
   });
 
-  it('gives the starting API function the ARN and StartSyncExecution on that machine only', () => {
+  it('gives the starting API function the ARN and the right to start that machine only (sync for Express)', () => {
     for (const def of stateMachines) {
       const starter = stack.api.functions[def.startedByRoute];
       const fn = template.toJSON().Resources[id(starter)];
       expect(fn.Properties.Environment.Variables[def.arnEnv]).toEqual({ Ref: id(stack.workflows.stateMachines[def.id]) });
       template.hasResourceProperties('AWS::IAM::Policy', {
         Roles: [{ Ref: fn.Properties.Role['Fn::GetAtt'][0] }],
-        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'states:StartSyncExecution', Resource: { Ref: id(stack.workflows.stateMachines[def.id]) } })]) },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: def.type === 'EXPRESS' ? 'states:StartSyncExecution' : 'states:StartExecution',
+              Resource: { Ref: id(stack.workflows.stateMachines[def.id]) },
+            }),
+          ]),
+        },
       });
     }
   });
@@ -60,5 +67,36 @@ describe('state machines', () => {
     const steps = template.toJSON().Resources[id(stack.workflows.taskFunctions.EnableCallingSteps)];
     expect(steps.Properties.Environment.Variables.WEBEX_CALLING_LICENSE).toBe('Webex Calling - Basic');
     expect(steps.Properties.Timeout).toBe(30);
+  });
+});
+
+describe('lifecycle state machines', () => {
+  const roleStatements = (machineId: string) => {
+    const role = id(stack.workflows.stateMachines[machineId].role as never);
+    return Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement) as { Action: string | string[]; Resource: unknown }[];
+  };
+  const allows = (machineId: string, action: string) =>
+    roleStatements(machineId).filter((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]).includes(action));
+
+  it('lets a machine that nests another start it and follow its executions (startExecution.sync:2)', () => {
+    for (const def of stateMachines) {
+      for (const nested of (def as { nestedStateMachines?: readonly { stateMachine: string; substitution: string }[] }).nestedStateMachines ?? []) {
+        expect(allows(def.id, 'states:StartExecution').map((s) => s.Resource)).toContainEqual({ Ref: id(stack.workflows.stateMachines[nested.stateMachine]) });
+        expect(allows(def.id, 'states:DescribeExecution')).toHaveLength(1);
+        expect(JSON.stringify(allows(def.id, 'events:PutRule')[0].Resource)).toContain('StepFunctionsGetEventsForStepFunctionsExecutionRule');
+        const resource = template.toJSON().Resources[id(stack.workflows.stateMachines[def.id])];
+        expect(resource.Properties.DefinitionSubstitutions[nested.substitution]).toEqual({ Ref: id(stack.workflows.stateMachines[nested.stateMachine]) });
+      }
+    }
+  });
+
+  it('lets the machines that publish outcomes put events on the lifecycle bus only', () => {
+    for (const def of stateMachines.filter((m) => (m as { eventBusSubstitution?: string }).eventBusSubstitution)) {
+      const put = allows(def.id, 'events:PutEvents');
+      expect(put).toHaveLength(1);
+      expect(JSON.stringify(put[0].Resource)).toContain('LifecycleBus');
+    }
   });
 });

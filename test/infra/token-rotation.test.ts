@@ -71,7 +71,7 @@ describe('token rotation infrastructure', () => {
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'webex-admins@example.com' });
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    expect(synth().stack.rotation.alarms).toHaveLength(3);
   });
 
   it('passes the guarded request allow-list to its function only, and refuses prefixes outside the reachable set', () => {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { RouteDefinition } from '../../routes';
 import { EnableCallingInput } from '../schemas/calling';
+import { LifecycleEvent } from '../schemas/lifecycle-events';
 import { AddLocationNumbersInput, AssignNumberInput, ListNumbersInput, UnassignNumberInput } from '../schemas/numbers';
 import { CreateUserInput, UpdateUserInput, UserRefInput } from '../schemas/users';
 import { WebexRequestInput } from '../workflows/webex-requests/guard';
@@ -22,6 +23,7 @@ export const routeInputs: Readonly<Record<string, z.ZodType>> = {
   GetUserNumbers: UserRefInput,
   ListNumbers: ListNumbersInput,
   AddLocationNumbers: AddLocationNumbersInput,
+  LifecycleEvents: LifecycleEvent,
 };
 
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; [k: string]: unknown };

@@ -26,7 +26,30 @@ export interface StateMachineDefinition {
   /** Environment variable of that function holding this state machine's ARN. */
   readonly arnEnv: string;
   readonly summary: string;
+  /**
+   * Machines this one runs as nested executions (`arn:aws:states:::states:startExecution.sync:2`):
+   * `${substitution}` is the nested machine's ARN. CDK: substitute it and grant StartExecution on it,
+   * DescribeExecution/StopExecution on its executions, and the managed EventBridge rule .sync needs.
+   */
+  readonly nestedStateMachines?: readonly { readonly substitution: string; readonly stateMachine: string }[];
+  /**
+   * `${substitution}` naming the event bus the machine publishes its outcome to (`arn:aws:states:::events:putEvents`).
+   * CDK: substitute the bus name and grant events:PutEvents on it.
+   */
+  readonly eventBusSubstitution?: string;
 }
+
+/**
+ * The lifecycle machines' steps: one handler (the payload names the step), deployed once per machine
+ * (WorkflowStateMachines names each function by its id) so each machine invokes only its own.
+ */
+const lifecycleSteps = <Id extends string>(id: Id) =>
+  ({
+    substitution: 'LifecycleStepsFunctionArn',
+    id,
+    entry: 'functions/lifecycle-steps/handler.ts',
+    summary: 'The steps of a lifecycle (joiner / mover / leaver) state machine (one Lambda; the payload names the step)',
+  }) as const;
 
 export const stateMachines = [
   {
@@ -44,6 +67,27 @@ export const stateMachines = [
     startedByRoute: 'EnableCalling',
     arnEnv: 'ENABLE_CALLING_STATE_MACHINE_ARN',
     summary: 'Enable Webex Calling for User',
+  },
+  {
+    id: 'Joiner',
+    definitionFile: 'statemachines/joiner.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [lifecycleSteps('JoinerSteps')],
+    startedByRoute: 'LifecycleEvents',
+    arnEnv: 'JOINER_STATE_MACHINE_ARN',
+    summary: 'Lifecycle: a user joined (create the user, enable Webex Calling, publish the outcome)',
+    nestedStateMachines: [{ substitution: 'EnableCallingStateMachineArn', stateMachine: 'EnableCalling' }],
+    eventBusSubstitution: 'LifecycleEventBusName',
+  },
+  {
+    id: 'Leaver',
+    definitionFile: 'statemachines/leaver.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [lifecycleSteps('LeaverSteps')],
+    startedByRoute: 'LifecycleEvents',
+    arnEnv: 'LEAVER_STATE_MACHINE_ARN',
+    summary: 'Lifecycle: a user left (free numbers and calling license, delete or deactivate, publish the outcome)',
+    eventBusSubstitution: 'LifecycleEventBusName',
   },
 ] as const satisfies readonly StateMachineDefinition[];
 

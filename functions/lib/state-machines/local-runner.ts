@@ -80,9 +80,22 @@ function asLambda(functionName: string, handler: LambdaHandler) {
   };
 }
 
+/** A Step Functions service integration run in-process: the Task's effective Parameters in, its result out. */
+export type ServiceIntegrationHandler = (parameters: unknown) => Promise<unknown>;
+
+/** The ARN a nested state machine stands for locally (its `${Substitution}` value). */
+export const localStateMachineArn = (id: string) => `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${id}`;
+/** The lifecycle event bus's name locally. */
+export const LOCAL_EVENT_BUS_NAME = 'local-lifecycle-bus';
+
 export interface LocalRunnerOptions {
   /** Tests only: Wait states and Retry intervals take no time (aws-local-stepfunctions overrides). */
   fastWaits?: boolean;
+  /**
+   * Service integrations (a Task whose Resource is `arn:aws:states:::…`, e.g. `states:startExecution.sync:2`,
+   * `events:putEvents`) by resource: aws-local-stepfunctions would call AWS; these run in-process instead.
+   */
+  services?: Record<string, ServiceIntegrationHandler>;
 }
 
 /**
@@ -100,7 +113,9 @@ export class LocalStateMachineRunner implements StateMachineRunner {
     handlers: Record<string, LambdaHandler>,
     private readonly options: LocalRunnerOptions = {},
   ) {
-    const substitutions = Object.fromEntries(definition.taskFunctions.map((f) => [f.substitution, localFunctionArn(f.substitution)]));
+    const substitutions: Record<string, string> = Object.fromEntries(definition.taskFunctions.map((f) => [f.substitution, localFunctionArn(f.substitution)]));
+    for (const nested of definition.nestedStateMachines ?? []) substitutions[nested.substitution] = localStateMachineArn(nested.stateMachine);
+    if (definition.eventBusSubstitution) substitutions[definition.eventBusSubstitution] = LOCAL_EVENT_BUS_NAME;
     const asl = loadDefinition(definition.definitionFile, substitutions);
     const byArn = new Map(
       definition.taskFunctions.map((f) => {
@@ -113,6 +128,11 @@ export class LocalStateMachineRunner implements StateMachineRunner {
       if (state.Type === 'Wait') this.waitStates.push(name);
       if (state.Retry?.length) this.retryingStates.push(name);
       if (state.Type !== 'Task') continue;
+      const service = options.services?.[state.Resource ?? ''];
+      if (service) {
+        this.taskHandlers[name] = (parameters: unknown) => service(JSON.parse(JSON.stringify(parameters ?? null)));
+        continue;
+      }
       const invoke = byArn.get(state.Resource ?? '');
       if (!invoke) throw new Error(`${definition.definitionFile}: state "${name}" uses ${state.Resource}, which has no local handler`);
       this.taskHandlers[name] = invoke;
@@ -130,7 +150,10 @@ export class LocalStateMachineRunner implements StateMachineRunner {
       },
       context: {
         Execution: {
-          Id: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:express:${this.definition.id}:${executionName}:${randomUUID()}`,
+          Id:
+            this.definition.type === 'EXPRESS'
+              ? `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:express:${this.definition.id}:${executionName}:${randomUUID()}`
+              : `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${this.definition.id}:${executionName}`,
           Name: executionName,
         },
         StateMachine: { Id: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${this.definition.id}`, Name: this.definition.id },

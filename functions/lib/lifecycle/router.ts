@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { ConfigurationError, UnprocessableError } from '../errors';
+import {
+  LEAVER_POLICIES,
+  LIFECYCLE_DETAIL_TYPES,
+  type LeaverPolicy,
+  type LifecycleDetailType,
+  type LifecycleEvent,
+  type LifecycleOrigin,
+} from '../schemas/lifecycle-events';
+import { stateMachines, type StateMachineId } from '../state-machines/definitions';
+
+/** detail-type → the state machine its rule targets (the CDK rules are built from this table too). */
+export const LIFECYCLE_ROUTES = {
+  [LIFECYCLE_DETAIL_TYPES.joined]: { stateMachine: 'Joiner', prefix: 'joiner' },
+  [LIFECYCLE_DETAIL_TYPES.moved]: { stateMachine: 'Mover', prefix: 'mover' },
+  [LIFECYCLE_DETAIL_TYPES.left]: { stateMachine: 'Leaver', prefix: 'leaver' },
+} as const satisfies Record<LifecycleDetailType, { stateMachine: StateMachineId | 'Mover'; prefix: string }>;
+
+const NAME_CHARS = /^[A-Za-z0-9_-]+$/;
+const MAX_NAME = 80;
+
+/**
+ * The execution name for an event: the same for every delivery of that event, so Step Functions
+ * refuses a second start (a Standard machine keeps names for 90 days) and the local runtime does the
+ * same from its record. `<prefix>-<event id>` when the id is made of name characters (EventBridge ids
+ * are UUIDs), otherwise `<prefix>-h<sha256 of the id>`: never a lossy clean-up that could make two
+ * ids collide.
+ */
+export function executionNameForEvent(prefix: string, eventId: string): string {
+  const plain = `${prefix}-${eventId}`;
+  if (NAME_CHARS.test(eventId) && plain.length <= MAX_NAME) return plain;
+  const hash = createHash('sha256').update(eventId, 'utf8').digest('hex');
+  return `${prefix}-h${hash}`.slice(0, MAX_NAME);
+}
+
+export const DEFAULT_LEAVER_POLICY_ENV = 'LIFECYCLE_DEFAULT_LEAVER_POLICY';
+
+export function defaultLeaverPolicy(env: NodeJS.ProcessEnv = process.env): LeaverPolicy {
+  const value = env[DEFAULT_LEAVER_POLICY_ENV] || 'deactivate';
+  if (!(LEAVER_POLICIES as readonly string[]).includes(value)) {
+    throw new ConfigurationError(`${DEFAULT_LEAVER_POLICY_ENV} must be one of ${LEAVER_POLICIES.join(', ')}, not "${value}"`);
+  }
+  return value as LeaverPolicy;
+}
+
+export interface RoutedEvent {
+  stateMachine: StateMachineId;
+  executionName: string;
+  /** The state machine's input. */
+  input: { origin: LifecycleOrigin; detail: Record<string, unknown> };
+}
+
+/** What a rule does with a validated event: which machine, under which name, with which input. */
+export function routeLifecycleEvent(event: LifecycleEvent, env: NodeJS.ProcessEnv = process.env): RoutedEvent {
+  const route = LIFECYCLE_ROUTES[event['detail-type']];
+  if (!stateMachines.some((m) => m.id === route.stateMachine)) {
+    throw new LifecycleFlowNotAvailableError(`"${event['detail-type']}" events are valid, but this deployment has no ${route.stateMachine} state machine yet`);
+  }
+  const origin = { eventId: event.id, source: event.source, detailType: event['detail-type'] };
+  let detail: Record<string, unknown> = { ...event.detail };
+  if (event['detail-type'] === LIFECYCLE_DETAIL_TYPES.left) {
+    detail = { ...detail, policy: event.detail.policy ?? defaultLeaverPolicy(env), policySource: event.detail.policy ? 'event' : 'default' };
+  }
+  if (event['detail-type'] === LIFECYCLE_DETAIL_TYPES.joined && !event.detail.phoneNumber && !event.detail.extension && event.detail.autoAssignNumber === undefined) {
+    detail = { ...detail, autoAssignNumber: true };
+  }
+  return { stateMachine: route.stateMachine as StateMachineId, executionName: executionNameForEvent(route.prefix, event.id), input: { origin, detail } };
+}
+
+/** 422: a valid event whose flow this deployment does not have (the Mover, until it exists). */
+export class LifecycleFlowNotAvailableError extends UnprocessableError {
+  override readonly name: string = 'LifecycleFlowNotAvailableError';
+}

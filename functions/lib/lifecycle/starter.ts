@@ -1,0 +1,99 @@
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ConfigurationError } from '../errors';
+import { logger } from '../logger';
+import { stateMachine, type StateMachineId } from '../state-machines/definitions';
+import { RUNNER_ENV, StateMachineStartError, runnerFor, type ExecutionOutcome } from '../state-machines/runner';
+
+export interface StartResult {
+  stateMachine: StateMachineId;
+  executionName: string;
+  executionArn?: string;
+  /** DUPLICATE: an execution with this name was already started (a redelivered event): nothing new runs. */
+  status: 'STARTED' | 'DUPLICATE';
+}
+
+/** Starts a Standard state machine asynchronously under a given name; a name used before never runs again. */
+export interface ExecutionStarter {
+  start(id: StateMachineId, input: unknown, executionName: string): Promise<StartResult>;
+}
+
+const CONFIGURATION_ERRORS = new Set(['StateMachineDoesNotExist', 'InvalidArn', 'AccessDeniedException', 'StateMachineDeleting', 'InvalidName']);
+
+/**
+ * StartExecution on a Standard machine. Step Functions keeps a Standard execution's name for 90 days
+ * after it closes: the same name again is ExecutionAlreadyExists (different input, or closed), or,
+ * while it runs with the same input, the same execution back (idempotent). Both are a duplicate to us,
+ * never a second run.
+ */
+export class SfnExecutionStarter implements ExecutionStarter {
+  constructor(
+    private readonly client: SFNClient,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  async start(id: StateMachineId, input: unknown, executionName: string): Promise<StartResult> {
+    const { arnEnv } = stateMachine(id);
+    const arn = this.env[arnEnv];
+    if (!arn) throw new ConfigurationError(`${arnEnv} is not set: the ${id} state machine cannot be started`);
+    try {
+      const res = await this.client.send(new StartExecutionCommand({ stateMachineArn: arn, name: executionName, input: JSON.stringify(input) }));
+      return { stateMachine: id, executionName, executionArn: res.executionArn, status: 'STARTED' };
+    } catch (error) {
+      if (error instanceof ExecutionAlreadyExists || (error as { name?: string }).name === 'ExecutionAlreadyExists') {
+        logger.info('lifecycle: duplicate event, execution already exists', { stateMachine: id, executionName });
+        return { stateMachine: id, executionName, executionArn: `${arn.replace(':stateMachine:', ':execution:')}:${executionName}`, status: 'DUPLICATE' };
+      }
+      const err = error as { name?: string; message?: string };
+      if (CONFIGURATION_ERRORS.has(err.name ?? '')) throw new ConfigurationError(`Cannot start state machine ${arn}: ${err.name}: ${err.message}`);
+      // Thrown on: EventBridge retries the delivery, then the DLQ; the API answers 503.
+      throw new StateMachineStartError(`Could not start the ${id} workflow: ${err.name}: ${err.message}`, 503);
+    }
+  }
+}
+
+/**
+ * The local runtime's starter: runs the execution in-process (the local runner) without waiting, and
+ * keeps a record of every name started, so a redelivered event is a duplicate here as in AWS.
+ */
+export class LocalExecutionStarter implements ExecutionStarter {
+  private readonly executions = new Map<string, Promise<ExecutionOutcome>>();
+
+  async start(id: StateMachineId, input: unknown, executionName: string): Promise<StartResult> {
+    const key = `${id}:${executionName}`;
+    if (this.executions.has(key)) return { stateMachine: id, executionName, status: 'DUPLICATE' };
+    const runner = runnerFor(id);
+    const outcome = runner.run(input, { executionName }).catch((error: unknown): ExecutionOutcome => {
+      logger.error('lifecycle: local execution could not run', { stateMachine: id, executionName, message: String(error) });
+      return { executionName, status: 'FAILED', error: 'LocalRunnerError', cause: String(error) };
+    });
+    this.executions.set(key, outcome);
+    return { stateMachine: id, executionName, executionArn: `arn:aws:states:us-east-1:000000000000:execution:${id}:${executionName}`, status: 'STARTED' };
+  }
+
+  /** How a started execution ended (waits for it): tests and the local runtime's logs. */
+  outcome(id: StateMachineId, executionName: string): Promise<ExecutionOutcome> | undefined {
+    return this.executions.get(`${id}:${executionName}`);
+  }
+
+  /** Waits for every execution started so far. */
+  async settle(): Promise<void> {
+    await Promise.all(this.executions.values());
+  }
+
+  clear(): void {
+    this.executions.clear();
+  }
+}
+
+/** The one local record per process. */
+export const localExecutions = new LocalExecutionStarter();
+let sfn: SFNClient | undefined;
+
+/** STATE_MACHINE_RUNNER decides, as for the synchronous runner: `aws` (default) or `local`. */
+export function executionStarter(env: NodeJS.ProcessEnv = process.env): ExecutionStarter {
+  const mode = env[RUNNER_ENV] || 'aws';
+  if (mode === 'local') return localExecutions;
+  if (mode !== 'aws') throw new ConfigurationError(`${RUNNER_ENV} must be "aws" or "local", not "${mode}"`);
+  sfn ??= new SFNClient({});
+  return new SfnExecutionStarter(sfn, env);
+}

@@ -1,0 +1,135 @@
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
+import { e164, email, extension, locationRef, text } from './fields';
+
+/**
+ * Lifecycle events an HR system or IdP publishes on the lifecycle bus (EventBridge), and the events the
+ * suite publishes back when an execution ends. The detail-types are the contract: rules match them
+ * exactly (infra/constructs/lifecycle-events.ts) and so does POST /events locally.
+ */
+export const LIFECYCLE_DETAIL_TYPES = {
+  joined: 'Webex User Joined',
+  moved: 'Webex User Moved',
+  left: 'Webex User Left',
+} as const;
+
+/** What every execution publishes when it ends (source LIFECYCLE_RESULT_SOURCE). */
+export const LIFECYCLE_RESULT_DETAIL_TYPES = {
+  completed: 'Webex Lifecycle Completed',
+  failed: 'Webex Lifecycle Failed',
+} as const;
+
+/** `source` of the events the suite publishes; rules on the inbound detail-types never match it. */
+export const LIFECYCLE_RESULT_SOURCE = 'webex-provisioning.lifecycle';
+
+export const LEAVER_POLICIES = ['delete', 'deactivate'] as const;
+export type LeaverPolicy = (typeof LEAVER_POLICIES)[number];
+
+const nameFields = {
+  firstName: text(64).optional(),
+  lastName: text(64).optional(),
+  displayName: text(256).optional(),
+};
+
+/** `Webex User Joined`: create the user and enable Webex Calling in `location`. */
+export const UserJoinedDetail = z
+  .strictObject({
+    email,
+    ...nameFields,
+    department: text(128).optional(),
+    title: text(128).optional(),
+    /** Calling location: a Webex location id or its name. */
+    location: locationRef,
+    phoneNumber: e164.optional(),
+    extension: extension.optional(),
+    /** Take the first free number of the location. The default when neither phoneNumber nor extension is given. */
+    autoAssignNumber: z.boolean().optional(),
+    /** A calling license name or id; default WEBEX_CALLING_LICENSE. */
+    license: text(256).optional(),
+  })
+  .refine((u) => u.firstName || u.lastName || u.displayName, {
+    path: ['displayName'],
+    message: 'give displayName, or firstName and/or lastName (Webex requires a name)',
+  })
+  .refine((u) => !(u.phoneNumber && u.autoAssignNumber), { path: ['autoAssignNumber'], message: 'cannot be combined with phoneNumber' })
+  .refine((u) => !(u.autoAssignNumber === false && !u.phoneNumber && !u.extension), {
+    path: ['autoAssignNumber'],
+    message: 'false needs a phoneNumber or an extension (a Webex Calling user needs one)',
+  });
+export type UserJoinedDetail = z.infer<typeof UserJoinedDetail>;
+
+/** `Webex User Moved`: what changed, and nothing else. */
+export const UserMovedDetail = z
+  .strictObject({
+    email,
+    profile: z
+      .strictObject({
+        ...nameFields,
+        department: text(128).nullable().optional(),
+        title: text(128).nullable().optional(),
+      })
+      .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'give at least one profile field' })
+      .optional(),
+    /** The new calling location (id or name): moved with Webex's move-users job. */
+    location: locationRef.optional(),
+    /** With a location change: the number to land on in the new location (else the first free one). */
+    phoneNumber: e164.optional(),
+    /** With a location change: the extension in the new location (else the current one is kept). */
+    extension: extension.optional(),
+  })
+  .refine((m) => m.profile || m.location, { path: ['profile'], message: 'give profile changes and/or a new location' })
+  .refine((m) => m.location || (!m.phoneNumber && !m.extension), {
+    path: ['phoneNumber'],
+    message: 'a number or extension change is only supported together with a location change',
+  });
+export type UserMovedDetail = z.infer<typeof UserMovedDetail>;
+
+/** `Webex User Left`: free the user's numbers and calling license, then delete or deactivate. */
+export const UserLeftDetail = z.strictObject({
+  email,
+  /** Default: the deployment's (LIFECYCLE_DEFAULT_LEAVER_POLICY, `deactivate` unless configured). */
+  policy: z.enum(LEAVER_POLICIES).optional(),
+});
+export type UserLeftDetail = z.infer<typeof UserLeftDetail>;
+
+// EventBridge limits: id is a UUID in practice, source ≤256; detail-type ≤128.
+const envelope = {
+  id: z.string().trim().min(1, 'must not be empty').max(256),
+  source: z.string().trim().min(1, 'must not be empty').max(256),
+  // What EventBridge adds; accepted and ignored so the target gets the event as delivered.
+  version: z.string().optional(),
+  account: z.string().optional(),
+  time: z.string().optional(),
+  region: z.string().optional(),
+  resources: z.array(z.string()).optional(),
+};
+
+/** The inbound event as EventBridge delivers it to the router (and as POST /events takes it). */
+export const LifecycleEvent = z.discriminatedUnion('detail-type', [
+  z.strictObject({ ...envelope, 'detail-type': z.literal(LIFECYCLE_DETAIL_TYPES.joined), detail: UserJoinedDetail }),
+  z.strictObject({ ...envelope, 'detail-type': z.literal(LIFECYCLE_DETAIL_TYPES.moved), detail: UserMovedDetail }),
+  z.strictObject({ ...envelope, 'detail-type': z.literal(LIFECYCLE_DETAIL_TYPES.left), detail: UserLeftDetail }),
+]);
+export type LifecycleEvent = z.infer<typeof LifecycleEvent>;
+export type LifecycleDetailType = LifecycleEvent['detail-type'];
+
+/** Where the execution came from: carried through to the Completed/Failed event for the service desk. */
+export const LifecycleOrigin = z.object({ eventId: z.string(), source: z.string(), detailType: z.string() });
+export type LifecycleOrigin = z.infer<typeof LifecycleOrigin>;
+
+/** What a lifecycle state machine's Task steps report as applied. */
+export const AppliedChange = z.object({ step: z.string(), status: z.enum(['applied', 'unchanged', 'skipped', 'failed']), detail: z.string().optional() });
+export type AppliedChange = z.infer<typeof AppliedChange>;
+
+/** The detail of `Webex Lifecycle Completed` / `Webex Lifecycle Failed`. */
+export const LifecycleResultDetail = z.object({
+  status: z.enum(['COMPLETED', 'FAILED']),
+  origin: LifecycleOrigin,
+  executionName: z.string(),
+  email: z.string(),
+  userId: z.string().optional(),
+  applied: z.array(AppliedChange),
+  note: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type LifecycleResultDetail = z.infer<typeof LifecycleResultDetail>;

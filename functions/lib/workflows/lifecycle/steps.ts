@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { logger } from '../../logger';
+import {
+  LIFECYCLE_RESULT_DETAIL_TYPES,
+  LifecycleOrigin,
+  UserJoinedDetail,
+  type AppliedChange,
+  type LifecycleResultDetail,
+} from '../../schemas/lifecycle-events';
+import { EnableCallingResult } from '../../schemas/calling';
+import type { WebexClient } from '../../webex/client';
+import { isWebexStatus } from '../../webex/errors';
+import { findPersonIdByEmail, getPerson, replacePerson, toPersonUpdate } from '../../webex/people-api';
+import { listLicenses } from '../../webex/reference-data';
+import { changeAlternateNumbers, getPersonNumbers, patchUserLicenses } from '../../webex/telephony-api';
+import { errorDetailFromCause, toStepError } from '../calling/errors';
+import { createUser } from '../users/create-user';
+import { deleteUser } from '../users/delete-user';
+
+/**
+ * The steps of the lifecycle state machines (statemachines/joiner.asl.json, leaver.asl.json), one Task
+ * state each. Each reads the execution's JSON and returns its own part; each looks at Webex first, so a
+ * step run again (Retry, a redriven execution) never applies anything twice. The reusable work is the
+ * existing workflows': createUser (idempotent), deleteUser, the People read-modify-write helpers, and
+ * Enable Calling, which the joiner runs as a nested execution of its own state machine.
+ */
+
+const CaughtError = z.object({ Error: z.string(), Cause: z.string().optional() });
+
+export const LifecycleState = z.looseObject({
+  origin: LifecycleOrigin,
+  detail: z.looseObject({ email: z.string() }),
+  failure: CaughtError.optional(),
+});
+export type LifecycleState = z.infer<typeof LifecycleState>;
+
+export const LIFECYCLE_STEPS = [
+  'joinerCreateUser', 'leaverFindUser', 'leaverUnassignAlternates', 'leaverRemoveCallingLicense', 'leaverDeleteUser',
+  'leaverDeactivateUser', 'buildOutcome',
+] as const;
+
+export const LifecycleStepInput = z.strictObject({
+  step: z.enum(LIFECYCLE_STEPS),
+  state: LifecycleState,
+  executionName: z.string().optional(),
+  flow: z.enum(['joiner', 'mover', 'leaver']).optional(),
+});
+export type LifecycleStepInput = z.infer<typeof LifecycleStepInput>;
+
+export interface LifecycleStepContext {
+  client: WebexClient;
+}
+
+export async function runLifecycleStep(ctx: LifecycleStepContext, input: LifecycleStepInput): Promise<unknown> {
+  try {
+    return await dispatch(ctx, input);
+  } catch (error) {
+    // Stable name for Retry/Catch; the details (status, trackingId, Retry-After) as JSON in the message.
+    const wire = toStepError(error);
+    logger.info('lifecycle: step failed', { step: input.step, error: wire.name, status: wire.detail.httpStatus, trackingId: wire.detail.trackingId });
+    throw wire;
+  }
+}
+
+function dispatch(ctx: LifecycleStepContext, { step, state, executionName, flow }: LifecycleStepInput): Promise<unknown> | unknown {
+  switch (step) {
+    case 'joinerCreateUser':
+      return joinerCreateUser(ctx.client, state);
+    case 'leaverFindUser':
+      return leaverFindUser(ctx.client, state);
+    case 'leaverUnassignAlternates':
+      return leaverUnassignAlternates(ctx.client, state);
+    case 'leaverRemoveCallingLicense':
+      return leaverRemoveCallingLicense(ctx.client, state);
+    case 'leaverDeleteUser':
+      return leaverDeleteUser(ctx.client, state);
+    case 'leaverDeactivateUser':
+      return leaverDeactivateUser(ctx.client, state);
+    case 'buildOutcome':
+      return buildOutcome(state, executionName ?? 'unknown', flow ?? 'joiner');
+  }
+}
+
+// ---- joiner ----------------------------------------------------------------------------------------
+
+export async function joinerCreateUser(client: WebexClient, state: LifecycleState) {
+  const detail = UserJoinedDetail.parse(state.detail);
+  const { created, user } = await createUser(client, {
+    email: detail.email,
+    firstName: detail.firstName,
+    lastName: detail.lastName,
+    displayName: detail.displayName,
+    department: detail.department,
+    title: detail.title,
+  });
+  // Enable Calling's input (its own schema): the nested execution validates it again.
+  const callingRequest = {
+    user: user.id,
+    location: detail.location,
+    phoneNumber: detail.phoneNumber,
+    extension: detail.extension,
+    autoAssignNumber: detail.autoAssignNumber ?? (!detail.phoneNumber && !detail.extension ? true : undefined),
+    license: detail.license,
+  };
+  return { id: user.id, email: user.email ?? detail.email, created, callingRequest: JSON.parse(JSON.stringify(callingRequest)) };
+}
+
+// ---- leaver ----------------------------------------------------------------------------------------
+
+const isCallingLicenseName = (name: string | undefined) => /webex calling/i.test(name ?? '');
+
+/** The leaver as Webex has it now, or `found: false` (already gone: the flow ends successfully). */
+export async function leaverFindUser(client: WebexClient, state: LifecycleState) {
+  const email = state.detail.email;
+  const id = await findPersonIdByEmail(client, email);
+  const person = id ? await getPerson(client, id) : undefined;
+  if (!person) return { found: false, email };
+  const numbers = person.locationId ? await getPersonNumbers(client, person.id) : undefined;
+  const primary = numbers?.phoneNumbers.find((n) => n.primary);
+  return {
+    found: true,
+    id: person.id,
+    email,
+    callingEnabled: Boolean(person.locationId),
+    locationId: person.locationId,
+    primaryNumber: primary?.directNumber,
+    extension: primary?.extension ?? person.extension,
+    alternates: (numbers?.phoneNumbers ?? []).filter((n) => !n.primary && n.directNumber).map((n) => n.directNumber as string),
+  };
+}
+
+const FoundUser = z.object({ id: z.string(), alternates: z.array(z.string()).default([]) });
+const userOf = (state: LifecycleState) => FoundUser.parse((state as Record<string, unknown>).user);
+
+/** Every alternate number back to the location's pool, in one PUT; numbers no longer held are skipped. */
+export async function leaverUnassignAlternates(client: WebexClient, state: LifecycleState) {
+  const user = userOf(state);
+  const numbers = await getPersonNumbers(client, user.id);
+  const held = (numbers?.phoneNumbers ?? []).filter((n) => !n.primary && n.directNumber).map((n) => n.directNumber as string);
+  if (!held.length) return { removed: [], detail: 'no alternate numbers' };
+  await changeAlternateNumbers(client, user.id, held.map((directNumber) => ({ action: 'DELETE', directNumber })));
+  return { removed: held, detail: `returned ${held.join(', ')} to the location's pool` };
+}
+
+/** Removes the Webex Calling license (Webex frees the primary number and the extension with it). */
+export async function leaverRemoveCallingLicense(client: WebexClient, state: LifecycleState) {
+  const user = userOf(state);
+  const person = await getPerson(client, user.id);
+  if (!person) return { removed: [], detail: 'the user is gone' };
+  const names = new Map((await listLicenses(client)).map((l) => [l.id, l.name]));
+  const calling = (person.licenses ?? []).filter((id) => isCallingLicenseName(names.get(id)));
+  if (!calling.length) return { removed: [], detail: 'no Webex Calling license' };
+  await patchUserLicenses(client, person.id, calling.map((id) => ({ id, operation: 'remove' })));
+  const freed = [person.phoneNumbers?.find((n) => n.type === 'work')?.value, person.extension && `extension ${person.extension}`].filter(Boolean);
+  return {
+    removed: calling.map((id) => ({ id, name: names.get(id) })),
+    detail: `removed ${calling.map((id) => names.get(id)).join(', ')}${freed.length ? `; freed ${freed.join(', ')}` : ''}`,
+  };
+}
+
+export async function leaverDeleteUser(client: WebexClient, state: LifecycleState) {
+  const user = userOf(state);
+  await deleteUser(client, user.id).catch((error: unknown) => {
+    // Gone between the steps (or an earlier attempt was applied): what we wanted.
+    if ((error as Error).name !== 'NotFoundError') throw error;
+  });
+  return { action: 'deleted', detail: 'user deleted' };
+}
+
+/** Read-modify-write (PUT replaces the record): the person as just read, with loginEnabled false. */
+export async function leaverDeactivateUser(client: WebexClient, state: LifecycleState) {
+  const user = userOf(state);
+  const person = await getPerson(client, user.id);
+  if (!person) return { action: 'gone', detail: 'the user is gone' };
+  if (person.loginEnabled === false || person.loginEnabled === 'false') return { action: 'unchanged', detail: 'already deactivated' };
+  const body = toPersonUpdate(person, { loginEnabled: false });
+  for (const [key, value] of Object.entries(body)) if (value === null) delete body[key];
+  await replacePerson(client, person.id, body);
+  return { action: 'deactivated', detail: 'sign-in disabled (loginEnabled: false); the user is kept' };
+}
+
+// ---- the outcome -----------------------------------------------------------------------------------
+
+interface Outcome {
+  status: 'COMPLETED' | 'FAILED';
+  detailType: string;
+  detail: LifecycleResultDetail;
+  errorName?: string;
+  causeJson?: string;
+}
+
+/**
+ * The Completed / Failed event's detail from what the execution recorded: which steps applied what,
+ * and for a failure the failed step's error (for the joiner's nested Enable Calling, its own result).
+ */
+export function buildOutcome(state: LifecycleState, executionName: string, flow: 'joiner' | 'mover' | 'leaver'): Outcome {
+  const s = state as Record<string, any>;
+  const applied: AppliedChange[] = [];
+  let note: string | undefined;
+  let userId: string | undefined;
+
+  if (flow === 'joiner') {
+    if (s.user) {
+      userId = s.user.id;
+      applied.push({ step: 'createUser', status: s.user.created ? 'applied' : 'unchanged', detail: s.user.created ? 'user created' : 'the user already existed' });
+    }
+    if (s.calling?.result) {
+      const result = EnableCallingResult.safeParse(s.calling.result);
+      const calling = result.success ? result.data.user?.calling : undefined;
+      applied.push({
+        step: 'enableCalling',
+        status: result.success && result.data.changed === false ? 'unchanged' : 'applied',
+        detail: calling ? `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}` : undefined,
+      });
+    }
+  } else if (flow === 'leaver') {
+    if (s.user) userId = s.user.id;
+    if (s.user && s.user.found === false) note = `No Webex user with e-mail ${s.detail.email}: already gone, nothing to do`;
+    if (s.alternates) applied.push({ step: 'unassignAlternates', status: s.alternates.removed.length ? 'applied' : 'unchanged', detail: s.alternates.detail });
+    if (s.license) applied.push({ step: 'removeCallingLicense', status: s.license.removed.length ? 'applied' : 'unchanged', detail: s.license.detail });
+    if (s.removal) {
+      applied.push({ step: s.removal.action === 'deleted' ? 'deleteUser' : 'deactivateUser', status: s.removal.action === 'unchanged' ? 'unchanged' : 'applied', detail: s.removal.detail });
+    }
+  }
+
+  const base = { origin: s.origin, executionName, email: s.detail.email, ...(userId ? { userId } : {}), ...(note ? { note } : {}) };
+  if (!s.failure) {
+    return { status: 'COMPLETED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.completed, detail: { status: 'COMPLETED', ...base, applied } };
+  }
+  const error = describeFailure(s.failure.Error, s.failure.Cause);
+  applied.push({ step: error.step ?? failedStep(s, flow), status: 'failed', detail: `${error.code}: ${error.message}` });
+  const detail: LifecycleResultDetail = { status: 'FAILED', ...base, applied, error: { code: error.code, message: error.message } };
+  return { status: 'FAILED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.failed, detail, errorName: error.code, causeJson: JSON.stringify(detail) };
+}
+
+/** The step that failed: the first whose result the execution does not have. */
+function failedStep(s: Record<string, any>, flow: 'joiner' | 'mover' | 'leaver'): string {
+  if (flow === 'joiner') return s.user ? 'enableCalling' : 'createUser';
+  if (flow === 'leaver') {
+    if (!s.user) return 'findUser';
+    if (!s.alternates) return 'unassignAlternates';
+    if (!s.license) return 'removeCallingLicense';
+    return s.detail.policy === 'delete' ? 'deleteUser' : 'deactivateUser';
+  }
+  return 'unknown';
+}
+
+function describeFailure(errorName: string, cause: string | undefined): { code: string; message: string; step?: string } {
+  // A nested execution that failed: States.TaskFailed, its Cause DescribeExecution's JSON with the child's Error/Cause.
+  if (errorName === 'States.TaskFailed' && cause) {
+    try {
+      const nested = JSON.parse(cause) as { Error?: string; Cause?: string; StateMachineArn?: string };
+      if (nested.StateMachineArn) {
+        const result = nested.Cause ? EnableCallingResult.safeParse(JSON.parse(nested.Cause)) : undefined;
+        if (result?.success && result.data.error) return { code: result.data.error.code, message: result.data.error.message, step: 'enableCalling' };
+        return { code: nested.Error ?? errorName, message: nested.Cause ?? 'the nested execution failed', step: 'enableCalling' };
+      }
+    } catch {
+      // not DescribeExecution's JSON
+    }
+  }
+  const detail = errorDetailFromCause(errorName, cause);
+  return { code: detail.code, message: detail.message };
+}

@@ -1,0 +1,68 @@
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import fc from 'fast-check';
+import { executionNameForEvent, routeLifecycleEvent } from '../../../functions/lib/lifecycle/router';
+import { SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
+import { LifecycleEvent } from '../../../functions/lib/schemas/lifecycle-events';
+import { StateMachineStartError } from '../../../functions/lib/state-machines/runner';
+
+describe('executionNameForEvent', () => {
+  it('is the prefix and the event id for EventBridge ids', () => {
+    expect(executionNameForEvent('joiner', '6a7e8feb-b491-4cf7-a9f1-bf3703467718')).toBe('joiner-6a7e8feb-b491-4cf7-a9f1-bf3703467718');
+  });
+
+  it('is deterministic, a valid Step Functions name (≤ 80 of [A-Za-z0-9_-]) and never merges two ids', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 300 }), fc.string({ minLength: 1, maxLength: 300 }), (a, b) => {
+        const na = executionNameForEvent('leaver', a);
+        expect(na).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
+        expect(executionNameForEvent('leaver', a)).toBe(na);
+        if (a !== b) expect(executionNameForEvent('leaver', b)).not.toBe(na);
+      }),
+    );
+    // Ids a lossy clean-up would merge stay apart.
+    expect(executionNameForEvent('joiner', 'a:b')).not.toBe(executionNameForEvent('joiner', 'ab'));
+  });
+});
+
+describe('routeLifecycleEvent', () => {
+  const left = (detail: object) => LifecycleEvent.parse({ id: 'e1', source: 'hr', 'detail-type': 'Webex User Left', detail });
+
+  it('fills in the deployment default leaver policy unless the event names one', () => {
+    expect(routeLifecycleEvent(left({ email: 'a@example.com' }), { LIFECYCLE_DEFAULT_LEAVER_POLICY: 'delete' }).input.detail).toMatchObject({ policy: 'delete', policySource: 'default' });
+    expect(routeLifecycleEvent(left({ email: 'a@example.com', policy: 'deactivate' }), { LIFECYCLE_DEFAULT_LEAVER_POLICY: 'delete' }).input.detail).toMatchObject({ policy: 'deactivate', policySource: 'event' });
+    expect(() => routeLifecycleEvent(left({ email: 'a@example.com' }), { LIFECYCLE_DEFAULT_LEAVER_POLICY: 'shred' })).toThrow(/LIFECYCLE_DEFAULT_LEAVER_POLICY/);
+  });
+
+  it('routes joiners to Joiner (auto-assigning a number by default) and refuses movers until the Mover exists', () => {
+    const joined = LifecycleEvent.parse({ id: 'e2', source: 'hr', 'detail-type': 'Webex User Joined', detail: { email: 'j@example.com', firstName: 'J', location: 'HQ' } });
+    expect(routeLifecycleEvent(joined)).toMatchObject({ stateMachine: 'Joiner', executionName: 'joiner-e2', input: { origin: { eventId: 'e2', source: 'hr' }, detail: { autoAssignNumber: true } } });
+    const moved = LifecycleEvent.parse({ id: 'e3', source: 'hr', 'detail-type': 'Webex User Moved', detail: { email: 'm@example.com', location: 'Branch' } });
+    expect(() => routeLifecycleEvent(moved)).toThrow(expect.objectContaining({ name: 'LifecycleFlowNotAvailableError' }));
+  });
+});
+
+describe('SfnExecutionStarter', () => {
+  const sfn = mockClient(SFNClient);
+  const env = { JOINER_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:Joiner' };
+  beforeEach(() => sfn.reset());
+
+  it('StartExecution with the derived name and the input as JSON', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:x', startDate: new Date() });
+    const res = await new SfnExecutionStarter(new SFNClient({}), env).start('Joiner', { a: 1 }, 'joiner-e1');
+    expect(res).toEqual({ stateMachine: 'Joiner', executionName: 'joiner-e1', executionArn: 'arn:x', status: 'STARTED' });
+    expect(sfn.commandCalls(StartExecutionCommand)[0].args[0].input).toEqual({ stateMachineArn: env.JOINER_STATE_MACHINE_ARN, name: 'joiner-e1', input: '{"a":1}' });
+  });
+
+  it('a name already used is a duplicate (a redelivered event), not an error', async () => {
+    sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'Execution Already Exists', $metadata: {} }));
+    const res = await new SfnExecutionStarter(new SFNClient({}), env).start('Joiner', {}, 'joiner-e1');
+    expect(res).toMatchObject({ status: 'DUPLICATE', executionArn: 'arn:aws:states:us-east-1:123456789012:execution:Joiner:joiner-e1' });
+  });
+
+  it('throttling is a StateMachineStartError (EventBridge retries); a missing ARN is a configuration error', async () => {
+    sfn.on(StartExecutionCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    await expect(new SfnExecutionStarter(new SFNClient({}), env).start('Joiner', {}, 'n')).rejects.toBeInstanceOf(StateMachineStartError);
+    await expect(new SfnExecutionStarter(new SFNClient({}), {}).start('Joiner', {}, 'n')).rejects.toThrow(/JOINER_STATE_MACHINE_ARN is not set/);
+  });
+});
