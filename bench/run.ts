@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { resetWebexClient } from '../functions/lib/runtime/webex-client-from-env';
 import { startSimulator } from '../functions/simulator/server';
 import { SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
+import { measureBulkThroughput } from './bulk-throughput';
 import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
 import { countWebexCalls } from './webex-calls';
@@ -34,6 +35,11 @@ async function main() {
       'GET /users/{id} handler': { medianMs: round(overhead.handlerMs.median), p99Ms: round(overhead.handlerMs.p99), ratio: round(overhead.ratio.median) },
       'added by the handler': { medianMs: round(overhead.addedMs.median), p99Ms: round(overhead.addedMs.p99), ratio: '' },
     });
+
+    const bulk = await measureBulkThroughput(sim);
+    results.bulkThroughput = bulk;
+    console.log('\nBulk joiners under a fixed rate limit (target: >= 0.9 of the ceiling, no failed or duplicated users)');
+    console.table(bulk);
 
     const cold = await measureColdStarts(sim);
     results.coldStart = cold;

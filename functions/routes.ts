@@ -27,6 +27,8 @@ export const routes = [
   { id: 'ListNumbers', method: 'GET', path: '/numbers', entry: 'functions/list-numbers/handler.ts', summary: 'List Webex Phone Numbers' },
   { id: 'LifecycleEvents', method: 'POST', path: '/events', entry: 'functions/lifecycle-events/handler.ts', summary: 'Route a Webex lifecycle event (Joined / Moved / Left) to its state machine, exactly once per event id' },
   { id: 'AddLocationNumbers', method: 'POST', path: '/locations/{location}/numbers', entry: 'functions/add-location-numbers/handler.ts', summary: 'Add Phone Numbers to Webex Location' },
+  { id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts', summary: 'Start Bulk Joiners: the Joiner for each of up to 500 users, once per idempotency key' },
+  { id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts', summary: 'Bulk Joiners status and, once ended, the per-user report' },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

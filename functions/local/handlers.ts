@@ -13,6 +13,8 @@ import { handler as getUserNumbers } from '../get-user-numbers/handler';
 import { handler as listNumbers } from '../list-numbers/handler';
 import { handler as addLocationNumbers } from '../add-location-numbers/handler';
 import { handler as lifecycleEvents } from '../lifecycle-events/handler';
+import { handler as startBulkJoiners } from '../start-bulk-joiners/handler';
+import { handler as getBulkJoiners } from '../get-bulk-joiners/handler';
 // Registers the in-process state machine runner that POST /users/{user}/calling uses locally.
 import './state-machines';
 
@@ -33,4 +35,6 @@ export const handlers: Record<RouteId, LambdaHandler> = {
   ListNumbers: listNumbers,
   AddLocationNumbers: addLocationNumbers,
   LifecycleEvents: lifecycleEvents,
+  StartBulkJoiners: startBulkJoiners,
+  GetBulkJoiners: getBulkJoiners,
 };

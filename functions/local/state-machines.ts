@@ -1,5 +1,6 @@
 import { handler as enableCallingSteps } from '../enable-calling-steps/handler';
 import { handler as lifecycleSteps } from '../lifecycle-steps/handler';
+import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
 import { localEventBus, type PutEventsEntry } from '../lib/lifecycle/local-event-bus';
 import { stateMachine, type StateMachineId, type TaskSubstitution } from '../lib/state-machines/definitions';
 import { LocalStateMachineRunner, type LambdaHandler, type ServiceIntegrationHandler } from '../lib/state-machines/local-runner';
@@ -9,6 +10,7 @@ import { registerLocalRunner, type StateMachineRunner } from '../lib/state-machi
 export const taskHandlers: Record<TaskSubstitution, LambdaHandler> = {
   EnableCallingStepsFunctionArn: enableCallingSteps,
   LifecycleStepsFunctionArn: lifecycleSteps,
+  BulkJoinersStepsFunctionArn: bulkJoinersSteps,
 };
 
 /**

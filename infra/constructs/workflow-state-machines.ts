@@ -3,7 +3,7 @@ import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { stateMachines, type StateMachineDefinition } from '../../functions/lib/state-machines/definitions';
 import { fromRepoRoot } from '../paths';
 import type { WebexServiceAppSecret } from './webex-secret';
@@ -114,7 +114,9 @@ export class WorkflowStateMachines extends Construct {
   routeEnvironment(): Record<string, Record<string, string>> {
     const env: Record<string, Record<string, string>> = {};
     for (const def of this.definitions) {
-      env[def.startedByRoute] = { ...env[def.startedByRoute], [def.arnEnv]: this.stateMachines[def.id].stateMachineArn };
+      for (const route of [def.startedByRoute, ...(def.describedByRoutes ?? [])]) {
+        env[route] = { ...env[route], [def.arnEnv]: this.stateMachines[def.id].stateMachineArn };
+      }
     }
     return env;
   }
@@ -129,6 +131,17 @@ export class WorkflowStateMachines extends Construct {
       if (!starter) throw new Error(`State machine ${def.id} is started by route ${def.startedByRoute}, which does not exist`);
       if (def.type === 'EXPRESS') this.stateMachines[def.id].grantStartSyncExecution(starter);
       else this.stateMachines[def.id].grantStartExecution(starter);
+      for (const route of def.describedByRoutes ?? []) {
+        const reader = functionsByRoute[route];
+        if (!reader) throw new Error(`State machine ${def.id} is described by route ${route}, which does not exist`);
+        // Execution ARNs are made per run: the right covers this machine's executions only.
+        this.stateMachines[def.id].grantExecution(reader, 'states:DescribeExecution');
+        // The grant lands in the reader's role's policy: acknowledge it there.
+        acknowledge(reader.grantPrincipal as unknown as IConstruct, {
+          [`IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${Stack.of(this).getLogicalId(this.stateMachines[def.id].node.defaultChild as CfnElement)}"}]}]}:*]`]:
+            `${route} reads the executions of ${def.id} it reports on; their names are made per request.`,
+        });
+      }
     }
   }
 

@@ -104,9 +104,11 @@ describe('WebexProvisioning stack (defaults)', () => {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL,
         [ENV.secretArn]: { Ref: secretId },
-        // The function that starts a state machine also gets its ARN.
+        // A function that starts (or reports on) a state machine also gets its ARN.
         ...Object.fromEntries(
-          stateMachines.filter((m) => m.startedByRoute === route.id).map((m) => [m.arnEnv, { Ref: logicalId(stack, stack.workflows.stateMachines[m.id]) }]),
+          stateMachines
+            .filter((m) => m.startedByRoute === route.id || (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
+            .map((m) => [m.arnEnv, { Ref: logicalId(stack, stack.workflows.stateMachines[m.id]) }]),
         ),
       });
     }
@@ -248,6 +250,10 @@ describe('WebexProvisioning stack (defaults)', () => {
           ...stateMachines
             .filter((m) => m.startedByRoute === route.id)
             .map((m) => (m.type === 'EXPRESS' ? 'states:StartSyncExecution' : 'states:StartExecution')),
+          // ...and DescribeExecution per machine the route reports on.
+          ...stateMachines
+            .filter((m) => (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
+            .map(() => 'states:DescribeExecution'),
         ].sort(),
       );
     }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { RouteDefinition } from '../../routes';
 import { EnableCallingInput } from '../schemas/calling';
+import { BulkJoinersInput, BulkJoinersRef } from '../schemas/bulk';
 import { LifecycleEvent } from '../schemas/lifecycle-events';
 import { AddLocationNumbersInput, AssignNumberInput, ListNumbersInput, UnassignNumberInput } from '../schemas/numbers';
 import { CreateUserInput, UpdateUserInput, UserRefInput } from '../schemas/users';
@@ -24,6 +25,8 @@ export const routeInputs: Readonly<Record<string, z.ZodType>> = {
   ListNumbers: ListNumbersInput,
   AddLocationNumbers: AddLocationNumbersInput,
   LifecycleEvents: LifecycleEvent,
+  StartBulkJoiners: BulkJoinersInput,
+  GetBulkJoiners: BulkJoinersRef,
 };
 
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; [k: string]: unknown };

@@ -62,10 +62,14 @@ export function routeLifecycleEvent(event: LifecycleEvent, env: NodeJS.ProcessEn
   if (event['detail-type'] === LIFECYCLE_DETAIL_TYPES.left) {
     detail = { ...detail, policy: event.detail.policy ?? defaultLeaverPolicy(env), policySource: event.detail.policy ? 'event' : 'default' };
   }
-  if (event['detail-type'] === LIFECYCLE_DETAIL_TYPES.joined && !event.detail.phoneNumber && !event.detail.extension && event.detail.autoAssignNumber === undefined) {
-    detail = { ...detail, autoAssignNumber: true };
-  }
+  if (event['detail-type'] === LIFECYCLE_DETAIL_TYPES.joined) detail = joinerDetailWithDefaults(event.detail);
   return { stateMachine: route.stateMachine as StateMachineId, executionName: executionNameForEvent(route.prefix, event.id), input: { origin, detail } };
+}
+
+/** A joiner's detail as the Joiner runs it: with neither number nor extension, the first free number (also the bulk joiners' items). */
+export function joinerDetailWithDefaults<D extends { phoneNumber?: string; extension?: string; autoAssignNumber?: boolean }>(detail: D): D {
+  if (!detail.phoneNumber && !detail.extension && detail.autoAssignNumber === undefined) return { ...detail, autoAssignNumber: true };
+  return { ...detail };
 }
 
 /** 422: a valid event whose flow this deployment does not have (the Mover, until it exists). */

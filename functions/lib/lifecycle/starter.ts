@@ -57,6 +57,7 @@ export class SfnExecutionStarter implements ExecutionStarter {
  */
 export class LocalExecutionStarter implements ExecutionStarter {
   private readonly executions = new Map<string, Promise<ExecutionOutcome>>();
+  private readonly settled = new Map<string, ExecutionOutcome>();
 
   async start(id: StateMachineId, input: unknown, executionName: string): Promise<StartResult> {
     const key = `${id}:${executionName}`;
@@ -67,12 +68,22 @@ export class LocalExecutionStarter implements ExecutionStarter {
       return { executionName, status: 'FAILED', error: 'LocalRunnerError', cause: String(error) };
     });
     this.executions.set(key, outcome);
+    void outcome.then((o) => {
+      if (this.executions.get(key) === outcome) this.settled.set(key, o);
+    });
     return { stateMachine: id, executionName, executionArn: `arn:aws:states:us-east-1:000000000000:execution:${id}:${executionName}`, status: 'STARTED' };
   }
 
   /** How a started execution ended (waits for it): tests and the local runtime's logs. */
   outcome(id: StateMachineId, executionName: string): Promise<ExecutionOutcome> | undefined {
     return this.executions.get(`${id}:${executionName}`);
+  }
+
+  /** Without waiting: RUNNING, how it ended, or undefined (never started here), as DescribeExecution answers. */
+  describe(id: StateMachineId, executionName: string): { status: 'RUNNING' } | ExecutionOutcome | undefined {
+    const key = `${id}:${executionName}`;
+    if (!this.executions.has(key)) return undefined;
+    return this.settled.get(key) ?? { status: 'RUNNING' };
   }
 
   /** Waits for every execution started so far. */
@@ -82,6 +93,7 @@ export class LocalExecutionStarter implements ExecutionStarter {
 
   clear(): void {
     this.executions.clear();
+    this.settled.clear();
   }
 }
 

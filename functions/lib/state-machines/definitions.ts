@@ -37,6 +37,8 @@ export interface StateMachineDefinition {
    * CDK: substitute the bus name and grant events:PutEvents on it.
    */
   readonly eventBusSubstitution?: string;
+  /** Routes that read this machine's executions (DescribeExecution): they get `arnEnv` and that right. */
+  readonly describedByRoutes?: readonly string[];
 }
 
 /**
@@ -88,6 +90,24 @@ export const stateMachines = [
     arnEnv: 'LEAVER_STATE_MACHINE_ARN',
     summary: 'Lifecycle: a user left (free numbers and calling license, delete or deactivate, publish the outcome)',
     eventBusSubstitution: 'LifecycleEventBusName',
+  },
+  {
+    id: 'BulkJoiners',
+    definitionFile: 'statemachines/bulk-joiners.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'BulkJoinersStepsFunctionArn',
+        id: 'BulkJoinersSteps',
+        entry: 'functions/bulk-joiners-steps/handler.ts',
+        summary: 'The steps of Bulk Joiners: describe a failed user, build the report (no Webex calls)',
+      },
+    ],
+    startedByRoute: 'StartBulkJoiners',
+    arnEnv: 'BULK_JOINERS_STATE_MACHINE_ARN',
+    summary: 'Bulk joiners: the Joiner for each user (bounded concurrency), per-user failures caught, a per-user report',
+    nestedStateMachines: [{ substitution: 'JoinerStateMachineArn', stateMachine: 'Joiner' }],
+    describedByRoutes: ['GetBulkJoiners'],
   },
 ] as const satisfies readonly StateMachineDefinition[];
 

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { BulkJoinersReport } from '../functions/lib/bulk/joiners';
+import { localExecutions } from '../functions/lib/lifecycle/starter';
+import { handlers } from '../functions/local/handlers';
+import { FAST_WAITS_ENV } from '../functions/local/state-machines';
+import type { RecordedRequest, Simulator } from '../functions/simulator/server';
+import { demoSeed } from '../functions/simulator/seed';
+import { apiEvent, context } from './webex-calls';
+
+export interface BulkThroughputOptions {
+  /** @default 200 */
+  users?: number;
+  /** The org's rate limit on the simulator. @default 100 requests a second */
+  rateLimit?: { limit: number; windowMs: number };
+  /** BULK_JOINERS_MAX_CONCURRENCY for the run. @default the deployment default (4) */
+  maxConcurrency?: number;
+}
+
+export interface BulkThroughputResult {
+  users: number;
+  maxConcurrency: number;
+  rateLimit: { limit: number; windowMs: number };
+  elapsedMs: number;
+  /** Webex requests Webex accepted (not 429) per second. */
+  acceptedPerSecond: number;
+  /** What the rate limit allows per second. */
+  ceilingPerSecond: number;
+  /** acceptedPerSecond / ceilingPerSecond: how much of the limit the workflow turned into work. */
+  fractionOfCeiling: number;
+  usersPerSecond: number;
+  /** Webex requests (accepted) per user: the cost of one joiner. */
+  requestsPerUser: number;
+  succeeded: number;
+  failed: number;
+  /** The first few failures from the report. */
+  failures: { email: string; code?: string; message?: string }[];
+  /** Users Webex created more than once (POST /people succeeded twice for one e-mail): must be 0. */
+  duplicated: number;
+  /** Users in the report that Webex never created: must be 0. */
+  missing: number;
+  rateLimited: number;
+  /** 429s after the first rate-limit window that drew any: the workflow not settling under the limit. */
+  rateLimitedAfterFirstBurst: number;
+}
+
+/**
+ * N joiners through the BulkJoiners state machine (POST /bulk/joiners, the local in-process runner, the
+ * real task handlers) against the simulator with a fixed rate limit: how close to the limit's ceiling
+ * the workflow runs, and that every user is created exactly once. The simulator is reset (a demo org
+ * with enough calling licenses) before, and back to its starting org after.
+ */
+export async function measureBulkThroughput(sim: Simulator, options: BulkThroughputOptions = {}): Promise<BulkThroughputResult> {
+  const count = options.users ?? 200;
+  const rateLimit = options.rateLimit ?? { limit: 100, windowMs: 1000 };
+  const saved = { runner: process.env.STATE_MACHINE_RUNNER, fast: process.env[FAST_WAITS_ENV], max: process.env.BULK_JOINERS_MAX_CONCURRENCY };
+  process.env.STATE_MACHINE_RUNNER = 'local';
+  // Wait states and ASL retry pauses skipped; the Webex client still sleeps through each Retry-After, as in AWS.
+  process.env[FAST_WAITS_ENV] = 'true';
+  if (options.maxConcurrency !== undefined) process.env.BULK_JOINERS_MAX_CONCURRENCY = String(options.maxConcurrency);
+  const run = randomUUID().slice(0, 8);
+  const users = Array.from({ length: count }, (_, i) => ({
+    email: `bulk.${run}.${i}@example.com`,
+    firstName: 'Bulk',
+    lastName: `User ${i}`,
+    location: i % 2 ? 'Headquarters' : 'Branch Office',
+    // Extensions only: the demo locations' number pools are small.
+    extension: String(10000 + i),
+  }));
+  try {
+    // The demo org with enough calling licenses for every joiner (it has 10): a fresh org, log and faults.
+    const seed = demoSeed();
+    for (const license of seed.licenses) if (license.calling) license.totalUnits += count;
+    sim.reset(seed);
+    sim.faults.rateLimit(rateLimit);
+    const started = Date.now();
+    const res = (await handlers.StartBulkJoiners(apiEvent('POST', '/bulk/joiners', { users, idempotencyKey: `bench-${run}` }), context)) as { statusCode: number; body: string };
+    if (res.statusCode !== 202) throw new Error(`POST /bulk/joiners answered ${res.statusCode}: ${res.body}`);
+    const { executionName } = JSON.parse(res.body) as { executionName: string };
+    const outcome = await localExecutions.outcome('BulkJoiners', executionName);
+    const elapsedMs = Date.now() - started;
+    if (outcome?.status !== 'SUCCEEDED') throw new Error(`the bulk execution ended ${outcome?.status}: ${outcome?.error} ${outcome?.cause}`);
+    const report = outcome.output as BulkJoinersReport;
+
+    const requests = sim.requests.filter((r) => r.at >= started);
+    const accepted = requests.filter((r) => r.status !== 429);
+    const limited = requests.filter((r) => r.status === 429);
+    const created = new Map<string, number>();
+    for (const r of accepted.filter((x) => x.method === 'POST' && x.path === '/people' && x.status < 300)) {
+      const email = (r.body as { emails?: string[] }).emails?.[0] ?? '';
+      created.set(email, (created.get(email) ?? 0) + 1);
+    }
+    const ceilingPerSecond = rateLimit.limit / (rateLimit.windowMs / 1000);
+    const acceptedPerSecond = accepted.length / (elapsedMs / 1000);
+    return {
+      users: count,
+      maxConcurrency: Number(process.env.BULK_JOINERS_MAX_CONCURRENCY || 4),
+      rateLimit,
+      elapsedMs,
+      acceptedPerSecond: round(acceptedPerSecond),
+      ceilingPerSecond,
+      fractionOfCeiling: round(acceptedPerSecond / ceilingPerSecond),
+      usersPerSecond: round(report.succeeded / (elapsedMs / 1000)),
+      requestsPerUser: round(accepted.length / count),
+      succeeded: report.succeeded,
+      failed: report.failed,
+      failures: report.results.filter((r) => r.status === 'FAILED').slice(0, 3).map((r) => ({ email: r.email, code: r.error?.code, message: r.error?.message })),
+      duplicated: [...created.values()].filter((n) => n > 1).length,
+      missing: users.filter((u) => !created.has(u.email)).length,
+      rateLimited: limited.length,
+      rateLimitedAfterFirstBurst: afterFirstBurst(limited, rateLimit.windowMs),
+    };
+  } finally {
+    // Back to the starting org (and its rate limit option) for whatever runs next.
+    sim.reset();
+    restore('STATE_MACHINE_RUNNER', saved.runner);
+    restore(FAST_WAITS_ENV, saved.fast);
+    restore('BULK_JOINERS_MAX_CONCURRENCY', saved.max);
+  }
+}
+
+function afterFirstBurst(limited: RecordedRequest[], windowMs: number): number {
+  if (!limited.length) return 0;
+  const firstWindowEnd = limited[0].at + windowMs;
+  return limited.filter((r) => r.at >= firstWindowEnd).length;
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,12 @@
+import { describeBulkJoiners } from '../lib/bulk/joiners';
+import { workflowHandler } from '../lib/http/api-handler';
+import { BulkJoinersRef } from '../lib/schemas/bulk';
+
+/**
+ * GET /bulk/joiners/{executionName}: RUNNING, or how the execution ended with, once SUCCEEDED, the
+ * per-user report { total, succeeded, failed, results }. 404 for a name never started.
+ */
+export const handler = workflowHandler({
+  input: BulkJoinersRef,
+  run: async ({ executionName }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName) }),
+});

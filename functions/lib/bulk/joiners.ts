@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient } from '@aws-sdk/client-sfn';
+import { ConfigurationError, NotFoundError } from '../errors';
+import { joinerDetailWithDefaults } from '../lifecycle/router';
+import { localExecutions } from '../lifecycle/starter';
+import { errorDetailFromCause } from '../workflows/calling/errors';
+import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecycle-events';
+import type { BulkJoinersInput } from '../schemas/bulk';
+import { stateMachine } from '../state-machines/definitions';
+import { RUNNER_ENV } from '../state-machines/runner';
+
+/**
+ * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
+ * (statemachines/bulk-joiners.asl.json), a Map running the Joiner machine once per user as a nested
+ * execution; GET /bulk/joiners/{executionName} answers its status and, once it has ended, the report.
+ */
+
+/** Joiners run at once (the Map's MaxConcurrency, through MaxConcurrencyPath): see the ASL's comment. */
+export const MAX_CONCURRENCY_ENV = 'BULK_JOINERS_MAX_CONCURRENCY';
+export const DEFAULT_MAX_CONCURRENCY = 4;
+/** Above this, one org's Webex rate limit is certain to be hit; Step Functions' inline Map runs 40 at most anyway. */
+export const MAX_MAX_CONCURRENCY = 40;
+
+export const BULK_SOURCE = 'webex-provisioning.bulk';
+
+const NAME_CHARS = /^[A-Za-z0-9_-]+$/;
+/** bulk name + `-<index>` (≤ 4) + the Joiner's `-calling` (8) must fit Step Functions' 80. */
+const MAX_BULK_NAME = 67;
+
+const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 40);
+
+/**
+ * The execution name: from the idempotency key (`bulk-k-<key>`, or `bulk-kh-<hash>` when the key has
+ * other characters or is long), else `bulk-b-<hash of the users>`: a retried request is the same
+ * name, which Step Functions refuses to start twice (Standard names are kept 90 days); the local
+ * runtime does the same from its record. Running the same batch again on purpose needs a new key.
+ */
+export function bulkExecutionName(input: BulkJoinersInput): string {
+  const key = input.idempotencyKey;
+  if (key !== undefined) {
+    const plain = `bulk-k-${key}`;
+    return NAME_CHARS.test(key) && plain.length <= MAX_BULK_NAME ? plain : `bulk-kh-${sha(key)}`;
+  }
+  return `bulk-b-${sha(JSON.stringify(input.users))}`;
+}
+
+export function maxConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[MAX_CONCURRENCY_ENV];
+  if (raw === undefined || raw === '') return DEFAULT_MAX_CONCURRENCY;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_MAX_CONCURRENCY) {
+    throw new ConfigurationError(`${MAX_CONCURRENCY_ENV} must be an integer from 1 to ${MAX_MAX_CONCURRENCY}, not "${raw}"`);
+  }
+  return n;
+}
+
+/** The BulkJoiners machine's input: each user as the Joiner takes it, and the Map's concurrency bound. */
+export interface BulkJoinersMachineInput {
+  users: Record<string, unknown>[];
+  maxConcurrency: number;
+  origin: { source: string; detailType: string };
+}
+
+export function bulkJoinersMachineInput(input: BulkJoinersInput, env: NodeJS.ProcessEnv = process.env): BulkJoinersMachineInput {
+  return {
+    users: input.users.map((u) => joinerDetailWithDefaults(u)),
+    maxConcurrency: maxConcurrency(env),
+    origin: { source: BULK_SOURCE, detailType: LIFECYCLE_DETAIL_TYPES.joined },
+  };
+}
+
+// ---- the report ---------------------------------------------------------------------------------
+
+export interface BulkUserResult {
+  index: number;
+  email: string;
+  status: 'SUCCEEDED' | 'FAILED';
+  userId?: string;
+  error?: { code: string; message: string };
+}
+
+export interface BulkJoinersReport {
+  executionName: string;
+  total: number;
+  succeeded: number;
+  failed: number;
+  results: BulkUserResult[];
+}
+
+/** Report messages are cut to this: the report must stay inside the 256 KB state limit. */
+const MAX_MESSAGE = 300;
+const cut = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text);
+
+/**
+ * One user's failure from the nested Joiner's: States.TaskFailed whose Cause is DescribeExecution's
+ * JSON, whose Cause is the Joiner's Failed detail (code, message, and the user id when the user was
+ * created before calling failed). Anything else (a timeout, a throttled start) by its own name.
+ */
+export function describeItemFailure(index: number, email: string, failure: { Error?: string; Cause?: string }): BulkUserResult {
+  const errorName = failure.Error ?? 'States.TaskFailed';
+  if (failure.Cause) {
+    try {
+      const nested = JSON.parse(failure.Cause) as { Error?: string; Cause?: string; StateMachineArn?: string };
+      if (nested.StateMachineArn) {
+        const detail = nested.Cause ? LifecycleResultDetail.safeParse(JSON.parse(nested.Cause)) : undefined;
+        if (detail?.success && detail.data.error) {
+          const { userId, error } = detail.data;
+          return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: error.code, message: cut(error.message) } };
+        }
+        return { index, email, status: 'FAILED', error: { code: nested.Error ?? errorName, message: cut(nested.Cause ?? 'the Joiner execution failed') } };
+      }
+    } catch {
+      // not DescribeExecution's JSON
+    }
+  }
+  const detail = errorDetailFromCause(errorName, failure.Cause);
+  return { index, email, status: 'FAILED', error: { code: detail.code, message: cut(detail.message) } };
+}
+
+export function buildBulkReport(executionName: string, results: BulkUserResult[]): BulkJoinersReport {
+  const sorted = [...results].sort((a, b) => a.index - b.index);
+  const succeeded = sorted.filter((r) => r.status === 'SUCCEEDED').length;
+  return { executionName, total: sorted.length, succeeded, failed: sorted.length - succeeded, results: sorted };
+}
+
+// ---- status -------------------------------------------------------------------------------------
+
+export interface BulkJoinersStatus {
+  executionName: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
+  startDate?: string;
+  stopDate?: string;
+  /** Once SUCCEEDED. */
+  report?: BulkJoinersReport;
+  error?: string;
+  cause?: string;
+}
+
+let sfn: SFNClient | undefined;
+
+/** DescribeExecution in AWS (STATE_MACHINE_RUNNER=aws), the in-process record locally. 404 for a name never started. */
+export async function describeBulkJoiners(executionName: string, env: NodeJS.ProcessEnv = process.env, client?: SFNClient): Promise<BulkJoinersStatus> {
+  const mode = env[RUNNER_ENV] || 'aws';
+  if (mode === 'local') {
+    const found = localExecutions.describe('BulkJoiners', executionName);
+    if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
+    if (found.status !== 'SUCCEEDED') return { executionName, status: found.status, ...('error' in found && found.error ? { error: found.error, cause: found.cause } : {}) };
+    return { executionName, status: 'SUCCEEDED', report: found.output as BulkJoinersReport };
+  }
+  if (mode !== 'aws') throw new ConfigurationError(`${RUNNER_ENV} must be "aws" or "local", not "${mode}"`);
+  const { arnEnv } = stateMachine('BulkJoiners');
+  const arn = env[arnEnv];
+  if (!arn) throw new ConfigurationError(`${arnEnv} is not set: bulk joiners executions cannot be described`);
+  const executionArn = `${arn.replace(':stateMachine:', ':execution:')}:${executionName}`;
+  let res;
+  try {
+    res = await (client ?? (sfn ??= new SFNClient({}))).send(new DescribeExecutionCommand({ executionArn }));
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (error instanceof ExecutionDoesNotExist || name === 'ExecutionDoesNotExist') throw new NotFoundError(`No bulk joiners execution ${executionName}`);
+    if (name === 'AccessDeniedException' || name === 'InvalidArn') throw new ConfigurationError(`Cannot describe ${executionArn}: ${name}`);
+    throw error;
+  }
+  const status = (res.status ?? 'RUNNING') as BulkJoinersStatus['status'];
+  return {
+    executionName,
+    status,
+    ...(res.startDate ? { startDate: res.startDate.toISOString() } : {}),
+    ...(res.stopDate ? { stopDate: res.stopDate.toISOString() } : {}),
+    ...(status === 'SUCCEEDED' && res.output ? { report: JSON.parse(res.output) as BulkJoinersReport } : {}),
+    ...(res.error ? { error: res.error } : {}),
+    ...(res.cause ? { cause: res.cause } : {}),
+  };
+}

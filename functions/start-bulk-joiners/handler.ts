@@ -1,0 +1,34 @@
+import { bulkExecutionName, bulkJoinersMachineInput } from '../lib/bulk/joiners';
+import { workflowHandler } from '../lib/http/api-handler';
+import { executionStarter } from '../lib/lifecycle/starter';
+import { logger } from '../lib/logger';
+import { BulkJoinersInput } from '../lib/schemas/bulk';
+import { StateMachineStartError } from '../lib/state-machines/runner';
+
+/**
+ * POST /bulk/joiners: validates every user (nothing reaches Webex on a bad request), starts the
+ * BulkJoiners state machine under a name derived from the idempotency key (or the users), and answers
+ * 202 with that name (200 DUPLICATE when that name was started before: nothing new runs). The report:
+ * GET /bulk/joiners/{executionName}.
+ */
+export const handler = workflowHandler({
+  input: BulkJoinersInput,
+  run: async (input, _context, request) => {
+    const executionName = bulkExecutionName(input);
+    const machineInput = bulkJoinersMachineInput(input);
+    let started;
+    try {
+      started = await executionStarter().start('BulkJoiners', machineInput, executionName);
+    } catch (error) {
+      if (error instanceof StateMachineStartError) {
+        return { statusCode: error.httpStatus, body: { error: { code: error.name, message: error.message } }, headers: { 'Retry-After': '5' } };
+      }
+      throw error;
+    }
+    logger.info('bulk joiners started', { caller: request.caller, users: input.users.length, maxConcurrency: machineInput.maxConcurrency, ...started });
+    return {
+      statusCode: started.status === 'STARTED' ? 202 : 200,
+      body: { ...started, users: input.users.length, maxConcurrency: machineInput.maxConcurrency, statusUrl: `/bulk/joiners/${executionName}` },
+    };
+  },
+});
