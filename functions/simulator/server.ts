@@ -7,6 +7,7 @@ import { errorBody, errorReply, readBody, send, statusReply, trackingIdFor, type
 import { Router } from './router';
 import { registerLicenses } from './routes/licenses';
 import { registerLocations } from './routes/locations';
+import { registerMoveUsers } from './routes/move-users';
 import { registerNumbers } from './routes/numbers';
 import { DEFAULT_OAUTH_OPTIONS, registerOAuth, type OAuthOptions } from './routes/oauth';
 import { registerPeople } from './routes/people';
@@ -121,6 +122,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerLocations(router);
   registerNumbers(router);
   registerPersonNumbers(router);
+  registerMoveUsers(router);
   registerOAuth(router, oauth);
 
   const record = (entry: RecordedRequest) => {

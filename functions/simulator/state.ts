@@ -127,6 +127,27 @@ export interface SimSeed {
   refreshTokens: { token: string; clientId: string; expiresInSeconds: number }[];
 }
 
+/** A move-users job (`/telephony/config/jobs/person/moveLocation`); see routes/move-users.ts. */
+export interface MoveJobRecord {
+  id: string;
+  instanceId: number;
+  trackingId: string;
+  created: string;
+  /** The target location and the users with the number/extension each gets there. */
+  locationId: string;
+  users: { userId: string; phoneNumber?: string; extension?: string }[];
+  status: 'STARTING' | 'STARTED' | 'COMPLETED' | 'FAILED';
+  exitCode: 'UNKNOWN' | 'COMPLETED' | 'FAILED' | 'COMPLETED_WITH_ERRORS';
+  /** Status reads left before the job runs. */
+  pollsLeft: number;
+  /** When set, the job runs at the first read at or after this time (ms), whatever pollsLeft says. */
+  runAt?: number;
+  ended?: string;
+  moved: number;
+  failed: number;
+  errors: { userId: string; code: number; message: string }[];
+}
+
 export type RefreshTokenProblem = 'unknown' | 'revoked' | 'expired' | 'wrong_client';
 
 interface RefreshTokenRecord {
@@ -145,6 +166,12 @@ export class SimState {
   readonly locations = new Map<string, LocationRecord>();
   readonly numbers = new Map<string, NumberRecord>();
   readonly clients = new Map<string, OAuthClient>();
+  readonly moveJobs = new Map<string, MoveJobRecord>();
+  /**
+   * How a move-users job advances: it runs (moves its users, or fails) at the `pollsToComplete`-th read
+   * of its status, or once `delayMs` has passed if that is set. A reset restores the default; tests set it.
+   */
+  moveJobTiming: { pollsToComplete: number; delayMs?: number } = { pollsToComplete: 2 };
   private readonly accessTokens = new Map<string, number>();
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   private readonly emailIndex = new Map<string, string>();
@@ -161,8 +188,9 @@ export class SimState {
   load(seed: SimSeed): void {
     const data = structuredClone(seed);
     for (const map of [this.people, this.licenses, this.locations, this.numbers, this.clients, this.accessTokens,
-      this.refreshTokens, this.emailIndex, this.owned, this.sequence] as Map<string, unknown>[]) map.clear();
+      this.refreshTokens, this.emailIndex, this.owned, this.sequence, this.moveJobs] as Map<string, unknown>[]) map.clear();
     this.nextSequence = 0;
+    this.moveJobTiming = { pollsToComplete: 2 };
     this.orgId = data.orgId;
     for (const l of data.locations) {
       this.locations.set(l.id, l);

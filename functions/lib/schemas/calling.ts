@@ -10,6 +10,11 @@ const enableCallingFields = {
   autoAssignNumber: z.boolean().optional(),
   /** A calling license name or id; default WEBEX_CALLING_LICENSE, else Webex Calling - Professional. */
   license: text(256).optional(),
+  /**
+   * A user with Webex Calling in another location is moved there (Webex's move-users job: dry run,
+   * job, read back) instead of answered with 409.
+   */
+  move: z.boolean().optional(),
 };
 
 /** POST /users/{user}/calling: also the state machine's input. */
@@ -44,7 +49,31 @@ export type ResolvedUser = z.infer<typeof ResolvedUser>;
 export const ResolvedLocation = z.object({ id: z.string(), name: z.string() });
 export type ResolvedLocation = z.infer<typeof ResolvedLocation>;
 
-export const CurrentCalling = z.object({ alreadyEnabled: z.boolean(), detail: z.string() });
+export const CurrentCalling = z.object({
+  alreadyEnabled: z.boolean(),
+  detail: z.string(),
+  /** Calling in another location and the request says `move: true`: the move path runs. */
+  move: z.boolean().optional(),
+});
+
+const MoveNote = z.object({ code: z.number(), message: z.string() });
+
+/** The move dry run passed; what Webex said the move will change. */
+export const MoveValidation = z.object({ impacts: z.array(MoveNote) });
+export type MoveValidation = z.infer<typeof MoveValidation>;
+
+/** The move-users job as last read; `phase` drives the state machine's poll loop. */
+export const MoveJobState = z.object({
+  id: z.string(),
+  status: z.string(),
+  exitCode: z.string().optional(),
+  phase: z.enum(['running', 'completed']),
+  /** Status reads so far; the loop is bounded by it. */
+  polls: z.number(),
+  /** The job was found already applied by an earlier attempt of the start step: not started again. */
+  recovered: z.boolean().optional(),
+});
+export type MoveJobState = z.infer<typeof MoveJobState>;
 
 export const ResolvedLicense = z.object({
   id: z.string(),
@@ -113,6 +142,8 @@ export const EnableCallingState = z.looseObject({
   license: ResolvedLicense.optional(),
   target: CallingTarget.optional(),
   assignment: Assignment.optional(),
+  moveValidation: MoveValidation.optional(),
+  moveJob: MoveJobState.optional(),
   calling: CallingUserView.optional(),
   failure: CaughtError.optional(),
   compensation: Compensation.optional(),
@@ -123,6 +154,7 @@ export type EnableCallingState = z.infer<typeof EnableCallingState>;
 export const ENABLE_CALLING_STEPS = [
   'resolveUser', 'resolveLocation', 'checkCurrentCalling', 'resolveLicense', 'chooseNumber', 'assignLicense',
   'verifyCalling', 'compensate', 'buildResult', 'buildFailure',
+  'chooseMoveTarget', 'validateMove', 'startMoveJob', 'checkMoveJob',
 ] as const;
 export type EnableCallingStep = (typeof ENABLE_CALLING_STEPS)[number];
 

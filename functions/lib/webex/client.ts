@@ -305,11 +305,19 @@ async function toApiError(
     | string
     | undefined;
   const obj = typeof body === 'object' && body !== null ? body : {};
+  // The move-users job answers 400 with MoveUsersErrorResponse: `{error: [{code, message}]}`.
+  const coded = Array.isArray(obj.error)
+    ? (obj.error as unknown[]).filter((e): e is { code?: unknown; message?: unknown } => typeof e === 'object' && e !== null)
+    : [];
   const details = Array.isArray(obj.errors)
     ? (obj.errors as unknown[]).filter((e): e is WebexErrorDetail => typeof e === 'object' && e !== null)
-    : [];
+    : coded.map((e) => ({
+        ...(typeof e.message === 'string' ? { description: e.message } : {}),
+        ...(typeof e.code === 'number' ? { errorCode: e.code } : {}),
+      }));
   const message =
     typeof obj.message === 'string' ? obj.message
+    : coded.length && typeof coded[0].message === 'string' ? coded[0].message
     : typeof obj.error_description === 'string' ? obj.error_description
     : typeof obj.error === 'string' ? obj.error
     : undefined;

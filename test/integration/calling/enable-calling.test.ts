@@ -312,7 +312,8 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
     ['neither number nor extension', { location: 'Headquarters' }, ['phoneNumber']],
     ['a number and autoAssignNumber', { location: 'Headquarters', phoneNumber: HQ_FREE, autoAssignNumber: true }, ['autoAssignNumber']],
     ['no location', { extension: '1500' }, ['location']],
-    ['an unknown field', { location: 'Headquarters', extension: '1500', move: true }, ['move']],
+    // `move` is a field now (the move-users path); other unknown fields stay refused.
+    ['an unknown field', { location: 'Headquarters', extension: '1500', relocate: true }, ['relocate']],
   ])('answers %s with a 400 naming the field, starting nothing', async (_, body, fields) => {
     const res = await h.call('POST', calling(BOB), body);
     expect(res.status).toBe(400);

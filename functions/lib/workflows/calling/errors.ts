@@ -33,6 +33,31 @@ export class CallingVerificationError extends Error {
   override readonly name: string = 'CallingVerificationError';
 }
 
+/** 409: Webex's move dry run says the number or extension is taken in the new location (codes 4202, 27966). */
+export class MoveConflictError extends ConflictError {
+  override readonly name: string = 'MoveConflictError';
+}
+
+/** 422: Webex refuses the move for another reason (its dry run's errors, or a 400 on the request). */
+export class MoveRejectedError extends UnprocessableError {
+  override readonly name: string = 'MoveRejectedError';
+}
+
+/** 409: Webex answered 409 to starting the job: the user is already in a move job. */
+export class MoveInProgressError extends ConflictError {
+  override readonly name: string = 'MoveInProgressError';
+}
+
+/** 502: the move job ended FAILED (or with errors); the message has Webex's job errors and what was moved. */
+export class MoveJobFailedError extends Error {
+  override readonly name: string = 'MoveJobFailedError';
+}
+
+/** 504: the move job had not finished when this workflow stopped polling; it may still complete. */
+export class MoveJobTimeoutError extends Error {
+  override readonly name: string = 'MoveJobTimeoutError';
+}
+
 /** Seconds to wait on a 429 without a readable Retry-After (wxc_sdk's default). */
 export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
@@ -52,7 +77,8 @@ export class StepError extends Error {
 }
 
 export function toErrorDetail(error: unknown): ErrorDetail {
-  if (error instanceof CallingVerificationError) return { code: error.name, message: error.message, httpStatus: 502 };
+  if (error instanceof CallingVerificationError || error instanceof MoveJobFailedError) return { code: error.name, message: error.message, httpStatus: 502 };
+  if (error instanceof MoveJobTimeoutError) return { code: error.name, message: error.message, httpStatus: 504 };
   const mapped = errorToResult(error);
   const detail: ErrorDetail = { ...mapped.body.error, httpStatus: mapped.statusCode };
   if (error instanceof WebexApiError && (error.status === 429 || error.status === 423)) {

@@ -17,6 +17,51 @@ const PROGRESS = [
   ['verifyCalling', 'calling'],
 ] as const;
 
+/** The move path (`move: true`, calling elsewhere): each step with the test that it is done. */
+const MOVE_PROGRESS: [string, (s: EnableCallingState) => boolean, Step['status']][] = [
+  ['resolveUser', (s) => s.user !== undefined, 'completed'],
+  ['resolveLocation', (s) => s.location !== undefined, 'completed'],
+  ['checkCurrentCalling', (s) => s.current !== undefined, 'completed'],
+  ['chooseMoveTarget', (s) => s.target !== undefined, 'completed'],
+  ['validateMove', (s) => s.moveValidation !== undefined, 'completed'],
+  ['startMoveJob', (s) => s.moveJob !== undefined, 'applied'],
+  ['checkMoveJob', (s) => s.moveJob?.phase === 'completed', 'completed'],
+  ['verifyCalling', (s) => s.calling !== undefined, 'completed'],
+];
+
+function moveStepDetail(name: string, state: EnableCallingState): string | undefined {
+  switch (name) {
+    case 'chooseMoveTarget':
+      return stepDetail('chooseNumber', state);
+    case 'validateMove': {
+      const impacts = state.moveValidation?.impacts ?? [];
+      return state.moveValidation && `Webex's dry run found no errors${impacts.length ? `; impacts: ${impacts.map((i) => i.message).join('; ')}` : ''}`;
+    }
+    case 'startMoveJob': {
+      const j = state.moveJob;
+      if (!j) return undefined;
+      return j.recovered ? 'already moved by an earlier attempt; no job started again' : `move-users job ${j.id} started`;
+    }
+    case 'checkMoveJob': {
+      const j = state.moveJob;
+      return j && `job ${j.status}${j.exitCode ? ` (${j.exitCode})` : ''} after ${j.polls} status read(s)`;
+    }
+    default:
+      return stepDetail(name as (typeof PROGRESS)[number][0], state);
+  }
+}
+
+function moveSteps(state: EnableCallingState, error?: { code: string; message: string }): Step[] {
+  let failed = false;
+  return MOVE_PROGRESS.map(([name, done, status]) => {
+    if (failed) return { name, status: 'not-run' };
+    if (done(state)) return { name, status, detail: moveStepDetail(name, state) };
+    if (!error) return { name, status: 'not-run' };
+    failed = true;
+    return { name, status: 'failed', detail: `${error.code}: ${error.message}` };
+  });
+}
+
 const SKIPPED_WHEN_ENABLED = new Set(['resolveLicense', 'chooseNumber', 'assignLicense']);
 
 function stepDetail(name: (typeof PROGRESS)[number][0], state: EnableCallingState): string | undefined {
@@ -54,6 +99,7 @@ function stepDetail(name: (typeof PROGRESS)[number][0], state: EnableCallingStat
 }
 
 export function buildResult(state: EnableCallingState, executionName: string): EnableCallingResult {
+  if (state.current?.move) return { status: 'SUCCEEDED', executionName, changed: true, user: state.calling, steps: moveSteps(state) };
   const alreadyEnabled = state.current?.alreadyEnabled ?? false;
   const steps: Step[] = PROGRESS.map(([name]) =>
     alreadyEnabled && SKIPPED_WHEN_ENABLED.has(name)
@@ -79,6 +125,20 @@ export function buildFailure(state: EnableCallingState, executionName: string): 
           detail: `could not check or undo the assignment: ${errorDetailFromCause(state.compensationError.Error, state.compensationError.Cause).message}`,
         }
       : undefined);
+
+  if (state.current?.move) {
+    const result: EnableCallingResult = {
+      status: 'FAILED',
+      executionName,
+      changed: Boolean(compensation?.remaining),
+      ...(state.user ? { user: { id: state.user.id, email: state.user.email, displayName: state.user.displayName, calling: currentCalling(state) } } : {}),
+      steps: moveSteps(state, error),
+      error,
+      ...(compensation ? { compensation } : {}),
+      remaining: compensation?.remaining ?? null,
+    };
+    return { result, errorName: error.code, causeJson: JSON.stringify(result) };
+  }
 
   let failed = false;
   const steps: Step[] = PROGRESS.map(([name, key]) => {

@@ -21,6 +21,8 @@ import { getPersonNumbers, patchUserLicenses, primaryNumberCandidates } from '..
 import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/number-checks';
 import { resolveLocation } from '../numbers/resolve-location';
 import { resolvePerson } from '../users/resolve-user';
+import { need } from './state-access';
+import { checkMoveJob, chooseMoveTarget, compensateMove, startMoveJobStep, validateMoveStep } from './move-steps';
 import { buildFailure, buildResult } from './result';
 import {
   CallingAlreadyEnabledError,
@@ -81,19 +83,17 @@ function dispatch(ctx: StepContext, { step, state, executionName }: EnableCallin
       return buildResult(state, executionName ?? 'unknown');
     case 'buildFailure':
       return buildFailure(state, executionName ?? 'unknown');
+    case 'chooseMoveTarget':
+      return chooseMoveTarget(ctx.client, state);
+    case 'validateMove':
+      return validateMoveStep(ctx.client, state);
+    case 'startMoveJob':
+      return startMoveJobStep(ctx.client, state);
+    case 'checkMoveJob':
+      return checkMoveJob(ctx.client, state);
   }
 }
 
-/** The parts of the state a step depends on; missing ones mean the definition and the code disagree. */
-function need<K extends keyof EnableCallingState>(
-  state: EnableCallingState,
-  ...keys: K[]
-): EnableCallingState & { [P in K]-?: NonNullable<EnableCallingState[P]> } {
-  for (const key of keys) {
-    if (state[key] === undefined) throw new Error(`The state machine passed no "${String(key)}" to this step`);
-  }
-  return state as EnableCallingState & { [P in K]-?: NonNullable<EnableCallingState[P]> };
-}
 
 const primaryWorkNumber = (person: Person) =>
   (person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work'))?.value;
@@ -138,11 +138,14 @@ export async function checkCurrentCalling(client: WebexClient, state: EnableCall
   if (sameLocation && sameNumber && sameExtension) {
     return { alreadyEnabled: true, detail: `already a Webex Calling user with ${await describe()}: nothing to change` };
   }
+  if (!sameLocation && request.move) {
+    return { alreadyEnabled: false, move: true, detail: `a Webex Calling user with ${await describe()}: moving to "${location.name}" (move requested)` };
+  }
   throw new CallingAlreadyEnabledError(
     `${request.user} is already a Webex Calling user (${await describe()}). ` +
       (sameLocation
         ? 'Changing the primary number or extension of a calling user is not part of this workflow.'
-        : 'A calling user changes location through Webex\'s move-users job, not through license assignment.'),
+        : 'A calling user changes location through Webex\'s move-users job, not through license assignment: send move: true to move the user.'),
   );
 }
 
@@ -312,6 +315,7 @@ function remainingOn(person: Person, license: ResolvedLicense, location: Resolve
  * remains.
  */
 export async function compensate(client: WebexClient, state: EnableCallingState): Promise<Compensation> {
+  if (state.current?.move) return compensateMove(client, state);
   const { user, license, location, target } = state;
   if (!user || !license || !location || !target) return { action: 'none', detail: 'the run failed before assigning anything: nothing to undo' };
   if (user.calling.enabled) return { action: 'none', detail: 'the user had Webex Calling before this run: nothing of this run to undo' };

@@ -1,0 +1,192 @@
+import { NotFoundError } from '../../errors';
+import { need } from './state-access';
+import { logger } from '../../logger';
+import type { CallingTarget, Compensation, EnableCallingState, MoveJobState, MoveValidation } from '../../schemas/calling';
+import type { WebexClient } from '../../webex/client';
+import { WebexApiError } from '../../webex/errors';
+import { getMoveJob, listMoveJobErrors, startMoveJob, validateMove, type MoveJob, type MoveUser } from '../../webex/move-users-api';
+import { getPerson } from '../../webex/people-api';
+import { getLocation } from '../../webex/reference-data';
+import type { Person } from '../../webex/schemas';
+import { primaryNumberCandidates } from '../../webex/telephony-api';
+import {
+  MoveConflictError,
+  MoveInProgressError,
+  MoveJobFailedError,
+  MoveJobTimeoutError,
+  MoveRejectedError,
+  NoNumberAvailableError,
+} from './errors';
+
+/**
+ * The move path of Enable Calling (`move: true` for a user with calling in another location): Webex's
+ * move-users job. Dry run (validate), start, poll (the state machine's Wait/Choice loop calls
+ * checkMoveJob), then the usual read-back (verifyCalling). PUT /people cannot change a calling user's
+ * location (webex-api.md §1.4), so this is the only way.
+ */
+
+/** Status reads before the workflow stops waiting (the state machine waits MOVE_POLL_SECONDS between them). */
+export const MAX_MOVE_POLLS = 40;
+export const MOVE_POLL_SECONDS = 3;
+
+/** Dry-run codes that mean "taken" (409) rather than "not allowed" (422). */
+const CONFLICT_CODES = new Set([4202, 27966]);
+
+
+const who = (state: EnableCallingState) => state.user?.email ?? state.user?.id ?? state.request.user;
+
+const primaryWorkNumber = (person: Person) =>
+  (person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work'))?.value;
+
+/** The user as Webex shows them now, in words. */
+async function describePerson(client: WebexClient, person: Person): Promise<string> {
+  const where = person.locationId ? ((await getLocation(client, person.locationId))?.name ?? person.locationId) : undefined;
+  const number = primaryWorkNumber(person);
+  return `location "${where ?? 'none'}"${number ? `, number ${number}` : ''}${person.extension ? `, extension ${person.extension}` : ''}`;
+}
+
+/**
+ * The number and extension in the new location: the requested number, or with autoAssignNumber the
+ * first candidate Webex offers there (never the main number); the requested extension, else the user
+ * keeps theirs (Webex's dry run checks both).
+ */
+export async function chooseMoveTarget(client: WebexClient, state: EnableCallingState): Promise<CallingTarget> {
+  const { request, location, user } = need(state, 'location', 'user');
+  let phoneNumber = request.phoneNumber;
+  if (!phoneNumber && request.autoAssignNumber) {
+    for await (const candidate of primaryNumberCandidates(client, location.id)) {
+      if (!candidate.isMainNumber) {
+        phoneNumber = candidate.phoneNumber;
+        break;
+      }
+    }
+    if (!phoneNumber) {
+      throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number: add numbers to it first (POST /locations/{location}/numbers)`);
+    }
+  }
+  const extension = request.extension ?? user.calling.extension;
+  return { ...(phoneNumber ? { phoneNumber } : {}), ...(extension ? { extension } : {}), autoAssigned: !request.phoneNumber && Boolean(phoneNumber) };
+}
+
+const moveUser = (state: EnableCallingState): MoveUser => {
+  const { user, target, request } = need(state, 'user', 'target');
+  return {
+    userId: user.id,
+    ...(target.phoneNumber ? { phoneNumber: target.phoneNumber } : {}),
+    // Without a requested extension Webex keeps the user's own.
+    ...(request.extension ? { extension: request.extension } : {}),
+  };
+};
+
+/** Webex's refusals of the request itself (400 with coded errors, 409 for a user already being moved). */
+function refusal(error: unknown, state: EnableCallingState, locationName: string): unknown {
+  if (!(error instanceof WebexApiError)) return error;
+  const codes = error.details.map((d) => d.errorCode).filter((c) => c !== undefined);
+  const said = `${error.webexMessage}${codes.length ? ` (code ${codes.join(', ')})` : ''}; trackingId ${error.trackingId}`;
+  if (error.status === 409) return new MoveInProgressError(`Webex refuses moving ${who(state)}: the user is already in a move job (${said})`);
+  if (error.status === 400) return new MoveRejectedError(`Webex refuses moving ${who(state)} to "${locationName}": ${said}`);
+  return error;
+}
+
+/** The dry run (`validate: true`): Webex's errors refuse the move (409 taken, 422 otherwise); nothing is changed. */
+export async function validateMoveStep(client: WebexClient, state: EnableCallingState): Promise<MoveValidation> {
+  const { location } = need(state, 'location');
+  let result;
+  try {
+    result = await validateMove(client, location.id, moveUser(state));
+  } catch (error) {
+    throw refusal(error, state, location.name);
+  }
+  if (result.errors.length) {
+    const message = `Webex's move check refuses moving ${who(state)} to "${location.name}", nothing was changed: ${result.errors.map((e) => e.message).join('; ')}`;
+    throw result.errors.every((e) => CONFLICT_CODES.has(e.code)) ? new MoveConflictError(message) : new MoveRejectedError(message);
+  }
+  return { impacts: result.impacts.map((i) => ({ code: i.code, message: i.message })) };
+}
+
+const movedToTarget = (person: Person, state: EnableCallingState) =>
+  person.locationId === state.location?.id &&
+  (!state.target?.phoneNumber || primaryWorkNumber(person) === state.target.phoneNumber) &&
+  (!state.target?.extension || person.extension === state.target.extension);
+
+/**
+ * Starts the job (`validate: false`). Reads the user first: a start that Webex applied and completed
+ * although the answer was lost is recognised instead of sent again.
+ */
+export async function startMoveJobStep(client: WebexClient, state: EnableCallingState): Promise<MoveJobState> {
+  const { user, location } = need(state, 'user', 'location', 'target');
+  const person = await getPerson(client, user.id);
+  if (!person) throw new NotFoundError(`Webex user ${user.id} no longer exists`);
+  if (movedToTarget(person, state)) {
+    logger.info('enable calling: move found applied by an earlier attempt', { personId: user.id });
+    return { id: state.moveJob?.id ?? 'unknown', status: 'COMPLETED', exitCode: 'COMPLETED', phase: 'completed', polls: 0, recovered: true };
+  }
+  let job: MoveJob;
+  try {
+    job = await startMoveJob(client, location.id, [moveUser(state)]);
+  } catch (error) {
+    throw refusal(error, state, location.name);
+  }
+  return judge(client, state, job, 0);
+}
+
+/** One status read of the job; the state machine waits between reads and stops after MAX_MOVE_POLLS. */
+export async function checkMoveJob(client: WebexClient, state: EnableCallingState): Promise<MoveJobState> {
+  const { moveJob } = need(state, 'moveJob');
+  const polls = moveJob.polls + 1;
+  const job = await getMoveJob(client, moveJob.id);
+  const judged = await judge(client, state, job, polls);
+  if (judged.phase === 'running' && polls >= MAX_MOVE_POLLS) {
+    throw new MoveJobTimeoutError(
+      `Webex's move job ${job.id} for ${who(state)} is still ${job.latestExecutionStatus} after ${polls} status reads ` +
+        `(about ${polls * MOVE_POLL_SECONDS} s); it may still move the user. Check the user before repeating the request.`,
+    );
+  }
+  return judged;
+}
+
+/** Running, completed, or ended without moving the user: then the job's errors and what Webex shows now. */
+async function judge(client: WebexClient, state: EnableCallingState, job: MoveJob, polls: number): Promise<MoveJobState> {
+  const status = job.latestExecutionStatus;
+  const exitCode = job.latestExecutionExitCode;
+  const base = { id: job.id, status, ...(exitCode ? { exitCode } : {}), polls };
+  if (status === 'STARTING' || status === 'STARTED' || status === 'UNKNOWN') return { ...base, phase: 'running' };
+  if (status === 'COMPLETED' && (!exitCode || exitCode === 'COMPLETED' || exitCode === 'COMPLETED_WITH_PENDING_ORDERS')) {
+    return { ...base, phase: 'completed' };
+  }
+  const errors = await listMoveJobErrors(client, job.id);
+  const person = state.user ? await getPerson(client, state.user.id) : undefined;
+  const now = person ? await describePerson(client, person) : 'the user could not be read';
+  const moved = person ? movedToTarget(person, state) : false;
+  throw new MoveJobFailedError(
+    `Webex's move job ${job.id} ended ${status}${exitCode ? ` (${exitCode})` : ''}: ` +
+      `${errors.length ? errors.map((e) => e.message).join('; ') : 'Webex lists no errors for it'}. ` +
+      (moved ? `Webex nevertheless shows ${who(state)} moved: ${now}.` : `Nothing was moved: Webex shows ${who(state)} with ${now}.`),
+  );
+}
+
+/**
+ * After a failure on the move path: nothing is undone (moving back would be another move job); the
+ * result says whether the user was moved, judged by what Webex shows.
+ */
+export async function compensateMove(client: WebexClient, state: EnableCallingState): Promise<Compensation> {
+  const { user, location } = state;
+  if (!user || !location || !state.moveValidation) return { action: 'none', detail: 'the move job was not started: nothing was moved' };
+  const person = await getPerson(client, user.id);
+  if (!person) return { action: 'none', detail: 'the user no longer exists' };
+  if (person.locationId === location.id) {
+    const number = primaryWorkNumber(person);
+    return {
+      action: 'none',
+      detail: `the user was moved to "${location.name}" (${await describePerson(client, person)}); a move is not undone automatically`,
+      remaining: {
+        location: { id: location.id, name: location.name },
+        ...(number ? { phoneNumber: number } : {}),
+        ...(person.extension ? { extension: person.extension } : {}),
+        confirmed: true,
+      },
+    };
+  }
+  const running = state.moveJob?.phase === 'running' ? ` yet (job ${state.moveJob.id} may still be running)` : '';
+  return { action: 'none', detail: `nothing was moved${running}: Webex shows the user with ${await describePerson(client, person)}` };
+}

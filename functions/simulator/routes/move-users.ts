@@ -1,0 +1,260 @@
+import { isE164 } from '../calling';
+import { conflict, notFound, SimError } from '../errors';
+import type { Reply } from '../http';
+import type { RequestContext, Router } from '../router';
+import type { MoveJobRecord, PersonRecord, SimState } from '../state';
+import { offsetPage, rejectUnknownParams } from './params';
+
+/**
+ * The move-users job (Cisco's "mover", webex-user-call-settings-2-2.yml): the only way a Webex
+ * Calling user changes location (PUT /people cannot change locationId). `validate: true` is a dry run
+ * for one calling user that changes nothing; `validate: false` starts an asynchronous job. The job
+ * runs when its status has been read `moveJobTiming.pollsToComplete` times (or after
+ * `moveJobTiming.delayMs`): it checks each user again, then moves them, assigning the requested number
+ * and extension in the new location and releasing the old numbers to the old location only then.
+ */
+export function registerMoveUsers(router: Router): void {
+  router
+    .on('POST', '/telephony/config/jobs/person/moveLocation', validateOrStart)
+    .on('GET', '/telephony/config/jobs/person/moveLocation', listJobs)
+    .on('GET', '/telephony/config/jobs/person/moveLocation/:jobId', getJob)
+    .on('GET', '/telephony/config/jobs/person/moveLocation/:jobId/errors', getJobErrors);
+}
+
+export const MAX_MOVE_USERS = 100;
+/** The job status's fixed `sourceUserId` (the simulator does not track which admin a token belongs to). */
+const SIM_ADMIN_ID = 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9zaW0tYWRtaW4';
+
+/** Initial request validation: a 400 with MoveUsersErrorResponse (`{error: [{code, message}]}`). */
+class MoveRequestError extends SimError {
+  constructor(readonly code: number, message: string) {
+    super(400, message, { errorCode: code });
+  }
+}
+
+interface MoveUser {
+  userId: string;
+  phoneNumber?: string;
+  extension?: string;
+}
+
+interface MoveProblem {
+  code: number;
+  message: string;
+}
+
+function parseRequest(state: SimState, body: unknown): { locationId: string; validate: boolean; users: MoveUser[] } {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (!Array.isArray(b.usersList) || b.usersList.length === 0) throw new MoveRequestError(1026011, 'Users list should not be empty.');
+  // Webex's usersList takes one entry per target location; this simulator moves to one location per request.
+  if (b.usersList.length > 1) throw new MoveRequestError(1026014, 'Error occurred while processing the move users request.');
+  const entry = (typeof b.usersList[0] === 'object' && b.usersList[0] !== null ? b.usersList[0] : {}) as Record<string, unknown>;
+  if (typeof entry.validate !== 'boolean') throw new MoveRequestError(1026006, "Attribute 'Validate' is required.");
+  if (typeof entry.locationId !== 'string' || !entry.locationId) throw new MoveRequestError(1026021, 'Attribute location id is required for Calling user.');
+  if (!Array.isArray(entry.users) || entry.users.length === 0) throw new MoveRequestError(1026012, 'Users should not be empty.');
+  if (entry.users.length > MAX_MOVE_USERS) throw new MoveRequestError(1026018, 'Selected Users list exceeds the maximum limit.');
+  if (entry.validate && entry.users.length > 1) throw new MoveRequestError(1026020, "Validate 'true' is supported only for single user.");
+  const seen = new Set<string>();
+  const users = entry.users.map((raw): MoveUser => {
+    const u = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    if (typeof u.userId !== 'string' || !u.userId) throw new MoveRequestError(1026014, "Attribute 'User ID' is required.");
+    if (seen.has(u.userId)) throw new MoveRequestError(1026019, 'Duplicate entry for user is not allowed.');
+    seen.add(u.userId);
+    const person = state.people.get(u.userId);
+    if (!person) throw new MoveRequestError(2150012, 'User was not found');
+    // Only calling users are moved here; Webex moves a single non-calling user synchronously (not simulated).
+    if (!person.calling) {
+      throw entry.validate
+        ? new MoveRequestError(1026022, "Validate 'true' is supported for calling users only.")
+        : new MoveRequestError(1026010, 'User is not a valid Calling User.');
+    }
+    if (u.phoneNumber !== undefined && !isE164(u.phoneNumber)) throw new MoveRequestError(1026017, 'Phone number is not in e164 format.');
+    if (u.extension !== undefined && typeof u.extension !== 'string') throw new MoveRequestError(1026014, 'Error occurred while processing the move users request.');
+    if (person.calling.locationId === entry.locationId) throw new MoveRequestError(1026013, 'The source and the target location cannot be the same.');
+    const extension = (u.extension as string | undefined) ?? person.calling.extension;
+    if (!u.phoneNumber && !extension) throw new MoveRequestError(1026016, 'User should have either phone number or extension.');
+    return { userId: u.userId, ...(u.phoneNumber ? { phoneNumber: u.phoneNumber as string } : {}), ...(u.extension ? { extension: u.extension as string } : {}) };
+  });
+  return { locationId: entry.locationId, validate: entry.validate, users };
+}
+
+/** What stops the move of one user to `locationId` now (the dry run's `errors`, the job's error items). */
+function problemsFor(state: SimState, locationId: string, user: MoveUser): MoveProblem[] {
+  const person = state.people.get(user.userId);
+  if (!person?.calling) return [{ code: 4007, message: '[Error 4007] User Not Found' }];
+  if (!state.locations.has(locationId)) return [{ code: 4152, message: '[Error 4152] Location Not Found' }];
+  if (person.calling.locationId === locationId) return [{ code: 25378, message: "[Error 25378] Target location is same as user's current location." }];
+  const problems: MoveProblem[] = [];
+  // Without a new extension the user keeps theirs, which must be free in the new location too.
+  const extension = user.extension ?? person.calling.extension;
+  if (extension && state.extensionInUse(locationId, extension, person.id)) {
+    problems.push({ code: 4202, message: `[Error 4202] The extension is not available. It is already assigned to a user : ${extension}.` });
+  }
+  if (user.phoneNumber) {
+    const n = state.numbers.get(user.phoneNumber);
+    const location = state.locations.get(locationId);
+    if (!n || n.locationId !== locationId || n.owner || n.mobile || location?.mainNumber === user.phoneNumber) {
+      problems.push({ code: 27966, message: `[Error 27966] The phone number, ${user.phoneNumber}, is not available in the new group.` });
+    }
+  }
+  return problems;
+}
+
+/** A user with a job that has not ended cannot be in another one. */
+function runningJobFor(state: SimState, userId: string): MoveJobRecord | undefined {
+  for (const job of state.moveJobs.values()) {
+    if ((job.status === 'STARTING' || job.status === 'STARTED') && job.users.some((u) => u.userId === userId)) return job;
+  }
+  return undefined;
+}
+
+function validateOrStart(ctx: RequestContext): Reply {
+  const { state } = ctx;
+  rejectUnknownParams(ctx, ['orgId']);
+  let request;
+  try {
+    request = parseRequest(state, ctx.body);
+  } catch (error) {
+    if (error instanceof MoveRequestError) return { status: 400, body: { error: [{ code: error.code, message: error.message }] } };
+    throw error;
+  }
+  for (const user of request.users) {
+    const running = runningJobFor(state, user.userId);
+    if (running) throw conflict(`User ${user.userId} is already being moved by job ${running.id}.`, 1026014);
+  }
+  if (request.validate) {
+    const [user] = request.users;
+    return { status: 200, body: { response: [{ userId: user.userId, impacts: impactsFor(state, request.locationId), errors: problemsFor(state, request.locationId, user) }] } };
+  }
+  const job: MoveJobRecord = {
+    id: state.newId('JOB_ID'),
+    instanceId: state.moveJobs.size + 1,
+    trackingId: ctx.trackingId,
+    created: state.timestamp(),
+    locationId: request.locationId,
+    users: request.users,
+    status: 'STARTED',
+    exitCode: 'UNKNOWN',
+    pollsLeft: state.moveJobTiming.pollsToComplete,
+    ...(state.moveJobTiming.delayMs !== undefined ? { runAt: state.now() + state.moveJobTiming.delayMs } : {}),
+    moved: 0,
+    failed: 0,
+    errors: [],
+  };
+  state.moveJobs.set(job.id, job);
+  return { status: 201, body: { response: jobView(state, job) } };
+}
+
+function impactsFor(state: SimState, locationId: string): MoveProblem[] {
+  const main = state.locations.get(locationId)?.mainNumber;
+  return [{ code: 19722, message: `[Informational 19722] User CLID number is set to use the new group CLID number: ${main ?? 'null'}.` }];
+}
+
+/** Runs the job when it is due: every user is checked again, then moved or counted as failed. */
+function advance(state: SimState, job: MoveJobRecord): void {
+  if (job.status !== 'STARTED' && job.status !== 'STARTING') return;
+  job.pollsLeft--;
+  const due = job.runAt !== undefined ? state.now() >= job.runAt : job.pollsLeft <= 0;
+  if (!due) return;
+  for (const user of job.users) {
+    const problems = problemsFor(state, job.locationId, user);
+    if (problems.length) {
+      job.failed++;
+      job.errors.push(...problems.map((p) => ({ userId: user.userId, ...p })));
+      continue;
+    }
+    move(state, state.people.get(user.userId) as PersonRecord, job.locationId, user);
+    job.moved++;
+  }
+  job.ended = state.timestamp();
+  if (job.failed === 0) {
+    job.status = 'COMPLETED';
+    job.exitCode = 'COMPLETED';
+  } else if (job.moved === 0) {
+    job.status = 'FAILED';
+    job.exitCode = 'FAILED';
+  } else {
+    job.status = 'COMPLETED';
+    job.exitCode = 'COMPLETED_WITH_ERRORS';
+  }
+}
+
+/**
+ * The move itself: the new location, number and extension; the numbers the user held in the old
+ * location (primary and alternates) go back to its pool. Without a new number the user has none there.
+ */
+function move(state: SimState, person: PersonRecord, locationId: string, user: MoveUser): void {
+  const extension = user.extension ?? person.calling?.extension;
+  for (const n of state.numbersOf(person.id)) if (n.locationId !== locationId) state.releaseNumber(n.phoneNumber);
+  state.setCalling(person, { locationId, ...(user.phoneNumber ? { phoneNumber: user.phoneNumber } : {}), ...(extension ? { extension } : {}) });
+  person.lastModified = state.timestamp();
+}
+
+function requireJob(state: SimState, jobId: string): MoveJobRecord {
+  const job = state.moveJobs.get(jobId);
+  if (!job) throw notFound('Job not found.');
+  return job;
+}
+
+function jobView(state: SimState, job: MoveJobRecord): Record<string, unknown> {
+  const running = job.status === 'STARTING' || job.status === 'STARTED';
+  const elapsedMs = (job.ended ? Date.parse(job.ended) : state.now()) - Date.parse(job.created);
+  return {
+    name: 'moveusers',
+    id: job.id,
+    trackingId: job.trackingId,
+    sourceUserId: SIM_ADMIN_ID,
+    sourceCustomerId: state.orgId,
+    targetCustomerId: state.orgId,
+    instanceId: job.instanceId,
+    jobExecutionStatus: [
+      {
+        id: job.instanceId,
+        startTime: job.created,
+        ...(job.ended ? { endTime: job.ended } : {}),
+        lastUpdated: job.ended ?? job.created,
+        statusMessage: job.status,
+        exitCode: job.exitCode,
+        createdTime: job.created,
+        timeElapsed: `PT${Math.max(0, elapsedMs) / 1000}S`,
+      },
+    ],
+    latestExecutionStatus: job.status,
+    latestExecutionExitCode: job.exitCode,
+    counts: {
+      totalMoves: job.users.length,
+      moved: job.moved,
+      failed: job.failed,
+      pending: 0,
+      skipped: 0,
+      inProgress: running ? job.users.length : 0,
+      notStarted: 0,
+    },
+  };
+}
+
+function getJob(ctx: RequestContext): Reply {
+  rejectUnknownParams(ctx, ['orgId']);
+  const job = requireJob(ctx.state, ctx.params.jobId);
+  advance(ctx.state, job);
+  return { status: 200, body: jobView(ctx.state, job) };
+}
+
+function listJobs(ctx: RequestContext): Reply {
+  rejectUnknownParams(ctx, ['orgId', 'start', 'max']);
+  const jobs = [...ctx.state.moveJobs.values()].reverse().map((j) => jobView(ctx.state, j));
+  const page = offsetPage(ctx, jobs);
+  return { status: 200, body: { items: page.items }, headers: page.headers };
+}
+
+function getJobErrors(ctx: RequestContext): Reply {
+  rejectUnknownParams(ctx, ['orgId', 'start', 'max']);
+  const job = requireJob(ctx.state, ctx.params.jobId);
+  const items = job.errors.map((e, i) => ({
+    itemNumber: i + 1,
+    item: e.userId,
+    trackingId: job.trackingId,
+    error: { key: '400', message: [{ description: e.message, code: String(e.code), locationId: job.locationId }] },
+  }));
+  return { status: 200, body: { items } };
+}

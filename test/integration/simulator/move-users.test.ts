@@ -1,0 +1,133 @@
+import { DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
+import { startSimulator, type Simulator } from '../../../functions/simulator/server';
+import { openApi } from '../../support/openapi-validator';
+import { call } from './helpers';
+
+const { people: P, locations: LOC } = DEMO_IDS;
+const JOBS = '/telephony/config/jobs/person/moveLocation';
+const HQ_FREE = '+14085550105';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+const body = (validate: boolean, user: Record<string, string>, locationId: string = LOC.headquarters) => ({
+  usersList: [{ locationId, validate, users: [user] }],
+});
+/** The simulator's answer must match Cisco's documented response schema, and our request its request schema. */
+async function conforming(method: string, path: string, options: Parameters<typeof call>[3] = {}) {
+  const res = await call(sim, method, path, options);
+  expect(openApi().checkResponse({ method, path, status: res.status, body: res.body })).toEqual([]);
+  return res;
+}
+const poll = (jobId: string) => conforming('GET', `${JOBS}/${encodeURIComponent(jobId)}`);
+const owner = (n: string) => sim.state.numbers.get(n)?.owner?.personId;
+
+describe('move users job (POST/GET /telephony/config/jobs/person/moveLocation)', () => {
+  it('validate: true reports impacts and no errors for a possible move, and changes nothing', async () => {
+    const res = await conforming('POST', JOBS, { body: body(true, { userId: P.carol, phoneNumber: HQ_FREE, extension: '2500' }) });
+    expect(res.status).toBe(200);
+    expect(res.body.response).toEqual([{ userId: P.carol, impacts: [expect.objectContaining({ code: 19722 })], errors: [] }]);
+    expect(sim.state.people.get(P.carol)?.calling?.locationId).toBe(LOC.branchOffice);
+    expect(sim.state.moveJobs.size).toBe(0);
+  });
+
+  it('validate: true reports a taken extension (4202) and an unavailable number (27966), changing nothing', async () => {
+    // Alice holds extension 1001 and +14085550101 at Headquarters.
+    const res = await conforming('POST', JOBS, { body: body(true, { userId: P.carol, phoneNumber: DEMO_NUMBERS.alicePrimary, extension: '1001' }) });
+    expect(res.status).toBe(200);
+    expect(res.body.response[0].errors.map((e: { code: number }) => e.code)).toEqual([4202, 27966]);
+    expect(res.body.response[0].errors[0].message).toMatch(/^\[Error 4202\] The extension is not available/);
+    const other = await conforming('POST', JOBS, { body: body(true, { userId: P.carol, phoneNumber: '+12125550105' }) });
+    expect(other.body.response[0].errors).toEqual([expect.objectContaining({ code: 27966 })]);
+    expect(sim.state.people.get(P.carol)?.calling).toEqual({ locationId: LOC.branchOffice, extension: '2001' });
+    expect(owner(DEMO_NUMBERS.carolPrimary)).toBe(P.carol);
+  });
+
+  it('runs asynchronously: 201 STARTED, moves at the configured poll, frees the old numbers only then', async () => {
+    sim.state.moveJobTiming = { pollsToComplete: 3 };
+    const start = await conforming('POST', JOBS, { body: body(false, { userId: P.carol, phoneNumber: HQ_FREE, extension: '2500' }) });
+    expect(start.status).toBe(201);
+    expect(start.body.response).toMatchObject({ name: 'moveusers', latestExecutionStatus: 'STARTED', latestExecutionExitCode: 'UNKNOWN', counts: { totalMoves: 1, moved: 0 } });
+    const jobId = start.body.response.id as string;
+
+    for (const _ of [1, 2]) {
+      const running = await poll(jobId);
+      expect(running.body).toMatchObject({ id: jobId, latestExecutionStatus: 'STARTED' });
+      expect(owner(DEMO_NUMBERS.carolPrimary)).toBe(P.carol);
+      expect(owner(HQ_FREE)).toBeUndefined();
+    }
+    const done = await poll(jobId);
+    expect(done.body).toMatchObject({ latestExecutionStatus: 'COMPLETED', latestExecutionExitCode: 'COMPLETED', counts: { moved: 1, failed: 0 } });
+    expect(sim.state.people.get(P.carol)?.calling).toEqual({ locationId: LOC.headquarters, extension: '2500' });
+    expect(owner(HQ_FREE)).toBe(P.carol);
+    // Both Branch Office numbers (primary and alternate) are back in Branch Office's pool.
+    expect(owner(DEMO_NUMBERS.carolPrimary)).toBeUndefined();
+    expect(owner(DEMO_NUMBERS.carolAlternate)).toBeUndefined();
+    expect(sim.state.numbers.get(DEMO_NUMBERS.carolPrimary)?.locationId).toBe(LOC.branchOffice);
+    expect((await conforming('GET', `${JOBS}/${jobId}/errors`)).body).toEqual({ items: [] });
+    const list = await conforming('GET', JOBS);
+    expect(list.body.items.map((j: { id: string }) => j.id)).toEqual([jobId]);
+  });
+
+  it('completes after a configured delay instead of a number of polls', async () => {
+    let now = Date.now();
+    const state = sim.state as unknown as { now: () => number };
+    const realNow = state.now;
+    state.now = () => now;
+    try {
+      sim.state.moveJobTiming = { pollsToComplete: 1, delayMs: 5000 };
+      const start = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol, extension: '2500' }) });
+      expect((await poll(start.body.response.id)).body.latestExecutionStatus).toBe('STARTED');
+      now += 5000;
+      expect((await poll(start.body.response.id)).body.latestExecutionStatus).toBe('COMPLETED');
+      // Without a new number the user has none at Headquarters; the old one is back at Branch Office.
+      expect(sim.state.primaryNumberOf(P.carol)).toBeUndefined();
+    } finally {
+      state.now = realNow;
+    }
+  });
+
+  it('answers 409 to a second job for a user being moved', async () => {
+    const first = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol, extension: '2500' }) });
+    expect(first.status).toBe(201);
+    const second = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol, extension: '2600' }) });
+    expect(second.status).toBe(409);
+    expect(second.body.message).toContain(first.body.response.id);
+    const dryRun = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol, extension: '2600' }) });
+    expect(dryRun.status).toBe(409);
+  });
+
+  it('fails the job when the move became impossible after it started, listing the errors, moving nothing', async () => {
+    const start = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol, phoneNumber: HQ_FREE }) });
+    sim.state.assignNumber(HQ_FREE, { personId: P.alice, kind: 'ALTERNATE' });
+    const jobId = start.body.response.id as string;
+    await poll(jobId);
+    const done = await poll(jobId);
+    expect(done.body).toMatchObject({ latestExecutionStatus: 'FAILED', latestExecutionExitCode: 'FAILED', counts: { moved: 0, failed: 1 } });
+    const errors = await conforming('GET', `${JOBS}/${jobId}/errors`);
+    expect(errors.body.items).toEqual([
+      expect.objectContaining({ item: P.carol, error: { key: '400', message: [expect.objectContaining({ code: '27966', locationId: LOC.headquarters })] } }),
+    ]);
+    expect(sim.state.people.get(P.carol)?.calling?.locationId).toBe(LOC.branchOffice);
+    expect(owner(DEMO_NUMBERS.carolPrimary)).toBe(P.carol);
+  });
+
+  it('refuses bad requests with 400 and Webex codes: non-calling user, unknown user, same location, validate for several', async () => {
+    const codes = async (b: unknown) => {
+      const res = await conforming('POST', JOBS, { body: b });
+      expect(res.status).toBe(400);
+      return res.body.error[0].code;
+    };
+    expect(await codes(body(false, { userId: P.bob, extension: '2500' }))).toBe(1026010);
+    expect(await codes(body(true, { userId: P.bob, extension: '2500' }))).toBe(1026022);
+    expect(await codes(body(false, { userId: 'nobody', extension: '2500' }))).toBe(2150012);
+    expect(await codes(body(false, { userId: P.carol, extension: '2500' }, LOC.branchOffice))).toBe(1026013);
+    expect(await codes({ usersList: [{ locationId: LOC.headquarters, validate: true, users: [{ userId: P.carol }, { userId: P.alice }] }] })).toBe(1026020);
+    expect(await codes({ usersList: [] })).toBe(1026011);
+    expect((await call(sim, 'GET', `${JOBS}/unknown-job`)).status).toBe(404);
+  });
+});
