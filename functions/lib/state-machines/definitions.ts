@@ -82,6 +82,17 @@ export const stateMachines = [
     eventBusSubstitution: 'LifecycleEventBusName',
   },
   {
+    id: 'Mover',
+    definitionFile: 'statemachines/mover.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [lifecycleSteps('MoverSteps')],
+    startedByRoute: 'LifecycleEvents',
+    arnEnv: 'MOVER_STATE_MACHINE_ARN',
+    summary: "Lifecycle: a user moved (location through Webex's move-users job via Enable Calling, then the profile; publish the outcome)",
+    nestedStateMachines: [{ substitution: 'EnableCallingStateMachineArn', stateMachine: 'EnableCalling' }],
+    eventBusSubstitution: 'LifecycleEventBusName',
+  },
+  {
     id: 'Leaver',
     definitionFile: 'statemachines/leaver.asl.json',
     type: 'STANDARD',

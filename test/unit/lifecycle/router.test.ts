@@ -34,11 +34,11 @@ describe('routeLifecycleEvent', () => {
     expect(() => routeLifecycleEvent(left({ email: 'a@example.com' }), { LIFECYCLE_DEFAULT_LEAVER_POLICY: 'shred' })).toThrow(/LIFECYCLE_DEFAULT_LEAVER_POLICY/);
   });
 
-  it('routes joiners to Joiner (auto-assigning a number by default) and refuses movers until the Mover exists', () => {
+  it('routes joiners to Joiner (auto-assigning a number by default) and movers to Mover', () => {
     const joined = LifecycleEvent.parse({ id: 'e2', source: 'hr', 'detail-type': 'Webex User Joined', detail: { email: 'j@example.com', firstName: 'J', location: 'HQ' } });
     expect(routeLifecycleEvent(joined)).toMatchObject({ stateMachine: 'Joiner', executionName: 'joiner-e2', input: { origin: { eventId: 'e2', source: 'hr' }, detail: { autoAssignNumber: true } } });
     const moved = LifecycleEvent.parse({ id: 'e3', source: 'hr', 'detail-type': 'Webex User Moved', detail: { email: 'm@example.com', location: 'Branch' } });
-    expect(() => routeLifecycleEvent(moved)).toThrow(expect.objectContaining({ name: 'LifecycleFlowNotAvailableError' }));
+    expect(routeLifecycleEvent(moved)).toMatchObject({ stateMachine: 'Mover', executionName: 'mover-e3' });
   });
 });
 

@@ -4,6 +4,7 @@ import {
   LIFECYCLE_RESULT_DETAIL_TYPES,
   LifecycleOrigin,
   UserJoinedDetail,
+  UserMovedDetail,
   type AppliedChange,
   type LifecycleResultDetail,
 } from '../../schemas/lifecycle-events';
@@ -16,6 +17,8 @@ import { changeAlternateNumbers, getPersonNumbers, patchUserLicenses } from '../
 import { errorDetailFromCause, toStepError } from '../calling/errors';
 import { createUser } from '../users/create-user';
 import { deleteUser } from '../users/delete-user';
+import { updateUser } from '../users/update-user';
+import { NotFoundError } from '../../errors';
 
 /**
  * The steps of the lifecycle state machines (statemachines/joiner.asl.json, leaver.asl.json), one Task
@@ -36,7 +39,7 @@ export type LifecycleState = z.infer<typeof LifecycleState>;
 
 export const LIFECYCLE_STEPS = [
   'joinerCreateUser', 'leaverFindUser', 'leaverUnassignAlternates', 'leaverRemoveCallingLicense', 'leaverDeleteUser',
-  'leaverDeactivateUser', 'buildOutcome',
+  'leaverDeactivateUser', 'moverPrepare', 'moverUpdateProfile', 'buildOutcome',
 ] as const;
 
 export const LifecycleStepInput = z.strictObject({
@@ -76,6 +79,10 @@ function dispatch(ctx: LifecycleStepContext, { step, state, executionName, flow 
       return leaverDeleteUser(ctx.client, state);
     case 'leaverDeactivateUser':
       return leaverDeactivateUser(ctx.client, state);
+    case 'moverPrepare':
+      return moverPrepare(ctx.client, state);
+    case 'moverUpdateProfile':
+      return moverUpdateProfile(ctx.client, state);
     case 'buildOutcome':
       return buildOutcome(state, executionName ?? 'unknown', flow ?? 'joiner');
   }
@@ -103,6 +110,36 @@ export async function joinerCreateUser(client: WebexClient, state: LifecycleStat
     license: detail.license,
   };
   return { id: user.id, email: user.email ?? detail.email, created, callingRequest: JSON.parse(JSON.stringify(callingRequest)) };
+}
+
+// ---- mover -----------------------------------------------------------------------------------------
+
+/** The mover's user, and what Enable Calling needs to move it when the location changes. */
+export async function moverPrepare(client: WebexClient, state: LifecycleState) {
+  const detail = UserMovedDetail.parse(state.detail);
+  const id = await findPersonIdByEmail(client, detail.email);
+  const person = id ? await getPerson(client, id) : undefined;
+  if (!person) throw new NotFoundError(`No Webex user with e-mail ${detail.email}`);
+  if (!detail.location) return { id: person.id, email: detail.email, hasLocationChange: false };
+  const callingRequest = {
+    user: person.id,
+    location: detail.location,
+    phoneNumber: detail.phoneNumber,
+    // The extension travels with the user unless the event names a new one.
+    extension: detail.extension ?? person.extension,
+    // Land on a number from the new location's pool unless the event names one.
+    autoAssignNumber: detail.phoneNumber ? undefined : true,
+    move: true,
+  };
+  return { id: person.id, email: detail.email, hasLocationChange: true, callingRequest: JSON.parse(JSON.stringify(callingRequest)) };
+}
+
+export async function moverUpdateProfile(client: WebexClient, state: LifecycleState) {
+  const detail = UserMovedDetail.parse(state.detail);
+  const userId = (state as { user?: { id?: string } }).user?.id;
+  if (!detail.profile || !userId) return { changed: false, fields: [] as string[] };
+  await updateUser(client, { user: userId, ...detail.profile });
+  return { changed: true, fields: Object.keys(detail.profile).filter((k) => (detail.profile as Record<string, unknown>)[k] !== undefined) };
 }
 
 // ---- leaver ----------------------------------------------------------------------------------------
@@ -213,6 +250,18 @@ export function buildOutcome(state: LifecycleState, executionName: string, flow:
         detail: calling ? `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}` : undefined,
       });
     }
+  } else if (flow === 'mover') {
+    if (s.user) userId = s.user.id;
+    if (s.calling?.result) {
+      const result = EnableCallingResult.safeParse(s.calling.result);
+      const calling = result.success ? result.data.user?.calling : undefined;
+      applied.push({
+        step: 'moveLocation',
+        status: result.success && result.data.changed === false ? 'unchanged' : 'applied',
+        detail: calling ? `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}` : undefined,
+      });
+    }
+    if (s.profile) applied.push({ step: 'updateProfile', status: s.profile.changed ? 'applied' : 'unchanged', detail: s.profile.fields?.length ? `changed ${s.profile.fields.join(', ')}` : undefined });
   } else if (flow === 'leaver') {
     if (s.user) userId = s.user.id;
     if (s.user && s.user.found === false) note = `No Webex user with e-mail ${s.detail.email}: already gone, nothing to do`;
@@ -236,6 +285,11 @@ export function buildOutcome(state: LifecycleState, executionName: string, flow:
 /** The step that failed: the first whose result the execution does not have. */
 function failedStep(s: Record<string, any>, flow: 'joiner' | 'mover' | 'leaver'): string {
   if (flow === 'joiner') return s.user ? 'enableCalling' : 'createUser';
+  if (flow === 'mover') {
+    if (!s.user) return 'findUser';
+    if (s.user.hasLocationChange && !s.calling) return 'moveLocation';
+    return 'updateProfile';
+  }
   if (flow === 'leaver') {
     if (!s.user) return 'findUser';
     if (!s.alternates) return 'unassignAlternates';
@@ -252,8 +306,8 @@ function describeFailure(errorName: string, cause: string | undefined): { code: 
       const nested = JSON.parse(cause) as { Error?: string; Cause?: string; StateMachineArn?: string };
       if (nested.StateMachineArn) {
         const result = nested.Cause ? EnableCallingResult.safeParse(JSON.parse(nested.Cause)) : undefined;
-        if (result?.success && result.data.error) return { code: result.data.error.code, message: result.data.error.message, step: 'enableCalling' };
-        return { code: nested.Error ?? errorName, message: nested.Cause ?? 'the nested execution failed', step: 'enableCalling' };
+        if (result?.success && result.data.error) return { code: result.data.error.code, message: result.data.error.message };
+        return { code: nested.Error ?? errorName, message: nested.Cause ?? 'the nested execution failed' };
       }
     } catch {
       // not DescribeExecution's JSON

@@ -1,0 +1,109 @@
+import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus';
+import { localExecutions } from '../../../functions/lib/lifecycle/starter';
+import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
+import { startHarness, type Harness } from '../../support/harness';
+
+const enc = encodeURIComponent;
+const JOBS = '/telephony/config/jobs/person/moveLocation';
+
+let h: Harness;
+beforeEach(async () => {
+  localExecutions.clear();
+  localEventBus.clear();
+  h = await startHarness();
+});
+afterEach(async () => {
+  await localExecutions.settle();
+  await h.close();
+});
+
+let seq = 0;
+const moved = (detail: Record<string, unknown>) => ({
+  id: `5b2a1c3d-0000-4000-8000-${String(++seq).padStart(12, '0')}`,
+  source: 'hr.system',
+  'detail-type': 'Webex User Moved',
+  detail,
+});
+
+async function run(detail: Record<string, unknown>) {
+  const event = moved(detail);
+  const res = await h.call('POST', '/events', event);
+  expect(res.status).toBe(202);
+  expect(res.body).toMatchObject({ stateMachine: 'Mover', executionName: `mover-${event.id}` });
+  const pending = localExecutions.outcome('Mover', res.body.executionName);
+  if (!pending) throw new Error('no execution');
+  const outcome = await pending;
+  return { event, outcome };
+}
+
+const owner = async (phoneNumber: string) => {
+  const res = await h.call('GET', `/numbers?location=${enc('Branch Office')}`);
+  return res.body.items?.find((n: { phoneNumber: string }) => n.phoneNumber === phoneNumber);
+};
+
+describe('mover', () => {
+  it('updates the profile only, keeping licenses and calling, and publishes Completed', async () => {
+    const before = await h.call('GET', `/users/${enc(DEMO_EMAILS.alice)}`);
+    const { outcome } = await run({ email: DEMO_EMAILS.alice, profile: { title: 'CIO', department: 'Leadership' } });
+    expect(outcome.status).toBe('SUCCEEDED');
+    expect(outcome.output).toMatchObject({ status: 'COMPLETED', applied: [{ step: 'updateProfile', status: 'applied', detail: 'changed department, title' }] });
+    const after = await h.call('GET', `/users/${enc(DEMO_EMAILS.alice)}`);
+    expect(after.body).toMatchObject({ title: 'CIO', department: 'Leadership', calling: before.body.calling, licenses: before.body.licenses });
+    expect(h.webexCalls('POST', JOBS)).toHaveLength(0);
+    expect(localEventBus.published).toEqual([expect.objectContaining({ detailType: 'Webex Lifecycle Completed' })]);
+  });
+
+  it("moves the location with Webex's move-users job onto a number from the new pool, then updates the profile", async () => {
+    const { outcome } = await run({ email: DEMO_EMAILS.carol, location: 'Headquarters', profile: { title: 'Relocated' } });
+    expect(outcome.status).toBe('SUCCEEDED');
+    expect(outcome.output).toMatchObject({
+      status: 'COMPLETED',
+      userId: DEMO_IDS.people.carol,
+      applied: [
+        { step: 'moveLocation', status: 'applied', detail: expect.stringMatching(/Headquarters, number \+1408555\d{4}, extension 2001/) },
+        { step: 'updateProfile', status: 'applied' },
+      ],
+    });
+    // Dry run first, then the job.
+    expect(h.webexCalls('POST', JOBS).map((r) => (r.body as { usersList: { validate: boolean }[] }).usersList[0].validate)).toEqual([true, false]);
+    const user = await h.call('GET', `/users/${enc(DEMO_EMAILS.carol)}`);
+    expect(user.body).toMatchObject({ title: 'Relocated', calling: { enabled: true, location: { id: DEMO_IDS.locations.headquarters }, extension: '2001' } });
+    // The old number is back in the Branch Office pool now that the job has completed.
+    const old = await owner(DEMO_NUMBERS.carolPrimary);
+    expect(old).toBeDefined();
+    expect(old.owner).toBeUndefined();
+  });
+
+  it('fails before changing anything when the new location has no free number', async () => {
+    // Headquarters' pool runs dry: only its main number and assigned numbers remain.
+    for (const [key, n] of h.sim.state.numbers) {
+      if (n.locationId === DEMO_IDS.locations.headquarters && !n.owner && n.phoneNumber !== DEMO_NUMBERS.headquartersMain) h.sim.state.numbers.delete(key);
+    }
+    const { outcome } = await run({ email: DEMO_EMAILS.carol, location: 'Headquarters', profile: { title: 'Should not apply' } });
+    expect(outcome.status).toBe('FAILED');
+    expect(outcome.output ?? outcome).toBeDefined();
+    const failed = localEventBus.published.find((e) => e.detailType === 'Webex Lifecycle Failed');
+    expect(failed?.detail).toMatchObject({ status: 'FAILED', applied: [expect.objectContaining({ step: 'moveLocation', status: 'failed' })] });
+    const user = await h.call('GET', `/users/${enc(DEMO_EMAILS.carol)}`);
+    expect(user.body.title).not.toBe('Should not apply');
+    expect(user.body.calling.location.id).toBe(DEMO_IDS.locations.branchOffice);
+    expect(h.webexCalls('POST', JOBS).filter((r) => (r.body as { usersList: { validate: boolean }[] }).usersList[0].validate === false)).toHaveLength(0);
+  });
+
+  it('runs a redelivered event once', async () => {
+    const event = moved({ email: DEMO_EMAILS.bob, profile: { department: 'Ops' } });
+    expect((await h.call('POST', '/events', event)).status).toBe(202);
+    await localExecutions.settle();
+    const again = await h.call('POST', '/events', event);
+    expect(again.status).toBe(200);
+    expect(again.body.status).toBe('DUPLICATE');
+    expect(h.webexCalls('PUT', '/people')).toHaveLength(1);
+  });
+
+  it('fails clearly for an unknown user', async () => {
+    const { outcome } = await run({ email: 'ghost@example.com', profile: { title: 'x' } });
+    expect(outcome.status).toBe('FAILED');
+    const failed = localEventBus.published.find((e) => e.detailType === 'Webex Lifecycle Failed');
+    expect(failed?.detail).toMatchObject({ error: { code: 'NotFoundError' }, applied: [expect.objectContaining({ step: 'findUser', status: 'failed' })] });
+  });
+});
