@@ -241,26 +241,10 @@ export function buildOutcome(state: LifecycleState, executionName: string, flow:
       userId = s.user.id;
       applied.push({ step: 'createUser', status: s.user.created ? 'applied' : 'unchanged', detail: s.user.created ? 'user created' : 'the user already existed' });
     }
-    if (s.calling?.result) {
-      const result = EnableCallingResult.safeParse(s.calling.result);
-      const calling = result.success ? result.data.user?.calling : undefined;
-      applied.push({
-        step: 'enableCalling',
-        status: result.success && result.data.changed === false ? 'unchanged' : 'applied',
-        detail: calling ? `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}` : undefined,
-      });
-    }
+    if (s.calling?.result) applied.push(nestedCallingChange('enableCalling', s.calling.result));
   } else if (flow === 'mover') {
     if (s.user) userId = s.user.id;
-    if (s.calling?.result) {
-      const result = EnableCallingResult.safeParse(s.calling.result);
-      const calling = result.success ? result.data.user?.calling : undefined;
-      applied.push({
-        step: 'moveLocation',
-        status: result.success && result.data.changed === false ? 'unchanged' : 'applied',
-        detail: calling ? `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}` : undefined,
-      });
-    }
+    if (s.calling?.result) applied.push(nestedCallingChange('moveLocation', s.calling.result));
     if (s.profile) applied.push({ step: 'updateProfile', status: s.profile.changed ? 'applied' : 'unchanged', detail: s.profile.fields?.length ? `changed ${s.profile.fields.join(', ')}` : undefined });
   } else if (flow === 'leaver') {
     if (s.user) userId = s.user.id;
@@ -280,6 +264,17 @@ export function buildOutcome(state: LifecycleState, executionName: string, flow:
   applied.push({ step: error.step ?? failedStep(s, flow), status: 'failed', detail: `${error.code}: ${error.message}` });
   const detail: LifecycleResultDetail = { status: 'FAILED', ...base, applied, error: { code: error.code, message: error.message } };
   return { status: 'FAILED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.failed, detail, errorName: error.code, causeJson: JSON.stringify(detail) };
+}
+
+/** What the nested Enable Calling execution (joiner's enable, mover's move) did, from its result. */
+function nestedCallingChange(step: string, output: unknown): AppliedChange {
+  const result = EnableCallingResult.safeParse(output);
+  const calling = result.success ? result.data.user?.calling : undefined;
+  return {
+    step,
+    status: result.success && result.data.changed === false ? 'unchanged' : 'applied',
+    detail: calling ? `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}` : undefined,
+  };
 }
 
 /** The step that failed: the first whose result the execution does not have. */
