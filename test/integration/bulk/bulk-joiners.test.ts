@@ -1,21 +1,14 @@
 import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus';
 import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { DEMO_EMAILS, DEMO_IDS } from '../../../functions/simulator/seed';
-import { startHarness, type Harness } from '../../support/harness';
+import type { Harness } from '../../support/harness';
+import { useLifecycleHarness } from '../../support/lifecycle-harness';
 
 const { people: P } = DEMO_IDS;
 const enc = encodeURIComponent;
 
 let h: Harness;
-beforeEach(async () => {
-  localExecutions.clear();
-  localEventBus.clear();
-  h = await startHarness();
-});
-afterEach(async () => {
-  await localExecutions.settle();
-  await h.close();
-});
+useLifecycleHarness((harness) => (h = harness));
 
 let seq = 0;
 /** Extension-only users: the locations' number pools are small. */

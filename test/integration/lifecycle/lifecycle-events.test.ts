@@ -2,21 +2,14 @@ import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus'
 import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import type { StateMachineId } from '../../../functions/lib/state-machines/definitions';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
-import { startHarness, type Harness } from '../../support/harness';
+import type { Harness } from '../../support/harness';
+import { useLifecycleHarness } from '../../support/lifecycle-harness';
 
 const { locations: LOC, licenses: L, people: P } = DEMO_IDS;
 const enc = encodeURIComponent;
 
 let h: Harness;
-beforeEach(async () => {
-  localExecutions.clear();
-  localEventBus.clear();
-  h = await startHarness();
-});
-afterEach(async () => {
-  await localExecutions.settle();
-  await h.close();
-});
+useLifecycleHarness((harness) => (h = harness));
 
 let seq = 0;
 const eventId = () => `7c1d2e3f-0000-4000-8000-${String(++seq).padStart(12, '0')}`;

@@ -1,21 +1,14 @@
 import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus';
 import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
-import { startHarness, type Harness } from '../../support/harness';
+import type { Harness } from '../../support/harness';
+import { useLifecycleHarness } from '../../support/lifecycle-harness';
 
 const enc = encodeURIComponent;
 const JOBS = '/telephony/config/jobs/person/moveLocation';
 
 let h: Harness;
-beforeEach(async () => {
-  localExecutions.clear();
-  localEventBus.clear();
-  h = await startHarness();
-});
-afterEach(async () => {
-  await localExecutions.settle();
-  await h.close();
-});
+useLifecycleHarness((harness) => (h = harness));
 
 let seq = 0;
 const moved = (detail: Record<string, unknown>) => ({

@@ -1,0 +1,21 @@
+import { localEventBus } from '../../functions/lib/lifecycle/local-event-bus';
+import { localExecutions } from '../../functions/lib/lifecycle/starter';
+import { startHarness, type Harness } from './harness';
+
+/**
+ * The harness for tests that start state machines in-process: each test begins with no recorded
+ * executions or published events, and ends only once every execution it started has settled.
+ */
+export function useLifecycleHarness(set: (h: Harness) => void): void {
+  let h: Harness;
+  beforeEach(async () => {
+    localExecutions.clear();
+    localEventBus.clear();
+    h = await startHarness();
+    set(h);
+  });
+  afterEach(async () => {
+    await localExecutions.settle();
+    await h.close();
+  });
+}
