@@ -11,6 +11,8 @@ export interface RouteDefinition {
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
   readonly summary: string;
+  /** Reads the bulk imports bucket: CDK grants s3:GetObject and s3:ListBucket (a missing key is then a 404, not a 403) and sets BULK_IMPORTS_BUCKET. */
+  readonly importsBucket?: 'read';
 }
 
 export const routes = [
@@ -28,6 +30,14 @@ export const routes = [
   { id: 'LifecycleEvents', method: 'POST', path: '/events', entry: 'functions/lifecycle-events/handler.ts', summary: 'Route a Webex lifecycle event (Joined / Moved / Left) to its state machine, exactly once per event id' },
   { id: 'AddLocationNumbers', method: 'POST', path: '/locations/{location}/numbers', entry: 'functions/add-location-numbers/handler.ts', summary: 'Add Phone Numbers to Webex Location' },
   { id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts', summary: 'Start Bulk Joiners: the Joiner for each of up to 500 users, once per idempotency key' },
+  {
+    id: 'StartBulkJoinersCsv',
+    method: 'POST',
+    path: '/bulk/joiners/csv',
+    entry: 'functions/start-bulk-joiners-csv/handler.ts',
+    summary: 'Start Bulk Joiners from a CSV file in the imports bucket (up to 10,000 rows), every row checked first',
+    importsBucket: 'read',
+  },
   { id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts', summary: 'Bulk Joiners status and, once ended, the per-user report' },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -14,6 +14,7 @@ import { handler as listNumbers } from '../list-numbers/handler';
 import { handler as addLocationNumbers } from '../add-location-numbers/handler';
 import { handler as lifecycleEvents } from '../lifecycle-events/handler';
 import { handler as startBulkJoiners } from '../start-bulk-joiners/handler';
+import { handler as startBulkJoinersCsv } from '../start-bulk-joiners-csv/handler';
 import { handler as getBulkJoiners } from '../get-bulk-joiners/handler';
 // Registers the in-process state machine runner that POST /users/{user}/calling uses locally.
 import './state-machines';
@@ -36,5 +37,6 @@ export const handlers: Record<RouteId, LambdaHandler> = {
   AddLocationNumbers: addLocationNumbers,
   LifecycleEvents: lifecycleEvents,
   StartBulkJoiners: startBulkJoiners,
+  StartBulkJoinersCsv: startBulkJoinersCsv,
   GetBulkJoiners: getBulkJoiners,
 };

@@ -1,6 +1,8 @@
 import { handler as enableCallingSteps } from '../enable-calling-steps/handler';
 import { handler as lifecycleSteps } from '../lifecycle-steps/handler';
 import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
+import { handler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/handler';
+import { objectStoreFromEnv } from '../lib/storage/object-store-from-env';
 import { localEventBus, type PutEventsEntry } from '../lib/lifecycle/local-event-bus';
 import { stateMachine, type StateMachineId, type TaskSubstitution } from '../lib/state-machines/definitions';
 import { LocalStateMachineRunner, type LambdaHandler, type ServiceIntegrationHandler } from '../lib/state-machines/local-runner';
@@ -11,6 +13,7 @@ export const taskHandlers: Record<TaskSubstitution, LambdaHandler> = {
   EnableCallingStepsFunctionArn: enableCallingSteps,
   LifecycleStepsFunctionArn: lifecycleSteps,
   BulkJoinersStepsFunctionArn: bulkJoinersSteps,
+  BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps,
 };
 
 /**
@@ -67,6 +70,7 @@ export function localRunner(id: StateMachineId, options: LocalRunnerSetup = {}):
   return new LocalStateMachineRunner(stateMachine(id), options.handlers ?? taskHandlers, {
     fastWaits: options.fastWaits,
     services: services(options),
+    objectStore: () => objectStoreFromEnv(),
   });
 }
 

@@ -8,6 +8,7 @@ import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecy
 import type { BulkJoinersInput } from '../schemas/bulk';
 import { stateMachine } from '../state-machines/definitions';
 import { RUNNER_ENV } from '../state-machines/runner';
+import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
@@ -15,9 +16,13 @@ import { RUNNER_ENV } from '../state-machines/runner';
  * execution; GET /bulk/joiners/{executionName} answers its status and, once it has ended, the report.
  */
 
-/** Joiners run at once (the Map's MaxConcurrency, through MaxConcurrencyPath): see the ASL's comment. */
+/**
+ * Joiners run at once (the Map's MaxConcurrency, through MaxConcurrencyPath). The request budget is
+ * kept by the pacing schedule (pacing.ts); this bound only has to let enough joiners overlap to fill
+ * it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at the default budget in AWS).
+ */
 export const MAX_CONCURRENCY_ENV = 'BULK_JOINERS_MAX_CONCURRENCY';
-export const DEFAULT_MAX_CONCURRENCY = 4;
+export const DEFAULT_MAX_CONCURRENCY = 16;
 /** Above this, one org's Webex rate limit is certain to be hit; Step Functions' inline Map runs 40 at most anyway. */
 export const MAX_MAX_CONCURRENCY = 40;
 
@@ -54,16 +59,25 @@ export function maxConcurrency(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-/** The BulkJoiners machine's input: each user as the Joiner takes it, and the Map's concurrency bound. */
+/**
+ * The BulkJoiners machine's input: each user as the Joiner takes it, when each may start (the pacing
+ * schedule, one entry per user), and the Map's concurrency bound.
+ */
 export interface BulkJoinersMachineInput {
   users: Record<string, unknown>[];
+  schedule: string[];
   maxConcurrency: number;
   origin: { source: string; detailType: string };
 }
 
-export function bulkJoinersMachineInput(input: BulkJoinersInput, env: NodeJS.ProcessEnv = process.env): BulkJoinersMachineInput {
+export function bulkJoinersMachineInput(
+  input: BulkJoinersInput,
+  env: NodeJS.ProcessEnv = process.env,
+  startMs = Date.now(),
+): BulkJoinersMachineInput {
   return {
     users: input.users.map((u) => joinerDetailWithDefaults(u)),
+    schedule: startSchedule(input.users.length, startMs, joinerIntervalMs(requestsPerSecond(env))),
     maxConcurrency: maxConcurrency(env),
     origin: { source: BULK_SOURCE, detailType: LIFECYCLE_DETAIL_TYPES.joined },
   };
@@ -125,13 +139,17 @@ export function buildBulkReport(executionName: string, results: BulkUserResult[]
 
 // ---- status -------------------------------------------------------------------------------------
 
+/** Names of BulkJoinersCsv executions (csv-joiners.ts): GET /bulk/joiners/{executionName} serves both kinds. */
+export const CSV_EXECUTION_PREFIX = 'bulk-csv-';
+const machineFor = (executionName: string) => (executionName.startsWith(CSV_EXECUTION_PREFIX) ? 'BulkJoinersCsv' : 'BulkJoiners');
+
 export interface BulkJoinersStatus {
   executionName: string;
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
   startDate?: string;
   stopDate?: string;
-  /** Once SUCCEEDED. */
-  report?: BulkJoinersReport;
+  /** Once SUCCEEDED: the per-user report, or for a CSV run its summary and where the full report is. */
+  report?: BulkJoinersReport | Record<string, unknown>;
   error?: string;
   cause?: string;
 }
@@ -142,13 +160,13 @@ let sfn: SFNClient | undefined;
 export async function describeBulkJoiners(executionName: string, env: NodeJS.ProcessEnv = process.env, client?: SFNClient): Promise<BulkJoinersStatus> {
   const mode = env[RUNNER_ENV] || 'aws';
   if (mode === 'local') {
-    const found = localExecutions.describe('BulkJoiners', executionName);
+    const found = localExecutions.describe(machineFor(executionName), executionName);
     if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
     if (found.status !== 'SUCCEEDED') return { executionName, status: found.status, ...('error' in found && found.error ? { error: found.error, cause: found.cause } : {}) };
     return { executionName, status: 'SUCCEEDED', report: found.output as BulkJoinersReport };
   }
   if (mode !== 'aws') throw new ConfigurationError(`${RUNNER_ENV} must be "aws" or "local", not "${mode}"`);
-  const { arnEnv } = stateMachine('BulkJoiners');
+  const { arnEnv } = stateMachine(machineFor(executionName));
   const arn = env[arnEnv];
   if (!arn) throw new ConfigurationError(`${arnEnv} is not set: bulk joiners executions cannot be described`);
   const executionArn = `${arn.replace(':stateMachine:', ':execution:')}:${executionName}`;

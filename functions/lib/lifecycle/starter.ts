@@ -86,6 +86,12 @@ export class LocalExecutionStarter implements ExecutionStarter {
     return this.settled.get(key) ?? { status: 'RUNNING' };
   }
 
+  /** The names started on this machine, in start order. */
+  list(id: StateMachineId): { executionName: string }[] {
+    const prefix = `${id}:`;
+    return [...this.executions.keys()].filter((k) => k.startsWith(prefix)).map((k) => ({ executionName: k.slice(prefix.length) }));
+  }
+
   /** Waits for every execution started so far. */
   async settle(): Promise<void> {
     await Promise.all(this.executions.values());

@@ -36,3 +36,20 @@ export const BULK_EXECUTION_NAME = /^bulk-[A-Za-z0-9_-]{1,62}$/;
 export const BulkJoinersRef = z.strictObject({
   executionName: z.string().regex(BULK_EXECUTION_NAME, 'must be an execution name POST /bulk/joiners answered (bulk-…)'),
 });
+
+/**
+ * POST /bulk/joiners/csv: a CSV file already in the imports bucket (BULK_IMPORTS_BUCKET), one joiner a
+ * row (columns: functions/lib/bulk/csv.ts).
+ */
+export const BulkJoinersCsvInput = z.strictObject({
+  /** The object key in the imports bucket, e.g. `joiners/2026-11-30.csv`. */
+  key: z
+    .string()
+    .trim()
+    .min(1, 'must be the object key of a CSV file in the imports bucket')
+    .max(1024, 'must be at most 1024 characters')
+    .refine((k) => !k.split('/').includes('..'), { message: 'must not contain ".." segments' }),
+  /** Names the execution; default: the file's key and content (ETag), so the same upload never runs twice. */
+  idempotencyKey: z.string().trim().min(1, 'must not be empty').max(128, 'must be at most 128 characters').optional(),
+});
+export type BulkJoinersCsvInput = z.infer<typeof BulkJoinersCsvInput>;

@@ -12,6 +12,8 @@ export interface TaskFunctionDefinition {
   /** Handler module, relative to the repository root; it exports `handler`, invoked with the Task's payload. */
   readonly entry: string;
   readonly summary: string;
+  /** Reads (and writes reports to) the bulk imports bucket: CDK grants it and sets BULK_IMPORTS_BUCKET. */
+  readonly importsBucket?: 'readWrite';
 }
 
 export interface StateMachineDefinition {
@@ -39,6 +41,12 @@ export interface StateMachineDefinition {
   readonly eventBusSubstitution?: string;
   /** Routes that read this machine's executions (DescribeExecution): they get `arnEnv` and that right. */
   readonly describedByRoutes?: readonly string[];
+  /**
+   * Has a Distributed Map reading its items from, and writing its results to, the imports bucket
+   * (ItemReader / ResultWriter). CDK: the role may start this machine's own child executions and read and
+   * write that bucket. Locally, functions/lib/state-machines/local-distributed-map.ts stands in for it.
+   */
+  readonly distributedMap?: { readonly bucket: 'imports' };
 }
 
 /**
@@ -119,6 +127,26 @@ export const stateMachines = [
     summary: 'Bulk joiners: the Joiner for each user (bounded concurrency), per-user failures caught, a per-user report',
     nestedStateMachines: [{ substitution: 'JoinerStateMachineArn', stateMachine: 'Joiner' }],
     describedByRoutes: ['GetBulkJoiners'],
+  },
+  {
+    id: 'BulkJoinersCsv',
+    definitionFile: 'statemachines/bulk-joiners-csv.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'BulkJoinersCsvStepsFunctionArn',
+        id: 'BulkJoinersCsvSteps',
+        entry: 'functions/bulk-joiners-csv-steps/handler.ts',
+        summary: 'The steps of Bulk Joiners from CSV: prepare a batch of rows, build the report from the results (no Webex calls)',
+        importsBucket: 'readWrite',
+      },
+    ],
+    startedByRoute: 'StartBulkJoinersCsv',
+    arnEnv: 'BULK_JOINERS_CSV_STATE_MACHINE_ARN',
+    summary: 'Bulk joiners from a CSV in S3: a Distributed Map over the rows, 100 a batch, each batch through BulkJoiners; the report to S3',
+    nestedStateMachines: [{ substitution: 'BulkJoinersStateMachineArn', stateMachine: 'BulkJoiners' }],
+    describedByRoutes: ['GetBulkJoiners'],
+    distributedMap: { bucket: 'imports' },
   },
 ] as const satisfies readonly StateMachineDefinition[];
 

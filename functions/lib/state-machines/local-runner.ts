@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 import { lambdaContext } from '../runtime/lambda-context';
+import type { ObjectStore } from '../storage/object-store';
 import type { StateMachineDefinition } from './definitions';
+import { distributedMapServices, emulateDistributedMap } from './local-distributed-map';
 import type { ExecutionOutcome, StartOptions, StateMachineRunner } from './runner';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers (Node 22, the Lambda runtime); Node 20 lacks it.
@@ -96,6 +98,8 @@ export interface LocalRunnerOptions {
    * `events:putEvents`) by resource: aws-local-stepfunctions would call AWS; these run in-process instead.
    */
   services?: Record<string, ServiceIntegrationHandler>;
+  /** Where a Distributed Map's ItemReader reads and its ResultWriter writes (S3 in AWS). */
+  objectStore?: () => ObjectStore;
 }
 
 /**
@@ -116,7 +120,13 @@ export class LocalStateMachineRunner implements StateMachineRunner {
     const substitutions: Record<string, string> = Object.fromEntries(definition.taskFunctions.map((f) => [f.substitution, localFunctionArn(f.substitution)]));
     for (const nested of definition.nestedStateMachines ?? []) substitutions[nested.substitution] = localStateMachineArn(nested.stateMachine);
     if (definition.eventBusSubstitution) substitutions[definition.eventBusSubstitution] = LOCAL_EVENT_BUS_NAME;
-    const asl = loadDefinition(definition.definitionFile, substitutions);
+    const { asl, map } = emulateDistributedMap(loadDefinition(definition.definitionFile, substitutions));
+    const services: Record<string, ServiceIntegrationHandler> = { ...options.services };
+    if (map) {
+      const store = options.objectStore;
+      if (!store) throw new Error(`${definition.definitionFile}: its Distributed Map needs an object store locally`);
+      Object.assign(services, distributedMapServices(map, store));
+    }
     const byArn = new Map(
       definition.taskFunctions.map((f) => {
         const handler = handlers[f.substitution];
@@ -128,7 +138,7 @@ export class LocalStateMachineRunner implements StateMachineRunner {
       if (state.Type === 'Wait') this.waitStates.push(name);
       if (state.Retry?.length) this.retryingStates.push(name);
       if (state.Type !== 'Task') continue;
-      const service = options.services?.[state.Resource ?? ''];
+      const service = services[state.Resource ?? ''];
       if (service) {
         this.taskHandlers[name] = (parameters: unknown) => service(JSON.parse(JSON.stringify(parameters ?? null)));
         continue;

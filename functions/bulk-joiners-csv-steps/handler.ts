@@ -1,0 +1,38 @@
+import * as z from 'zod';
+import { buildCsvReport, prepareCsvBatch } from '../lib/bulk/csv-joiners';
+import { workflowHandler } from '../lib/http/api-handler';
+import { objectStoreFromEnv } from '../lib/storage/object-store-from-env';
+
+const Origin = z.object({ source: z.string(), detailType: z.string() });
+
+const BulkJoinersCsvStepInput = z.discriminatedUnion('step', [
+  z.object({
+    step: z.literal('prepareBatch'),
+    items: z.array(z.object({ index: z.number().int().min(0), row: z.record(z.string(), z.string()) })).min(1),
+    run: z.object({
+      bulkName: z.string().min(1),
+      startedAt: z.iso.datetime({ offset: true }),
+      intervalMs: z.number().min(0),
+      maxConcurrency: z.number().int().min(1),
+      origin: Origin,
+    }),
+  }),
+  z.object({
+    step: z.literal('buildReport'),
+    executionName: z.string().min(1),
+    bucket: z.string().min(1),
+    manifest: z.object({ Bucket: z.string().min(1), Key: z.string().min(1) }),
+  }),
+]);
+
+/**
+ * The BulkJoinersCsv state machine's Task function (never behind API Gateway), no Webex calls: a batch
+ * of rows made ready for the BulkJoiners machine, and the report from the Distributed Map's results.
+ */
+export const handler = workflowHandler({
+  input: BulkJoinersCsvStepInput,
+  run: async (input) => {
+    if (input.step === 'prepareBatch') return { statusCode: 200, body: prepareCsvBatch(input.items, input.run) };
+    return { statusCode: 200, body: await buildCsvReport(objectStoreFromEnv(), input) };
+  },
+});

@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { ValidationError, type FieldIssue } from '../errors';
+import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
+import type { BulkJoinersCsvInput } from '../schemas/bulk';
+import type { ObjectStore } from '../storage/object-store';
+import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
+import { CsvSyntaxError, csvHeader, csvRows, parseCsv, rowToJoinerDetail } from './csv';
+import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+
+/**
+ * Bulk joiners from a CSV file in S3 (POST /bulk/joiners/csv): a preflight reads and checks every row,
+ * then the BulkJoinersCsv state machine (statemachines/bulk-joiners-csv.asl.json) reads the file with
+ * a Distributed Map, runs each batch of rows through the BulkJoiners machine (the same paced Joiner
+ * runs as the JSON path), and writes the per-user report next to the file.
+ */
+
+/** A CSV is read whole by the preflight; 10,000 joiners of ~200 bytes fit well under this. */
+export const CSV_MAX_BYTES = 5 * 1024 * 1024;
+/** The Distributed Map's ReaderConfig.MaxItems: the file is refused above it rather than cut short. */
+export const CSV_MAX_ROWS = 10_000;
+/** The Distributed Map's ItemBatcher.MaxItemsPerBatch: rows per BulkJoiners execution (its state stays small). */
+export const CSV_BATCH_SIZE = 100;
+/** Batches running at once; the pacing schedule, not this, keeps the Webex request rate. */
+export const CSV_BATCH_CONCURRENCY = 2;
+/** Issues named in one 400: the first ones are enough to fix the file. */
+const MAX_ISSUES = 50;
+
+const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 40);
+const NAME_CHARS = /^[A-Za-z0-9_-]+$/;
+/** name + `-<first row index>` (≤ 6) + the Joiner's `-<index in batch>` (≤ 3) and `-calling` (8) fit Step Functions' 80. */
+const MAX_CSV_NAME = 63;
+
+/**
+ * `bulk-csv-k-<key>` from the idempotency key, else `bulk-csv-o-<hash of bucket, key and ETag>`: the
+ * same upload started twice is one run; a new upload of the same file name is a new one.
+ */
+export function csvExecutionName(input: BulkJoinersCsvInput, bucket: string, etag: string): string {
+  const key = input.idempotencyKey;
+  if (key !== undefined) {
+    const plain = `${CSV_EXECUTION_PREFIX}k-${key}`;
+    return NAME_CHARS.test(key) && plain.length <= MAX_CSV_NAME ? plain : `${CSV_EXECUTION_PREFIX}kh-${sha(key)}`;
+  }
+  return `${CSV_EXECUTION_PREFIX}o-${sha(`${bucket}\n${input.key}\n${etag}`)}`;
+}
+
+
+/**
+ * Every problem with the file, each named `lines.<line>.<column>` (or `header…`), so the service desk
+ * fixes it in one go; nothing starts, nothing reaches Webex. Answers the number of rows.
+ */
+export function preflightCsv(text: string): { rows: number } {
+  let rows;
+  try {
+    const records = parseCsv(text);
+    const header = csvHeader(records[0]?.fields ?? []);
+    if ('issues' in header) throw new ValidationError(header.issues);
+    rows = csvRows(records);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new ValidationError([{ field: `lines.${error.line}`, message: error.message.replace(/^line \d+: /, '') }]);
+    throw error;
+  }
+  if (!rows.length) throw new ValidationError([{ field: 'lines', message: 'the file has a header but no rows' }]);
+  if (rows.length > CSV_MAX_ROWS) throw new ValidationError([{ field: 'lines', message: `${rows.length} rows; at most ${CSV_MAX_ROWS} per file (split it)` }]);
+  const issues: FieldIssue[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, row } of rows) {
+    const result = rowToJoinerDetail(row);
+    if ('issues' in result) {
+      issues.push(...result.issues.map((i) => ({ field: `lines.${line}.${i.field}`, message: i.message })));
+    } else {
+      const email = String(result.detail.email).toLowerCase();
+      const first = seen.get(email);
+      if (first !== undefined) issues.push({ field: `lines.${line}.email`, message: `duplicate of line ${first} (each user once per file)` });
+      else seen.set(email, line);
+    }
+    if (issues.length >= MAX_ISSUES) break;
+  }
+  if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES));
+  return { rows: rows.length };
+}
+
+/** What every batch needs from the run (the Distributed Map's BatchInput). */
+export interface CsvRunContext {
+  bulkName: string;
+  /** The CSV execution's start: the pacing schedule's origin for every batch. */
+  startedAt: string;
+  intervalMs: number;
+  maxConcurrency: number;
+  origin: { source: string; detailType: string };
+}
+
+/** The BulkJoinersCsv machine's input. */
+export interface BulkJoinersCsvMachineInput {
+  bucket: string;
+  key: string;
+  resultsPrefix: string;
+  batchConcurrency: number;
+  intervalMs: number;
+  maxConcurrency: number;
+  origin: { source: string; detailType: string };
+}
+
+export function bulkJoinersCsvMachineInput(bucket: string, key: string, executionName: string, env: NodeJS.ProcessEnv = process.env): BulkJoinersCsvMachineInput {
+  return {
+    bucket,
+    key,
+    resultsPrefix: `bulk-results/${executionName}`,
+    batchConcurrency: CSV_BATCH_CONCURRENCY,
+    intervalMs: joinerIntervalMs(requestsPerSecond(env)),
+    maxConcurrency: maxConcurrency(env),
+    origin: { source: BULK_SOURCE, detailType: LIFECYCLE_DETAIL_TYPES.joined },
+  };
+}
+
+export interface CsvItem {
+  /** The row's index among the file's rows ($$.Map.Item.Index). */
+  index: number;
+  row: Record<string, string>;
+}
+
+/** A batch made ready for the BulkJoiners machine: the valid rows as users, the others as results already. */
+export interface PreparedBatch {
+  /** The BulkJoiners execution's name (unique in the run, and the same if this batch is retried). */
+  name: string;
+  /** Each user's row index, in order: BulkJoiners reports by position in `input.users`. */
+  indexes: number[];
+  input: BulkJoinersMachineInput | null;
+  invalid: BulkUserResult[];
+}
+
+export function prepareCsvBatch(items: CsvItem[], run: CsvRunContext): PreparedBatch {
+  const first = Math.min(...items.map((i) => i.index));
+  const users: Record<string, unknown>[] = [];
+  const indexes: number[] = [];
+  const invalid: BulkUserResult[] = [];
+  for (const { index, row } of items) {
+    const result = rowToJoinerDetail(row);
+    if ('detail' in result) {
+      users.push(result.detail);
+      indexes.push(index);
+    } else {
+      const message = result.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+      invalid.push({ index, email: String(row.email ?? ''), status: 'FAILED', error: { code: 'ValidationError', message } });
+    }
+  }
+  const startMs = Date.parse(run.startedAt);
+  return {
+    name: `${run.bulkName}-${first}`,
+    indexes,
+    input: users.length
+      ? {
+          users,
+          // Each user's slot from the run's start by its row index: batches running side by side share one budget.
+          schedule: indexes.map((index) => startSchedule(1, startMs, run.intervalMs, index)[0]),
+          maxConcurrency: run.maxConcurrency,
+          origin: run.origin,
+        }
+      : null,
+    invalid,
+  };
+}
+
+/** One batch child's end state (its output in the Distributed Map's results). */
+export interface BatchOutcome extends PreparedBatch {
+  run?: { report: BulkJoinersReport };
+  failure?: { Error?: string; Cause?: string };
+}
+
+/** The users' results of one batch, by row index. */
+export function batchResults(outcome: BatchOutcome): BulkUserResult[] {
+  const results: BulkUserResult[] = [...outcome.invalid];
+  const users = (outcome.input?.users ?? []) as { email?: string }[];
+  if (outcome.run) {
+    for (const r of outcome.run.report.results) results.push({ ...r, index: outcome.indexes[r.index] });
+  } else if (users.length) {
+    const code = outcome.failure?.Error ?? 'BatchNotRun';
+    const message = `the batch's BulkJoiners execution ${outcome.name} did not complete${outcome.failure?.Cause ? `: ${outcome.failure.Cause.slice(0, 200)}` : ''}`;
+    outcome.indexes.forEach((index, i) => results.push({ index, email: users[i]?.email ?? '', status: 'FAILED', error: { code, message } }));
+  }
+  return results;
+}
+
+/** Rows of a batch child that failed as a whole (its Input is the batch): each row FAILED with the child's error. */
+export function failedBatchResults(items: CsvItem[], error: string, cause?: string): BulkUserResult[] {
+  const message = `the batch failed before its users ran${cause ? `: ${cause.slice(0, 200)}` : ''}`;
+  return items.map(({ index, row }) => ({ index, email: String(row.email ?? ''), status: 'FAILED', error: { code: error, message } }));
+}
+
+// ---- the report -----------------------------------------------------------------------------------
+
+/** The Distributed Map's ResultWriter manifest (manifest.json). */
+interface ResultManifest {
+  ResultFiles: Partial<Record<'SUCCEEDED' | 'FAILED' | 'PENDING', { Key: string }[]>>;
+}
+/** One child execution in a ResultWriter file. */
+interface ChildResult {
+  Input?: string;
+  Output?: string;
+  Status?: string;
+  Error?: string;
+  Cause?: string;
+}
+
+export interface BulkJoinersCsvReport {
+  executionName: string;
+  total: number;
+  succeeded: number;
+  failed: number;
+  /** The full per-user report, in the bucket next to the file. */
+  report: { bucket: string; json: string; csv: string };
+  /** The first failures, so the status answer alone shows what went wrong. */
+  failures: BulkUserResult[];
+}
+
+const MAX_FAILURES_IN_OUTPUT = 100;
+
+/**
+ * Reads the Distributed Map's results (manifest, then every result file), turns them into one report in
+ * row order, writes it as JSON and CSV under reports/, and answers the summary (the execution's output,
+ * which must stay small whatever the file's size).
+ */
+export async function buildCsvReport(
+  store: ObjectStore,
+  args: { executionName: string; bucket: string; manifest: { Bucket: string; Key: string } },
+): Promise<BulkJoinersCsvReport> {
+  const manifest = JSON.parse((await store.getText(args.manifest.Bucket, args.manifest.Key)).text) as ResultManifest;
+  const results: BulkUserResult[] = [];
+  for (const status of ['SUCCEEDED', 'FAILED', 'PENDING'] as const) {
+    for (const file of manifest.ResultFiles[status] ?? []) {
+      const children = JSON.parse((await store.getText(args.manifest.Bucket, file.Key)).text) as ChildResult[];
+      for (const child of children) {
+        const items = child.Input ? ((JSON.parse(child.Input) as { Items?: CsvItem[] }).Items ?? []) : [];
+        if (status === 'SUCCEEDED' && child.Output) results.push(...batchResults(JSON.parse(child.Output) as BatchOutcome));
+        else results.push(...failedBatchResults(items, child.Error ?? (status === 'PENDING' ? 'BatchNotRun' : 'States.TaskFailed'), child.Cause));
+      }
+    }
+  }
+  const report = buildBulkReport(args.executionName, results);
+  const keys = { json: `reports/${args.executionName}.json`, csv: `reports/${args.executionName}.csv` };
+  await store.putText(args.bucket, keys.json, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+  await store.putText(args.bucket, keys.csv, reportCsv(report), 'text/csv');
+  return {
+    executionName: args.executionName,
+    total: report.total,
+    succeeded: report.succeeded,
+    failed: report.failed,
+    report: { bucket: args.bucket, ...keys },
+    failures: report.results.filter((r) => r.status === 'FAILED').slice(0, MAX_FAILURES_IN_OUTPUT),
+  };
+}
+
+const csvField = (value: string | number | undefined) => {
+  const text = value === undefined ? '' : String(value);
+  // Quoted when needed; a leading =,+,-,@ is prefixed so a spreadsheet never runs it as a formula.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** `row`: the data row's number, 1 for the first row after the header. */
+export function reportCsv(report: BulkJoinersReport): string {
+  const lines = ['row,email,status,userId,errorCode,errorMessage'];
+  for (const r of report.results) lines.push([r.index + 1, r.email, r.status, r.userId, r.error?.code, r.error?.message].map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,44 @@
+import { ConfigurationError } from '../errors';
+
+/**
+ * Bulk joiners are paced to a Webex request budget: joiner i of a run may not start before
+ * start + i × (requests a joiner makes ÷ requests a second). Webex publishes no fixed limit for the
+ * People and Calling admin APIs (it answers 429 with Retry-After, shared by the whole org), so a bulk
+ * run that only bounded its concurrency would either idle (too few at once) or burst into 429s that
+ * also throttle the service desk's own requests (too many). The schedule turns the budget into
+ * absolute start times, which a Wait state (TimestampPath) honours: no Lambda sleeps, and a joiner that
+ * was held back by the concurrency bound does not add its delay to every later one.
+ */
+export const REQUESTS_PER_SECOND_ENV = 'BULK_WEBEX_REQUESTS_PER_SECOND';
+/** 300 a minute: the one per-client figure Webex documents (Contact Center), a cautious default for an org. */
+export const DEFAULT_REQUESTS_PER_SECOND = 5;
+const MAX_REQUESTS_PER_SECOND = 1000;
+
+/**
+ * Webex requests one joiner makes when nothing fails, on warm functions (license and location look-ups
+ * cached): look up the e-mail, create the person; Enable Calling's person read, calling license PUT,
+ * number / extension checks and read-back; the profile read. test/integration/bulk/joiner-cost.test.ts
+ * counts it against the simulator so this figure cannot drift from the workflow.
+ */
+export const JOINER_WEBEX_REQUESTS = 10;
+
+export function requestsPerSecond(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[REQUESTS_PER_SECOND_ENV];
+  if (raw === undefined || raw === '') return DEFAULT_REQUESTS_PER_SECOND;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > MAX_REQUESTS_PER_SECOND) {
+    throw new ConfigurationError(`${REQUESTS_PER_SECOND_ENV} must be a number above 0 and at most ${MAX_REQUESTS_PER_SECOND}, not "${raw}"`);
+  }
+  return n;
+}
+
+/** Milliseconds between two joiners' starts for a budget of `rps` Webex requests a second. */
+export const joinerIntervalMs = (rps: number) => (JOINER_WEBEX_REQUESTS / rps) * 1000;
+
+/**
+ * Start times (RFC 3339, what a Wait state's TimestampPath takes) for `count` joiners whose first has
+ * index `firstIndex` in a run that started at `startMs`.
+ */
+export function startSchedule(count: number, startMs: number, intervalMs: number, firstIndex = 0): string[] {
+  return Array.from({ length: count }, (_, i) => new Date(startMs + Math.round((firstIndex + i) * intervalMs)).toISOString());
+}

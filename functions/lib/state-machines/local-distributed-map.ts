@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { csvRows, parseCsv } from '../bulk/csv';
+import type { ObjectStore } from '../storage/object-store';
+
+/**
+ * aws-local-stepfunctions runs Map states INLINE only: it has no ItemReader, ItemBatcher or
+ * ResultWriter. This stands in for the Distributed Map features our ASL uses, by rewriting the Map into
+ * states the library does run, around the same ItemProcessor:
+ *
+ *   <Map name>            Task `s3:getObject`: reads the items from the object store (CSV with a header
+ *                         row, as Step Functions reads it: objects of strings), applies ItemSelector to
+ *                         each (`$$.Map.Item.Index` / `.Value`, `$.…` of the Map's input), batches them
+ *                         (ItemBatcher: MaxItemsPerBatch, BatchInput) into { Items, BatchInput }.
+ *   <Map name> (children) the Map itself, INLINE, each child's states wrapped in a Parallel whose Catch
+ *                         records a failed child instead of failing the Map (ToleratedFailurePercentage).
+ *   <Map name> (results)  Task `s3:putObject`: writes manifest.json and SUCCEEDED_0.json / FAILED_0.json
+ *                         under <Prefix>/<map run id>/ as ResultWriter does, and puts
+ *                         { ResultWriterDetails: { Bucket, Key } } at the Map's ResultPath.
+ *
+ * Only what the suite's ASL uses is supported; anything else throws when the definition is loaded, so a
+ * new use cannot silently run differently here than in AWS. Differences that remain: child executions
+ * share the parent's context object (`$$.Execution` is the parent's), and results keep the children's
+ * order in one file.
+ */
+
+export const ITEM_READER_RESOURCE = 'arn:aws:states:::s3:getObject';
+export const RESULT_WRITER_RESOURCE = 'arn:aws:states:::s3:putObject';
+const ITEMS = '__distributedMapItems';
+const RESULTS = '__distributedMapResults';
+const CHILD_FAILURE = '__distributedMapChildFailure';
+
+type Json = Record<string, unknown>;
+interface MapConfig {
+  stateName: string;
+  readerConfig: { InputType?: string; CSVHeaderLocation?: string; MaxItems?: number };
+  itemSelector?: Json;
+  batcher?: { MaxItemsPerBatch?: number; BatchInput?: Json };
+  toleratedFailurePercentage: number;
+  resultPath?: string;
+}
+
+/** `$` or `$.a.b` against `input`: the only paths the emulated fields may use. */
+function simplePath(path: string, input: unknown): unknown {
+  if (path === '$') return input;
+  if (!/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(path)) throw new Error(`local Distributed Map: path "${path}" is not supported (use $.a.b)`);
+  let value: unknown = input;
+  for (const key of path.slice(2).split('.')) {
+    if (value === null || typeof value !== 'object' || !(key in (value as Json))) throw new Error(`States.Runtime: ${path} is not in the Map's input`);
+    value = (value as Json)[key];
+  }
+  return value;
+}
+
+function applyTemplate(template: Json, mapInput: unknown, item: { index: number; value: unknown }): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(template)) {
+    if (!key.endsWith('.$')) {
+      out[key] = value !== null && typeof value === 'object' && !Array.isArray(value) ? applyTemplate(value as Json, mapInput, item) : value;
+      continue;
+    }
+    const path = String(value);
+    const name = key.slice(0, -2);
+    if (path === '$$.Map.Item.Index') out[name] = item.index;
+    else if (path === '$$.Map.Item.Value') out[name] = item.value;
+    else if (path.startsWith('$$')) throw new Error(`local Distributed Map: context path "${path}" is not supported`);
+    else out[name] = simplePath(path, mapInput);
+  }
+  return out;
+}
+
+/** Rewrites the definition's one top-level Distributed Map (if any) into states aws-local-stepfunctions runs. */
+export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig } {
+  const states = asl.States as Record<string, Json>;
+  const distributed = Object.entries(states).filter(
+    ([, s]) => s.Type === 'Map' && ((s.ItemProcessor as Json | undefined)?.ProcessorConfig as Json | undefined)?.Mode === 'DISTRIBUTED',
+  );
+  if (!distributed.length) return { asl };
+  if (distributed.length > 1) throw new Error('local Distributed Map: one per state machine is supported');
+  const [name, map] = distributed[0];
+  const reader = map.ItemReader as Json | undefined;
+  const writer = map.ResultWriter as Json | undefined;
+  const readerConfig = (reader?.ReaderConfig ?? {}) as MapConfig['readerConfig'];
+  if (!reader || reader.Resource !== ITEM_READER_RESOURCE || readerConfig.InputType !== 'CSV' || readerConfig.CSVHeaderLocation !== 'FIRST_ROW') {
+    throw new Error(`local Distributed Map ${name}: only an ItemReader of a CSV with a header row (s3:getObject) is supported`);
+  }
+  if (!writer || writer.Resource !== RESULT_WRITER_RESOURCE) throw new Error(`local Distributed Map ${name}: a ResultWriter (s3:putObject) is required`);
+  for (const unsupported of ['ResultSelector', 'ItemsPath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'Retry', 'Catch']) {
+    if (unsupported in map) throw new Error(`local Distributed Map ${name}: ${unsupported} is not supported`);
+  }
+  const resultPath = map.ResultPath as string | undefined;
+  if (resultPath !== undefined && resultPath !== '$' && !/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(resultPath)) {
+    throw new Error(`local Distributed Map ${name}: ResultPath "${resultPath}" is not supported`);
+  }
+  const processor = map.ItemProcessor as Json;
+  const children = `${name} (children)`;
+  const results = `${name} (results)`;
+  const transition = map.End ? { End: true } : { Next: map.Next };
+
+  const rewritten: Record<string, Json> = {};
+  for (const [stateName, state] of Object.entries(states)) {
+    if (stateName !== name) {
+      rewritten[stateName] = state;
+      continue;
+    }
+    rewritten[name] = {
+      Type: 'Task',
+      Comment: 'Distributed Map ItemReader / ItemSelector / ItemBatcher, emulated (local-distributed-map.ts).',
+      Resource: ITEM_READER_RESOURCE,
+      Parameters: { ...(reader.Parameters as Json), 'MapInput.$': '$' },
+      ResultPath: `$.${ITEMS}`,
+      Next: children,
+    };
+    rewritten[children] = {
+      Type: 'Map',
+      ItemsPath: `$.${ITEMS}`,
+      ...(map.MaxConcurrency !== undefined ? { MaxConcurrency: map.MaxConcurrency } : {}),
+      ...(map.MaxConcurrencyPath !== undefined ? { MaxConcurrencyPath: map.MaxConcurrencyPath } : {}),
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'INLINE' },
+        StartAt: 'Child',
+        States: {
+          Child: {
+            Type: 'Parallel',
+            Branches: [{ StartAt: processor.StartAt, States: processor.States }],
+            Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: `$.${CHILD_FAILURE}`, Next: 'ChildFailed' }],
+            End: true,
+          },
+          ChildFailed: { Type: 'Pass', End: true },
+        },
+      },
+      ResultPath: `$.${RESULTS}`,
+      Next: results,
+    };
+    rewritten[results] = {
+      Type: 'Task',
+      Comment: 'Distributed Map ResultWriter, emulated (local-distributed-map.ts).',
+      Resource: RESULT_WRITER_RESOURCE,
+      Parameters: {
+        ...(writer.Parameters as Json),
+        'MapInput.$': '$',
+        'ExecutionId.$': '$$.Execution.Id',
+        'StateMachineId.$': '$$.StateMachine.Id',
+      },
+      // No ResultPath: the result is the whole output (aws-local-stepfunctions reads "$" as a key named "$").
+      ...transition,
+    };
+  }
+  return {
+    asl: { ...asl, States: rewritten },
+    map: {
+      stateName: name,
+      readerConfig,
+      itemSelector: map.ItemSelector as Json | undefined,
+      batcher: map.ItemBatcher as MapConfig['batcher'],
+      toleratedFailurePercentage: Number(map.ToleratedFailurePercentage ?? 0),
+      resultPath,
+    },
+  };
+}
+
+const withoutInternals = (input: Json) => Object.fromEntries(Object.entries(input).filter(([k]) => k !== ITEMS && k !== RESULTS));
+
+/** The two service integrations the rewritten states call, over `store`. */
+export function distributedMapServices(map: MapConfig, store: () => ObjectStore): Record<string, (parameters: unknown) => Promise<unknown>> {
+  return {
+    [ITEM_READER_RESOURCE]: async (parameters) => {
+      const { Bucket, Key, MapInput } = parameters as { Bucket: string; Key: string; MapInput: Json };
+      const { text } = await store().getText(Bucket, Key);
+      let values: unknown[] = csvRows(parseCsv(text)).map((r) => r.row);
+      if (map.readerConfig.MaxItems !== undefined) values = values.slice(0, map.readerConfig.MaxItems);
+      const items = values.map((value, index) => (map.itemSelector ? applyTemplate(map.itemSelector, MapInput, { index, value }) : value));
+      if (!map.batcher) return items;
+      const size = map.batcher.MaxItemsPerBatch ?? items.length;
+      const batchInput = map.batcher.BatchInput ? applyTemplate(map.batcher.BatchInput, MapInput, { index: 0, value: null }) : undefined;
+      const batches: Json[] = [];
+      for (let i = 0; i < items.length; i += size) batches.push({ Items: items.slice(i, i + size), ...(batchInput ? { BatchInput: batchInput } : {}) });
+      return batches;
+    },
+    [RESULT_WRITER_RESOURCE]: async (parameters) => {
+      const { Bucket, Prefix, MapInput, ExecutionId, StateMachineId } = parameters as {
+        Bucket: string;
+        Prefix?: string;
+        MapInput: Json;
+        ExecutionId: string;
+        StateMachineId: string;
+      };
+      const inputs = MapInput[ITEMS] as unknown[];
+      const outputs = MapInput[RESULTS] as unknown[];
+      const runId = randomUUID();
+      const mapRunArn = `${StateMachineId.replace(':stateMachine:', ':mapRun:')}/${map.stateName.replace(/\W/g, '')}:${runId}`;
+      const now = new Date().toISOString();
+      const succeeded: Json[] = [];
+      const failed: Json[] = [];
+      outputs.forEach((output, i) => {
+        const base = {
+          ExecutionArn: `${ExecutionId}/${map.stateName.replace(/\W/g, '')}:${runId}-${i}`,
+          Input: JSON.stringify(inputs[i]),
+          InputDetails: { Included: true },
+          Name: `${runId}-${i}`,
+          StartDate: now,
+          StateMachineArn: StateMachineId,
+          StopDate: now,
+        };
+        const childFailure = !Array.isArray(output) ? ((output as Json)?.[CHILD_FAILURE] as { Error?: string; Cause?: string } | undefined) : undefined;
+        if (childFailure) failed.push({ ...base, Status: 'FAILED', Error: childFailure.Error, Cause: childFailure.Cause });
+        else succeeded.push({ ...base, Status: 'SUCCEEDED', Output: JSON.stringify((output as unknown[])[0]), OutputDetails: { Included: true } });
+      });
+      if (outputs.length && (failed.length / outputs.length) * 100 > map.toleratedFailurePercentage) {
+        const error = new Error(`${failed.length} of ${outputs.length} child executions failed`);
+        error.name = 'States.ExceedToleratedFailureThreshold';
+        throw error;
+      }
+      const dir = `${Prefix ? `${Prefix.replace(/\/$/, '')}/` : ''}${runId}`;
+      const files: Record<'SUCCEEDED' | 'FAILED' | 'PENDING', { Key: string; Size: number }[]> = { SUCCEEDED: [], FAILED: [], PENDING: [] };
+      for (const [status, entries] of [['SUCCEEDED', succeeded], ['FAILED', failed]] as const) {
+        if (!entries.length) continue;
+        const body = JSON.stringify(entries);
+        const key = `${dir}/${status}_0.json`;
+        await store().putText(Bucket, key, body, 'application/json');
+        files[status].push({ Key: key, Size: Buffer.byteLength(body) });
+      }
+      const manifestKey = `${dir}/manifest.json`;
+      await store().putText(Bucket, manifestKey, JSON.stringify({ DestinationBucket: Bucket, MapRunArn: mapRunArn, ResultFiles: files }), 'application/json');
+      const details = { ResultWriterDetails: { Bucket, Key: manifestKey } };
+      const rest = withoutInternals(MapInput);
+      if (!map.resultPath || map.resultPath === '$') return details;
+      const out: Json = { ...rest };
+      const keys = map.resultPath.slice(2).split('.');
+      let node = out;
+      for (const key of keys.slice(0, -1)) node = (node[key] = { ...((node[key] as Json) ?? {}) });
+      node[keys[keys.length - 1]] = details;
+      return out;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { NotFoundError, PayloadTooLargeError } from '../errors';
+
+/**
+ * Text objects in a bucket: S3 in AWS (s3-object-store.ts), a folder locally (local-object-store.ts),
+ * so the CSV bulk path runs the same code in both.
+ */
+export interface StoredText {
+  text: string;
+  /** Changes whenever the content does: with the key, it identifies one upload of a file. */
+  etag: string;
+}
+
+export interface ObjectStore {
+  getText(bucket: string, key: string, options?: { maxBytes?: number }): Promise<StoredText>;
+  putText(bucket: string, key: string, text: string, contentType: string): Promise<void>;
+}
+
+export class ObjectNotFoundError extends NotFoundError {
+  override readonly name: string = 'ObjectNotFoundError';
+  constructor(bucket: string, key: string) {
+    super(`No object ${key} in bucket ${bucket}`);
+  }
+}
+
+export class ObjectTooLargeError extends PayloadTooLargeError {
+  constructor(key: string, bytes: number, maxBytes: number) {
+    super(`${key} is ${bytes} bytes; at most ${maxBytes} are read`);
+  }
+}

@@ -1,0 +1,39 @@
+import { CSV_MAX_BYTES, bulkJoinersCsvMachineInput, csvExecutionName, preflightCsv } from '../lib/bulk/csv-joiners';
+import { workflowHandler } from '../lib/http/api-handler';
+import { executionStarter } from '../lib/lifecycle/starter';
+import { logger } from '../lib/logger';
+import { BulkJoinersCsvInput } from '../lib/schemas/bulk';
+import { StateMachineStartError } from '../lib/state-machines/runner';
+import { importsBucket, objectStoreFromEnv } from '../lib/storage/object-store-from-env';
+
+/**
+ * POST /bulk/joiners/csv: reads the CSV from the imports bucket and checks every row (a bad file is a
+ * 400 naming each line and column; nothing starts, nothing reaches Webex), then starts the
+ * BulkJoinersCsv state machine under a name derived from the idempotency key or the upload, and
+ * answers 202 with it (200 DUPLICATE when that name was started before). Status and report:
+ * GET /bulk/joiners/{executionName}.
+ */
+export const handler = workflowHandler({
+  input: BulkJoinersCsvInput,
+  run: async (input, _context, request) => {
+    const bucket = importsBucket();
+    const file = await objectStoreFromEnv().getText(bucket, input.key, { maxBytes: CSV_MAX_BYTES });
+    const { rows } = preflightCsv(file.text);
+    const executionName = csvExecutionName(input, bucket, file.etag);
+    const machineInput = bulkJoinersCsvMachineInput(bucket, input.key, executionName);
+    let started;
+    try {
+      started = await executionStarter().start('BulkJoinersCsv', machineInput, executionName);
+    } catch (error) {
+      if (error instanceof StateMachineStartError) {
+        return { statusCode: error.httpStatus, body: { error: { code: error.name, message: error.message } }, headers: { 'Retry-After': '5' } };
+      }
+      throw error;
+    }
+    logger.info('bulk joiners from CSV started', { caller: request.caller, key: input.key, rows, ...started });
+    return {
+      statusCode: started.status === 'STARTED' ? 202 : 200,
+      body: { ...started, key: input.key, rows, maxConcurrency: machineInput.maxConcurrency, statusUrl: `/bulk/joiners/${executionName}` },
+    };
+  },
+});

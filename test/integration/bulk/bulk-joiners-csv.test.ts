@@ -1,0 +1,151 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localExecutions } from '../../../functions/lib/lifecycle/starter';
+import { LocalObjectStore } from '../../../functions/lib/storage/local-object-store';
+import { DEMO_EMAILS, demoSeed } from '../../../functions/simulator/seed';
+import type { Harness } from '../../support/harness';
+import { useLifecycleHarness } from '../../support/lifecycle-harness';
+
+/**
+ * POST /bulk/joiners/csv end to end: the real BulkJoinersCsv ASL (its Distributed Map emulated locally:
+ * local-distributed-map.ts), each batch through the real BulkJoiners and Joiner ASL, against the
+ * simulator, with the imports bucket as a folder.
+ */
+const BUCKET = 'imports';
+let root: string;
+let store: LocalObjectStore;
+let h: Harness;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'webex-prov-s3-'));
+  store = new LocalObjectStore(root);
+  process.env.LOCAL_OBJECT_STORE_DIR = root;
+  process.env.BULK_IMPORTS_BUCKET = BUCKET;
+});
+afterAll(() => {
+  delete process.env.LOCAL_OBJECT_STORE_DIR;
+  delete process.env.BULK_IMPORTS_BUCKET;
+});
+useLifecycleHarness((harness) => (h = harness));
+
+const HEADER = 'email,firstName,lastName,location,extension,department';
+const row = (n: number, extra = '') => `csv.user${n}@example.com,Csv,User ${n},${n % 2 ? 'Headquarters' : 'Branch Office'},${6000 + n},${extra}`;
+const upload = (key: string, lines: string[]) => store.putText(BUCKET, key, `${lines.join('\r\n')}\r\n`);
+
+async function finished(executionName: string) {
+  const run = localExecutions.outcome('BulkJoinersCsv', executionName);
+  if (!run) throw new Error(`no local execution ${executionName}`);
+  const outcome = await run;
+  if (outcome.status !== 'SUCCEEDED') throw new Error(`${executionName} ${outcome.status}: ${outcome.error} ${outcome.cause}`);
+  const res = await h.call('GET', `/bulk/joiners/${executionName}`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+const createdPeople = () => {
+  const counts: Record<string, number> = {};
+  for (const r of h.webexCalls('POST', '/people').filter((c) => c.status < 300)) {
+    const email = (r.body as { emails: string[] }).emails[0];
+    counts[email] = (counts[email] ?? 0) + 1;
+  }
+  return counts;
+};
+
+describe('POST /bulk/joiners/csv', () => {
+  it('runs every row through the Joiner in batches of 100, writes the report next to the file, and answers the summary', async () => {
+    // The demo org with a calling license unit for every row.
+    const seed = demoSeed();
+    for (const license of seed.licenses) if (license.calling) license.totalUnits += 130;
+    h.sim.reset(seed);
+    const rows = Array.from({ length: 130 }, (_, i) => row(i));
+    await upload('joiners/batch-130.csv', [HEADER, ...rows]);
+    const res = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/batch-130.csv' });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ status: 'STARTED', stateMachine: 'BulkJoinersCsv', rows: 130, executionName: expect.stringMatching(/^bulk-csv-o-[0-9a-f]{40}$/) });
+    const name = res.body.executionName as string;
+    const status = await finished(name);
+    expect(status).toMatchObject({ status: 'SUCCEEDED', report: { executionName: name, total: 130, succeeded: 130, failed: 0, failures: [] } });
+    expect(status.report.report).toEqual({ bucket: BUCKET, json: `reports/${name}.json`, csv: `reports/${name}.csv` });
+
+    // Every user created exactly once, with calling.
+    const counts = createdPeople();
+    expect(Object.keys(counts)).toHaveLength(130);
+    expect(Object.values(counts).every((n) => n === 1)).toBe(true);
+
+
+    // The full report, by row, in JSON and CSV.
+    const json = JSON.parse((await store.getText(BUCKET, `reports/${name}.json`)).text);
+    expect(json.results).toHaveLength(130);
+    expect(json.results[110]).toEqual({ index: 110, email: 'csv.user110@example.com', status: 'SUCCEEDED', userId: expect.any(String) });
+    const csv = (await store.getText(BUCKET, `reports/${name}.csv`)).text.trim().split('\r\n');
+    expect(csv[0]).toBe('row,email,status,userId,errorCode,errorMessage');
+    expect(csv).toHaveLength(131);
+    expect(csv[111]).toMatch(/^111,csv\.user110@example\.com,SUCCEEDED,\S+,,$/);
+
+    // The ResultWriter's manifest and result files sit under the run's results prefix.
+    const resultRuns = await readdir(join(root, BUCKET, 'bulk-results', name));
+    expect(resultRuns).toHaveLength(1);
+    const manifest = JSON.parse(await readFile(join(root, BUCKET, 'bulk-results', name, resultRuns[0], 'manifest.json'), 'utf8'));
+    expect(manifest.ResultFiles.SUCCEEDED).toHaveLength(1);
+    // Two batches (100 rows, then 30), each one BulkJoiners execution named from the run and its first row.
+    const children = JSON.parse((await store.getText(BUCKET, manifest.ResultFiles.SUCCEEDED[0].Key)).text) as { Output: string }[];
+    const batches = children.map((c) => JSON.parse(c.Output) as { name: string; indexes: number[] });
+    expect(batches.map((b) => [b.name, b.indexes.length])).toEqual([
+      [`${name}-0`, 100],
+      [`${name}-100`, 30],
+    ]);
+  }, 60_000);
+
+  it('the same upload started again is a DUPLICATE: nothing runs twice', async () => {
+    await upload('joiners/twice.csv', [HEADER, row(300), row(301)]);
+    const first = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/twice.csv' });
+    expect(first.status).toBe(202);
+    await finished(first.body.executionName);
+    const again = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/twice.csv' });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'DUPLICATE', executionName: first.body.executionName });
+    expect(Object.values(createdPeople())).toEqual([1, 1]);
+  });
+
+  it('a user Webex refuses fails alone, and the failure is in the summary and the report', async () => {
+    // Carol already has calling in Branch Office: her Joiner fails at Enable Calling.
+    await upload('joiners/carol.csv', [HEADER, row(400), `${DEMO_EMAILS.carol},Carol,,Headquarters,6999,`, row(402)]);
+    const res = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/carol.csv', idempotencyKey: 'hr-2026-11-30' });
+    expect(res.body.executionName).toBe('bulk-csv-k-hr-2026-11-30');
+    const { report } = await finished(res.body.executionName);
+    expect(report).toMatchObject({ total: 3, succeeded: 2, failed: 1 });
+    expect(report.failures).toEqual([
+      { index: 1, email: DEMO_EMAILS.carol, status: 'FAILED', userId: expect.any(String), error: { code: 'CallingAlreadyEnabledError', message: expect.any(String) } },
+    ]);
+  });
+
+  it('a bad file is a 400 naming each line and column; nothing starts and nothing reaches Webex', async () => {
+    await upload('joiners/bad.csv', [HEADER, row(500), 'not-an-email,Bad,Row,Headquarters,6501,', row(502), `csv.user500@example.com,Dup,Row,Headquarters,abc,`]);
+    const res = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/bad.csv' });
+    expect(res.status).toBe(400);
+    const fields = (res.body.error.fields as { field: string }[]).map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['lines.3.email', 'lines.5.extension']));
+    expect(localExecutions.list('BulkJoinersCsv')).toHaveLength(0);
+    expect(h.webexCalls()).toHaveLength(0);
+  });
+
+  it('a header without the required columns, an unknown column or a broken quote is a 400 before any row runs', async () => {
+    await upload('joiners/header.csv', ['email,firstName,site', 'a@example.com,A,HQ']);
+    const header = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/header.csv' });
+    expect(header.status).toBe(400);
+    expect(header.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['header.3', 'header.location']));
+    await upload('joiners/quote.csv', [HEADER, '"csv.q@example.com,Q,Q,Headquarters,6601,']);
+    const quote = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/quote.csv' });
+    expect(quote.status).toBe(400);
+    expect(quote.body.error.fields[0]).toMatchObject({ field: 'lines.2', message: expect.stringContaining('never closed') });
+    expect(h.webexCalls()).toHaveLength(0);
+  });
+
+  it('a key that is not in the bucket is a 404; a key with ".." is a 400', async () => {
+    expect((await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/missing.csv' })).status).toBe(404);
+    const bad = await h.call('POST', '/bulk/joiners/csv', { key: '../secrets.csv' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('key');
+  });
+});
