@@ -17,6 +17,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `rotationIntervalHours`  | `12`                                               |
  * | `alarmEmail`             | `webex-admins@example.com`                         |
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
+ * | `bulkWebexRequestsPerSecond` | `5`                                            |
  */
 export const CONTEXT_KEYS = [
   'stackName',
@@ -31,6 +32,7 @@ export const CONTEXT_KEYS = [
   'callingLicense',
   'lifecycleUseDefaultBus',
   'defaultLeaverPolicy',
+  'bulkWebexRequestsPerSecond',
 ] as const;
 
 export interface AppConfig {
@@ -60,6 +62,7 @@ export function configFromContext(node: Node): AppConfig {
       callingLicense: str('callingLicense'),
       lifecycleUseDefaultBus: [true, 'true'].includes(node.tryGetContext('lifecycleUseDefaultBus')) || undefined,
       defaultLeaverPolicy: parsePolicy(str('defaultLeaverPolicy')),
+      bulkWebexRequestsPerSecond: parseNumber('bulkWebexRequestsPerSecond', node.tryGetContext('bulkWebexRequestsPerSecond')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
     },
   };

@@ -3,6 +3,8 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { routes } from '../functions/routes';
+import { BulkImports } from './constructs/bulk-imports';
 import { LifecycleEvents } from './constructs/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
 import { WorkflowStateMachines } from './constructs/workflow-state-machines';
@@ -92,6 +94,14 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default 'deactivate'
    */
   readonly defaultLeaverPolicy?: 'delete' | 'deactivate';
+
+  /**
+   * Webex requests a second that bulk joiners (the JSON and the CSV path) may spend: joiners are started
+   * this far apart (the requests one joiner makes ÷ this). Webex publishes no per-org limit; raise it only
+   * when the org's 429s allow, and leave room for the service desk's own requests.
+   * @default 5
+   */
+  readonly bulkWebexRequestsPerSecond?: number;
 }
 
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
@@ -115,6 +125,7 @@ export class WebexProvisioningStack extends Stack {
   public readonly rotation: TokenRotation;
   public readonly workflows: WorkflowStateMachines;
   public readonly lifecycle: LifecycleEvents;
+  public readonly bulkImports: BulkImports;
 
   constructor(scope: Construct, id: string, props: WebexProvisioningStackProps = {}) {
     super(scope, id, {
@@ -142,6 +153,18 @@ export class WebexProvisioningStack extends Stack {
         : undefined,
     });
 
+    this.bulkImports = new BulkImports(this, 'BulkImports');
+    const bulkRate = validateBulkRate(props.bulkWebexRequestsPerSecond);
+    const bulkEnvironment: Record<string, Record<string, string>> = {};
+    for (const route of routes) {
+      if (route.id === 'StartBulkJoiners' || ('importsBucket' in route && route.importsBucket)) {
+        bulkEnvironment[route.id] = {
+          ...('importsBucket' in route && route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
+          ...(bulkRate !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(bulkRate) } : {}),
+        };
+      }
+    }
+
     // The bus exists before the machines, which publish their outcome to it.
     const lifecycleBus = LifecycleEvents.bus(this, 'LifecycleBus', { useDefaultBus: props.lifecycleUseDefaultBus });
     this.workflows = new WorkflowStateMachines(this, 'StateMachines', {
@@ -150,6 +173,7 @@ export class WebexProvisioningStack extends Stack {
       logRetention,
       callingLicense: props.callingLicense,
       lifecycleEventBus: lifecycleBus,
+      importsBucket: this.bulkImports,
     });
 
     this.api = new WorkflowApi(this, 'WorkflowApi', {
@@ -158,13 +182,14 @@ export class WebexProvisioningStack extends Stack {
       throttle,
       logRetention,
       functionEnvironment: {
-        ...this.workflows.routeEnvironment(),
+        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment),
         ...(props.webexRequestAllowedPrefixes
           ? { WebexRequest: { WEBEX_REQUEST_ALLOWED_PREFIXES: validatePrefixes(props.webexRequestAllowedPrefixes).join(',') } }
           : {}),
       },
     });
     this.workflows.grantStart(this.api.functions);
+    for (const route of routes) if ('importsBucket' in route && route.importsBucket) this.bulkImports.grantReadFiles(this.api.functions[route.id]);
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {
       secret: this.secret,
@@ -183,6 +208,11 @@ export class WebexProvisioningStack extends Stack {
       alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
     });
     new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
+
+    new CfnOutput(this, 'BulkImportsBucketName', {
+      description: 'Bucket for joiner CSV files (POST /bulk/joiners/csv) and their reports (reports/)',
+      value: this.bulkImports.bucket.bucketName,
+    });
 
     new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
 
@@ -212,6 +242,18 @@ function validateThrottle(throttle: ApiThrottleSettings): ApiThrottleSettings {
     throw new Error(`apiThrottle.burstLimit must be a positive integer (got ${burstLimit})`);
   }
   return throttle;
+}
+
+function validateBulkRate(rate: number | undefined): number | undefined {
+  if (rate === undefined) return undefined;
+  if (!(Number.isFinite(rate) && rate > 0 && rate <= 1000)) throw new Error(`bulkWebexRequestsPerSecond must be a number above 0 and at most 1000 (got ${rate})`);
+  return rate;
+}
+
+function mergeEnvironments(...envs: Record<string, Record<string, string>>[]): Record<string, Record<string, string>> {
+  const merged: Record<string, Record<string, string>> = {};
+  for (const env of envs) for (const [route, vars] of Object.entries(env)) merged[route] = { ...merged[route], ...vars };
+  return merged;
 }
 
 function validateRetention(days: number): logs.RetentionDays {

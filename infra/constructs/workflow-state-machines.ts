@@ -8,6 +8,7 @@ import { stateMachines, type StateMachineDefinition } from '../../functions/lib/
 import { fromRepoRoot } from '../paths';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
+import type { BulkImports } from './bulk-imports';
 import { acknowledge, RUNTIME_REASON, XRAY_REASON } from '../nag';
 
 export interface WorkflowStateMachinesProps {
@@ -21,6 +22,8 @@ export interface WorkflowStateMachinesProps {
   readonly callingLicense?: string;
   /** The bus lifecycle machines publish their Completed/Failed outcome to. Required when a machine publishes. */
   readonly lifecycleEventBus?: events.IEventBus;
+  /** The bucket Distributed Maps read from and write to, and the CSV steps use. Required when a machine has one. */
+  readonly importsBucket?: BulkImports;
   /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
   readonly definitions?: readonly StateMachineDefinition[];
 }
@@ -56,6 +59,7 @@ export class WorkflowStateMachines extends Construct {
           environment: props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : undefined,
         });
         props.secret.grantRead(fn);
+        if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
         functions[task.id] = fn;
         substitutions[task.substitution] = fn.functionArn;
         tasks.push(fn);
@@ -96,6 +100,10 @@ export class WorkflowStateMachines extends Construct {
         ])));
       }
       if (def.eventBusSubstitution) props.lifecycleEventBus!.grantPutEventsTo(machine);
+      if (def.distributedMap) {
+        requireBucket(props, def.id).grantDistributedMap(machine);
+        this.grantChildExecutions(machine, def.id);
+      }
       machines[def.id] = machine;
       acknowledge(this, Object.fromEntries(tasks.map((fn) => [
         `IAM5[Resource::<${Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
@@ -145,6 +153,31 @@ export class WorkflowStateMachines extends Construct {
     }
   }
 
+  /**
+   * A Distributed Map runs its items as child executions of its own machine (ARNs
+   * `execution:<machine name>/<map run>:<id>`). The statement names the machine's own ARN, so it lives in
+   * a separate policy: in the role's default policy it would make the machine depend on itself.
+   */
+  private grantChildExecutions(machine: sfn.StateMachine, id: string): void {
+    const stack = Stack.of(this);
+    const name = stack.splitArn(machine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName!;
+    const policy = new iam.Policy(this, `${id}ChildExecutions`, {
+      statements: [
+        new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [machine.stateMachineArn] }),
+        new iam.PolicyStatement({
+          actions: ['states:DescribeExecution', 'states:StopExecution'],
+          resources: [stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${name}/*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+        }),
+      ],
+    });
+    policy.attachToRole(machine.role);
+    const machineId = stack.getLogicalId(machine.node.defaultChild as CfnElement);
+    acknowledge(policy, {
+      [`IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machineId}"}]}]}/*]`]:
+        `${id}'s Distributed Map follows and stops its own child executions, whose names Step Functions makes per map run.`,
+    });
+  }
+
   /** What `states:startExecution.sync:2` needs: start the child, follow and stop its executions, and the managed rule. */
   private grantNestedRun(parent: sfn.StateMachine, child: sfn.StateMachine): void {
     child.grantStartExecution(parent);
@@ -165,4 +198,9 @@ export class WorkflowStateMachines extends Construct {
       }),
     );
   }
+}
+
+function requireBucket(props: WorkflowStateMachinesProps, machine: string): BulkImports {
+  if (!props.importsBucket) throw new Error(`State machine ${machine} reads or writes the bulk imports bucket: give importsBucket`);
+  return props.importsBucket;
 }

@@ -254,6 +254,8 @@ describe('WebexProvisioning stack (defaults)', () => {
           ...stateMachines
             .filter((m) => (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
             .map(() => 'states:DescribeExecution'),
+          // ...and the imports bucket, for the routes that read uploaded files (ListBucket: a missing key is a 404).
+          ...((route as { importsBucket?: string }).importsBucket ? ['s3:GetObject', 's3:ListBucket'] : []),
         ].sort(),
       );
     }
@@ -280,9 +282,9 @@ describe('WebexProvisioning stack (defaults)', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', { TracingEnabled: true });
   });
 
-  test('outputs: the API URL, the secret ARN and the alarm topic, once each', () => {
+  test('outputs: the API URL, the secret ARN, the alarm topic, the bus and the imports bucket, once each', () => {
     const outputs = template.toJSON().Outputs;
-    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'LifecycleEventBusName', 'WebexSecretArn']);
+    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'LifecycleEventBusName', 'WebexSecretArn']);
     expect(outputs.WebexSecretArn.Value).toEqual({ Ref: logicalId(stack, stack.secret.secret) });
     expect(JSON.stringify(outputs.ApiUrl.Value)).toContain('execute-api');
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CSV_BATCH_SIZE, CSV_MAX_ROWS } from '../../functions/lib/bulk/csv-joiners';
 import { stateMachines } from '../../functions/lib/state-machines/definitions';
 import { WebexProvisioningStack } from '../../infra/webex-provisioning-stack';
 
@@ -84,7 +85,8 @@ describe('lifecycle state machines', () => {
     for (const def of stateMachines) {
       for (const nested of (def as { nestedStateMachines?: readonly { stateMachine: string; substitution: string }[] }).nestedStateMachines ?? []) {
         expect(allows(def.id, 'states:StartExecution').map((s) => s.Resource)).toContainEqual({ Ref: id(stack.workflows.stateMachines[nested.stateMachine]) });
-        expect(allows(def.id, 'states:DescribeExecution')).toHaveLength(1);
+        // One statement for the nested machine's executions (a Distributed Map adds one for its own children).
+        expect(allows(def.id, 'states:DescribeExecution')).toHaveLength((def as { distributedMap?: unknown }).distributedMap ? 2 : 1);
         expect(JSON.stringify(allows(def.id, 'events:PutRule')[0].Resource)).toContain('StepFunctionsGetEventsForStepFunctionsExecutionRule');
         const resource = template.toJSON().Resources[id(stack.workflows.stateMachines[def.id])];
         expect(resource.Properties.DefinitionSubstitutions[nested.substitution]).toEqual({ Ref: id(stack.workflows.stateMachines[nested.stateMachine]) });
@@ -98,5 +100,52 @@ describe('lifecycle state machines', () => {
       expect(put).toHaveLength(1);
       expect(JSON.stringify(put[0].Resource)).toContain('LifecycleBus');
     }
+  });
+});
+
+describe('bulk joiners from CSV (Distributed Map)', () => {
+  const policiesOf = (roleId: string) =>
+    Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement) as { Action: string | string[]; Resource: unknown }[];
+  const actionsOf = (s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+  const machine = () => stack.workflows.stateMachines.BulkJoinersCsv;
+  const bucketId = () => id(stack.bulkImports.bucket as never);
+
+  it('reads the CSV and writes its results in the imports bucket only, and runs and follows its own child executions', () => {
+    const statements = policiesOf(id(machine().role as never));
+    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap(actionsOf).sort()).toEqual(['s3:AbortMultipartUpload', 's3:GetObject', 's3:ListBucket', 's3:ListMultipartUploadParts', 's3:PutObject']);
+    for (const s of s3) expect(JSON.stringify(s.Resource)).toContain(bucketId());
+    const self = { Ref: id(machine()) };
+    expect(statements.filter((s) => actionsOf(s).includes('states:StartExecution')).map((s) => s.Resource)).toContainEqual(self);
+    const children = statements.filter((s) => actionsOf(s).includes('states:DescribeExecution') && JSON.stringify(s.Resource).includes(id(machine())));
+    expect(JSON.stringify(children[0].Resource)).toContain('/*');
+  });
+
+  it('the bucket is encrypted, TLS-only, private, retained, and expires the raw map results', () => {
+    const bucket = template.toJSON().Resources[bucketId()];
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Prefix: 'bulk-results/', ExpirationInDays: 30, Status: 'Enabled' }));
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy'))[0];
+    expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('aws:SecureTransport');
+  });
+
+  it('the starting route reads uploads (with ListBucket) and knows the bucket; the steps read results and write reports', () => {
+    const start = template.toJSON().Resources[id(stack.api.functions.StartBulkJoinersCsv)];
+    expect(start.Properties.Environment.Variables.BULK_IMPORTS_BUCKET).toEqual({ Ref: bucketId() });
+    const steps = policiesOf(id(stack.workflows.taskFunctions.BulkJoinersCsvSteps.role as never));
+    expect(steps.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:'))).flatMap(actionsOf).sort()).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
+  });
+
+  it('the definition keeps its Distributed Map: CSV ItemReader, batches of 100 (the preflight limits agree), ResultWriter', () => {
+    const definition = JSON.parse(readFileSync(join(__dirname, '../../statemachines/bulk-joiners-csv.asl.json'), 'utf8'));
+    const map = definition.States.JoinRows;
+    expect(map.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+    expect(map.ItemReader.ReaderConfig).toEqual({ InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW', MaxItems: CSV_MAX_ROWS });
+    expect(map.ItemBatcher.MaxItemsPerBatch).toBe(CSV_BATCH_SIZE);
+    expect(map.ResultWriter.Resource).toBe('arn:aws:states:::s3:putObject');
   });
 });

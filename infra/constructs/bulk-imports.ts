@@ -1,0 +1,70 @@
+import { Duration, RemovalPolicy, Stack, type CfnElement } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct, type IConstruct } from 'constructs';
+import { acknowledge } from '../nag';
+
+export interface BulkImportsProps {
+  /**
+   * Days the Distributed Map's raw result files (bulk-results/) are kept; the reports (reports/) and the
+   * uploaded files stay until the organisation deletes them.
+   * @default 30
+   */
+  readonly resultsExpiryDays?: number;
+}
+
+/**
+ * The bucket service desks upload joiner CSV files to (`joiners/…`, any key works) for
+ * POST /bulk/joiners/csv, and where the BulkJoinersCsv state machine writes its Distributed Map results
+ * (`bulk-results/<execution>/…`) and the per-user reports (`reports/<execution>.json|.csv`). The files
+ * are HR data: encrypted, TLS only, never public, and retained when the stack is deleted.
+ */
+export class BulkImports extends Construct {
+  public readonly bucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: BulkImportsProps = {}) {
+    super(scope, id);
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        { id: 'ExpireMapResults', prefix: 'bulk-results/', expiration: Duration.days(props.resultsExpiryDays ?? 30) },
+        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+    });
+    acknowledge(this.bucket, {
+      S1: 'Object-level access goes through this stack’s IAM roles only and is recorded by CloudTrail data events where the organisation enables them; a second log bucket would only hold the same trail.',
+    });
+  }
+
+  /** POST /bulk/joiners/csv's preflight: read an uploaded file. ListBucket so a missing key is a 404 (NoSuchKey), not a 403. */
+  grantReadFiles(grantee: iam.IGrantable): void {
+    this.grant(grantee, ['s3:GetObject'], 'reads the CSV file a request names');
+  }
+
+  /** The CSV steps function: read the Distributed Map's results, write the report. */
+  grantResultsAndReports(grantee: iam.IGrantable): void {
+    this.grant(grantee, ['s3:GetObject', 's3:PutObject'], 'reads the Distributed Map result files of a run and writes its report');
+  }
+
+  /** A Distributed Map's ItemReader (GetObject) and ResultWriter (PutObject, multipart parts). */
+  grantDistributedMap(grantee: iam.IGrantable): void {
+    this.grant(
+      grantee,
+      ['s3:GetObject', 's3:PutObject', 's3:ListMultipartUploadParts', 's3:AbortMultipartUpload'],
+      'reads the CSV file (ItemReader) and writes the run’s result files (ResultWriter)',
+    );
+  }
+
+  private grant(grantee: iam.IGrantable, objectActions: string[], why: string): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: objectActions, resources: [this.bucket.arnForObjects('*')] }));
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement);
+    acknowledge(grantee.grantPrincipal as unknown as IConstruct, {
+      [`IAM5[Resource::<${bucketId}.Arn>/*]`]: `It ${why} in the bulk imports bucket; object keys are chosen per upload and per run.`,
+    });
+  }
+}
