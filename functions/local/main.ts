@@ -58,9 +58,13 @@ async function main(): Promise<void> {
 
   // State machines (statemachines/*.asl.json) run in-process, with the real task handlers.
   env.STATE_MACHINE_RUNNER ||= 'local';
+  // S3 buckets are folders: a joiner CSV goes in <LOCAL_OBJECT_STORE_DIR>/<BULK_IMPORTS_BUCKET>/<key>.
+  env.LOCAL_OBJECT_STORE_DIR ||= resolve(LOCAL_DIR, 's3');
+  env.BULK_IMPORTS_BUCKET ||= 'imports';
   const api = await startLocalApi({ port });
   console.log(`webex-provisioning local API listening on ${api.url}`);
   console.log(`Webex: ${webexDescription}`);
+  console.log(`Bulk imports bucket: ${resolve(env.LOCAL_OBJECT_STORE_DIR, env.BULK_IMPORTS_BUCKET)} (POST /bulk/joiners/csv {"key": "<file under it>"})`);
   if (closeSimulator) console.log(`Try: curl ${api.url}/users/alice.admin%40example.com`);
 
   const stop = async () => {
