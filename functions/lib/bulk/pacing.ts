@@ -15,10 +15,11 @@ export const DEFAULT_REQUESTS_PER_SECOND = 5;
 const MAX_REQUESTS_PER_SECOND = 1000;
 
 /**
- * Webex requests one joiner makes when nothing fails, on warm functions (license and location look-ups
- * cached): look up the e-mail, create the person; Enable Calling's person read, calling license PUT,
- * number / extension checks and read-back; the profile read. test/integration/bulk/joiner-cost.test.ts
- * counts it against the simulator so this figure cannot drift from the workflow.
+ * Webex requests one joiner makes when nothing fails, on warm functions: the e-mail look-up and the
+ * create; then Enable Calling's person read, the location by name and the licenses (both read fresh on
+ * purpose: names change, unit counts decide), the number or extension check, and its read-back (person,
+ * person again with calling data, the person's numbers). test/integration/bulk/joiner-cost.test.ts counts
+ * them against the simulator (SHOW_CALLS=1 lists them), so this figure cannot drift from the workflow.
  */
 export const JOINER_WEBEX_REQUESTS = 10;
 
