@@ -8,17 +8,24 @@ import { demoSeed } from '../functions/simulator/seed';
 import { apiEvent, context } from './webex-calls';
 
 export interface BulkThroughputOptions {
-  /** @default 200 */
+  /** @default 500 */
   users?: number;
   /** The org's rate limit on the simulator. @default 100 requests a second */
   rateLimit?: { limit: number; windowMs: number };
-  /** BULK_JOINERS_MAX_CONCURRENCY for the run. @default the deployment default (4) */
+  /** BULK_JOINERS_MAX_CONCURRENCY for the run. @default 40 (the most an inline Map runs) */
   maxConcurrency?: number;
+  /**
+   * BULK_WEBEX_REQUESTS_PER_SECOND: the budget the joiners are paced to. An administrator who knows the
+   * org's limit sets it a little under. @default 0.93 of the simulator's limit
+   */
+  requestsPerSecond?: number;
 }
 
 export interface BulkThroughputResult {
   users: number;
   maxConcurrency: number;
+  /** The pacing budget, requests a second. */
+  requestsPerSecond: number;
   rateLimit: { limit: number; windowMs: number };
   elapsedMs: number;
   /** Webex requests Webex accepted (not 429) per second. */
@@ -45,18 +52,27 @@ export interface BulkThroughputResult {
 
 /**
  * N joiners through the BulkJoiners state machine (POST /bulk/joiners, the local in-process runner, the
- * real task handlers) against the simulator with a fixed rate limit: how close to the limit's ceiling
- * the workflow runs, and that every user is created exactly once. The simulator is reset (a demo org
- * with enough calling licenses) before, and back to its starting org after.
+ * real task handlers, Wait states taking real time: the pacing is a Wait) against the simulator with a
+ * fixed rate limit: how close to the limit's ceiling the workflow runs, and that every user is created
+ * exactly once. The simulator is reset (a demo org with enough calling licenses) before, and back to its
+ * starting org after.
  */
 export async function measureBulkThroughput(sim: Simulator, options: BulkThroughputOptions = {}): Promise<BulkThroughputResult> {
-  const count = options.users ?? 200;
+  const count = options.users ?? 500;
   const rateLimit = options.rateLimit ?? { limit: 100, windowMs: 1000 };
-  const saved = { runner: process.env.STATE_MACHINE_RUNNER, fast: process.env[FAST_WAITS_ENV], max: process.env.BULK_JOINERS_MAX_CONCURRENCY };
+  const maxConcurrency = options.maxConcurrency ?? 40;
+  const requestsPerSecond = options.requestsPerSecond ?? (0.93 * rateLimit.limit) / (rateLimit.windowMs / 1000);
+  const saved = {
+    runner: process.env.STATE_MACHINE_RUNNER,
+    fast: process.env[FAST_WAITS_ENV],
+    max: process.env.BULK_JOINERS_MAX_CONCURRENCY,
+    rps: process.env.BULK_WEBEX_REQUESTS_PER_SECOND,
+  };
   process.env.STATE_MACHINE_RUNNER = 'local';
-  // Wait states and ASL retry pauses skipped; the Webex client still sleeps through each Retry-After, as in AWS.
-  process.env[FAST_WAITS_ENV] = 'true';
-  if (options.maxConcurrency !== undefined) process.env.BULK_JOINERS_MAX_CONCURRENCY = String(options.maxConcurrency);
+  // Waits as in AWS: the pacing is a Wait state on each joiner's start time.
+  process.env[FAST_WAITS_ENV] = 'false';
+  process.env.BULK_JOINERS_MAX_CONCURRENCY = String(maxConcurrency);
+  process.env.BULK_WEBEX_REQUESTS_PER_SECOND = String(requestsPerSecond);
   const run = randomUUID().slice(0, 8);
   const users = Array.from({ length: count }, (_, i) => ({
     email: `bulk.${run}.${i}@example.com`,
@@ -93,7 +109,8 @@ export async function measureBulkThroughput(sim: Simulator, options: BulkThrough
     const acceptedPerSecond = accepted.length / (elapsedMs / 1000);
     return {
       users: count,
-      maxConcurrency: Number(process.env.BULK_JOINERS_MAX_CONCURRENCY || 4),
+      maxConcurrency,
+      requestsPerSecond: round(requestsPerSecond),
       rateLimit,
       elapsedMs,
       acceptedPerSecond: round(acceptedPerSecond),
@@ -115,6 +132,7 @@ export async function measureBulkThroughput(sim: Simulator, options: BulkThrough
     restore('STATE_MACHINE_RUNNER', saved.runner);
     restore(FAST_WAITS_ENV, saved.fast);
     restore('BULK_JOINERS_MAX_CONCURRENCY', saved.max);
+    restore('BULK_WEBEX_REQUESTS_PER_SECOND', saved.rps);
   }
 }
 

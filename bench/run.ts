@@ -3,7 +3,7 @@
  * written to bench/results/latest.json for comparison between versions. Never asserted in tests.
  */
 import './env';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resetWebexClient } from '../functions/lib/runtime/webex-client-from-env';
 import { startSimulator } from '../functions/simulator/server';
@@ -12,6 +12,12 @@ import { measureBulkThroughput } from './bulk-throughput';
 import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
 import { countWebexCalls } from './webex-calls';
+
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'cold'] as const;
+const wanted = process.argv.slice(2);
+for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
+const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
 
 async function main() {
   const sim = await startSimulator({ maxRecordedRequests: 1_000_000 } as Parameters<typeof startSimulator>[0]);
@@ -22,36 +28,47 @@ async function main() {
   resetWebexClient();
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
   try {
-    const calls = await countWebexCalls(sim);
-    results.webexCalls = calls;
-    console.log('\nWebex calls per workflow (warm function) vs the minimum the Webex API allows');
-    console.table(calls.map((c) => ({ workflow: c.workflow, calls: c.calls, minimum: c.minimum, ratio: round(c.ratio) })));
+    if (runs('calls')) {
+      const calls = await countWebexCalls(sim);
+      results.webexCalls = calls;
+      console.log('\nWebex calls per workflow (warm function) vs the minimum the Webex API allows');
+      console.table(calls.map((c) => ({ workflow: c.workflow, calls: c.calls, minimum: c.minimum, ratio: round(c.ratio) })));
+    }
 
-    const overhead = await measureOverhead(sim);
-    results.handlerOverhead = overhead;
-    console.log(`\nHandler overhead over a raw call to the simulator (${overhead.iterations} interleaved runs)`);
-    console.table({
-      'raw fetch (baseline)': { medianMs: round(overhead.rawMs.median), p99Ms: round(overhead.rawMs.p99), ratio: 1 },
-      'GET /users/{id} handler': { medianMs: round(overhead.handlerMs.median), p99Ms: round(overhead.handlerMs.p99), ratio: round(overhead.ratio.median) },
-      'added by the handler': { medianMs: round(overhead.addedMs.median), p99Ms: round(overhead.addedMs.p99), ratio: '' },
-    });
+    if (runs('overhead')) {
+      const overhead = await measureOverhead(sim);
+      results.handlerOverhead = overhead;
+      console.log(`\nHandler overhead over a raw call to the simulator (${overhead.iterations} interleaved runs)`);
+      console.table({
+        'raw fetch (baseline)': { medianMs: round(overhead.rawMs.median), p99Ms: round(overhead.rawMs.p99), ratio: 1 },
+        'GET /users/{id} handler': { medianMs: round(overhead.handlerMs.median), p99Ms: round(overhead.handlerMs.p99), ratio: round(overhead.ratio.median) },
+        'added by the handler': { medianMs: round(overhead.addedMs.median), p99Ms: round(overhead.addedMs.p99), ratio: '' },
+      });
+    }
 
-    const bulk = await measureBulkThroughput(sim);
-    results.bulkThroughput = bulk;
-    console.log('\nBulk joiners under a fixed rate limit (target: >= 0.9 of the ceiling, no failed or duplicated users)');
-    console.table(bulk);
+    if (runs('bulk')) {
+      const bulk = await measureBulkThroughput(sim, process.env.BENCH_BULK_USERS ? { users: Number(process.env.BENCH_BULK_USERS) } : {});
+      results.bulkThroughput = bulk;
+      console.log('\nBulk joiners under a fixed rate limit (target: >= 0.9 of the ceiling, no failed or duplicated users)');
+      console.table(bulk);
+    }
 
-    const cold = await measureColdStarts(sim);
-    results.coldStart = cold;
-    console.log('\nCold start and size of every bundled Lambda asset (median of 5 fresh processes) vs the baseline');
-    console.log('targets: cold start <= 1.5x the baseline, bundle <= 250 KB');
-    console.table(cold.map((r) => ({ function: r.id, kb: r.kb, sizeRatio: r.sizeRatio, loadMs: round(r.loadMs), coldMs: round(r.totalMs), coldRatio: r.coldRatio, status: r.status, meetsTargets: r.meetsTargets })));
+    if (runs('cold')) {
+      const cold = await measureColdStarts(sim);
+      results.coldStart = cold;
+      console.log('\nCold start and size of every bundled Lambda asset (median of 5 fresh processes) vs the baseline');
+      console.log('targets: cold start <= 1.5x the baseline, bundle <= 250 KB');
+      console.table(cold.map((r) => ({ function: r.id, kb: r.kb, sizeRatio: r.sizeRatio, loadMs: round(r.loadMs), coldMs: round(r.totalMs), coldRatio: r.coldRatio, status: r.status, meetsTargets: r.meetsTargets })));
+    }
   } finally {
     await sim.close();
   }
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // A partial run updates its sections and keeps the others' last figures.
+  const file = join(dir, 'latest.json');
+  const previous = wanted.length && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
   console.log(`\nwrote ${join('bench', 'results', 'latest.json')}`);
 }
 

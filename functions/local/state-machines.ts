@@ -37,12 +37,17 @@ interface LocalRunnerSetup {
  * with the child's Error and Cause.
  */
 function nestedExecution(setup: LocalRunnerSetup): ServiceIntegrationHandler {
+  // One runner per nested machine: building one validates the whole definition (ajv), which per
+  // execution was most of a bulk run's CPU.
+  const nestedRunners = new Map<StateMachineId, StateMachineRunner>();
   return async (parameters) => {
     const { StateMachineArn, Input, Name } = parameters as { StateMachineArn: string; Input?: unknown; Name?: string };
     const id = StateMachineArn.split(':').pop() as StateMachineId;
     const executionName = Name ?? `nested-${Date.now()}`;
     const started = new Date().toISOString();
-    const outcome = await localRunner(id, setup).run(Input ?? {}, { executionName });
+    let runner = nestedRunners.get(id);
+    if (!runner) nestedRunners.set(id, (runner = localRunner(id, setup)));
+    const outcome = await runner.run(Input ?? {}, { executionName });
     const base = {
       ExecutionArn: `${StateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`,
       StateMachineArn,
