@@ -1,0 +1,144 @@
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv } from '../../../functions/lib/bulk/csv-joiners';
+import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore } from '../../../functions/lib/storage/object-store';
+import { S3ObjectStore } from '../../../functions/lib/storage/s3-object-store';
+
+const run = {
+  bulkName: 'bulk-csv-k-hr',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  intervalMs: 2000,
+  maxConcurrency: 8,
+  origin: { source: 'webex-provisioning.bulk', detailType: 'Webex User Joined' },
+};
+const row = (email: string, extra: Record<string, string> = {}) => ({ email, displayName: 'X', location: 'HQ', ...extra });
+
+describe('prepareCsvBatch', () => {
+  it('valid rows become users with their slot from the run start by row index; invalid rows are FAILED results', () => {
+    const batch = prepareCsvBatch(
+      [
+        { index: 100, row: row('a@example.com') },
+        { index: 101, row: row('bad') },
+        { index: 102, row: row('c@example.com', { extension: '1234' }) },
+      ],
+      run,
+    );
+    expect(batch.name).toBe('bulk-csv-k-hr-100');
+    expect(batch.indexes).toEqual([100, 102]);
+    expect(batch.input).toEqual({
+      users: [
+        { email: 'a@example.com', displayName: 'X', location: 'HQ', autoAssignNumber: true },
+        { email: 'c@example.com', displayName: 'X', location: 'HQ', extension: '1234' },
+      ],
+      schedule: ['2026-01-01T00:03:20.000Z', '2026-01-01T00:03:24.000Z'],
+      maxConcurrency: 8,
+      origin: run.origin,
+    });
+    expect(batch.invalid).toEqual([{ index: 101, email: 'bad', status: 'FAILED', error: { code: 'ValidationError', message: 'email: must be a valid e-mail address' } }]);
+  });
+
+  it('a batch of invalid rows only has no input: nothing runs', () => {
+    expect(prepareCsvBatch([{ index: 0, row: row('bad') }], run).input).toBeNull();
+  });
+});
+
+describe('batchResults', () => {
+  const prepared = prepareCsvBatch([{ index: 5, row: row('a@example.com') }, { index: 6, row: row('b@example.com') }], run);
+  it('maps the BulkJoiners report back to row indexes', () => {
+    const report = { executionName: 'x', total: 2, succeeded: 1, failed: 1, results: [
+      { index: 0, email: 'a@example.com', status: 'SUCCEEDED' as const, userId: 'P1' },
+      { index: 1, email: 'b@example.com', status: 'FAILED' as const, error: { code: 'NoLicenseUnitsError', message: 'none' } },
+    ] };
+    expect(batchResults({ ...prepared, run: { report } }).map((r) => [r.index, r.status])).toEqual([[5, 'SUCCEEDED'], [6, 'FAILED']]);
+  });
+
+  it('a batch whose BulkJoiners execution failed reports each of its users FAILED with that error', () => {
+    const results = batchResults({ ...prepared, failure: { Error: 'States.Timeout', Cause: 'too slow' } });
+    expect(results).toEqual([
+      { index: 5, email: 'a@example.com', status: 'FAILED', error: { code: 'States.Timeout', message: expect.stringContaining('too slow') } },
+      { index: 6, email: 'b@example.com', status: 'FAILED', error: { code: 'States.Timeout', message: expect.stringContaining('bulk-csv-k-hr-5') } },
+    ]);
+  });
+});
+
+class MemoryStore implements ObjectStore {
+  readonly objects = new Map<string, string>();
+  async getText(bucket: string, key: string) {
+    const text = this.objects.get(`${bucket}/${key}`);
+    if (text === undefined) throw new ObjectNotFoundError(bucket, key);
+    return { text, etag: 'e' };
+  }
+  async putText(bucket: string, key: string, text: string) {
+    this.objects.set(`${bucket}/${key}`, text);
+  }
+}
+
+describe('buildCsvReport', () => {
+  it('reads the ResultWriter manifest and files (succeeded and failed children), writes JSON and CSV, answers a summary', async () => {
+    const store = new MemoryStore();
+    const ok = prepareCsvBatch([{ index: 0, row: row('a@example.com') }, { index: 1, row: row('b@example.com') }], run);
+    const okOutput = { ...ok, run: { report: { executionName: ok.name, total: 2, succeeded: 1, failed: 1, results: [
+      { index: 0, email: 'a@example.com', status: 'SUCCEEDED', userId: 'P1' },
+      { index: 1, email: 'b@example.com', status: 'FAILED', error: { code: 'X', message: '=HYPERLINK("http://x")' } },
+    ] } } };
+    store.objects.set('b/res/run/SUCCEEDED_0.json', JSON.stringify([{ Status: 'SUCCEEDED', Input: '{}', Output: JSON.stringify(okOutput) }]));
+    store.objects.set('b/res/run/FAILED_0.json', JSON.stringify([
+      { Status: 'FAILED', Error: 'Lambda.Unknown', Cause: 'boom', Input: JSON.stringify({ Items: [{ index: 2, row: row('c@example.com') }] }) },
+    ]));
+    store.objects.set('b/res/run/manifest.json', JSON.stringify({ ResultFiles: { SUCCEEDED: [{ Key: 'res/run/SUCCEEDED_0.json' }], FAILED: [{ Key: 'res/run/FAILED_0.json' }], PENDING: [] } }));
+    const summary = await buildCsvReport(store, { executionName: 'bulk-csv-k-hr', bucket: 'b', manifest: { Bucket: 'b', Key: 'res/run/manifest.json' } });
+    expect(summary).toEqual({
+      executionName: 'bulk-csv-k-hr',
+      total: 3,
+      succeeded: 1,
+      failed: 2,
+      report: { bucket: 'b', json: 'reports/bulk-csv-k-hr.json', csv: 'reports/bulk-csv-k-hr.csv' },
+      failures: [expect.objectContaining({ index: 1 }), { index: 2, email: 'c@example.com', status: 'FAILED', error: { code: 'Lambda.Unknown', message: expect.stringContaining('boom') } }],
+    });
+    expect(JSON.parse(store.objects.get('b/reports/bulk-csv-k-hr.json')!).results).toHaveLength(3);
+    const csv = store.objects.get('b/reports/bulk-csv-k-hr.csv')!.split('\r\n');
+    // A cell a spreadsheet would run as a formula is defused.
+    expect(csv[2]).toBe(`2,b@example.com,FAILED,,X,"'=HYPERLINK(""http://x"")"`);
+    expect(csv[3]).toMatch(/^3,c@example\.com,FAILED,,Lambda\.Unknown,/);
+  });
+
+  it('quotes report cells with commas, quotes or line breaks', () => {
+    const csv = reportCsv({ executionName: 'x', total: 1, succeeded: 0, failed: 1, results: [
+      { index: 0, email: 'a@example.com', status: 'FAILED', error: { code: 'X', message: 'a, "b"\nc' } },
+    ] });
+    expect(csv).toBe('row,email,status,userId,errorCode,errorMessage\r\n1,a@example.com,FAILED,,X,"a, ""b""\nc"\r\n');
+  });
+});
+
+describe('csvExecutionName', () => {
+  it('from the key when it is short and plain, else hashed; without one, from the upload (key and ETag)', () => {
+    expect(csvExecutionName({ key: 'k.csv', idempotencyKey: 'hr-1' }, 'b', 'e')).toBe('bulk-csv-k-hr-1');
+    expect(csvExecutionName({ key: 'k.csv', idempotencyKey: 'has space' }, 'b', 'e')).toMatch(/^bulk-csv-kh-[0-9a-f]{40}$/);
+    const a = csvExecutionName({ key: 'k.csv' }, 'b', 'etag-1');
+    expect(a).toMatch(/^bulk-csv-o-[0-9a-f]{40}$/);
+    expect(csvExecutionName({ key: 'k.csv' }, 'b', 'etag-2')).not.toBe(a);
+    expect(a.length + '-9999'.length + '-99'.length + '-calling'.length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('S3ObjectStore', () => {
+  const s3 = mockClient(S3Client);
+  beforeEach(() => s3.reset());
+  // The SDK's stream mixin, as far as the store uses it.
+  const body = (text: string) => ({ transformToString: async () => text, destroy: () => undefined }) as never;
+
+  it('reads text and the ETag without quotes; writes with a content type', async () => {
+    s3.on(GetObjectCommand, { Bucket: 'b', Key: 'k' }).resolves({ Body: body('a,b\n'), ContentLength: 4, ETag: '"abc"' });
+    const store = new S3ObjectStore(new S3Client({ region: 'us-east-1' }));
+    expect(await store.getText('b', 'k', { maxBytes: 10 })).toEqual({ text: 'a,b\n', etag: 'abc' });
+    await store.putText('b', 'r.csv', 'x', 'text/csv');
+    expect(s3.commandCalls(PutObjectCommand)[0].args[0].input).toEqual({ Bucket: 'b', Key: 'r.csv', Body: 'x', ContentType: 'text/csv' });
+  });
+
+  it('NoSuchKey is a not-found; an object over the limit is refused unread', async () => {
+    s3.on(GetObjectCommand).rejectsOnce(new NoSuchKey({ message: 'no', $metadata: {} })).resolves({ Body: body('x'), ContentLength: 11 });
+    const store = new S3ObjectStore(new S3Client({ region: 'us-east-1' }));
+    await expect(store.getText('b', 'missing')).rejects.toBeInstanceOf(ObjectNotFoundError);
+    await expect(store.getText('b', 'big', { maxBytes: 10 })).rejects.toBeInstanceOf(ObjectTooLargeError);
+  });
+});
