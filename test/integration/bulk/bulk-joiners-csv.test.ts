@@ -108,6 +108,25 @@ describe('POST /bulk/joiners/csv', () => {
     expect(Object.values(createdPeople())).toEqual([1, 1]);
   });
 
+  it('faults mid-run (a create applied then answered 500, a 429 storm on a number look-up) leave no duplicate and no unreported user', async () => {
+    await upload('joiners/faults.csv', [HEADER, row(700), row(701), row(702), row(703)]);
+    h.sim.faults.add({ match: { method: 'POST', path: '/people' }, kind: 'applyThenFail', status: 500, skip: 1 });
+    h.sim.faults.add({ match: { method: 'GET', path: '/telephony/config/numbers' }, kind: 'status', status: 429, retryAfter: '0', times: 3 });
+    const res = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/faults.csv' });
+    const { report } = await finished(res.body.executionName);
+    // Both faults fired; every user was created exactly once, with calling, and reported as such.
+    expect(h.sim.faults.list()).toEqual([]);
+    expect(report).toMatchObject({ total: 4, succeeded: 4, failed: 0 });
+    // One POST /people per user, the one answered 500 included: the retry found the person instead of creating another.
+    const posts = h.webexCalls('POST', '/people').map((c) => (c.body as { emails: string[] }).emails[0]);
+    expect(posts.sort()).toEqual([700, 701, 702, 703].map((n) => `csv.user${n}@example.com`));
+    expect(h.webexCalls('POST', '/people').filter((c) => c.status === 500)).toHaveLength(1);
+    for (const n of [700, 701, 702, 703]) {
+      const user = await h.call('GET', `/users/${encodeURIComponent(`csv.user${n}@example.com`)}`);
+      expect(user.body.calling).toMatchObject({ enabled: true, extension: String(6000 + n) });
+    }
+  });
+
   it('a user Webex refuses fails alone, and the failure is in the summary and the report', async () => {
     // Carol already has calling in Branch Office: her Joiner fails at Enable Calling.
     await upload('joiners/carol.csv', [HEADER, row(400), `${DEMO_EMAILS.carol},Carol,,Headquarters,6999,`, row(402)]);
