@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import type { RouteDefinition } from '../../routes';
+import type { RouteDefinition, RouteId } from '../../routes';
 import { EnableCallingInput } from '../schemas/calling';
-import { BulkJoinersInput, BulkJoinersRef } from '../schemas/bulk';
+import { BulkJoinersCsvInput, BulkJoinersInput, BulkJoinersRef } from '../schemas/bulk';
 import { LifecycleEvent } from '../schemas/lifecycle-events';
 import { AddLocationNumbersInput, AssignNumberInput, ListNumbersInput, UnassignNumberInput } from '../schemas/numbers';
 import { CreateUserInput, UpdateUserInput, UserRefInput } from '../schemas/users';
@@ -9,9 +9,10 @@ import { WebexRequestInput } from '../workflows/webex-requests/guard';
 
 /**
  * The input schema of each route: the same zod schemas the handlers validate with, so the OpenAPI
- * document can never drift from what the API accepts.
+ * document can never drift from what the API accepts. Keyed by RouteId: a new route without its schema
+ * does not compile.
  */
-export const routeInputs: Readonly<Record<string, z.ZodType>> = {
+export const routeInputs: Readonly<Record<RouteId, z.ZodType>> = {
   CreateUser: CreateUserInput,
   GetUser: UserRefInput,
   UpdateUser: UpdateUserInput,
@@ -26,6 +27,7 @@ export const routeInputs: Readonly<Record<string, z.ZodType>> = {
   AddLocationNumbers: AddLocationNumbersInput,
   LifecycleEvents: LifecycleEvent,
   StartBulkJoiners: BulkJoinersInput,
+  StartBulkJoinersCsv: BulkJoinersCsvInput,
   GetBulkJoiners: BulkJoinersRef,
 };
 
@@ -40,7 +42,7 @@ const ERROR_RESPONSE = {
 export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const schema = routeInputs[route.id];
+    const schema = (routeInputs as Readonly<Record<string, z.ZodType | undefined>>)[route.id];
     const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     const json = (schema ? z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) : {}) as JsonSchema;
     const properties = json.properties ?? {};
