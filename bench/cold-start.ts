@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER } from '../infra/constructs/workflow-function';
+import { ENV } from '../functions/lib/tokens/service-app-secret';
 import { DEMO_IDS, SIM_ACCESS_TOKEN, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../functions/simulator/seed';
 import type { Simulator } from '../functions/simulator/server';
+import { startFakeSecretsExtension } from '../test/support/fake-secrets-extension';
 import { startFakeSecretsManager } from './fake-secrets-manager';
 
 const ROOT = join(__dirname, '..');
@@ -32,7 +34,16 @@ function firstEvent(id: string): unknown {
   }
 }
 
-interface Asset { id: string; file: string; bytes: number }
+interface Asset {
+  id: string;
+  file: string;
+  bytes: number;
+  /** Environment the stack gives this function that the bench reproduces (how it reads the secret). */
+  env?: NodeJS.ProcessEnv;
+}
+
+const BASELINE = 'baseline (middy + one secret read)';
+const EXTENSION_BASELINE = 'baseline via extension (reference)';
 
 function synthAssets(): Asset[] {
   const out = mkdtempSync(join(tmpdir(), 'bench-cdk-'));
@@ -40,7 +51,7 @@ function synthAssets(): Asset[] {
     cwd: ROOT, stdio: 'ignore', env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', AWS_REGION: 'us-east-1' },
   });
   const template = JSON.parse(readFileSync(join(out, 'WebexProvisioning.template.json'), 'utf8')) as {
-    Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
+    Resources: Record<string, { Type: string; Metadata?: Record<string, string>; Properties?: { Environment?: { Variables?: Record<string, unknown> } } }>;
   };
   const assets: Asset[] = [];
   for (const [logicalId, r] of Object.entries(template.Resources)) {
@@ -48,19 +59,20 @@ function synthAssets(): Asset[] {
     const file = join(out, r.Metadata['aws:asset:path'], 'index.mjs');
     if (!existsSync(file)) continue;
     const id = (r.Metadata['aws:cdk:path'] ?? logicalId).split('/').slice(-2, -1)[0];
-    assets.push({ id, file, bytes: statSync(file).size });
+    const reader = r.Properties?.Environment?.Variables?.[ENV.secretReader];
+    assets.push({ id, file, bytes: statSync(file).size, env: typeof reader === 'string' ? { [ENV.secretReader]: reader } : {} });
   }
   return assets;
 }
 
-async function bundleBaseline(): Promise<Asset> {
+async function bundleBaseline(id: string, entry: string): Promise<Asset> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-baseline-'));
   const file = join(dir, 'index.mjs');
   await build({
-    entryPoints: [join(__dirname, 'baseline-handler.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node22',
+    entryPoints: [join(__dirname, entry)], bundle: true, platform: 'node', format: 'esm', target: 'node22',
     minify: true, sourcemap: true, mainFields: ['module', 'main'], banner: { js: ESM_REQUIRE_BANNER }, outfile: file, logLevel: 'silent',
   });
-  return { id: 'baseline (middy + one secret read)', file, bytes: statSync(file).size };
+  return { id, file, bytes: statSync(file).size };
 }
 
 const CHILD = `
@@ -86,27 +98,33 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /**
  * Every bundled Lambda asset from `cdk synth`: its size, and the time a fresh Node process takes to load
- * it and serve a first invocation (real SDK client against a loopback Secrets Manager, the simulator as
- * Webex), against a baseline bundled the same way in the same run.
+ * it and serve a first invocation (the secret read as the stack configures it: through a loopback
+ * Parameters and Secrets extension, or with the real SDK client against a loopback Secrets Manager; the
+ * simulator as Webex), against a baseline bundled the same way in the same run. The extension's own start
+ * (a separate process in Lambda, started in parallel with the runtime) is not part of these figures.
  */
 export async function measureColdStarts(sim: Simulator, runs = 5) {
   const secret = JSON.stringify({ clientId: SIM_CLIENT_ID, clientSecret: SIM_CLIENT_SECRET, accessToken: SIM_ACCESS_TOKEN, refreshToken: SIM_REFRESH_TOKEN });
   const sm = await startFakeSecretsManager(secret);
+  const extension = await startFakeSecretsExtension({ [sm.arn]: secret }, 'bench-session-token');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_SESSION_TOKEN: extension.sessionToken, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port),
     AWS_ENDPOINT_URL_SECRETS_MANAGER: sm.url, WEBEX_SECRET_ARN: sm.arn, WEBEX_BASE_URL: sim.url,
     POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', NODE_NO_WARNINGS: '1',
   };
   try {
-    const baseline = await bundleBaseline();
+    const baseline = await bundleBaseline(BASELINE, 'baseline-handler.ts');
+    const viaExtension = await bundleBaseline(EXTENSION_BASELINE, 'baseline-extension-handler.ts');
     const assets = synthAssets();
     const measure = async (a: Asset) => {
       const samples = [];
-      for (let i = 0; i < runs; i++) samples.push(await coldRun(a, a === baseline ? {} : firstEvent(a.id), env));
+      const event = a === baseline || a === viaExtension ? {} : firstEvent(a.id);
+      for (let i = 0; i < runs; i++) samples.push(await coldRun(a, event, { ...env, ...a.env }));
       return { id: a.id, bytes: a.bytes, status: samples[0].status, loadMs: median(samples.map((s) => s.loadMs)), totalMs: median(samples.map((s) => s.totalMs)) };
     };
     const base = await measure(baseline);
-    const measured = [base];
+    const measured = [base, await measure(viaExtension)];
     for (const a of assets) measured.push(await measure(a));
     const rows = measured.map((r) => ({
       ...r,
@@ -119,5 +137,6 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
     return rows;
   } finally {
     await sm.close();
+    await extension.close();
   }
 }

@@ -13,6 +13,11 @@ export interface RouteDefinition {
   readonly summary: string;
   /** Reads the bulk imports bucket: CDK grants s3:GetObject and s3:ListBucket (a missing key is then a 404, not a 403) and sets BULK_IMPORTS_BUCKET. */
   readonly importsBucket?: 'read';
+  /**
+   * false: the function never calls Webex nor reads its secret (it starts or reads executions): CDK gives it
+   * neither the secret, nor the Webex settings, nor the secrets extension's layer. @default true
+   */
+  readonly webex?: false;
 }
 
 export const routes = [
@@ -22,14 +27,14 @@ export const routes = [
   { id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', summary: 'Delete Webex User' },
   { id: 'WebexRequest', method: 'POST', path: '/webex/requests', entry: 'functions/webex-request/handler.ts', summary: 'Guarded Webex People / Calling configuration request' },
   { id: 'GetConnection', method: 'GET', path: '/connection', entry: 'functions/get-connection/handler.ts', summary: 'Webex connection health (never a token)' },
-  { id: 'EnableCalling', method: 'POST', path: '/users/{user}/calling', entry: 'functions/enable-calling/handler.ts', summary: 'Enable Webex Calling for User (runs the EnableCalling state machine synchronously)' },
+  { id: 'EnableCalling', method: 'POST', path: '/users/{user}/calling', entry: 'functions/enable-calling/handler.ts', summary: 'Enable Webex Calling for User (runs the EnableCalling state machine synchronously)', webex: false },
   { id: 'AssignNumber', method: 'POST', path: '/users/{user}/numbers', entry: 'functions/assign-number/handler.ts', summary: 'Assign Phone Number to Webex User (alternate number)' },
   { id: 'UnassignNumber', method: 'DELETE', path: '/users/{user}/numbers/{phoneNumber}', entry: 'functions/unassign-number/handler.ts', summary: 'Unassign Phone Number from Webex User' },
   { id: 'GetUserNumbers', method: 'GET', path: '/users/{user}/numbers', entry: 'functions/get-user-numbers/handler.ts', summary: 'Get Webex User Phone Numbers' },
   { id: 'ListNumbers', method: 'GET', path: '/numbers', entry: 'functions/list-numbers/handler.ts', summary: 'List Webex Phone Numbers' },
-  { id: 'LifecycleEvents', method: 'POST', path: '/events', entry: 'functions/lifecycle-events/handler.ts', summary: 'Route a Webex lifecycle event (Joined / Moved / Left) to its state machine, exactly once per event id' },
+  { id: 'LifecycleEvents', method: 'POST', path: '/events', entry: 'functions/lifecycle-events/handler.ts', summary: 'Route a Webex lifecycle event (Joined / Moved / Left) to its state machine, exactly once per event id', webex: false },
   { id: 'AddLocationNumbers', method: 'POST', path: '/locations/{location}/numbers', entry: 'functions/add-location-numbers/handler.ts', summary: 'Add Phone Numbers to Webex Location' },
-  { id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts', summary: 'Start Bulk Joiners: the Joiner for each of up to 500 users, once per idempotency key' },
+  { id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts', summary: 'Start Bulk Joiners: the Joiner for each of up to 500 users, once per idempotency key', webex: false },
   {
     id: 'StartBulkJoinersCsv',
     method: 'POST',
@@ -37,8 +42,9 @@ export const routes = [
     entry: 'functions/start-bulk-joiners-csv/handler.ts',
     summary: 'Start Bulk Joiners from a CSV file in the imports bucket (up to 10,000 rows), every row checked first',
     importsBucket: 'read',
+    webex: false,
   },
-  { id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts', summary: 'Bulk Joiners status and, once ended, the per-user report' },
+  { id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts', summary: 'Bulk Joiners status and, once ended, the per-user report', webex: false },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -18,6 +18,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `alarmEmail`             | `webex-admins@example.com`                         |
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
  * | `bulkWebexRequestsPerSecond` | `5`                                            |
+ * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
  */
 export const CONTEXT_KEYS = [
   'stackName',

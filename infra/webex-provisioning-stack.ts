@@ -201,8 +201,6 @@ export class WebexProvisioningStack extends Stack {
     this.lifecycle = new LifecycleEvents(this, 'Lifecycle', {
       eventBus: lifecycleBus,
       stateMachines: this.workflows.stateMachines,
-      webexSecretArn: this.secret.secret.secretArn,
-      webexBaseUrl,
       defaultLeaverPolicy: props.defaultLeaverPolicy,
       logRetention,
       alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { connectionHealth } from '../lib/connection/connection-health';
 import { workflowHandler } from '../lib/http/api-handler';
 import { SecretUnavailableError } from '../lib/tokens/secret-store';
-import { secretStoreFromEnv } from '../lib/tokens/secret-store-from-env';
+import { secretReaderFromEnv } from '../lib/tokens/secret-reader-from-env';
 import { ENV } from '../lib/tokens/service-app-secret';
 
 /** GET /connection — health of the Webex connection: organisation, expiry times, last rotation. */
@@ -13,9 +13,9 @@ export const handler = workflowHandler({
     if (process.env[ENV.accessToken]) {
       return { statusCode: 200, body: { status: 'static-token', message: 'Using a static WEBEX_ACCESS_TOKEN; no Service App is connected' } };
     }
-    const store = secretStoreFromEnv();
+    const reader = secretReaderFromEnv();
     try {
-      return { statusCode: 200, body: connectionHealth(store ? await store.read() : undefined) };
+      return { statusCode: 200, body: connectionHealth(reader ? await reader.read() : undefined) };
     } catch (error) {
       // The stack creates the secret with empty placeholders: that is "not connected yet", not a fault.
       if (!(error instanceof SecretUnavailableError)) throw error;

@@ -1,7 +1,9 @@
 /**
  * Injected failures and rate limiting. Faults are matched in the order they were added: matching
  * `latency` faults all add their delay, and the first matching status/drop/applyThenFail fault ends
- * the scan. Each use counts against `times`; an exhausted fault is removed.
+ * the scan. Each use counts against `times`; an exhausted fault is removed. `skip` lets that many
+ * matching requests through untouched first, so a fault can land on the n-th of several identical
+ * requests (a workflow that reads the same person three times).
  */
 
 export interface FaultMatch {
@@ -28,7 +30,7 @@ export type FaultAction =
    */
   | { kind: 'applyThenFail'; status?: number };
 
-export type Fault = { match?: FaultMatch; times?: number } & FaultAction;
+export type Fault = { match?: FaultMatch; times?: number; skip?: number } & FaultAction;
 
 export interface RateLimitOptions {
   limit: number;
@@ -47,6 +49,7 @@ export interface FaultPlan {
 interface ActiveFault {
   fault: Fault;
   remaining: number;
+  toSkip: number;
 }
 
 export class FaultController {
@@ -59,7 +62,7 @@ export class FaultController {
 
   add(fault: Fault): void {
     const times = fault.times ?? 1;
-    if (times > 0) this.active.push({ fault, remaining: times });
+    if (times > 0) this.active.push({ fault, remaining: times, toSkip: fault.skip ?? 0 });
   }
 
   /** Turns fixed-window rate limiting on (or off with `undefined`), starting a fresh window. */
@@ -75,7 +78,10 @@ export class FaultController {
 
   /** Faults still waiting to fire, in order. */
   list(): Fault[] {
-    return this.active.map((a) => ({ ...a.fault, times: a.remaining }));
+    return this.active.map((a) => {
+      const { skip: _skip, ...fault } = a.fault;
+      return { ...fault, times: a.remaining, ...(a.toSkip > 0 ? { skip: a.toSkip } : {}) };
+    });
   }
 
   get rateLimitOptions(): RateLimitOptions | undefined {
@@ -102,6 +108,10 @@ export class FaultController {
     const plan: FaultPlan = { delayMs: 0 };
     for (const entry of [...this.active]) {
       if (!matches(entry.fault.match, method, path)) continue;
+      if (entry.toSkip > 0) {
+        entry.toSkip--;
+        continue;
+      }
       entry.remaining--;
       if (entry.remaining <= 0) this.active = this.active.filter((a) => a !== entry);
       const fault = entry.fault;
@@ -138,9 +148,13 @@ export function parseFault(input: unknown): Fault | string {
     if (typeof raw.times !== 'number' || !(raw.times >= 1)) return 'times must be a positive number, null or "Infinity".';
     times = raw.times;
   }
+  if (raw.skip !== undefined && (typeof raw.skip !== 'number' || !Number.isInteger(raw.skip) || raw.skip < 0)) {
+    return 'skip must be a non-negative integer.';
+  }
   const common = {
     ...(match ? { match: { method: match.method as string | undefined, path: match.path as string | undefined } } : {}),
     ...(times !== undefined ? { times } : {}),
+    ...(raw.skip ? { skip: raw.skip as number } : {}),
   };
   switch (raw.kind) {
     case 'status': {

@@ -28,10 +28,6 @@ export interface LifecycleEventsProps {
   readonly eventBus: events.IEventBus;
   /** The lifecycle state machines by id (WorkflowStateMachines.stateMachines); detail-types whose machine is absent get no rule. */
   readonly stateMachines: Readonly<Record<string, sfn.IStateMachine>>;
-  /** Passed as WEBEX_SECRET_ARN like every workflow function; the router never reads it (no grant). */
-  readonly webexSecretArn: string;
-  /** Passed on like every function's, though the router itself does not call Webex. @default 'https://webexapis.com/v1' */
-  readonly webexBaseUrl?: string;
   /**
    * What a `Webex User Left` event without `policy` does.
    * @default 'deactivate'
@@ -84,8 +80,7 @@ export class LifecycleEvents extends Construct {
     this.router = new WorkflowFunction(this, 'Router', {
       entry: 'functions/lifecycle-events/handler.ts',
       description: 'Lifecycle events router: starts the detail-type state machine named from the event id',
-      webexSecretArn: props.webexSecretArn,
-      webexBaseUrl: props.webexBaseUrl,
+      // It only starts executions: no Webex settings, no secret.
       logGroupRetention: props.logRetention,
       timeout: Duration.seconds(30),
       environment,

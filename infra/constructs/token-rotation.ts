@@ -53,6 +53,8 @@ export class TokenRotation extends Construct {
       description: 'Refreshes the Webex Service App token pair and writes it back (the secret\'s only writer)',
       webexBaseUrl: props.webexBaseUrl,
       webexSecretArn: props.secret.secret.secretArn,
+      // It writes versions (PutSecretValue with request tokens), which needs the Secrets Manager client.
+      readSecretThroughExtension: false,
       logGroupRetention: props.logRetention,
       serviceName: 'token-rotator',
       // Generous: a run killed between Webex's answer and the secret write is the one loss we cannot repair.

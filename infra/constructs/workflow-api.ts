@@ -124,17 +124,17 @@ export class WorkflowApi extends Construct {
 
     const functions: Record<string, WorkflowFunction> = {};
     const openApi = buildOpenApiDocument(props.routes ?? routeTable);
-    for (const route of props.routes ?? routeTable) {
+    for (const route of (props.routes ?? routeTable) as readonly RouteDefinition[]) {
       if (functions[route.id]) throw new Error(`Duplicate route id ${route.id} in the route table`);
       const fn = new WorkflowFunction(this, route.id, {
         entry: route.entry,
         description: `${route.method} ${route.path}: ${route.summary}`,
-        webexBaseUrl: props.webexBaseUrl,
-        webexSecretArn: props.secret.secret.secretArn,
+        // A route that only starts or reads executions never sees the Webex secret.
+        ...(route.webex === false ? {} : { webexBaseUrl: props.webexBaseUrl, webexSecretArn: props.secret.secret.secretArn }),
         logGroupRetention: logRetention,
         environment: { ...props.functionEnvironment?.[route.id] },
       });
-      props.secret.grantRead(fn);
+      if (route.webex !== false) props.secret.grantRead(fn);
       this.api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(fn), {
         authorizationType: apigateway.AuthorizationType.IAM,
         operationName: route.id,

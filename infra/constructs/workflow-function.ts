@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ENV } from '../../functions/lib/tokens/service-app-secret';
+import { ENV, READ_SECRET_THROUGH_EXTENSION } from '../../functions/lib/tokens/service-app-secret';
 import { DEFAULT_WEBEX_BASE_URL } from '../../functions/lib/webex/client';
 import { fromRepoRoot } from '../paths';
 
@@ -34,9 +34,18 @@ export interface WorkflowFunctionProps
 
   /**
    * ARN of the Webex Service App secret, passed to the function as `WEBEX_SECRET_ARN`. Reading it is granted by
-   * the caller (`WebexServiceAppSecret.grantRead`), not here.
+   * the caller (`WebexServiceAppSecret.grantRead`), not here. Not given: the function does not talk to Webex, and
+   * gets neither the secret's ARN, nor `WEBEX_BASE_URL`, nor the secrets extension.
    */
-  readonly webexSecretArn: string;
+  readonly webexSecretArn?: string;
+
+  /**
+   * Read the secret through the AWS Parameters and Secrets Lambda Extension: its layer is attached and
+   * `WEBEX_SECRET_READER=extension` set, so the function's bundle needs no AWS SDK to read it. Turn it off for a
+   * function that needs the SDK client to write it (the rotator).
+   * @default true when `webexSecretArn` is given
+   */
+  readonly readSecretThroughExtension?: boolean;
 
   /**
    * The log group the function writes to. The role made for the function may write to this group only; a `role`
@@ -65,6 +74,32 @@ export interface WorkflowFunctionProps
 }
 
 /**
+ * The Parameters and Secrets extension with its cache off (TTL 0): each read is a fresh GetSecretValue, and the
+ * function's own 60 s token cache (SecretTokenProvider) stays the only one, as it was with the SDK client.
+ *
+ * After a 401 the Webex client drops our cached token and re-reads the secret once, because the rotator may have
+ * just refreshed it. A caching extension could answer that re-read from its cache (for up to its TTL) with the
+ * token Webex has just refused, and the request would fail. That would be harmless only if Webex kept accepting
+ * the previous access token after a refresh, and shared/webex-api.md does not say so: §5.3 records that a refresh
+ * repeated within 24 h often returns the same values and that whether the previous *refresh* token stays valid is
+ * unverified; of the previous access token it says nothing. Nor would the extension's cache save calls: it lives
+ * in the same execution environment as ours, so a TTL up to 60 s adds no hits, and a longer one gains hits only by
+ * serving a secret older than our 60 s allows.
+ */
+/**
+ * CDK knows the extension layer's ARN per commercial region only; in a partition it does not list (GovCloud,
+ * China) name the arm64 layer's ARN with the `secretsExtensionLayerArn` context value.
+ */
+export const SECRETS_EXTENSION_LAYER_CONTEXT = 'secretsExtensionLayerArn';
+
+const secretsExtension = (scope: Construct) => {
+  const options = { secretsManagerTtl: Duration.seconds(0) };
+  const layerArn: unknown = scope.node.tryGetContext(SECRETS_EXTENSION_LAYER_CONTEXT);
+  if (typeof layerArn === 'string' && layerArn) return lambda.ParamsAndSecretsLayerVersion.fromVersionArn(layerArn, options);
+  return lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, options);
+};
+
+/**
  * A workflow Lambda with the suite's defaults: Node.js 22 on arm64, 512 MB, a 28 s timeout (inside API Gateway's
  * 29 s integration limit), active X-Ray tracing, its own log group with a retention, and an execution role that
  * may write to that log group and nothing else until the caller grants more (the Webex secret, typically).
@@ -85,6 +120,7 @@ export class WorkflowFunction extends NodejsFunction {
       entry,
       webexBaseUrl,
       webexSecretArn,
+      readSecretThroughExtension = webexSecretArn !== undefined,
       logGroupRetention,
       serviceName,
       powertoolsLogLevel,
@@ -127,14 +163,15 @@ export class WorkflowFunction extends NodejsFunction {
       role,
       entry: fromRepoRoot(entry),
       handler: 'handler',
+      paramsAndSecrets: readSecretThroughExtension ? secretsExtension(scope) : undefined,
       projectRoot: fromRepoRoot('.'),
       depsLockFilePath: fromRepoRoot('package-lock.json'),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: serviceName ?? 'webex-provisioning',
         POWERTOOLS_LOG_LEVEL: powertoolsLogLevel ?? 'INFO',
-        [ENV.baseUrl]: webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL,
-        [ENV.secretArn]: webexSecretArn,
+        ...(webexSecretArn !== undefined ? { [ENV.baseUrl]: webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL, [ENV.secretArn]: webexSecretArn } : {}),
+        ...(readSecretThroughExtension ? { [ENV.secretReader]: READ_SECRET_THROUGH_EXTENSION } : {}),
         ...environment,
       },
       bundling: {

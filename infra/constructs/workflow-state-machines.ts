@@ -51,14 +51,13 @@ export class WorkflowStateMachines extends Construct {
         const fn = new WorkflowFunction(this, task.id, {
           entry: task.entry,
           description: task.summary,
-          webexBaseUrl: props.webexBaseUrl,
-          webexSecretArn: props.secret.secret.secretArn,
+          ...(task.webex === false ? {} : { webexBaseUrl: props.webexBaseUrl, webexSecretArn: props.secret.secret.secretArn }),
           logGroupRetention: props.logRetention,
           // Under the Task states' 40 s TimeoutSeconds, so a slow step fails as a Lambda timeout, retried by the ASL.
           timeout: Duration.seconds(30),
           environment: props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : undefined,
         });
-        props.secret.grantRead(fn);
+        if (task.webex !== false) props.secret.grantRead(fn);
         if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
         functions[task.id] = fn;
         substitutions[task.substitution] = fn.functionArn;

@@ -12,7 +12,6 @@ function build(opts: { useDefaultBus?: boolean; defaultLeaverPolicy?: 'delete' |
   const lifecycle = new LifecycleEvents(stack, 'Lifecycle', {
     eventBus,
     stateMachines: machines,
-    webexSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:webex-AbC123',
     defaultLeaverPolicy: opts.defaultLeaverPolicy,
   });
   return { stack, lifecycle, machines, template: Template.fromStack(stack) };

@@ -4,9 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { routes } from '../../functions/routes';
-import { stateMachines } from '../../functions/lib/state-machines/definitions';
-import { ENV, ServiceAppSecretSchema } from '../../functions/lib/tokens/service-app-secret';
+import { routes, type RouteDefinition } from '../../functions/routes';
+import { stateMachines, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
+import { ENV, READ_SECRET_THROUGH_EXTENSION, ServiceAppSecretSchema } from '../../functions/lib/tokens/service-app-secret';
 import { configFromContext } from '../../infra/config';
 import { PLACEHOLDER_SECRET_TEMPLATE } from '../../infra/constructs/webex-secret';
 import { DEFAULT_API_THROTTLE } from '../../infra/constructs/workflow-api';
@@ -17,6 +17,11 @@ import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../
 const NON_ROUTE_FUNCTIONS = 1 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
 // The lifecycle events router (EventBridge target): a function that does not read the secret.
 const ROUTER_FUNCTIONS = 1;
+// Functions that read the secret: the rotator, and the route and task functions that talk to Webex.
+const SECRET_READERS =
+  1 +
+  (routes as readonly RouteDefinition[]).filter((r) => r.webex !== false).length +
+  stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.webex !== false).length;
 
 // Asset bundling is skipped for every stack here except in the one bundling test at the end.
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] as string[] };
@@ -24,6 +29,22 @@ const EXISTING_SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secre
 const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 type Json = Record<string, any>;
+
+// What the Parameters and Secrets extension layer brings (CDK's defaults), with its cache turned off (TTL 0):
+// the functions' own 60 s token cache is the only one (see workflow-function.ts).
+const SECRETS_EXTENSION_ENV = {
+  [ENV.secretReader]: READ_SECRET_THROUGH_EXTENSION,
+  PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED: 'true',
+  PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE: '1000',
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773',
+  PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL: 'info',
+  PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS: '3',
+  SECRETS_MANAGER_TIMEOUT_MILLIS: '0',
+  SECRETS_MANAGER_TTL: '0',
+  SSM_PARAMETER_STORE_TIMEOUT_MILLIS: '0',
+  SSM_PARAMETER_STORE_TTL: '300',
+};
+const SECRETS_EXTENSION_LAYER = [{ 'Fn::FindInMap': [expect.any(String), { Ref: 'AWS::Region' }, '1x0x103xarm64'] }];
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 
 function synth(props: WebexProvisioningStackProps = {}) {
@@ -98,12 +119,14 @@ describe('WebexProvisioning stack (defaults)', () => {
         Timeout: 28,
         TracingConfig: { Mode: 'Active' },
       });
+      const talksToWebex = (route as RouteDefinition).webex !== false;
       expect(props.Environment.Variables).toEqual({
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'webex-provisioning',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL,
-        [ENV.secretArn]: { Ref: secretId },
+        // Only a function that talks to Webex knows where, and which secret.
+        ...(talksToWebex ? { [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL, [ENV.secretArn]: { Ref: secretId }, ...SECRETS_EXTENSION_ENV } : {}),
+        ...((route as RouteDefinition).importsBucket ? { BULK_IMPORTS_BUCKET: { Ref: logicalId(stack, stack.bulkImports.bucket) } } : {}),
         // A function that starts (or reports on) a state machine also gets its ARN.
         ...Object.fromEntries(
           stateMachines
@@ -112,6 +135,37 @@ describe('WebexProvisioning stack (defaults)', () => {
         ),
       });
     }
+  });
+
+  test('functions that talk to Webex read the secret through the Parameters and Secrets extension; the others, the rotator and the router have no layer', () => {
+    const webexRoutes = (routes as readonly RouteDefinition[]).filter((r) => r.webex !== false).map((r) => stack.api.functions[r.id]);
+    const webexTasks = stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.webex !== false).map((t) => stack.workflows.taskFunctions[t.id]);
+    const functions = [...webexRoutes, ...webexTasks];
+    expect(functions.length).toBeGreaterThan(10);
+    for (const fn of functions) {
+      const props = template.toJSON().Resources[logicalId(stack, fn)].Properties;
+      expect(props.Layers).toEqual(SECRETS_EXTENSION_LAYER);
+      expect(props.Environment.Variables).toMatchObject(SECRETS_EXTENSION_ENV);
+    }
+    // The rotator writes versions with the SDK client; the others never read the secret.
+    const others = [
+      ...(routes as readonly RouteDefinition[]).filter((r) => r.webex === false).map((r) => stack.api.functions[r.id]),
+      ...stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.webex === false).map((t) => stack.workflows.taskFunctions[t.id]),
+    ];
+    expect(others.length).toBeGreaterThan(0);
+    for (const fn of [stack.rotation.function, stack.lifecycle.router, ...others]) {
+      const props = template.toJSON().Resources[logicalId(stack, fn)].Properties;
+      expect(props.Layers).toBeUndefined();
+      expect(Object.keys(props.Environment.Variables).filter((k) => k in SECRETS_EXTENSION_ENV)).toEqual([]);
+    }
+  });
+
+  test('the extension layer can be named for a partition CDK does not list (secretsExtensionLayerArn)', () => {
+    const arn = 'arn:aws-us-gov:lambda:us-gov-west-1:123456789012:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:1';
+    const app = new App({ context: { secretsExtensionLayerArn: arn } });
+    const govStack = new WebexProvisioningStack(app, 'Gov');
+    const fn = govStack.api.functions.GetUser;
+    expect(Template.fromStack(govStack).toJSON().Resources[logicalId(govStack, fn)].Properties.Layers).toEqual([arn]);
   });
 
   test('every API method uses IAM authorisation', () => {
@@ -228,9 +282,12 @@ describe('WebexProvisioning stack (defaults)', () => {
       const role = template.toJSON().Resources[roleId];
       expect(role.Properties.ManagedPolicyArns).toBeUndefined(); // no AWSLambdaBasicExecutionRole (logs on *)
       const statements = roleStatements(template, roleId);
-      expect(statements).toContainEqual(
-        expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: secretRef }),
-      );
+      const talksToWebex = (route as RouteDefinition).webex !== false;
+      if (talksToWebex) {
+        expect(statements).toContainEqual(
+          expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: secretRef }),
+        );
+      }
       expect(statements).toContainEqual(
         expect.objectContaining({
           Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
@@ -242,8 +299,8 @@ describe('WebexProvisioning stack (defaults)', () => {
         [
           'logs:CreateLogStream',
           'logs:PutLogEvents',
-          'secretsmanager:DescribeSecret',
-          'secretsmanager:GetSecretValue',
+          // The secret, for the functions that talk to Webex only.
+          ...(talksToWebex ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
           'xray:PutTelemetryRecords',
           'xray:PutTraceSegments',
           // WorkflowStateMachines.grantStart today: StartSyncExecution per machine the route starts.
@@ -294,11 +351,11 @@ describe('WebexProvisioning stack (configured)', () => {
   test('existingSecretArn: no secret is created and everything points at the given ARN', () => {
     const { template } = synth({ existingSecretArn: EXISTING_SECRET_ARN });
     template.resourceCountIs('AWS::SecretsManager::Secret', 0);
-    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
-      expect(fn.Properties.Environment.Variables[ENV.secretArn]).toBe(EXISTING_SECRET_ARN);
-    }
+    const withSecret = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => ENV.secretArn in fn.Properties.Environment.Variables);
+    expect(withSecret).toHaveLength(SECRET_READERS);
+    for (const fn of withSecret) expect(fn.Properties.Environment.Variables[ENV.secretArn]).toBe(EXISTING_SECRET_ARN);
     const secretStatements = allStatements(template).filter((s) => actions(s).includes('secretsmanager:GetSecretValue'));
-    expect(secretStatements).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS);
+    expect(secretStatements).toHaveLength(SECRET_READERS);
     for (const s of secretStatements) expect(resources(s)).toEqual([EXISTING_SECRET_ARN]);
     expect(template.toJSON().Outputs.WebexSecretArn.Value).toBe(EXISTING_SECRET_ARN);
   });
@@ -312,9 +369,9 @@ describe('WebexProvisioning stack (configured)', () => {
   test('webexBaseUrl, apiThrottle and logRetentionDays reach the functions, stage and log groups', () => {
     const govUrl = 'https://webex-gov.example.com/v1';
     const { template } = synth({ webexBaseUrl: govUrl, apiThrottle: { rateLimit: 3, burstLimit: 7 }, logRetentionDays: 365 });
-    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
-      expect(fn.Properties.Environment.Variables[ENV.baseUrl]).toBe(govUrl);
-    }
+    const webexFunctions = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => ENV.baseUrl in fn.Properties.Environment.Variables);
+    expect(webexFunctions).toHaveLength(SECRET_READERS);
+    for (const fn of webexFunctions) expect(fn.Properties.Environment.Variables[ENV.baseUrl]).toBe(govUrl);
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 3, ThrottlingBurstLimit: 7 })],
     });
@@ -333,7 +390,7 @@ describe('WebexProvisioning stack (configured)', () => {
       const { template } = synth(props);
       if (!props.existingSecretArn) template.hasResourceProperties('AWS::SecretsManager::Secret', { KmsKeyId: KEY_ARN });
       const decrypt = allStatements(template).filter((s) => actions(s).includes('kms:Decrypt'));
-      expect(decrypt).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS);
+      expect(decrypt).toHaveLength(SECRET_READERS);
       for (const s of decrypt) {
         expect(s.Resource).toBe(KEY_ARN);
         expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');

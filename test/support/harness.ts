@@ -32,7 +32,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   process.env.STATE_MACHINE_RUNNER = 'local';
   process.env.LOCAL_STATE_MACHINE_FAST_WAITS = 'true';
   Object.assign(process.env, env);
-  if (env.WEBEX_TOKEN_FILE) delete process.env.WEBEX_ACCESS_TOKEN;
+  if (env.WEBEX_TOKEN_FILE || env.WEBEX_SECRET_ARN) delete process.env.WEBEX_ACCESS_TOKEN;
   resetWebexClient();
   clearReferenceCache();
   const api = await startLocalApi({ port: 0 });

@@ -104,7 +104,9 @@ export class LocalExecutionStarter implements ExecutionStarter {
 }
 
 /** The one local record per process. */
-export const localExecutions = new LocalExecutionStarter();
+// Pure, so a bundle that imports this module but not this value (BulkJoinersSteps, through bulk/joiners) leaves
+// it out, and with it the SFN client it reaches.
+export const localExecutions = /* @__PURE__ */ new LocalExecutionStarter();
 let sfn: SFNClient | undefined;
 
 /** STATE_MACHINE_RUNNER decides, as for the synchronous runner: `aws` (default) or `local`. */

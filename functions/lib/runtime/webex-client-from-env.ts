@@ -1,25 +1,21 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ConfigurationError } from '../errors';
 import { logger } from '../logger';
-import { FileSecretStore } from '../tokens/file-secret-store';
+import { secretReaderFromEnv } from '../tokens/secret-reader-from-env';
 import { SecretTokenProvider } from '../tokens/secret-token-provider';
-import { SecretsManagerSecretStore } from '../tokens/secrets-manager-store';
 import { ENV } from '../tokens/service-app-secret';
 import { StaticTokenProvider, type TokenProvider } from '../tokens/token-provider';
 import { DEFAULT_WEBEX_BASE_URL, WebexClient } from '../webex/client';
 
 /**
  * Chooses the token source from the environment: a static WEBEX_ACCESS_TOKEN (a developer trying the
- * suite against a real org), the Service App secret in Secrets Manager (WEBEX_SECRET_ARN, in AWS), or
- * the local file store (WEBEX_TOKEN_FILE, the local runtime).
+ * suite against a real org), the Service App secret in Secrets Manager (WEBEX_SECRET_ARN, in AWS, read
+ * through the Parameters and Secrets extension), or the local file store (WEBEX_TOKEN_FILE, the local runtime).
  */
 export function tokenProviderFromEnv(env: NodeJS.ProcessEnv = process.env): TokenProvider {
   const staticToken = env[ENV.accessToken];
   if (staticToken) return new StaticTokenProvider(staticToken);
-  const secretArn = env[ENV.secretArn];
-  if (secretArn) return new SecretTokenProvider(new SecretsManagerSecretStore(secretArn, new SecretsManagerClient({})));
-  const tokenFile = env[ENV.tokenFile];
-  if (tokenFile) return new SecretTokenProvider(new FileSecretStore(tokenFile));
+  const reader = secretReaderFromEnv(env);
+  if (reader) return new SecretTokenProvider(reader);
   throw new ConfigurationError(
     `No Webex credentials configured: set ${ENV.secretArn}, ${ENV.tokenFile} or ${ENV.accessToken}`,
   );

@@ -42,6 +42,8 @@ export const ResolvedUser = z.object({
     locationId: z.string().optional(),
     primaryNumber: z.string().optional(),
     extension: z.string().optional(),
+    /** Webex's work_extension (routing prefix + extension). */
+    esn: z.string().optional(),
   }),
 });
 export type ResolvedUser = z.infer<typeof ResolvedUser>;
@@ -49,11 +51,28 @@ export type ResolvedUser = z.infer<typeof ResolvedUser>;
 export const ResolvedLocation = z.object({ id: z.string(), name: z.string() });
 export type ResolvedLocation = z.infer<typeof ResolvedLocation>;
 
+export const CallingUserView = z.object({
+  id: z.string(),
+  email: z.string().optional(),
+  displayName: z.string().optional(),
+  calling: z.object({
+    enabled: z.boolean(),
+    location: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+    primaryNumber: z.string().optional(),
+    extension: z.string().optional(),
+    esn: z.string().optional(),
+    license: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  }),
+});
+export type CallingUserView = z.infer<typeof CallingUserView>;
+
 export const CurrentCalling = z.object({
   alreadyEnabled: z.boolean(),
   detail: z.string(),
   /** Calling in another location and the request says `move: true`: the move path runs. */
   move: z.boolean().optional(),
+  /** Already enabled as requested: the user as resolveUser read them, which is the result (nothing is written). */
+  view: CallingUserView.optional(),
 });
 
 const MoveNote = z.object({ code: z.number(), message: z.string() });
@@ -97,21 +116,6 @@ export const Assignment = z.object({
   recovered: z.boolean(),
 });
 export type Assignment = z.infer<typeof Assignment>;
-
-export const CallingUserView = z.object({
-  id: z.string(),
-  email: z.string().optional(),
-  displayName: z.string().optional(),
-  calling: z.object({
-    enabled: z.boolean(),
-    location: z.object({ id: z.string(), name: z.string().optional() }).optional(),
-    primaryNumber: z.string().optional(),
-    extension: z.string().optional(),
-    esn: z.string().optional(),
-    license: z.object({ id: z.string(), name: z.string().optional() }).optional(),
-  }),
-});
-export type CallingUserView = z.infer<typeof CallingUserView>;
 
 /** What a failed run leaves on the user. */
 export const Remaining = z.object({

@@ -14,6 +14,8 @@ export interface TaskFunctionDefinition {
   readonly summary: string;
   /** Reads (and writes reports to) the bulk imports bucket: CDK grants it and sets BULK_IMPORTS_BUCKET. */
   readonly importsBucket?: 'readWrite';
+  /** false: never calls Webex nor reads its secret: CDK gives it neither (see RouteDefinition.webex). @default true */
+  readonly webex?: false;
 }
 
 export interface StateMachineDefinition {
@@ -120,6 +122,7 @@ export const stateMachines = [
         id: 'BulkJoinersSteps',
         entry: 'functions/bulk-joiners-steps/handler.ts',
         summary: 'The steps of Bulk Joiners: describe a failed user, build the report (no Webex calls)',
+        webex: false,
       },
     ],
     startedByRoute: 'StartBulkJoiners',
@@ -139,6 +142,7 @@ export const stateMachines = [
         entry: 'functions/bulk-joiners-csv-steps/handler.ts',
         summary: 'The steps of Bulk Joiners from CSV: prepare a batch of rows, build the report from the results (no Webex calls)',
         importsBucket: 'readWrite',
+        webex: false,
       },
     ],
     startedByRoute: 'StartBulkJoinersCsv',

@@ -1,12 +1,16 @@
 import type { ServiceAppSecret } from './service-app-secret';
 
+/** What a workflow function needs of the Service App secret: reading it. */
+export interface SecretReader {
+  /** The current secret, or undefined when none has been stored yet. */
+  read(): Promise<ServiceAppSecret | undefined>;
+}
+
 /**
  * Where the Service App secret lives: Secrets Manager in AWS, a JSON file for the local runtime.
  * Workflow functions only read; the rotator (and the connect command) write.
  */
-export interface SecretStore {
-  /** The current secret, or undefined when none has been stored yet. */
-  read(): Promise<ServiceAppSecret | undefined>;
+export interface SecretStore extends SecretReader {
   write(secret: ServiceAppSecret): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { SecretStore } from './secret-store';
+import type { SecretReader } from './secret-store';
 import { SecretUnavailableError } from './secret-store';
 import type { TokenProvider } from './token-provider';
 
@@ -20,7 +20,7 @@ export class SecretTokenProvider implements TokenProvider {
   private inFlight?: Promise<string>;
 
   constructor(
-    private readonly store: SecretStore,
+    private readonly store: SecretReader,
     options: SecretTokenProviderOptions = {},
   ) {
     this.ttlMs = options.ttlMs ?? 60_000;

@@ -34,8 +34,13 @@ export const ENV = {
   baseUrl: 'WEBEX_BASE_URL',
   accessToken: 'WEBEX_ACCESS_TOKEN',
   secretArn: 'WEBEX_SECRET_ARN',
+  /** `extension`: read WEBEX_SECRET_ARN through the AWS Parameters and Secrets Lambda Extension (set by the stack). */
+  secretReader: 'WEBEX_SECRET_READER',
   tokenFile: 'WEBEX_TOKEN_FILE',
 } as const;
+
+/** The value of WEBEX_SECRET_READER for functions that read the secret through the extension. */
+export const READ_SECRET_THROUGH_EXTENSION = 'extension';
 
 /** Parses a stored secret; errors say where it came from and which fields are wrong, never the values. */
 export function parseServiceAppSecret(text: string, where: string): ServiceAppSecret {

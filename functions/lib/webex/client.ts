@@ -4,6 +4,7 @@ import { correlationId } from '../correlation';
 import type { LogSink } from '../logger';
 import type { TokenProvider } from '../tokens/token-provider';
 import { WebexApiError, WebexNetworkError, type WebexErrorDetail } from './errors';
+import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
 import { nextLink } from './link-header';
 import { parseRetryAfterMs } from './retry-after';
 
@@ -31,7 +32,6 @@ export interface WebexClientOptions {
    * surfaced so the caller (API client, Step Functions) can wait.
    */
   retryBudgetMs?: number;
-  fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
@@ -53,7 +53,7 @@ export interface RequestOptions<T> {
 export interface WebexResponse<T> {
   status: number;
   data: T;
-  headers: Headers;
+  headers: ResponseHeaders;
   trackingId?: string;
 }
 
@@ -75,8 +75,8 @@ export interface PageOptions<T> {
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 const RETRYABLE_5XX = new Set([500, 502, 503, 504]);
-// Errors undici reports when the connection was never established: the request cannot have been applied.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+// Socket errors raised before a connection existed: the request cannot have been applied.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
  * The only code that speaks HTTP to Webex: bearer auth from a token provider (re-read once on 401),
@@ -94,7 +94,6 @@ export class WebexClient {
   private readonly maxDelayMs: number;
   private readonly defaultRetryAfterMs: number;
   private readonly retryBudgetMs: number;
-  private readonly doFetch: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
 
@@ -109,7 +108,6 @@ export class WebexClient {
     this.maxDelayMs = options.maxDelayMs ?? 5_000;
     this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? 5_000;
     this.retryBudgetMs = options.retryBudgetMs ?? 18_000;
-    this.doFetch = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
   }
@@ -154,9 +152,9 @@ export class WebexClient {
       }
 
       const attemptStarted = Date.now();
-      let response: Response;
+      let response: HttpResponse;
       try {
-        response = await this.doFetch(url, { method, headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+        response = await sendHttpRequest({ method, url, headers, body, timeoutMs: this.timeoutMs });
       } catch (cause) {
         const failure = classifyNetworkError(cause, method, logPath);
         const resendable = idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''));
@@ -178,8 +176,8 @@ export class WebexClient {
         durationMs: Date.now() - attemptStarted,
       });
 
-      if (response.ok) {
-        const data = await readBody(response);
+      if (response.status >= 200 && response.status < 300) {
+        const data = parseBody(response.body);
         return {
           status: response.status,
           data: options.schema ? options.schema.parse(data) : (data as T),
@@ -188,7 +186,7 @@ export class WebexClient {
         };
       }
 
-      const error = await toApiError(response, method, logPath, responseTrackingId, attempt);
+      const error = toApiError(response, method, logPath, responseTrackingId, attempt);
 
       if (response.status === 401 && !reauthenticated && !options.anonymous) {
         // The rotator may have replaced the token since we cached it: re-read once, then give up.
@@ -283,8 +281,7 @@ export class WebexClient {
   }
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+function parseBody(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);
@@ -293,14 +290,8 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-async function toApiError(
-  response: Response,
-  method: string,
-  path: string,
-  trackingId: string,
-  attempts: number,
-): Promise<WebexApiError> {
-  const body = (await readBody(response).catch(() => undefined)) as
+function toApiError(response: HttpResponse, method: string, path: string, trackingId: string, attempts: number): WebexApiError {
+  const body = parseBody(response.body) as
     | { message?: unknown; errors?: unknown; trackingId?: unknown; errorCode?: unknown; error_description?: unknown; error?: unknown }
     | string
     | undefined;
@@ -342,9 +333,7 @@ function numericHeader(value: string | null): number | undefined {
 }
 
 function classifyNetworkError(cause: unknown, method: string, path: string): WebexNetworkError {
-  const err = cause as { name?: string; code?: string; cause?: { code?: string; name?: string } };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return new WebexNetworkError('timeout', method, path);
-  const code = err?.cause?.code ?? err?.code ?? err?.cause?.name;
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new WebexNetworkError('timeout', method, path, code);
-  return new WebexNetworkError('connection', method, path, code);
+  const err = cause as { name?: string; code?: string };
+  if (err?.name === 'TimeoutError') return new WebexNetworkError('timeout', method, path);
+  return new WebexNetworkError('connection', method, path, err?.code);
 }

@@ -34,6 +34,8 @@ const EXIT_CODES = ['UNKNOWN', 'COMPLETED', 'FAILED', 'STOPPED', 'COMPLETED_WITH
 
 export const MoveJobSchema = z.looseObject({
   id: z.string(),
+  /** The TrackingID of the request that started the job. */
+  trackingId: z.string().optional(),
   latestExecutionStatus: z.enum(JOB_STATUSES),
   latestExecutionExitCode: z.enum(EXIT_CODES).optional(),
   counts: z.looseObject({ totalMoves: z.number(), moved: z.number(), failed: z.number(), pending: z.number(), skipped: z.number() }).partial().optional(),
@@ -69,6 +71,12 @@ export async function validateMove(client: WebexClient, locationId: string, user
 export async function startMoveJob(client: WebexClient, locationId: string, users: MoveUser[]): Promise<MoveJob> {
   const res = await client.post(MOVE_JOBS, { body: body(locationId, false, users), schema: z.looseObject({ response: MoveJobSchema }), idempotent: false });
   return res.data.response;
+}
+
+/** The org's move jobs, most recent first (Webex's order): one page, which holds a job just started. */
+export async function listRecentMoveJobs(client: WebexClient): Promise<MoveJob[]> {
+  const res = await client.get(MOVE_JOBS, { query: { max: 100 }, schema: z.looseObject({ items: z.array(MoveJobSchema).default([]) }) });
+  return res.data.items;
 }
 
 export async function getMoveJob(client: WebexClient, jobId: string): Promise<MoveJob> {

@@ -91,9 +91,14 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
   it('answers 200 with changed: false and sends no write when the user already has that location and number', async () => {
     const res = await h.call('POST', calling(DEMO_EMAILS.carol), { location: 'Branch Office', phoneNumber: DEMO_NUMBERS.carolPrimary });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'SUCCEEDED', changed: false, user: { calling: { primaryNumber: DEMO_NUMBERS.carolPrimary, extension: '2001' } } });
+    expect(res.body).toMatchObject({
+      status: 'SUCCEEDED', changed: false,
+      user: { calling: { location: { id: LOC.branchOffice, name: 'Branch Office' }, primaryNumber: DEMO_NUMBERS.carolPrimary, extension: '2001', esn: '80022001' } },
+    });
     expect(stepStatuses(res.body)).toMatchObject({ resolveLicense: 'skipped', chooseNumber: 'skipped', assignLicense: 'skipped', verifyCalling: 'completed' });
     expect(patches()).toHaveLength(0);
+    // Nothing was written: the read that found the setup is the answer, with no read-back (reference data aside, which is cached).
+    expect(h.webexCalls().filter((r) => !/^\/(locations|licenses)\b/.test(r.path)).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /people', `GET /people/${P.carol}`]);
   });
 
   it('answers 409 when the user has calling in another location, naming it', async () => {

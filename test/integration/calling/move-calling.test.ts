@@ -140,6 +140,18 @@ describe('POST /users/{user}/calling with move: true (Webex move-users job)', ()
     expect(stepStatuses(started.body)).toMatchObject({ startMoveJob: 'failed' });
   });
 
+  it('follows a job Webex started although it answered the start with a 5xx, instead of starting another', async () => {
+    h.sim.faults.add({ match: { method: 'POST', path: JOBS }, skip: 1, kind: 'applyThenFail', status: 500 });
+    const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling).toMatchObject({ location: { id: LOC.headquarters }, primaryNumber: HQ_FREE });
+    expect(moveRequests()).toEqual([true, false]);
+    expect(h.sim.state.moveJobs.size).toBe(1);
+    // Found in the job list by the TrackingID of the start Webex answered with a 500.
+    const [start] = h.webexCalls('POST', JOBS).filter((r) => r.status === 500);
+    expect([...h.sim.state.moveJobs.values()][0].trackingId).toBe(start.trackingId);
+  });
+
   it('retries 429s and 5xx while polling the job, then completes', async () => {
     h.sim.faults.add({ match: { method: 'GET', path: `${JOBS}/` }, kind: 'status', status: 429, retryAfter: '0', times: 7 });
     h.sim.faults.add({ match: { method: 'GET', path: `${JOBS}/` }, kind: 'status', status: 503, times: 6 });

@@ -170,6 +170,23 @@ describe('leaver', () => {
     expect(published()).toEqual([expect.objectContaining({ detailType: 'Webex Lifecycle Completed' })]);
   });
 
+  it('reports changes Webex applied before answering with an error, which the retried steps then find done', async () => {
+    h.sim.faults.add({ match: { method: 'PUT', path: '/telephony/config/people/' }, kind: 'applyThenFail', status: 500 });
+    h.sim.faults.add({ match: { method: 'PATCH', path: '/licenses/users' }, kind: 'applyThenFail', status: 500 });
+    const run = await outcome('Leaver', (await send(left({ email: DEMO_EMAILS.carol }))).body.executionName);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({
+      applied: [
+        { step: 'unassignAlternates', status: 'applied', detail: expect.stringContaining(DEMO_NUMBERS.carolAlternate) },
+        { step: 'removeCallingLicense', status: 'applied', detail: expect.stringContaining(DEMO_NUMBERS.carolPrimary) },
+        { step: 'deactivateUser', status: 'applied' },
+      ],
+    });
+    // Each write was sent once: the retries found it done.
+    expect(h.webexCalls('PUT', '/telephony/config/people/')).toHaveLength(1);
+    expect(h.webexCalls('PATCH', '/licenses/users')).toHaveLength(1);
+  });
+
   it('a fault that outlasts the retries ends in Failed naming the step and what was applied before it', async () => {
     h.sim.faults.add({ match: { method: 'PATCH', path: '/licenses/users' }, kind: 'status', status: 500, times: Infinity });
     const res = await send(left({ email: DEMO_EMAILS.carol }));

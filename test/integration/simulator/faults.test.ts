@@ -79,6 +79,20 @@ describe('faults', () => {
     expect((await call(sim, 'GET', `/people/${DEMO_IDS.people.bob}`)).status).toBe(200);
   });
 
+  it('skip: lets the first matching requests through, then fires (also through the control endpoint)', async () => {
+    sim.faults.add({ match: { method: 'GET', path: '/licenses' }, kind: 'status', status: 503, skip: 2 });
+    expect(sim.faults.list()).toEqual([{ match: { method: 'GET', path: '/licenses' }, kind: 'status', status: 503, times: 1, skip: 2 }]);
+    expect((await call(sim, 'GET', `/people/${DEMO_IDS.people.bob}`)).status).toBe(200);
+    expect((await call(sim, 'GET', '/licenses')).status).toBe(200);
+    expect((await call(sim, 'GET', '/licenses')).status).toBe(200);
+    expect((await call(sim, 'GET', '/licenses')).status).toBe(503);
+    expect((await call(sim, 'GET', '/licenses')).status).toBe(200);
+    expect((await control('POST', '/faults', { kind: 'status', status: 500, skip: -1 })).status).toBe(400);
+    expect((await control('POST', '/faults', { match: { path: '/licenses' }, kind: 'status', status: 502, skip: 1 })).status).toBe(204);
+    expect((await call(sim, 'GET', '/licenses')).status).toBe(200);
+    expect((await call(sim, 'GET', '/licenses')).status).toBe(502);
+  });
+
   it('latency: delays the answer and combines with a later status fault', async () => {
     sim.faults.add({ kind: 'latency', ms: 150 });
     sim.faults.add({ kind: 'status', status: 500 });

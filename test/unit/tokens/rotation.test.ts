@@ -5,6 +5,7 @@ import type { ServiceAppSecret } from '../../../functions/lib/tokens/service-app
 import { WebexClient } from '../../../functions/lib/webex/client';
 import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
 import { fakeSecretsManager } from '../../support/fake-secrets-manager';
+import { startScriptedServer, type ScriptedReply, type ScriptedServer } from '../../support/scripted-http-server';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 const stored: ServiceAppSecret = {
@@ -19,25 +20,32 @@ const stored: ServiceAppSecret = {
   verified: true,
 };
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+// Webex's token endpoint: a loopback server answering from each test's script, reached by the client's real transport.
+let webex: ScriptedServer;
+beforeAll(async () => {
+  webex = await startScriptedServer();
+});
+afterAll(() => webex.close());
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): ScriptedReply => ({ status, body, headers });
 const tokenResponse = (n: number) =>
   json(200, { access_token: `access-${n}`, expires_in: 1_209_600, refresh_token: `refresh-${n}`, refresh_token_expires_in: 7_776_000, token_type: 'Bearer' });
 
-function setup(replies: (Response | ((body: URLSearchParams) => Response))[], overrides: Partial<RotationOptions> = {}, secret = stored) {
+function setup(replies: (ScriptedReply | ((body: URLSearchParams) => ScriptedReply))[], overrides: Partial<RotationOptions> = {}, secret = stored) {
   const sm = fakeSecretsManager(secret);
   const sent: URLSearchParams[] = [];
-  const fetchFn = (async (_url: string, init: RequestInit) => {
-    const body = new URLSearchParams(String(init.body));
+  const answer = (request: { body: string }): ScriptedReply => {
+    const body = new URLSearchParams(request.body);
     sent.push(body);
     const next = replies.shift();
-    if (!next) throw new Error('unexpected refresh');
+    // An unexpected refresh gets its connection dropped.
+    if (!next) return 'reset';
     return typeof next === 'function' ? next(body) : next;
-  }) as unknown as typeof fetch;
+  };
+  webex.script(Array.from({ length: 20 }, () => answer));
   const oauthClient = new WebexClient({
-    baseUrl: 'https://webex.test/v1',
+    baseUrl: `${webex.url}/v1`,
     tokenProvider: new StaticTokenProvider('unused'),
-    fetch: fetchFn,
     sleep: async () => undefined,
   });
   const verified: string[] = [];

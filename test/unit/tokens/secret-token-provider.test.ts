@@ -6,17 +6,11 @@ import { join } from 'node:path';
 import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
 import { SecretTokenProvider } from '../../../functions/lib/tokens/secret-token-provider';
 import { SecretsManagerSecretStore } from '../../../functions/lib/tokens/secrets-manager-store';
-import type { ServiceAppSecret } from '../../../functions/lib/tokens/service-app-secret';
 import { tokenProviderFromEnv } from '../../../functions/lib/runtime/webex-client-from-env';
 import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { serviceAppSecret as secret } from '../../support/service-app-secret';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:webex-abc';
-const secret = (accessToken: string): ServiceAppSecret => ({
-  clientId: 'client-id',
-  clientSecret: 'client-secret-value',
-  accessToken,
-  refreshToken: 'refresh-token-value',
-});
 
 describe('SecretTokenProvider over Secrets Manager', () => {
   const sm = mockClient(SecretsManagerClient);
@@ -101,9 +95,9 @@ describe('FileSecretStore', () => {
 });
 
 describe('tokenProviderFromEnv', () => {
-  it('prefers a static WEBEX_ACCESS_TOKEN, then the secret ARN, then the local file', () => {
+  it('prefers a static WEBEX_ACCESS_TOKEN, then the secret ARN (through the extension), then the local file', () => {
     expect(tokenProviderFromEnv({ WEBEX_ACCESS_TOKEN: 't', WEBEX_SECRET_ARN: ARN })).toBeInstanceOf(StaticTokenProvider);
-    expect(tokenProviderFromEnv({ WEBEX_SECRET_ARN: ARN })).toBeInstanceOf(SecretTokenProvider);
+    expect(tokenProviderFromEnv({ WEBEX_SECRET_ARN: ARN, WEBEX_SECRET_READER: 'extension' })).toBeInstanceOf(SecretTokenProvider);
     expect(tokenProviderFromEnv({ WEBEX_TOKEN_FILE: '/tmp/x.json' })).toBeInstanceOf(SecretTokenProvider);
   });
   it('fails clearly when nothing is configured', () => {

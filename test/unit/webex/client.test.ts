@@ -1,28 +1,17 @@
+import { gzipSync } from 'node:zlib';
 import { WebexClient, type WebexClientOptions } from '../../../functions/lib/webex/client';
 import { WebexApiError, WebexNetworkError } from '../../../functions/lib/webex/errors';
 import type { TokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { closedPort, startScriptedServer, type ScriptedReply, type ScriptedServer } from '../../support/scripted-http-server';
 
-type Reply = Response | Error | ((init: RequestInit) => Response | Error);
+// The client's real transport (node:http) against a loopback server that answers from a script.
+let server: ScriptedServer;
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
+afterAll(() => server.close());
 
-/** A scripted fetch: answers in order and records what was sent. */
-function scriptedFetch(replies: Reply[]) {
-  const calls: { url: string; init: RequestInit }[] = [];
-  const fn = (async (input: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: String(input), init: init ?? {} });
-    const next = replies.shift();
-    if (!next) throw new Error('no scripted reply left');
-    const reply = typeof next === 'function' ? next(init ?? {}) : next;
-    if (reply instanceof Error) throw reply;
-    return reply;
-  }) as typeof fetch;
-  return { fn, calls };
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): ScriptedReply => ({ status, body, headers });
 
 class Tokens implements TokenProvider {
   reads = 0;
@@ -36,35 +25,50 @@ class Tokens implements TokenProvider {
   }
 }
 
-function client(replies: Reply[], options: Partial<WebexClientOptions> = {}) {
-  const f = scriptedFetch(replies);
+function client(replies: ScriptedReply[], options: Partial<WebexClientOptions> = {}) {
+  server.script(replies);
   const sleeps: number[] = [];
   const tokens = new Tokens(['token-one', 'token-two']);
   const logs: unknown[] = [];
   const sink = { debug: (...a: unknown[]) => logs.push(a), info: (...a: unknown[]) => logs.push(a), warn: (...a: unknown[]) => logs.push(a), error: (...a: unknown[]) => logs.push(a) };
   const c = new WebexClient({
-    baseUrl: 'https://webex.test/v1',
+    baseUrl: `${server.url}/v1`,
     tokenProvider: tokens,
-    fetch: f.fn,
     sleep: async (ms) => void sleeps.push(ms),
     random: () => 0.5,
     logger: sink,
     ...options,
   });
-  return { c, calls: f.calls, sleeps, tokens, logs };
+  return { c, calls: server.requests, sleeps, tokens, logs };
 }
-
-const connectionError = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: { code } });
 
 describe('WebexClient', () => {
   it('sends the bearer token, a TrackingID and query parameters to the base URL', async () => {
     const { c, calls } = client([json(200, { items: [] })]);
     const res = await c.get('/people', { query: { email: 'a@example.com', callingData: true, max: undefined } });
     expect(res.status).toBe(200);
-    expect(calls[0].url).toBe('https://webex.test/v1/people?email=a%40example.com&callingData=true');
-    const headers = calls[0].init.headers as Record<string, string>;
-    expect(headers.Authorization).toBe('Bearer token-one');
-    expect(headers.TrackingID).toMatch(/^WEBEXPROV_/);
+    expect(calls[0].url).toBe('/v1/people?email=a%40example.com&callingData=true');
+    expect(calls[0].headers.authorization).toBe('Bearer token-one');
+    expect(calls[0].headers.trackingid).toMatch(/^WEBEXPROV_/);
+    expect(calls[0].headers.accept).toBe('application/json');
+  });
+
+  it('sends JSON bodies with their length, and reads gzip-compressed answers', async () => {
+    const gz = { status: 200, raw: gzipSync(JSON.stringify({ id: 'p1', displayName: 'Zoë' })), headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } };
+    const { c, calls } = client([gz]);
+    const res = await c.post('/people', { body: { emails: ['zoë@example.com'] } });
+    expect(res.data).toEqual({ id: 'p1', displayName: 'Zoë' });
+    expect(calls[0].method).toBe('POST');
+    expect(calls[0].headers['content-type']).toBe('application/json');
+    expect(calls[0].headers['content-length']).toBe(String(Buffer.byteLength(calls[0].body)));
+    expect(JSON.parse(calls[0].body)).toEqual({ emails: ['zoë@example.com'] });
+  });
+
+  it('keeps the connection alive between requests', async () => {
+    const { c, calls } = client([json(200, {}), json(200, {})]);
+    await c.get('/people/p1');
+    await c.get('/people/p2');
+    expect(calls[1].clientPort).toBe(calls[0].clientPort);
   });
 
   it('waits for Retry-After on 429 and then succeeds, for any method', async () => {
@@ -106,11 +110,26 @@ describe('WebexClient', () => {
   });
 
   it('resends a POST when the connection was refused (never sent), not when it was reset', async () => {
-    const refused = client([connectionError('ECONNREFUSED'), json(200, {})]);
-    await refused.c.post('/people', { body: {} });
-    expect(refused.calls).toHaveLength(2);
+    // Nothing listens on the port for the first attempt; the server starts during the backoff.
+    const port = await closedPort();
+    let late: ScriptedServer | undefined;
+    const refused = new WebexClient({
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      tokenProvider: new Tokens(['t']),
+      random: () => 0.5,
+      sleep: async () => {
+        late = await startScriptedServer(port);
+        late.script([json(200, { id: 'p1' })]);
+      },
+    });
+    try {
+      await expect(refused.post('/people', { body: {} })).resolves.toMatchObject({ data: { id: 'p1' } });
+      expect(late!.requests).toHaveLength(1);
+    } finally {
+      await late?.close();
+    }
 
-    const reset = client([connectionError('ECONNRESET')]);
+    const reset = client(['reset']);
     const error = await reset.c.post('/people', { body: {} }).catch((e) => e);
     expect(error).toBeInstanceOf(WebexNetworkError);
     expect(error).toMatchObject({ kind: 'connection', causeCode: 'ECONNRESET' });
@@ -118,33 +137,27 @@ describe('WebexClient', () => {
   });
 
   it('retries timeouts on GET and reports them as timeouts when attempts run out', async () => {
-    const timeout = () => Object.assign(new Error('timed out'), { name: 'TimeoutError' });
-    const { c, calls } = client([timeout(), timeout(), timeout()], { maxAttempts: 3 });
+    const { c, calls } = client(['hang', 'hang', 'hang'], { maxAttempts: 3, timeoutMs: 50 });
     const error = await c.get('/people').catch((e) => e);
     expect(error).toBeInstanceOf(WebexNetworkError);
     expect(error.kind).toBe('timeout');
     expect(calls).toHaveLength(3);
   });
 
-  it('aborts an attempt that exceeds the per-request timeout', async () => {
-    const hanging = scriptedFetch([]);
-    const c = new WebexClient({
-      baseUrl: 'https://webex.test/v1',
-      tokenProvider: new Tokens(['t']),
-      timeoutMs: 50,
-      maxAttempts: 1,
-      fetch: ((_url: string, init: RequestInit) =>
-        new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch,
-    });
-    void hanging;
+  it('aborts an attempt that exceeds the per-request timeout, body included', async () => {
+    const { c } = client(['hang'], { timeoutMs: 50, maxAttempts: 1 });
     await expect(c.get('/people')).rejects.toMatchObject({ name: 'WebexNetworkError', kind: 'timeout' });
+
+    // Headers in time, body never finished: still this attempt's timeout.
+    const slowBody = client([{ status: 200, raw: '{"items":', headers: { 'content-length': '100' } }], { timeoutMs: 100, maxAttempts: 1 });
+    await expect(slowBody.c.get('/people')).rejects.toMatchObject({ name: 'WebexNetworkError', kind: 'timeout' });
   });
 
   it('re-reads the token once on 401 and retries with the new one', async () => {
     const { c, calls, tokens } = client([json(401, { message: 'expired' }), json(200, { ok: 1 })]);
     await c.get('/people/p1');
     expect(tokens.invalidations).toBe(1);
-    expect((calls[1].init.headers as Record<string, string>).Authorization).toBe('Bearer token-two');
+    expect(calls[1].headers.authorization).toBe('Bearer token-two');
   });
 
   it('gives up after a second 401', async () => {
@@ -178,12 +191,12 @@ describe('WebexClient', () => {
 
   it('follows Link rel="next" pages, sending the original query only on the first request', async () => {
     const { c, calls } = client([
-      json(200, { items: [{ id: 1 }, { id: 2 }] }, { link: '<https://webex.test/v1/people?max=2&cursor=abc>; rel="next"' }),
-      json(200, { items: [{ id: 3 }] }, { link: '<https://webex.test/v1/people?max=2&cursor=def>; rel="prev"' }),
+      json(200, { items: [{ id: 1 }, { id: 2 }] }, { link: `<${server.url}/v1/people?max=2&cursor=abc>; rel="next"` }),
+      json(200, { items: [{ id: 3 }] }, { link: `<${server.url}/v1/people?max=2&cursor=def>; rel="prev"` }),
     ]);
     const items = await c.list('/people', { query: { max: 2 } });
     expect(items).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
-    expect(calls.map((x) => x.url)).toEqual(['https://webex.test/v1/people?max=2', 'https://webex.test/v1/people?max=2&cursor=abc']);
+    expect(calls.map((x) => x.url)).toEqual(['/v1/people?max=2', '/v1/people?max=2&cursor=abc']);
   });
 
   it('pages telephony lists by start/max when Webex sends no Link', async () => {
@@ -194,7 +207,7 @@ describe('WebexClient', () => {
     ]);
     const items = await c.list('/telephony/config/numbers', { itemsKey: 'phoneNumbers', offsetPaging: { max: 2 }, query: { locationId: 'L' } });
     expect(items).toHaveLength(4);
-    expect(calls.map((x) => new URL(x.url).search)).toEqual([
+    expect(calls.map((x) => new URL(x.url, server.url).search)).toEqual([
       '?locationId=L&max=2',
       '?locationId=L&max=2&start=2',
       '?locationId=L&max=2&start=4',
@@ -209,9 +222,8 @@ describe('WebexClient', () => {
   it('sends form-encoded bodies without a bearer token when anonymous', async () => {
     const { c, calls } = client([json(200, { access_token: 'x' })]);
     await c.post('/access_token', { form: { grant_type: 'refresh_token', refresh_token: 'r' }, anonymous: true });
-    const headers = calls[0].init.headers as Record<string, string>;
-    expect(headers.Authorization).toBeUndefined();
-    expect(headers['Content-Type']).toBe('application/x-www-form-urlencoded');
-    expect(calls[0].init.body).toBe('grant_type=refresh_token&refresh_token=r');
+    expect(calls[0].headers.authorization).toBeUndefined();
+    expect(calls[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(calls[0].body).toBe('grant_type=refresh_token&refresh_token=r');
   });
 });

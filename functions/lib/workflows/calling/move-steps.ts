@@ -4,7 +4,7 @@ import { logger } from '../../logger';
 import type { CallingTarget, Compensation, EnableCallingState, MoveJobState, MoveValidation } from '../../schemas/calling';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError } from '../../webex/errors';
-import { getMoveJob, listMoveJobErrors, startMoveJob, validateMove, type MoveJob, type MoveUser } from '../../webex/move-users-api';
+import { getMoveJob, listMoveJobErrors, listRecentMoveJobs, startMoveJob, validateMove, type MoveJob, type MoveUser } from '../../webex/move-users-api';
 import { getPerson } from '../../webex/people-api';
 import { getLocation } from '../../webex/reference-data';
 import type { Person } from '../../webex/schemas';
@@ -125,9 +125,22 @@ export async function startMoveJobStep(client: WebexClient, state: EnableCalling
   try {
     job = await startMoveJob(client, location.id, [moveUser(state)]);
   } catch (error) {
-    throw refusal(error, state, location.name);
+    const started = await startedDespite(client, error);
+    if (!started) throw refusal(error, state, location.name);
+    logger.info('enable calling: move job started although Webex answered with an error', { personId: user.id, jobId: started.id });
+    job = started;
   }
   return judge(client, state, job, 0);
+}
+
+/**
+ * A start Webex answered with a 5xx may have started the job all the same. Sent again, it would be
+ * refused (409: the user is in a move job) and the run would fail while that first job still moves the
+ * user. The job records the TrackingID of the request that started it, which the error carries too.
+ */
+async function startedDespite(client: WebexClient, error: unknown): Promise<MoveJob | undefined> {
+  if (!(error instanceof WebexApiError) || error.status < 500 || !error.trackingId) return undefined;
+  return (await listRecentMoveJobs(client)).find((j) => j.trackingId === error.trackingId);
 }
 
 /** One status read of the job; the state machine waits between reads and stops after MAX_MOVE_POLLS. */

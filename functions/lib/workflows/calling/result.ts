@@ -93,7 +93,8 @@ function stepDetail(name: (typeof PROGRESS)[number][0], state: EnableCallingStat
     }
     case 'verifyCalling': {
       const c = state.calling?.calling;
-      return c && `Webex shows location "${c.location?.name}"${c.primaryNumber ? `, number ${c.primaryNumber}` : ''}${c.extension ? `, extension ${c.extension}` : ''}`;
+      const seen = c && `Webex shows location "${c.location?.name}"${c.primaryNumber ? `, number ${c.primaryNumber}` : ''}${c.extension ? `, extension ${c.extension}` : ''}`;
+      return seen && state.current?.alreadyEnabled ? `${seen} (as first read: nothing was written, so nothing to read back)` : seen;
     }
   }
 }

@@ -110,6 +110,7 @@ export async function resolveUser(client: WebexClient, state: EnableCallingState
       locationId: person.locationId,
       primaryNumber: primaryWorkNumber(person),
       extension: person.extension,
+      esn: person.phoneNumbers?.find((n) => n.type === 'work_extension')?.value,
     },
   };
 }
@@ -136,7 +137,20 @@ export async function checkCurrentCalling(client: WebexClient, state: EnableCall
     return `location "${where}"${current.primaryNumber ? `, number ${current.primaryNumber}` : ''}${current.extension ? `, extension ${current.extension}` : ''}`;
   };
   if (sameLocation && sameNumber && sameExtension) {
-    return { alreadyEnabled: true, detail: `already a Webex Calling user with ${await describe()}: nothing to change` };
+    // Nothing will be written, so this read of the user is the result: a read-back would only repeat it.
+    const view: CallingUserView = {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      calling: {
+        enabled: true,
+        location: { id: location.id, name: location.name },
+        ...(current.primaryNumber ? { primaryNumber: current.primaryNumber } : {}),
+        ...(current.extension ? { extension: current.extension } : {}),
+        ...(current.esn ? { esn: current.esn } : {}),
+      },
+    };
+    return { alreadyEnabled: true, detail: `already a Webex Calling user with ${await describe()}: nothing to change`, view };
   }
   if (!sameLocation && request.move) {
     return { alreadyEnabled: false, move: true, detail: `a Webex Calling user with ${await describe()}: moving to "${location.name}" (move requested)` };

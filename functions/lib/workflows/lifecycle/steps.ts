@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
 import { logger } from '../../logger';
 import {
   LIFECYCLE_RESULT_DETAIL_TYPES,
@@ -159,6 +160,7 @@ export async function leaverFindUser(client: WebexClient, state: LifecycleState)
     id: person.id,
     email,
     callingEnabled: Boolean(person.locationId),
+    licenses: person.licenses ?? [],
     locationId: person.locationId,
     primaryNumber: primary?.directNumber,
     extension: primary?.extension ?? person.extension,
@@ -166,33 +168,55 @@ export async function leaverFindUser(client: WebexClient, state: LifecycleState)
   };
 }
 
-const FoundUser = z.object({ id: z.string(), alternates: z.array(z.string()).default([]) });
+const FoundUser = z.object({
+  id: z.string(),
+  alternates: z.array(z.string()).default([]),
+  licenses: z.array(z.string()).default([]),
+  primaryNumber: z.string().optional(),
+  extension: z.string().optional(),
+});
 const userOf = (state: LifecycleState) => FoundUser.parse((state as Record<string, unknown>).user);
 
-/** Every alternate number back to the location's pool, in one PUT; numbers no longer held are skipped. */
+/**
+ * Every alternate number back to the location's pool, in one PUT; numbers no longer held are skipped.
+ * Alternates the user had when found and holds no more were returned by an earlier attempt of this step
+ * (Webex applied its PUT, then answered with an error): they are reported, not lost from the outcome.
+ */
 export async function leaverUnassignAlternates(client: WebexClient, state: LifecycleState) {
   const user = userOf(state);
   const numbers = await getPersonNumbers(client, user.id);
   const held = (numbers?.phoneNumbers ?? []).filter((n) => !n.primary && n.directNumber).map((n) => n.directNumber as string);
-  if (!held.length) return { removed: [], detail: 'no alternate numbers' };
-  await changeAlternateNumbers(client, user.id, held.map((directNumber) => ({ action: 'DELETE', directNumber })));
-  return { removed: held, detail: `returned ${held.join(', ')} to the location's pool` };
+  if (held.length) await changeAlternateNumbers(client, user.id, held.map((directNumber) => ({ action: 'DELETE', directNumber })));
+  const removed = [...user.alternates.filter((n) => !held.includes(n)), ...held];
+  if (!removed.length) return { removed: [], detail: 'no alternate numbers' };
+  return { removed, detail: `returned ${removed.join(', ')} to the location's pool` };
 }
 
-/** Removes the Webex Calling license (Webex frees the primary number and the extension with it). */
+/**
+ * Removes the Webex Calling license (Webex frees the primary number and the extension with it). A
+ * calling license the user had when found and has no more was removed by an earlier attempt of this
+ * step (applied, then an error): reported as removed.
+ */
 export async function leaverRemoveCallingLicense(client: WebexClient, state: LifecycleState) {
   const user = userOf(state);
   const person = await getPerson(client, user.id);
   if (!person) return { removed: [], detail: 'the user is gone' };
   const names = new Map((await listLicenses(client)).map((l) => [l.id, l.name]));
   const calling = (person.licenses ?? []).filter((id) => isCallingLicenseName(names.get(id)));
-  if (!calling.length) return { removed: [], detail: 'no Webex Calling license' };
-  await patchUserLicenses(client, person.id, calling.map((id) => ({ id, operation: 'remove' })));
-  const freed = [person.phoneNumbers?.find((n) => n.type === 'work')?.value, person.extension && `extension ${person.extension}`].filter(Boolean);
-  return {
-    removed: calling.map((id) => ({ id, name: names.get(id) })),
-    detail: `removed ${calling.map((id) => names.get(id)).join(', ')}${freed.length ? `; freed ${freed.join(', ')}` : ''}`,
+  const removal = (ids: string[], freed: (string | undefined)[]) => {
+    const what = freed.filter(Boolean);
+    return {
+      removed: ids.map((id) => ({ id, name: names.get(id) })),
+      detail: `removed ${ids.map((id) => names.get(id)).join(', ')}${what.length ? `; freed ${what.join(', ')}` : ''}`,
+    };
   };
+  if (!calling.length) {
+    const gone = user.licenses.filter((id) => isCallingLicenseName(names.get(id)));
+    if (!gone.length) return { removed: [], detail: 'no Webex Calling license' };
+    return removal(gone, [user.primaryNumber, user.extension && `extension ${user.extension}`]);
+  }
+  await patchUserLicenses(client, person.id, calling.map((id) => ({ id, operation: 'remove' })));
+  return removal(calling, [person.phoneNumbers?.find((n) => n.type === 'work')?.value, person.extension && `extension ${person.extension}`]);
 }
 
 export async function leaverDeleteUser(client: WebexClient, state: LifecycleState) {
