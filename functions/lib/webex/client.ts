@@ -200,7 +200,7 @@ export class WebexClient {
       const retryable = rateLimited || (RETRYABLE_5XX.has(response.status) && idempotent);
       if (retryable && attempt < this.maxAttempts) {
         const asked = parseRetryAfterMs(response.headers.get('retry-after'));
-        const delay = rateLimited ? (asked ?? this.defaultRetryAfterMs) : (asked ?? this.backoff(attempt));
+        const delay = rateLimited ? this.afterRateLimit(asked ?? this.defaultRetryAfterMs) : (asked ?? this.backoff(attempt));
         if (this.withinBudget(started, waited, delay)) {
           waited += delay;
           this.log?.info('webex retrying', {
@@ -279,6 +279,16 @@ export class WebexClient {
     const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
     return Math.round(this.random() * ceiling);
   }
+  /**
+   * Retry-After is the least to wait. Every request refused in the same rate-limit window is told the same
+   * moment, and Webex's limit is org-wide: resending all of them on it spends the next window at once and
+   * draws the next round of 429s. A spread of up to a second (or a tenth of a long wait) after it breaks
+   * that lockstep.
+   */
+  private afterRateLimit(askedMs: number): number {
+    return askedMs + Math.round(this.random() * Math.max(1000, askedMs / 10));
+  }
+
 }
 
 function parseBody(text: string): unknown {

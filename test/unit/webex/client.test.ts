@@ -71,18 +71,29 @@ describe('WebexClient', () => {
     expect(calls[1].clientPort).toBe(calls[0].clientPort);
   });
 
-  it('waits for Retry-After on 429 and then succeeds, for any method', async () => {
+  it('waits for Retry-After on 429, plus a spread of up to a second, and then succeeds, for any method', async () => {
     const { c, sleeps, calls } = client([json(429, { message: 'slow down' }, { 'retry-after': '3' }), json(200, { id: 'p1' })]);
     const res = await c.post('/people', { body: { emails: ['a@example.com'] } });
     expect(res.data).toEqual({ id: 'p1' });
-    expect(sleeps).toEqual([3000]);
+    // random() = 0.5: half of the one-second spread after the 3 s Webex asked for.
+    expect(sleeps).toEqual([3500]);
     expect(calls).toHaveLength(2);
+  });
+
+  it('never waits less than Retry-After; a long wait is spread by a tenth of it', async () => {
+    const at = (random: number, retryAfter: string) => client([json(429, {}, { 'retry-after': retryAfter }), json(200, {})], { random: () => random });
+    const none = at(0, '2');
+    await none.c.get('/people');
+    expect(none.sleeps).toEqual([2000]);
+    const long = at(1, '15');
+    await long.c.get('/people');
+    expect(long.sleeps).toEqual([16_500]);
   });
 
   it('uses a bounded default when Retry-After is unreadable (Webex has sent "rand(30),add(30)")', async () => {
     const { c, sleeps } = client([json(429, {}, { 'retry-after': 'rand(30),add(30)' }), json(200, {})], { defaultRetryAfterMs: 1234 });
     await c.get('/people');
-    expect(sleeps).toEqual([1234]);
+    expect(sleeps).toEqual([1234 + 500]);
   });
 
   it('surfaces a 429 whose Retry-After exceeds the retry budget, with the wait Webex asked for', async () => {
