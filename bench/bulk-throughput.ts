@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalObjectStore } from '../functions/lib/storage/local-object-store';
 import type { BulkJoinersReport } from '../functions/lib/bulk/joiners';
 import { localExecutions } from '../functions/lib/lifecycle/starter';
 import { handlers } from '../functions/local/handlers';
@@ -19,9 +23,12 @@ export interface BulkThroughputOptions {
    * org's limit sets it a little under. @default 0.93 of the simulator's limit
    */
   requestsPerSecond?: number;
+  /** POST /bulk/joiners (JSON) or POST /bulk/joiners/csv (a CSV in the imports bucket, the Distributed Map). @default 'json' */
+  via?: 'json' | 'csv';
 }
 
 export interface BulkThroughputResult {
+  via: 'json' | 'csv';
   users: number;
   maxConcurrency: number;
   /** The pacing budget, requests a second. */
@@ -59,6 +66,7 @@ export interface BulkThroughputResult {
  */
 export async function measureBulkThroughput(sim: Simulator, options: BulkThroughputOptions = {}): Promise<BulkThroughputResult> {
   const count = options.users ?? 500;
+  const via = options.via ?? 'json';
   const rateLimit = options.rateLimit ?? { limit: 100, windowMs: 1000 };
   const maxConcurrency = options.maxConcurrency ?? 40;
   const requestsPerSecond = options.requestsPerSecond ?? (0.93 * rateLimit.limit) / (rateLimit.windowMs / 1000);
@@ -67,6 +75,8 @@ export async function measureBulkThroughput(sim: Simulator, options: BulkThrough
     fast: process.env[FAST_WAITS_ENV],
     max: process.env.BULK_JOINERS_MAX_CONCURRENCY,
     rps: process.env.BULK_WEBEX_REQUESTS_PER_SECOND,
+    store: process.env.LOCAL_OBJECT_STORE_DIR,
+    bucket: process.env.BULK_IMPORTS_BUCKET,
   };
   process.env.STATE_MACHINE_RUNNER = 'local';
   // Waits as in AWS: the pacing is a Wait state on each joiner's start time.
@@ -89,13 +99,8 @@ export async function measureBulkThroughput(sim: Simulator, options: BulkThrough
     sim.reset(seed);
     sim.faults.rateLimit(rateLimit);
     const started = Date.now();
-    const res = (await handlers.StartBulkJoiners(apiEvent('POST', '/bulk/joiners', { users, idempotencyKey: `bench-${run}` }), context)) as { statusCode: number; body: string };
-    if (res.statusCode !== 202) throw new Error(`POST /bulk/joiners answered ${res.statusCode}: ${res.body}`);
-    const { executionName } = JSON.parse(res.body) as { executionName: string };
-    const outcome = await localExecutions.outcome('BulkJoiners', executionName);
+    const report = via === 'csv' ? await runCsv(users, run) : await runJson(users, run);
     const elapsedMs = Date.now() - started;
-    if (outcome?.status !== 'SUCCEEDED') throw new Error(`the bulk execution ended ${outcome?.status}: ${outcome?.error} ${outcome?.cause}`);
-    const report = outcome.output as BulkJoinersReport;
 
     const requests = sim.requests.filter((r) => r.at >= started);
     const accepted = requests.filter((r) => r.status !== 429);
@@ -108,6 +113,7 @@ export async function measureBulkThroughput(sim: Simulator, options: BulkThrough
     const ceilingPerSecond = rateLimit.limit / (rateLimit.windowMs / 1000);
     const acceptedPerSecond = accepted.length / (elapsedMs / 1000);
     return {
+      via,
       users: count,
       maxConcurrency,
       requestsPerSecond: round(requestsPerSecond),
@@ -133,7 +139,37 @@ export async function measureBulkThroughput(sim: Simulator, options: BulkThrough
     restore(FAST_WAITS_ENV, saved.fast);
     restore('BULK_JOINERS_MAX_CONCURRENCY', saved.max);
     restore('BULK_WEBEX_REQUESTS_PER_SECOND', saved.rps);
+    restore('LOCAL_OBJECT_STORE_DIR', saved.store);
+    restore('BULK_IMPORTS_BUCKET', saved.bucket);
   }
+}
+
+type Joiner = { email: string; firstName: string; lastName: string; location: string; extension: string };
+
+async function runJson(users: Joiner[], run: string): Promise<BulkJoinersReport> {
+  const res = (await handlers.StartBulkJoiners(apiEvent('POST', '/bulk/joiners', { users, idempotencyKey: `bench-${run}` }), context)) as { statusCode: number; body: string };
+  if (res.statusCode !== 202) throw new Error(`POST /bulk/joiners answered ${res.statusCode}: ${res.body}`);
+  const { executionName } = JSON.parse(res.body) as { executionName: string };
+  const outcome = await localExecutions.outcome('BulkJoiners', executionName);
+  if (outcome?.status !== 'SUCCEEDED') throw new Error(`the bulk execution ended ${outcome?.status}: ${outcome?.error} ${outcome?.cause}`);
+  return outcome.output as BulkJoinersReport;
+}
+
+/** The same users as a CSV in a folder standing in for the imports bucket; the full report read back from it. */
+async function runCsv(users: Joiner[], run: string): Promise<BulkJoinersReport> {
+  const root = await mkdtemp(join(tmpdir(), 'webex-prov-bench-'));
+  process.env.LOCAL_OBJECT_STORE_DIR = root;
+  process.env.BULK_IMPORTS_BUCKET = 'imports';
+  const store = new LocalObjectStore(root);
+  const lines = ['email,firstName,lastName,location,extension', ...users.map((u) => [u.email, u.firstName, u.lastName, u.location, u.extension].join(','))];
+  await store.putText('imports', `joiners/bench-${run}.csv`, `${lines.join('\r\n')}\r\n`);
+  const res = (await handlers.StartBulkJoinersCsv(apiEvent('POST', '/bulk/joiners/csv', { key: `joiners/bench-${run}.csv` }), context)) as { statusCode: number; body: string };
+  if (res.statusCode !== 202) throw new Error(`POST /bulk/joiners/csv answered ${res.statusCode}: ${res.body}`);
+  const { executionName } = JSON.parse(res.body) as { executionName: string };
+  const outcome = await localExecutions.outcome('BulkJoinersCsv', executionName);
+  if (outcome?.status !== 'SUCCEEDED') throw new Error(`the CSV bulk execution ended ${outcome?.status}: ${outcome?.error} ${outcome?.cause}`);
+  const summary = outcome.output as { report: { bucket: string; json: string } };
+  return JSON.parse((await store.getText(summary.report.bucket, summary.report.json)).text) as BulkJoinersReport;
 }
 
 function afterFirstBurst(limited: RecordedRequest[], windowMs: number): number {
