@@ -1,8 +1,8 @@
-import type { ErrorObject } from 'ajv';
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { ValidationError, type FieldIssue } from '../../errors';
-import { operationsFor, validatorFor, type Operation } from '../../webex-spec/operations';
+import { operationsFor, type Operation } from '../../webex-spec/operations';
+import { validate, type Schema } from '../../webex-spec/schema-validator';
 
 export const DEFAULT_ALLOWED_PREFIXES = ['/people', '/licenses', '/locations', '/telephony/config'];
 
@@ -55,9 +55,8 @@ export function checkWebexRequest(input: WebexRequestInput, allowedPrefixes: rea
       issues.push({ field: `query.${name}`, message: `is not a parameter of ${operation.method} ${operation.path}` });
       continue;
     }
-    const value = coerce(raw, (param.schema as { type?: string }).type);
-    const validate = validatorFor(param.schema as object);
-    if (!validate(value)) issues.push({ field: `query.${name}`, message: describe(validate.errors) });
+    const problems = validate(param.schema, coerce(raw, param.schema.type));
+    if (problems.length) issues.push({ field: `query.${name}`, message: problems.map((p) => p.message).join('; ') });
     query[name] = raw;
   }
   for (const [name, param] of Object.entries(operation.query)) {
@@ -67,12 +66,11 @@ export function checkWebexRequest(input: WebexRequestInput, allowedPrefixes: rea
   if (operation.body) {
     if (input.body === undefined) {
       // Several operations omit `required` on the body while its schema has required fields.
-      const schemaRequires = ((operation.body.schema as { required?: string[] }).required?.length ?? 0) > 0;
+      const schemaRequires = (operation.body.schema.required?.length ?? 0) > 0;
       if (operation.body.required || schemaRequires) issues.push({ field: 'body', message: `is required by ${operation.method} ${operation.path}` });
     } else {
-      const validate = validatorFor(operation.body.schema as object);
-      if (!validate(input.body)) {
-        for (const error of validate.errors ?? []) issues.push({ field: bodyField(error), message: error.message ?? 'is invalid' });
+      for (const problem of validate(operation.body.schema, input.body)) {
+        issues.push({ field: ['body', ...problem.path].join('.'), message: problem.message });
       }
     }
   } else if (input.body !== undefined) {
@@ -93,19 +91,9 @@ function unsafePath(path: string): string | undefined {
   return undefined;
 }
 
-function coerce(value: string | number | boolean, type: string | undefined): unknown {
+function coerce(value: string | number | boolean, type: Schema['type']): unknown {
   if (typeof value !== 'string') return value;
   if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
   if ((type === 'integer' || type === 'number') && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
   return value;
-}
-
-function bodyField(error: ErrorObject): string {
-  const path = error.instancePath.split('/').filter(Boolean).join('.');
-  const missing = error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
-  return ['body', path, missing].filter(Boolean).join('.');
-}
-
-function describe(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).map((e) => e.message).filter(Boolean).join('; ') || 'is invalid';
 }
