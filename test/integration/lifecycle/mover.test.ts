@@ -46,6 +46,25 @@ describe('mover', () => {
     expect(localEventBus.published).toEqual([expect.objectContaining({ detailType: 'Webex Lifecycle Completed' })]);
   });
 
+  it('a profile update Webex applies but keeps answering 500 to is reported as applied, not as a failure to redo', async () => {
+    h.sim.faults.add({ match: { method: 'PUT', path: '/people/' }, kind: 'applyThenFail', status: 500, times: Infinity });
+    const { outcome } = await run({ email: DEMO_EMAILS.bob, profile: { title: 'Site Lead' } });
+    expect(outcome.status).toBe('SUCCEEDED');
+    expect(outcome.output).toMatchObject({
+      status: 'COMPLETED',
+      applied: [{ step: 'updateProfile', status: 'applied', detail: 'changed title; Webex answered the update with an error, but shows it applied' }],
+    });
+    expect((await h.call('GET', `/users/${enc(DEMO_EMAILS.bob)}`)).body.title).toBe('Site Lead');
+  });
+
+  it('a profile update Webex never applies still fails, and says so', async () => {
+    h.sim.faults.add({ match: { method: 'PUT', path: '/people/' }, kind: 'status', status: 500, times: Infinity });
+    const { outcome } = await run({ email: DEMO_EMAILS.bob, profile: { title: 'Never' } });
+    expect(outcome.status).toBe('FAILED');
+    expect(localEventBus.published).toEqual([expect.objectContaining({ detailType: 'Webex Lifecycle Failed' })]);
+    expect((await h.call('GET', `/users/${enc(DEMO_EMAILS.bob)}`)).body.title).not.toBe('Never');
+  });
+
   it("moves the location with Webex's move-users job onto a number from the new pool, then updates the profile", async () => {
     const { outcome } = await run({ email: DEMO_EMAILS.carol, location: 'Headquarters', profile: { title: 'Relocated' } });
     expect(outcome.status).toBe('SUCCEEDED');

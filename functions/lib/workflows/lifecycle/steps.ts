@@ -139,8 +139,20 @@ export async function moverUpdateProfile(client: WebexClient, state: LifecycleSt
   const detail = UserMovedDetail.parse(state.detail);
   const userId = (state as { user?: { id?: string } }).user?.id;
   if (!detail.profile || !userId) return { changed: false, fields: [] as string[] };
-  await updateUser(client, { user: userId, ...detail.profile });
-  return { changed: true, fields: Object.keys(detail.profile).filter((k) => (detail.profile as Record<string, unknown>)[k] !== undefined) };
+  const wanted = Object.entries(detail.profile).filter(([, v]) => v !== undefined) as [string, string | null][];
+  const fields = wanted.map(([k]) => k);
+  try {
+    await updateUser(client, { user: userId, ...detail.profile });
+  } catch (error) {
+    // Webex may have applied the PUT and still answered with an error: then the profile has changed, and the
+    // outcome must say so rather than report a failed update the service desk would redo by hand.
+    const now = await getPerson(client, userId).catch(() => undefined);
+    const holds = now && wanted.every(([k, v]) => ((now as Record<string, unknown>)[k] ?? null) === v);
+    if (!holds) throw error;
+    logger.warn('mover: the profile update answered an error but Webex shows it applied', { userId, fields });
+    return { changed: true, fields, note: 'Webex answered the update with an error, but shows it applied' };
+  }
+  return { changed: true, fields };
 }
 
 // ---- leaver ----------------------------------------------------------------------------------------
@@ -269,7 +281,10 @@ export function buildOutcome(state: LifecycleState, executionName: string, flow:
   } else if (flow === 'mover') {
     if (s.user) userId = s.user.id;
     if (s.calling?.result) applied.push(nestedCallingChange('moveLocation', s.calling.result));
-    if (s.profile) applied.push({ step: 'updateProfile', status: s.profile.changed ? 'applied' : 'unchanged', detail: s.profile.fields?.length ? `changed ${s.profile.fields.join(', ')}` : undefined });
+    if (s.profile) {
+      const changed = s.profile.fields?.length ? `changed ${s.profile.fields.join(', ')}` : undefined;
+      applied.push({ step: 'updateProfile', status: s.profile.changed ? 'applied' : 'unchanged', detail: [changed, s.profile.note].filter(Boolean).join('; ') || undefined });
+    }
   } else if (flow === 'leaver') {
     if (s.user) userId = s.user.id;
     if (s.user && s.user.found === false) note = `No Webex user with e-mail ${s.detail.email}: already gone, nothing to do`;
