@@ -5,41 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER } from '../infra/constructs/workflow-function';
-import { ENV } from '../functions/lib/tokens/service-app-secret';
-import { DEMO_IDS, SIM_ACCESS_TOKEN, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../functions/simulator/seed';
+import { SIM_ACCESS_TOKEN, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../functions/simulator/seed';
 import type { Simulator } from '../functions/simulator/server';
 import { startFakeSecretsExtension } from '../test/support/fake-secrets-extension';
+import { startFakeS3 } from './fake-s3';
 import { startFakeSecretsManager } from './fake-secrets-manager';
+import { startFakeStepFunctions } from './fake-step-functions';
+import { enableCallingOutput, firstInvocation, type Fakes, type FirstInvocation } from './first-invocations';
 
 const ROOT = join(__dirname, '..');
-
-/** A first invocation per function: a request it can serve against the simulator's demo org. */
-function firstEvent(id: string): unknown {
-  const api = (method: string, resource: string, pathParameters: Record<string, string> | null, body?: unknown, query: Record<string, string> | null = null) => ({
-    httpMethod: method, resource, path: resource, headers: {}, multiValueHeaders: {}, queryStringParameters: query,
-    multiValueQueryStringParameters: null, pathParameters, stageVariables: null, body: body === undefined ? null : JSON.stringify(body),
-    isBase64Encoded: false, requestContext: { requestId: 'cold', identity: { userArn: 'bench' } },
-  });
-  const alice = { user: DEMO_IDS.people.alice };
-  switch (id) {
-    case 'GetUser': return api('GET', '/users/{user}', alice);
-    case 'CreateUser': return api('POST', '/users', null, { email: `cold.${Date.now()}@example.com`, displayName: 'Cold' });
-    case 'UpdateUser': return api('PATCH', '/users/{user}', alice, { title: 'Cold' });
-    case 'DeleteUser': return api('DELETE', '/users/{user}', { user: 'nobody@example.com' });
-    case 'GetConnection': return api('GET', '/connection', null);
-    case 'WebexRequest': return api('POST', '/webex/requests', null, { method: 'GET', path: '/licenses' });
-    case 'GetUserNumbers': return api('GET', '/users/{user}/numbers', alice);
-    case 'ListNumbers': return api('GET', '/numbers', null, undefined, { available: 'true' });
-    default: return api('GET', '/unknown', alice); // still a full first invocation: validation and response shaping
-  }
-}
 
 interface Asset {
   id: string;
   file: string;
   bytes: number;
-  /** Environment the stack gives this function that the bench reproduces (how it reads the secret). */
-  env?: NodeJS.ProcessEnv;
+  /** The environment the stack gives this function, references resolved to stand-ins (see synthAssets). */
+  env: NodeJS.ProcessEnv;
 }
 
 const BASELINE = 'baseline (middy + one secret read)';
@@ -53,14 +34,27 @@ function synthAssets(): Asset[] {
   const template = JSON.parse(readFileSync(join(out, 'WebexProvisioning.template.json'), 'utf8')) as {
     Resources: Record<string, { Type: string; Metadata?: Record<string, string>; Properties?: { Environment?: { Variables?: Record<string, unknown> } } }>;
   };
+  // A state machine's ARN, a bucket's name; anything else (the secret's ARN) the bench sets itself.
+  const resolve = (value: unknown): string | undefined => {
+    if (typeof value === 'string') return value;
+    const ref = (value as { Ref?: string } | null)?.Ref;
+    const type = ref && template.Resources[ref]?.Type;
+    if (type === 'AWS::StepFunctions::StateMachine') return `arn:aws:states:us-east-1:123456789012:stateMachine:${ref}`;
+    if (type === 'AWS::S3::Bucket') return ref!.toLowerCase();
+    return undefined;
+  };
   const assets: Asset[] = [];
   for (const [logicalId, r] of Object.entries(template.Resources)) {
     if (r.Type !== 'AWS::Lambda::Function' || !r.Metadata?.['aws:asset:path']) continue;
     const file = join(out, r.Metadata['aws:asset:path'], 'index.mjs');
     if (!existsSync(file)) continue;
     const id = (r.Metadata['aws:cdk:path'] ?? logicalId).split('/').slice(-2, -1)[0];
-    const reader = r.Properties?.Environment?.Variables?.[ENV.secretReader];
-    assets.push({ id, file, bytes: statSync(file).size, env: typeof reader === 'string' ? { [ENV.secretReader]: reader } : {} });
+    const env: NodeJS.ProcessEnv = {};
+    for (const [name, value] of Object.entries(r.Properties?.Environment?.Variables ?? {})) {
+      // The baseline runs without --enable-source-maps: a flag only the workflows had would not be a like-for-like ratio.
+      if (name !== 'NODE_OPTIONS') env[name] = resolve(value);
+    }
+    assets.push({ id, file, bytes: statSync(file).size, env });
   }
   return assets;
 }
@@ -72,56 +66,107 @@ async function bundleBaseline(id: string, entry: string): Promise<Asset> {
     entryPoints: [join(__dirname, entry)], bundle: true, platform: 'node', format: 'esm', target: 'node22',
     minify: true, sourcemap: true, mainFields: ['module', 'main'], banner: { js: ESM_REQUIRE_BANNER }, outfile: file, logLevel: 'silent',
   });
-  return { id, file, bytes: statSync(file).size };
+  return { id, file, bytes: statSync(file).size, env: {} };
 }
 
 const CHILD = `
+import dns from 'node:dns';
+// StartSyncExecution goes to the endpoint's host prefixed with sync- (sync-states.<region>.amazonaws.com
+// in AWS), which for the loopback fake is sync-127.0.0.1: no resolver knows that name.
+const lookup = dns.lookup;
+dns.lookup = (host, ...rest) => lookup(host === 'sync-127.0.0.1' ? '127.0.0.1' : host, ...rest);
 const t0 = performance.now();
 const mod = await import(process.argv[1]);
 const t1 = performance.now();
 const event = JSON.parse(process.argv[2]);
 const ctx = { functionName: 'cold', awsRequestId: 'cold', getRemainingTimeInMillis: () => 28000 };
-const res = await mod.handler(event, ctx);
+let res, error;
+try {
+  res = await mod.handler(event, ctx);
+} catch (e) {
+  error = (e && e.name) || String(e);
+}
 const t2 = performance.now();
-console.log(JSON.stringify({ loadMs: t1 - t0, firstInvocationMs: t2 - t1, totalMs: t2 - t0, status: res && res.statusCode }));
+console.log(JSON.stringify({ loadMs: t1 - t0, firstInvocationMs: t2 - t1, totalMs: t2 - t0, status: res && res.statusCode, outcome: res && res.outcome, error }));
 `;
 
-// Asynchronous: the simulator and the fake Secrets Manager answer from this process's event loop.
+// Asynchronous: the simulator and the fakes answer from this process's event loop.
 const run = promisify(execFile);
 
 async function coldRun(asset: Asset, event: unknown, env: NodeJS.ProcessEnv) {
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', CHILD, asset.file, JSON.stringify(event)], { env, encoding: 'utf8' });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; firstInvocationMs: number; totalMs: number; status?: number };
+  return JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; firstInvocationMs: number; totalMs: number; status?: number; outcome?: string; error?: string };
+}
+
+/** `GetObject×2, PutObject×2` */
+function tally(operations: string[]): string {
+  const counts = new Map<string, number>();
+  for (const op of operations) counts.set(op, (counts.get(op) ?? 0) + 1);
+  return [...counts].map(([op, n]) => (n > 1 ? `${op}×${n}` : op)).join(', ');
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Every bundled Lambda asset from `cdk synth`: its size, and the time a fresh Node process takes to load
- * it and serve a first invocation (the secret read as the stack configures it: through a loopback
+ * it and serve a first invocation that does its real work (first-invocations.ts), against a baseline
+ * bundled the same way in the same run. The secret is read as the stack configures it: through a loopback
  * Parameters and Secrets extension, or with the real SDK client against a loopback Secrets Manager; the
- * simulator as Webex), against a baseline bundled the same way in the same run. The extension's own start
- * (a separate process in Lambda, started in parallel with the runtime) is not part of these figures.
+ * simulator is Webex, and loopback fakes are Step Functions and S3 for the real SDK clients. Every sample
+ * starts from the seeded org, the first secret and empty fakes, so each one repeats the same work. The
+ * extension's own start (a separate process in Lambda, started in parallel with the runtime) is not part
+ * of these figures.
  */
 export async function measureColdStarts(sim: Simulator, runs = 5) {
   const secret = JSON.stringify({ clientId: SIM_CLIENT_ID, clientSecret: SIM_CLIENT_SECRET, accessToken: SIM_ACCESS_TOKEN, refreshToken: SIM_REFRESH_TOKEN });
   const sm = await startFakeSecretsManager(secret);
   const extension = await startFakeSecretsExtension({ [sm.arn]: secret }, 'bench-session-token');
+  const fakes: Fakes = { sfn: await startFakeStepFunctions(enableCallingOutput), s3: await startFakeS3() };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
     AWS_SESSION_TOKEN: extension.sessionToken, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port),
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: sm.url, WEBEX_SECRET_ARN: sm.arn, WEBEX_BASE_URL: sim.url,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: sm.url, AWS_ENDPOINT_URL_SFN: fakes.sfn.url, AWS_ENDPOINT_URL_S3: fakes.s3.url,
+    WEBEX_SECRET_ARN: sm.arn, WEBEX_BASE_URL: sim.url,
     POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', NODE_NO_WARNINGS: '1',
   };
+
+  /** One fresh process serving `first`, and what it did: its answer, then each service it used. */
+  const sample = async (a: Asset, first: FirstInvocation) => {
+    sim.reset();
+    sm.reset();
+    fakes.sfn.reset();
+    fakes.s3.reset();
+    first.arrange?.(fakes);
+    const before = extension.requests.length;
+    // The bench's settings win: the stack's point at webexapis.com and the extension's port in Lambda.
+    const s = await coldRun(a, first.event, { ...a.env, ...env });
+    const reads = extension.requests.length - before;
+    const webexFailures = sim.requests.filter((r) => r.status >= 400).map((r) => r.status);
+    const did = [
+      s.error ? `threw ${s.error}` : String(s.status ?? s.outcome ?? 'returned'),
+      reads ? `secret via extension${reads > 1 ? `×${reads}` : ''}` : '',
+      sm.operations.length ? `SecretsManager ${tally(sm.operations)}` : '',
+      sim.requests.length ? `Webex×${sim.requests.length}${webexFailures.length ? ` (${webexFailures.join(', ')})` : ''}` : '',
+      fakes.sfn.operations.length ? `SFN ${tally(fakes.sfn.operations)}` : '',
+      fakes.s3.operations.length ? `S3 ${tally(fakes.s3.operations)}` : '',
+    ];
+    return { ...s, did: did.filter(Boolean).join(' · ') };
+  };
+
   try {
     const baseline = await bundleBaseline(BASELINE, 'baseline-handler.ts');
     const viaExtension = await bundleBaseline(EXTENSION_BASELINE, 'baseline-extension-handler.ts');
     const assets = synthAssets();
     const measure = async (a: Asset) => {
       const samples = [];
-      const event = a === baseline || a === viaExtension ? {} : firstEvent(a.id);
-      for (let i = 0; i < runs; i++) samples.push(await coldRun(a, event, { ...env, ...a.env }));
-      return { id: a.id, bytes: a.bytes, status: samples[0].status, loadMs: median(samples.map((s) => s.loadMs)), totalMs: median(samples.map((s) => s.totalMs)) };
+      const first = a === baseline || a === viaExtension ? { event: {} } : firstInvocation(a.id, a.env);
+      for (let i = 0; i < runs; i++) samples.push(await sample(a, first));
+      return {
+        id: a.id, bytes: a.bytes, status: samples[0].status,
+        // Each sample's, once: more than one means the samples did not all do the same work.
+        firstInvocation: [...new Set(samples.map((s) => s.did))].join(' | '),
+        loadMs: median(samples.map((s) => s.loadMs)), totalMs: median(samples.map((s) => s.totalMs)),
+      };
     };
     const base = await measure(baseline);
     const measured = [base, await measure(viaExtension)];
@@ -138,5 +183,7 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
   } finally {
     await sm.close();
     await extension.close();
+    await fakes.sfn.close();
+    await fakes.s3.close();
   }
 }

@@ -1,0 +1,134 @@
+import { prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
+import { BULK_SOURCE, buildBulkReport, type BulkUserResult } from '../functions/lib/bulk/joiners';
+import type { EnableCallingResult } from '../functions/lib/schemas/calling';
+import { LIFECYCLE_DETAIL_TYPES } from '../functions/lib/schemas/lifecycle-events';
+import { stateMachine } from '../functions/lib/state-machines/definitions';
+import { IMPORTS_BUCKET_ENV } from '../functions/lib/storage/object-store-from-env';
+import { webexId } from '../functions/simulator/ids';
+import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../functions/simulator/seed';
+import type { FakeS3 } from './fake-s3';
+import type { FakeStepFunctions } from './fake-step-functions';
+import { apiEvent } from './webex-calls';
+
+export interface Fakes {
+  sfn: FakeStepFunctions;
+  s3: FakeS3;
+}
+
+export interface FirstInvocation {
+  event: unknown;
+  /** What the invocation reads from the fakes; they are emptied before every sample, and so is the simulator. */
+  arrange?: (fakes: Fakes) => void;
+}
+
+const { people, locations } = DEMO_IDS;
+const HEADQUARTERS = 'Headquarters';
+// Free in the seed: the headquarters' pool runs from +14085550100 to +14085550119; 0150 and up are not in the org.
+const FREE_HEADQUARTERS_NUMBER = '+14085550110';
+const NEW_HEADQUARTERS_NUMBERS = ['+14085550150', '+14085550151'];
+
+const JOINERS = [1, 2, 3].map((n) => ({ email: `cold.joiner${n}@example.com`, displayName: `Cold Joiner ${n}`, location: HEADQUARTERS }));
+const joinerResults = (): BulkUserResult[] =>
+  JOINERS.map((u, index) => ({ index, email: u.email, status: 'SUCCEEDED', userId: webexId('PEOPLE', `c01d0000-0000-4000-8000-00000000000${index}`) }));
+
+const BULK_NAME = 'bulk-k-cold-start';
+const CSV_NAME = 'bulk-csv-k-cold-start';
+const CSV_KEY = 'joiners/cold-start.csv';
+const CSV_RESULTS = `bulk-results/${CSV_NAME}/run`;
+const CSV_MANIFEST_KEY = `${CSV_RESULTS}/manifest.json`;
+const joinersCsv = () => `email,displayName,location\r\n${JOINERS.map((u) => `${u.email},${u.displayName},${u.location}`).join('\r\n')}\r\n`;
+
+const joined = { id: '6a7e1c2d-0c01-4d5a-9b2e-c01d57a27000', source: 'hr.bench', 'detail-type': LIFECYCLE_DETAIL_TYPES.joined, detail: JOINERS[0] };
+// As EventBridge delivers it to the router.
+const delivered = () => ({ version: '0', account: '123456789012', time: new Date().toISOString(), region: 'us-east-1', resources: [], ...joined });
+const lifecycleState = (detailType: string, detail: object) => ({ origin: { eventId: 'cold-start', source: 'hr.bench', detailType }, detail });
+
+/**
+ * What the Enable Calling machine answers a synchronous start: the fake Step Functions does not run it,
+ * so this is its output for a user it enabled (the Task function's own cold start is EnableCallingSteps').
+ */
+export function enableCallingOutput(_stateMachineArn: string, executionName: string, input: unknown): EnableCallingResult {
+  const request = input as { user: string; location: string };
+  const steps = ['resolveUser', 'resolveLocation', 'checkCurrentCalling', 'resolveLicense', 'chooseNumber', 'assignLicense', 'verifyCalling'];
+  return {
+    status: 'SUCCEEDED',
+    executionName,
+    changed: true,
+    user: { id: request.user, calling: { enabled: true, location: { id: request.location, name: HEADQUARTERS }, primaryNumber: FREE_HEADQUARTERS_NUMBER, extension: '1002' } },
+    steps: steps.map((name) => ({ name, status: name === 'assignLicense' ? 'applied' : 'completed' })),
+  };
+}
+
+/** The Distributed Map's results for the CSV joiners, in one batch that succeeded, as ResultWriter leaves them. */
+function arrangeCsvResults(s3: FakeS3, bucket: string): void {
+  const items: CsvItem[] = JOINERS.map((row, index) => ({ index, row }));
+  const run = { bulkName: CSV_NAME, startedAt: new Date().toISOString(), intervalMs: 2_000, maxConcurrency: 16, origin: { source: BULK_SOURCE, detailType: LIFECYCLE_DETAIL_TYPES.joined } };
+  const batch = prepareCsvBatch(items, run);
+  const child = {
+    ExecutionArn: 'arn:aws:states:us-east-1:123456789012:execution:BulkJoinersCsv/JoinRows:run-0', Name: 'run-0', Status: 'SUCCEEDED',
+    Input: JSON.stringify({ Items: items, BatchInput: { run } }), InputDetails: { Included: true },
+    Output: JSON.stringify({ ...batch, run: { report: buildBulkReport(batch.name, joinerResults()) } }), OutputDetails: { Included: true },
+  };
+  const succeeded = `${CSV_RESULTS}/SUCCEEDED_0.json`;
+  s3.put(bucket, succeeded, JSON.stringify([child]), 'application/json');
+  const manifest = { DestinationBucket: bucket, ResultFiles: { SUCCEEDED: [{ Key: succeeded }], FAILED: [], PENDING: [] } };
+  s3.put(bucket, CSV_MANIFEST_KEY, JSON.stringify(manifest), 'application/json');
+}
+
+/**
+ * A valid first invocation of each function against the simulator's demo org, one that does the
+ * function's real work (the secret, Webex, Step Functions, S3) and succeeds: every sample starts from
+ * the same org and empty fakes, so each repeats it. `env` is the function's environment as the stack sets it.
+ */
+export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvocation {
+  const bucket = env[IMPORTS_BUCKET_ENV] ?? 'bench-imports';
+  switch (id) {
+    case 'CreateUser': return { event: apiEvent('POST', '/users', { email: 'cold.start@example.com', displayName: 'Cold Start' }) };
+    case 'GetUser': return { event: apiEvent('GET', `/users/${people.alice}`) };
+    case 'UpdateUser': return { event: apiEvent('PATCH', `/users/${people.alice}`, { title: 'Cold' }) };
+    case 'DeleteUser': return { event: apiEvent('DELETE', `/users/${people.bob}`) };
+    case 'WebexRequest': return { event: apiEvent('POST', '/webex/requests', { method: 'GET', path: '/licenses' }) };
+    case 'GetConnection': return { event: apiEvent('GET', '/connection') };
+    case 'EnableCalling':
+      return { event: apiEvent('POST', `/users/${people.bob}/calling`, { location: locations.headquarters, autoAssignNumber: true }, '/users/{user}/calling') };
+    case 'AssignNumber':
+      return { event: apiEvent('POST', `/users/${people.alice}/numbers`, { phoneNumber: FREE_HEADQUARTERS_NUMBER }, '/users/{user}/numbers') };
+    case 'UnassignNumber':
+      return { event: apiEvent('DELETE', `/users/${people.carol}/numbers/${DEMO_NUMBERS.carolAlternate}`, undefined, '/users/{user}/numbers/{phoneNumber}') };
+    case 'GetUserNumbers': return { event: apiEvent('GET', `/users/${people.carol}/numbers`, undefined, '/users/{user}/numbers') };
+    case 'ListNumbers': return { event: { ...apiEvent('GET', '/numbers'), queryStringParameters: { available: 'true' } } };
+    case 'AddLocationNumbers':
+      return { event: apiEvent('POST', `/locations/${locations.headquarters}/numbers`, { phoneNumbers: NEW_HEADQUARTERS_NUMBERS }, '/locations/{location}/numbers') };
+    case 'LifecycleEvents': return { event: apiEvent('POST', '/events', joined) };
+    case 'Router': return { event: delivered() };
+    case 'StartBulkJoiners': return { event: apiEvent('POST', '/bulk/joiners', { users: JOINERS, idempotencyKey: 'cold-start' }) };
+    case 'StartBulkJoinersCsv':
+      return {
+        event: apiEvent('POST', '/bulk/joiners/csv', { key: CSV_KEY }),
+        arrange: ({ s3 }) => s3.put(bucket, CSV_KEY, joinersCsv(), 'text/csv'),
+      };
+    case 'GetBulkJoiners':
+      return {
+        event: apiEvent('GET', `/bulk/joiners/${BULK_NAME}`, undefined, '/bulk/joiners/{executionName}'),
+        arrange: ({ sfn }) =>
+          sfn.seed({ stateMachineArn: String(env[stateMachine('BulkJoiners').arnEnv]), name: BULK_NAME, input: { users: JOINERS }, output: buildBulkReport(BULK_NAME, joinerResults()) }),
+      };
+    // Task functions: the payload their state machine's first Task state sends.
+    case 'EnableCallingSteps':
+      return { event: { step: 'resolveUser', state: { request: { user: people.bob, location: locations.headquarters, autoAssignNumber: true }, throttle: { count: 0 } } } };
+    case 'JoinerSteps': return { event: { step: 'joinerCreateUser', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.joined, { ...JOINERS[0], autoAssignNumber: true }) } };
+    case 'MoverSteps': return { event: { step: 'moverPrepare', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.moved, { email: DEMO_EMAILS.carol, location: HEADQUARTERS }) } };
+    case 'LeaverSteps': return { event: { step: 'leaverFindUser', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.left, { email: DEMO_EMAILS.carol, policy: 'deactivate', policySource: 'event' }) } };
+    // Neither reads the secret nor calls Webex: building the report from the Map's results is all it does.
+    case 'BulkJoinersSteps': return { event: { step: 'buildReport', executionName: BULK_NAME, results: joinerResults() } };
+    // buildReport rather than prepareBatch: it is the step that reaches S3 (two reads, two writes).
+    case 'BulkJoinersCsvSteps':
+      return {
+        event: { step: 'buildReport', executionName: CSV_NAME, bucket, manifest: { Bucket: bucket, Key: CSV_MANIFEST_KEY } },
+        arrange: ({ s3 }) => arrangeCsvResults(s3, bucket),
+      };
+    case 'RotateTokens': return { event: { source: 'webex-provisioning.rotation-schedule' } };
+    default:
+      throw new Error(`no first invocation for ${id}: add one to bench/first-invocations.ts`);
+  }
+}
