@@ -1,4 +1,4 @@
-import { CSV_MAX_BYTES, bulkJoinersCsvMachineInput, csvExecutionName, preflightCsv } from '../lib/bulk/csv-joiners';
+import { CSV_MAX_BYTES, assertScheduleFits, bulkJoinersCsvMachineInput, csvExecutionName, preflightCsv } from '../lib/bulk/csv-joiners';
 import { workflowHandler } from '../lib/http/api-handler';
 import { executionStarter } from '../lib/lifecycle/starter';
 import { logger } from '../lib/logger';
@@ -21,6 +21,7 @@ export const handler = workflowHandler({
     const { rows } = preflightCsv(file.text);
     const executionName = csvExecutionName(input, bucket, file.etag);
     const machineInput = bulkJoinersCsvMachineInput(bucket, input.key, executionName);
+    assertScheduleFits(rows, machineInput.intervalMs);
     let started;
     try {
       started = await executionStarter().start('BulkJoinersCsv', machineInput, executionName);

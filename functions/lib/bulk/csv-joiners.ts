@@ -100,6 +100,24 @@ export interface BulkJoinersCsvMachineInput {
   origin: { source: string; detailType: string };
 }
 
+/**
+ * The last row's batch runs inside one BulkJoiners execution (24 h at most), and its joiners wait for their
+ * slot in the schedule: a file the budget cannot get through in time is refused before anything starts.
+ */
+const MAX_SCHEDULE_MS = 20 * 60 * 60 * 1000;
+
+export function assertScheduleFits(rows: number, intervalMs: number): void {
+  const ms = rows * intervalMs;
+  if (ms > MAX_SCHEDULE_MS) {
+    throw new ValidationError([
+      {
+        field: 'lines',
+        message: `${rows} rows at the Webex request budget take ${(ms / 3_600_000).toFixed(1)} h, more than the ${MAX_SCHEDULE_MS / 3_600_000} h a run may take: split the file or raise the budget`,
+      },
+    ]);
+  }
+}
+
 export function bulkJoinersCsvMachineInput(bucket: string, key: string, executionName: string, env: NodeJS.ProcessEnv = process.env): BulkJoinersCsvMachineInput {
   return {
     bucket,
