@@ -5,7 +5,7 @@ import type { BulkJoinersCsvInput } from '../schemas/bulk';
 import type { ObjectStore } from '../storage/object-store';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
 import { CsvSyntaxError, csvHeader, csvRows, parseCsv, rowToJoinerDetail } from './csv';
-import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import { MAX_SCHEDULE_MS, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
  * Bulk joiners from a CSV file in S3 (POST /bulk/joiners/csv): a preflight reads and checks every row,
@@ -100,12 +100,7 @@ export interface BulkJoinersCsvMachineInput {
   origin: { source: string; detailType: string };
 }
 
-/**
- * The last row's batch runs inside one BulkJoiners execution (24 h at most), and its joiners wait for their
- * slot in the schedule: a file the budget cannot get through in time is refused before anything starts.
- */
-const MAX_SCHEDULE_MS = 20 * 60 * 60 * 1000;
-
+/** A file the budget cannot get through within a run (pacing.ts) is refused before anything starts. */
 export function assertScheduleFits(rows: number, intervalMs: number): void {
   const ms = rows * intervalMs;
   if (ms > MAX_SCHEDULE_MS) {

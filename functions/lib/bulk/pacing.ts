@@ -43,3 +43,9 @@ export const joinerIntervalMs = (rps: number) => (JOINER_WEBEX_REQUESTS / rps) *
 export function startSchedule(count: number, startMs: number, intervalMs: number, firstIndex = 0): string[] {
   return Array.from({ length: count }, (_, i) => new Date(startMs + Math.round((firstIndex + i) * intervalMs)).toISOString());
 }
+
+/**
+ * How long a paced run's schedule may last: its joiners wait inside one BulkJoiners execution, whose
+ * TimeoutSeconds is 24 h; the rest is headroom for the joiners themselves.
+ */
+export const MAX_SCHEDULE_MS = 20 * 3_600_000;

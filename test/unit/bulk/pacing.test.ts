@@ -28,4 +28,9 @@ describe('bulk pacing', () => {
     expect(input.schedule).toHaveLength(4);
     expect(Date.parse(input.schedule[3]) - start).toBe(3 * joinerIntervalMs(20));
   });
+
+  it('refuses a batch the budget cannot get through within a run', () => {
+    const users = Array.from({ length: 100 }, (_, i) => ({ email: `u${i}@example.com`, displayName: `U${i}`, location: 'Headquarters' }));
+    expect(() => bulkJoinersMachineInput(BulkJoinersInput.parse({ users }), { BULK_WEBEX_REQUESTS_PER_SECOND: '0.01' })).toThrow(/more than the 20 h/);
+  });
 });
