@@ -35,7 +35,8 @@ async function expectRefused(method: string, path: string, body: unknown) {
   expect(h.webexCalls()).toHaveLength(0);
 }
 
-const runs = { numRuns: 40 };
+// Random locally (a failure prints its seed to replay); one fixed seed in CI, so a landing never depends on the draw.
+const runs = { numRuns: 40, ...(process.env.CI ? { seed: 20261129 } : {}) };
 
 describe.each(withBody.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_, route) => {
   it('refuses bodies that are not JSON objects', async () => {
@@ -50,7 +51,7 @@ describe.each(withBody.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', 
   it('refuses objects with unknown fields, naming them', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.string({ minLength: 1, maxLength: 20 }).filter((k) => /^[a-z]/i.test(k) && !['email', 'firstName', 'lastName', 'displayName', 'department', 'title', 'method', 'path', 'query', 'body', 'all', 'dryRun', 'location', 'phoneNumber', 'extension', 'autoAssignNumber', 'phoneNumbers', 'state', 'move', 'licenseName', 'license', 'ringPattern', 'numberType'].includes(k)),
+        fc.string({ minLength: 1, maxLength: 20 }).filter((k) => /^[a-z]/i.test(k) && !['email', 'firstName', 'lastName', 'displayName', 'department', 'title', 'method', 'path', 'query', 'body', 'all', 'dryRun', 'location', 'phoneNumber', 'extension', 'autoAssignNumber', 'phoneNumbers', 'state', 'move', 'licenseName', 'license', 'ringPattern', 'numberType', 'users', 'key', 'idempotencyKey', 'id', 'source', 'detail', 'time'].includes(k)),
         fc.jsonValue(),
         async (key, value) => {
           await expectRefused(route.method, fill(route.path), { [key]: value });
@@ -83,7 +84,10 @@ describe.each(withUser.map((r) => [`${r.method} ${r.path}`, r] as const))('%s wi
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.string({ minLength: 1, maxLength: 30 }).filter((s) => /[^A-Za-z0-9_=+/-]/.test(s) && !s.includes('/') && !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(s)),
+          // Judged after trimming, as the schema trims: " 000A0++0" is a well-formed Webex id.
+          fc
+            .string({ minLength: 1, maxLength: 30 })
+            .filter((s) => /[^A-Za-z0-9_=+/-]/.test(s.trim()) && !s.includes('/') && !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(s.trim())),
           fc.constant('a@b'),
           fc.constant('x'.repeat(600)),
         ),

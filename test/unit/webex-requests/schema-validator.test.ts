@@ -84,7 +84,8 @@ function agreesWithAjv(schemas: Schema[], numRuns: number): void {
       fc.property(valuesFor(schema), (value) => {
         expect(validate(schema, value)).toEqual(ajvIssues(schema, value));
       }),
-      { numRuns },
+      // One fixed seed in CI (a landing never depends on the draw); random locally, where a failure prints its seed.
+      { numRuns, ...(process.env.CI ? { seed: 20261129 } : {}) },
     );
   }
 }
