@@ -4,7 +4,7 @@ import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import type { BulkJoinersCsvInput } from '../schemas/bulk';
 import type { ObjectStore } from '../storage/object-store';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
-import { CsvSyntaxError, csvHeader, csvRows, parseCsv, rowToJoinerDetail } from './csv';
+import { CsvSyntaxError, csvHeader, csvRows, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
 import { MAX_SCHEDULE_MS, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -153,7 +153,7 @@ export function prepareCsvBatch(items: CsvItem[], run: CsvRunContext): PreparedB
       indexes.push(index);
     } else {
       const message = result.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-      invalid.push({ index, email: String(row.email ?? ''), status: 'FAILED', error: { code: 'ValidationError', message } });
+      invalid.push({ index, email: rowEmail(row), status: 'FAILED', error: { code: 'ValidationError', message } });
     }
   }
   const startMs = Date.parse(run.startedAt);
@@ -196,7 +196,7 @@ export function batchResults(outcome: BatchOutcome): BulkUserResult[] {
 /** Rows of a batch child that failed as a whole (its Input is the batch): each row FAILED with the child's error. */
 export function failedBatchResults(items: CsvItem[], error: string, cause?: string): BulkUserResult[] {
   const message = `the batch failed before its users ran${cause ? `: ${cause.slice(0, 200)}` : ''}`;
-  return items.map(({ index, row }) => ({ index, email: String(row.email ?? ''), status: 'FAILED', error: { code: error, message } }));
+  return items.map(({ index, row }) => ({ index, email: rowEmail(row), status: 'FAILED', error: { code: error, message } }));
 }
 
 // ---- the report -----------------------------------------------------------------------------------

@@ -170,3 +170,9 @@ export function csvRows(records: { line: number; fields: string[] }[]): { line: 
     return { line, row: Object.fromEntries(header.fields.map((name, i) => [name, fields[i]])) };
   });
 }
+
+/** The row's e-mail cell whatever the header's capitalisation (or byte order mark), for reports on rows that did not parse. */
+export function rowEmail(row: Record<string, string>): string {
+  const key = Object.keys(row).find((k) => k.replace(/^\uFEFF/, '').trim().toLowerCase() === 'email');
+  return key === undefined ? '' : (row[key] ?? '').trim();
+}

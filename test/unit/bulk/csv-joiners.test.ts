@@ -37,6 +37,11 @@ describe('prepareCsvBatch', () => {
     expect(batch.invalid).toEqual([{ index: 101, email: 'bad', status: 'FAILED', error: { code: 'ValidationError', message: 'email: must be a valid e-mail address' } }]);
   });
 
+  it('names an invalid row by its e-mail whatever the header looked like', () => {
+    const batch = prepareCsvBatch([{ index: 0, row: { '\uFEFFEMAIL': ' x@example ', displayName: 'X', location: '' } }], run);
+    expect(batch.invalid[0].email).toBe('x@example');
+  });
+
   it('a batch of invalid rows only has no input: nothing runs', () => {
     expect(prepareCsvBatch([{ index: 0, row: row('bad') }], run).input).toBeNull();
   });
