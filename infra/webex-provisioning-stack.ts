@@ -3,7 +3,7 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { routes } from '../functions/routes';
+import { routes, type RouteDefinition } from '../functions/routes';
 import { BulkImports } from './constructs/bulk-imports';
 import { LifecycleEvents } from './constructs/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
@@ -104,6 +104,9 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly bulkWebexRequestsPerSecond?: number;
 }
 
+/** The routes that start bulk joiner runs: they get the Webex request budget. */
+const BULK_STARTING_ROUTES: readonly string[] = ['StartBulkJoiners', 'StartBulkJoinersCsv'];
+
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
 const SECRET_COMPLETE_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/;
 
@@ -155,14 +158,14 @@ export class WebexProvisioningStack extends Stack {
 
     this.bulkImports = new BulkImports(this, 'BulkImports');
     const bulkRate = validateBulkRate(props.bulkWebexRequestsPerSecond);
+    // The starters of bulk runs pace them to the budget; the routes reading uploads know the bucket.
     const bulkEnvironment: Record<string, Record<string, string>> = {};
-    for (const route of routes) {
-      if (route.id === 'StartBulkJoiners' || ('importsBucket' in route && route.importsBucket)) {
-        bulkEnvironment[route.id] = {
-          ...('importsBucket' in route && route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
-          ...(bulkRate !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(bulkRate) } : {}),
-        };
-      }
+    for (const route of routes as readonly RouteDefinition[]) {
+      const env = {
+        ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
+        ...(bulkRate !== undefined && BULK_STARTING_ROUTES.includes(route.id) ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(bulkRate) } : {}),
+      };
+      if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
 
     // The bus exists before the machines, which publish their outcome to it.
@@ -189,7 +192,7 @@ export class WebexProvisioningStack extends Stack {
       },
     });
     this.workflows.grantStart(this.api.functions);
-    for (const route of routes) if ('importsBucket' in route && route.importsBucket) this.bulkImports.grantReadFiles(this.api.functions[route.id]);
+    for (const route of routes as readonly RouteDefinition[]) if (route.importsBucket) this.bulkImports.grantReadFiles(this.api.functions[route.id]);
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {
       secret: this.secret,

@@ -33,6 +33,20 @@ export class PayloadTooLargeError extends Error {
   override readonly name = 'PayloadTooLargeError';
 }
 
+/**
+ * A workflow could not be started at all (Step Functions throttled or unavailable): `httpStatus` is what the
+ * API answers, with Retry-After; a direct invocation rethrows it so EventBridge retries the delivery.
+ */
+export class StateMachineStartError extends Error {
+  override readonly name = 'StateMachineStartError';
+  constructor(
+    message: string,
+    readonly httpStatus: number,
+  ) {
+    super(message);
+  }
+}
+
 /** The deployment is missing configuration (no secret, no base URL); not the caller's fault. */
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';

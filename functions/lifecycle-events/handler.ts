@@ -3,7 +3,6 @@ import { routeLifecycleEvent } from '../lib/lifecycle/router';
 import { executionStarter } from '../lib/lifecycle/starter';
 import { logger } from '../lib/logger';
 import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
-import { StateMachineStartError } from '../lib/state-machines/runner';
 
 /**
  * The lifecycle events router: the target of the lifecycle rules (EventBridge invokes it with the event)
@@ -13,17 +12,11 @@ import { StateMachineStartError } from '../lib/state-machines/runner';
  */
 export const handler = workflowHandler({
   input: LifecycleEvent,
-  run: async (event, _context, request) => {
+  run: async (event) => {
     const routed = routeLifecycleEvent(event);
-    let started;
-    try {
-      started = await executionStarter().start(routed.stateMachine, routed.input, routed.executionName);
-    } catch (error) {
-      if (error instanceof StateMachineStartError && request.caller !== 'direct-invocation') {
-        return { statusCode: error.httpStatus, body: { error: { code: error.name, message: error.message } }, headers: { 'Retry-After': '5' } };
-      }
-      throw error;
-    }
+    // A start Step Functions refuses: an API caller gets its status with Retry-After (errorToResult); a
+    // direct invocation rethrows it, so EventBridge retries the delivery.
+    const started = await executionStarter().start(routed.stateMachine, routed.input, routed.executionName);
     logger.info('lifecycle event routed', { eventId: event.id, detailType: event['detail-type'], ...started });
     return { statusCode: started.status === 'STARTED' ? 202 : 200, body: { eventId: event.id, detailType: event['detail-type'], ...started } };
   },

@@ -1,9 +1,9 @@
-import { CSV_MAX_BYTES, assertScheduleFits, bulkJoinersCsvMachineInput, csvExecutionName, preflightCsv } from '../lib/bulk/csv-joiners';
+import { assertScheduleFits } from '../lib/bulk/pacing';
+import { CSV_MAX_BYTES, bulkJoinersCsvMachineInput, csvExecutionName, preflightCsv } from '../lib/bulk/csv-joiners';
 import { workflowHandler } from '../lib/http/api-handler';
 import { executionStarter } from '../lib/lifecycle/starter';
 import { logger } from '../lib/logger';
 import { BulkJoinersCsvInput } from '../lib/schemas/bulk';
-import { StateMachineStartError } from '../lib/state-machines/runner';
 import { importsBucket, objectStoreFromEnv } from '../lib/storage/object-store-from-env';
 
 /**
@@ -21,16 +21,8 @@ export const handler = workflowHandler({
     const { rows } = preflightCsv(file.text);
     const executionName = csvExecutionName(input, bucket, file.etag);
     const machineInput = bulkJoinersCsvMachineInput(bucket, input.key, executionName);
-    assertScheduleFits(rows, machineInput.intervalMs);
-    let started;
-    try {
-      started = await executionStarter().start('BulkJoinersCsv', machineInput, executionName);
-    } catch (error) {
-      if (error instanceof StateMachineStartError) {
-        return { statusCode: error.httpStatus, body: { error: { code: error.name, message: error.message } }, headers: { 'Retry-After': '5' } };
-      }
-      throw error;
-    }
+    assertScheduleFits(rows, machineInput.intervalMs, { field: 'lines', noun: 'rows', remedy: 'split the file or raise the budget' });
+    const started = await executionStarter().start('BulkJoinersCsv', machineInput, executionName);
     logger.info('bulk joiners from CSV started', { caller: request.caller, key: input.key, rows, ...started });
     return {
       statusCode: started.status === 'STARTED' ? 202 : 200,

@@ -3,7 +3,6 @@ import { workflowHandler } from '../lib/http/api-handler';
 import { executionStarter } from '../lib/lifecycle/starter';
 import { logger } from '../lib/logger';
 import { BulkJoinersInput } from '../lib/schemas/bulk';
-import { StateMachineStartError } from '../lib/state-machines/runner';
 
 /**
  * POST /bulk/joiners: validates every user (nothing reaches Webex on a bad request), starts the
@@ -16,15 +15,7 @@ export const handler = workflowHandler({
   run: async (input, _context, request) => {
     const executionName = bulkExecutionName(input);
     const machineInput = bulkJoinersMachineInput(input);
-    let started;
-    try {
-      started = await executionStarter().start('BulkJoiners', machineInput, executionName);
-    } catch (error) {
-      if (error instanceof StateMachineStartError) {
-        return { statusCode: error.httpStatus, body: { error: { code: error.name, message: error.message } }, headers: { 'Retry-After': '5' } };
-      }
-      throw error;
-    }
+    const started = await executionStarter().start('BulkJoiners', machineInput, executionName);
     logger.info('bulk joiners started', { caller: request.caller, users: input.users.length, maxConcurrency: machineInput.maxConcurrency, ...started });
     return {
       statusCode: started.status === 'STARTED' ? 202 : 200,

@@ -5,7 +5,7 @@ import type { BulkJoinersCsvInput } from '../schemas/bulk';
 import type { ObjectStore } from '../storage/object-store';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
 import { CsvSyntaxError, csvHeader, csvRows, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
-import { MAX_SCHEDULE_MS, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
  * Bulk joiners from a CSV file in S3 (POST /bulk/joiners/csv): a preflight reads and checks every row,
@@ -98,19 +98,6 @@ export interface BulkJoinersCsvMachineInput {
   intervalMs: number;
   maxConcurrency: number;
   origin: { source: string; detailType: string };
-}
-
-/** A file the budget cannot get through within a run (pacing.ts) is refused before anything starts. */
-export function assertScheduleFits(rows: number, intervalMs: number): void {
-  const ms = rows * intervalMs;
-  if (ms > MAX_SCHEDULE_MS) {
-    throw new ValidationError([
-      {
-        field: 'lines',
-        message: `${rows} rows at the Webex request budget take ${(ms / 3_600_000).toFixed(1)} h, more than the ${MAX_SCHEDULE_MS / 3_600_000} h a run may take: split the file or raise the budget`,
-      },
-    ]);
-  }
 }
 
 export function bulkJoinersCsvMachineInput(bucket: string, key: string, executionName: string, env: NodeJS.ProcessEnv = process.env): BulkJoinersCsvMachineInput {

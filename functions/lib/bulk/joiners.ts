@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient } from '@aws-sdk/client-sfn';
-import { ConfigurationError, NotFoundError, ValidationError } from '../errors';
+import { ConfigurationError, NotFoundError } from '../errors';
 import { joinerDetailWithDefaults } from '../lifecycle/router';
 import { localExecutions } from '../lifecycle/starter';
 import { errorDetailFromCause } from '../workflows/calling/errors';
@@ -8,7 +8,7 @@ import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecy
 import type { BulkJoinersInput } from '../schemas/bulk';
 import { stateMachine } from '../state-machines/definitions';
 import { RUNNER_ENV } from '../state-machines/runner';
-import { MAX_SCHEDULE_MS, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
@@ -76,11 +76,7 @@ export function bulkJoinersMachineInput(
   startMs = Date.now(),
 ): BulkJoinersMachineInput {
   const intervalMs = joinerIntervalMs(requestsPerSecond(env));
-  if (input.users.length * intervalMs > MAX_SCHEDULE_MS) {
-    throw new ValidationError([
-      { field: 'users', message: `${input.users.length} users at the Webex request budget take more than the ${MAX_SCHEDULE_MS / 3_600_000} h a run may take: send fewer or raise the budget` },
-    ]);
-  }
+  assertScheduleFits(input.users.length, intervalMs, { field: 'users', noun: 'users', remedy: 'send fewer or raise the budget' });
   return {
     users: input.users.map((u) => joinerDetailWithDefaults(u)),
     schedule: startSchedule(input.users.length, startMs, intervalMs),

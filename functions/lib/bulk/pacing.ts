@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors';
+import { ConfigurationError, ValidationError } from '../errors';
 
 /**
  * Bulk joiners are paced to a Webex request budget: joiner i of a run may not start before
@@ -49,3 +49,16 @@ export function startSchedule(count: number, startMs: number, intervalMs: number
  * TimeoutSeconds is 24 h; the rest is headroom for the joiners themselves.
  */
 export const MAX_SCHEDULE_MS = 20 * 3_600_000;
+
+/** A bulk run the budget cannot get through within MAX_SCHEDULE_MS is a 400 naming `field`, before anything starts. */
+export function assertScheduleFits(count: number, intervalMs: number, what: { field: string; noun: string; remedy: string }): void {
+  const ms = count * intervalMs;
+  if (ms <= MAX_SCHEDULE_MS) return;
+  const hours = (n: number) => n / 3_600_000;
+  throw new ValidationError([
+    {
+      field: what.field,
+      message: `${count} ${what.noun} at the Webex request budget take ${hours(ms).toFixed(1)} h, more than the ${hours(MAX_SCHEDULE_MS)} h a run may take: ${what.remedy}`,
+    },
+  ]);
+}

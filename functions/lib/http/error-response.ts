@@ -1,4 +1,4 @@
-import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, UnprocessableError, ValidationError } from '../errors';
+import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, StateMachineStartError, UnprocessableError, ValidationError } from '../errors';
 import { SecretUnavailableError } from '../tokens/secret-store';
 import { WebexApiError, WebexNetworkError } from '../webex/errors';
 
@@ -47,6 +47,9 @@ export function errorToResult(error: unknown): ApiResult & { body: ErrorBody } {
   }
   if (error instanceof WebexNetworkError) {
     return result(error.kind === 'timeout' ? 504 : 502, { code: error.name, message: error.message });
+  }
+  if (error instanceof StateMachineStartError) {
+    return result(error.httpStatus, { code: error.name, message: error.message }, { 'Retry-After': '5' });
   }
   if (error instanceof SecretUnavailableError || error instanceof ConfigurationError) {
     return result(500, { code: error.name, message: error.message });

@@ -1,8 +1,8 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { ConfigurationError } from '../errors';
+import { ConfigurationError, StateMachineStartError } from '../errors';
 import { logger } from '../logger';
 import { stateMachine, type StateMachineId } from '../state-machines/definitions';
-import { RUNNER_ENV, StateMachineStartError, runnerFor, type ExecutionOutcome } from '../state-machines/runner';
+import { RUNNER_ENV, runnerFor, type ExecutionOutcome } from '../state-machines/runner';
 
 export interface StartResult {
   stateMachine: StateMachineId;

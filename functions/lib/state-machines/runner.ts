@@ -1,5 +1,5 @@
 import { SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
-import { ConfigurationError } from '../errors';
+import { ConfigurationError, StateMachineStartError } from '../errors';
 import { stateMachine, type StateMachineId } from './definitions';
 
 /** How an execution ended, in StartSyncExecution's terms, whichever runner ran it. */
@@ -24,17 +24,6 @@ export interface StartOptions {
 /** Runs one state machine to its end and reports how it ended: StartSyncExecution in AWS, in-process locally. */
 export interface StateMachineRunner {
   run(input: unknown, options: StartOptions): Promise<ExecutionOutcome>;
-}
-
-/** The runner could not start the execution at all (throttled, misconfigured). */
-export class StateMachineStartError extends Error {
-  override readonly name = 'StateMachineStartError';
-  constructor(
-    message: string,
-    readonly httpStatus: number,
-  ) {
-    super(message);
-  }
 }
 
 // Errors that mean the deployment is wrong, not that AWS is busy.

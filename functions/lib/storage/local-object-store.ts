@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type StoredText } from './object-store';
 
 /**
@@ -42,4 +42,3 @@ export class LocalObjectStore implements ObjectStore {
   }
 }
 
-export const localObjectPath = (root: string, bucket: string, key: string) => join(root, bucket, key);

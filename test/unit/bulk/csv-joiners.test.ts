@@ -1,6 +1,6 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { assertScheduleFits, batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv } from '../../../functions/lib/bulk/csv-joiners';
+import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv } from '../../../functions/lib/bulk/csv-joiners';
 import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore } from '../../../functions/lib/storage/object-store';
 import { S3ObjectStore } from '../../../functions/lib/storage/s3-object-store';
 
@@ -145,12 +145,5 @@ describe('S3ObjectStore', () => {
     const store = new S3ObjectStore(new S3Client({ region: 'us-east-1' }));
     await expect(store.getText('b', 'missing')).rejects.toBeInstanceOf(ObjectNotFoundError);
     await expect(store.getText('b', 'big', { maxBytes: 10 })).rejects.toBeInstanceOf(ObjectTooLargeError);
-  });
-});
-
-describe('assertScheduleFits', () => {
-  it('refuses a file the budget cannot get through within a run, naming the hours', () => {
-    expect(() => assertScheduleFits(10_000, 2000)).not.toThrow(); // 5.6 h at the default budget
-    expect(() => assertScheduleFits(10_000, 10_000)).toThrow(/27\.8 h, more than the 20 h a run may take/);
   });
 });

@@ -1,5 +1,5 @@
-import { ConfigurationError } from '../../../functions/lib/errors';
-import { JOINER_WEBEX_REQUESTS, joinerIntervalMs, requestsPerSecond, startSchedule } from '../../../functions/lib/bulk/pacing';
+import { ConfigurationError, ValidationError } from '../../../functions/lib/errors';
+import { JOINER_WEBEX_REQUESTS, assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from '../../../functions/lib/bulk/pacing';
 import { bulkJoinersMachineInput } from '../../../functions/lib/bulk/joiners';
 import { BulkJoinersInput } from '../../../functions/lib/schemas/bulk';
 
@@ -27,6 +27,20 @@ describe('bulk pacing', () => {
     const input = bulkJoinersMachineInput(BulkJoinersInput.parse({ users }), { BULK_WEBEX_REQUESTS_PER_SECOND: '20' }, start);
     expect(input.schedule).toHaveLength(4);
     expect(Date.parse(input.schedule[3]) - start).toBe(3 * joinerIntervalMs(20));
+  });
+
+  it('refuses a run the budget cannot get through in time, naming the field and the hours', () => {
+    const rows = { field: 'lines', noun: 'rows', remedy: 'split the file or raise the budget' };
+    expect(() => assertScheduleFits(10_000, 2000, rows)).not.toThrow(); // 5.6 h at the default budget
+    expect(() => assertScheduleFits(10_000, 10_000, rows)).toThrow(/27\.8 h, more than the 20 h a run may take/);
+    let thrown: unknown;
+    try {
+      assertScheduleFits(10_000, 10_000, rows);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ValidationError);
+    expect((thrown as ValidationError).fields.map((f) => f.field)).toEqual(['lines']);
   });
 
   it('refuses a batch the budget cannot get through within a run', () => {

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { inputFromApiEvent, validateInput } from '../../../functions/lib/http/api-event';
 import { errorToResult } from '../../../functions/lib/http/error-response';
 import { CreateUserInput, UpdateUserInput, UserRefInput } from '../../../functions/lib/schemas/users';
-import { ValidationError } from '../../../functions/lib/errors';
+import { StateMachineStartError, ValidationError } from '../../../functions/lib/errors';
 import { WebexApiError, WebexNetworkError } from '../../../functions/lib/webex/errors';
 
 const event = (body: unknown, pathParameters: Record<string, string> | null = null, query: Record<string, string> | null = null) =>
@@ -94,6 +94,15 @@ describe('errorToResult', () => {
   it('passes 429 on with Retry-After', () => {
     const r = errorToResult(webex(429, { retryAfterSeconds: 42 }));
     expect(r).toMatchObject({ statusCode: 429, headers: { 'Retry-After': '42' } });
+  });
+
+  it('a workflow Step Functions would not start: its status, Retry-After 5, the reason named', () => {
+    const r = errorToResult(new StateMachineStartError('Could not start the Joiner workflow: ThrottlingException: slow down', 503));
+    expect(r).toEqual({
+      statusCode: 503,
+      headers: { 'Retry-After': '5' },
+      body: { error: { code: 'StateMachineStartError', message: 'Could not start the Joiner workflow: ThrottlingException: slow down' } },
+    });
   });
 
   it('maps timeouts to 504 and connection failures to 502', () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { executionNameForEvent, routeLifecycleEvent } from '../../../functions/lib/lifecycle/router';
 import { SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
 import { LifecycleEvent } from '../../../functions/lib/schemas/lifecycle-events';
-import { StateMachineStartError } from '../../../functions/lib/state-machines/runner';
+import { StateMachineStartError } from '../../../functions/lib/errors';
 
 describe('executionNameForEvent', () => {
   it('is the prefix and the event id for EventBridge ids', () => {

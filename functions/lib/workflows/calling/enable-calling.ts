@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EnableCallingResult, type EnableCallingInput, type ErrorDetail } from '../../schemas/calling';
-import { StateMachineStartError, type StateMachineRunner } from '../../state-machines/runner';
+import { StateMachineStartError } from '../../errors';
+import type { StateMachineRunner } from '../../state-machines/runner';
 import { errorDetailFromCause } from './errors';
 
 export interface EnableCallingResponse {
