@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { LocalObjectStore } from '../../../functions/lib/storage/local-object-store';
 import { DEMO_EMAILS, demoSeed } from '../../../functions/simulator/seed';
+import { finishedBulkRun, peopleCreated } from '../../support/bulk-runs';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 
@@ -33,24 +34,8 @@ const HEADER = 'email,firstName,lastName,location,extension,department';
 const row = (n: number, extra = '') => `csv.user${n}@example.com,Csv,User ${n},${n % 2 ? 'Headquarters' : 'Branch Office'},${6000 + n},${extra}`;
 const upload = (key: string, lines: string[]) => store.putText(BUCKET, key, `${lines.join('\r\n')}\r\n`);
 
-async function finished(executionName: string) {
-  const run = localExecutions.outcome('BulkJoinersCsv', executionName);
-  if (!run) throw new Error(`no local execution ${executionName}`);
-  const outcome = await run;
-  if (outcome.status !== 'SUCCEEDED') throw new Error(`${executionName} ${outcome.status}: ${outcome.error} ${outcome.cause}`);
-  const res = await h.call('GET', `/bulk/joiners/${executionName}`);
-  expect(res.status).toBe(200);
-  return res.body;
-}
-
-const createdPeople = () => {
-  const counts: Record<string, number> = {};
-  for (const r of h.webexCalls('POST', '/people').filter((c) => c.status < 300)) {
-    const email = (r.body as { emails: string[] }).emails[0];
-    counts[email] = (counts[email] ?? 0) + 1;
-  }
-  return counts;
-};
+const finished = (executionName: string) => finishedBulkRun(h, 'BulkJoinersCsv', executionName);
+const createdPeople = () => peopleCreated(h);
 
 describe('POST /bulk/joiners/csv', () => {
   it('runs every row through the Joiner in batches of 100, writes the report next to the file, and answers the summary', async () => {

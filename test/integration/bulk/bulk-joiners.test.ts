@@ -1,6 +1,7 @@
 import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus';
 import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { DEMO_EMAILS, DEMO_IDS } from '../../../functions/simulator/seed';
+import { finishedBulkRun, peopleCreated } from '../../support/bulk-runs';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 
@@ -21,24 +22,8 @@ const user = (n = ++seq, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function finished(executionName: string) {
-  const run = localExecutions.outcome('BulkJoiners', executionName);
-  if (!run) throw new Error(`no local execution ${executionName}`);
-  await run;
-  const res = await h.call('GET', `/bulk/joiners/${executionName}`);
-  expect(res.status).toBe(200);
-  return res.body;
-}
-
-/** Successful POST /people per e-mail. */
-const created = () => {
-  const counts: Record<string, number> = {};
-  for (const r of h.webexCalls('POST', '/people').filter((c) => c.status < 300)) {
-    const email = (r.body as { emails: string[] }).emails[0];
-    counts[email] = (counts[email] ?? 0) + 1;
-  }
-  return counts;
-};
+const finished = (executionName: string) => finishedBulkRun(h, 'BulkJoiners', executionName);
+const created = () => peopleCreated(h);
 
 describe('POST /bulk/joiners', () => {
   it('runs the Joiner for each of 5 users and reports each; GET answers the status and the report', async () => {

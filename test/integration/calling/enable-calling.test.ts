@@ -6,6 +6,7 @@ import { toStepError } from '../../../functions/lib/workflows/calling/errors';
 import { enableCalling } from '../../../functions/lib/workflows/calling/enable-calling';
 import { WebexApiError } from '../../../functions/lib/webex/errors';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS, demoSeed } from '../../../functions/simulator/seed';
+import { runEnableCallingWith, stepStatuses } from '../../support/enable-calling';
 import { startHarness, type Harness } from '../../support/harness';
 
 const { people: P, locations: LOC, licenses: L } = DEMO_IDS;
@@ -22,18 +23,9 @@ afterEach(async () => {
   await h.close();
 });
 
-const stepStatuses = (body: { steps: { name: string; status: string }[] }) => Object.fromEntries(body.steps.map((s) => [s.name, s.status]));
 const patches = () => h.webexCalls('PATCH', '/licenses/users');
 
-/** The state machine run directly (not through the API), with the steps handler wrapped to act between steps. */
-async function runWith(input: EnableCallingInput, before: (step: string) => void | Promise<void>) {
-  const wrapped: LambdaHandler = async (event: unknown, context: Context) => {
-    await before((event as { step: string }).step);
-    return taskHandlers.EnableCallingStepsFunctionArn(event, context);
-  };
-  const runner = localRunner('EnableCalling', { fastWaits: true, handlers: { EnableCallingStepsFunctionArn: wrapped } });
-  return enableCalling(runner, input, { executionName: 'test-execution' });
-}
+const runWith = (input: EnableCallingInput, before: (step: string) => void | Promise<void>) => runEnableCallingWith(input, before, 'test-execution');
 
 describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
   it('assigns license, location, number and extension in one PATCH, reads them back, and names the execution', async () => {

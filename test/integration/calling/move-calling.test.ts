@@ -1,9 +1,6 @@
-import type { Context } from 'aws-lambda';
-import { localRunner, taskHandlers } from '../../../functions/local/state-machines';
 import type { EnableCallingInput } from '../../../functions/lib/schemas/calling';
-import type { LambdaHandler } from '../../../functions/lib/state-machines/local-runner';
-import { enableCalling } from '../../../functions/lib/workflows/calling/enable-calling';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
+import { runEnableCallingWith, stepStatuses } from '../../support/enable-calling';
 import { startHarness, type Harness } from '../../support/harness';
 
 const { people: P, locations: LOC } = DEMO_IDS;
@@ -21,18 +18,10 @@ afterEach(async () => {
   await h.close();
 });
 
-const stepStatuses = (body: { steps: { name: string; status: string }[] }) => Object.fromEntries(body.steps.map((s) => [s.name, s.status]));
 const owner = (n: string) => h.sim.state.numbers.get(n)?.owner?.personId;
 const moveRequests = () => h.webexCalls('POST', JOBS).map((r) => (r.body as { usersList: { validate: boolean }[] }).usersList[0].validate);
 
-async function runWith(input: EnableCallingInput, before: (step: string) => void | Promise<void>) {
-  const wrapped: LambdaHandler = async (event: unknown, context: Context) => {
-    await before((event as { step: string }).step);
-    return taskHandlers.EnableCallingStepsFunctionArn(event, context);
-  };
-  const runner = localRunner('EnableCalling', { fastWaits: true, handlers: { EnableCallingStepsFunctionArn: wrapped } });
-  return enableCalling(runner, input, { executionName: 'move-test' });
-}
+const runWith = (input: EnableCallingInput, before: (step: string) => void | Promise<void>) => runEnableCallingWith(input, before, 'move-test');
 
 describe('POST /users/{user}/calling with move: true (Webex move-users job)', () => {
   it('moves a Branch Office user to Headquarters with a new number: dry run, job, polls, read-back', async () => {

@@ -1,7 +1,8 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv } from '../../../functions/lib/bulk/csv-joiners';
-import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore } from '../../../functions/lib/storage/object-store';
+import { ObjectNotFoundError, ObjectTooLargeError } from '../../../functions/lib/storage/object-store';
+import { MemoryObjectStore } from '../../support/memory-object-store';
 import { S3ObjectStore } from '../../../functions/lib/storage/s3-object-store';
 
 const run = {
@@ -66,21 +67,9 @@ describe('batchResults', () => {
   });
 });
 
-class MemoryStore implements ObjectStore {
-  readonly objects = new Map<string, string>();
-  async getText(bucket: string, key: string) {
-    const text = this.objects.get(`${bucket}/${key}`);
-    if (text === undefined) throw new ObjectNotFoundError(bucket, key);
-    return { text, etag: 'e' };
-  }
-  async putText(bucket: string, key: string, text: string) {
-    this.objects.set(`${bucket}/${key}`, text);
-  }
-}
-
 describe('buildCsvReport', () => {
   it('reads the ResultWriter manifest and files (succeeded and failed children), writes JSON and CSV, answers a summary', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryObjectStore();
     const ok = prepareCsvBatch([{ index: 0, row: row('a@example.com') }, { index: 1, row: row('b@example.com') }], run);
     const okOutput = { ...ok, run: { report: { executionName: ok.name, total: 2, succeeded: 1, failed: 1, results: [
       { index: 0, email: 'a@example.com', status: 'SUCCEEDED', userId: 'P1' },

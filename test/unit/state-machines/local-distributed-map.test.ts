@@ -1,21 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distributedMapServices, emulateDistributedMap, ITEM_READER_RESOURCE, RESULT_WRITER_RESOURCE } from '../../../functions/lib/state-machines/local-distributed-map';
-import { ObjectNotFoundError, type ObjectStore } from '../../../functions/lib/storage/object-store';
+import { MemoryObjectStore } from '../../support/memory-object-store';
 
 const csvMachine = () => JSON.parse(readFileSync(join(__dirname, '../../../statemachines/bulk-joiners-csv.asl.json'), 'utf8'));
-
-class MemoryStore implements ObjectStore {
-  readonly objects = new Map<string, string>();
-  async getText(bucket: string, key: string) {
-    const text = this.objects.get(`${bucket}/${key}`);
-    if (text === undefined) throw new ObjectNotFoundError(bucket, key);
-    return { text, etag: 'e' };
-  }
-  async putText(bucket: string, key: string, text: string) {
-    this.objects.set(`${bucket}/${key}`, text);
-  }
-}
 
 describe('local Distributed Map stand-in', () => {
   it('rewrites the Map into a reader Task, an INLINE Map whose children cannot fail it, and a writer Task', () => {
@@ -40,7 +28,7 @@ describe('local Distributed Map stand-in', () => {
 
   it('reads, selects and batches items as Step Functions hands them to children, and writes results in the ResultWriter layout', async () => {
     const { map } = emulateDistributedMap(csvMachine());
-    const store = new MemoryStore();
+    const store = new MemoryObjectStore();
     store.objects.set('b/in.csv', 'email,location\na@example.com,HQ\nb@example.com,HQ\nc@example.com,HQ\n');
     const services = distributedMapServices({ ...map!, batcher: { ...map!.batcher, MaxItemsPerBatch: 2 } }, () => store);
     const mapInput = { bucket: 'b', key: 'in.csv', resultsPrefix: 'res', run: { bulkName: 'n' } };

@@ -1,0 +1,18 @@
+import type { Context } from 'aws-lambda';
+import { localRunner, taskHandlers } from '../../functions/local/state-machines';
+import type { EnableCallingInput } from '../../functions/lib/schemas/calling';
+import type { LambdaHandler } from '../../functions/lib/state-machines/local-runner';
+import { enableCalling } from '../../functions/lib/workflows/calling/enable-calling';
+
+/** The Enable Calling state machine run directly (not through the API), `before` called ahead of each step. */
+export async function runEnableCallingWith(input: EnableCallingInput, before: (step: string) => void | Promise<void>, executionName: string) {
+  const wrapped: LambdaHandler = async (event: unknown, context: Context) => {
+    await before((event as { step: string }).step);
+    return taskHandlers.EnableCallingStepsFunctionArn(event, context);
+  };
+  const runner = localRunner('EnableCalling', { fastWaits: true, handlers: { EnableCallingStepsFunctionArn: wrapped } });
+  return enableCalling(runner, input, { executionName });
+}
+
+/** The execution's steps as { name: status }. */
+export const stepStatuses = (body: { steps: { name: string; status: string }[] }) => Object.fromEntries(body.steps.map((s) => [s.name, s.status]));
