@@ -6,9 +6,9 @@ import { parse as parseYaml } from 'yaml';
 
 /**
  * Validates requests (and, advisorily, responses) against Cisco's official OpenAPI documents in
- * ../shared/webex-openapi/. Paths there are relative to https://webexapis.com/v1.
+^ * functions/lib/webex-spec/openapi/ (copied into the repository, see its NOTICE.md). Paths there are relative to https://webexapis.com/v1.
  */
-export const OPENAPI_DIR = join(__dirname, '..', '..', '..', 'shared', 'webex-openapi');
+export const OPENAPI_DIR = join(__dirname, '..', '..', 'functions', 'lib', 'webex-spec', 'openapi');
 const FILES = [
   'webex-admin.json',
   'webex-numbers.yml',

@@ -1,5 +1,5 @@
 /**
- * Builds operations.json: the operations of Cisco's official OpenAPI documents (../shared/webex-openapi/)
+ * Builds operations.json: the operations of Cisco's official OpenAPI documents (./openapi/, copied from Cisco with attribution in its NOTICE.md)
  * under the paths the guarded request workflow may reach, with parameters and request-body schemas
  * fully dereferenced. The Lambda validates against this compact file instead of shipping 2.7 MB of
  * specs. Run: npx tsx functions/lib/webex-spec/generate.ts [specDir]
@@ -127,7 +127,7 @@ export function unenforcedSchemaParts(operations: CompactOperation[]): string[] 
 }
 
 if (require.main === module) {
-  const specDir = resolve(process.argv[2] ?? join(__dirname, '..', '..', '..', '..', 'shared', 'webex-openapi'));
+  const specDir = resolve(process.argv[2] ?? join(__dirname, 'openapi'));
   const ops = buildOperations(specDir);
   writeFileSync(join(__dirname, 'operations.json'), `${JSON.stringify({ generatedFrom: SPEC_FILES, operations: ops })}\n`);
   console.log(`wrote ${ops.length} operations`);

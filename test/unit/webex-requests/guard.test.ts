@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { ValidationError } from '../../../functions/lib/errors';
 import { buildOperations } from '../../../functions/lib/webex-spec/generate';
 import spec from '../../../functions/lib/webex-spec/operations.json';
@@ -101,8 +100,7 @@ describe('redactPersonalData', () => {
 });
 
 describe('operations.json', () => {
-  const shared = existsSync(OPENAPI_DIR);
-  (shared ? it : it.skip)("is what generate.ts builds from Cisco's OpenAPI documents (regenerate it when they change)", () => {
+  it("is what generate.ts builds from Cisco's OpenAPI documents (regenerate it when they change)", () => {
     expect(buildOperations(OPENAPI_DIR)).toEqual((spec as { operations: unknown[] }).operations);
   });
 });
