@@ -1,9 +1,10 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Three projects, one run: `npm test` (the README's command, which .ci/run calls) runs them all;
+ * `npm run test:unit`, `test:integration` and `test:infra` run one.
+ */
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
-  testMatch: ['**/*.test.ts'],
   // ts-jest compiles our TypeScript and the ESM-only @middy packages to CommonJS; type checking is tsc's job in CI.
   transform: {
     '^.+\\.[tj]s$': [
@@ -13,5 +14,12 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
   setupFiles: ['<rootDir>/test/support/env.ts'],
+};
+
+const project = (name) => ({ ...shared, displayName: name, roots: [`<rootDir>/test/${name}`], testMatch: ['**/*.test.ts'] });
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [project('unit'), project('integration'), project('infra')],
   testTimeout: 30000,
 };
