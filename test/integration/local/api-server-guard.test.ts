@@ -1,6 +1,6 @@
-import { request } from 'node:http';
 import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { startHarness, type Harness } from '../../support/harness';
+import { rawCall } from '../../support/raw-http';
 
 /**
  * The local API holds a real token while `npm start` runs: a web page the user visits must not be able
@@ -21,18 +21,7 @@ beforeEach(() => {
   localExecutions.clear();
 });
 
-/** One raw exchange, with exactly the headers given (fetch would not let us set Host, or leave it out). */
-function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers, setHost: false }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const raw = (method: string, path: string, headers: Record<string, string>, body?: string) => rawCall(h.api.url, method, path, headers, body);
 
 const leaver = JSON.stringify({ id: 'page-1', source: 'hr.example', 'detail-type': 'Webex User Left', detail: { email: 'alice.admin@example.com', policy: 'delete' } });
 const host = () => `127.0.0.1:${port}`;
