@@ -8,7 +8,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { ConnectError, connectServiceApp } from '../lib/connection/connect';
+import { ConnectError, assertSecureBaseUrl, connectServiceApp } from '../lib/connection/connect';
 import { FileSecretStore } from '../lib/tokens/file-secret-store';
 import { SecretsManagerSecretStore } from '../lib/tokens/secrets-manager-store';
 import { DEFAULT_WEBEX_BASE_URL } from '../lib/webex/client';
@@ -35,6 +35,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const baseUrl = values['base-url'] ?? process.env.WEBEX_BASE_URL ?? DEFAULT_WEBEX_BASE_URL;
+  // Before anything is typed in: the secrets would be sent there.
+  assertSecureBaseUrl(baseUrl);
   const orgName = values.org ?? (await ask('Organisation display name: '));
   const clientId = values['client-id'] ?? (await ask('Client ID: '));
   if (values['client-secret'] || values['refresh-token']) {
@@ -56,8 +59,7 @@ async function main(): Promise<number> {
   const where = values['secret-arn'] ? `Secrets Manager (${values['secret-arn']})` : (store as FileSecretStore).path;
 
   const report = await connectServiceApp({
-    orgName, clientId, clientSecret, refreshToken, store,
-    baseUrl: values['base-url'] ?? process.env.WEBEX_BASE_URL ?? DEFAULT_WEBEX_BASE_URL,
+    orgName, clientId, clientSecret, refreshToken, store, baseUrl,
   });
   console.log(`Connected organisation "${report.organisation.name}"${report.organisation.id ? ` (${report.organisation.id})` : ''}.`);
   console.log(`Stored the token pair in ${where}.`);

@@ -7,10 +7,29 @@ export interface FieldIssue {
   message: string;
 }
 
+/** Issues one ValidationError carries: the first ones are enough to fix the input, and the answer stays small. */
+export const MAX_FIELD_ISSUES = 50;
+/** Characters of one issue's field name and of its message; both may quote the caller's input. */
+export const MAX_FIELD_NAME_CHARS = 200;
+export const MAX_ISSUE_MESSAGE_CHARS = 500;
+/** Characters of the summary message (it is also what the logs write). */
+export const MAX_VALIDATION_MESSAGE_CHARS = 2000;
+
+/** `text` cut to `max` characters, with an ellipsis saying so; never splits a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = /[\ud800-\udbff]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
+}
+
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
-  constructor(readonly fields: FieldIssue[]) {
-    super(`Invalid request: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`);
+  readonly fields: FieldIssue[];
+  constructor(fields: FieldIssue[]) {
+    const shown = fields.slice(0, MAX_FIELD_ISSUES).map((f) => ({ field: clip(f.field, MAX_FIELD_NAME_CHARS), message: clip(f.message, MAX_ISSUE_MESSAGE_CHARS) }));
+    const more = fields.length > shown.length ? ` (and ${fields.length - shown.length} more)` : '';
+    super(clip(`Invalid request: ${shown.map((f) => `${f.field}: ${f.message}`).join('; ')}${more}`, MAX_VALIDATION_MESSAGE_CHARS));
+    this.fields = shown;
   }
 }
 

@@ -7,6 +7,7 @@ import { buildOpenApiDocument } from '../lib/http/openapi';
 import { lambdaContext } from '../lib/runtime/lambda-context';
 import { routes, type RouteDefinition } from '../routes';
 import { handlers, type LambdaHandler } from './handlers';
+import { refuseForeignRequest, refuseNonJsonBody, type ListeningAddress, type RefusedRequest } from './request-guard';
 
 interface CompiledRoute {
   route: RouteDefinition;
@@ -23,30 +24,36 @@ export interface LocalApi {
 
 /**
  * The API Gateway stand-in: the same route table, the same handlers, REST-proxy events. Binds to
- * loopback only; there is no IAM here, so it must never face a network.
+ * loopback only; there is no IAM here, so it must never face a network, nor answer a web page
+ * (request-guard.ts).
  */
 export async function startLocalApi(options: { port?: number; host?: string } = {}): Promise<LocalApi> {
   const compiled = routes.map(compile);
+  const host = options.host ?? '127.0.0.1';
+  // Known once listening (PORT may be 0); no request arrives before.
+  const address: ListeningAddress = { host: host.includes(':') ? `[${host}]` : host, port: 0 };
   const server = createServer((req, res) => {
-    serve(compiled, req, res).catch((error) => {
+    serve(compiled, address, req, res).catch((error) => {
       send(res, 500, { error: { code: 'InternalError', message: 'Internal error' } });
       console.error('local API: unhandled error', error instanceof Error ? error.name : error);
     });
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 3000, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  address.port = port;
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${address.host}:${port}`,
     server,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-async function serve(compiled: CompiledRoute[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(compiled: CompiledRoute[], address: ListeningAddress, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const foreign = refuseForeignRequest(req.headers, address);
+  if (foreign) return refuse(res, foreign);
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/openapi.json' && req.method === 'GET') {
     return send(res, 200, buildOpenApiDocument(routes, `http://${req.headers.host ?? 'localhost'}`));
@@ -59,6 +66,8 @@ async function serve(compiled: CompiledRoute[], req: IncomingMessage, res: Serve
     return send(res, 405, { error: { code: 'MethodNotAllowed', message: `${req.method} is not allowed on ${url.pathname}` } });
   }
 
+  const notJson = refuseNonJsonBody(req.headers);
+  if (notJson) return refuse(res, notJson);
   const body = await readBody(req);
   if (body === undefined) {
     return send(res, 413, { error: { code: 'PayloadTooLargeError', message: `The request body is larger than ${MAX_BODY_BYTES} bytes` } });
@@ -115,6 +124,13 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
     req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function refuse(res: ServerResponse, refused: RefusedRequest): void {
+  // The body is not read: the connection is not reused for another request.
+  res.setHeader('Connection', 'close');
+  const message = `${refused.header}: ${refused.message}`;
+  send(res, refused.status, { error: { code: refused.code, message, fields: [{ field: refused.header, message: refused.message }] } });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -4,7 +4,7 @@ import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import type { BulkJoinersCsvInput } from '../schemas/bulk';
 import type { ObjectStore } from '../storage/object-store';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
-import { CsvSyntaxError, csvHeader, csvRows, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
+import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
 import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -51,12 +51,16 @@ export function csvExecutionName(input: BulkJoinersCsvInput, bucket: string, eta
 export function preflightCsv(text: string): { rows: number } {
   let rows;
   try {
-    const records = parseCsv(text);
+    // No row may have more fields than the header, nor the header more than MAX_HEADER_COLUMNS.
+    const records = parseCsv(text, { maxFields: MAX_HEADER_COLUMNS });
     const header = csvHeader(records[0]?.fields ?? []);
-    if ('issues' in header) throw new ValidationError(header.issues);
+    if ('issues' in header) throw new ValidationError(header.issues.slice(0, MAX_ISSUES));
     rows = csvRows(records);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new ValidationError([{ field: `lines.${error.line}`, message: error.message.replace(/^line \d+: /, '') }]);
+    if (error instanceof CsvSyntaxError) {
+      const message = error.message.replace(/^line \d+: /, '');
+      throw new ValidationError([{ field: error.line === 1 ? 'header' : `lines.${error.line}`, message }]);
+    }
     throw error;
   }
   if (!rows.length) throw new ValidationError([{ field: 'lines', message: 'the file has a header but no rows' }]);

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../errors';
+import { clip, type FieldIssue } from '../errors';
 import { joinerDetailWithDefaults } from '../lifecycle/router';
 import { UserJoinedDetail } from '../schemas/lifecycle-events';
 
@@ -41,9 +41,11 @@ export class CsvSyntaxError extends Error {
  * RFC 4180 records: comma-separated, fields optionally in double quotes (a quote inside doubled; commas
  * and line breaks allowed inside), CRLF or LF line ends. A UTF-8 byte order mark (Excel's "CSV UTF-8")
  * is dropped. Each record carries the line it starts on, for error messages; a blank line is a record
- * with one empty field (csvRows decides what it means).
+ * with one empty field (csvRows decides what it means). With `maxFields`, a record with more fields
+ * stops the parse there (a file of one 5 MB header is refused without reading all of it).
  */
-export function parseCsv(text: string): { line: number; fields: string[] }[] {
+export function parseCsv(text: string, options: { maxFields?: number } = {}): { line: number; fields: string[] }[] {
+  const maxFields = options.maxFields ?? Infinity;
   const records: { line: number; fields: string[] }[] = [];
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let line = 1;
@@ -83,6 +85,7 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
       }
       fields.push(field);
       field = '';
+      if (fields.length > maxFields) throw new CsvSyntaxError(startLine, `more than ${maxFields} fields`);
       if (src[i] === ',') {
         i++;
         continue;
@@ -97,13 +100,24 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
   return records;
 }
 
+/**
+ * Most columns a header may have: room for every known column and as many mistakes, but no more, so a
+ * header of millions of columns costs one issue, not one each (a 35 MB answer, a 400 MB log line).
+ */
+export const MAX_HEADER_COLUMNS = 2 * CSV_COLUMNS.length;
+/** Characters of a header cell quoted back in an issue. */
+const MAX_QUOTED_COLUMN = 64;
+
 /** The header's columns, or the problems with it (unknown or repeated columns, a required one missing). */
 export function csvHeader(fields: string[]): { columns: Column[] } | { issues: FieldIssue[] } {
+  if (fields.length > MAX_HEADER_COLUMNS) {
+    return { issues: [{ field: 'header', message: `${fields.length} columns; at most ${MAX_HEADER_COLUMNS} (columns: ${CSV_COLUMNS.join(', ')})` }] };
+  }
   const issues: FieldIssue[] = [];
   const columns: Column[] = [];
   fields.forEach((raw, i) => {
     const column = COLUMN_BY_LOWER.get(raw.trim().toLowerCase());
-    if (!column) issues.push({ field: `header.${i + 1}`, message: `unknown column "${raw.trim()}" (columns: ${CSV_COLUMNS.join(', ')})` });
+    if (!column) issues.push({ field: `header.${i + 1}`, message: `unknown column "${clip(raw.trim(), MAX_QUOTED_COLUMN)}" (columns: ${CSV_COLUMNS.join(', ')})` });
     else if (columns.includes(column)) issues.push({ field: `header.${i + 1}`, message: `column ${column} appears twice` });
     else columns.push(column);
   });

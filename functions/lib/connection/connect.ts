@@ -49,11 +49,33 @@ export class ConnectError extends Error {
 }
 
 /**
+ * The client secret and refresh token travel in the request body: only over https, except to a Webex on
+ * this machine (the simulator, a test double), which no one else can listen to.
+ */
+export function assertSecureBaseUrl(baseUrl: string): void {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ConnectError(`The Webex base URL "${baseUrl}" is not a URL`);
+  }
+  if (url.protocol === 'https:') return;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
+  throw new ConnectError(`The Webex base URL must use https (http only to this machine: 127.0.0.1, ::1, localhost), got ${url.protocol}//${url.host}`);
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  // URL has already normalised 127.1 or 0x7f.1 to dotted decimal.
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
  * Validates a Service App's credentials by refreshing once, stores the resulting pair at once (the
  * refresh may have replaced the refresh token the admin typed in), then probes Webex with one cheap
  * read per scope and reports the organisation and any missing scope.
  */
 export async function connectServiceApp(input: ConnectInput): Promise<ConnectReport> {
+  assertSecureBaseUrl(input.baseUrl);
   const now = (input.now ?? (() => new Date()))();
   const oauth = new WebexClient({ baseUrl: input.baseUrl, tokenProvider: new StaticTokenProvider('not-used'), logger: input.log });
   let token;

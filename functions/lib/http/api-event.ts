@@ -16,7 +16,8 @@ export function isApiGatewayEvent(event: unknown): event is APIGatewayProxyEvent
  */
 export function inputFromApiEvent<T>(event: APIGatewayProxyEvent, schema: z.ZodType<T>, queryParams: readonly string[] = []): T {
   const issues: FieldIssue[] = [];
-  const merged: Record<string, unknown> = {};
+  // No prototype: a key such as `constructor` or `__proto__` is only ever a field of the request.
+  const merged: Record<string, unknown> = Object.create(null);
 
   for (const [key, value] of Object.entries(event.queryStringParameters ?? {})) {
     if (queryParams.includes(key)) merged[key] = value;
@@ -27,7 +28,7 @@ export function inputFromApiEvent<T>(event: APIGatewayProxyEvent, schema: z.ZodT
   if (body.issue) issues.push(body.issue);
   const pathParams = Object.entries(event.pathParameters ?? {});
   for (const [key, value] of Object.entries(body.value ?? {})) {
-    if (pathParams.some(([name]) => name === key) || key in merged) {
+    if (pathParams.some(([name]) => name === key) || Object.hasOwn(merged, key)) {
       issues.push({ field: key, message: 'belongs in the URL, not the body' });
     } else {
       merged[key] = value;

@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { withCorrelation } from '../correlation';
+import { clip } from '../errors';
 import { logger } from '../logger';
 import { inputFromApiEvent, isApiGatewayEvent, validateInput } from './api-event';
 import { errorToResult, type ApiResult } from './error-response';
@@ -79,11 +80,14 @@ function toHttp(result: ApiResult): APIGatewayProxyResult {
   };
 }
 
+/** Characters of an error message in a log line: messages may quote the caller's input. */
+const MAX_LOGGED_MESSAGE_CHARS = 2000;
+
 // Name, message and Webex trackingId only: a stack or an SDK error object could carry request details.
 function describe(error: unknown) {
-  if (!(error instanceof Error)) return { message: String(error) };
+  if (!(error instanceof Error)) return { message: clip(String(error), MAX_LOGGED_MESSAGE_CHARS) };
   const trackingId = (error as { trackingId?: string }).trackingId;
-  return { name: error.name, message: error.message, ...(trackingId ? { trackingId } : {}) };
+  return { name: error.name, message: clip(error.message, MAX_LOGGED_MESSAGE_CHARS), ...(trackingId ? { trackingId } : {}) };
 }
 
 function requestLogging(): middy.MiddlewareObj<unknown, unknown> {

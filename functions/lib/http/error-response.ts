@@ -35,8 +35,8 @@ export function errorToResult(error: unknown): ApiResult & { body: ErrorBody } {
   if (error instanceof WebexApiError) {
     const base = { code: error.name, message: error.message, webexStatus: error.status, trackingId: error.trackingId };
     if (error.status === 429 || error.status === 423) {
-      const retryAfter = String(error.retryAfterSeconds ?? 60);
-      return result(429, { ...base, retryAfterSeconds: Number(retryAfter) }, { 'Retry-After': retryAfter });
+      const retryAfter = retryAfterSeconds(error.retryAfterSeconds);
+      return result(429, { ...base, retryAfterSeconds: retryAfter }, { 'Retry-After': String(retryAfter) });
     }
     if (error.status === 404) return result(404, base);
     if (error.status === 409) return result(409, base);
@@ -55,6 +55,15 @@ export function errorToResult(error: unknown): ApiResult & { body: ErrorBody } {
     return result(500, { code: error.name, message: error.message });
   }
   return result(500, { code: 'InternalError', message: 'Internal error' });
+}
+
+/** Longest wait our 429 asks for: a Retry-After of 400 digits parses as Infinity, which no client can act on. */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+function retryAfterSeconds(asked: number | undefined): number {
+  if (asked === undefined || Number.isNaN(asked)) return DEFAULT_RETRY_AFTER_SECONDS;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(asked)));
 }
 
 function result(statusCode: number, error: ErrorBody['error'], headers?: Record<string, string>) {

@@ -1,8 +1,13 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 
-// Control characters never belong in a name or an address and break CSV exports downstream.
-const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
+/**
+ * Control characters (Cc) never belong in a name and break CSV exports downstream; format characters
+ * (Cf: bidi overrides such as U+202E, zero-width spaces and joiners) make a name read differently from
+ * what it is; a lone surrogate (Cs under the `u` flag) is not text at all and cannot be sent as UTF-8.
+ */
+const INVISIBLE_OR_ILL_FORMED = /[\p{Cc}\p{Cf}\p{Cs}]/u;
+const VISIBLE_TEXT_MESSAGE = 'must not contain control, format (bidi, zero-width) or unpaired surrogate characters';
 
 /** A person's name, department or title as Webex stores it. */
 export const text = (max = 256) =>
@@ -11,7 +16,7 @@ export const text = (max = 256) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .regex(NO_CONTROL_CHARS, 'must not contain control characters');
+    .refine((v) => !INVISIBLE_OR_ILL_FORMED.test(v), VISIBLE_TEXT_MESSAGE);
 
 export const email = z
   .string()
@@ -19,8 +24,18 @@ export const email = z
   .max(254, 'must be at most 254 characters')
   .pipe(z.email('must be a valid e-mail address'));
 
-/** Webex ids are base64url-ish strings (`Y2lzY29zcGFyazovL3VzL1BFT1BMRS8...`). */
-export const webexId = z.string().regex(/^[A-Za-z0-9_=+/-]{8,512}$/, 'must be a Webex id');
+/**
+ * Webex ids are base64 of `ciscospark://<region>/<TYPE>/<uuid>`, unpadded (`Y2lzY29zcGFyazovL3VzL1BFT1BMRS8...`;
+ * kctrey/wxcadm's decode_spark_id decodes `id + "=="`). For that ASCII the plain and URL-safe alphabets
+ * agree (no `+` or `/` can occur), so an id is letters, digits, `_`, `-` and at most two `=` at the
+ * end: nothing that could name another path (`/`, `%2F`, `..`) once it is put in a Webex URL.
+ */
+export const WEBEX_ID_PATTERN = /^[A-Za-z0-9_-]+={0,2}$/;
+export const webexId = z
+  .string()
+  .min(8, 'must be a Webex id')
+  .max(512, 'must be a Webex id')
+  .regex(WEBEX_ID_PATTERN, 'must be a Webex id');
 
 /** `{user}` in a route: an e-mail address or a Webex person id. */
 export const userRef = z
@@ -54,4 +69,4 @@ export const locationRef = z
   .trim()
   .min(1, 'must be a Webex location id or a location name')
   .max(256, 'must be at most 256 characters')
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+  .refine((v) => !INVISIBLE_OR_ILL_FORMED.test(v), VISIBLE_TEXT_MESSAGE);

@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, realpath, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type StoredText } from './object-store';
 
 /**
  * Buckets as folders (`<root>/<bucket>/<key>`), for the local runtime and the tests: what S3 is in AWS.
- * A key that would leave its bucket's folder (`..`) is refused, as it has no meaning in S3.
+ * A key that would leave its bucket's folder (`..`) is refused, as it has no meaning in S3; so is one
+ * that only reaches a file through a symbolic link out of the folder (a link to /etc/passwd), and one
+ * naming a folder: S3 has neither, so both are a 404.
  */
 export class LocalObjectStore implements ObjectStore {
   constructor(readonly root: string) {}
@@ -20,25 +22,43 @@ export class LocalObjectStore implements ObjectStore {
   }
 
   async getText(bucket: string, key: string, options: { maxBytes?: number } = {}): Promise<StoredText> {
-    const file = this.path(bucket, key);
-    let size: number;
-    try {
-      size = (await stat(file)).size;
-    } catch {
+    const file = await this.realPathInBucket(bucket, key, this.path(bucket, key));
+    const handle = await open(file, 'r').catch(() => {
       throw new ObjectNotFoundError(bucket, key);
+    });
+    try {
+      // Checked on the opened file, so what is read is what was checked.
+      const stats = await handle.stat();
+      if (!stats.isFile()) throw new ObjectNotFoundError(bucket, key);
+      if (options.maxBytes !== undefined && stats.size > options.maxBytes) throw new ObjectTooLargeError(key, stats.size, options.maxBytes);
+      const data = await handle.readFile();
+      return { text: data.toString('utf8'), etag: createHash('md5').update(data).digest('hex') };
+    } finally {
+      await handle.close();
     }
-    if (options.maxBytes !== undefined && size > options.maxBytes) throw new ObjectTooLargeError(key, size, options.maxBytes);
-    const data = await readFile(file);
-    return { text: data.toString('utf8'), etag: createHash('md5').update(data).digest('hex') };
   }
 
   async putText(bucket: string, key: string, text: string): Promise<void> {
     const file = this.path(bucket, key);
     await mkdir(dirname(file), { recursive: true });
-    // Whole or not at all, as an S3 PUT: a reader never sees half a report.
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, file);
+    // The folder written to must be the bucket's, not one a link leads to.
+    const dir = await this.realPathInBucket(bucket, key, dirname(file), { orBucket: true });
+    const target = resolve(dir, file.slice(dirname(file).length + 1));
+    // Whole or not at all, as an S3 PUT: a reader never sees half a report. A fresh temporary name (wx) is
+    // never a link planted there, and rename replaces a link at the key, never follows it.
+    const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
+    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(tmp, target);
+  }
+
+  /** `path` with every link resolved, if that is still inside the bucket's real folder; else a 404. */
+  private async realPathInBucket(bucket: string, key: string, path: string, options: { orBucket?: boolean } = {}): Promise<string> {
+    try {
+      const [bucketDir, real] = await Promise.all([realpath(resolve(this.root, bucket)), realpath(path)]);
+      if (real.startsWith(bucketDir + sep) || (options.orBucket && real === bucketDir)) return real;
+    } catch {
+      // missing: as S3, not found
+    }
+    throw new ObjectNotFoundError(bucket, key);
   }
 }
-

@@ -210,12 +210,15 @@ describe('GET /numbers (List Webex Phone Numbers)', () => {
     ['an unknown ownerType', '?ownerType=ROBOT', 'ownerType'],
     ['a bad limit', '?limit=0', 'limit'],
     ['a forged cursor', '?cursor=abc', 'cursor'],
+    ...['null', '[]', '"x"', '{"s":1e400,"f":"x"}', '{"s":1.5,"f":"x"}', '{"s":0}'].map(
+      (json) => [`a cursor decoding to ${json}`, `?location=Headquarters&cursor=${Buffer.from(json).toString('base64url')}`, 'cursor'],
+    ),
     ['an unknown parameter', '?order=dn', 'order'],
   ])('answers %s with a 400 naming it', async (_, query, field) => {
     const res = await h.call('GET', `/numbers${query}`);
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].field).toBe(field);
-    expect(h.webexCalls('GET', '/telephony')).toHaveLength(0);
+    expect(h.webexCalls()).toHaveLength(0);
   });
 
   it('answers 404 for an unknown location', async () => {

@@ -4,6 +4,7 @@ import { logger } from '../../../functions/lib/logger';
 import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
 import { SIM_ACCESS_TOKEN, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../../../functions/simulator/seed';
 import { startHarness, tempFile, type Harness } from '../../support/harness';
+import { captureLogs } from '../../support/log-capture';
 
 /**
  * Captures every line the suite writes during a full run — connect, rotation, each workflow, with a
@@ -12,37 +13,15 @@ import { startHarness, tempFile, type Harness } from '../../support/harness';
  */
 describe('log redaction over a full run', () => {
   let h: Harness;
-  const written: string[] = [];
+  let written: string[] = [];
   let restore: (() => void) | undefined;
 
   beforeAll(async () => {
     const store = new FileSecretStore(await tempFile('secret.json'));
     h = await startHarness({ WEBEX_TOKEN_FILE: store.path });
-    logger.setLogLevel('DEBUG');
-    const capture = (stream: NodeJS.WriteStream) => {
-      const original = stream.write.bind(stream);
-      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-        written.push(String(chunk));
-        // Swallowed, not forwarded: the run's log lines are this test's data, not CI's output.
-        void original;
-        const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-        callback?.();
-        return true;
-      }) as typeof stream.write;
-      return () => void (stream.write = original);
-    };
-    const restoreOut = capture(process.stdout);
-    const restoreErr = capture(process.stderr);
-    const originalConsole = { ...console };
-    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      console[level] = (...args: unknown[]) => void written.push(args.map(String).join(' '));
-    }
-    restore = () => {
-      restoreOut();
-      restoreErr();
-      Object.assign(console, originalConsole);
-      logger.setLogLevel('SILENT' as 'DEBUG');
-    };
+    const capture = captureLogs();
+    written = capture.lines;
+    restore = capture.restore;
 
     await connectServiceApp({
       orgName: 'Demo', clientId: SIM_CLIENT_ID, clientSecret: SIM_CLIENT_SECRET, refreshToken: SIM_REFRESH_TOKEN,

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { connectServiceApp } from '../../../functions/lib/connection/connect';
+import { assertSecureBaseUrl, connectServiceApp } from '../../../functions/lib/connection/connect';
 import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
 import { SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../../../functions/simulator/seed';
 import { startHarness, tempFile, type Harness } from '../../support/harness';
@@ -31,6 +31,19 @@ const connect = (overrides: Partial<Parameters<typeof connectServiceApp>[0]> = {
   });
 
 describe('connect', () => {
+  it.each(['http://webex.invalid/v1', 'http://10.0.0.1:8080/v1', 'ftp://webexapis.com/v1', 'http://127.0.0.1.nip.io/v1', 'not a url'])(
+    'refuses to send the client secret and refresh token to %p (https only, http only to loopback)',
+    async (baseUrl) => {
+      await expect(connect({ baseUrl })).rejects.toMatchObject({ name: 'ConnectError', message: expect.stringMatching(/https|not a URL/) });
+      expect(await store.read()).toBeUndefined();
+      expect(h.sim.requests).toHaveLength(0);
+    },
+  );
+
+  it.each(['http://127.0.0.1:1/v1', 'http://127.1:1/v1', 'http://localhost:1/v1', 'http://[::1]:1/v1', 'https://webexapis.com/v1'])('accepts %p as a base URL', (baseUrl) => {
+    expect(() => assertSecureBaseUrl(baseUrl)).not.toThrow();
+  });
+
   it('refreshes once, stores the pair with expiry times, and reports the organisation and scopes', async () => {
     const report = await connect();
     expect(report.missingScopes).toEqual([]);

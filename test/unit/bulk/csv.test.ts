@@ -1,6 +1,6 @@
 import { CsvSyntaxError, csvHeader, csvRows, parseCsv, rowToJoinerDetail } from '../../../functions/lib/bulk/csv';
 import { preflightCsv } from '../../../functions/lib/bulk/csv-joiners';
-import { ValidationError } from '../../../functions/lib/errors';
+import { clip, MAX_FIELD_ISSUES, MAX_FIELD_NAME_CHARS, MAX_ISSUE_MESSAGE_CHARS, MAX_VALIDATION_MESSAGE_CHARS, ValidationError } from '../../../functions/lib/errors';
 
 const fieldsOf = (fn: () => unknown) => {
   try {
@@ -53,6 +53,13 @@ describe('csvHeader', () => {
     const bad = csvHeader(['email', 'site', 'email']);
     expect('issues' in bad && bad.issues.map((i) => i.field)).toEqual(['header.2', 'header.3', 'header.location', 'header.displayName']);
   });
+
+  it('answers a header of more than twice the known columns with one issue, and quotes a long cell only in part', () => {
+    const wide = csvHeader(['email', 'location', 'displayName', ...Array.from({ length: 100_000 }, (_, i) => `c${i}`)]);
+    expect(wide).toEqual({ issues: [{ field: 'header', message: expect.stringMatching(/^100003 columns; at most 22 /) }] });
+    const long = csvHeader(['email', 'location', 'displayName', 'x'.repeat(100_000)]);
+    expect('issues' in long && long.issues[0].message.length).toBeLessThan(300);
+  });
 });
 
 describe('rowToJoinerDetail', () => {
@@ -94,5 +101,38 @@ describe('preflightCsv', () => {
     expect(fieldsOf(() => preflightCsv('')).map((f) => f.field)).toContain('header.email');
     expect(fieldsOf(() => preflightCsv(`${header}\n`))).toEqual([{ field: 'lines', message: 'the file has a header but no rows' }]);
     expect(fieldsOf(() => preflightCsv(`${header}\n"a@example.com,A,HQ\n`))).toEqual([{ field: 'lines.2', message: 'a quoted field is never closed' }]);
+  });
+
+  it('refuses a header of millions of columns with one short issue, without parsing past it', () => {
+    const text = `${header},${'a,'.repeat(2_400_000)}a\na@example.com,A,HQ\n`;
+    const fields = fieldsOf(() => preflightCsv(text));
+    expect(fields).toEqual([{ field: 'header', message: 'more than 22 fields' }]);
+  });
+
+  it('names at most 50 header issues, each message bounded', () => {
+    const unknown = Array.from({ length: 22 }, (_, i) => `${'z'.repeat(10_000)}${i}`);
+    const fields = fieldsOf(() => preflightCsv(`${unknown.join(',')}\n${unknown.map(() => 'x').join(',')}\n`));
+    expect(fields.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(fields).length).toBeLessThan(50 * 600);
+  });
+});
+
+describe('ValidationError', () => {
+  it('carries at most MAX_FIELD_ISSUES issues, each field and message clipped, and a bounded summary', () => {
+    const issues = Array.from({ length: 10_000 }, (_, i) => ({ field: `f${i}${'k'.repeat(1000)}`, message: 'm'.repeat(10_000) }));
+    const error = new ValidationError(issues);
+    expect(error.fields).toHaveLength(MAX_FIELD_ISSUES);
+    for (const f of error.fields) {
+      expect(f.field.length).toBeLessThanOrEqual(MAX_FIELD_NAME_CHARS);
+      expect(f.message.length).toBeLessThanOrEqual(MAX_ISSUE_MESSAGE_CHARS);
+    }
+    expect(error.message.length).toBeLessThanOrEqual(MAX_VALIDATION_MESSAGE_CHARS);
+    expect(new ValidationError([{ field: 'a', message: 'b' }]).message).toBe('Invalid request: a: b');
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const clipped = clip('😀'.repeat(100), 11);
+    expect(clipped).not.toMatch(/\p{Cs}/u);
+    expect(clipped.endsWith('…')).toBe(true);
   });
 });

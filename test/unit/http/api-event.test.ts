@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { inputFromApiEvent, validateInput } from '../../../functions/lib/http/api-event';
-import { errorToResult } from '../../../functions/lib/http/error-response';
+import { errorToResult, MAX_RETRY_AFTER_SECONDS } from '../../../functions/lib/http/error-response';
+import { parseRetryAfterMs } from '../../../functions/lib/webex/retry-after';
 import { CreateUserInput, UpdateUserInput, UserRefInput } from '../../../functions/lib/schemas/users';
 import { StateMachineStartError, ValidationError } from '../../../functions/lib/errors';
 import { WebexApiError, WebexNetworkError } from '../../../functions/lib/webex/errors';
@@ -66,6 +67,12 @@ describe('request validation', () => {
     expect(fieldsOf(() => inputFromApiEvent(event(undefined, { user: 'bad@@example' }), UserRefInput))).toEqual(['user']);
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])('names a query or body key %p like an Object.prototype member as unknown', (key) => {
+    expect(fieldsOf(() => inputFromApiEvent(event(undefined, { user: 'a@example.com' }, { [key]: '1' }), UserRefInput, ['user']))).toEqual([key]);
+    expect(fieldsOf(() => inputFromApiEvent(event(`{"${key}": "x", "title": "t"}`, { user: 'a@example.com' }), UpdateUserInput))).toEqual([key]);
+    expect(() => inputFromApiEvent(event(`{"${key}": "x", "title": "t"}`, { user: 'a@example.com' }), UpdateUserInput)).toThrow(`${key}: unknown field`);
+  });
+
   it('requires at least one field on update and allows null to clear department/title', () => {
     expect(fieldsOf(() => validateInput({ user: 'a@example.com' }, UpdateUserInput))).toEqual(['body']);
     expect(validateInput({ user: 'a@example.com', department: null }, UpdateUserInput)).toEqual({ user: 'a@example.com', department: null });
@@ -94,6 +101,15 @@ describe('errorToResult', () => {
   it('passes 429 on with Retry-After', () => {
     const r = errorToResult(webex(429, { retryAfterSeconds: 42 }));
     expect(r).toMatchObject({ statusCode: 429, headers: { 'Retry-After': '42' } });
+  });
+
+  it('clamps a Retry-After Webex gave as an endless number of seconds (400 digits parse as Infinity)', () => {
+    const asked = Math.ceil(parseRetryAfterMs('9'.repeat(400))! / 1000);
+    expect(asked).toBe(Infinity);
+    const r = errorToResult(webex(429, { retryAfterSeconds: asked }));
+    expect(r).toMatchObject({ statusCode: 429, headers: { 'Retry-After': String(MAX_RETRY_AFTER_SECONDS) } });
+    expect(r.body.error.retryAfterSeconds).toBe(MAX_RETRY_AFTER_SECONDS);
+    expect(errorToResult(webex(423, { retryAfterSeconds: NaN })).headers).toEqual({ 'Retry-After': '60' });
   });
 
   it('a workflow Step Functions would not start: its status, Retry-After 5, the reason named', () => {

@@ -33,10 +33,15 @@ export interface ListNumbersResult {
  * offset bound to the filters, so numbers added or removed between parts can shift it, as in Webex.
  */
 export async function listNumbers(client: WebexClient, input: ListNumbersInput): Promise<ListNumbersResult> {
+  // A forged cursor is refused before anything is sent to Webex.
+  const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
   const location = input.location ? await resolveLocation(client, input.location) : undefined;
   const query = { available: input.available, locationId: location?.id, ownerType: input.ownerType };
   const filters = filterKey(query);
-  const first = input.cursor ? decodeCursor(input.cursor, filters) : 0;
+  if (cursor && cursor.f !== filters) {
+    throw new ValidationError([{ field: 'cursor', message: 'belongs to a listing with other filters: repeat the same filters' }]);
+  }
+  const first = cursor?.s ?? 0;
   const limit = input.limit ?? MAX_LIST_LIMIT;
 
   const items: NumberObject[] = [];
@@ -86,18 +91,17 @@ function encodeCursor(start: number, filters: string): string {
   return Buffer.from(JSON.stringify({ s: start, f: filters }), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, filters: string): number {
-  let parsed: { s?: unknown; f?: unknown };
+/** The cursor's offset and filter key, or a 400: it decodes to anything (`null`, an array, a huge number) when forged. */
+function decodeCursor(cursor: string): { s: number; f: string } {
+  let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
+    parsed = undefined;
+  }
+  const { s, f } = (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {}) as { s?: unknown; f?: unknown };
+  if (typeof s !== 'number' || !Number.isSafeInteger(s) || s < 0 || typeof f !== 'string') {
     throw new ValidationError([{ field: 'cursor', message: 'is not a cursor from this API' }]);
   }
-  if (typeof parsed.s !== 'number' || !Number.isInteger(parsed.s) || parsed.s < 0) {
-    throw new ValidationError([{ field: 'cursor', message: 'is not a cursor from this API' }]);
-  }
-  if (parsed.f !== filters) {
-    throw new ValidationError([{ field: 'cursor', message: 'belongs to a listing with other filters: repeat the same filters' }]);
-  }
-  return parsed.s;
+  return { s, f };
 }

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../../errors';
+import { WEBEX_ID_PATTERN } from '../../schemas/fields';
 import type { WebexClient } from '../../webex/client';
 import { findLocationsByName, getLocation } from '../../webex/reference-data';
 import type { Location } from '../../webex/schemas';
@@ -8,7 +9,7 @@ import type { Location } from '../../webex/schemas';
  * as "Headquarters" would also pass a character-class check, so decode instead of pattern-matching.
  */
 export function isLocationId(ref: string): boolean {
-  if (!/^[A-Za-z0-9_\-+/]+=*$/.test(ref)) return false;
+  if (!WEBEX_ID_PATTERN.test(ref)) return false;
   const decoded = Buffer.from(ref, 'base64').toString('utf8');
   return /^ciscospark:\/\/[a-z0-9-]+\/LOCATION\/./.test(decoded);
 }
