@@ -7,7 +7,15 @@ import * as z from 'zod';
  * what it is; a lone surrogate (Cs under the `u` flag) is not text at all and cannot be sent as UTF-8.
  */
 const INVISIBLE_OR_ILL_FORMED = /[\p{Cc}\p{Cf}\p{Cs}]/u;
+/**
+ * The one exception: ZERO WIDTH NON-JOINER and JOINER (U+200C, U+200D) are part of correct spelling in
+ * Persian and the Indic scripts (Unicode's chapter on Arabic; the Indic scripts' conjunct rules), so a
+ * name keeps them between two letters of such a script. Anywhere else they hide a difference and are refused.
+ */
+const JOINING_SCRIPT = '\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Oriya}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Sinhala}';
+const SPELLING_JOINER = new RegExp(`(?<=[${JOINING_SCRIPT}][\\p{M}]*)[\\u200C\\u200D](?=[${JOINING_SCRIPT}])`, 'gu');
 const VISIBLE_TEXT_MESSAGE = 'must not contain control, format (bidi, zero-width) or unpaired surrogate characters';
+const isVisibleText = (v: string) => !INVISIBLE_OR_ILL_FORMED.test(v.replace(SPELLING_JOINER, ''));
 
 /** A person's name, department or title as Webex stores it. */
 export const text = (max = 256) =>
@@ -16,7 +24,7 @@ export const text = (max = 256) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((v) => !INVISIBLE_OR_ILL_FORMED.test(v), VISIBLE_TEXT_MESSAGE);
+    .refine(isVisibleText, VISIBLE_TEXT_MESSAGE);
 
 export const email = z
   .string()
@@ -69,4 +77,4 @@ export const locationRef = z
   .trim()
   .min(1, 'must be a Webex location id or a location name')
   .max(256, 'must be at most 256 characters')
-  .refine((v) => !INVISIBLE_OR_ILL_FORMED.test(v), VISIBLE_TEXT_MESSAGE);
+  .refine(isVisibleText, VISIBLE_TEXT_MESSAGE);

@@ -39,6 +39,8 @@ describe('names', () => {
     ['a right-to-left override', 'Ann\u202efdp.exe'],
     ['a zero-width space', 'An\u200bn'],
     ['a zero-width joiner', 'An\u200dn'],
+    ['a zero-width non-joiner between Latin letters', 'An\u200cn'],
+    ['a zero-width non-joiner at the end of a Persian name', 'مهرنوش\u200c'],
     ['a byte order mark inside (trim drops a leading one)', 'An\ufeffn'],
     ['a lone high surrogate', 'Ann\ud800'],
     ['a lone low surrogate', '\udc00Ann'],
@@ -58,7 +60,18 @@ describe('names', () => {
     }
   });
 
-  it.each(['Zoë Ångström', 'José Núñez-Ruiz', '李小龍', 'O\u2019Brien', 'Anne 😀', 'Ünal Çelik'])('accepts the visible name %p', (name) => {
+  it.each([
+    'Zoë Ångström',
+    'José Núñez-Ruiz',
+    '李小龍',
+    'O\u2019Brien',
+    'Anne 😀',
+    'Ünal Çelik',
+    // Persian spells with ZERO WIDTH NON-JOINER between letters (Mehr\u200cnoush); Indic conjuncts use the joiners too.
+    'مهر\u200cنوش',
+    'क्\u200dष',
+    'ര\u200d്',
+  ])('accepts the visible name %p', (name) => {
     expect(text().safeParse(name).success).toBe(true);
     expect(locationRef.safeParse(name).success).toBe(true);
   });
