@@ -19,6 +19,8 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
  * | `bulkWebexRequestsPerSecond` | `5`                                            |
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
+ * | `lifecycleAllowedSources` | `hr.workday,okta`                                 |
+ * | `rotatorReservedConcurrency` | `1`                                            |
  */
 export const CONTEXT_KEYS = [
   'stackName',
@@ -34,6 +36,9 @@ export const CONTEXT_KEYS = [
   'lifecycleUseDefaultBus',
   'defaultLeaverPolicy',
   'bulkWebexRequestsPerSecond',
+  'secretsExtensionLayerArn',
+  'lifecycleAllowedSources',
+  'rotatorReservedConcurrency',
 ] as const;
 
 export interface AppConfig {
@@ -65,6 +70,8 @@ export function configFromContext(node: Node): AppConfig {
       defaultLeaverPolicy: parsePolicy(str('defaultLeaverPolicy')),
       bulkWebexRequestsPerSecond: parseNumber('bulkWebexRequestsPerSecond', node.tryGetContext('bulkWebexRequestsPerSecond')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
+      lifecycleAllowedSources: str('lifecycleAllowedSources')?.split(',').map((p) => p.trim()).filter(Boolean),
+      rotatorReservedConcurrency: parseNumber('rotatorReservedConcurrency', node.tryGetContext('rotatorReservedConcurrency')),
     },
   };
 }

@@ -5,7 +5,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { routes, type RouteDefinition } from '../functions/routes';
 import { BulkImports } from './constructs/bulk-imports';
-import { LifecycleEvents } from './constructs/lifecycle-events';
+import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
+import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
 import { WorkflowStateMachines } from './constructs/workflow-state-machines';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
@@ -89,6 +90,22 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly lifecycleUseDefaultBus?: boolean;
 
   /**
+   * The event `source`s that may start lifecycle flows: in every rule's pattern, and enforced by the router and
+   * `POST /events`. Required with `lifecycleUseDefaultBus`, where any principal allowed `events:PutEvents` on the
+   * default bus could otherwise delete users (pair it with an `events:source` condition on those principals).
+   * @default - any source on the stack's own bus
+   */
+  readonly lifecycleAllowedSources?: string[];
+
+  /**
+   * Reserved concurrency for the token rotator. Off by default: Lambda refuses a reservation that leaves the
+   * account fewer than 10 unreserved executions (new accounts often have 10 in all); the secret's lease already
+   * lets only one of two racing rotations refresh.
+   * @default - none
+   */
+  readonly rotatorReservedConcurrency?: number;
+
+  /**
    * What a `Webex User Left` event does to the user when the event names no policy: delete it, or keep it
    * deactivated (login disabled, licenses and numbers freed).
    * @default 'deactivate'
@@ -116,8 +133,8 @@ const SECRET_COMPLETE_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:se
  * - `WorkflowApi`: the IAM-authorised REST API and one workflow function per route of functions/routes.ts.
  * - state machines: `statemachines/*.asl.json` loaded with `DefinitionBody.fromFile` and substitutions mapping
  *   their task resources to `api.functions[...]` ARNs;
- * - `TokenRotation`: the rotator on an EventBridge Scheduler schedule, reserved concurrency 1, the secret's only
- *   writer, with its alarms and SNS topic.
+ * - `TokenRotation`: the rotator on an EventBridge Scheduler schedule, the secret's only writer (its lease
+ *   serialises runs), with its alarms and encrypted SNS topic.
  *
  * Still to come:
  * - lifecycle rules: EventBridge rules starting executions named from the event id.
@@ -168,6 +185,14 @@ export class WebexProvisioningStack extends Stack {
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
 
+    if (props.lifecycleUseDefaultBus && !props.lifecycleAllowedSources?.length) {
+      throw new Error(
+        'lifecycleUseDefaultBus needs lifecycleAllowedSources (e.g. -c lifecycleAllowedSources=hr.workday): on the default bus ' +
+          'any principal allowed events:PutEvents could otherwise start joiners and leavers',
+      );
+    }
+    const allowedSources = props.lifecycleAllowedSources ? validateAllowedSources(props.lifecycleAllowedSources) : undefined;
+
     // The bus exists before the machines, which publish their outcome to it.
     const lifecycleBus = LifecycleEvents.bus(this, 'LifecycleBus', { useDefaultBus: props.lifecycleUseDefaultBus });
     this.workflows = new WorkflowStateMachines(this, 'StateMachines', {
@@ -185,7 +210,8 @@ export class WebexProvisioningStack extends Stack {
       throttle,
       logRetention,
       functionEnvironment: {
-        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment),
+        // POST /events runs the router's code: the same sources as the rules.
+        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
         ...(props.webexRequestAllowedPrefixes
           ? { WebexRequest: { WEBEX_REQUEST_ALLOWED_PREFIXES: validatePrefixes(props.webexRequestAllowedPrefixes).join(',') } }
           : {}),
@@ -200,11 +226,13 @@ export class WebexProvisioningStack extends Stack {
       rotationIntervalHours: props.rotationIntervalHours,
       alarmEmail: props.alarmEmail,
       logRetention,
+      reservedConcurrency: props.rotatorReservedConcurrency,
     });
     this.lifecycle = new LifecycleEvents(this, 'Lifecycle', {
       eventBus: lifecycleBus,
       stateMachines: this.workflows.stateMachines,
       defaultLeaverPolicy: props.defaultLeaverPolicy,
+      allowedSources,
       logRetention,
       alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
     });

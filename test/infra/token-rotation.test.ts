@@ -40,10 +40,11 @@ describe('token rotation infrastructure', () => {
     expect(() => synth({ rotationIntervalHours: 0 })).toThrow(/rotationIntervalHours/);
   });
 
-  it('gives the rotator reserved concurrency 1, Node.js 22 on arm64 and a 2-minute timeout', () => {
+  it('gives the rotator Node.js 22 on arm64 and a 2-minute timeout, and no reserved concurrency (the lease serialises runs)', () => {
     const { template, stack } = synth();
     const fn = template.toJSON().Resources[rotatorId(stack)];
-    expect(fn.Properties).toMatchObject({ ReservedConcurrentExecutions: 1, Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 120 });
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 120 });
+    expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
   });
 
   it('lets the rotator alone write the secret', () => {
@@ -69,7 +70,9 @@ describe('token rotation infrastructure', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'RefreshTokenDaysLeft', Threshold: 14, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching', Statistic: 'Minimum',
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([Match.objectLike({ MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'Errors', Namespace: 'AWS/Lambda' }) }) })]),
+    });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'webex-admins@example.com' });
     expect(synth().stack.rotation.alarms).toHaveLength(3);
   });
