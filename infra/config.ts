@@ -21,6 +21,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
  * | `lifecycleAllowedSources` | `hr.workday,okta`                                 |
  * | `rotatorReservedConcurrency` | `1`                                            |
+ * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
   'stackName',
@@ -39,6 +40,7 @@ export const CONTEXT_KEYS = [
   'secretsExtensionLayerArn',
   'lifecycleAllowedSources',
   'rotatorReservedConcurrency',
+  'e2e',
 ] as const;
 
 export interface AppConfig {
@@ -71,6 +73,7 @@ export function configFromContext(node: Node): AppConfig {
       bulkWebexRequestsPerSecond: parseNumber('bulkWebexRequestsPerSecond', node.tryGetContext('bulkWebexRequestsPerSecond')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
       lifecycleAllowedSources: str('lifecycleAllowedSources')?.split(',').map((p) => p.trim()).filter(Boolean),
+      e2eSimulator: [true, 'true'].includes(node.tryGetContext('e2e')) || undefined,
       rotatorReservedConcurrency: parseNumber('rotatorReservedConcurrency', node.tryGetContext('rotatorReservedConcurrency')),
     },
   };

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { routes, type RouteDefinition } from '../functions/routes';
 import { BulkImports } from './constructs/bulk-imports';
+import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simulator';
 import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
@@ -106,6 +107,14 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly rotatorReservedConcurrency?: number;
 
   /**
+   * An end-to-end test stack (`npm run e2e`, context `e2e=true`): also deploys the built-in Webex simulator as a
+   * Lambda behind a function URL, points `webexBaseUrl` at it, outputs `SimulatorUrl`, and destroys every
+   * resource (the secret and bucket included) with the stack. Never for an organisation's real stack.
+   * @default false
+   */
+  readonly e2eSimulator?: boolean;
+
+  /**
    * What a `Webex User Left` event does to the user when the event names no policy: delete it, or keep it
    * deactivated (login disabled, licenses and numbers freed).
    * @default 'deactivate'
@@ -152,7 +161,10 @@ export class WebexProvisioningStack extends Stack {
       description: 'webex-provisioning: Cisco Webex user provisioning workflows behind an IAM-authorised API',
       ...props,
     });
-    const webexBaseUrl = validateBaseUrl(props.webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL);
+    if (props.e2eSimulator && props.webexBaseUrl) throw new Error('e2e stacks use the simulator: do not give webexBaseUrl with e2e');
+    const simulator = props.e2eSimulator ? new E2eSimulator(this, 'E2eSimulator', { logRetention: validateRetention(props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS) }) : undefined;
+    if (simulator) destroyEverythingOnDelete(this);
+    const webexBaseUrl = simulator ? simulator.webexBaseUrl : validateBaseUrl(props.webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL);
     const throttle = validateThrottle(props.apiThrottle ?? DEFAULT_API_THROTTLE);
     const logRetention = validateRetention(props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
     if (
@@ -244,6 +256,8 @@ export class WebexProvisioningStack extends Stack {
     });
 
     new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
+
+    if (simulator) new CfnOutput(this, 'SimulatorUrl', { description: 'e2e: the Webex simulator the functions call', value: simulator.webexBaseUrl });
 
     new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.url });
     new CfnOutput(this, 'WebexSecretArn', {

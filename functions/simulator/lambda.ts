@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2, LambdaFunctionURLEvent } from 'aws-lambda';
 import { startSimulator, type Simulator } from './server';
 
 /**
@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from './server';
  */
 export function functionUrlAdapter(start: () => Promise<Simulator> = () => startSimulator({ port: 0, host: '127.0.0.1' })) {
   let simulator: Promise<Simulator> | undefined;
-  return async (event: LambdaFunctionURLEvent): Promise<LambdaFunctionURLResult> => {
+  return async (event: LambdaFunctionURLEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     simulator ??= start();
     const sim = await simulator;
     const publicHost = event.headers.host ?? event.requestContext.domainName;
