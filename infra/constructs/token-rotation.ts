@@ -57,7 +57,7 @@ export function refreshAlarmPeriods(rotationIntervalHours: number): number {
 /**
  * The token rotator: a function on an EventBridge Scheduler schedule, the only principal allowed to write the
  * Service App secret; alarms on a failed rotation, on a refresh token closer than 14 days to expiry, on the
- * rotator not reporting at all, and on its errors or throttles, to an encrypted SNS topic.
+ * rotator not reporting at all, on its errors and on its throttles, to an encrypted SNS topic.
  */
 export class TokenRotation extends Construct {
   public readonly function: WorkflowFunction;
@@ -141,19 +141,24 @@ export class TokenRotation extends Construct {
         // No data for the whole window means no rotation ran: as dangerous as a short expiry.
         treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       }),
-      new cloudwatch.Alarm(this, 'RotatorErrorsAlarm', {
-        alarmDescription: 'The token rotator function failed (errors or throttles)',
-        metric: new cloudwatch.MathExpression({
-          expression: 'FILL(errors, 0) + FILL(throttles, 0)',
-          usingMetrics: { errors: this.function.metricErrors({ statistic: 'Sum' }), throttles: this.function.metricThrottles({ statistic: 'Sum' }) },
-          label: 'Rotator errors and throttles',
-          period: Duration.hours(1),
-        }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+      // Two plain alarms rather than one on errors + throttles: metric math over a series with no data at all
+      // (Throttles, mostly) yields no data, which would hide the errors too.
+      ...(
+        [
+          ['RotatorErrorsAlarm', 'The token rotator function failed (an error: see its logs)', this.function.metricErrors({ period: Duration.hours(1), statistic: 'Sum' })],
+          ['RotatorThrottlesAlarm', 'The token rotator was throttled (the account or its reservation is out of concurrency)', this.function.metricThrottles({ period: Duration.hours(1), statistic: 'Sum' })],
+        ] as const
+      ).map(
+        ([id, alarmDescription, fnMetric]) =>
+          new cloudwatch.Alarm(this, id, {
+            alarmDescription,
+            metric: fnMetric,
+            threshold: 1,
+            evaluationPeriods: 1,
+            comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+          }),
+      ),
     ];
     for (const alarm of this.alarms) alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
 

@@ -60,7 +60,7 @@ describe('token rotation infrastructure', () => {
     expect(actions(put)).toEqual(['secretsmanager:PutSecretValue']);
   });
 
-  it('alarms on a failed rotation, a refresh token under 14 days (or no data), and rotator errors, to SNS', () => {
+  it('alarms on a failed rotation, a refresh token under 14 days (or no data), rotator errors and throttles, to SNS', () => {
     const { template } = synth({ alarmEmail: 'webex-admins@example.com' });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'RotationFailed', Namespace: 'WebexProvisioning', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
@@ -70,11 +70,10 @@ describe('token rotation infrastructure', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'RefreshTokenDaysLeft', Threshold: 14, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching', Statistic: 'Minimum',
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Metrics: Match.arrayWith([Match.objectLike({ MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'Errors', Namespace: 'AWS/Lambda' }) }) })]),
-    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Namespace: 'AWS/Lambda' });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'webex-admins@example.com' });
-    expect(synth().stack.rotation.alarms).toHaveLength(3);
+    expect(synth().stack.rotation.alarms).toHaveLength(4);
   });
 
   it('passes the guarded request allow-list to its function only, and refuses prefixes outside the reachable set', () => {
