@@ -103,7 +103,7 @@ export const SECRETS_EXTENSION_LAYER_REGIONS: readonly string[] = RegionInfo.reg
 
 const unmappedRegionMessage = (region: string) =>
   `aws-cdk-lib has no AWS Parameters and Secrets Lambda Extension layer for ${region}: give the arm64 layer's ARN ` +
-  `for that region with -c ${SECRETS_EXTENSION_LAYER_CONTEXT}=arn:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:<version> ` +
+  `for that region with -c ${SECRETS_EXTENSION_LAYER_CONTEXT}=arn:aws:lambda:<region>:<account>:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:<version> ` +
   `(AWS lists them per region in the Secrets Manager user guide)`;
 
 const secretsExtension = (scope: Construct) => {
