@@ -1,28 +1,14 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LocalObjectStore } from '../../functions/lib/storage/local-object-store';
 import { runScenario } from '../../e2e/scenario';
 import { SignedApiClient } from '../../e2e/signed-api-client';
 import type { Harness } from '../support/harness';
 import { useLifecycleHarness } from '../support/lifecycle-harness';
+import { useLocalImportsBucket } from '../support/local-imports-bucket';
 
 // The e2e scenario against the local runtime (the real handlers, ASL and simulator), through the SigV4 client
 // `npm run e2e` uses on AWS: a scenario that cannot pass here would not pass on AWS either.
 const BUCKET = 'imports';
-let store: LocalObjectStore;
+const bucket = useLocalImportsBucket(BUCKET);
 let h: Harness;
-
-beforeAll(async () => {
-  const root = await mkdtemp(join(tmpdir(), 'webex-prov-e2e-'));
-  store = new LocalObjectStore(root);
-  process.env.LOCAL_OBJECT_STORE_DIR = root;
-  process.env.BULK_IMPORTS_BUCKET = BUCKET;
-});
-afterAll(() => {
-  delete process.env.LOCAL_OBJECT_STORE_DIR;
-  delete process.env.BULK_IMPORTS_BUCKET;
-});
 useLifecycleHarness((harness) => (h = harness));
 
 describe('the e2e scenario', () => {
@@ -34,7 +20,7 @@ describe('the e2e scenario', () => {
     });
     const report = await runScenario({
       call: (method, path, body) => api.call(method, path, body),
-      upload: (key, text) => store.putText(BUCKET, key, text),
+      upload: (key, text) => bucket.store().putText(BUCKET, key, text),
       runId: 'local1',
       waitMs: 20_000,
       sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
@@ -60,7 +46,7 @@ describe('the e2e scenario', () => {
   it('reports a failing step with what the API answered, and carries on', async () => {
     const report = await runScenario({
       call: async (method, path, body) => (path === 'users' && method === 'POST' ? { status: 502, body: { message: 'Webex is down' } } : h.call(method, `/${path}`, body)),
-      upload: (key, text) => store.putText(BUCKET, key, text),
+      upload: (key, text) => bucket.store().putText(BUCKET, key, text),
       runId: 'local2',
       waitMs: 20_000,
       sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
