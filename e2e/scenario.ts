@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { E2E_EVENT_SOURCE } from './constants';
 
 /**
  * The e2e scenario (`npm run e2e`): the API as a service desk uses it, against a deployed stack whose Webex is
@@ -41,8 +42,6 @@ export interface ScenarioReport {
   steps: StepReport[];
 }
 
-/** The `source` of the scenario's events (the e2e stack allows any source on its own bus). */
-export const E2E_EVENT_SOURCE = 'e2e.webex-provisioning';
 
 class StepFailed extends Error {}
 
@@ -102,6 +101,13 @@ export async function runScenario(ctx: ScenarioContext): Promise<ScenarioReport>
     await step("list the user's numbers", async () => ({ status: (await expectStatus('GET', `${user('a')}/numbers`, [200])).status }));
   }
   await step('list available numbers', async () => ({ status: (await expectStatus('GET', 'numbers?available=true&limit=5', [200])).status }));
+
+  await step('an event from a source the stack does not allow is refused', async () => {
+    const res = await expectStatus('POST', 'events', [400], { id: randomUUID(), source: `${E2E_EVENT_SOURCE}.other`, 'detail-type': 'Webex User Left', detail: { email: email('a'), policy: 'delete' } });
+    const fields = (res.body.error?.fields ?? []).map((f: { field: string }) => f.field);
+    if (!fields.includes('source')) throw new StepFailed(`POST events: 400 without naming source: ${JSON.stringify(res.body)}`);
+    return { status: res.status };
+  });
 
   const joined = await step('joiner event: the user is created with calling', async () => {
     await publish({ id: randomUUID(), source: E2E_EVENT_SOURCE, 'detail-type': 'Webex User Joined', detail: { email: email('b'), firstName: 'E2E', lastName: 'Joiner', location: 'Headquarters' } });

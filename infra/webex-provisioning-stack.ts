@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { routes, type RouteDefinition } from '../functions/routes';
 import { BulkImports } from './constructs/bulk-imports';
+import { E2E_EVENT_SOURCE } from '../e2e/constants';
 import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simulator';
 import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
@@ -108,7 +109,8 @@ export interface WebexProvisioningStackProps extends StackProps {
 
   /**
    * An end-to-end test stack (`npm run e2e`, context `e2e=true`): also deploys the built-in Webex simulator as a
-   * Lambda behind a function URL, points `webexBaseUrl` at it, outputs `SimulatorUrl`, and destroys every
+   * Lambda behind a function URL, points `webexBaseUrl` at it, outputs `SimulatorUrl`, allows lifecycle events
+   * from the scenario's source only (unless `lifecycleAllowedSources` says otherwise), and destroys every
    * resource (the secret and bucket included) with the stack. Never for an organisation's real stack.
    * @default false
    */
@@ -203,7 +205,9 @@ export class WebexProvisioningStack extends Stack {
           'any principal allowed events:PutEvents could otherwise start joiners and leavers',
       );
     }
-    const allowedSources = props.lifecycleAllowedSources ? validateAllowedSources(props.lifecycleAllowedSources) : undefined;
+    // An e2e stack accepts its scenario's events only, so a run also proves the rules' source patterns.
+    const sources = props.lifecycleAllowedSources ?? (props.e2eSimulator ? [E2E_EVENT_SOURCE] : undefined);
+    const allowedSources = sources ? validateAllowedSources(sources) : undefined;
 
     // The bus exists before the machines, which publish their outcome to it.
     const lifecycleBus = LifecycleEvents.bus(this, 'LifecycleBus', { useDefaultBus: props.lifecycleUseDefaultBus });

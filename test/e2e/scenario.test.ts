@@ -1,3 +1,4 @@
+import { E2E_EVENT_SOURCE } from '../../e2e/constants';
 import { runScenario } from '../../e2e/scenario';
 import { SignedApiClient } from '../../e2e/signed-api-client';
 import type { Harness } from '../support/harness';
@@ -12,7 +13,13 @@ let h: Harness;
 useLifecycleHarness((harness) => (h = harness));
 
 describe('the e2e scenario', () => {
+  afterEach(() => {
+    delete process.env.LIFECYCLE_ALLOWED_SOURCES;
+  });
+
   it('passes every step against the local runtime, and leaves none of its users behind', async () => {
+    // As the e2e stack configures its router and POST /events.
+    process.env.LIFECYCLE_ALLOWED_SOURCES = E2E_EVENT_SOURCE;
     const api = new SignedApiClient({
       baseUrl: h.api.url,
       region: 'eu-west-1',
@@ -33,17 +40,19 @@ describe('the e2e scenario', () => {
       'enable calling with a number from the pool',
       "list the user's numbers",
       'list available numbers',
+      'an event from a source the stack does not allow is refused',
       'joiner event: the user is created with calling',
       'leaver event: the user is deleted',
       'bulk joiners from a CSV file',
       'clean up the users the scenario made',
     ]);
-    expect(report).toMatchObject({ runId: 'local1', failed: 0, passed: 10 });
+    expect(report).toMatchObject({ runId: 'local1', failed: 0, passed: 11 });
     const left = [...h.sim.state.people.values()].filter((p: { emails: string[] }) => p.emails.some((e) => e.startsWith('e2e-local1-')));
     expect(left).toEqual([]);
   });
 
   it('reports a failing step with what the API answered, and carries on', async () => {
+    process.env.LIFECYCLE_ALLOWED_SOURCES = E2E_EVENT_SOURCE;
     const report = await runScenario({
       call: async (method, path, body) => (path === 'users' && method === 'POST' ? { status: 502, body: { message: 'Webex is down' } } : h.call(method, `/${path}`, body)),
       upload: (key, text) => bucket.store().putText(BUCKET, key, text),

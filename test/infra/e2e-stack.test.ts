@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { E2E_EVENT_SOURCE } from '../../e2e/constants';
 import { configFromContext } from '../../infra/config';
 import { ENV } from '../../functions/lib/tokens/service-app-secret';
 import { WebexProvisioningStack } from '../../infra/webex-provisioning-stack';
@@ -30,6 +31,14 @@ describe('the e2e stack', () => {
     for (const fn of webexFunctions) expect(fn.Properties.Environment.Variables[ENV.baseUrl]).toEqual(baseUrl);
     expect(json.Outputs.SimulatorUrl.Value).toEqual(baseUrl);
     expect(Object.keys(json.Outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'WebexSecretArn', 'LifecycleEventBusName', 'BulkImportsBucketName']));
+  });
+
+  it("accepts lifecycle events from the scenario's source only: in the rules and in POST /events", () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter((r) => r.Properties.EventPattern?.['detail-type']);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const r of rules) expect(r.Properties.EventPattern.source).toEqual([E2E_EVENT_SOURCE]);
+    const fn = json.Resources[Stack.of(stack).getLogicalId(stack.api.functions.LifecycleEvents.node.defaultChild as never)];
+    expect(fn.Properties.Environment.Variables.LIFECYCLE_ALLOWED_SOURCES).toBe(E2E_EVENT_SOURCE);
   });
 
   it('destroys everything with the stack: secret, bucket and log groups included', () => {
