@@ -132,7 +132,8 @@ export class TokenRotation extends Construct {
       new cloudwatch.Alarm(this, 'RefreshTokenExpiringAlarm', {
         alarmDescription:
           `The Webex refresh token expires in under ${REFRESH_TOKEN_WARNING_DAYS} days, or the rotator has stopped reporting: ` +
-          'when it expires the organisation is disconnected until a full admin generates a new pair',
+          'when it expires the organisation is disconnected until a full admin generates a new pair. ' +
+          '(A stack nobody has connected yet has no token to report: this alarm stays on until npm run connect.)',
         metric: metric('RefreshTokenDaysLeft', 'Minimum', Duration.hours(ALARM_PERIOD_HOURS)),
         threshold: REFRESH_TOKEN_WARNING_DAYS,
         evaluationPeriods: refreshAlarmPeriods(hours),
