@@ -19,6 +19,9 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
  * | `bulkWebexRequestsPerSecond` | `5`                                            |
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
+ * | `lifecycleAllowedSources` | `hr.workday,okta`                                 |
+ * | `rotatorReservedConcurrency` | `1`                                            |
+ * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
   'stackName',
@@ -34,6 +37,10 @@ export const CONTEXT_KEYS = [
   'lifecycleUseDefaultBus',
   'defaultLeaverPolicy',
   'bulkWebexRequestsPerSecond',
+  'secretsExtensionLayerArn',
+  'lifecycleAllowedSources',
+  'rotatorReservedConcurrency',
+  'e2e',
 ] as const;
 
 export interface AppConfig {
@@ -65,6 +72,9 @@ export function configFromContext(node: Node): AppConfig {
       defaultLeaverPolicy: parsePolicy(str('defaultLeaverPolicy')),
       bulkWebexRequestsPerSecond: parseNumber('bulkWebexRequestsPerSecond', node.tryGetContext('bulkWebexRequestsPerSecond')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
+      lifecycleAllowedSources: str('lifecycleAllowedSources')?.split(',').map((p) => p.trim()).filter(Boolean),
+      e2eSimulator: [true, 'true'].includes(node.tryGetContext('e2e')) || undefined,
+      rotatorReservedConcurrency: parseNumber('rotatorReservedConcurrency', node.tryGetContext('rotatorReservedConcurrency')),
     },
   };
 }

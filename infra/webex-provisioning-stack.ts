@@ -5,7 +5,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { routes, type RouteDefinition } from '../functions/routes';
 import { BulkImports } from './constructs/bulk-imports';
-import { LifecycleEvents } from './constructs/lifecycle-events';
+import { E2E_EVENT_SOURCE } from '../e2e/constants';
+import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simulator';
+import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
+import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
 import { WorkflowStateMachines } from './constructs/workflow-state-machines';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
@@ -89,6 +92,31 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly lifecycleUseDefaultBus?: boolean;
 
   /**
+   * The event `source`s that may start lifecycle flows: in every rule's pattern, and enforced by the router and
+   * `POST /events`. Required with `lifecycleUseDefaultBus`, where any principal allowed `events:PutEvents` on the
+   * default bus could otherwise delete users (pair it with an `events:source` condition on those principals).
+   * @default - any source on the stack's own bus
+   */
+  readonly lifecycleAllowedSources?: string[];
+
+  /**
+   * Reserved concurrency for the token rotator. Off by default: Lambda refuses a reservation that leaves the
+   * account fewer than 10 unreserved executions (new accounts often have 10 in all); the secret's lease already
+   * lets only one of two racing rotations refresh.
+   * @default - none
+   */
+  readonly rotatorReservedConcurrency?: number;
+
+  /**
+   * An end-to-end test stack (`npm run e2e`, context `e2e=true`): also deploys the built-in Webex simulator as a
+   * Lambda behind a function URL, points `webexBaseUrl` at it, outputs `SimulatorUrl`, allows lifecycle events
+   * from the scenario's source only (unless `lifecycleAllowedSources` says otherwise), and destroys every
+   * resource (the secret and bucket included) with the stack. Never for an organisation's real stack.
+   * @default false
+   */
+  readonly e2eSimulator?: boolean;
+
+  /**
    * What a `Webex User Left` event does to the user when the event names no policy: delete it, or keep it
    * deactivated (login disabled, licenses and numbers freed).
    * @default 'deactivate'
@@ -116,8 +144,8 @@ const SECRET_COMPLETE_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:se
  * - `WorkflowApi`: the IAM-authorised REST API and one workflow function per route of functions/routes.ts.
  * - state machines: `statemachines/*.asl.json` loaded with `DefinitionBody.fromFile` and substitutions mapping
  *   their task resources to `api.functions[...]` ARNs;
- * - `TokenRotation`: the rotator on an EventBridge Scheduler schedule, reserved concurrency 1, the secret's only
- *   writer, with its alarms and SNS topic.
+ * - `TokenRotation`: the rotator on an EventBridge Scheduler schedule, the secret's only writer (its lease
+ *   serialises runs), with its alarms and encrypted SNS topic.
  *
  * Still to come:
  * - lifecycle rules: EventBridge rules starting executions named from the event id.
@@ -135,7 +163,10 @@ export class WebexProvisioningStack extends Stack {
       description: 'webex-provisioning: Cisco Webex user provisioning workflows behind an IAM-authorised API',
       ...props,
     });
-    const webexBaseUrl = validateBaseUrl(props.webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL);
+    if (props.e2eSimulator && props.webexBaseUrl) throw new Error('e2e stacks use the simulator: do not give webexBaseUrl with e2e');
+    const simulator = props.e2eSimulator ? new E2eSimulator(this, 'E2eSimulator', { logRetention: validateRetention(props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS) }) : undefined;
+    if (simulator) destroyEverythingOnDelete(this);
+    const webexBaseUrl = simulator ? simulator.webexBaseUrl : validateBaseUrl(props.webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL);
     const throttle = validateThrottle(props.apiThrottle ?? DEFAULT_API_THROTTLE);
     const logRetention = validateRetention(props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
     if (
@@ -168,6 +199,16 @@ export class WebexProvisioningStack extends Stack {
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
 
+    if (props.lifecycleUseDefaultBus && !props.lifecycleAllowedSources?.length) {
+      throw new Error(
+        'lifecycleUseDefaultBus needs lifecycleAllowedSources (e.g. -c lifecycleAllowedSources=hr.workday): on the default bus ' +
+          'any principal allowed events:PutEvents could otherwise start joiners and leavers',
+      );
+    }
+    // An e2e stack accepts its scenario's events only, so a run also proves the rules' source patterns.
+    const sources = props.lifecycleAllowedSources ?? (props.e2eSimulator ? [E2E_EVENT_SOURCE] : undefined);
+    const allowedSources = sources ? validateAllowedSources(sources) : undefined;
+
     // The bus exists before the machines, which publish their outcome to it.
     const lifecycleBus = LifecycleEvents.bus(this, 'LifecycleBus', { useDefaultBus: props.lifecycleUseDefaultBus });
     this.workflows = new WorkflowStateMachines(this, 'StateMachines', {
@@ -185,7 +226,8 @@ export class WebexProvisioningStack extends Stack {
       throttle,
       logRetention,
       functionEnvironment: {
-        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment),
+        // POST /events runs the router's code: the same sources as the rules.
+        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
         ...(props.webexRequestAllowedPrefixes
           ? { WebexRequest: { WEBEX_REQUEST_ALLOWED_PREFIXES: validatePrefixes(props.webexRequestAllowedPrefixes).join(',') } }
           : {}),
@@ -200,11 +242,13 @@ export class WebexProvisioningStack extends Stack {
       rotationIntervalHours: props.rotationIntervalHours,
       alarmEmail: props.alarmEmail,
       logRetention,
+      reservedConcurrency: props.rotatorReservedConcurrency,
     });
     this.lifecycle = new LifecycleEvents(this, 'Lifecycle', {
       eventBus: lifecycleBus,
       stateMachines: this.workflows.stateMachines,
       defaultLeaverPolicy: props.defaultLeaverPolicy,
+      allowedSources,
       logRetention,
       alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
     });
@@ -216,6 +260,8 @@ export class WebexProvisioningStack extends Stack {
     });
 
     new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
+
+    if (simulator) new CfnOutput(this, 'SimulatorUrl', { description: 'e2e: the Webex simulator the functions call', value: simulator.webexBaseUrl });
 
     new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.url });
     new CfnOutput(this, 'WebexSecretArn', {

@@ -54,7 +54,8 @@ export class PayloadTooLargeError extends Error {
 
 /**
  * A workflow could not be started at all (Step Functions throttled or unavailable): `httpStatus` is what the
- * API answers, with Retry-After; a direct invocation rethrows it so EventBridge retries the delivery.
+ * API answers, with Retry-After; a direct invocation rethrows it so Lambda's async retries (EventBridge invokes
+ * asynchronously) repeat it.
  */
 export class StateMachineStartError extends Error {
   override readonly name = 'StateMachineStartError';

@@ -8,14 +8,15 @@ import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
  * The lifecycle events router: the target of the lifecycle rules (EventBridge invokes it with the event)
  * and POST /events (the same event as the body). Validates the event, starts the detail-type's state
  * machine under a name derived from the event id, and answers 202 (started) or 200 (a redelivered event:
- * nothing new runs). Directly invoked, errors are rethrown: EventBridge retries, then the DLQ.
+ * nothing new runs). Directly invoked, errors are rethrown: EventBridge invokes it asynchronously, so Lambda's
+ * async retries repeat the invocation, then the DLQ gets the event.
  */
 export const handler = workflowHandler({
   input: LifecycleEvent,
   run: async (event) => {
     const routed = routeLifecycleEvent(event);
     // A start Step Functions refuses: an API caller gets its status with Retry-After (errorToResult); a
-    // direct invocation rethrows it, so EventBridge retries the delivery.
+    // direct invocation rethrows it, so Lambda's async retries repeat the invocation.
     const started = await executionStarter().start(routed.stateMachine, routed.input, routed.executionName);
     logger.info('lifecycle event routed', { eventId: event.id, detailType: event['detail-type'], ...started });
     return { statusCode: started.status === 'STARTED' ? 202 : 200, body: { eventId: event.id, detailType: event['detail-type'], ...started } };

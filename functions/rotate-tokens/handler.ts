@@ -11,7 +11,7 @@ import { DEFAULT_WEBEX_BASE_URL, WebexClient } from '../lib/webex/client';
 import { LicenseSchema } from '../lib/webex/schemas';
 
 /**
- * The token rotator, run by EventBridge Scheduler (reserved concurrency 1). It is the secret's only
+ * The token rotator, run by EventBridge Scheduler (asynchronously, no Lambda retries). It is the secret's only
  * writer. A run that does not refresh logs why; a failed run throws, so the invocation counts as an
  * error and the RotationFailed alarm fires.
  */

@@ -7,8 +7,8 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { DEFAULT_LEAVER_POLICY_ENV, LIFECYCLE_ROUTES } from '../../functions/lib/lifecycle/router';
-import type { LeaverPolicy } from '../../functions/lib/schemas/lifecycle-events';
+import { ALLOWED_SOURCES_ENV, DEFAULT_LEAVER_POLICY_ENV, LIFECYCLE_ROUTES } from '../../functions/lib/lifecycle/router';
+import { EVENT_SOURCE, type LeaverPolicy } from '../../functions/lib/schemas/lifecycle-events';
 import { stateMachines as definitions, type StateMachineDefinition } from '../../functions/lib/state-machines/definitions';
 import { WorkflowFunction } from './workflow-function';
 import { acknowledge, RUNTIME_REASON, XRAY_REASON } from '../nag';
@@ -19,7 +19,11 @@ export interface LifecycleEventBusProps {
    * @default false - a custom bus named `eventBusName`
    */
   readonly useDefaultBus?: boolean;
-  /** @default 'webex-lifecycle' */
+  /**
+   * Derived from the stack's name, so a second stack in the same account and region gets its own bus (a
+   * fixed name would make its deploy fail: the bus exists).
+   * @default `<stack name>-lifecycle`
+   */
   readonly eventBusName?: string;
 }
 
@@ -33,6 +37,12 @@ export interface LifecycleEventsProps {
    * @default 'deactivate'
    */
   readonly defaultLeaverPolicy?: LeaverPolicy;
+  /**
+   * The event `source`s allowed to start a lifecycle flow: put into every rule's pattern (events from other
+   * sources never reach the router) and given to the router, which refuses the others too.
+   * @default - any source
+   */
+  readonly allowedSources?: readonly string[];
   readonly logRetention?: logs.RetentionDays;
   /** Actions of the DLQ alarm (an SNS topic action, typically). */
   readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
@@ -52,7 +62,7 @@ export class LifecycleEvents extends Construct {
   /** The lifecycle bus: a custom one, or the default bus (`useDefaultBus`). Create it before the state machines, which publish to it. */
   static bus(scope: Construct, id: string, props: LifecycleEventBusProps = {}): events.IEventBus {
     if (props.useDefaultBus) return events.EventBus.fromEventBusName(scope, id, 'default');
-    return new events.EventBus(scope, id, { eventBusName: props.eventBusName ?? 'webex-lifecycle' });
+    return new events.EventBus(scope, id, { eventBusName: props.eventBusName ?? `${Stack.of(scope).stackName}-lifecycle` });
   }
 
   public readonly router: WorkflowFunction;
@@ -71,7 +81,11 @@ export class LifecycleEvents extends Construct {
       enforceSSL: true,
     });
 
-    const environment: Record<string, string> = { [DEFAULT_LEAVER_POLICY_ENV]: props.defaultLeaverPolicy ?? 'deactivate' };
+    const allowedSources = props.allowedSources ? validateAllowedSources(props.allowedSources) : undefined;
+    const environment: Record<string, string> = {
+      [DEFAULT_LEAVER_POLICY_ENV]: props.defaultLeaverPolicy ?? 'deactivate',
+      ...(allowedSources ? { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } : {}),
+    };
     for (const [, route] of routed) {
       const def = defs.find((d) => d.id === route.stateMachine);
       if (!def) throw new Error(`No definition for state machine ${route.stateMachine}`);
@@ -85,7 +99,8 @@ export class LifecycleEvents extends Construct {
       timeout: Duration.seconds(30),
       environment,
     });
-    // Function errors (a throttled StartExecution, say) after Lambda's own retries: the same DLQ.
+    // EventBridge invokes the router asynchronously: a function error (a throttled StartExecution, say) is
+    // retried by Lambda's async retries, then lands in the same DLQ.
     this.router.configureAsyncInvoke({ onFailure: new SqsDestination(this.deadLetterQueue), retryAttempts: 2, maxEventAge: Duration.hours(6) });
     for (const [, route] of routed) props.stateMachines[route.stateMachine].grantStartExecution(this.router);
 
@@ -95,7 +110,7 @@ export class LifecycleEvents extends Construct {
         eventBus: props.eventBus,
         description: `${detailType} → ${route.stateMachine} state machine (through the router, exactly once per event id)`,
         // The suite's own outcome events come from another source and never match these detail-types.
-        eventPattern: { detailType: [detailType] },
+        eventPattern: { detailType: [detailType], ...(allowedSources ? { source: [...allowedSources] } : {}) },
       });
       rule.addTarget(
         new targets.LambdaFunction(this.router, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(24) }),
@@ -120,4 +135,13 @@ export class LifecycleEvents extends Construct {
       SQS3: 'This queue is the dead-letter queue (of the rules and the router); a DLQ of a DLQ would only move the same messages, and its alarm fires on the first one.',
     });
   }
+}
+
+/** The allowed sources as the rules and the router take them: each a safe `source`, at least one. */
+export function validateAllowedSources(sources: readonly string[]): readonly string[] {
+  if (sources.length === 0) throw new Error('lifecycleAllowedSources must name at least one source');
+  for (const source of sources) {
+    if (!EVENT_SOURCE.test(source)) throw new Error(`lifecycleAllowedSources: ${JSON.stringify(source)} is not a valid event source (${EVENT_SOURCE})`);
+  }
+  return sources;
 }

@@ -2,7 +2,7 @@ import { Duration, Stack, type CfnElement } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -26,15 +26,38 @@ export interface TokenRotationProps {
   readonly rotationIntervalHours?: number;
   /** An e-mail address subscribed to the alarm topic (confirm the subscription e-mail). @default - none */
   readonly alarmEmail?: string;
-  /** Encrypts the alarm topic. @default - the AWS managed key for SNS */
+  /**
+   * Encrypts the alarm topic; its key policy must let `cloudwatch.amazonaws.com` use it (kms:Decrypt,
+   * kms:GenerateDataKey*), or the alarms cannot publish.
+   * @default - a customer-managed key made for the topic, with that grant and yearly rotation
+   */
   readonly topicKey?: kms.IKey;
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Reserve concurrency for the rotator (1 serialises its runs). Off by default: Lambda refuses a reservation
+   * that leaves an account fewer than 10 unreserved executions, and new accounts often have a quota of 10.
+   * The secret's lease (a compare-and-swap write) already lets only one of two racing runs refresh.
+   * @default - no reservation
+   */
+  readonly reservedConcurrency?: number;
+}
+
+/** Hours in one period of the RefreshTokenExpiringAlarm (its metric's period). */
+const ALARM_PERIOD_HOURS = 24;
+
+/**
+ * How many daily periods RefreshTokenExpiringAlarm must see breaching (missing data counts) before it fires:
+ * enough that the window always holds a run, strictly longer than the interval, so a 24–72 h schedule does not
+ * make a day without a run look like a silent rotator.
+ */
+export function refreshAlarmPeriods(rotationIntervalHours: number): number {
+  return Math.floor(rotationIntervalHours / ALARM_PERIOD_HOURS) + 1;
 }
 
 /**
- * The token rotator: a function on an EventBridge Scheduler schedule, reserved concurrency 1, the only
- * principal allowed to write the Service App secret; alarms on a failed rotation, on a refresh token
- * closer than 14 days to expiry, and on the rotator not reporting at all, to an SNS topic.
+ * The token rotator: a function on an EventBridge Scheduler schedule, the only principal allowed to write the
+ * Service App secret; alarms on a failed rotation, on a refresh token closer than 14 days to expiry, on the
+ * rotator not reporting at all, on its errors and on its throttles, to an encrypted SNS topic.
  */
 export class TokenRotation extends Construct {
   public readonly function: WorkflowFunction;
@@ -59,7 +82,11 @@ export class TokenRotation extends Construct {
       serviceName: 'token-rotator',
       // Generous: a run killed between Webex's answer and the secret write is the one loss we cannot repair.
       timeout: Duration.minutes(2),
-      reservedConcurrentExecutions: 1,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      // Scheduler invokes asynchronously. A failed run has recorded its failure (RotationFailed) and the next
+      // scheduled run retries; Lambda's own two retries would only repeat it within minutes (and, before the
+      // first `npm run connect`, triple every alarm).
+      retryAttempts: 0,
     });
     props.secret.grantRead(this.function);
     props.secret.grantWrite(this.function);
@@ -79,9 +106,13 @@ export class TokenRotation extends Construct {
       }),
     });
 
+    // Not the AWS managed key aws/sns: its policy cannot be changed to let CloudWatch alarms use it, and they
+    // then fail to publish ("CloudWatch Alarms does not have authorization to access the SNS topic encryption
+    // key", https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns).
+    const topicKey = props.topicKey ?? this.topicKey();
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
       displayName: 'Webex provisioning: token rotation alarms',
-      masterKey: props.topicKey,
+      masterKey: topicKey,
       enforceSSL: true,
     });
     if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
@@ -101,22 +132,34 @@ export class TokenRotation extends Construct {
       new cloudwatch.Alarm(this, 'RefreshTokenExpiringAlarm', {
         alarmDescription:
           `The Webex refresh token expires in under ${REFRESH_TOKEN_WARNING_DAYS} days, or the rotator has stopped reporting: ` +
-          'when it expires the organisation is disconnected until a full admin generates a new pair',
-        metric: metric('RefreshTokenDaysLeft', 'Minimum', Duration.days(1)),
+          'when it expires the organisation is disconnected until a full admin generates a new pair. ' +
+          '(A stack nobody has connected yet has no token to report: this alarm stays on until npm run connect.)',
+        metric: metric('RefreshTokenDaysLeft', 'Minimum', Duration.hours(ALARM_PERIOD_HOURS)),
         threshold: REFRESH_TOKEN_WARNING_DAYS,
-        evaluationPeriods: 1,
+        evaluationPeriods: refreshAlarmPeriods(hours),
+        datapointsToAlarm: refreshAlarmPeriods(hours),
         comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-        // No data for a day means no rotation ran: as dangerous as a short expiry.
+        // No data for the whole window means no rotation ran: as dangerous as a short expiry.
         treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       }),
-      new cloudwatch.Alarm(this, 'RotatorErrorsAlarm', {
-        alarmDescription: 'The token rotator function failed (errors or throttles)',
-        metric: this.function.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+      // Two plain alarms rather than one on errors + throttles: metric math over a series with no data at all
+      // (Throttles, mostly) yields no data, which would hide the errors too.
+      ...(
+        [
+          ['RotatorErrorsAlarm', 'The token rotator function failed (an error: see its logs)', this.function.metricErrors({ period: Duration.hours(1), statistic: 'Sum' })],
+          ['RotatorThrottlesAlarm', 'The token rotator was throttled (the account or its reservation is out of concurrency)', this.function.metricThrottles({ period: Duration.hours(1), statistic: 'Sum' })],
+        ] as const
+      ).map(
+        ([id, alarmDescription, fnMetric]) =>
+          new cloudwatch.Alarm(this, id, {
+            alarmDescription,
+            metric: fnMetric,
+            threshold: 1,
+            evaluationPeriods: 1,
+            comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+          }),
+      ),
     ];
     for (const alarm of this.alarms) alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
 
@@ -126,5 +169,21 @@ export class TokenRotation extends Construct {
       [`IAM5[Resource::<${Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnElement)}.Arn>:*]`]:
         "EventBridge Scheduler's role may invoke the rotator function and its versions (CDK's grantInvoke), nothing else.",
     });
+  }
+
+  /** A key for the alarm topic that CloudWatch alarms may use to publish. */
+  private topicKey(): kms.Key {
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts the webex-provisioning alarm topic',
+      enableKeyRotation: true,
+    });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    return key;
   }
 }

@@ -1,3 +1,4 @@
+import { Fn } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -92,6 +93,8 @@ export class WorkflowApi extends Construct {
   /** The workflow functions by route id, for constructs that invoke them directly (state machines). */
   public readonly functions: Readonly<Record<string, WorkflowFunction>>;
   public readonly accessLogGroup: logs.LogGroup;
+  /** The group API Gateway writes the stage's execution logs (errors) to, made here to set its retention. */
+  public readonly executionLogGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: WorkflowApiProps) {
     super(scope, id);
@@ -118,6 +121,15 @@ export class WorkflowApi extends Construct {
         dataTraceEnabled: false,
       },
     });
+
+    // API Gateway writes execution logs to `API-Gateway-Execution-Logs_{restApiId}/{stage}`, creating that group
+    // without a retention on its first log line. Made here first (before the stage exists, so before any request),
+    // it gets one; a LogRetention custom resource would need logs:PutRetentionPolicy on every group.
+    this.executionLogGroup = new logs.LogGroup(this, 'ExecutionLogs', {
+      logGroupName: Fn.join('', ['API-Gateway-Execution-Logs_', this.api.restApiId, `/${API_STAGE_NAME}`]),
+      retention: logRetention,
+    });
+    this.api.deploymentStage.node.addDependency(this.executionLogGroup);
 
     // RestApi adds an `Endpoint` output of its own; the stack outputs the URL once, as `ApiUrl`.
     this.api.node.tryRemoveChild('Endpoint');

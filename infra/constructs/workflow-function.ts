@@ -1,8 +1,9 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aws, CfnRule, Duration, Fn, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Fact, FactName, RegionInfo } from 'aws-cdk-lib/region-info';
 import type { Construct } from 'constructs';
 import { ENV, READ_SECRET_THROUGH_EXTENSION } from '../../functions/lib/tokens/service-app-secret';
 import { DEFAULT_WEBEX_BASE_URL } from '../../functions/lib/webex/client';
@@ -87,17 +88,57 @@ export interface WorkflowFunctionProps
  * serving a secret older than our 60 s allows.
  */
 /**
- * CDK knows the extension layer's ARN per commercial region only; in a partition it does not list (GovCloud,
- * China) name the arm64 layer's ARN with the `secretsExtensionLayerArn` context value.
+ * CDK knows the extension layer's ARN for some regions only (SECRETS_EXTENSION_LAYER_REGIONS); elsewhere (newer
+ * regions, GovCloud, China) name the arm64 layer's ARN with the `secretsExtensionLayerArn` context value.
  */
 export const SECRETS_EXTENSION_LAYER_CONTEXT = 'secretsExtensionLayerArn';
+
+const SECRETS_EXTENSION_VERSION = lambda.ParamsAndSecretsVersions.V1_0_103;
+const LAYER_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]+:\d+$/;
+
+/** The regions for which the installed aws-cdk-lib maps the arm64 extension layer (its region-info facts). */
+export const SECRETS_EXTENSION_LAYER_REGIONS: readonly string[] = RegionInfo.regions
+  .map((r) => r.name)
+  .filter((region) => Fact.find(region, FactName.paramsAndSecretsLambdaLayer(SECRETS_EXTENSION_VERSION, 'arm64')) !== undefined);
+
+const unmappedRegionMessage = (region: string) =>
+  `aws-cdk-lib has no AWS Parameters and Secrets Lambda Extension layer for ${region}: give the arm64 layer's ARN ` +
+  `for that region with -c ${SECRETS_EXTENSION_LAYER_CONTEXT}=arn:aws:lambda:<region>:<account>:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:<version> ` +
+  `(AWS lists them per region in the Secrets Manager user guide)`;
 
 const secretsExtension = (scope: Construct) => {
   const options = { secretsManagerTtl: Duration.seconds(0) };
   const layerArn: unknown = scope.node.tryGetContext(SECRETS_EXTENSION_LAYER_CONTEXT);
-  if (typeof layerArn === 'string' && layerArn) return lambda.ParamsAndSecretsLayerVersion.fromVersionArn(layerArn, options);
-  return lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, options);
+  if (typeof layerArn === 'string' && layerArn) {
+    if (!LAYER_ARN.test(layerArn)) throw new Error(`${SECRETS_EXTENSION_LAYER_CONTEXT} must be a Lambda layer version ARN (got ${layerArn})`);
+    return lambda.ParamsAndSecretsLayerVersion.fromVersionArn(layerArn, options);
+  }
+  const stack = Stack.of(scope);
+  if (!Token.isUnresolved(stack.region)) {
+    if (!SECRETS_EXTENSION_LAYER_REGIONS.includes(stack.region)) throw new Error(unmappedRegionMessage(stack.region));
+  } else {
+    requireMappedRegionAtDeploy(stack);
+  }
+  return lambda.ParamsAndSecretsLayerVersion.fromVersion(SECRETS_EXTENSION_VERSION, options);
 };
+
+/**
+ * An environment-agnostic stack (app.ts) learns its region only at deploy time, where CDK's Fn::FindInMap would
+ * fail mid-deploy with a bare "key not found". A template rule fails it first, before any resource is touched,
+ * with the same advice. (A rule may test the AWS::Region pseudo parameter like any parameter.)
+ */
+function requireMappedRegionAtDeploy(stack: Stack): void {
+  const id = 'SecretsExtensionLayerRegion';
+  if (stack.node.tryFindChild(id)) return;
+  new CfnRule(stack, id, {
+    assertions: [
+      {
+        assert: Fn.conditionContains([...SECRETS_EXTENSION_LAYER_REGIONS], Aws.REGION),
+        assertDescription: unmappedRegionMessage('this region'),
+      },
+    ],
+  });
+}
 
 /**
  * A workflow Lambda with the suite's defaults: Node.js 22 on arm64, 512 MB, a 28 s timeout (inside API Gateway's

@@ -74,7 +74,11 @@ export class WorkflowStateMachines extends Construct {
         substitutions[def.eventBusSubstitution] = props.lifecycleEventBus.eventBusName;
       }
 
+      // Under /aws/vendedlogs/states/, as Step Functions advises: for other names it adds the log group to the
+      // account's CloudWatch Logs resource policy, whose 5,120-character limit a few stacks exhaust
+      // (docs.aws.amazon.com/step-functions/latest/dg/bp-cwl.html).
       const logGroup = new logs.LogGroup(this, `${def.id}Logs`, {
+        logGroupName: stateMachineLogGroupName(Stack.of(this).stackName, def.id),
         retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
       });
       const machine = new sfn.StateMachine(this, def.id, {
@@ -197,6 +201,11 @@ export class WorkflowStateMachines extends Construct {
       }),
     );
   }
+}
+
+/** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */
+export function stateMachineLogGroupName(stackName: string, machineId: string): string {
+  return `/aws/vendedlogs/states/${stackName}-${machineId}`;
 }
 
 function requireBucket(props: WorkflowStateMachinesProps, machine: string): BulkImports {

@@ -320,8 +320,8 @@ describe('WebexProvisioning stack (defaults)', () => {
 
   test('every log group has a retention (90 days by default) and every function logs to its own', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
-    // one per function (routes, rotator, task functions) + one per state machine + access logs
-    expect(Object.keys(groups)).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS + ROUTER_FUNCTIONS + stateMachines.length + 1);
+    // one per function (routes, rotator, task functions) + one per state machine + access and execution logs
+    expect(Object.keys(groups)).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS + ROUTER_FUNCTIONS + stateMachines.length + 2);
     for (const g of Object.values(groups)) expect(g.Properties.RetentionInDays).toBe(90);
     for (const route of routes) {
       const fn = stack.api.functions[route.id];

@@ -40,10 +40,11 @@ describe('token rotation infrastructure', () => {
     expect(() => synth({ rotationIntervalHours: 0 })).toThrow(/rotationIntervalHours/);
   });
 
-  it('gives the rotator reserved concurrency 1, Node.js 22 on arm64 and a 2-minute timeout', () => {
+  it('gives the rotator Node.js 22 on arm64 and a 2-minute timeout, and no reserved concurrency (the lease serialises runs)', () => {
     const { template, stack } = synth();
     const fn = template.toJSON().Resources[rotatorId(stack)];
-    expect(fn.Properties).toMatchObject({ ReservedConcurrentExecutions: 1, Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 120 });
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 120 });
+    expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
   });
 
   it('lets the rotator alone write the secret', () => {
@@ -59,7 +60,7 @@ describe('token rotation infrastructure', () => {
     expect(actions(put)).toEqual(['secretsmanager:PutSecretValue']);
   });
 
-  it('alarms on a failed rotation, a refresh token under 14 days (or no data), and rotator errors, to SNS', () => {
+  it('alarms on a failed rotation, a refresh token under 14 days (or no data), rotator errors and throttles, to SNS', () => {
     const { template } = synth({ alarmEmail: 'webex-admins@example.com' });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'RotationFailed', Namespace: 'WebexProvisioning', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
@@ -70,8 +71,9 @@ describe('token rotation infrastructure', () => {
       MetricName: 'RefreshTokenDaysLeft', Threshold: 14, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching', Statistic: 'Minimum',
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Namespace: 'AWS/Lambda' });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'webex-admins@example.com' });
-    expect(synth().stack.rotation.alarms).toHaveLength(3);
+    expect(synth().stack.rotation.alarms).toHaveLength(4);
   });
 
   it('passes the guarded request allow-list to its function only, and refuses prefixes outside the reachable set', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConfigurationError, UnprocessableError } from '../errors';
+import { ConfigurationError, UnprocessableError, ValidationError } from '../errors';
 import {
   LEAVER_POLICIES,
   LIFECYCLE_DETAIL_TYPES,
@@ -35,6 +35,16 @@ export function executionNameForEvent(prefix: string, eventId: string): string {
 }
 
 export const DEFAULT_LEAVER_POLICY_ENV = 'LIFECYCLE_DEFAULT_LEAVER_POLICY';
+/** Comma-separated event sources allowed to start a flow (the stack's `lifecycleAllowedSources`); unset: any. */
+export const ALLOWED_SOURCES_ENV = 'LIFECYCLE_ALLOWED_SOURCES';
+
+/** Refuses an event whose source the deployment does not accept (the rules' patterns do the same on AWS). */
+export function assertAllowedSource(source: string, env: NodeJS.ProcessEnv = process.env): void {
+  const allowed = env[ALLOWED_SOURCES_ENV]?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (allowed?.length && !allowed.includes(source)) {
+    throw new ValidationError([{ field: 'source', message: 'is not a source this deployment accepts lifecycle events from' }]);
+  }
+}
 
 export function defaultLeaverPolicy(env: NodeJS.ProcessEnv = process.env): LeaverPolicy {
   const value = env[DEFAULT_LEAVER_POLICY_ENV] || 'deactivate';
@@ -53,6 +63,7 @@ export interface RoutedEvent {
 
 /** What a rule does with a validated event: which machine, under which name, with which input. */
 export function routeLifecycleEvent(event: LifecycleEvent, env: NodeJS.ProcessEnv = process.env): RoutedEvent {
+  assertAllowedSource(event.source, env);
   const route = LIFECYCLE_ROUTES[event['detail-type']];
   if (!stateMachines.some((m) => m.id === route.stateMachine)) {
     throw new LifecycleFlowNotAvailableError(`"${event['detail-type']}" events are valid, but this deployment has no ${route.stateMachine} state machine yet`);

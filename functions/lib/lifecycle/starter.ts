@@ -45,7 +45,7 @@ export class SfnExecutionStarter implements ExecutionStarter {
       }
       const err = error as { name?: string; message?: string };
       if (CONFIGURATION_ERRORS.has(err.name ?? '')) throw new ConfigurationError(`Cannot start state machine ${arn}: ${err.name}: ${err.message}`);
-      // Thrown on: EventBridge retries the delivery, then the DLQ; the API answers 503.
+      // Thrown on: Lambda's async retries repeat the router's invocation, then the DLQ; the API answers 503.
       throw new StateMachineStartError(`Could not start the ${id} workflow: ${err.name}: ${err.message}`, 503);
     }
   }

@@ -92,11 +92,28 @@ export const UserLeftDetail = z.strictObject({
 });
 export type UserLeftDetail = z.infer<typeof UserLeftDetail>;
 
+/**
+ * What a lifecycle event's `source` may be: letters, digits and `.` `_` `-` `/` (reverse-DNS names like
+ * `com.example.hr`, and partner sources like `aws.partner/okta.com/…`), starting with a letter or digit, at
+ * most 256 (EventBridge's limit). Nothing that could smuggle spaces, quotes or controls into logs, patterns
+ * or the outcome event.
+ */
+export const EVENT_SOURCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,255}$/;
+
 // EventBridge limits: id is a UUID in practice, source ≤256; detail-type ≤128.
 const envelope = {
-  id: z.string().trim().min(1, 'must not be empty').max(256),
-  source: z.string().trim().min(1, 'must not be empty').max(256),
+  // Taken as sent, never trimmed: the execution name is made from it, and a trimmed ` ab` would share `ab`'s.
+  id: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(256)
+    .refine((id) => id.trim() === id, 'must not start or end with white space'),
+  source: z.string().regex(EVENT_SOURCE, 'must be 1-256 of A-Z a-z 0-9 . _ - /, starting with a letter or digit'),
   // What EventBridge adds; accepted and ignored so the target gets the event as delivered.
+  // `replay-name`: what EventBridge adds to an event an archive replay delivers (the replay's name, 1-64 of
+  // [.-_A-Za-z0-9]: docs.aws.amazon.com/eventbridge/latest/APIReference/API_Replay.html). A replayed event keeps
+  // its id, so it meets the execution its first delivery started.
+  'replay-name': z.string().regex(/^[.\-_A-Za-z0-9]{1,64}$/, 'must be an EventBridge replay name').optional(),
   version: z.string().optional(),
   account: z.string().optional(),
   time: z.string().optional(),

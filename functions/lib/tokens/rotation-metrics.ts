@@ -9,16 +9,18 @@ const daysUntil = (at: string | undefined, now: Date) => (at ? (Date.parse(at) -
 
 /**
  * One metric per outcome and the days left on each token, as CloudWatch EMF. The alarms watch
- * RotationFailed and RefreshTokenDaysLeft (which also goes missing if the rotator stops running).
+ * RotationFailed and RefreshTokenDaysLeft (which also goes missing if the rotator stops running);
+ * RotationNotConnected counts the skipped runs of a stack nobody has connected yet.
  */
 export function recordRotation(
   outcome: RotationResult['outcome'] | 'failed',
-  expiries: { accessTokenExpiresAt?: string; refreshTokenExpiresAt?: string },
+  expiries: { accessTokenExpiresAt?: string; refreshTokenExpiresAt?: string; notConnected?: true },
   now: Date = new Date(),
 ): void {
   metrics.addMetric('RotationSucceeded', MetricUnit.Count, outcome === 'rotated' ? 1 : 0);
   metrics.addMetric('RotationSkipped', MetricUnit.Count, outcome === 'skipped' ? 1 : 0);
   metrics.addMetric('RotationFailed', MetricUnit.Count, outcome === 'failed' ? 1 : 0);
+  metrics.addMetric('RotationNotConnected', MetricUnit.Count, expiries.notConnected ? 1 : 0);
   const access = daysUntil(expiries.accessTokenExpiresAt, now);
   const refresh = daysUntil(expiries.refreshTokenExpiresAt, now);
   if (access !== undefined) metrics.addMetric('AccessTokenDaysLeft', MetricUnit.Count, round(access));

@@ -3,7 +3,7 @@ import type { LogSink } from '../logger';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import { refreshAccessToken, type TokenResponse } from '../webex/oauth';
-import { SecretWriteConflictError, type VersionedSecretStore } from './secret-store';
+import { SecretUnavailableError, SecretWriteConflictError, type SecretVersion, type VersionedSecretStore } from './secret-store';
 import type { ServiceAppSecret } from './service-app-secret';
 
 export interface RotationOptions {
@@ -24,7 +24,13 @@ export interface RotationOptions {
 
 export type RotationResult =
   | { outcome: 'rotated'; verified: boolean; usedPreviousRefreshToken: boolean; accessTokenExpiresAt: string; refreshTokenExpiresAt?: string }
-  | { outcome: 'skipped'; reason: string; accessTokenExpiresAt?: string; refreshTokenExpiresAt?: string };
+  | { outcome: 'skipped'; reason: string; notConnected?: true; accessTokenExpiresAt?: string; refreshTokenExpiresAt?: string };
+
+const NOT_CONNECTED: RotationResult = {
+  outcome: 'skipped',
+  reason: 'not connected yet: no Service App token pair is stored (run npm run connect)',
+  notConnected: true,
+};
 
 /** A rotation that did not leave a fresh token pair stored. Its message names no token. */
 export class RotationFailedError extends Error {
@@ -53,8 +59,16 @@ export async function rotateServiceAppTokens(options: RotationOptions): Promise<
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const start = now();
 
-  const current = await options.store.readVersion();
-  if (!current) throw new RotationFailedError('No Webex Service App secret is stored: connect the Service App first', true);
+  // Before the first `npm run connect` there is nothing to rotate: a skipped run (its own metric), not a failure
+  // that would alarm every few hours on a stack nobody has connected yet.
+  let current: SecretVersion | undefined;
+  try {
+    current = await options.store.readVersion();
+  } catch (error) {
+    if (error instanceof SecretUnavailableError && error.notConnected) return NOT_CONNECTED;
+    throw error;
+  }
+  if (!current) return NOT_CONNECTED;
   const secret = current.secret;
   const expiries = { accessTokenExpiresAt: secret.accessTokenExpiresAt, refreshTokenExpiresAt: secret.refreshTokenExpiresAt };
 

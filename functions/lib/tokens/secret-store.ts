@@ -17,6 +17,13 @@ export interface SecretStore extends SecretReader {
 /** Raised when the secret is missing or malformed; its message never quotes the secret's content. */
 export class SecretUnavailableError extends Error {
   override readonly name = 'SecretUnavailableError';
+  constructor(
+    message: string,
+    /** The secret still holds the stack's empty placeholder: nobody has run `npm run connect` yet. */
+    readonly notConnected = false,
+  ) {
+    super(message);
+  }
 }
 
 export interface SecretVersion {

@@ -50,10 +50,22 @@ export function parseServiceAppSecret(text: string, where: string): ServiceAppSe
   } catch {
     throw new SecretUnavailableError(`The Webex Service App secret in ${where} is not valid JSON`);
   }
+  if (holdsNoCredentials(json)) {
+    throw new SecretUnavailableError(`The Webex Service App secret in ${where} is not connected yet: run npm run connect (see README)`, true);
+  }
   const parsed = ServiceAppSecretSchema.safeParse(json);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))].join(', ');
     throw new SecretUnavailableError(`The Webex Service App secret in ${where} is incomplete or malformed (fields: ${fields})`);
   }
   return parsed.data;
+}
+
+const CREDENTIAL_KEYS = ['clientId', 'clientSecret', 'accessToken', 'refreshToken'] as const;
+
+/** The stack's placeholder (infra/constructs/webex-secret.ts): an object whose credentials are all absent or empty. */
+function holdsNoCredentials(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const record = json as Record<string, unknown>;
+  return CREDENTIAL_KEYS.every((key) => record[key] === undefined || record[key] === '');
 }

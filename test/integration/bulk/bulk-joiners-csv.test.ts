@@ -1,12 +1,11 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { localExecutions } from '../../../functions/lib/lifecycle/starter';
-import { LocalObjectStore } from '../../../functions/lib/storage/local-object-store';
 import { DEMO_EMAILS, demoSeed } from '../../../functions/simulator/seed';
 import { finishedBulkRun, peopleCreated } from '../../support/bulk-runs';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
+import { useLocalImportsBucket } from '../../support/local-imports-bucket';
 
 /**
  * POST /bulk/joiners/csv end to end: the real BulkJoinersCsv ASL (its Distributed Map emulated locally:
@@ -14,25 +13,13 @@ import { useLifecycleHarness } from '../../support/lifecycle-harness';
  * simulator, with the imports bucket as a folder.
  */
 const BUCKET = 'imports';
-let root: string;
-let store: LocalObjectStore;
+const bucket = useLocalImportsBucket(BUCKET);
 let h: Harness;
-
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'webex-prov-s3-'));
-  store = new LocalObjectStore(root);
-  process.env.LOCAL_OBJECT_STORE_DIR = root;
-  process.env.BULK_IMPORTS_BUCKET = BUCKET;
-});
-afterAll(() => {
-  delete process.env.LOCAL_OBJECT_STORE_DIR;
-  delete process.env.BULK_IMPORTS_BUCKET;
-});
 useLifecycleHarness((harness) => (h = harness));
 
 const HEADER = 'email,firstName,lastName,location,extension,department';
 const row = (n: number, extra = '') => `csv.user${n}@example.com,Csv,User ${n},${n % 2 ? 'Headquarters' : 'Branch Office'},${6000 + n},${extra}`;
-const upload = (key: string, lines: string[]) => store.putText(BUCKET, key, `${lines.join('\r\n')}\r\n`);
+const upload = (key: string, lines: string[]) => bucket.store().putText(BUCKET, key, `${lines.join('\r\n')}\r\n`);
 
 const finished = (executionName: string) => finishedBulkRun(h, 'BulkJoinersCsv', executionName);
 const createdPeople = () => peopleCreated(h);
@@ -60,21 +47,21 @@ describe('POST /bulk/joiners/csv', () => {
 
 
     // The full report, by row, in JSON and CSV.
-    const json = JSON.parse((await store.getText(BUCKET, `reports/${name}.json`)).text);
+    const json = JSON.parse((await bucket.store().getText(BUCKET, `reports/${name}.json`)).text);
     expect(json.results).toHaveLength(130);
     expect(json.results[110]).toEqual({ index: 110, email: 'csv.user110@example.com', status: 'SUCCEEDED', userId: expect.any(String) });
-    const csv = (await store.getText(BUCKET, `reports/${name}.csv`)).text.trim().split('\r\n');
+    const csv = (await bucket.store().getText(BUCKET, `reports/${name}.csv`)).text.trim().split('\r\n');
     expect(csv[0]).toBe('row,email,status,userId,errorCode,errorMessage');
     expect(csv).toHaveLength(131);
     expect(csv[111]).toMatch(/^111,csv\.user110@example\.com,SUCCEEDED,\S+,,$/);
 
     // The ResultWriter's manifest and result files sit under the run's results prefix.
-    const resultRuns = await readdir(join(root, BUCKET, 'bulk-results', name));
+    const resultRuns = await readdir(join(bucket.root(), BUCKET, 'bulk-results', name));
     expect(resultRuns).toHaveLength(1);
-    const manifest = JSON.parse(await readFile(join(root, BUCKET, 'bulk-results', name, resultRuns[0], 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(bucket.root(), BUCKET, 'bulk-results', name, resultRuns[0], 'manifest.json'), 'utf8'));
     expect(manifest.ResultFiles.SUCCEEDED).toHaveLength(1);
     // Two batches (100 rows, then 30), each one BulkJoiners execution named from the run and its first row.
-    const children = JSON.parse((await store.getText(BUCKET, manifest.ResultFiles.SUCCEEDED[0].Key)).text) as { Output: string }[];
+    const children = JSON.parse((await bucket.store().getText(BUCKET, manifest.ResultFiles.SUCCEEDED[0].Key)).text) as { Output: string }[];
     const batches = children.map((c) => JSON.parse(c.Output) as { name: string; indexes: number[] });
     expect(batches.map((b) => [b.name, b.indexes.length])).toEqual([
       [`${name}-0`, 100],

@@ -124,6 +124,28 @@ describe('the rotator against the simulator', () => {
   });
 });
 
+describe('the rotator before connecting', () => {
+  it('on the placeholder secret (or none), skips without failing and counts RotationNotConnected: no alarm, nothing written', async () => {
+    const { PLACEHOLDER_SECRET_TEMPLATE } = await import('../../../infra/constructs/webex-secret');
+    const { metrics } = await import('../../../functions/lib/tokens/rotation-metrics');
+    const { readFile, writeFile } = await import('node:fs/promises');
+    const placeholder = JSON.stringify(PLACEHOLDER_SECRET_TEMPLATE);
+    await writeFile(store.path, placeholder);
+    const added = jest.spyOn(metrics, 'addMetric');
+    try {
+      await expect(rotate()).resolves.toMatchObject({ outcome: 'skipped', notConnected: true, reason: expect.stringMatching(/^not connected yet/) });
+      const counted = Object.fromEntries(added.mock.calls.map(([name, , value]) => [name, value]));
+      expect(counted).toMatchObject({ RotationNotConnected: 1, RotationFailed: 0, RotationSkipped: 1 });
+      expect(await readFile(store.path, 'utf8')).toBe(placeholder);
+    } finally {
+      added.mockRestore();
+    }
+    // A secret with some credentials but not all is broken, not unconnected: that still fails loudly.
+    await writeFile(store.path, JSON.stringify({ ...PLACEHOLDER_SECRET_TEMPLATE, clientId: 'C123' }));
+    await expect(rotate()).rejects.toMatchObject({ name: 'SecretUnavailableError', message: expect.stringMatching(/incomplete or malformed/) });
+  });
+});
+
 describe('GET /connection before connecting', () => {
   it('reports not-connected for the empty placeholder secret the stack creates', async () => {
     const { PLACEHOLDER_SECRET_TEMPLATE } = await import('../../../infra/constructs/webex-secret');

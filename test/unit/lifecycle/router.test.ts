@@ -2,6 +2,7 @@ import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-s
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { executionNameForEvent, routeLifecycleEvent } from '../../../functions/lib/lifecycle/router';
+import { ValidationError } from '../../../functions/lib/errors';
 import { SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
 import { LifecycleEvent } from '../../../functions/lib/schemas/lifecycle-events';
 import { StateMachineStartError } from '../../../functions/lib/errors';
@@ -42,6 +43,52 @@ describe('routeLifecycleEvent', () => {
   });
 });
 
+describe('the event envelope', () => {
+  const event = (envelope: Record<string, unknown>) => ({ id: 'e1', source: 'hr.workday', 'detail-type': 'Webex User Left', detail: { email: 'a@example.com' }, ...envelope });
+  const issues = (input: unknown) => {
+    const parsed = LifecycleEvent.safeParse(input);
+    return parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
+  };
+
+  it('takes the id as sent: surrounding white space is refused, so ` ab` and `ab` never share an execution', () => {
+    for (const id of [' ab', 'ab ', '\tab', 'ab\n', ' ']) expect(issues(event({ id }))).toEqual(['id']);
+    expect(issues(event({ id: 'a b' }))).toEqual([]);
+    expect(executionNameForEvent('leaver', LifecycleEvent.parse(event({ id: 'a b' })).id)).not.toBe(executionNameForEvent('leaver', 'ab'));
+  });
+
+  it('refuses a source outside letters, digits and . _ - / (starting with a letter or digit, at most 256)', () => {
+    for (const source of [' hr', 'hr ', 'hr workday', 'hr"x', "hr'x", 'hr\u202ex', 'hr\nx', '.hr', '-hr', '', 'a'.repeat(257), 'hr:x', 'hr*']) {
+      expect(issues(event({ source }))).toEqual(['source']);
+    }
+    for (const source of ['hr', 'hr.workday', 'com.example.hr-system_2', 'aws.partner/okta.com/example/lifecycle', 'a'.repeat(256)]) {
+      expect(issues(event({ source }))).toEqual([]);
+    }
+  });
+
+  it('accepts what an archive replay adds (`replay-name`), and only a replay name', () => {
+    expect(issues(event({ 'replay-name': 'replay-2026-12-01.a_b' }))).toEqual([]);
+    expect(issues(event({ 'replay-name': 'not a name' }))).toEqual(['replay-name']);
+    expect(issues(event({ 'replay-name': 'r'.repeat(65) }))).toEqual(['replay-name']);
+    expect(issues(event({ replay: 'x' }))).not.toEqual([]);
+  });
+
+  it('routes only the allowed sources when the deployment names them (LIFECYCLE_ALLOWED_SOURCES)', () => {
+    const parsed = LifecycleEvent.parse(event({}));
+    const env = { LIFECYCLE_ALLOWED_SOURCES: 'okta, hr.workday' };
+    expect(routeLifecycleEvent(parsed, env).input.origin.source).toBe('hr.workday');
+    const other = LifecycleEvent.parse(event({ source: 'hr.workdays' }));
+    expect(() => routeLifecycleEvent(other, env)).toThrow(ValidationError);
+    try {
+      routeLifecycleEvent(other, env);
+    } catch (error) {
+      expect((error as ValidationError).fields).toEqual([{ field: 'source', message: expect.stringMatching(/not a source this deployment accepts/) }]);
+      // The allowed list is configuration: not told to whoever sent the wrong source.
+      expect((error as Error).message).not.toMatch(/okta|hr\.workday\b/);
+    }
+    expect(routeLifecycleEvent(other, {}).input.origin.source).toBe('hr.workdays');
+  });
+});
+
 describe('SfnExecutionStarter', () => {
   const sfn = mockClient(SFNClient);
   const env = { JOINER_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:Joiner' };
@@ -60,7 +107,7 @@ describe('SfnExecutionStarter', () => {
     expect(res).toMatchObject({ status: 'DUPLICATE', executionArn: 'arn:aws:states:us-east-1:123456789012:execution:Joiner:joiner-e1' });
   });
 
-  it('throttling is a StateMachineStartError (EventBridge retries); a missing ARN is a configuration error', async () => {
+  it('throttling is a StateMachineStartError (Lambda async retries repeat it); a missing ARN is a configuration error', async () => {
     sfn.on(StartExecutionCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
     await expect(new SfnExecutionStarter(new SFNClient({}), env).start('Joiner', {}, 'n')).rejects.toBeInstanceOf(StateMachineStartError);
     await expect(new SfnExecutionStarter(new SFNClient({}), {}).start('Joiner', {}, 'n')).rejects.toThrow(/JOINER_STATE_MACHINE_ARN is not set/);
