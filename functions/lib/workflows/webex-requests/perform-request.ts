@@ -24,8 +24,8 @@ export interface WebexRequestOptions extends GuardOptions {
   allowedPrefixes: readonly string[];
   caller: string;
   log: LogSink;
-  /** For tests: the byte cap of one `all` answer. */
-  maxItemsBytes?: number;
+  /** For tests: smaller caps of one `all` answer than MAX_PAGES and MAX_ITEMS_BYTES. */
+  limits?: { maxPages?: number; maxItemsBytes?: number };
 }
 
 /**
@@ -55,7 +55,10 @@ export async function performWebexRequest(client: WebexClient, input: WebexReque
 
   try {
     if (input.all) {
-      const result = await collectListing(client, input.path, resume?.query ?? query, operation, resume?.skip ?? 0, options.maxItemsBytes ?? MAX_ITEMS_BYTES);
+      const result = await collectListing(client, input.path, resume?.query ?? query, operation, resume?.skip ?? 0, {
+        maxPages: options.limits?.maxPages ?? MAX_PAGES,
+        maxBytes: options.limits?.maxItemsBytes ?? MAX_ITEMS_BYTES,
+      });
       options.log.info('webex request', { ...audit, status: 200, count: result.count, truncated: result.truncated });
       return result;
     }
@@ -87,7 +90,7 @@ async function collectListing(
   query: Record<string, string | number | boolean>,
   operation: Operation,
   skip: number,
-  maxBytes: number,
+  { maxPages, maxBytes }: { maxPages: number; maxBytes: number },
 ): Promise<Extract<WebexRequestResult, { items: unknown[] }>> {
   // A max of 0 or less asks for empty pages for ever; Webex's lists take at most 1000.
   const max = Math.min(1000, Math.max(1, Math.trunc(Number(query.max ?? 1000)) || 1000));
@@ -101,7 +104,7 @@ async function collectListing(
     // Cisco's response schema names the list; a telephony answer that disagrees still has one array.
     itemsKey: (first) => (first && typeof first === 'object' && Object.hasOwn(first, operation.listKey!) ? operation.listKey : pickItemsKey(first)),
     offsetPaging: operation.offsetPaging ? { max } : undefined,
-    maxPages: MAX_PAGES,
+    maxPages,
     onPage: (p) => {
       page = p;
       inPage = 0;
