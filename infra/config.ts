@@ -17,6 +17,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `rotationIntervalHours`  | `12`                                               |
  * | `alarmEmail`             | `webex-admins@example.com`                         |
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
+ * | `webexRequestAllowPrivilegeFields` | `true` (default off)                     |
  * | `bulkWebexRequestsPerSecond` | `5`                                            |
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
  */
@@ -30,6 +31,7 @@ export const CONTEXT_KEYS = [
   'rotationIntervalHours',
   'alarmEmail',
   'webexRequestAllowedPrefixes',
+  'webexRequestAllowPrivilegeFields',
   'callingLicense',
   'lifecycleUseDefaultBus',
   'defaultLeaverPolicy',
@@ -65,6 +67,7 @@ export function configFromContext(node: Node): AppConfig {
       defaultLeaverPolicy: parsePolicy(str('defaultLeaverPolicy')),
       bulkWebexRequestsPerSecond: parseNumber('bulkWebexRequestsPerSecond', node.tryGetContext('bulkWebexRequestsPerSecond')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
+      webexRequestAllowPrivilegeFields: [true, 'true'].includes(node.tryGetContext('webexRequestAllowPrivilegeFields')) || undefined,
     },
   };
 }
