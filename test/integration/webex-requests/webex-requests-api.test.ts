@@ -141,6 +141,21 @@ describe('POST /webex/requests with all: true, bounded', () => {
   });
 });
 
+describe('an operation the simulator does not implement', () => {
+  it("answers Webex's 404 shape, saying it is not simulated, while an unknown path stays a plain 404", async () => {
+    const res = await h.call('POST', '/webex/requests', { method: 'GET', path: '/telephony/config/queues' });
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ webexStatus: 404, trackingId: expect.any(String), message: expect.stringMatching(/Not simulated.*GET \/telephony\/config\/queues/) });
+    const direct = await fetch(`${h.sim.url}/telephony/config/queues`, { headers: { authorization: `Bearer ${SIM_ACCESS_TOKEN}` } });
+    expect(direct.status).toBe(404);
+    expect(await direct.json()).toMatchObject({ message: expect.stringMatching(/^Not simulated/), errors: [{ description: expect.stringMatching(/^Not simulated/) }], trackingId: expect.any(String) });
+    const unknown = await fetch(`${h.sim.url}/organizations/x/nothing`, { headers: { authorization: `Bearer ${SIM_ACCESS_TOKEN}` } });
+    expect(await unknown.json()).toMatchObject({ message: 'The requested resource could not be found.' });
+    // The harness checks requests against the five documents the named workflows use; the guard checked this one against calling/.
+    h.sim.clearRequests();
+  });
+});
+
 describe('a Webex 403', () => {
   it('names the scopes Cisco documents for the operation', async () => {
     h.sim.faults.add({ match: { method: 'GET', path: '/telephony/config/queues' }, kind: 'status', status: 403, body: { message: 'Forbidden' } });
