@@ -92,6 +92,13 @@ describe('checkWebexRequest, hardened (#14)', () => {
     expect(check({ method: open.method as WebexRequestInput['method'], path: filled(open), body: { anything: 1 } }).operation.path).toBe(open.path);
   });
 
+  it('lists at most 26 issues, however many fields are wrong', () => {
+    const body = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`unknown${i}`, i]));
+    const fields = issues({ method: 'PUT', path: '/people/abc', body: { displayName: 'A', ...body } });
+    expect(fields).toHaveLength(26);
+    expect(fields[25].message).toBe('and 4975 more issues');
+  });
+
   it('refuses privilege-changing fields unless the deployment allows them', () => {
     const create = { method: 'POST' as const, path: '/people', body: { emails: ['a@example.com'], displayName: 'A', roles: ['id_full_admin'] } };
     expect(issues(create)).toEqual([{ field: 'body.roles', message: expect.stringMatching(/changes privileges/) }]);

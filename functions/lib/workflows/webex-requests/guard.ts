@@ -10,6 +10,8 @@ export const DEFAULT_ALLOWED_PREFIXES = REACHABLE_PREFIXES;
 
 /** Deeper bodies are refused: no Webex schema nests past ~8 levels, and walking them recursively must stay cheap. */
 export const MAX_BODY_DEPTH = 32;
+/** Issues one refusal lists: a 64 KB body of unknown fields would otherwise answer megabytes. */
+export const MAX_ISSUES = 25;
 /** Longer strings in a body are refused: no Webex field takes more, and every regex applied later stays cheap. */
 export const MAX_BODY_STRING_LENGTH = 8192;
 
@@ -146,6 +148,9 @@ export function checkWebexRequest(input: WebexRequestInput, allowedPrefixes: rea
     }
   } else if (input.body !== undefined) {
     issues.push({ field: 'body', message: `${operation.method} ${operation.path} takes no body` });
+  }
+  if (issues.length > MAX_ISSUES) {
+    throw new ValidationError([...issues.slice(0, MAX_ISSUES), { field: issues[MAX_ISSUES].field, message: `and ${issues.length - MAX_ISSUES} more issues` }]);
   }
   if (issues.length) throw new ValidationError(issues);
   return { operation, query };
