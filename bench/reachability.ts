@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { specFiles } from '../functions/lib/webex-spec/generate';
-import { operations } from '../functions/lib/webex-spec/operations';
+import { allOperations } from '../functions/lib/webex-spec/operations';
 import { isUnderPrefix, REACHABLE_PREFIXES } from '../functions/lib/webex-spec/prefixes';
 import { checkWebexRequest, DEFAULT_ALLOWED_PREFIXES } from '../functions/lib/workflows/webex-requests/guard';
 import { sampleRequest } from '../test/support/sample-request';
+
+const operations = allOperations();
 
 const OPENAPI_DIR = join(__dirname, '..', 'functions', 'lib', 'webex-spec', 'openapi');
 

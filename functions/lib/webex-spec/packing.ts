@@ -46,17 +46,25 @@ export function pack<T>(value: T): Packed<T> {
   return { shared, value: packNode(value, true) as T };
 }
 
-export function unpack<T>(packed: Packed<unknown>): T {
-  const resolved = new Map<number, unknown>();
-  const unpackNode = (node: unknown): unknown => {
+/**
+ * A function resolving references against `shared`, in place, each shared entry once: no object is copied,
+ * so a cold start pays for walking what it reads, not for rebuilding every operation.
+ */
+export function resolver(shared: unknown[]): (node: unknown) => unknown {
+  const done = new Set<number>();
+  const resolve = (node: unknown): unknown => {
     if (!node || typeof node !== 'object') return node;
-    if (Array.isArray(node)) return node.map(unpackNode);
     const ref = (node as Record<string, unknown>)[REF];
     if (typeof ref === 'number') {
-      if (!resolved.has(ref)) resolved.set(ref, unpackNode(packed.shared[ref]));
-      return resolved.get(ref);
+      if (!done.has(ref)) {
+        done.add(ref);
+        shared[ref] = resolve(shared[ref]);
+      }
+      return shared[ref];
     }
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, unpackNode(v)]));
+    const record = node as Record<string, unknown>;
+    for (const key in record) record[key] = resolve(record[key]);
+    return node;
   };
-  return unpackNode(packed.value) as T;
+  return resolve;
 }

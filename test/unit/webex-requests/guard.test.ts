@@ -2,11 +2,13 @@ import { ValidationError } from '../../../functions/lib/errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOperations, operationsFile } from '../../../functions/lib/webex-spec/generate';
-import { operations, type Operation } from '../../../functions/lib/webex-spec/operations';
+import { allOperations, type Operation } from '../../../functions/lib/webex-spec/operations';
 import { checkWebexRequest, DEFAULT_ALLOWED_PREFIXES, WebexRequestInput, type GuardOptions } from '../../../functions/lib/workflows/webex-requests/guard';
 import { redactPersonalData } from '../../../functions/lib/workflows/webex-requests/redact';
 import { OPENAPI_DIR } from '../../support/openapi-validator';
 import { sampleRequest } from '../../support/sample-request';
+
+const operations = allOperations();
 
 const check = (input: Partial<WebexRequestInput>, prefixes = DEFAULT_ALLOWED_PREFIXES, options?: GuardOptions) =>
   checkWebexRequest({ method: 'GET', path: '/people', ...input } as WebexRequestInput, prefixes, options);

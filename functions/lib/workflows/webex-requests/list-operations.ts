@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { operations } from '../../webex-spec/operations';
+import { allOperations } from '../../webex-spec/operations';
 import { isUnderPrefix } from '../../webex-spec/prefixes';
 
 export const MAX_OPERATIONS_LIMIT = 200;
@@ -34,7 +34,7 @@ export interface OperationSummary {
 /** What POST /webex/requests accepts under this deployment's prefixes, filtered and paged. */
 export function listWebexOperations(input: ListWebexOperationsInput, allowedPrefixes: readonly string[]) {
   const words = input.search?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
-  const matching = operations.filter(
+  const matching = allOperations().filter(
     (op) =>
       allowedPrefixes.some((p) => isUnderPrefix(op.path, p)) &&
       (!input.prefix || isUnderPrefix(op.path, input.prefix)) &&
