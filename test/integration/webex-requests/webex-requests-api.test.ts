@@ -141,6 +141,21 @@ describe('POST /webex/requests with all: true, bounded', () => {
   });
 });
 
+describe('GET /webex/operations', () => {
+  it('lists what the guarded request accepts, filtered and paged, and names a bad query field', async () => {
+    const res = await h.call('GET', '/webex/operations?search=call%20queue&method=GET&limit=5');
+    expect(res.status).toBe(200);
+    expect(res.body.operations).toHaveLength(5);
+    expect(res.body.total).toBeGreaterThan(5);
+    expect(res.body.nextOffset).toBe(5);
+    expect(res.body.operations[0]).toEqual({ method: 'GET', path: expect.stringMatching(/^\//), summary: expect.any(String), scopes: expect.any(Array), body: false });
+    const bad = await h.call('GET', '/webex/operations?limit=1000');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['limit']);
+    expect(h.webexCalls()).toHaveLength(0);
+  });
+});
+
 describe('an operation the simulator does not implement', () => {
   it("answers Webex's 404 shape, saying it is not simulated, while an unknown path stays a plain 404", async () => {
     const res = await h.call('POST', '/webex/requests', { method: 'GET', path: '/telephony/config/queues' });
