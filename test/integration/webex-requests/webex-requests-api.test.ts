@@ -108,6 +108,13 @@ describe('POST /webex/requests with all: true, bounded', () => {
     expect(h.webexCalls('GET', '/people').length).toBeLessThanOrEqual(4);
   });
 
+  it('treats a max of 0 or less as 1 instead of asking for empty pages for ever', async () => {
+    h.sim.clearRequests();
+    const res = await h.call('POST', '/webex/requests', { method: 'GET', path: '/people', query: { max: -5 }, all: true });
+    expect(res.body).toMatchObject({ status: 200, count: 3, truncated: false });
+    expect(h.webexCalls('GET', '/people').map((c) => c.query.max)).toEqual(['1', '1', '1']);
+  });
+
   it('refuses a cursor it did not write, or one for another path, before sending anything', async () => {
     const forged = [
       'bnVsbA',

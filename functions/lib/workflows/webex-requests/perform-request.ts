@@ -2,8 +2,8 @@ import type { LogSink } from '../../logger';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError } from '../../webex/errors';
 import { checkWebexRequest, type GuardOptions, type WebexRequestInput } from './guard';
-import { decodeCursor, encodeCursor, type ListingCursor } from './listing-cursor';
 import type { Operation } from '../../webex-spec/operations';
+import { decodeCursor, encodeCursor, type ListingCursor } from './listing-cursor';
 import { redactPersonalData } from './redact';
 
 export const MAX_ITEMS = 5000;
@@ -92,8 +92,8 @@ async function collectListing(
   skip: number,
   { maxPages, maxBytes }: { maxPages: number; maxBytes: number },
 ): Promise<Extract<WebexRequestResult, { items: unknown[] }>> {
-  // A max of 0 or less asks for empty pages for ever; Webex's lists take at most 1000.
-  const max = Math.min(1000, Math.max(1, Math.trunc(Number(query.max ?? 1000)) || 1000));
+  // A max of 0 or less asks for empty pages for ever; a small one spends a request per item (MAX_PAGES bounds that).
+  const max = Math.max(1, Math.trunc(Number(query.max ?? 1000)) || 1000);
   const items: unknown[] = [];
   let bytes = 2;
   let page: { url: string; next?: string } = { url: '' };
