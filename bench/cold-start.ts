@@ -157,20 +157,19 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
     const baseline = await bundleBaseline(BASELINE, 'baseline-handler.ts');
     const viaExtension = await bundleBaseline(EXTENSION_BASELINE, 'baseline-extension-handler.ts');
     const assets = synthAssets();
-    const measure = async (a: Asset) => {
-      const samples = [];
-      const first = a === baseline || a === viaExtension ? { event: {} } : firstInvocation(a.id, a.env);
-      for (let i = 0; i < runs; i++) samples.push(await sample(a, first));
-      return {
-        id: a.id, bytes: a.bytes, status: samples[0].status,
-        // Each sample's, once: more than one means the samples did not all do the same work.
-        firstInvocation: [...new Set(samples.map((s) => s.did))].join(' | '),
-        loadMs: median(samples.map((s) => s.loadMs)), totalMs: median(samples.map((s) => s.totalMs)),
-      };
-    };
-    const base = await measure(baseline);
-    const measured = [base, await measure(viaExtension)];
-    for (const a of assets) measured.push(await measure(a));
+    const all = [baseline, viaExtension, ...assets];
+    const firsts = all.map((a) => (a === baseline || a === viaExtension ? { event: {} } : firstInvocation(a.id, a.env)));
+    // Round after round over every function, not one function's runs in a row: a change of load on a shared
+    // machine then falls on all of them alike instead of skewing the ratios of whichever ran at the time.
+    const samples: Awaited<ReturnType<typeof sample>>[][] = all.map(() => []);
+    for (let i = 0; i < runs; i++) for (const [k, a] of all.entries()) samples[k].push(await sample(a, firsts[k]));
+    const measured = all.map((a, k) => ({
+      id: a.id, bytes: a.bytes, status: samples[k][0].status,
+      // Each sample's, once: more than one means the samples did not all do the same work.
+      firstInvocation: [...new Set(samples[k].map((s) => s.did))].join(' | '),
+      loadMs: median(samples[k].map((s) => s.loadMs)), totalMs: median(samples[k].map((s) => s.totalMs)),
+    }));
+    const base = measured[0];
     const rows = measured.map((r) => ({
       ...r,
       kb: Math.round(r.bytes / 102.4) / 10,

@@ -89,6 +89,7 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
     case 'DeleteUser': return { event: apiEvent('DELETE', `/users/${people.bob}`) };
     case 'WebexRequest': return { event: apiEvent('POST', '/webex/requests', { method: 'GET', path: '/licenses' }) };
     case 'GetConnection': return { event: apiEvent('GET', '/connection') };
+    case 'ListWebexOperations': return { event: { ...apiEvent('GET', '/webex/operations'), queryStringParameters: { search: 'call queue', method: 'GET' } } };
     case 'EnableCalling':
       return { event: apiEvent('POST', `/users/${people.bob}/calling`, { location: locations.headquarters, autoAssignNumber: true }, '/users/{user}/calling') };
     case 'AssignNumber':

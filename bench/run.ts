@@ -11,10 +11,11 @@ import { SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
 import { measureBulkThroughput } from './bulk-throughput';
 import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
+import { measureReachability } from './reachability';
 import { countWebexCalls } from './webex-calls';
 
-/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold); none named: all. */
-const SECTIONS = ['calls', 'overhead', 'bulk', 'cold'] as const;
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach'] as const;
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
@@ -57,9 +58,31 @@ async function main() {
       );
     }
 
+    if (runs('reach')) {
+      const reach = measureReachability();
+      results.reachability = reach;
+      console.log(`\nReachability: operations of Cisco's documents a dry run of POST /webex/requests accepts: ${reach.label} (target: all)`);
+      if (reach.missing.length) console.log(`not reached: ${reach.missing.join(', ')}`);
+    }
+
     if (runs('cold')) {
       const cold = await measureColdStarts(sim);
       results.coldStart = cold;
+      // The guarded request carries Cisco's operation table: measured against the plainest People function.
+      const request = cold.find((r) => r.id === 'WebexRequest');
+      const getUser = cold.find((r) => r.id === 'GetUser');
+      if (request && getUser) {
+        const passthrough = {
+          coldRatio: round(request.totalMs / getUser.totalMs),
+          // Loading alone: the first invocations differ (GetUser makes three Webex calls, this one one).
+          loadRatio: round(request.loadMs / getUser.loadMs),
+          sizeRatio: round(request.bytes / getUser.bytes),
+          webexRequestKb: request.kb,
+          getUserKb: getUser.kb,
+        };
+        results.webexRequestVsGetUser = passthrough;
+        console.log(`\nWebexRequest vs GetUser, same run: cold start ${passthrough.coldRatio}x (target <= 1.2x), load alone ${passthrough.loadRatio}x, bundle ${passthrough.webexRequestKb} KB vs ${passthrough.getUserKb} KB (${passthrough.sizeRatio}x)`);
+      }
       console.log('\nCold start and size of every bundled Lambda asset (median of 5 fresh processes) vs the baseline');
       console.log('targets: cold start <= 1.5x the baseline, bundle <= 250 KB');
       console.table(cold.map((r) => ({ function: r.id, kb: r.kb, sizeRatio: r.sizeRatio, loadMs: round(r.loadMs), coldMs: round(r.totalMs), coldRatio: r.coldRatio, status: r.status, meetsTargets: r.meetsTargets, firstInvocation: r.firstInvocation })));

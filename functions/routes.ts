@@ -26,6 +26,7 @@ export const routes = [
   { id: 'UpdateUser', method: 'PATCH', path: '/users/{user}', entry: 'functions/update-user/handler.ts', summary: 'Update Webex User' },
   { id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', summary: 'Delete Webex User' },
   { id: 'WebexRequest', method: 'POST', path: '/webex/requests', entry: 'functions/webex-request/handler.ts', summary: 'Guarded Webex People / Calling configuration request' },
+  { id: 'ListWebexOperations', method: 'GET', path: '/webex/operations', entry: 'functions/list-webex-operations/handler.ts', summary: 'List what the guarded Webex request accepts: method, path, summary, scopes, body (search, prefix, method; paged)', webex: false },
   { id: 'GetConnection', method: 'GET', path: '/connection', entry: 'functions/get-connection/handler.ts', summary: 'Webex connection health (never a token)' },
   { id: 'EnableCalling', method: 'POST', path: '/users/{user}/calling', entry: 'functions/enable-calling/handler.ts', summary: 'Enable Webex Calling for User (runs the EnableCalling state machine synchronously)', webex: false },
   { id: 'AssignNumber', method: 'POST', path: '/users/{user}/numbers', entry: 'functions/assign-number/handler.ts', summary: 'Assign Phone Number to Webex User (alternate number)' },

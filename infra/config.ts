@@ -17,6 +17,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `rotationIntervalHours`  | `12`                                               |
  * | `alarmEmail`             | `webex-admins@example.com`                         |
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
+ * | `webexRequestAllowPrivilegeFields` | `true` (default off)                     |
  * | `bulkWebexRequestsPerSecond` | `5`                                            |
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
  * | `lifecycleAllowedSources` | `hr.workday,okta`                                 |
@@ -33,6 +34,7 @@ export const CONTEXT_KEYS = [
   'rotationIntervalHours',
   'alarmEmail',
   'webexRequestAllowedPrefixes',
+  'webexRequestAllowPrivilegeFields',
   'callingLicense',
   'lifecycleUseDefaultBus',
   'defaultLeaverPolicy',
@@ -75,6 +77,7 @@ export function configFromContext(node: Node): AppConfig {
       lifecycleAllowedSources: str('lifecycleAllowedSources')?.split(',').map((p) => p.trim()).filter(Boolean),
       e2eSimulator: [true, 'true'].includes(node.tryGetContext('e2e')) || undefined,
       rotatorReservedConcurrency: parseNumber('rotatorReservedConcurrency', node.tryGetContext('rotatorReservedConcurrency')),
+      webexRequestAllowPrivilegeFields: [true, 'true'].includes(node.tryGetContext('webexRequestAllowPrivilegeFields')) || undefined,
     },
   };
 }

@@ -3,6 +3,7 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { isUnderPrefix, REACHABLE_PREFIXES } from '../functions/lib/webex-spec/prefixes';
 import { routes, type RouteDefinition } from '../functions/routes';
 import { BulkImports } from './constructs/bulk-imports';
 import { E2E_EVENT_SOURCE } from '../e2e/constants';
@@ -73,11 +74,20 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly alarmEmail?: string;
 
   /**
-   * Path prefixes `POST /webex/requests` may reach; a subset of /people, /licenses, /locations and
-   * /telephony/config (or paths below them).
-   * @default all four
+   * Path prefixes `POST /webex/requests` may reach (and `GET /webex/operations` lists); a subset of /people,
+   * /licenses, /locations, /telephony/config, /telephony/pstn and /workspaces/{workspaceId}/features (or
+   * paths below them; `{param}` stands for any one segment).
+   * @default all six
    */
   readonly webexRequestAllowedPrefixes?: string[];
+
+  /**
+   * Let `POST /webex/requests` bodies carry privilege-changing fields: `roles` (admin roles) and, on
+   * `PUT /people/{personId}`, `emails` (the sign-in address). Off, they are refused with a 400. Either way,
+   * the right to invoke that route is an admin's right over the Webex org: grant it as such.
+   * @default false
+   */
+  readonly webexRequestAllowPrivilegeFields?: boolean;
 
   /**
    * The Webex Calling license Enable Calling assigns, by name or id.
@@ -228,9 +238,7 @@ export class WebexProvisioningStack extends Stack {
       functionEnvironment: {
         // POST /events runs the router's code: the same sources as the rules.
         ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
-        ...(props.webexRequestAllowedPrefixes
-          ? { WebexRequest: { WEBEX_REQUEST_ALLOWED_PREFIXES: validatePrefixes(props.webexRequestAllowedPrefixes).join(',') } }
-          : {}),
+        ...guardedRequestEnvironment(props),
       },
     });
     this.workflows.grantStart(this.api.functions);
@@ -310,13 +318,21 @@ function validateRetention(days: number): logs.RetentionDays {
   return days as logs.RetentionDays;
 }
 
-const REQUEST_PREFIXES = ['/people', '/licenses', '/locations', '/telephony/config'];
-
 function validatePrefixes(prefixes: string[]): string[] {
   for (const p of prefixes) {
-    if (!REQUEST_PREFIXES.some((allowed) => p === allowed || p.startsWith(`${allowed}/`)) || /[?#]|\.\./.test(p)) {
-      throw new Error(`webexRequestAllowedPrefixes: ${p} is not under ${REQUEST_PREFIXES.join(', ')}`);
+    if (!REACHABLE_PREFIXES.some((allowed) => isUnderPrefix(p, allowed)) || /[?#,]|\.\./.test(p)) {
+      throw new Error(`webexRequestAllowedPrefixes: ${p} is not under ${REACHABLE_PREFIXES.join(', ')}`);
     }
   }
   return prefixes;
+}
+
+/** The guarded request's settings, for the function that sends it and the one that lists what it accepts. */
+function guardedRequestEnvironment(props: WebexProvisioningStackProps): Record<string, Record<string, string>> {
+  const env: Record<string, string> = {
+    ...(props.webexRequestAllowedPrefixes ? { WEBEX_REQUEST_ALLOWED_PREFIXES: validatePrefixes(props.webexRequestAllowedPrefixes).join(',') } : {}),
+  };
+  const list = { ...env };
+  if (props.webexRequestAllowPrivilegeFields) env.WEBEX_REQUEST_ALLOW_PRIVILEGE_FIELDS = 'true';
+  return { ...(Object.keys(env).length ? { WebexRequest: env } : {}), ...(Object.keys(list).length ? { ListWebexOperations: list } : {}) };
 }

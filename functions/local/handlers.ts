@@ -4,6 +4,7 @@ import { handler as createUser } from '../create-user/handler';
 import { handler as deleteUser } from '../delete-user/handler';
 import { handler as getConnection } from '../get-connection/handler';
 import { handler as webexRequest } from '../webex-request/handler';
+import { handler as listWebexOperations } from '../list-webex-operations/handler';
 import { handler as getUser } from '../get-user/handler';
 import { handler as updateUser } from '../update-user/handler';
 import { handler as enableCalling } from '../enable-calling/handler';
@@ -29,6 +30,7 @@ export const handlers: Record<RouteId, LambdaHandler> = {
   DeleteUser: deleteUser,
   GetConnection: getConnection,
   WebexRequest: webexRequest,
+  ListWebexOperations: listWebexOperations,
   EnableCalling: enableCalling,
   AssignNumber: assignNumber,
   UnassignNumber: unassignNumber,

@@ -13,8 +13,8 @@ import { resolve } from 'node:path';
 import { FileSecretStore } from '../lib/tokens/file-secret-store';
 import { DEFAULT_WEBEX_BASE_URL } from '../lib/webex/client';
 import { startSimulator } from '../simulator/server';
-import { SIM_ACCESS_TOKEN, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../simulator/seed';
 import { startLocalApi } from './api-server';
+import { demoServiceAppSecret } from './demo-secret';
 
 const LOCAL_DIR = resolve(process.cwd(), '.local');
 const DEFAULT_SECRET_FILE = resolve(LOCAL_DIR, 'webex-secret.json');
@@ -41,16 +41,11 @@ async function main(): Promise<void> {
       `WEBEX_BASE_URL is set but there are no credentials: set WEBEX_ACCESS_TOKEN, or store a Service App secret in ${secretFile}`,
     );
   } else {
+    const startedAt = new Date();
     const sim = await startSimulator({ port: 0 });
     closeSimulator = () => sim.close();
     const simSecret = resolve(LOCAL_DIR, 'simulator-secret.json');
-    await new FileSecretStore(simSecret).write({
-      orgName: 'Demo Org (simulator)',
-      clientId: SIM_CLIENT_ID,
-      clientSecret: SIM_CLIENT_SECRET,
-      accessToken: SIM_ACCESS_TOKEN,
-      refreshToken: SIM_REFRESH_TOKEN,
-    });
+    await new FileSecretStore(simSecret).write(demoServiceAppSecret(startedAt));
     env.WEBEX_BASE_URL = sim.url;
     env.WEBEX_TOKEN_FILE = simSecret;
     webexDescription = `built-in Webex simulator at ${sim.url} (demo org; secret in ${simSecret})`;

@@ -4,6 +4,7 @@ import { handleControl } from './control';
 import { SimError } from './errors';
 import { FaultController, type RateLimitOptions, type TerminalFault } from './faults';
 import { errorBody, errorReply, readBody, send, statusReply, trackingIdFor, type Reply } from './http';
+import { notSimulatedMessage } from './not-simulated';
 import { Router } from './router';
 import { registerLicenses } from './routes/licenses';
 import { registerLocations } from './routes/locations';
@@ -180,6 +181,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fault?.kind === 'status') return finish(faultReply(fault, trackingId));
 
     const match = router.match(method, path);
+    const notSimulated = match.kind === 'found' ? undefined : notSimulatedMessage(method, path);
+    if (notSimulated) return finish({ status: 404, body: errorBody(notSimulated, trackingId) });
     if (match.kind === 'none') return finish({ status: 404, body: errorBody('The requested resource could not be found.', trackingId) });
     if (path !== '/access_token') {
       const token = bearerToken(req);

@@ -1,18 +1,19 @@
 import { workflowHandler } from '../lib/http/api-handler';
 import { logger } from '../lib/logger';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
-import { DEFAULT_ALLOWED_PREFIXES, WebexRequestInput } from '../lib/workflows/webex-requests/guard';
+import { allowedPrefixesFromEnv } from '../lib/workflows/webex-requests/allowed-prefixes';
+import { WebexRequestInput } from '../lib/workflows/webex-requests/guard';
 import { performWebexRequest } from '../lib/workflows/webex-requests/perform-request';
 
-// Narrowed per deployment by a CDK prop; never wider than the operations bundled with the function.
-const allowedPrefixes = (process.env.WEBEX_REQUEST_ALLOWED_PREFIXES?.split(',').map((p) => p.trim()).filter(Boolean) ??
-  DEFAULT_ALLOWED_PREFIXES).filter((p) => DEFAULT_ALLOWED_PREFIXES.some((d) => p === d || p.startsWith(`${d}/`)));
+const allowedPrefixes = allowedPrefixesFromEnv();
+// Off unless the stack's webexRequestAllowPrivilegeFields sets it: bodies may not grant roles or change sign-in addresses.
+const allowPrivilegeFields = process.env.WEBEX_REQUEST_ALLOW_PRIVILEGE_FIELDS === 'true';
 
 /** POST /webex/requests — a guarded People or Calling-configuration call. */
 export const handler = workflowHandler({
   input: WebexRequestInput,
   run: async (input, _context, request) => {
-    const result = await performWebexRequest(webexClient(), input, { allowedPrefixes, caller: request.caller, log: logger });
+    const result = await performWebexRequest(webexClient(), input, { allowedPrefixes, allowPrivilegeFields, caller: request.caller, log: logger });
     return { statusCode: 200, body: result };
   },
 });

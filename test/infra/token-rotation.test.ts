@@ -76,13 +76,23 @@ describe('token rotation infrastructure', () => {
     expect(synth().stack.rotation.alarms).toHaveLength(4);
   });
 
-  it('passes the guarded request allow-list to its function only, and refuses prefixes outside the reachable set', () => {
-    const { template } = synth({ webexRequestAllowedPrefixes: ['/people', '/telephony/config/numbers'] });
+  it('passes the guarded request allow-list to its function and its listing only, and refuses prefixes outside the reachable set', () => {
+    const { template } = synth({ webexRequestAllowedPrefixes: ['/people', '/telephony/config/numbers', '/workspaces/{workspaceId}/features/callForwarding'] });
     const withList = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (f) => f.Properties.Environment?.Variables?.WEBEX_REQUEST_ALLOWED_PREFIXES,
     );
-    expect(withList).toHaveLength(1);
-    expect(withList[0].Properties.Environment.Variables.WEBEX_REQUEST_ALLOWED_PREFIXES).toBe('/people,/telephony/config/numbers');
+    expect(withList).toHaveLength(2);
+    for (const f of withList) {
+      expect(f.Properties.Environment.Variables.WEBEX_REQUEST_ALLOWED_PREFIXES).toBe('/people,/telephony/config/numbers,/workspaces/{workspaceId}/features/callForwarding');
+    }
     expect(() => synth({ webexRequestAllowedPrefixes: ['/organizations'] })).toThrow(/not under/);
+    expect(() => synth({ webexRequestAllowedPrefixes: ['/workspaces/{workspaceId}'] })).toThrow(/not under/);
+  });
+
+  it('lets the guarded request carry privilege fields only when webexRequestAllowPrivilegeFields is set', () => {
+    const flagged = (template: ReturnType<typeof synth>['template']) =>
+      Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.WEBEX_REQUEST_ALLOW_PRIVILEGE_FIELDS === 'true');
+    expect(flagged(synth().template)).toHaveLength(0);
+    expect(flagged(synth({ webexRequestAllowPrivilegeFields: true }).template)).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@ import { LifecycleEvent } from '../schemas/lifecycle-events';
 import { AddLocationNumbersInput, AssignNumberInput, ListNumbersInput, UnassignNumberInput } from '../schemas/numbers';
 import { CreateUserInput, UpdateUserInput, UserRefInput } from '../schemas/users';
 import { WebexRequestInput } from '../workflows/webex-requests/guard';
+import { ListWebexOperationsInput } from '../workflows/webex-requests/list-operations';
 
 /**
  * The input schema of each route: the same zod schemas the handlers validate with, so the OpenAPI
@@ -19,6 +20,7 @@ export const routeInputs: Readonly<Record<RouteId, z.ZodType>> = {
   DeleteUser: UserRefInput,
   GetConnection: z.strictObject({}),
   WebexRequest: WebexRequestInput,
+  ListWebexOperations: ListWebexOperationsInput,
   EnableCalling: EnableCallingInput,
   AssignNumber: AssignNumberInput,
   UnassignNumber: UnassignNumberInput,

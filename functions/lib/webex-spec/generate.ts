@@ -4,20 +4,24 @@
  * fully dereferenced. The Lambda validates against this compact file instead of shipping 2.7 MB of
  * specs. Run: npx tsx functions/lib/webex-spec/generate.ts [specDir]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { pack } from './packing';
+import { isUnderPrefix, REACHABLE_PREFIXES } from './prefixes';
 import { unenforcedKeywords, type Schema } from './schema-validator';
 
-export const SPEC_FILES = [
+const BASE_FILES = [
   'webex-admin.json',
   'webex-numbers.yml',
   'webex-locations.yml',
   'webex-user-call-settings-1-2.yml',
   'webex-user-call-settings-2-2.yml',
 ];
-/** The widest set an admin can allow; the deployed allow-list (CDK prop) narrows it. */
-export const REACHABLE_PREFIXES = ['/people', '/licenses', '/locations', '/telephony/config'];
+/** The documents, in precedence order: where two define the same operation, the first one's is kept. */
+export function specFiles(specDir: string): string[] {
+  return [...BASE_FILES, ...readdirSync(join(specDir, 'calling')).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => `calling/${f}`)];
+}
 
 // JSON Schema keywords worth keeping; OpenAPI's (example, xml, discriminator...) and prose are dropped.
 const KEEP = new Set([
@@ -29,12 +33,31 @@ const KEEP = new Set([
 export interface CompactOperation {
   method: string;
   path: string;
-  operationId?: string;
-  source: string;
+  summary?: string;
+  /** The OAuth scopes Cisco's description says the operation needs (for a 403's hint and discovery). */
+  scopes: string[];
   query: Record<string, { required: boolean; schema: Schema }>;
   body?: { required: boolean; schema: Schema };
-  /** Declares start/max: a telephony list paged by offset. */
-  offsetPaging: boolean;
+  /** Declares start/max: a telephony list paged by offset (left out when false). */
+  offsetPaging?: true;
+  /** A listing's array property (`items`, or a telephony list's one array): what `all: true` collects. */
+  listKey?: string;
+}
+
+/** Scope names as Cisco's descriptions write them ("…with a scope of `spark-admin:telephony_config_read`"). */
+function scopesIn(text: string): string[] {
+  return [...new Set(text.match(/\b(?:spark-admin|spark|identity|spark-compliance|Identity):[A-Za-z_]+\b/g) ?? [])].sort();
+}
+
+/**
+ * The array a GET's 200 answer lists, when it is a listing: `items`, or the only array property of an
+ * operation that pages (declares `max`). Anything else (a person, a queue with its agents) is not a list.
+ */
+function listProperty(doc: Doc, op: any, query: CompactOperation['query']): string | undefined {
+  const schema = deref(doc, deref(doc, op.responses?.['200'])?.content?.['application/json']?.schema);
+  const arrays = Object.entries(schema?.properties ?? {}).filter(([, v]) => deref(doc, v)?.type === 'array').map(([k]) => k);
+  if (arrays.includes('items')) return 'items';
+  return arrays.length === 1 && 'max' in query ? arrays[0] : undefined;
 }
 
 type Doc = { paths: Record<string, Record<string, any>>; components?: unknown };
@@ -75,14 +98,24 @@ function compactSchema(doc: Doc, node: any, seen: string[] = []): any {
 
 export function buildOperations(specDir: string): CompactOperation[] {
   const operations: CompactOperation[] = [];
-  for (const file of SPEC_FILES) {
+  // Two documents may spell the same template with other parameter names ({locationId}, {id}): one operation.
+  const seen = new Set<string>();
+  for (const file of specFiles(specDir)) {
     const text = readFileSync(join(specDir, file), 'utf8');
     const doc = (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Doc;
-    for (const [path, item] of Object.entries(doc.paths)) {
-      if (!REACHABLE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) continue;
+    for (const [documented, item] of Object.entries(doc.paths)) {
+      // Three calling templates end in "/" (…/handsets/, /operatingModes/, /virtualExtensionRanges/{id}/);
+      // wxc_sdk, exercised on live orgs, calls them without it (telephony/dect_devices/__init__.py,
+      // telephony/virtual_extensions/__init__.py, as_api.py's operatingModes), and an empty segment is refused.
+      const path = documented.length > 1 ? documented.replace(/\/$/, '') : documented;
+      if (!REACHABLE_PREFIXES.some((p) => isUnderPrefix(path, p))) continue;
+      // A Service App has no "me": those paths need a user's own token.
+      if (path.split('/').includes('me')) continue;
       for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
         const op = item[method];
-        if (!op) continue;
+        const key = `${method} ${path.replace(/\{\w+\}/g, '{}')}`;
+        if (!op || seen.has(key)) continue;
+        seen.add(key);
         const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
         const query: CompactOperation['query'] = {};
         for (const p of params.filter((p: any) => p.in === 'query')) {
@@ -90,45 +123,51 @@ export function buildOperations(specDir: string): CompactOperation[] {
         }
         const requestBody = op.requestBody ? deref(doc, op.requestBody) : undefined;
         const jsonSchema = requestBody?.content?.['application/json']?.schema;
+        const listKey = method === 'get' ? listProperty(doc, op, query) : undefined;
         operations.push({
           method: method.toUpperCase(),
           path,
-          operationId: op.operationId,
-          source: file,
+          ...(op.summary ? { summary: String(op.summary).trim() } : {}),
+          scopes: scopesIn(`${op.summary ?? ''}\n${op.description ?? ''}`),
           query,
           ...(jsonSchema ? { body: { required: Boolean(requestBody.required), schema: compactSchema(doc, jsonSchema) } } : {}),
-          offsetPaging: 'start' in query && 'max' in query,
+          ...('start' in query && 'max' in query ? { offsetPaging: true as const } : {}),
+          ...(listKey ? { listKey } : {}),
         });
       }
     }
   }
-  // The same operation appears in more than one split file; keep the first.
-  const seen = new Set<string>();
-  const unique = operations.filter((op) => {
-    const key = `${op.method} ${op.path}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
   // A keyword the guard's validator does not know would let requests through unchecked.
-  const unenforced = unenforcedSchemaParts(unique);
+  const unenforced = unenforcedSchemaParts(operations);
   if (unenforced.length) {
     throw new Error(`schema-validator.ts does not enforce these; support them there:\n${unenforced.join('\n')}`);
   }
-  return unique;
+  return operations;
 }
 
 /** Every part of the operations' query and body schemas that schema-validator.ts would not enforce. */
-export function unenforcedSchemaParts(operations: CompactOperation[]): string[] {
+export function unenforcedSchemaParts(operations: readonly CompactOperation[]): string[] {
   return operations.flatMap((op) => [
     ...Object.entries(op.query).flatMap(([name, param]) => unenforcedKeywords(param.schema, `${op.method} ${op.path} query ${name}#`)),
     ...(op.body ? unenforcedKeywords(op.body.schema, `${op.method} ${op.path} body#`) : []),
   ]);
 }
 
+/**
+ * The text of operations.json, one line. Each operation is a row `[method, path, details]` whose details
+ * (summary, scopes, query, body…) are a JSON string, packed against the `shared` table (itself a string,
+ * see packing.ts): a Lambda scans strings far faster than it parses object literals, and parses only the
+ * details of the operations it looks up.
+ */
+export function operationsFile(specDir: string, operations: readonly CompactOperation[]): string {
+  const { shared, value } = pack(operations.map(({ method: _method, path: _path, ...details }) => details));
+  const rows = operations.map((op, i) => [op.method, op.path, JSON.stringify(value[i])]);
+  return `${JSON.stringify({ generatedFrom: specFiles(specDir), shared: JSON.stringify(shared), operations: rows })}\n`;
+}
+
 if (require.main === module) {
   const specDir = resolve(process.argv[2] ?? join(__dirname, 'openapi'));
   const ops = buildOperations(specDir);
-  writeFileSync(join(__dirname, 'operations.json'), `${JSON.stringify({ generatedFrom: SPEC_FILES, operations: ops })}\n`);
+  writeFileSync(join(__dirname, 'operations.json'), operationsFile(specDir, ops));
   console.log(`wrote ${ops.length} operations`);
 }

@@ -39,7 +39,18 @@ const IS: Record<JsonType, (v: unknown) => boolean> = {
   array: (v) => Array.isArray(v),
 };
 
-type Check = (schema: Schema, value: any, path: string[], issues: SchemaIssue[]) => void;
+export interface ValidateOptions {
+  /**
+   * Refuse properties an object schema does not declare (Ajv's `additionalProperties: false` on every
+   * schema with properties). A schema without properties says nothing about its fields and stays open.
+   */
+  closed?: boolean;
+}
+
+/** The message for an undeclared property under `closed`; its path names the property. */
+export const UNDECLARED = 'is not a property the schema declares';
+
+type Check = (schema: Schema, value: any, path: string[], issues: SchemaIssue[], options: ValidateOptions) => void;
 
 /**
  * Keywords that apply only to one type of value, in the order Ajv evaluates them (its rule groups:
@@ -57,22 +68,26 @@ const TYPED: [type: 'number' | 'string' | 'array' | 'object', keywords: (keyof S
     if (s.maxLength !== undefined && length > s.maxLength) issues.push({ path, message: `must NOT have more than ${s.maxLength} characters` });
     if (s.minLength !== undefined && length < s.minLength) issues.push({ path, message: `must NOT have fewer than ${s.minLength} characters` });
   }],
-  ['array', ['maxItems', 'minItems', 'items'], (s, v: unknown[], path, issues) => {
+  ['array', ['maxItems', 'minItems', 'items'], (s, v: unknown[], path, issues, options) => {
     if (s.maxItems !== undefined && v.length > s.maxItems) issues.push({ path, message: `must NOT have more than ${s.maxItems} items` });
     if (s.minItems !== undefined && v.length < s.minItems) issues.push({ path, message: `must NOT have fewer than ${s.minItems} items` });
-    if (s.items) v.forEach((item, i) => issues.push(...validate(s.items!, item, [...path, String(i)])));
+    if (s.items) v.forEach((item, i) => issues.push(...validate(s.items!, item, [...path, String(i)], options)));
   }],
-  ['object', ['required', 'properties'], (s, v: Record<string, unknown>, path, issues) => {
+  ['object', ['required', 'properties'], (s, v: Record<string, unknown>, path, issues, options) => {
     for (const name of s.required ?? []) {
       if (!present(v, name)) issues.push({ path: [...path, name], message: `must have required property '${name}'` });
     }
+    // Ajv checks additionalProperties between required and properties.
+    if (options.closed && s.properties && Object.keys(s.properties).length) {
+      for (const name of Object.keys(v)) if (!Object.hasOwn(s.properties, name)) issues.push({ path: [...path, name], message: UNDECLARED });
+    }
     for (const [name, sub] of Object.entries(s.properties ?? {})) {
-      if (present(v, name)) issues.push(...validate(sub, v[name], [...path, name]));
+      if (present(v, name)) issues.push(...validate(sub, v[name], [...path, name], options));
     }
   }],
 ];
 
-export function validate(schema: Schema, value: unknown, path: string[] = []): SchemaIssue[] {
+export function validate(schema: Schema, value: unknown, path: string[] = [], options: ValidateOptions = {}): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   const types = schema.type === undefined ? [] : [schema.type].flat();
   // `${types}` joins with commas: Ajv's "must be string,null".
@@ -86,7 +101,7 @@ export function validate(schema: Schema, value: unknown, path: string[] = []): S
   for (const group of TYPED) {
     const [type, keywords, check] = group;
     if (!uses(schema, keywords)) continue;
-    if (IS[type](value)) check(schema, value, path, issues);
+    if (IS[type](value)) check(schema, value, path, issues, options);
     else if (group === lateType) typeIssue();
   }
   return issues;

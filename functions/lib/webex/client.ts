@@ -71,6 +71,10 @@ export interface PageOptions<T> {
    * offset while a page comes back full.
    */
   offsetPaging?: { max: number };
+  /** The most pages one call may fetch; paging stops there (see onPage for where it would go on). */
+  maxPages?: number;
+  /** Told of each page before its items are yielded: its URL, and the next page's URL when there is one. */
+  onPage?: (page: { url: string; next?: string }) => void;
 }
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
@@ -223,11 +227,11 @@ export class WebexClient {
     let next: string | undefined = path;
     let start = Number(query.start ?? 0);
     let first = true;
-    while (next) {
+    for (let pages = 1; next && pages <= (options.maxPages ?? Infinity); pages++) {
       // Webex's next links already carry every parameter; re-adding ours would duplicate them.
-      const page: WebexResponse<Record<string, unknown>> = await this.get<Record<string, unknown>>(next, {
-        query: first ? query : undefined,
-      });
+      const pageQuery = first ? query : undefined;
+      const url = options.onPage ? this.resolve(next, pageQuery).toString() : '';
+      const page: WebexResponse<Record<string, unknown>> = await this.get<Record<string, unknown>>(next, { query: pageQuery });
       first = false;
       if (itemsKey === undefined && typeof options.itemsKey === 'function') itemsKey = options.itemsKey(page.data);
       if (itemsKey === undefined) throw new TypeError(`Webex GET ${path}: the response has no list to page through`);
@@ -235,8 +239,6 @@ export class WebexClient {
       if (items !== undefined && !Array.isArray(items)) {
         throw new TypeError(`Webex GET ${path}: "${itemsKey}" is not an array`);
       }
-      for (const item of items ?? []) yield options.itemSchema ? options.itemSchema.parse(item) : (item as T);
-
       next = nextLink(page.headers.get('link'));
       if (!next && options.offsetPaging && (items?.length ?? 0) >= options.offsetPaging.max) {
         start += options.offsetPaging.max;
@@ -244,6 +246,10 @@ export class WebexClient {
         Object.assign(query, { start });
         first = true;
       }
+      // An empty page ends the listing, whatever it links to: a next link on it could loop for ever.
+      if (!items?.length) next = undefined;
+      if (options.onPage) options.onPage({ url, next: next && this.resolve(next, first ? query : undefined).toString() });
+      for (const item of items ?? []) yield options.itemSchema ? options.itemSchema.parse(item) : (item as T);
     }
   }
 

@@ -146,6 +146,23 @@ describe('the rotator before connecting', () => {
   });
 });
 
+describe('GET /connection on the demo secret npm start stores for the simulator', () => {
+  it('shows the expiry times and days left, as for a real Service App', async () => {
+    const { demoServiceAppSecret } = await import('../../../functions/local/demo-secret');
+    await store.write(demoServiceAppSecret());
+    const res = await h.call('GET', '/connection');
+    expect(res.body).toMatchObject({
+      status: 'healthy',
+      organisation: { name: 'Demo Org (simulator)' },
+      accessTokenExpiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      refreshTokenExpiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    // The demo seed's lifetimes: 14 days for the access token, 90 for the refresh token.
+    expect(res.body.accessTokenDaysLeft).toBeGreaterThan(13.8);
+    expect(res.body.refreshTokenDaysLeft).toBeGreaterThan(89.8);
+  });
+});
+
 describe('GET /connection before connecting', () => {
   it('reports not-connected for the empty placeholder secret the stack creates', async () => {
     const { PLACEHOLDER_SECRET_TEMPLATE } = await import('../../../infra/constructs/webex-secret');

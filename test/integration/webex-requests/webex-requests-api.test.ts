@@ -69,6 +69,126 @@ describe('POST /webex/requests', () => {
   });
 });
 
+describe('POST /webex/requests with all: true, bounded', () => {
+  const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  const client = () => new WebexClient({ baseUrl: h.sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
+  const run = (input: Parameters<typeof performWebexRequest>[1], limits: { maxPages?: number; maxItemsBytes?: number }) =>
+    performWebexRequest(client(), input, { allowedPrefixes: DEFAULT_ALLOWED_PREFIXES, caller: 'test', log: silent, limits }) as Promise<{
+      items: unknown[]; truncated: boolean; cursor?: string;
+    }>;
+
+  /** Every answer of a listing, following the cursors. */
+  async function follow(input: Parameters<typeof performWebexRequest>[1], limits: { maxPages?: number; maxItemsBytes?: number }) {
+    const answers = [];
+    let cursor: string | undefined;
+    do {
+      const answer = await run({ ...input, ...(cursor ? { cursor } : {}) }, limits);
+      answers.push(answer);
+      expect(answer.truncated).toBe(answer.cursor !== undefined);
+      cursor = answer.cursor;
+    } while (cursor && answers.length < 100);
+    return answers;
+  }
+
+  it('caps the answer by serialized size and continues from the cursor, item for item', async () => {
+    const whole = await run({ method: 'GET', path: '/telephony/config/numbers', all: true }, {});
+    expect(whole.truncated).toBe(false);
+    const maxItemsBytes = 600;
+    const answers = await follow({ method: 'GET', path: '/telephony/config/numbers', query: { max: 4 }, all: true }, { maxItemsBytes });
+    expect(answers.length).toBeGreaterThan(2);
+    for (const a of answers) expect(JSON.stringify(a.items).length).toBeLessThanOrEqual(maxItemsBytes);
+    expect(answers.flatMap((a) => a.items)).toEqual(whole.items);
+  });
+
+  it('caps the pages one call fetches (a max of 1 no longer means a request per item) and continues over Link pages', async () => {
+    h.sim.clearRequests();
+    const answers = await follow({ method: 'GET', path: '/people', query: { max: 1 }, all: true }, { maxPages: 2 });
+    expect(answers.map((a) => a.items.length)).toEqual([2, 1]);
+    expect(new Set(answers.flatMap((a) => a.items).map((p) => (p as { id: string }).id)).size).toBe(3);
+    expect(h.webexCalls('GET', '/people').length).toBeLessThanOrEqual(4);
+  });
+
+  it('treats a max of 0 or less as 1 instead of asking for empty pages for ever', async () => {
+    h.sim.clearRequests();
+    const res = await h.call('POST', '/webex/requests', { method: 'GET', path: '/people', query: { max: -5 }, all: true });
+    expect(res.body).toMatchObject({ status: 200, count: 3, truncated: false });
+    expect(h.webexCalls('GET', '/people').map((c) => c.query.max)).toEqual(['1', '1', '1']);
+  });
+
+  it('refuses a cursor it did not write, or one for another path, before sending anything', async () => {
+    const forged = [
+      'bnVsbA',
+      Buffer.from(JSON.stringify({ page: '/organizations', skip: 0 })).toString('base64url'),
+      Buffer.from(JSON.stringify({ page: '/people/../organizations', skip: 0 })).toString('base64url'),
+      Buffer.from(JSON.stringify({ page: '/people?bogus=1', skip: 0 })).toString('base64url'),
+      Buffer.from(JSON.stringify({ page: '/people', skip: -1 })).toString('base64url'),
+    ];
+    h.sim.clearRequests();
+    for (const cursor of forged) {
+      const res = await h.call('POST', '/webex/requests', { method: 'GET', path: '/people', all: true, cursor });
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['cursor']);
+    }
+    expect(h.webexCalls()).toHaveLength(0);
+  });
+
+  it('stops on an empty page even when it links to another', async () => {
+    h.sim.faults.add({
+      match: { method: 'GET', path: '/people' },
+      kind: 'status',
+      status: 200,
+      body: { items: [] },
+      headers: { Link: `<${h.sim.url}/people?cursor=again>; rel="next"` },
+      times: 20,
+    });
+    h.sim.clearRequests();
+    const res = await h.call('POST', '/webex/requests', { method: 'GET', path: '/people', all: true });
+    expect(res.body).toMatchObject({ status: 200, count: 0, truncated: false });
+    expect(h.webexCalls('GET', '/people')).toHaveLength(1);
+  });
+});
+
+describe('GET /webex/operations', () => {
+  it('lists what the guarded request accepts, filtered and paged, and names a bad query field', async () => {
+    const res = await h.call('GET', '/webex/operations?search=call%20queue&method=GET&limit=5');
+    expect(res.status).toBe(200);
+    expect(res.body.operations).toHaveLength(5);
+    expect(res.body.total).toBeGreaterThan(5);
+    expect(res.body.nextOffset).toBe(5);
+    expect(res.body.operations[0]).toEqual({ method: 'GET', path: expect.stringMatching(/^\//), summary: expect.any(String), scopes: expect.any(Array), body: false });
+    const bad = await h.call('GET', '/webex/operations?limit=1000');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['limit']);
+    expect(h.webexCalls()).toHaveLength(0);
+  });
+});
+
+describe('an operation the simulator does not implement', () => {
+  it("answers Webex's 404 shape, saying it is not simulated, while an unknown path stays a plain 404", async () => {
+    const res = await h.call('POST', '/webex/requests', { method: 'GET', path: '/telephony/config/queues' });
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ webexStatus: 404, trackingId: expect.any(String), message: expect.stringMatching(/Not simulated.*GET \/telephony\/config\/queues/) });
+    const direct = await fetch(`${h.sim.url}/telephony/config/queues`, { headers: { authorization: `Bearer ${SIM_ACCESS_TOKEN}` } });
+    expect(direct.status).toBe(404);
+    expect(await direct.json()).toMatchObject({ message: expect.stringMatching(/^Not simulated/), errors: [{ description: expect.stringMatching(/^Not simulated/) }], trackingId: expect.any(String) });
+    const unknown = await fetch(`${h.sim.url}/organizations/x/nothing`, { headers: { authorization: `Bearer ${SIM_ACCESS_TOKEN}` } });
+    expect(await unknown.json()).toMatchObject({ message: 'The requested resource could not be found.' });
+    // The harness checks requests against the five documents the named workflows use; the guard checked this one against calling/.
+    h.sim.clearRequests();
+  });
+});
+
+describe('a Webex 403', () => {
+  it('names the scopes Cisco documents for the operation', async () => {
+    h.sim.faults.add({ match: { method: 'GET', path: '/telephony/config/queues' }, kind: 'status', status: 403, body: { message: 'Forbidden' } });
+    const res = await h.call('POST', '/webex/requests', { method: 'GET', path: '/telephony/config/queues' });
+    expect(res.status).toBe(502);
+    expect(res.body.error).toMatchObject({ webexStatus: 403, message: expect.stringContaining('spark-admin:telephony_config_read') });
+    // The harness checks requests against the five documents the named workflows use; the guard checked this one against calling/.
+    h.sim.clearRequests();
+  });
+});
+
 describe('audit log', () => {
   it('names the caller, operation, status and trackingId, never the token or personal data', async () => {
     const lines: unknown[] = [];

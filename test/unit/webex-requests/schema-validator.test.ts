@@ -1,10 +1,11 @@
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { unenforcedSchemaParts, type CompactOperation } from '../../../functions/lib/webex-spec/generate';
-import spec from '../../../functions/lib/webex-spec/operations.json';
-import { unenforcedKeywords, validate, type Schema, type SchemaIssue } from '../../../functions/lib/webex-spec/schema-validator';
+import { unenforcedSchemaParts } from '../../../functions/lib/webex-spec/generate';
+import { allOperations } from '../../../functions/lib/webex-spec/operations';
+import { UNDECLARED, unenforcedKeywords, validate, type Schema, type SchemaIssue } from '../../../functions/lib/webex-spec/schema-validator';
 
-const operations = (spec as unknown as { operations: CompactOperation[] }).operations;
+const operations = allOperations();
+
 
 describe('operations.json', () => {
   it('uses only keywords schema-validator.ts enforces', () => {
@@ -30,9 +31,21 @@ function ajvIssues(schema: Schema, value: unknown): SchemaIssue[] {
     path: [
       ...e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
       ...(e.keyword === 'required' ? [(e.params as { missingProperty: string }).missingProperty] : []),
+      ...(e.keyword === 'additionalProperties' ? [(e.params as { additionalProperty: string }).additionalProperty] : []),
     ],
-    message: e.message ?? '',
+    message: e.keyword === 'additionalProperties' ? UNDECLARED : (e.message ?? ''),
   }));
+}
+
+/** `closed` means Ajv's additionalProperties: false on every schema that declares properties. */
+function closedForAjv(schema: Schema): Schema {
+  const out: Record<string, unknown> = { ...schema };
+  if (schema.items) out.items = closedForAjv(schema.items);
+  if (schema.properties) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, closedForAjv(v)]));
+    if (Object.keys(schema.properties).length) out.additionalProperties = false;
+  }
+  return out as Schema;
 }
 
 const oddValues = fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.5, '', null, [], {});
@@ -78,11 +91,12 @@ function distinct(schemas: Schema[]): Schema[] {
   return [...new Map(schemas.map((s) => [JSON.stringify(s), s])).values()];
 }
 
-function agreesWithAjv(schemas: Schema[], numRuns: number): void {
+function agreesWithAjv(schemas: Schema[], numRuns: number, closed = false): void {
   for (const schema of schemas) {
+    const reference = closed ? closedForAjv(schema) : schema;
     fc.assert(
       fc.property(valuesFor(schema), (value) => {
-        expect(validate(schema, value)).toEqual(ajvIssues(schema, value));
+        expect(validate(schema, value, [], { closed })).toEqual(ajvIssues(reference, value));
       }),
       // One fixed seed in CI (a landing never depends on the draw); random locally, where a failure prints its seed.
       { numRuns, ...(process.env.CI ? { seed: 20261129 } : {}) },
@@ -93,6 +107,16 @@ function agreesWithAjv(schemas: Schema[], numRuns: number): void {
 describe('validate, against Ajv', () => {
   it('reports the same issues, in the same order, for request bodies', () => {
     agreesWithAjv(distinct(operations.flatMap((op) => (op.body ? [op.body.schema] : []))), 150);
+  });
+
+  it('refuses undeclared properties as Ajv does with additionalProperties: false, when closed', () => {
+    agreesWithAjv(distinct(operations.flatMap((op) => (op.body ? [op.body.schema] : []))), 40, true);
+  });
+
+  it('keeps a schema without properties open when closed', () => {
+    expect(validate({ type: 'object' }, { anything: 1 }, [], { closed: true })).toEqual([]);
+    expect(validate({ type: 'object', properties: {} }, { anything: 1 }, [], { closed: true })).toEqual([]);
+    expect(validate({ type: 'object', properties: { a: { type: 'string' } } }, { a: 'x', b: 1 }, [], { closed: true })).toEqual([{ path: ['b'], message: UNDECLARED }]);
   });
 
   it('reports the same issues for query parameters', () => {

@@ -210,6 +210,27 @@ describe('WebexClient', () => {
     expect(calls.map((x) => x.url)).toEqual(['/v1/people?max=2', '/v1/people?max=2&cursor=abc']);
   });
 
+  it('stops at maxPages and tells onPage each page and where the next one is', async () => {
+    const { c, calls } = client([
+      json(200, { items: [{ id: 1 }] }, { link: `<${server.url}/v1/people?max=1&cursor=b>; rel="next"` }),
+      json(200, { items: [{ id: 2 }] }, { link: `<${server.url}/v1/people?max=1&cursor=c>; rel="next"` }),
+    ]);
+    const pages: { url: string; next?: string }[] = [];
+    const items = await c.list('/people', { query: { max: 1 }, maxPages: 2, onPage: (p) => pages.push(p) });
+    expect(items).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(calls).toHaveLength(2);
+    expect(pages).toEqual([
+      { url: `${server.url}/v1/people?max=1`, next: `${server.url}/v1/people?max=1&cursor=b` },
+      { url: `${server.url}/v1/people?max=1&cursor=b`, next: `${server.url}/v1/people?max=1&cursor=c` },
+    ]);
+  });
+
+  it('ends a listing on an empty page, whatever it links to', async () => {
+    const { c, calls } = client([json(200, { items: [] }, { link: `<${server.url}/v1/people?cursor=again>; rel="next"` })]);
+    expect(await c.list('/people')).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+
   it('pages telephony lists by start/max when Webex sends no Link', async () => {
     const { c, calls } = client([
       json(200, { phoneNumbers: [{ n: 1 }, { n: 2 }] }),
@@ -226,7 +247,8 @@ describe('WebexClient', () => {
   });
 
   it('refuses to follow a next link to another origin (it would receive the token)', async () => {
-    const { c } = client([json(200, { items: [] }, { link: '<https://evil.test/v1/people?cursor=x>; rel="next"' })]);
+    // A page with items: an empty one ends the listing before its link is looked at.
+    const { c } = client([json(200, { items: [{ id: 'a' }] }, { link: '<https://evil.test/v1/people?cursor=x>; rel="next"' })]);
     await expect(c.list('/people')).rejects.toThrow(/another origin/);
   });
 
