@@ -172,6 +172,13 @@ export class SimState {
    * of its status, or once `delayMs` has passed if that is set. A reset restores the default; tests set it.
    */
   moveJobTiming: { pollsToComplete: number; delayMs?: number } = { pollsToComplete: 2 };
+  /**
+   * The shape of the move-users POST answer. `live`: `response: {usersList, jobDetails}`, what wxc_sdk
+   * reads on live orgs (wxc_sdk/telephony/jobs/__init__.py StartMoveUsersJobResponse,
+   * tests/test_telephony_move_users_jobs.py); `documented`: `response: [...]` / `response: {id, …}`
+   * (webex-user-call-settings-2-2.yml). A reset restores `live`.
+   */
+  moveAnswerShape: 'live' | 'documented' = 'live';
   private readonly accessTokens = new Map<string, number>();
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   private readonly emailIndex = new Map<string, string>();
@@ -191,6 +198,7 @@ export class SimState {
       this.refreshTokens, this.emailIndex, this.owned, this.sequence, this.moveJobs] as Map<string, unknown>[]) map.clear();
     this.nextSequence = 0;
     this.moveJobTiming = { pollsToComplete: 2 };
+    this.moveAnswerShape = 'live';
     this.orgId = data.orgId;
     for (const l of data.locations) {
       this.locations.set(l.id, l);

@@ -122,9 +122,14 @@ function validateOrStart(ctx: RequestContext): Reply {
     const running = runningJobFor(state, user.userId);
     if (running) throw conflict(`User ${user.userId} is already being moved by job ${running.id}.`, 1026014);
   }
+  const live = state.moveAnswerShape === 'live';
   if (request.validate) {
     const [user] = request.users;
-    return { status: 200, body: { response: [{ userId: user.userId, impacts: impactsFor(state, request.locationId), errors: problemsFor(state, request.locationId, user) }] } };
+    const impacts = impactsFor(state, request.locationId, user);
+    const errors = problemsFor(state, request.locationId, user);
+    // wxc_sdk's live test asserts `errors` is None for a possible move (test_telephony_move_users_jobs.py).
+    const outcome = live ? { userId: user.userId, impacts, ...(errors.length ? { errors } : {}) } : { userId: user.userId, impacts, errors };
+    return { status: 200, body: { response: live ? { usersList: [outcome] } : [outcome] } };
   }
   const job: MoveJobRecord = {
     id: state.newId('JOB_ID'),
@@ -142,7 +147,8 @@ function validateOrStart(ctx: RequestContext): Reply {
     errors: [],
   };
   state.moveJobs.set(job.id, job);
-  return { status: 201, body: { response: jobView(state, job) } };
+  const started = request.users.map((u) => ({ userId: u.userId, impacts: impactsFor(state, request.locationId, u) }));
+  return { status: 201, body: { response: live ? { usersList: started, jobDetails: jobView(state, job) } : jobView(state, job) } };
 }
 
 function impactsFor(state: SimState, locationId: string): MoveProblem[] {

@@ -12,7 +12,11 @@ beforeAll(async () => {
   sim = await startSimulator();
 });
 afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+beforeEach(() => {
+  sim.reset();
+  // These check the answers against Cisco's document; the live shape has its own tests below.
+  sim.state.moveAnswerShape = 'documented';
+});
 
 const body = (validate: boolean, user: Record<string, string>, locationId: string = LOC.headquarters) => ({
   usersList: [{ locationId, validate, users: [user] }],
@@ -129,5 +133,22 @@ describe('move users job (POST/GET /telephony/config/jobs/person/moveLocation)',
     expect(await codes({ usersList: [{ locationId: LOC.headquarters, validate: true, users: [{ userId: P.carol }, { userId: P.alice }] }] })).toBe(1026020);
     expect(await codes({ usersList: [] })).toBe(1026011);
     expect((await call(sim, 'GET', `${JOBS}/unknown-job`)).status).toBe(404);
+  });
+});
+
+describe('move users job answers as live Webex does (wxc_sdk StartMoveUsersJobResponse)', () => {
+  beforeEach(() => sim.reset());
+
+  it('answers the dry run with response.usersList, without errors for a possible move', async () => {
+    const res = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol, phoneNumber: HQ_FREE }) });
+    expect(res.status).toBe(200);
+    expect(res.body.response.usersList).toEqual([{ userId: P.carol, impacts: [expect.objectContaining({ code: 19722 })] }]);
+  });
+
+  it('answers the start with response.jobDetails and response.usersList', async () => {
+    const res = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol, phoneNumber: HQ_FREE }) });
+    expect(res.status).toBe(201);
+    expect(res.body.response.jobDetails).toMatchObject({ name: 'moveusers', latestExecutionStatus: 'STARTED' });
+    expect(res.body.response.usersList).toEqual([expect.objectContaining({ userId: P.carol })]);
   });
 });

@@ -3,7 +3,7 @@ import { need } from './state-access';
 import { logger } from '../../logger';
 import type { CallingTarget, Compensation, EnableCallingState, MoveJobState, MoveValidation } from '../../schemas/calling';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError } from '../../webex/errors';
+import { WebexApiError, WebexResponseShapeError } from '../../webex/errors';
 import { getMoveJob, listMoveJobErrors, listRecentMoveJobs, startMoveJob, validateMove, type MoveJob, type MoveUser } from '../../webex/move-users-api';
 import { getPerson } from '../../webex/people-api';
 import { getLocation } from '../../webex/reference-data';
@@ -139,8 +139,20 @@ export async function startMoveJobStep(client: WebexClient, state: EnableCalling
  * user. The job records the TrackingID of the request that started it, which the error carries too.
  */
 async function startedDespite(client: WebexClient, error: unknown): Promise<MoveJob | undefined> {
-  if (!(error instanceof WebexApiError) || error.status < 500 || !error.trackingId) return undefined;
-  return (await listRecentMoveJobs(client)).find((j) => j.trackingId === error.trackingId);
+  // A 2xx we could not read started the job all the same (issue 12 item 1): find it, never start a second.
+  const unreadable = error instanceof WebexResponseShapeError;
+  if (!unreadable && (!(error instanceof WebexApiError) || error.status < 500)) return undefined;
+  const trackingId = error.trackingId;
+  const jobId = unreadable ? jobIdIn(error.data) : undefined;
+  if (!trackingId && !jobId) return undefined;
+  return (await listRecentMoveJobs(client)).find((j) => (jobId && j.id === jobId) || (trackingId && j.trackingId === trackingId));
+}
+
+/** A job id anywhere Webex's documented or live shapes put it (`response.id`, `response.jobDetails.id`). */
+function jobIdIn(data: unknown): string | undefined {
+  const response = (data as { response?: { id?: unknown; jobDetails?: { id?: unknown } } } | undefined)?.response;
+  const id = response?.jobDetails?.id ?? response?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** One status read of the job; the state machine waits between reads and stops after MAX_MOVE_POLLS. */
