@@ -89,7 +89,8 @@ export function resolveCallingTarget(
   let location: LocationRecord | undefined;
   if (input.locationId !== undefined) {
     location = state.locations.get(input.locationId);
-    if (!location) throw badRequest('Unable to find location.', 400);
+    // A location that is not enabled for Webex Calling cannot take a calling user (issue 12 item 6).
+    if (!location?.callingEnabled) throw badRequest('Unable to find location.', 400);
   } else if (input.phoneNumber) {
     const number = state.numbers.get(input.phoneNumber);
     if (!number) throw badRequest(`Phone number ${input.phoneNumber} does not exist in the organization.`);

@@ -94,6 +94,9 @@ export const AvailableNumberSchema = z.looseObject({
   state: z.string().optional(),
   isMainNumber: z.boolean().optional(),
   isServiceNumber: z.boolean().optional(),
+  includedTelephonyTypes: z.string().optional(),
+  telephonyType: z.string().optional(),
+  tollFreeNumber: z.boolean().optional(),
 });
 
 /** `PATCH /licenses/users` answer (UserLicensesResponse): the licenses the user now holds. */

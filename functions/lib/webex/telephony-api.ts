@@ -121,6 +121,23 @@ export function primaryNumberCandidates(
   });
 }
 
+/**
+ * The first candidate a new user can take as primary number: ACTIVE, standard (not mobile, toll-free or a
+ * service number) and not the location's main number. Webex's list also holds mobile and inactive numbers
+ * (webex-user-call-settings-2-2.yml, Get Person Primary Available Phone Numbers, and its example).
+ */
+export async function firstAssignablePrimaryNumber(
+  client: WebexClient,
+  locationId: string,
+  licenseType?: 'Webex Calling Professional' | 'Webex Calling Standard',
+): Promise<string | undefined> {
+  for await (const c of primaryNumberCandidates(client, locationId, licenseType)) {
+    const standard = c.includedTelephonyTypes !== 'MOBILE_NUMBER' && (c.telephonyType ?? 'PSTN_NUMBER') === 'PSTN_NUMBER';
+    if ((c.state ?? 'ACTIVE') === 'ACTIVE' && standard && !c.isMainNumber && !c.isServiceNumber && !c.tollFreeNumber) return c.phoneNumber;
+  }
+  return undefined;
+}
+
 export type NumberValidation = z.infer<typeof ValidateNumbersResponseSchema>['numbers'][number];
 
 /** Webex's own availability check: Available, Duplicate (already in the org), Duplicate In List, Invalid, Unavailable. */

@@ -3,7 +3,7 @@ import { badRequest, notFound, SimError } from '../errors';
 import type { Reply } from '../http';
 import type { RequestContext, Router } from '../router';
 import type { NumberRecord, PersonRecord, RingPattern, SimState } from '../state';
-import { requireLocation } from './locations';
+import { requireCallingLocation } from './locations';
 import { bodyObject, boolParam, offsetPage } from './params';
 import { requirePerson } from './people';
 
@@ -151,16 +151,22 @@ function availableView(state: SimState, n: NumberRecord): Record<string, unknown
     phoneNumber: n.phoneNumber,
     state: n.state,
     isMainNumber: state.locations.get(n.locationId)?.mainNumber === n.phoneNumber,
+    ...(n.mobile ? { includedTelephonyTypes: 'MOBILE_NUMBER' } : {}),
     telephonyType: 'PSTN_NUMBER',
     isServiceNumber: n.service,
   };
 }
 
-/** Unassigned standard numbers, optionally in one location and limited to a `phoneNumber` list. */
-function candidates(ctx: RequestContext, locationId: string | undefined): NumberRecord[] {
+/**
+ * Unassigned numbers, optionally in one location and limited to a `phoneNumber` list. Alternates: standard
+ * numbers only. Primary: "standard and mobile numbers … that are unassigned", inactive ones and the main
+ * number included (webex-user-call-settings-2-2.yml, Get Person Primary Available Phone Numbers, and its
+ * example); callers pick an active standard one themselves.
+ */
+function candidates(ctx: RequestContext, locationId: string | undefined, primary = false): NumberRecord[] {
   const wanted = ctx.query.get('phoneNumber')?.split(',').map((s) => s.trim()).filter(Boolean);
   return [...ctx.state.numbers.values()]
-    .filter((n) => !n.owner && !n.service && !n.tollFree && !n.mobile)
+    .filter((n) => !n.owner && !n.tollFree && (primary || (!n.service && !n.mobile)))
     .filter((n) => locationId === undefined || n.locationId === locationId)
     .filter((n) => !wanted?.length || wanted.includes(n.phoneNumber))
     .sort((a, b) => a.phoneNumber.localeCompare(b.phoneNumber));
@@ -168,12 +174,12 @@ function candidates(ctx: RequestContext, locationId: string | undefined): Number
 
 function primaryAvailableNumbers(ctx: RequestContext): Reply {
   const locationId = ctx.query.get('locationId') ?? undefined;
-  if (locationId !== undefined) requireLocation(ctx.state, locationId);
+  if (locationId !== undefined) requireCallingLocation(ctx.state, locationId);
   const licenseType = ctx.query.get('licenseType');
   if (licenseType !== null && licenseType !== 'Webex Calling Professional' && licenseType !== 'Webex Calling Standard') {
     throw badRequest(`Invalid licenseType: ${licenseType}`);
   }
-  const page = offsetPage(ctx, candidates(ctx, locationId));
+  const page = offsetPage(ctx, candidates(ctx, locationId, true));
   return { status: 200, body: { phoneNumbers: page.items.map((n) => availableView(ctx.state, n)) }, headers: page.headers };
 }
 

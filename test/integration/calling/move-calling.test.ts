@@ -115,7 +115,7 @@ describe('POST /users/{user}/calling with move: true (Webex move-users job)', ()
 
   it('answers 409 when Webex says the user is already being moved', async () => {
     h.sim.state.moveJobTiming = { pollsToComplete: 100 };
-    const started = await runWith({ user: CAROL, location: 'Headquarters', extension: '2600', move: true }, (step) => {
+    const started = await runWith({ user: CAROL, location: 'Headquarters', phoneNumber: HQ_FREE, extension: '2600', move: true }, (step) => {
       if (step === 'startMoveJob') {
         // Another job for Carol started meanwhile.
         h.sim.state.moveJobs.set('other', {
@@ -164,6 +164,13 @@ describe('POST /users/{user}/calling with move: true (Webex move-users job)', ()
     expect(res.status).toBe(502);
     expect(res.body.error).toMatchObject({ code: 'WebexResponseShapeError', message: expect.stringMatching(/POST \/telephony\/config\/jobs\/person\/moveLocation .*response/) });
     expect(h.sim.state.moveJobs.size).toBe(0);
+  });
+
+  it('answers 422 naming a target location that is not enabled for Webex Calling, starting nothing', async () => {
+    const res = await h.call('POST', calling(CAROL), { location: 'Warehouse', autoAssignNumber: true, move: true });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'NotCallingLocationError', message: expect.stringContaining('"Warehouse"') });
+    expect(h.webexCalls('POST', JOBS)).toHaveLength(0);
   });
 
   it('retries 429s and 5xx while polling the job, then completes', async () => {

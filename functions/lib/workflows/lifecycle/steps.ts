@@ -309,10 +309,13 @@ export function buildOutcome(state: LifecycleState, executionName: string, flow:
 function nestedCallingChange(step: string, output: unknown): AppliedChange {
   const result = EnableCallingResult.safeParse(output);
   const calling = result.success ? result.data.user?.calling : undefined;
+  // A move says how the number was chosen: kept (Webex moved it), or a new one because it could not travel.
+  const numberChoice = result.success ? result.data.steps.find((s) => s.name === 'chooseMoveTarget')?.detail : undefined;
+  const seen = calling && `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}`;
   return {
     step,
     status: result.success && result.data.changed === false ? 'unchanged' : 'applied',
-    detail: calling ? `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}` : undefined,
+    detail: seen ? [seen, numberChoice].filter(Boolean).join('; ') : undefined,
   };
 }
 
