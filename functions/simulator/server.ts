@@ -5,6 +5,7 @@ import { SimError } from './errors';
 import { FaultController, type RateLimitOptions, type TerminalFault } from './faults';
 import { errorBody, errorReply, readBody, send, statusReply, trackingIdFor, type Reply } from './http';
 import { Router } from './router';
+import { registerGroups } from './routes/groups';
 import { registerLicenses } from './routes/licenses';
 import { registerLocations } from './routes/locations';
 import { registerMoveUsers } from './routes/move-users';
@@ -120,6 +121,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerPeople(router);
   registerLicenses(router);
   registerLocations(router);
+  registerGroups(router);
   registerNumbers(router);
   registerPersonNumbers(router);
   registerMoveUsers(router);
