@@ -96,13 +96,16 @@ export interface AlternateNumberChange {
 }
 
 /**
- * Adds or removes alternate numbers (`directNumber`, `primary: false`: this call never touches the
- * primary number). Not idempotent: an ADD resent after it was applied fails as "already assigned", so
- * the client must not resend it on its own; callers re-read and decide.
+ * Adds or removes alternate numbers (`primary: false`: this call never touches the primary number). The
+ * number goes in both fields: Cisco's document names it `directNumber` (webex-user-call-settings-2-2.yml,
+ * PhoneNumber), while wxc_sdk sends `external` and adds and removes alternates that way on live orgs
+ * (wxc_sdk/person_settings/numbers.py UpdatePersonPhoneNumber; tests/test_person_numbers.py). Not
+ * idempotent: an ADD resent after it was applied fails as "already assigned", so the client must not
+ * resend it on its own; callers re-read and decide.
  */
 export async function changeAlternateNumbers(client: WebexClient, personId: string, changes: AlternateNumberChange[]): Promise<void> {
   await client.put(`/telephony/config/people/${encodeURIComponent(personId)}/numbers`, {
-    body: { phoneNumbers: changes.map((c) => ({ ...c, primary: false })) },
+    body: { phoneNumbers: changes.map((c) => ({ ...c, external: c.directNumber, primary: false })) },
     idempotent: false,
   });
 }

@@ -8,7 +8,7 @@ import { bodyObject, boolParam, offsetPage } from './params';
 import { requirePerson } from './people';
 
 /**
- * A person's numbers: reading them, adding/removing alternates (`directNumber`, never the primary),
+ * A person's numbers: reading them, adding/removing alternates (`external`, never the primary),
  * and the candidate lists for primary and alternate numbers.
  */
 export function registerPersonNumbers(router: Router): void {
@@ -77,9 +77,14 @@ function parseChange(raw: unknown): NumberChange {
   if (item.primary === true) {
     throw badRequest('Only alternate numbers can be assigned or unassigned here: set the primary number through People or Licenses.');
   }
-  if (typeof item.directNumber !== 'string' || !item.directNumber) throw badRequest('directNumber is required.');
-  const phoneNumber = normaliseNumber(item.directNumber);
-  if (!phoneNumber) throw badRequest(`Invalid phone number: ${item.directNumber}`);
+  // The number Webex reads is `external`: wxc_sdk adds and removes alternates with it on live orgs
+  // (wxc_sdk/person_settings/numbers.py UpdatePersonPhoneNumber; tests/test_person_numbers.py). The document's
+  // `directNumber` (webex-user-call-settings-2-2.yml, PhoneNumber) is not shown to work there, so a body
+  // with only `directNumber` is refused as missing the number; with both, they must agree.
+  if (typeof item.external !== 'string' || !item.external) throw badRequest('external is required.');
+  if (item.directNumber !== undefined && item.directNumber !== item.external) throw badRequest('directNumber and external differ.');
+  const phoneNumber = normaliseNumber(item.external);
+  if (!phoneNumber) throw badRequest(`Invalid phone number: ${item.external}`);
   let extension: string | undefined;
   // Cisco's own example sends an extension as a JSON number.
   if (typeof item.extension === 'string' || typeof item.extension === 'number') extension = String(item.extension) || undefined;

@@ -48,12 +48,13 @@ describe('GET /users/{user}/numbers (Get Webex User Phone Numbers)', () => {
 });
 
 describe('POST /users/{user}/numbers (Assign Phone Number to Webex User)', () => {
-  it('adds an alternate number with its extension through directNumber, and is a no-op the second time', async () => {
+  it('adds an alternate number with its extension, named as directNumber and external, and is a no-op the second time', async () => {
     const res = await h.call('POST', numbers(ALICE), { phoneNumber: HQ_FREE, extension: '1105', ringPattern: 'LONG_LONG' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ changed: true, primaryNumber: DEMO_NUMBERS.alicePrimary, alternates: [{ phoneNumber: HQ_FREE, extension: '1105', ringPattern: 'LONG_LONG' }] });
     expect(puts().map((r) => r.body)).toEqual([
-      { phoneNumbers: [{ action: 'ADD', directNumber: HQ_FREE, extension: '1105', ringPattern: 'LONG_LONG', primary: false }] },
+      // directNumber for Cisco's document, external for what wxc_sdk sends on live orgs.
+      { phoneNumbers: [{ action: 'ADD', directNumber: HQ_FREE, external: HQ_FREE, extension: '1105', ringPattern: 'LONG_LONG', primary: false }] },
     ]);
     const again = await h.call('POST', numbers(ALICE), { phoneNumber: HQ_FREE });
     expect(again.status).toBe(200);
@@ -122,7 +123,9 @@ describe('DELETE /users/{user}/numbers/{phoneNumber} (Unassign Phone Number)', (
     const res = await h.call('DELETE', `${numbers(CAROL)}/${enc(DEMO_NUMBERS.carolAlternate)}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ changed: true, primaryNumber: DEMO_NUMBERS.carolPrimary, alternates: [] });
-    expect(puts().map((r) => r.body)).toEqual([{ phoneNumbers: [{ action: 'DELETE', directNumber: DEMO_NUMBERS.carolAlternate, primary: false }] }]);
+    expect(puts().map((r) => r.body)).toEqual([
+      { phoneNumbers: [{ action: 'DELETE', directNumber: DEMO_NUMBERS.carolAlternate, external: DEMO_NUMBERS.carolAlternate, primary: false }] },
+    ]);
     const pool = await h.call('GET', `/numbers?available=true&location=${enc('Branch Office')}`);
     expect(pool.body.items.map((n: { phoneNumber: string }) => n.phoneNumber)).toContain(DEMO_NUMBERS.carolAlternate);
   });
