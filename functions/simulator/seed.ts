@@ -77,6 +77,7 @@ export function demoSeed(): SimSeed {
       address: { address1: '170 West Tasman Drive', city: 'San Jose', state: 'CA', postalCode: '95134', country: 'US' },
       latitude: '37.4089', longitude: '-121.9540', notes: 'Main campus',
       callingEnabled: true, routingPrefix: '8001', pstn: 'LOCAL_GATEWAY', mainNumber: DEMO_NUMBERS.headquartersMain,
+      callParkExtensions: ['1900'],
     },
     {
       id: loc.branchOffice, name: 'Branch Office', timeZone: 'America/New_York', preferredLanguage: 'en_us',

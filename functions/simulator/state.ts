@@ -47,6 +47,8 @@ export interface LocationRecord {
   pstn?: PstnType;
   /** The location's CLID; one of its numbers. */
   mainNumber?: string;
+  /** Extensions of the location's call park feature: not listed as numbers, but taken. */
+  callParkExtensions?: string[];
 }
 
 /**

@@ -113,3 +113,11 @@ export const ValidateNumbersResponseSchema = z.looseObject({
     z.looseObject({ number: z.string(), state: z.string(), tollFreeNumber: z.boolean().optional(), detail: z.array(z.string()).optional() }),
   ),
 });
+
+/** `POST /telephony/config/locations/{id}/actions/validateExtensions/invoke` answer (StatusOfExtensionsObject). */
+export const ValidateExtensionsResponseSchema = z.looseObject({
+  status: z.string().optional(),
+  extensionStatus: z
+    .array(z.looseObject({ extension: z.string(), state: z.string(), errorCode: z.number().optional(), message: z.string().optional() }))
+    .default([]),
+});

@@ -7,6 +7,7 @@ import {
   NumberObjectSchema,
   PersonNumbersSchema,
   UserLicensesResponseSchema,
+  ValidateExtensionsResponseSchema,
   ValidateNumbersResponseSchema,
   type NumberObject,
   type PersonNumbers,
@@ -152,6 +153,22 @@ export async function validateNumbers(client: WebexClient, phoneNumbers: string[
     idempotent: true,
   });
   return res.data.numbers;
+}
+
+export type ExtensionValidation = z.infer<typeof ValidateExtensionsResponseSchema>['extensionStatus'][number];
+
+/**
+ * The location's own extension check (calling/webex-location-call-settings.yml, Validate Extensions): VALID,
+ * DUPLICATE (e.g. 9495, a call park extension), DUPLICATE_IN_LIST, INVALID (e.g. 4911, an emergency number).
+ */
+export async function validateExtension(client: WebexClient, locationId: string, extension: string): Promise<ExtensionValidation | undefined> {
+  const res = await client.post(`/telephony/config/locations/${encodeURIComponent(locationId)}/actions/validateExtensions/invoke`, {
+    body: { extensions: [extension] },
+    schema: ValidateExtensionsResponseSchema,
+    // Read-only despite the POST: safe to resend.
+    idempotent: true,
+  });
+  return res.data.extensionStatus.find((e) => e.extension === extension) ?? res.data.extensionStatus[0];
 }
 
 export interface AddNumbersBody {

@@ -3,7 +3,8 @@ import type { Reply } from '../http';
 import type { RequestContext, Router } from '../router';
 import { webexId } from '../ids';
 import type { LocationRecord, SimState } from '../state';
-import { cursorPage, intParam } from './params';
+import { extensionStatus as statusOf } from '../calling';
+import { bodyObject, cursorPage, intParam } from './params';
 
 /**
  * Common Locations API, plus the calling view of a location (`/telephony/config/locations`) where
@@ -15,7 +16,24 @@ export function registerLocations(router: Router): void {
     .on('GET', '/locations/:locationId', getLocation)
     .on('GET', '/telephony/config/locations', listCallingLocations)
     .on('GET', '/telephony/config/locations/:locationId', getCallingLocation)
-    .on('GET', '/telephony/pstn/locations/:locationId/connection', getPstnConnection);
+    .on('GET', '/telephony/pstn/locations/:locationId/connection', getPstnConnection)
+    .on('POST', '/telephony/config/locations/:locationId/actions/validateExtensions/invoke', validateExtensions);
+}
+
+/** Validate Extensions for a location (calling/webex-location-call-settings.yml): one status per extension, in order. */
+function validateExtensions(ctx: RequestContext): Reply {
+  const location = requireCallingLocation(ctx.state, ctx.params.locationId);
+  const list = bodyObject(ctx).extensions;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((e) => typeof e === 'string')) {
+    throw badRequest('extensions must be a non-empty array of strings.');
+  }
+  const seen = new Set<string>();
+  const extensionStatus = (list as string[]).map((extension) => {
+    if (seen.has(extension)) return { extension, state: 'DUPLICATE_IN_LIST', errorCode: 9498 };
+    seen.add(extension);
+    return { extension, ...statusOf(ctx.state, location.id, extension) };
+  });
+  return { status: 200, body: { status: extensionStatus.every((e) => e.state === 'VALID') ? 'OK' : 'ERRORS', extensionStatus } };
 }
 
 export function requireLocation(state: SimState, locationId: string): LocationRecord {

@@ -90,6 +90,18 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
     expect(patches()).toHaveLength(0);
   });
 
+  it.each([
+    ['a call park extension (Webex 9495)', '1900', 409, 'ExtensionTakenError', /call park/],
+    ['an emergency number (Webex 4911)', '911', 400, 'ValidationError', /emergency/],
+  ])('refuses %s found by Webex\'s Validate Extensions, sending no write', async (_, extension, status, code, words) => {
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters', extension });
+    expect(res.status).toBe(status);
+    expect(res.body.error).toMatchObject({ code, message: expect.stringMatching(words) });
+    if (status === 400) expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'extension' })]);
+    expect(h.webexCalls('POST', `/telephony/config/locations/${LOC.headquarters}/actions/validateExtensions/invoke`)).toHaveLength(1);
+    expect(patches()).toHaveLength(0);
+  });
+
   it('uses another calling license by name, and an extension alone', async () => {
     const res = await h.call('POST', calling(BOB), { location: 'headquarters', extension: '1500', license: 'Webex Calling Basic' });
     expect(res.status).toBe(200);

@@ -143,3 +143,16 @@ describe('DELETE /telephony/config/locations/{id}/numbers', () => {
     expectWebexError(await remove(LOC.headquarters, [DEMO_NUMBERS.carolPrimary]), 502);
   });
 });
+
+describe('POST /telephony/config/locations/{id}/actions/validateExtensions/invoke', () => {
+  it('reports each extension as Cisco\'s example does: call park 9495, emergency 4911, not digits 4910, repeats 9498', async () => {
+    const res = await call(sim, 'POST', `/telephony/config/locations/${LOC.headquarters}/actions/validateExtensions/invoke`, {
+      body: { extensions: ['1900', '1234', '1234', '911', 'a234', '1001'] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ERRORS');
+    expect(res.body.extensionStatus.map((e: { state: string; errorCode?: number }) => [e.state, e.errorCode])).toEqual([
+      ['DUPLICATE', 9495], ['VALID', undefined], ['DUPLICATE_IN_LIST', 9498], ['INVALID', 4911], ['INVALID', 4910], ['DUPLICATE', undefined],
+    ]);
+  });
+});
