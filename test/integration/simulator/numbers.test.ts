@@ -1,4 +1,6 @@
-import { DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
+import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { WebexClient } from '../../../functions/lib/webex/client';
+import { DEMO_IDS, DEMO_NUMBERS, SIM_ACCESS_TOKEN } from '../../../functions/simulator/seed';
 import { startSimulator, type Simulator } from '../../../functions/simulator/server';
 import { call, collectAll, expectWebexError, nextLink } from './helpers';
 
@@ -154,5 +156,24 @@ describe('POST /telephony/config/locations/{id}/actions/validateExtensions/invok
     expect(res.body.extensionStatus.map((e: { state: string; errorCode?: number }) => [e.state, e.errorCode])).toEqual([
       ['DUPLICATE', 9495], ['VALID', undefined], ['DUPLICATE_IN_LIST', 9498], ['INVALID', 4911], ['INVALID', 4910], ['DUPLICATE', undefined],
     ]);
+  });
+});
+
+describe('our client pages a telephony list by the simulator\'s Link headers (as real Webex sends them)', () => {
+  it('reads 200 numbers at max=100 as 200 unique items in two requests', async () => {
+    for (let i = 0; i < 200; i++) {
+      const phoneNumber = `+1650555${String(i).padStart(4, '0')}`;
+      sim.state.numbers.set(phoneNumber, { phoneNumber, locationId: LOC.branchOffice, state: 'ACTIVE', tollFree: false, service: false });
+    }
+    sim.clearRequests();
+    const client = new WebexClient({ baseUrl: sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
+    const items = await client.list<{ phoneNumber?: string }>('/telephony/config/numbers', {
+      query: { locationId: LOC.branchOffice, phoneNumber: '+1650555' },
+      itemsKey: 'phoneNumbers',
+      offsetPaging: { max: 100 },
+    });
+    expect(items).toHaveLength(200);
+    expect(new Set(items.map((n) => n.phoneNumber)).size).toBe(200);
+    expect(sim.requests.filter((r) => r.path === '/telephony/config/numbers')).toHaveLength(2);
   });
 });
