@@ -108,13 +108,17 @@ export class WebexResponseShapeError extends Error {
     readonly problem: string,
     readonly mayHaveApplied: boolean,
     readonly trackingId?: string,
-    readonly data?: unknown,
+    data?: unknown,
   ) {
     super(
       `Webex ${method} ${path} answered in a shape this service cannot read (${field}: ${problem})` +
         (mayHaveApplied ? '; Webex accepted the request, so the change may have been applied: check before repeating it' : ''),
     );
+    // Not enumerable: a logger that serialises the error must not copy Webex's answer (personal data) into a log line.
+    Object.defineProperty(this, 'data', { value: data, enumerable: false });
   }
+
+  declare readonly data: unknown;
 }
 
 /** A next-page link we will not follow (another origin, or another path): our token would go there. */

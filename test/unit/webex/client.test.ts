@@ -283,6 +283,9 @@ describe('WebexClient', () => {
     expect(mapped.statusCode).toBe(502);
     expect(mapped.body.error.message).toMatch(/GET \/people .*items\[0\]\.id/);
     expect(mapped.body.error.message).not.toMatch(/may have been applied/);
+    // What Webex sent stays readable for recovery, but out of anything that serialises the error.
+    expect((error as WebexResponseShapeError).data).toEqual({ items: [{ id: 7 }] });
+    expect(Object.keys(error as object)).not.toContain('data');
   });
 
   it('says a write answered in an unexpected shape may have been applied', async () => {
