@@ -47,12 +47,43 @@ export function checkFreeUnit(state: SimState, licenseId: string): void {
 }
 
 const EXTENSION = /^\d{2,10}$/;
+// Only the one Cisco's example shows: which numbers count as emergency ones elsewhere is not modelled.
+const EMERGENCY = new Set(['911']);
+
+/**
+ * What Webex's Validate Extensions action says of one extension in a location (calling/
+ * webex-location-call-settings.yml, its example: 9495 call park, 4911 emergency number, 4910 not digits,
+ * 9498 duplicate in list). The code for one a user holds is not documented: that entry carries none.
+ */
+export function extensionStatus(
+  state: SimState,
+  locationId: string,
+  extension: string,
+  personId?: string,
+): { state: 'VALID' | 'DUPLICATE' | 'INVALID'; errorCode?: number; message?: string } {
+  if (!/^\d+$/.test(extension)) {
+    return { state: 'INVALID', errorCode: 4910, message: '[Error 4910] Invalid extension.  The extension can only contain characters 0-9.' };
+  }
+  if (EMERGENCY.has(extension)) {
+    return { state: 'INVALID', errorCode: 4911, message: '[Error 4911] Invalid extension.  The extension cannot be an emergency number.' };
+  }
+  if (!EXTENSION.test(extension)) return { state: 'INVALID', message: `Invalid extension ${extension}: use 2 to 10 digits.` };
+  if (state.locations.get(locationId)?.callParkExtensions?.includes(extension)) {
+    return {
+      state: 'DUPLICATE', errorCode: 9495,
+      message: `[Error 9495] The extension is not available. It is already assigned as a Call Park Extension: ${extension}.`,
+    };
+  }
+  if (state.extensionInUse(locationId, extension, personId)) {
+    return { state: 'DUPLICATE', message: `The extension is not available. It is already assigned to a user: ${extension}.` };
+  }
+  return { state: 'VALID' };
+}
 
 export function checkExtension(state: SimState, locationId: string, extension: string, personId?: string): void {
   if (!EXTENSION.test(extension)) throw badRequest(`Invalid extension "${extension}": use 2 to 10 digits, without the routing prefix.`);
-  if (state.extensionInUse(locationId, extension, personId)) {
-    throw badRequest(`The extension ${extension} is not available. It is already assigned in this location.`);
-  }
+  const status = extensionStatus(state, locationId, extension, personId);
+  if (status.state !== 'VALID') throw badRequest(status.message ?? `The extension ${extension} is not available.`, status.errorCode);
 }
 
 /** The number must exist in `locationId` and be free (or already be this person's primary). */
@@ -89,7 +120,8 @@ export function resolveCallingTarget(
   let location: LocationRecord | undefined;
   if (input.locationId !== undefined) {
     location = state.locations.get(input.locationId);
-    if (!location) throw badRequest('Unable to find location.', 400);
+    // A location that is not enabled for Webex Calling cannot take a calling user (issue 12 item 6).
+    if (!location?.callingEnabled) throw badRequest('Unable to find location.', 400);
   } else if (input.phoneNumber) {
     const number = state.numbers.get(input.phoneNumber);
     if (!number) throw badRequest(`Phone number ${input.phoneNumber} does not exist in the organization.`);

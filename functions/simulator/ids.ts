@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-export type WebexIdType = 'PEOPLE' | 'LOCATION' | 'LICENSE' | 'ORGANIZATION' | 'ROLE' | 'JOB_ID';
+export type WebexIdType = 'PEOPLE' | 'LOCATION' | 'LICENSE' | 'ORGANIZATION' | 'ROLE' | 'JOB_ID' | 'PSTN_CONNECTION' | 'TRUNK' | 'GROUP';
 
 /**
  * A Webex-style id: base64 of `ciscospark://us/<TYPE>/<uuid>` without padding. URL-safe alphabet so

@@ -16,6 +16,7 @@ export const DEMO_IDS = {
     headquarters: webexId('LOCATION', '0b6f7c1e-2a4d-4f8e-9c31-1a2b3c4d5e01'),
     branchOffice: webexId('LOCATION', '0b6f7c1e-2a4d-4f8e-9c31-1a2b3c4d5e02'),
     partnerHub: webexId('LOCATION', '0b6f7c1e-2a4d-4f8e-9c31-1a2b3c4d5e03'),
+    warehouse: webexId('LOCATION', '0b6f7c1e-2a4d-4f8e-9c31-1a2b3c4d5e04'),
   },
   // License ids decode to `<org uuid>:<type>_<uuid>`, the shape wxc_sdk reads the license type from.
   licenses: {
@@ -41,6 +42,15 @@ export const DEMO_NUMBERS = {
   alicePrimary: '+14085550101',
   carolPrimary: '+12125550101',
   carolAlternate: '+12125550102',
+  /**
+   * Headquarters numbers a new user must not get as primary number, sorted before its free standard ones:
+   * Webex's primary candidates include inactive and mobile numbers (webex-user-call-settings-2-2.yml,
+   * primary availableNumbers), and the pool holds service and toll-free numbers too.
+   */
+  headquartersInactive: '+14085550001',
+  headquartersMobile: '+14085550002',
+  headquartersService: '+14085550003',
+  headquartersTollFree: '+18005550100',
 } as const;
 
 export const DEMO_EMAILS = {
@@ -66,21 +76,29 @@ export function demoSeed(): SimSeed {
       announcementLanguage: 'en_us',
       address: { address1: '170 West Tasman Drive', city: 'San Jose', state: 'CA', postalCode: '95134', country: 'US' },
       latitude: '37.4089', longitude: '-121.9540', notes: 'Main campus',
-      routingPrefix: '8001', pstn: 'NON_INTEGRATED', mainNumber: DEMO_NUMBERS.headquartersMain,
+      callingEnabled: true, routingPrefix: '8001', pstn: 'LOCAL_GATEWAY', mainNumber: DEMO_NUMBERS.headquartersMain,
+      callParkExtensions: ['1900'],
     },
     {
       id: loc.branchOffice, name: 'Branch Office', timeZone: 'America/New_York', preferredLanguage: 'en_us',
       announcementLanguage: 'en_us',
       address: { address1: '1 Penn Plaza', address2: 'Floor 20', city: 'New York', state: 'NY', postalCode: '10119', country: 'US' },
       latitude: '40.7506', longitude: '-73.9935',
-      routingPrefix: '8002', pstn: 'NON_INTEGRATED', mainNumber: DEMO_NUMBERS.branchOfficeMain,
+      callingEnabled: true, routingPrefix: '8002', pstn: 'NON_INTEGRATED_CCP', mainNumber: DEMO_NUMBERS.branchOfficeMain,
     },
     {
       id: loc.partnerHub, name: 'Partner Hub', timeZone: 'America/Chicago', preferredLanguage: 'en_us',
       announcementLanguage: 'en_us',
       address: { address1: '233 South Wacker Drive', city: 'Chicago', state: 'IL', postalCode: '60606', country: 'US' },
       notes: 'Cisco Calling Plan (integrated PSTN): numbers are managed by the provider',
-      routingPrefix: '8003', pstn: 'INTEGRATED', mainNumber: DEMO_NUMBERS.partnerHubMain,
+      callingEnabled: true, routingPrefix: '8003', pstn: 'CISCO_PSTN', mainNumber: DEMO_NUMBERS.partnerHubMain,
+    },
+    {
+      // In /locations but not enabled for Webex Calling: not in /telephony/config/locations.
+      id: loc.warehouse, name: 'Warehouse', timeZone: 'America/Denver', preferredLanguage: 'en_us',
+      announcementLanguage: 'en_us',
+      address: { address1: '1 Industrial Way', city: 'Denver', state: 'CO', postalCode: '80216', country: 'US' },
+      notes: 'No Webex Calling here', callingEnabled: false,
     },
   ];
 
@@ -88,6 +106,10 @@ export function demoSeed(): SimSeed {
     ...numbersFor(loc.headquarters, pool('+1408555', 100, 20)),
     ...numbersFor(loc.branchOffice, pool('+1212555', 100, 10)),
     ...numbersFor(loc.partnerHub, pool('+1312555', 100, 2)),
+    { phoneNumber: DEMO_NUMBERS.headquartersInactive, locationId: loc.headquarters, state: 'INACTIVE', tollFree: false, service: false },
+    { phoneNumber: DEMO_NUMBERS.headquartersMobile, locationId: loc.headquarters, state: 'ACTIVE', tollFree: false, service: false, mobile: true },
+    { phoneNumber: DEMO_NUMBERS.headquartersService, locationId: loc.headquarters, state: 'ACTIVE', tollFree: false, service: true },
+    { phoneNumber: DEMO_NUMBERS.headquartersTollFree, locationId: loc.headquarters, state: 'ACTIVE', tollFree: true, service: false },
   ];
   const own = (phoneNumber: string, owner: NumberRecord['owner']) => {
     const n = numbers.find((x) => x.phoneNumber === phoneNumber);
@@ -115,13 +137,15 @@ export function demoSeed(): SimSeed {
       ...base, id: ppl.bob, emails: [DEMO_EMAILS.bob], displayName: 'Bob Builder', firstName: 'Bob',
       lastName: 'Builder', nickName: 'Bob', department: 'Facilities',
       licenses: [lic.messaging, lic.meetingsEnterprise], siteUrls: ['sim-demo.webex.com'],
+      // Directory-synced numbers that a PUT must carry back (issue 12 item 4).
+      otherNumbers: [{ type: 'mobile', value: '+14085559002' }, { type: 'fax', value: '+14085559102' }],
       created: '2024-02-01T10:00:00.000Z', lastModified: '2024-02-01T10:00:00.000Z',
       lastActivity: '2024-06-02T14:00:00.000Z', status: 'inactive',
     },
     {
       ...base, id: ppl.carol, emails: [DEMO_EMAILS.carol], displayName: 'Carol Calling', firstName: 'Carol',
       lastName: 'Calling', nickName: 'Carol', title: 'Sales',
-      licenses: [lic.callingBasic],
+      licenses: [lic.callingBasic], otherNumbers: [{ type: 'mobile', value: '+12125559003' }],
       calling: { locationId: loc.branchOffice, extension: '2001' },
       created: '2024-03-01T10:00:00.000Z', lastModified: '2024-03-01T10:00:00.000Z',
       timezone: 'America/New_York', lastActivity: '2024-06-03T16:45:00.000Z',

@@ -6,6 +6,7 @@ import { FaultController, type RateLimitOptions, type TerminalFault } from './fa
 import { errorBody, errorReply, readBody, send, statusReply, trackingIdFor, type Reply } from './http';
 import { notSimulatedMessage } from './not-simulated';
 import { Router } from './router';
+import { registerGroups } from './routes/groups';
 import { registerLicenses } from './routes/licenses';
 import { registerLocations } from './routes/locations';
 import { registerMoveUsers } from './routes/move-users';
@@ -121,6 +122,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerPeople(router);
   registerLicenses(router);
   registerLocations(router);
+  registerGroups(router);
   registerNumbers(router);
   registerPersonNumbers(router);
   registerMoveUsers(router);

@@ -7,7 +7,8 @@ import { webexId, type WebexIdType } from './ids';
  * and in `calling.ts`; nothing here knows about HTTP.
  */
 
-export type PstnType = 'NON_INTEGRATED' | 'INTEGRATED';
+/** `pstnConnectionType` of GET /telephony/pstn/locations/{id}/connection (calling/webex-pstn.yml, PSTNType). */
+export type PstnType = 'LOCAL_GATEWAY' | 'NON_INTEGRATED_CCP' | 'INTEGRATED_CCP' | 'CISCO_PSTN';
 export type NumberState = 'ACTIVE' | 'INACTIVE';
 export type RingPattern = 'NORMAL' | 'LONG_LONG' | 'SHORT_SHORT_LONG' | 'SHORT_LONG_SHORT';
 export type PersonStatus =
@@ -32,12 +33,31 @@ export interface LocationRecord {
   latitude?: string;
   longitude?: string;
   notes?: string;
+  /**
+   * Enabled for Webex Calling: listed by `/telephony/config/locations`. A location from `/locations` need
+   * not be (webex-locations.yml vs. the calling location list); without it nothing telephony works there.
+   */
+  callingEnabled: boolean;
   /** Webex Calling details (`/telephony/config/locations`). */
-  routingPrefix: string;
-  /** Numbers may only be added/removed through the API on non-integrated PSTN. */
-  pstn: PstnType;
+  routingPrefix?: string;
+  /**
+   * The PSTN connection. Cisco's document warns against adding numbers through the API on integrated ones
+   * (INTEGRATED_CCP, CISCO_PSTN; webex-numbers.yml) but Webex does not refuse it. Absent: none set up.
+   */
+  pstn?: PstnType;
   /** The location's CLID; one of its numbers. */
   mainNumber?: string;
+  /** Extensions of the location's call park feature: not listed as numbers, but taken. */
+  callParkExtensions?: string[];
+}
+
+/**
+ * Can a user's number move with them to another location? Webex refuses it for premises (Local Gateway)
+ * and non-integrated CCP numbers (move-users errors 27976 and 10050010, wxc_sdk/telephony/jobs/__init__.py;
+ * impact 19717 when it does move).
+ */
+export function numbersTravel(location: LocationRecord | undefined): boolean {
+  return location?.pstn === 'CISCO_PSTN' || location?.pstn === 'INTEGRATED_CCP';
 }
 
 export interface LicenseRecord {
@@ -172,6 +192,13 @@ export class SimState {
    * of its status, or once `delayMs` has passed if that is set. A reset restores the default; tests set it.
    */
   moveJobTiming: { pollsToComplete: number; delayMs?: number } = { pollsToComplete: 2 };
+  /**
+   * The shape of the move-users POST answer. `live`: `response: {usersList, jobDetails}`, what wxc_sdk
+   * reads on live orgs (wxc_sdk/telephony/jobs/__init__.py StartMoveUsersJobResponse,
+   * tests/test_telephony_move_users_jobs.py); `documented`: `response: [...]` / `response: {id, …}`
+   * (webex-user-call-settings-2-2.yml). A reset restores `live`.
+   */
+  moveAnswerShape: 'live' | 'documented' = 'live';
   private readonly accessTokens = new Map<string, number>();
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   private readonly emailIndex = new Map<string, string>();
@@ -191,6 +218,7 @@ export class SimState {
       this.refreshTokens, this.emailIndex, this.owned, this.sequence, this.moveJobs] as Map<string, unknown>[]) map.clear();
     this.nextSequence = 0;
     this.moveJobTiming = { pollsToComplete: 2 };
+    this.moveAnswerShape = 'live';
     this.orgId = data.orgId;
     for (const l of data.locations) {
       this.locations.set(l.id, l);

@@ -14,14 +14,35 @@ export const REQUIRED_SCOPES = [
   'spark-admin:locations_read',
   'spark-admin:telephony_config_read',
   'spark-admin:telephony_config_write',
+  // The move-users job needs it besides the telephony and people write scopes (webex-user-call-settings-2-2.yml,
+  // Validate or Initiate Move Users Job; wxc_sdk/telephony/jobs/__init__.py validate_or_initiate).
+  'identity:groups_rw',
+  // The PSTN connection read before adding numbers to a location (calling/webex-pstn.yml).
+  'spark-admin:telephony_pstn_read',
 ] as const;
 
-// Read-only calls that each need one read scope: a 403 tells us the scope is missing.
-const PROBES: { scope: (typeof REQUIRED_SCOPES)[number]; path: string; query?: Record<string, string | number> }[] = [
+interface Probe {
+  scope: (typeof REQUIRED_SCOPES)[number];
+  /** The path, or one built from the first location id the locations probe saw (skipped without one). */
+  path: string | ((locationId: string) => string);
+  query?: Record<string, string | number>;
+  /** Answers other than 401/403 that still prove the scope (a location without a PSTN connection is a 404). */
+  alsoOk?: number[];
+}
+
+// Read-only calls that each need one scope: a 403 tells us the scope is missing. identity:groups_rw is
+// probed by listing groups, which it allows (a write would change the org).
+const PROBES: Probe[] = [
   { scope: 'spark-admin:people_read', path: '/people', query: { max: 1 } },
   { scope: 'spark-admin:licenses_read', path: '/licenses' },
   { scope: 'spark-admin:locations_read', path: '/locations', query: { max: 1 } },
   { scope: 'spark-admin:telephony_config_read', path: '/telephony/config/numbers', query: { max: 1 } },
+  { scope: 'identity:groups_rw', path: '/groups', query: { count: 1 } },
+  {
+    scope: 'spark-admin:telephony_pstn_read',
+    path: (locationId) => `/telephony/pstn/locations/${encodeURIComponent(locationId)}/connection`,
+    alsoOk: [404],
+  },
 ];
 
 export interface ConnectInput {
@@ -111,12 +132,20 @@ export async function connectServiceApp(input: ConnectInput): Promise<ConnectRep
   const api = new WebexClient({ baseUrl: input.baseUrl, tokenProvider: new StaticTokenProvider(token.access_token), logger: input.log, maxAttempts: 3 });
   const probes: ConnectReport['probes'] = [];
   let orgId: string | undefined;
+  let locationId: string | undefined;
   for (const probe of PROBES) {
+    if (typeof probe.path === 'function' && !locationId) continue;
+    const path = typeof probe.path === 'function' ? probe.path(locationId as string) : probe.path;
     try {
-      const res = await api.get<{ items?: { orgId?: string }[] }>(probe.path, { query: probe.query });
+      const res = await api.get<{ items?: { orgId?: string; id?: string }[] }>(path, { query: probe.query });
       orgId ??= res.data?.items?.find((i) => i.orgId)?.orgId;
+      if (probe.scope === 'spark-admin:locations_read') locationId = res.data?.items?.[0]?.id;
       probes.push({ scope: probe.scope, ok: true, status: res.status });
     } catch (error) {
+      if (error instanceof WebexApiError && probe.alsoOk?.includes(error.status)) {
+        probes.push({ scope: probe.scope, ok: true, status: error.status });
+        continue;
+      }
       if (!(error instanceof WebexApiError) || (error.status !== 403 && error.status !== 401)) throw error;
       probes.push({ scope: probe.scope, ok: false, status: error.status });
     }

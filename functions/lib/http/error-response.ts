@@ -1,6 +1,6 @@
 import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, StateMachineStartError, UnprocessableError, ValidationError } from '../errors';
 import { SecretUnavailableError } from '../tokens/secret-store';
-import { WebexApiError, WebexNetworkError } from '../webex/errors';
+import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError } from '../webex/errors';
 
 export interface ApiResult {
   statusCode: number;
@@ -45,6 +45,11 @@ export function errorToResult(error: unknown): ApiResult & { body: ErrorBody } {
     if (error.status >= 400 && error.status < 500) return result(422, base);
     return result(502, base);
   }
+  // Webex answered, but not in a shape we can act on: a fault on Webex's side of the contract.
+  if (error instanceof WebexResponseShapeError) {
+    return result(502, { code: error.name, message: error.message, ...(error.trackingId ? { trackingId: error.trackingId } : {}) });
+  }
+  if (error instanceof WebexLinkRefusedError) return result(502, { code: error.name, message: error.message });
   if (error instanceof WebexNetworkError) {
     return result(error.kind === 'timeout' ? 504 : 502, { code: error.name, message: error.message });
   }

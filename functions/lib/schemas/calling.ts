@@ -106,6 +106,10 @@ export const CallingTarget = z.object({
   phoneNumber: z.string().optional(),
   extension: z.string().optional(),
   autoAssigned: z.boolean(),
+  /** A move that carries the user's current number to the new location (none is named to Webex). */
+  keptNumber: z.boolean().optional(),
+  /** Why the number is what it is, when that is not what was asked (a number that could not travel). */
+  note: z.string().optional(),
 });
 export type CallingTarget = z.infer<typeof CallingTarget>;
 

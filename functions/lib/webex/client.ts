@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { correlationId } from '../correlation';
 import type { LogSink } from '../logger';
 import type { TokenProvider } from '../tokens/token-provider';
-import { WebexApiError, WebexNetworkError, type WebexErrorDetail } from './errors';
+import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, type WebexErrorDetail } from './errors';
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
 import { nextLink } from './link-header';
 import { parseRetryAfterMs } from './retry-after';
@@ -184,7 +184,7 @@ export class WebexClient {
         const data = parseBody(response.body);
         return {
           status: response.status,
-          data: options.schema ? options.schema.parse(data) : (data as T),
+          data: options.schema ? readShape(options.schema, data, { method, path: logPath, trackingId: responseTrackingId }) : (data as T),
           headers: response.headers,
           trackingId: responseTrackingId,
         };
@@ -219,14 +219,22 @@ export class WebexClient {
     }
   }
 
-  /** Every item of a listing, following `Link: rel="next"` (and start/max offsets for telephony lists). */
+  /**
+   * Every item of a listing, following `Link: rel="next"` (and start/max offsets for telephony lists).
+   * Only next links to the same path on the same origin are followed: a link elsewhere would be sent our
+   * token (webex-api.md §4, issue 14 item 10).
+   */
   async *paginate<T = unknown>(path: string, options: PageOptions<T> = {}): AsyncGenerator<T> {
     let itemsKey = typeof options.itemsKey === 'string' ? options.itemsKey : options.itemsKey ? undefined : 'items';
     const query: Query = { ...options.query };
     if (options.offsetPaging) query.max = options.offsetPaging.max;
+    const listPath = this.resolve(path).pathname;
     let next: string | undefined = path;
     let start = Number(query.start ?? 0);
     let first = true;
+    // Once Webex pages with Link headers, a page without one is the last: the offset fallback is only for
+    // lists that never send them, and it continues from the page actually read.
+    let linked = false;
     for (let pages = 1; next && pages <= (options.maxPages ?? Infinity); pages++) {
       // Webex's next links already carry every parameter; re-adding ours would duplicate them.
       const pageQuery = first ? query : undefined;
@@ -234,14 +242,19 @@ export class WebexClient {
       const page: WebexResponse<Record<string, unknown>> = await this.get<Record<string, unknown>>(next, { query: pageQuery });
       first = false;
       if (itemsKey === undefined && typeof options.itemsKey === 'function') itemsKey = options.itemsKey(page.data);
-      if (itemsKey === undefined) throw new TypeError(`Webex GET ${path}: the response has no list to page through`);
+      const where = { method: 'GET', path: this.logPath(path), trackingId: page.trackingId };
+      if (itemsKey === undefined) throw shapeError(where, '(body)', 'the response has no list to page through', page.data);
       const items = page.data?.[itemsKey];
-      if (items !== undefined && !Array.isArray(items)) {
-        throw new TypeError(`Webex GET ${path}: "${itemsKey}" is not an array`);
-      }
+      if (items !== undefined && !Array.isArray(items)) throw shapeError(where, itemsKey, 'not an array', page.data);
       next = nextLink(page.headers.get('link'));
-      if (!next && options.offsetPaging && (items?.length ?? 0) >= options.offsetPaging.max) {
-        start += options.offsetPaging.max;
+      if (next) {
+        linked = true;
+        const target = this.resolveLink(next, where);
+        if (target.pathname !== listPath) {
+          throw new WebexLinkRefusedError('GET', where.path, `to another path (${target.pathname.slice(this.basePath.length) || '/'})`);
+        }
+      } else if (!linked && options.offsetPaging && (items?.length ?? 0) >= options.offsetPaging.max) {
+        start += items?.length ?? 0;
         next = path;
         Object.assign(query, { start });
         first = true;
@@ -249,7 +262,12 @@ export class WebexClient {
       // An empty page ends the listing, whatever it links to: a next link on it could loop for ever.
       if (!items?.length) next = undefined;
       if (options.onPage) options.onPage({ url, next: next && this.resolve(next, first ? query : undefined).toString() });
-      for (const item of items ?? []) yield options.itemSchema ? options.itemSchema.parse(item) : (item as T);
+      // After onPage, so a caller that stops mid-page knows which page its items came from.
+      let index = 0;
+      for (const item of items ?? []) {
+        yield options.itemSchema ? readShape(options.itemSchema, item, where, `${itemsKey}[${index}]`) : (item as T);
+        index++;
+      }
     }
   }
 
@@ -260,12 +278,30 @@ export class WebexClient {
     return all;
   }
 
+  private get basePath(): string {
+    return new URL(this.baseUrl).pathname.replace(/\/+$/, '');
+  }
+
+  private logPath(path: string): string {
+    return /^https?:\/\//i.test(path) ? new URL(path).pathname.slice(this.basePath.length) || '/' : path;
+  }
+
+  /** A next link as a URL, refused (502) when it is not on our origin. */
+  private resolveLink(link: string, where: { method: string; path: string }): URL {
+    try {
+      return this.resolve(link);
+    } catch (error) {
+      if (error instanceof WebexLinkRefusedError) throw error;
+      throw new WebexLinkRefusedError(where.method, where.path, 'that is not a URL');
+    }
+  }
+
   private resolve(path: string, query?: Query): URL {
     let url: URL;
     if (/^https?:\/\//i.test(path)) {
       url = new URL(path);
       // A next link pointing elsewhere would receive our bearer token.
-      if (url.origin !== this.origin) throw new Error(`Refusing to follow a Webex link to another origin (${url.origin})`);
+      if (url.origin !== this.origin) throw new WebexLinkRefusedError('GET', this.logPath(path), `to another origin (${url.origin})`);
     } else {
       url = new URL(this.baseUrl + (path.startsWith('/') ? path : `/${path}`));
     }
@@ -295,6 +331,28 @@ export class WebexClient {
     return askedMs + Math.round(this.random() * Math.max(1000, askedMs / 10));
   }
 
+}
+
+interface ShapeContext {
+  method: string;
+  path: string;
+  trackingId?: string;
+}
+
+/** Validates an answer; a mismatch is a WebexResponseShapeError naming the first field we could not read. */
+function readShape<T>(schema: z.ZodType<T>, data: unknown, where: ShapeContext, prefix?: string): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = [prefix, ...(issue?.path ?? []).map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+    .filter((p) => p !== undefined && p !== '')
+    .join('.')
+    .replace(/\.\[/g, '[');
+  throw shapeError(where, field || '(body)', issue?.message ?? 'unexpected value', data);
+}
+
+function shapeError(where: ShapeContext, field: string, problem: string, data: unknown): WebexResponseShapeError {
+  return new WebexResponseShapeError(where.method, where.path, field, problem, where.method !== 'GET', where.trackingId, data);
 }
 
 function parseBody(text: string): unknown {

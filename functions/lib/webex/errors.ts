@@ -92,3 +92,39 @@ export class WebexNetworkError extends Error {
 export const isWebexApiError = (e: unknown): e is WebexApiError => e instanceof WebexApiError;
 export const isWebexStatus = (e: unknown, ...statuses: number[]): e is WebexApiError =>
   e instanceof WebexApiError && statuses.includes(e.status);
+
+/**
+ * Webex answered 2xx in a shape we cannot read: `field` is the first part our schema refused. For a write
+ * the change was most likely applied (Webex said 2xx), so callers must not send it again blindly; the
+ * API answers 502. Carries no request headers or body, so never a token; `data` (what Webex sent) is
+ * for callers that can still recover something from it and is never put in the message.
+ */
+export class WebexResponseShapeError extends Error {
+  override readonly name = 'WebexResponseShapeError';
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly field: string,
+    readonly problem: string,
+    readonly mayHaveApplied: boolean,
+    readonly trackingId?: string,
+    data?: unknown,
+  ) {
+    super(
+      `Webex ${method} ${path} answered in a shape this service cannot read (${field}: ${problem})` +
+        (mayHaveApplied ? '; Webex accepted the request, so the change may have been applied: check before repeating it' : ''),
+    );
+    // Not enumerable: a logger that serialises the error must not copy Webex's answer (personal data) into a log line.
+    Object.defineProperty(this, 'data', { value: data, enumerable: false });
+  }
+
+  declare readonly data: unknown;
+}
+
+/** A next-page link we will not follow (another origin, or another path): our token would go there. */
+export class WebexLinkRefusedError extends Error {
+  override readonly name = 'WebexLinkRefusedError';
+  constructor(readonly method: string, readonly path: string, reason: string) {
+    super(`Webex ${method} ${path}: refusing to follow a next-page link ${reason}`);
+  }
+}

@@ -19,16 +19,23 @@ export interface MoveUser {
 const ErrorOrImpact = z.looseObject({ code: z.number(), message: z.string() });
 export type MoveErrorOrImpact = z.infer<typeof ErrorOrImpact>;
 
-const ValidationResponse = z.looseObject({
-  response: z.array(
-    z.looseObject({
-      userId: z.string(),
-      impacts: z.array(ErrorOrImpact).default([]),
-      errors: z.array(ErrorOrImpact).default([]),
-    }),
-  ),
+const UserOutcome = z.looseObject({
+  userId: z.string().optional(),
+  impacts: z.array(ErrorOrImpact).nullish().transform((v) => v ?? []),
+  errors: z.array(ErrorOrImpact).nullish().transform((v) => v ?? []),
 });
 
+/**
+ * The POST answer comes in two shapes. Cisco's document (webex-user-call-settings-2-2.yml,
+ * MoveUsersValidationResponse / MoveUsersStartJobResponse) has `response: [{userId, impacts, errors}]`
+ * for the dry run and `response: {id, latestExecutionStatus, …}` for the start; wxc_sdk reads
+ * `response: {usersList: [{userId, impacts, errors}], jobDetails: {id, …}}` for both
+ * (wxc_sdk/telephony/jobs/__init__.py, StartMoveUsersJobResponse; asserted on a live org in
+ * tests/test_telephony_move_users_jobs.py). Both are accepted.
+ */
+const ValidationResponse = z.looseObject({
+  response: z.union([z.array(UserOutcome), z.looseObject({ usersList: z.array(UserOutcome).nullish() })]),
+});
 const JOB_STATUSES = ['STARTING', 'STARTED', 'COMPLETED', 'FAILED', 'UNKNOWN', 'ABANDONED'] as const;
 const EXIT_CODES = ['UNKNOWN', 'COMPLETED', 'FAILED', 'STOPPED', 'COMPLETED_WITH_ERRORS', 'COMPLETED_WITH_PENDING_ORDERS'] as const;
 
@@ -63,14 +70,25 @@ const body = (locationId: string, validate: boolean, users: MoveUser[]) => ({ us
 /** The dry run: what would stop (errors) or change (impacts) moving this calling user. Changes nothing. */
 export async function validateMove(client: WebexClient, locationId: string, user: MoveUser) {
   const res = await client.post(MOVE_JOBS, { body: body(locationId, true, [user]), schema: ValidationResponse, idempotent: true });
-  const entry = res.data.response.find((r) => r.userId === user.userId) ?? res.data.response[0];
+  const outcomes = Array.isArray(res.data.response) ? res.data.response : (res.data.response.usersList ?? []);
+  const entry = outcomes.find((r) => r.userId === user.userId) ?? outcomes[0];
   return { errors: entry?.errors ?? [], impacts: entry?.impacts ?? [] };
 }
 
-/** Starts the job. Not idempotent: a resent start is a second job (Webex answers 409 for a user being moved). */
+// The documented shape first: `jobDetails` is wxc_sdk's (see ValidationResponse).
+const StartResponse = z.looseObject({
+  response: z.union([MoveJobSchema, z.looseObject({ jobDetails: MoveJobSchema, usersList: z.array(UserOutcome).nullish() })]),
+});
+
+/**
+ * Starts the job. Not idempotent: a resent start is a second job (Webex answers 409 for a user being
+ * moved). An answer we cannot read is a WebexResponseShapeError: the job may well have started, and the
+ * caller must look for it (listRecentMoveJobs) rather than start it again.
+ */
 export async function startMoveJob(client: WebexClient, locationId: string, users: MoveUser[]): Promise<MoveJob> {
-  const res = await client.post(MOVE_JOBS, { body: body(locationId, false, users), schema: z.looseObject({ response: MoveJobSchema }), idempotent: false });
-  return res.data.response;
+  const res = await client.post(MOVE_JOBS, { body: body(locationId, false, users), schema: StartResponse, idempotent: false });
+  const answer = res.data.response as MoveJob | { jobDetails: MoveJob };
+  return 'jobDetails' in answer && answer.jobDetails ? (answer.jobDetails as MoveJob) : (answer as MoveJob);
 }
 
 /** The org's move jobs, most recent first (Webex's order): one page, which holds a job just started. */

@@ -70,13 +70,9 @@ export function toPersonUpdate(person: Person, changes: Record<string, unknown>)
   for (const [key, value] of Object.entries(person)) {
     if (!READ_ONLY.has(key) && value !== undefined) body[key] = value;
   }
-  // Only `work` numbers are settable; `work_extension` is derived from `extension` and mobile/fax are
-  // not accepted in a PUT body.
-  if (person.phoneNumbers) {
-    const work = person.phoneNumbers.filter((n) => n.type === 'work').map((n) => ({ type: n.type, value: n.value }));
-    if (work.length) body.phoneNumbers = work;
-    else delete body.phoneNumbers;
-  }
+  // Every phone number goes back as read (mobile and fax included): PUT replaces the record, so an entry
+  // left out is erased. wxc_sdk sends the list as read (wxc_sdk/people/__init__.py, Person.create_update),
+  // as does wxcadm.
   if (typeof person.loginEnabled === 'string') body.loginEnabled = person.loginEnabled === 'true';
   return { ...body, ...changes };
 }

@@ -94,6 +94,9 @@ export const AvailableNumberSchema = z.looseObject({
   state: z.string().optional(),
   isMainNumber: z.boolean().optional(),
   isServiceNumber: z.boolean().optional(),
+  includedTelephonyTypes: z.string().optional(),
+  telephonyType: z.string().optional(),
+  tollFreeNumber: z.boolean().optional(),
 });
 
 /** `PATCH /licenses/users` answer (UserLicensesResponse): the licenses the user now holds. */
@@ -109,4 +112,12 @@ export const ValidateNumbersResponseSchema = z.looseObject({
   numbers: z.array(
     z.looseObject({ number: z.string(), state: z.string(), tollFreeNumber: z.boolean().optional(), detail: z.array(z.string()).optional() }),
   ),
+});
+
+/** `POST /telephony/config/locations/{id}/actions/validateExtensions/invoke` answer (StatusOfExtensionsObject). */
+export const ValidateExtensionsResponseSchema = z.looseObject({
+  status: z.string().optional(),
+  extensionStatus: z
+    .array(z.looseObject({ extension: z.string(), state: z.string(), errorCode: z.number().optional(), message: z.string().optional() }))
+    .default([]),
 });

@@ -7,6 +7,7 @@ import {
   NumberObjectSchema,
   PersonNumbersSchema,
   UserLicensesResponseSchema,
+  ValidateExtensionsResponseSchema,
   ValidateNumbersResponseSchema,
   type NumberObject,
   type PersonNumbers,
@@ -96,13 +97,16 @@ export interface AlternateNumberChange {
 }
 
 /**
- * Adds or removes alternate numbers (`directNumber`, `primary: false`: this call never touches the
- * primary number). Not idempotent: an ADD resent after it was applied fails as "already assigned", so
- * the client must not resend it on its own; callers re-read and decide.
+ * Adds or removes alternate numbers (`primary: false`: this call never touches the primary number). The
+ * number goes in both fields: Cisco's document names it `directNumber` (webex-user-call-settings-2-2.yml,
+ * PhoneNumber), while wxc_sdk sends `external` and adds and removes alternates that way on live orgs
+ * (wxc_sdk/person_settings/numbers.py UpdatePersonPhoneNumber; tests/test_person_numbers.py). Not
+ * idempotent: an ADD resent after it was applied fails as "already assigned", so the client must not
+ * resend it on its own; callers re-read and decide.
  */
 export async function changeAlternateNumbers(client: WebexClient, personId: string, changes: AlternateNumberChange[]): Promise<void> {
   await client.put(`/telephony/config/people/${encodeURIComponent(personId)}/numbers`, {
-    body: { phoneNumbers: changes.map((c) => ({ ...c, primary: false })) },
+    body: { phoneNumbers: changes.map((c) => ({ ...c, external: c.directNumber, primary: false })) },
     idempotent: false,
   });
 }
@@ -121,6 +125,23 @@ export function primaryNumberCandidates(
   });
 }
 
+/**
+ * The first candidate a new user can take as primary number: ACTIVE, standard (not mobile, toll-free or a
+ * service number) and not the location's main number. Webex's list also holds mobile and inactive numbers
+ * (webex-user-call-settings-2-2.yml, Get Person Primary Available Phone Numbers, and its example).
+ */
+export async function firstAssignablePrimaryNumber(
+  client: WebexClient,
+  locationId: string,
+  licenseType?: 'Webex Calling Professional' | 'Webex Calling Standard',
+): Promise<string | undefined> {
+  for await (const c of primaryNumberCandidates(client, locationId, licenseType)) {
+    const standard = c.includedTelephonyTypes !== 'MOBILE_NUMBER' && (c.telephonyType ?? 'PSTN_NUMBER') === 'PSTN_NUMBER';
+    if ((c.state ?? 'ACTIVE') === 'ACTIVE' && standard && !c.isMainNumber && !c.isServiceNumber && !c.tollFreeNumber) return c.phoneNumber;
+  }
+  return undefined;
+}
+
 export type NumberValidation = z.infer<typeof ValidateNumbersResponseSchema>['numbers'][number];
 
 /** Webex's own availability check: Available, Duplicate (already in the org), Duplicate In List, Invalid, Unavailable. */
@@ -132,6 +153,22 @@ export async function validateNumbers(client: WebexClient, phoneNumbers: string[
     idempotent: true,
   });
   return res.data.numbers;
+}
+
+export type ExtensionValidation = z.infer<typeof ValidateExtensionsResponseSchema>['extensionStatus'][number];
+
+/**
+ * The location's own extension check (calling/webex-location-call-settings.yml, Validate Extensions): VALID,
+ * DUPLICATE (e.g. 9495, a call park extension), DUPLICATE_IN_LIST, INVALID (e.g. 4911, an emergency number).
+ */
+export async function validateExtension(client: WebexClient, locationId: string, extension: string): Promise<ExtensionValidation | undefined> {
+  const res = await client.post(`/telephony/config/locations/${encodeURIComponent(locationId)}/actions/validateExtensions/invoke`, {
+    body: { extensions: [extension] },
+    schema: ValidateExtensionsResponseSchema,
+    // Read-only despite the POST: safe to resend.
+    idempotent: true,
+  });
+  return res.data.extensionStatus.find((e) => e.extension === extension) ?? res.data.extensionStatus[0];
 }
 
 export interface AddNumbersBody {

@@ -2,7 +2,7 @@ import { isE164 } from '../calling';
 import { conflict, notFound, SimError } from '../errors';
 import type { Reply } from '../http';
 import type { RequestContext, Router } from '../router';
-import type { MoveJobRecord, PersonRecord, SimState } from '../state';
+import { numbersTravel, type MoveJobRecord, type PersonRecord, type SimState } from '../state';
 import { offsetPage, rejectUnknownParams } from './params';
 
 /**
@@ -82,13 +82,24 @@ function parseRequest(state: SimState, body: unknown): { locationId: string; val
 function problemsFor(state: SimState, locationId: string, user: MoveUser): MoveProblem[] {
   const person = state.people.get(user.userId);
   if (!person?.calling) return [{ code: 4007, message: '[Error 4007] User Not Found' }];
-  if (!state.locations.has(locationId)) return [{ code: 4152, message: '[Error 4152] Location Not Found' }];
+  // "The target location must be a calling location" (wxc_sdk/telephony/jobs/__init__.py validate_or_initiate).
+  if (!state.locations.get(locationId)?.callingEnabled) return [{ code: 4152, message: '[Error 4152] Location Not Found' }];
   if (person.calling.locationId === locationId) return [{ code: 25378, message: "[Error 25378] Target location is same as user's current location." }];
   const problems: MoveProblem[] = [];
   // Without a new extension the user keeps theirs, which must be free in the new location too.
   const extension = user.extension ?? person.calling.extension;
   if (extension && state.extensionInUse(locationId, extension, person.id)) {
     problems.push({ code: 4202, message: `[Error 4202] The extension is not available. It is already assigned to a user : ${extension}.` });
+  }
+  // Without a new number Webex moves the current one (UserItem.phoneNumber, webex-user-call-settings-2-2.yml),
+  // which premises and non-integrated CCP numbers cannot do (errors 27976, 10050010).
+  const current = user.phoneNumber ? undefined : state.primaryNumberOf(person.id);
+  if (current && !numbersTravel(state.locations.get(current.locationId))) {
+    problems.push(
+      state.locations.get(current.locationId)?.pstn === 'NON_INTEGRATED_CCP'
+        ? { code: 10050010, message: '[Error 10050010] Moving On Premises or Non Integrated CCP numbers from one location to another is not supported.' }
+        : { code: 27976, message: `[Error 27976] Local Gateway configuration is different with new group. Phone number: ${current.phoneNumber}` },
+    );
   }
   if (user.phoneNumber) {
     const n = state.numbers.get(user.phoneNumber);
@@ -122,9 +133,14 @@ function validateOrStart(ctx: RequestContext): Reply {
     const running = runningJobFor(state, user.userId);
     if (running) throw conflict(`User ${user.userId} is already being moved by job ${running.id}.`, 1026014);
   }
+  const live = state.moveAnswerShape === 'live';
   if (request.validate) {
     const [user] = request.users;
-    return { status: 200, body: { response: [{ userId: user.userId, impacts: impactsFor(state, request.locationId), errors: problemsFor(state, request.locationId, user) }] } };
+    const impacts = impactsFor(state, request.locationId, user);
+    const errors = problemsFor(state, request.locationId, user);
+    // wxc_sdk's live test asserts `errors` is None for a possible move (test_telephony_move_users_jobs.py).
+    const outcome = live ? { userId: user.userId, impacts, ...(errors.length ? { errors } : {}) } : { userId: user.userId, impacts, errors };
+    return { status: 200, body: { response: live ? { usersList: [outcome] } : [outcome] } };
   }
   const job: MoveJobRecord = {
     id: state.newId('JOB_ID'),
@@ -142,12 +158,26 @@ function validateOrStart(ctx: RequestContext): Reply {
     errors: [],
   };
   state.moveJobs.set(job.id, job);
-  return { status: 201, body: { response: jobView(state, job) } };
+  const started = request.users.map((u) => ({ userId: u.userId, impacts: impactsFor(state, request.locationId, u) }));
+  return { status: 201, body: { response: live ? { usersList: started, jobDetails: jobView(state, job) } : jobView(state, job) } };
 }
 
-function impactsFor(state: SimState, locationId: string): MoveProblem[] {
+function impactsFor(state: SimState, locationId: string, user: MoveUser): MoveProblem[] {
   const main = state.locations.get(locationId)?.mainNumber;
-  return [{ code: 19722, message: `[Informational 19722] User CLID number is set to use the new group CLID number: ${main ?? 'null'}.` }];
+  const impacts = [{ code: 19722, message: `[Informational 19722] User CLID number is set to use the new group CLID number: ${main ?? 'null'}.` }];
+  const carried = user.phoneNumber ? [] : travelling(state, user.userId);
+  if (carried.length) {
+    impacts.push({
+      code: 19717,
+      message: `[Informational 19717] The primary number, alternate numbers or fax messaging number of the user are assigned to the new group: ${carried.map((n) => n.phoneNumber).join(', ')}.`,
+    });
+  }
+  return impacts;
+}
+
+/** The user's numbers that would move with them (no new number given, and their PSTN lets them). */
+function travelling(state: SimState, userId: string) {
+  return state.numbersOf(userId).filter((n) => numbersTravel(state.locations.get(n.locationId)));
 }
 
 /** Runs the job when it is due: every user is checked again, then moved or counted as failed. */
@@ -180,13 +210,17 @@ function advance(state: SimState, job: MoveJobRecord): void {
 }
 
 /**
- * The move itself: the new location, number and extension; the numbers the user held in the old
- * location (primary and alternates) go back to its pool. Without a new number the user has none there.
+ * The move itself: the new location, number and extension. With a new number, the numbers the user held
+ * in the old location (primary and alternates) go back to its pool; without one, they move to the new
+ * location with the user (impact 19717; the dry run refused numbers that cannot travel).
  */
 function move(state: SimState, person: PersonRecord, locationId: string, user: MoveUser): void {
   const extension = user.extension ?? person.calling?.extension;
+  const carried = user.phoneNumber ? [] : travelling(state, person.id);
+  for (const n of carried) n.locationId = locationId;
+  const phoneNumber = user.phoneNumber ?? carried.find((n) => n.owner?.kind === 'PRIMARY')?.phoneNumber;
   for (const n of state.numbersOf(person.id)) if (n.locationId !== locationId) state.releaseNumber(n.phoneNumber);
-  state.setCalling(person, { locationId, ...(user.phoneNumber ? { phoneNumber: user.phoneNumber } : {}), ...(extension ? { extension } : {}) });
+  state.setCalling(person, { locationId, ...(phoneNumber ? { phoneNumber } : {}), ...(extension ? { extension } : {}) });
   person.lastModified = state.timestamp();
 }
 

@@ -4,7 +4,7 @@ import { parseWebexId } from '../ids';
 import type { Reply } from '../http';
 import type { RequestContext, Router } from '../router';
 import type { LocationRecord, NumberRecord, NumberState, PersonRecord, SimState } from '../state';
-import { requireLocation } from './locations';
+import { requireCallingLocation } from './locations';
 import { bodyObject, boolParam, offsetPage } from './params';
 
 /**
@@ -175,9 +175,13 @@ function listNumbers(ctx: RequestContext): Reply {
   return { status: 200, body, headers: page.headers };
 }
 
-/** Cisco warns these calls corrupt data on Calling Plan / integrated CCP locations; Webex refuses them here. */
+/**
+ * Cisco warns these calls corrupt data on Calling Plan / integrated CCP locations (webex-numbers.yml). For
+ * deactivating and removing, the simulator refuses them (a belief, not observed); adding is not refused,
+ * as Webex does not refuse it (issue 12 item 5): callers must check the PSTN connection first.
+ */
 function requireNonIntegrated(location: LocationRecord): void {
-  if (location.pstn === 'INTEGRATED') {
+  if (location.pstn === 'INTEGRATED_CCP' || location.pstn === 'CISCO_PSTN') {
     throw badRequest(
       `Location "${location.name}" uses an integrated PSTN connection (Cisco Calling Plan or integrated CCP). ` +
         'Numbers can only be added, deactivated or removed through the API for non-integrated PSTN connections ' +
@@ -201,15 +205,13 @@ const MAX_MOBILE_PER_ADD = 20;
 
 function addNumbers(ctx: RequestContext): Reply {
   const { state } = ctx;
-  const location = requireLocation(state, ctx.params.locationId);
+  const location = requireCallingLocation(state, ctx.params.locationId);
   const body = bodyObject(ctx);
   const numberType = body.numberType ?? 'DID';
   if (numberType !== 'DID' && numberType !== 'TOLLFREE' && numberType !== 'MOBILE') {
     throw badRequest(`Invalid numberType: ${String(numberType)}`);
   }
   const mobile = numberType === 'MOBILE';
-  // Mobile numbers may go to any location with PSTN set up; DID and toll-free only to non-integrated ones.
-  if (!mobile) requireNonIntegrated(location);
   const usage = body.numberUsageType ?? 'NONE';
   if (usage !== 'NONE' && usage !== 'SERVICE') throw badRequest(`Invalid numberUsageType: ${String(usage)}`);
   // Mobile numbers are activated when assigned to a user.
@@ -221,9 +223,10 @@ function addNumbers(ctx: RequestContext): Reply {
   }
 
   for (const n of numbers) {
-    if (location.mainNumber === n) {
-      // What Webex answers (wxc_sdk's live test), although the reference says existing numbers are ignored.
-      throw new SimError(409, `Phone number ${n} is already the main number of this location.`, {
+    if (state.numbers.get(n)?.locationId === location.id) {
+      // What Webex answers for a number the location already has (wxc_sdk tests/test_telephony_location_number.py,
+      // TestAddExisting: 409, code 8363, detail 25223), although the reference says existing numbers are ignored.
+      throw new SimError(409, `Phone number ${n} already exists in this location.`, {
         topErrorCode: 25223, errorCode: 8363,
         description: `[Error 8363] Phone number ${n} is already in use in this location.`,
       });
@@ -234,7 +237,6 @@ function addNumbers(ctx: RequestContext): Reply {
     if (existing && existing.locationId !== location.id) throw conflict(`Phone number ${n} already exists in another location.`);
   }
   for (const n of numbers) {
-    if (state.numbers.has(n)) continue; // Already in this location: ignored, as documented.
     state.numbers.set(n, {
       phoneNumber: n, locationId: location.id, state: initial, tollFree: numberType === 'TOLLFREE', service: usage === 'SERVICE',
       ...(mobile ? { mobile: true } : {}),
@@ -251,7 +253,7 @@ function numberInLocation(state: SimState, location: LocationRecord, n: string):
 
 function setNumberState(ctx: RequestContext): Reply {
   const { state } = ctx;
-  const location = requireLocation(state, ctx.params.locationId);
+  const location = requireCallingLocation(state, ctx.params.locationId);
   const body = bodyObject(ctx);
   const action = body.action ?? 'ACTIVATE';
   if (action !== 'ACTIVATE' && action !== 'DEACTIVATE') throw badRequest(`Invalid action: ${String(action)}`);
@@ -273,7 +275,7 @@ const MAX_REMOVE = 5;
 
 function removeNumbers(ctx: RequestContext): Reply {
   const { state } = ctx;
-  const location = requireLocation(state, ctx.params.locationId);
+  const location = requireCallingLocation(state, ctx.params.locationId);
   requireNonIntegrated(location);
   const body = bodyObject(ctx);
   if (Array.isArray(body.phoneNumbers) && body.phoneNumbers.length > MAX_REMOVE) {

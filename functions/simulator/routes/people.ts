@@ -101,6 +101,8 @@ interface PersonInput {
   licenses?: string[];
   siteUrls?: string[];
   workNumber?: string;
+  /** mobile and fax entries: a PUT replaces them (omitted ones are erased), as it does every field. */
+  otherNumbers?: PersonRecord['otherNumbers'];
   extension?: string;
   locationId?: string;
   loginEnabled?: boolean;
@@ -142,7 +144,16 @@ function parsePersonInput(body: Record<string, unknown>): PersonInput {
   }
   if (body.phoneNumbers !== undefined && body.phoneNumbers !== null) {
     if (!Array.isArray(body.phoneNumbers)) throw badRequest('phoneNumbers must be an array.');
-    // Only `work` is settable; work_extension is derived, mobile/fax are not admin-settable: ignored.
+    // `work` is the calling number; work_extension is derived from `extension` and ignored. mobile and fax
+    // are directory numbers a PUT replaces like any field: wxc_sdk (people/__init__.py create_update) and
+    // wxcadm write every entry back as read, so leaving them out erases them (issue 12 item 4).
+    input.otherNumbers = [];
+    for (const n of body.phoneNumbers as unknown[]) {
+      const entry = (typeof n === 'object' && n !== null ? n : {}) as { type?: unknown; value?: unknown };
+      if (entry.type !== 'mobile' && entry.type !== 'fax') continue;
+      if (typeof entry.value !== 'string' || !entry.value) throw badRequest('phoneNumbers[].value must be a string.');
+      input.otherNumbers.push({ type: entry.type, value: entry.value });
+    }
     const work = body.phoneNumbers.find(
       (n: unknown) => typeof n === 'object' && n !== null && (n as { type?: unknown }).type === 'work',
     ) as { value?: unknown } | undefined;
@@ -223,7 +234,7 @@ function createPerson(ctx: RequestContext): Reply {
     roles: input.roles ?? [],
     licenses: [],
     siteUrls: input.siteUrls ?? [],
-    otherNumbers: [],
+    otherNumbers: input.otherNumbers ?? [],
     distinctiveRingEnabled: false,
     created: now,
     lastModified: now,
@@ -324,6 +335,7 @@ function updatePerson(ctx: RequestContext): Reply {
   person.addresses = input.addresses;
   person.roles = input.roles ?? [];
   person.siteUrls = input.siteUrls ?? [];
+  person.otherNumbers = input.otherNumbers ?? [];
   if (input.loginEnabled !== undefined) person.loginEnabled = input.loginEnabled;
 
   // Grant a new calling license before revoking the old one, so a license swap keeps the calling data.

@@ -3,12 +3,12 @@ import { badRequest, notFound, SimError } from '../errors';
 import type { Reply } from '../http';
 import type { RequestContext, Router } from '../router';
 import type { NumberRecord, PersonRecord, RingPattern, SimState } from '../state';
-import { requireLocation } from './locations';
+import { requireCallingLocation } from './locations';
 import { bodyObject, boolParam, offsetPage } from './params';
 import { requirePerson } from './people';
 
 /**
- * A person's numbers: reading them, adding/removing alternates (`directNumber`, never the primary),
+ * A person's numbers: reading them, adding/removing alternates (`external`, never the primary),
  * and the candidate lists for primary and alternate numbers.
  */
 export function registerPersonNumbers(router: Router): void {
@@ -77,9 +77,14 @@ function parseChange(raw: unknown): NumberChange {
   if (item.primary === true) {
     throw badRequest('Only alternate numbers can be assigned or unassigned here: set the primary number through People or Licenses.');
   }
-  if (typeof item.directNumber !== 'string' || !item.directNumber) throw badRequest('directNumber is required.');
-  const phoneNumber = normaliseNumber(item.directNumber);
-  if (!phoneNumber) throw badRequest(`Invalid phone number: ${item.directNumber}`);
+  // The number Webex reads is `external`: wxc_sdk adds and removes alternates with it on live orgs
+  // (wxc_sdk/person_settings/numbers.py UpdatePersonPhoneNumber; tests/test_person_numbers.py). The document's
+  // `directNumber` (webex-user-call-settings-2-2.yml, PhoneNumber) is not shown to work there, so a body
+  // with only `directNumber` is refused as missing the number; with both, they must agree.
+  if (typeof item.external !== 'string' || !item.external) throw badRequest('external is required.');
+  if (item.directNumber !== undefined && item.directNumber !== item.external) throw badRequest('directNumber and external differ.');
+  const phoneNumber = normaliseNumber(item.external);
+  if (!phoneNumber) throw badRequest(`Invalid phone number: ${item.external}`);
   let extension: string | undefined;
   // Cisco's own example sends an extension as a JSON number.
   if (typeof item.extension === 'string' || typeof item.extension === 'number') extension = String(item.extension) || undefined;
@@ -151,16 +156,22 @@ function availableView(state: SimState, n: NumberRecord): Record<string, unknown
     phoneNumber: n.phoneNumber,
     state: n.state,
     isMainNumber: state.locations.get(n.locationId)?.mainNumber === n.phoneNumber,
+    ...(n.mobile ? { includedTelephonyTypes: 'MOBILE_NUMBER' } : {}),
     telephonyType: 'PSTN_NUMBER',
     isServiceNumber: n.service,
   };
 }
 
-/** Unassigned standard numbers, optionally in one location and limited to a `phoneNumber` list. */
-function candidates(ctx: RequestContext, locationId: string | undefined): NumberRecord[] {
+/**
+ * Unassigned numbers, optionally in one location and limited to a `phoneNumber` list. Alternates: standard
+ * numbers only. Primary: "standard and mobile numbers … that are unassigned", inactive ones and the main
+ * number included (webex-user-call-settings-2-2.yml, Get Person Primary Available Phone Numbers, and its
+ * example); callers pick an active standard one themselves.
+ */
+function candidates(ctx: RequestContext, locationId: string | undefined, primary = false): NumberRecord[] {
   const wanted = ctx.query.get('phoneNumber')?.split(',').map((s) => s.trim()).filter(Boolean);
   return [...ctx.state.numbers.values()]
-    .filter((n) => !n.owner && !n.service && !n.tollFree && !n.mobile)
+    .filter((n) => !n.owner && !n.tollFree && (primary || (!n.service && !n.mobile)))
     .filter((n) => locationId === undefined || n.locationId === locationId)
     .filter((n) => !wanted?.length || wanted.includes(n.phoneNumber))
     .sort((a, b) => a.phoneNumber.localeCompare(b.phoneNumber));
@@ -168,12 +179,12 @@ function candidates(ctx: RequestContext, locationId: string | undefined): Number
 
 function primaryAvailableNumbers(ctx: RequestContext): Reply {
   const locationId = ctx.query.get('locationId') ?? undefined;
-  if (locationId !== undefined) requireLocation(ctx.state, locationId);
+  if (locationId !== undefined) requireCallingLocation(ctx.state, locationId);
   const licenseType = ctx.query.get('licenseType');
   if (licenseType !== null && licenseType !== 'Webex Calling Professional' && licenseType !== 'Webex Calling Standard') {
     throw badRequest(`Invalid licenseType: ${licenseType}`);
   }
-  const page = offsetPage(ctx, candidates(ctx, locationId));
+  const page = offsetPage(ctx, candidates(ctx, locationId, true));
   return { status: 200, body: { phoneNumbers: page.items.map((n) => availableView(ctx.state, n)) }, headers: page.headers };
 }
 

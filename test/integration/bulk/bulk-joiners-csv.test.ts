@@ -80,10 +80,11 @@ describe('POST /bulk/joiners/csv', () => {
     expect(Object.values(createdPeople())).toEqual([1, 1]);
   });
 
-  it('faults mid-run (a create applied then answered 500, a 429 storm on a number look-up) leave no duplicate and no unreported user', async () => {
+  it('faults mid-run (a create applied then answered 500, a 429 storm on the extension check) leave no duplicate and no unreported user', async () => {
     await upload('joiners/faults.csv', [HEADER, row(700), row(701), row(702), row(703)]);
     h.sim.faults.add({ match: { method: 'POST', path: '/people' }, kind: 'applyThenFail', status: 500, skip: 1 });
-    h.sim.faults.add({ match: { method: 'GET', path: '/telephony/config/numbers' }, kind: 'status', status: 429, retryAfter: '0', times: 3 });
+    // The extension check is the location's Validate Extensions action.
+    h.sim.faults.add({ match: { method: 'POST', path: '/telephony/config/locations/' }, kind: 'status', status: 429, retryAfter: '0', times: 3 });
     const res = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/faults.csv' });
     const { report } = await finished(res.body.executionName);
     // Both faults fired; every user was created exactly once, with calling, and reported as such.

@@ -73,6 +73,35 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
     expect(candidates.query).toMatchObject({ locationId: LOC.branchOffice, licenseType: 'Webex Calling Professional' });
   });
 
+  it('auto-assigns an ACTIVE standard number: never an inactive, mobile or service candidate Webex offers first', async () => {
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters', autoAssignNumber: true });
+    expect(res.status).toBe(200);
+    // Webex lists +14085550001 (inactive), 0002 (mobile) and 0003 (service) before the pool; 0100 is the main number, 0101 Alice's.
+    const offered = h.webexCalls('GET', '/telephony/config/people/primary/availableNumbers');
+    expect(offered).toHaveLength(1);
+    expect(res.body.user.calling.primaryNumber).toBe('+14085550102');
+  });
+
+  it('answers 422 naming a location that is not enabled for Webex Calling, sending no write', async () => {
+    const res = await h.call('POST', calling(BOB), { location: 'Warehouse', autoAssignNumber: true });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'NotCallingLocationError', message: expect.stringContaining('"Warehouse"') });
+    expect(stepStatuses(res.body)).toMatchObject({ resolveLocation: 'failed' });
+    expect(patches()).toHaveLength(0);
+  });
+
+  it.each([
+    ['a call park extension (Webex 9495)', '1900', 409, 'ExtensionTakenError', /call park/],
+    ['an emergency number (Webex 4911)', '911', 400, 'ValidationError', /emergency/],
+  ])('refuses %s found by Webex\'s Validate Extensions, sending no write', async (_, extension, status, code, words) => {
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters', extension });
+    expect(res.status).toBe(status);
+    expect(res.body.error).toMatchObject({ code, message: expect.stringMatching(words) });
+    if (status === 400) expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'extension' })]);
+    expect(h.webexCalls('POST', `/telephony/config/locations/${LOC.headquarters}/actions/validateExtensions/invoke`)).toHaveLength(1);
+    expect(patches()).toHaveLength(0);
+  });
+
   it('uses another calling license by name, and an extension alone', async () => {
     const res = await h.call('POST', calling(BOB), { location: 'headquarters', extension: '1500', license: 'Webex Calling Basic' });
     expect(res.status).toBe(200);
@@ -90,7 +119,7 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
     expect(stepStatuses(res.body)).toMatchObject({ resolveLicense: 'skipped', chooseNumber: 'skipped', assignLicense: 'skipped', verifyCalling: 'completed' });
     expect(patches()).toHaveLength(0);
     // Nothing was written: the read that found the setup is the answer, with no read-back (reference data aside, which is cached).
-    expect(h.webexCalls().filter((r) => !/^\/(locations|licenses)\b/.test(r.path)).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /people', `GET /people/${P.carol}`]);
+    expect(h.webexCalls().filter((r) => !/^\/(locations|licenses|telephony\/config\/locations)\b/.test(r.path)).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /people', `GET /people/${P.carol}`]);
   });
 
   it('answers 409 when the user has calling in another location, naming it', async () => {
@@ -162,7 +191,8 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'NoLicenseUnitsError', message: expect.stringContaining('Webex Calling - Professional') });
     expect(stepStatuses(res.body)).toMatchObject({ resolveLicense: 'failed', chooseNumber: 'not-run' });
-    expect(h.webexCalls('GET', '/telephony')).toHaveLength(0);
+    expect(h.webexCalls('GET', '/telephony/config/numbers')).toHaveLength(0);
+    expect(h.webexCalls('GET', '/telephony/config/people')).toHaveLength(0);
     expect(patches()).toHaveLength(0);
   });
 

@@ -115,7 +115,7 @@ describe('POST /users/{user}/calling with move: true (Webex move-users job)', ()
 
   it('answers 409 when Webex says the user is already being moved', async () => {
     h.sim.state.moveJobTiming = { pollsToComplete: 100 };
-    const started = await runWith({ user: CAROL, location: 'Headquarters', extension: '2600', move: true }, (step) => {
+    const started = await runWith({ user: CAROL, location: 'Headquarters', phoneNumber: HQ_FREE, extension: '2600', move: true }, (step) => {
       if (step === 'startMoveJob') {
         // Another job for Carol started meanwhile.
         h.sim.state.moveJobs.set('other', {
@@ -139,6 +139,38 @@ describe('POST /users/{user}/calling with move: true (Webex move-users job)', ()
     // Found in the job list by the TrackingID of the start Webex answered with a 500.
     const [start] = h.webexCalls('POST', JOBS).filter((r) => r.status === 500);
     expect([...h.sim.state.moveJobs.values()][0].trackingId).toBe(start.trackingId);
+  });
+
+  it('moves under both answer shapes: the live one (usersList/jobDetails) and the documented one', async () => {
+    // The harness's simulator answers as live Webex does by default; the test above ran on it.
+    h.sim.state.moveAnswerShape = 'documented';
+    const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling).toMatchObject({ location: { id: LOC.headquarters }, primaryNumber: HQ_FREE });
+  });
+
+  it('adopts a job Webex started although its 2xx answer could not be read, instead of starting another', async () => {
+    h.sim.faults.add({ match: { method: 'POST', path: JOBS }, skip: 1, kind: 'applyThenFail', status: 201 });
+    const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling).toMatchObject({ location: { id: LOC.headquarters }, primaryNumber: HQ_FREE });
+    expect(moveRequests()).toEqual([true, false]);
+    expect(h.sim.state.moveJobs.size).toBe(1);
+  });
+
+  it('answers 502 naming the operation and the field when the dry run answer cannot be read, starting nothing', async () => {
+    h.sim.faults.add({ match: { method: 'POST', path: JOBS }, kind: 'status', status: 200, body: { response: { usersList: 'x' } } });
+    const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });
+    expect(res.status).toBe(502);
+    expect(res.body.error).toMatchObject({ code: 'WebexResponseShapeError', message: expect.stringMatching(/POST \/telephony\/config\/jobs\/person\/moveLocation .*response/) });
+    expect(h.sim.state.moveJobs.size).toBe(0);
+  });
+
+  it('answers 422 naming a target location that is not enabled for Webex Calling, starting nothing', async () => {
+    const res = await h.call('POST', calling(CAROL), { location: 'Warehouse', autoAssignNumber: true, move: true });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'NotCallingLocationError', message: expect.stringContaining('"Warehouse"') });
+    expect(h.webexCalls('POST', JOBS)).toHaveLength(0);
   });
 
   it('retries 429s and 5xx while polling the job, then completes', async () => {

@@ -39,7 +39,7 @@ const appliedStep = (run: Run, step: string): AppliedChange['status'] | undefine
 const LEAVER_STEPS: WebexStep[] = [
   'GET /people', 'GET /people/{id}', 'GET /people/{id}/features/numbers',
   'GET /people/{id}/features/numbers', 'PUT /telephony/config/people/{id}/numbers',
-  'GET /people/{id}', 'PATCH /licenses/users',
+  'GET /people/{id}', 'PATCH /licenses/users', 'GET /people/{id}',
 ];
 
 /** After a leaver, whatever it reports: what Webex shows of each change, and that the event says so. */
@@ -63,7 +63,8 @@ const WORKFLOWS: Workflow[] = [
     steps: [
       'GET /people', 'POST /people',
       // The nested Enable Calling (autoAssignNumber: the first free number of the location).
-      'GET /people/{id}', 'GET /locations', 'GET /licenses', 'GET /telephony/config/people/primary/availableNumbers',
+      'GET /people/{id}', 'GET /locations', 'GET /telephony/config/locations/{id}', 'GET /licenses',
+      'GET /telephony/config/people/primary/availableNumbers',
       'GET /people/{id}', 'PATCH /licenses/users', 'GET /people/{id}', 'GET /people/{id}/features/numbers',
     ],
     detail: (email) => ({ email, firstName: 'Jo', lastName: 'Iner', location: 'Headquarters' }),
@@ -88,8 +89,10 @@ const WORKFLOWS: Workflow[] = [
     detailType: 'Webex User Moved',
     steps: [
       'GET /people', 'GET /people/{id}',
-      // The nested Enable Calling with move: true: Webex's move-users job, dry run first, then polled.
-      'GET /people/{id}', 'GET /locations', 'GET /telephony/config/people/primary/availableNumbers',
+      // The nested Enable Calling with move: true: Webex's move-users job. A dry run says Carol's non-integrated
+      // CCP number cannot travel, so a new one is picked; then the move's dry run, the job, polled.
+      'GET /people/{id}', 'GET /locations', 'GET /telephony/config/locations/{id}',
+      `POST ${MOVE_JOBS}`, 'GET /telephony/config/people/primary/availableNumbers',
       `POST ${MOVE_JOBS}`, 'GET /people/{id}', `POST ${MOVE_JOBS}`, `GET ${MOVE_JOBS}/{id}`, `GET ${MOVE_JOBS}/{id}`,
       'GET /people/{id}', 'GET /people/{id}/features/numbers',
       // The profile, read-modify-write.
@@ -115,7 +118,7 @@ const WORKFLOWS: Workflow[] = [
     name: 'leaver (deactivate)',
     stateMachine: 'Leaver',
     detailType: 'Webex User Left',
-    steps: [...LEAVER_STEPS, 'GET /people/{id}', 'PUT /people/{id}'],
+    steps: [...LEAVER_STEPS, 'GET /people/{id}', 'PUT /people/{id}', 'GET /people/{id}'],
     detail: () => ({ email: DEMO_EMAILS.carol }),
     check: (h, run) => {
       checkLeaver(h, run);

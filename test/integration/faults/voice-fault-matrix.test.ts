@@ -28,8 +28,8 @@ const WORKFLOWS: Workflow[] = [
   {
     name: 'enable calling',
     steps: [
-      'GET /people', 'GET /people/{id}', 'GET /locations', 'GET /licenses',
-      'GET /telephony/config/numbers', 'GET /telephony/config/numbers',
+      'GET /people', 'GET /people/{id}', 'GET /locations', 'GET /telephony/config/locations/{id}', 'GET /licenses',
+      'GET /telephony/config/numbers', 'POST /telephony/config/locations/{id}/actions/validateExtensions/invoke',
       'GET /people/{id}', 'PATCH /licenses/users', 'GET /people/{id}', 'GET /people/{id}/features/numbers',
     ],
     run: (h) => h.call('POST', `/users/${enc(DEMO_EMAILS.bob)}/calling`, { location: 'Headquarters', phoneNumber: HQ_FREE, extension: '1234' }),
@@ -49,7 +49,7 @@ const WORKFLOWS: Workflow[] = [
   },
   {
     name: 'enable calling (already enabled)',
-    steps: ['GET /people/{id}'],
+    steps: ['GET /people/{id}', 'GET /telephony/config/locations/{id}'],
     run: (h) => h.call('POST', `/users/${P.carol}/calling`, { location: LOC.branchOffice, phoneNumber: DEMO_NUMBERS.carolPrimary }),
     check: (h, { status, body }) => {
       if (status < 300) expect(body).toMatchObject({ changed: false, user: { calling: { primaryNumber: DEMO_NUMBERS.carolPrimary, extension: '2001' } } });
@@ -115,7 +115,10 @@ const WORKFLOWS: Workflow[] = [
   },
   {
     name: 'add location numbers',
-    steps: ['GET /locations', 'POST /telephony/config/actions/validateNumbers/invoke', 'POST /telephony/config/locations/{id}/numbers'],
+    steps: [
+      'GET /locations', 'GET /telephony/config/locations/{id}', 'GET /telephony/pstn/locations/{id}/connection',
+      'POST /telephony/config/actions/validateNumbers/invoke', 'POST /telephony/config/locations/{id}/numbers',
+    ],
     run: (h) => h.call('POST', `/locations/${enc('Headquarters')}/numbers`, { phoneNumbers: NEW_NUMBERS }),
     check: (h, { status, body }) => {
       if (status < 300) expect(body.numbers).toEqual(NEW_NUMBERS.map((phoneNumber) => ({ phoneNumber, status: 'added' })));

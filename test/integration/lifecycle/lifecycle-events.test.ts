@@ -1,7 +1,8 @@
 import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus';
 import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import type { StateMachineId } from '../../../functions/lib/state-machines/definitions';
-import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
+import { webexId } from '../../../functions/simulator/ids';
+import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS, demoSeed } from '../../../functions/simulator/seed';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 
@@ -185,6 +186,39 @@ describe('leaver', () => {
     // Each write was sent once: the retries found it done.
     expect(h.webexCalls('PUT', '/telephony/config/people/')).toHaveLength(1);
     expect(h.webexCalls('PATCH', '/licenses/users')).toHaveLength(1);
+  });
+
+  it('reads the license removal back: a removal Webex answers but does not apply ends in Failed saying what is still in place', async () => {
+    h.sim.faults.add({ match: { method: 'PATCH', path: '/licenses/users' }, kind: 'status', status: 200, body: { personId: P.carol, licenses: [] } });
+    const run = await outcome('Leaver', (await send(left({ email: DEMO_EMAILS.carol }))).body.executionName);
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toBe('ChangeNotAppliedError');
+    expect(JSON.parse(run.cause as string)).toMatchObject({
+      applied: [{ step: 'unassignAlternates', status: 'applied' }, { step: 'removeCallingLicense', status: 'failed' }],
+      error: { message: expect.stringMatching(new RegExp(`still shows Webex Calling - Basic assigned \\(\\${DEMO_NUMBERS.carolPrimary}, extension 2001 still in place\\)`)) },
+    });
+  });
+
+  it('reads the deactivation back: a PUT Webex answers but does not apply ends in Failed', async () => {
+    h.sim.faults.add({ match: { method: 'PUT', path: '/people/' }, kind: 'status', status: 200, body: { id: P.carol, emails: [DEMO_EMAILS.carol] } });
+    const run = await outcome('Leaver', (await send(left({ email: DEMO_EMAILS.carol }))).body.executionName);
+    expect(run.status).toBe('FAILED');
+    expect(JSON.parse(run.cause as string)).toMatchObject({
+      applied: [{ step: 'unassignAlternates' }, { step: 'removeCallingLicense', status: 'applied' }, { step: 'deactivateUser', status: 'failed' }],
+      error: { code: 'ChangeNotAppliedError', message: expect.stringContaining('still shows the user able to sign in') },
+    });
+  });
+
+  it('removes Customer Experience - Essential, which Webex treats as a calling license', async () => {
+    const seed = demoSeed();
+    const cx = webexId('LICENSE', 'cx-essential');
+    seed.licenses.push({ id: cx, name: 'Customer Experience - Essential', totalUnits: 5, calling: true });
+    seed.people.find((p) => p.id === P.carol)!.licenses = [cx];
+    h.sim.reset(seed);
+    const run = await outcome('Leaver', (await send(left({ email: DEMO_EMAILS.carol }))).body.executionName);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(h.webexCalls('PATCH', '/licenses/users').map((r) => r.body)).toEqual([{ personId: P.carol, licenses: [{ id: cx, operation: 'remove' }] }]);
+    expect(h.sim.state.people.get(P.carol)?.licenses).toEqual([]);
   });
 
   it('a fault that outlasts the retries ends in Failed naming the step and what was applied before it', async () => {

@@ -76,14 +76,36 @@ describe('mover', () => {
         { step: 'updateProfile', status: 'applied' },
       ],
     });
-    // Dry run first, then the job.
-    expect(h.webexCalls('POST', JOBS).map((r) => (r.body as { usersList: { validate: boolean }[] }).usersList[0].validate)).toEqual([true, false]);
+    // Dry runs first (can her number travel? Not from non-integrated CCP: a new one; then the move's own), then the job.
+    expect(h.webexCalls('POST', JOBS).map((r) => (r.body as { usersList: { validate: boolean }[] }).usersList[0].validate)).toEqual([true, true, false]);
     const user = await h.call('GET', `/users/${enc(DEMO_EMAILS.carol)}`);
     expect(user.body).toMatchObject({ title: 'Relocated', calling: { enabled: true, location: { id: DEMO_IDS.locations.headquarters }, extension: '2001' } });
     // The old number is back in the Branch Office pool now that the job has completed.
     const old = await owner(DEMO_NUMBERS.carolPrimary);
     expect(old).toBeDefined();
     expect(old.owner).toBeUndefined();
+  });
+
+  it('keeps the user\'s number when Webex can move it (Cisco PSTN), even with the new pool empty', async () => {
+    h.sim.state.locations.get(DEMO_IDS.locations.branchOffice)!.pstn = 'CISCO_PSTN';
+    for (const [key, n] of h.sim.state.numbers) {
+      if (n.locationId === DEMO_IDS.locations.headquarters && !n.owner && n.phoneNumber !== DEMO_NUMBERS.headquartersMain) h.sim.state.numbers.delete(key);
+    }
+    const { outcome } = await run({ email: DEMO_EMAILS.carol, location: 'Headquarters' });
+    expect(outcome.status).toBe('SUCCEEDED');
+    expect(outcome.output).toMatchObject({
+      applied: [{ step: 'moveLocation', status: 'applied', detail: expect.stringMatching(new RegExp(`number \\${DEMO_NUMBERS.carolPrimary}.*keeps number`)) }, { step: 'updateProfile' }],
+    });
+    // No number named to Webex: it moves the current one.
+    const start = h.webexCalls('POST', JOBS).find((r) => !(r.body as { usersList: { validate: boolean }[] }).usersList[0].validate);
+    expect((start?.body as { usersList: { users: Record<string, string>[] }[] }).usersList[0].users[0].phoneNumber).toBeUndefined();
+    expect(h.sim.state.primaryNumberOf(DEMO_IDS.people.carol)).toMatchObject({ phoneNumber: DEMO_NUMBERS.carolPrimary, locationId: DEMO_IDS.locations.headquarters });
+  });
+
+  it('says so when the number cannot travel (non-integrated CCP) and a new one is assigned', async () => {
+    const { outcome } = await run({ email: DEMO_EMAILS.carol, location: 'Headquarters' });
+    expect(outcome.status).toBe('SUCCEEDED');
+    expect((outcome.output as { applied: { detail: string }[] }).applied[0].detail).toMatch(new RegExp(`\\${DEMO_NUMBERS.carolPrimary} cannot move to "Headquarters".*10050010.*assigned \\+1408555\\d{4} instead`));
   });
 
   it('fails before changing anything when the new location has no free number', async () => {

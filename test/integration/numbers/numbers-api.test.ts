@@ -48,12 +48,13 @@ describe('GET /users/{user}/numbers (Get Webex User Phone Numbers)', () => {
 });
 
 describe('POST /users/{user}/numbers (Assign Phone Number to Webex User)', () => {
-  it('adds an alternate number with its extension through directNumber, and is a no-op the second time', async () => {
+  it('adds an alternate number with its extension, named as directNumber and external, and is a no-op the second time', async () => {
     const res = await h.call('POST', numbers(ALICE), { phoneNumber: HQ_FREE, extension: '1105', ringPattern: 'LONG_LONG' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ changed: true, primaryNumber: DEMO_NUMBERS.alicePrimary, alternates: [{ phoneNumber: HQ_FREE, extension: '1105', ringPattern: 'LONG_LONG' }] });
     expect(puts().map((r) => r.body)).toEqual([
-      { phoneNumbers: [{ action: 'ADD', directNumber: HQ_FREE, extension: '1105', ringPattern: 'LONG_LONG', primary: false }] },
+      // directNumber for Cisco's document, external for what wxc_sdk sends on live orgs.
+      { phoneNumbers: [{ action: 'ADD', directNumber: HQ_FREE, external: HQ_FREE, extension: '1105', ringPattern: 'LONG_LONG', primary: false }] },
     ]);
     const again = await h.call('POST', numbers(ALICE), { phoneNumber: HQ_FREE });
     expect(again.status).toBe(200);
@@ -122,7 +123,9 @@ describe('DELETE /users/{user}/numbers/{phoneNumber} (Unassign Phone Number)', (
     const res = await h.call('DELETE', `${numbers(CAROL)}/${enc(DEMO_NUMBERS.carolAlternate)}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ changed: true, primaryNumber: DEMO_NUMBERS.carolPrimary, alternates: [] });
-    expect(puts().map((r) => r.body)).toEqual([{ phoneNumbers: [{ action: 'DELETE', directNumber: DEMO_NUMBERS.carolAlternate, primary: false }] }]);
+    expect(puts().map((r) => r.body)).toEqual([
+      { phoneNumbers: [{ action: 'DELETE', directNumber: DEMO_NUMBERS.carolAlternate, external: DEMO_NUMBERS.carolAlternate, primary: false }] },
+    ]);
     const pool = await h.call('GET', `/numbers?available=true&location=${enc('Branch Office')}`);
     expect(pool.body.items.map((n: { phoneNumber: string }) => n.phoneNumber)).toContain(DEMO_NUMBERS.carolAlternate);
   });
@@ -154,7 +157,7 @@ describe('GET /numbers (List Webex Phone Numbers)', () => {
   it('lists every number with its location and owner', async () => {
     const res = await h.call('GET', '/numbers');
     expect(res.status).toBe(200);
-    expect(res.body.count).toBe(32);
+    expect(res.body.count).toBe(36);
     expect(res.body.nextCursor).toBeUndefined();
     expect(res.body.items).toContainEqual(expect.objectContaining({
       phoneNumber: DEMO_NUMBERS.alicePrimary, extension: '1001', phoneNumberType: 'PRIMARY',
@@ -164,7 +167,7 @@ describe('GET /numbers (List Webex Phone Numbers)', () => {
 
   it('filters by available, location (name or id) and ownerType', async () => {
     const available = await h.call('GET', `/numbers?available=true&location=Headquarters`);
-    expect(available.body.count).toBe(18);
+    expect(available.body.count).toBe(22);
     expect(h.webexCalls('GET', '/telephony/config/numbers')[0].query).toMatchObject({ available: 'true', locationId: LOC.headquarters });
     const byId = await h.call('GET', `/numbers?available=true&location=${LOC.headquarters}`);
     expect(byId.body.items).toEqual(available.body.items);
@@ -180,8 +183,8 @@ describe('GET /numbers (List Webex Phone Numbers)', () => {
       h.sim.state.numbers.set(phoneNumber, { phoneNumber, locationId: LOC.headquarters, state: 'ACTIVE', tollFree: false, service: false });
     }
     const res = await h.call('GET', '/numbers');
-    expect(res.body.count).toBe(4532);
-    expect(new Set(res.body.items.map((n: { phoneNumber: string }) => n.phoneNumber)).size).toBe(4532);
+    expect(res.body.count).toBe(4536);
+    expect(new Set(res.body.items.map((n: { phoneNumber: string }) => n.phoneNumber)).size).toBe(4536);
     expect(h.webexCalls('GET', '/telephony/config/numbers').map((r) => [r.query.start, r.query.max])).toEqual([
       // The last page asks for one more than the 5000 an answer holds, to know whether a next part exists.
       ['0', '2000'], ['2000', '2000'], ['4000', '1001'],
@@ -199,7 +202,11 @@ describe('GET /numbers (List Webex Phone Numbers)', () => {
       seen.push(...next.body.items);
       cursor = next.body.nextCursor;
     }
-    expect(seen.map((n) => n.phoneNumber)).toEqual(Array.from({ length: 20 }, (_, i) => `+1408555${String(100 + i).padStart(4, '0')}`));
+    expect(seen.map((n) => n.phoneNumber)).toEqual([
+      DEMO_NUMBERS.headquartersInactive, DEMO_NUMBERS.headquartersMobile, DEMO_NUMBERS.headquartersService,
+      ...Array.from({ length: 20 }, (_, i) => `+1408555${String(100 + i).padStart(4, '0')}`),
+      DEMO_NUMBERS.headquartersTollFree,
+    ]);
     const mismatch = await h.call('GET', `/numbers?location=${enc('Branch Office')}&limit=8&cursor=${first.body.nextCursor}`);
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.error.fields[0]).toMatchObject({ field: 'cursor', message: expect.stringMatching(/other filters/) });
@@ -277,10 +284,29 @@ describe('POST /locations/{location}/numbers (Add Phone Numbers to Webex Locatio
     expect(h.webexCalls('POST', '/telephony/config/actions/validateNumbers')).toHaveLength(6);
   });
 
-  it('answers 422 for a location on integrated PSTN', async () => {
+  it('answers 422 for a location on integrated PSTN, read from its PSTN connection, before sending anything', async () => {
+    // Webex does not refuse it (Cisco only warns of backend data issues, webex-numbers.yml), nor does the simulator.
     const res = await add('Partner Hub', { phoneNumbers: ['+13125550150'] });
     expect(res.status).toBe(422);
-    expect(res.body.error).toMatchObject({ code: 'IntegratedPstnError', message: expect.stringContaining('Partner Hub') });
+    expect(res.body.error).toMatchObject({ code: 'IntegratedPstnError', message: expect.stringMatching(/Partner Hub.*CISCO_PSTN/) });
+    expect(h.webexCalls('GET', '/telephony/pstn/locations/')).toHaveLength(1);
+    expect(posts()).toHaveLength(0);
+    expect(h.webexCalls('POST', '/telephony/config/actions/validateNumbers')).toHaveLength(0);
+  });
+
+  it('answers 422 naming a location that is not enabled for Webex Calling, sending nothing', async () => {
+    const res = await add('Warehouse', { phoneNumbers: ['+13035550150'] });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'NotCallingLocationError', message: expect.stringContaining('"Warehouse"') });
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('reports a batch as added when Webex applied it, answered 500, and refused the resend with 409', async () => {
+    h.sim.faults.add({ match: { method: 'POST', path: '/telephony/config/locations' }, kind: 'applyThenFail', status: 500 });
+    const res = await add('Headquarters', { phoneNumbers: ['+14085550201', '+14085550202'] });
+    expect(posts().map((r) => r.status)).toEqual([500, 409]);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ added: 2, numbers: [{ phoneNumber: '+14085550201', status: 'added' }, { phoneNumber: '+14085550202', status: 'added' }] });
   });
 
   it('marks a batch Webex refused as failed and keeps going', async () => {

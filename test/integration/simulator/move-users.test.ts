@@ -12,7 +12,11 @@ beforeAll(async () => {
   sim = await startSimulator();
 });
 afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+beforeEach(() => {
+  sim.reset();
+  // These check the answers against Cisco's document; the live shape has its own tests below.
+  sim.state.moveAnswerShape = 'documented';
+});
 
 const body = (validate: boolean, user: Record<string, string>, locationId: string = LOC.headquarters) => ({
   usersList: [{ locationId, validate, users: [user] }],
@@ -80,12 +84,11 @@ describe('move users job (POST/GET /telephony/config/jobs/person/moveLocation)',
     state.now = () => now;
     try {
       sim.state.moveJobTiming = { pollsToComplete: 1, delayMs: 5000 };
-      const start = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol, extension: '2500' }) });
+      const start = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol, phoneNumber: HQ_FREE, extension: '2500' }) });
       expect((await poll(start.body.response.id)).body.latestExecutionStatus).toBe('STARTED');
       now += 5000;
       expect((await poll(start.body.response.id)).body.latestExecutionStatus).toBe('COMPLETED');
-      // Without a new number the user has none at Headquarters; the old one is back at Branch Office.
-      expect(sim.state.primaryNumberOf(P.carol)).toBeUndefined();
+      expect(sim.state.primaryNumberOf(P.carol)?.phoneNumber).toBe(HQ_FREE);
     } finally {
       state.now = realNow;
     }
@@ -129,5 +132,45 @@ describe('move users job (POST/GET /telephony/config/jobs/person/moveLocation)',
     expect(await codes({ usersList: [{ locationId: LOC.headquarters, validate: true, users: [{ userId: P.carol }, { userId: P.alice }] }] })).toBe(1026020);
     expect(await codes({ usersList: [] })).toBe(1026011);
     expect((await call(sim, 'GET', `${JOBS}/unknown-job`)).status).toBe(404);
+  });
+});
+
+describe('move users job answers as live Webex does (wxc_sdk StartMoveUsersJobResponse)', () => {
+  beforeEach(() => sim.reset());
+
+  it('answers the dry run with response.usersList, without errors for a possible move', async () => {
+    const res = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol, phoneNumber: HQ_FREE }) });
+    expect(res.status).toBe(200);
+    expect(res.body.response.usersList).toEqual([{ userId: P.carol, impacts: [expect.objectContaining({ code: 19722 })] }]);
+  });
+
+  it('answers the start with response.jobDetails and response.usersList', async () => {
+    const res = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol, phoneNumber: HQ_FREE }) });
+    expect(res.status).toBe(201);
+    expect(res.body.response.jobDetails).toMatchObject({ name: 'moveusers', latestExecutionStatus: 'STARTED' });
+    expect(res.body.response.usersList).toEqual([expect.objectContaining({ userId: P.carol })]);
+  });
+});
+
+describe('a move without a new number carries the current one (UserItem.phoneNumber; impact 19717)', () => {
+  beforeEach(() => sim.reset());
+
+  it('moves a Cisco PSTN number with the user to the new location', async () => {
+    sim.state.locations.get(LOC.branchOffice)!.pstn = 'CISCO_PSTN';
+    const dry = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol }) });
+    expect(dry.body.response.usersList[0].errors).toBeUndefined();
+    expect(dry.body.response.usersList[0].impacts).toContainEqual(expect.objectContaining({ code: 19717 }));
+    sim.state.moveJobTiming = { pollsToComplete: 1 };
+    const start = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol }) });
+    expect((await poll(start.body.response.jobDetails.id)).body.latestExecutionStatus).toBe('COMPLETED');
+    expect(sim.state.primaryNumberOf(P.carol)).toMatchObject({ phoneNumber: DEMO_NUMBERS.carolPrimary, locationId: LOC.headquarters });
+  });
+
+  it('refuses to carry a Local Gateway (27976) or non-integrated CCP (10050010) number', async () => {
+    const ccp = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol }) });
+    expect(ccp.body.response.usersList[0].errors).toEqual([expect.objectContaining({ code: 10050010 })]);
+    sim.state.locations.get(LOC.branchOffice)!.pstn = 'LOCAL_GATEWAY';
+    const lgw = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol }) });
+    expect(lgw.body.response.usersList[0].errors).toEqual([expect.objectContaining({ code: 27976 })]);
   });
 });

@@ -1,4 +1,6 @@
-import { DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
+import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { WebexClient } from '../../../functions/lib/webex/client';
+import { DEMO_IDS, DEMO_NUMBERS, SIM_ACCESS_TOKEN } from '../../../functions/simulator/seed';
 import { startSimulator, type Simulator } from '../../../functions/simulator/server';
 import { call, collectAll, expectWebexError, nextLink } from './helpers';
 
@@ -33,7 +35,8 @@ describe('GET /telephony/config/numbers', () => {
 
   it('filters available numbers (unassigned, not main), by owner and by number', async () => {
     const available = await list({ locationId: LOC.headquarters, available: true });
-    expect(available.body.phoneNumbers).toHaveLength(18);
+    // 18 standard numbers, plus the inactive, mobile, service and toll-free ones of the seed.
+    expect(available.body.phoneNumbers).toHaveLength(22);
     expect(available.body.phoneNumbers.every((n: any) => !n.owner && !n.mainNumber)).toBe(true);
     const owned = await list({ ownerId: P.carol });
     expect(owned.body.phoneNumbers.map((n: any) => n.phoneNumber)).toEqual([DEMO_NUMBERS.carolPrimary, DEMO_NUMBERS.carolAlternate]);
@@ -59,19 +62,19 @@ describe('GET /telephony/config/numbers', () => {
     const next = new URL(nextLink(first.headers) as string);
     expect(next.searchParams.get('start')).toBe('7');
     expect(next.searchParams.get('max')).toBe('7');
-    const page = await list({ start: 28, max: 7 });
-    expect(page.body.phoneNumbers).toHaveLength(4);
+    const page = await list({ start: 35, max: 7 });
+    expect(page.body.phoneNumbers).toHaveLength(1);
     expect(nextLink(page.headers)).toBeUndefined();
     const { items, pages } = await collectAll(sim, '/telephony/config/numbers', 'phoneNumbers', { max: 7 });
-    expect(pages).toBe(5);
-    expect(new Set(items.map((n: any) => n.phoneNumber)).size).toBe(32);
-    expect((await list()).body.phoneNumbers).toHaveLength(32);
+    expect(pages).toBe(6);
+    expect(new Set(items.map((n: any) => n.phoneNumber)).size).toBe(36);
+    expect((await list()).body.phoneNumbers).toHaveLength(36);
   });
 });
 
 describe('POST /telephony/config/locations/{id}/numbers', () => {
-  it('adds E.164 numbers (201, ACTIVE by default) and ignores ones the location already has', async () => {
-    const res = await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['+14085550150', '+14085550151', '+14085550119'] } });
+  it('adds E.164 numbers (201, ACTIVE by default)', async () => {
+    const res = await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['+14085550150', '+14085550151'] } });
     expect(res.status).toBe(201);
     expect(res.body).toBeUndefined();
     expect(sim.state.numbers.get('+14085550150')).toMatchObject({ locationId: LOC.headquarters, state: 'ACTIVE' });
@@ -79,18 +82,30 @@ describe('POST /telephony/config/locations/{id}/numbers', () => {
     expect(sim.state.numbers.get('+14085550152')?.state).toBe('INACTIVE');
   });
 
-  it('rejects non-E.164, integrated PSTN, the main number (409 25223/8363) and numbers of another location', async () => {
-    expectWebexError(await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['4085550150'] } }), 400);
+  it('answers 409 (8363/25223) for a number the location already has, as Webex does (wxc_sdk TestAddExisting), adding nothing', async () => {
+    const res = await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['+14085550150', '+14085550119'] } });
+    expectWebexError(res, 409);
+    expect(res.body.errors[0].errorCode).toBe(8363);
+    expect(sim.state.numbers.has('+14085550150')).toBe(false);
+  });
+
+  it('does not refuse DID numbers on an integrated PSTN location (Cisco only warns against it)', async () => {
     const integrated = await call(sim, 'POST', numbersPath(LOC.partnerHub), { body: { phoneNumbers: ['+13125550150'] } });
-    expectWebexError(integrated, 400);
-    expect(integrated.body.message).toMatch(/integrated PSTN/);
+    expect(integrated.status).toBe(201);
+  });
+
+  it('answers 400 for a location without Webex Calling', async () => {
+    expectWebexError(await call(sim, 'POST', numbersPath(LOC.warehouse), { body: { phoneNumbers: ['+13035550150'] } }), 400);
+  });
+
+  it('rejects non-E.164, the main number (409 25223/8363) and numbers of another location', async () => {
+    expectWebexError(await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['4085550150'] } }), 400);
     const main = await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: [DEMO_NUMBERS.headquartersMain] } });
     expectWebexError(main, 409);
     expect(main.body.errorCode).toBe(25223);
     expect(main.body.errors[0].errorCode).toBe(8363);
     expectWebexError(await call(sim, 'POST', numbersPath(LOC.headquarters), { body: { phoneNumbers: ['+12125550105'] } }), 409);
     expectWebexError(await call(sim, 'POST', numbersPath('nowhere'), { body: { phoneNumbers: ['+14085550150'] } }), 404);
-    expect(sim.state.numbers.has('+13125550150')).toBe(false);
   });
 });
 
@@ -128,5 +143,37 @@ describe('DELETE /telephony/config/locations/{id}/numbers', () => {
     expectWebexError(res, 502);
     expect(res.headers.get('cisco-spark-error-codes')).toBe('4251');
     expectWebexError(await remove(LOC.headquarters, [DEMO_NUMBERS.carolPrimary]), 502);
+  });
+});
+
+describe('POST /telephony/config/locations/{id}/actions/validateExtensions/invoke', () => {
+  it('reports each extension as Cisco\'s example does: call park 9495, emergency 4911, not digits 4910, repeats 9498', async () => {
+    const res = await call(sim, 'POST', `/telephony/config/locations/${LOC.headquarters}/actions/validateExtensions/invoke`, {
+      body: { extensions: ['1900', '1234', '1234', '911', 'a234', '1001'] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ERRORS');
+    expect(res.body.extensionStatus.map((e: { state: string; errorCode?: number }) => [e.state, e.errorCode])).toEqual([
+      ['DUPLICATE', 9495], ['VALID', undefined], ['DUPLICATE_IN_LIST', 9498], ['INVALID', 4911], ['INVALID', 4910], ['DUPLICATE', undefined],
+    ]);
+  });
+});
+
+describe('our client pages a telephony list by the simulator\'s Link headers (as real Webex sends them)', () => {
+  it('reads 200 numbers at max=100 as 200 unique items in two requests', async () => {
+    for (let i = 0; i < 200; i++) {
+      const phoneNumber = `+1650555${String(i).padStart(4, '0')}`;
+      sim.state.numbers.set(phoneNumber, { phoneNumber, locationId: LOC.branchOffice, state: 'ACTIVE', tollFree: false, service: false });
+    }
+    sim.clearRequests();
+    const client = new WebexClient({ baseUrl: sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
+    const items = await client.list<{ phoneNumber?: string }>('/telephony/config/numbers', {
+      query: { locationId: LOC.branchOffice, phoneNumber: '+1650555' },
+      itemsKey: 'phoneNumbers',
+      offsetPaging: { max: 100 },
+    });
+    expect(items).toHaveLength(200);
+    expect(new Set(items.map((n) => n.phoneNumber)).size).toBe(200);
+    expect(sim.requests.filter((r) => r.path === '/telephony/config/numbers')).toHaveLength(2);
   });
 });

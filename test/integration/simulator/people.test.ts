@@ -54,6 +54,7 @@ describe('GET /people', () => {
       phoneNumbers: [
         { type: 'work', value: DEMO_NUMBERS.carolPrimary, primary: true },
         { type: 'work_extension', value: '80022001' },
+        { type: 'mobile', value: '+12125559003', primary: false },
       ],
     });
   });
@@ -192,7 +193,8 @@ describe('PUT /people/{id} replaces the record', () => {
     return {
       ...rest,
       loginEnabled: person.loginEnabled === 'true',
-      phoneNumbers: (person.phoneNumbers ?? []).filter((n: any) => n.type === 'work').map((n: any) => ({ type: n.type, value: n.value })),
+      // Every entry as read, as wxc_sdk and wxcadm write it back.
+      phoneNumbers: person.phoneNumbers ?? [],
     };
   };
 
@@ -224,8 +226,21 @@ describe('PUT /people/{id} replaces the record', () => {
     expect(firstName).toBe('Ally');
     expect(nickName).toBe('Ally');
     expect(rest).toEqual((({ title: _t, firstName: _f, nickName: _n, lastModified: _l, ...r }) => r)(before));
-    // The mobile number is not settable through the body, and is kept.
+    // The mobile number went back as read, and is kept.
     expect(res.body.phoneNumbers).toContainEqual({ type: 'mobile', value: '+14085559001', primary: false });
+  });
+
+  it('erases mobile and fax numbers a PUT leaves out (PUT replaces the record)', async () => {
+    const before = await get(P.bob);
+    expect(before.phoneNumbers).toEqual([
+      { type: 'mobile', value: '+14085559002', primary: false },
+      { type: 'fax', value: '+14085559102', primary: false },
+    ]);
+    const kept = await call(sim, 'PUT', `/people/${P.bob}`, { query: { callingData: true }, body: { ...fullBody(before), title: 'Foreman' } });
+    expect(kept.body.phoneNumbers).toEqual(before.phoneNumbers);
+    const { phoneNumbers: _dropped, ...withoutNumbers } = fullBody(before);
+    const erased = await call(sim, 'PUT', `/people/${P.bob}`, { query: { callingData: true }, body: withoutNumbers });
+    expect(erased.body.phoneNumbers).toBeUndefined();
   });
 
   it('removing the calling license frees the unit, the numbers, extension and location', async () => {

@@ -42,10 +42,10 @@ describe('GET /people/{id}/features/numbers', () => {
 });
 
 describe('PUT /telephony/config/people/{id}/numbers', () => {
-  it('adds and deletes alternate numbers by directNumber (204)', async () => {
+  it('adds and deletes alternate numbers by external, the field Webex reads (204)', async () => {
     const res = await putNumbers(P.alice, {
       enableDistinctiveRingPattern: true,
-      phoneNumbers: [{ action: 'ADD', directNumber: '+14085550112', extension: '1012', primary: false, ringPattern: 'SHORT_LONG_SHORT' }],
+      phoneNumbers: [{ action: 'ADD', external: '+14085550112', extension: '1012', primary: false, ringPattern: 'SHORT_LONG_SHORT' }],
     });
     expect(res.status).toBe(204);
     const after = await getNumbers(P.alice);
@@ -56,24 +56,30 @@ describe('PUT /telephony/config/people/{id}/numbers', () => {
     expect((await call(sim, 'GET', '/telephony/config/numbers', { query: { phoneNumber: '+14085550112' } })).body.phoneNumbers[0])
       .toMatchObject({ phoneNumberType: 'ALTERNATE', owner: { id: P.alice } });
 
-    expect((await putNumbers(P.alice, { phoneNumbers: [{ action: 'DELETE', directNumber: '+14085550112', primary: false }] })).status).toBe(204);
+    expect((await putNumbers(P.alice, { phoneNumbers: [{ action: 'DELETE', external: '+14085550112', primary: false }] })).status).toBe(204);
     expect((await getNumbers(P.alice)).body.phoneNumbers).toHaveLength(1);
     expect(sim.state.numbers.get('+14085550112')?.owner).toBeUndefined();
   });
 
-  it('accepts a US national directNumber', async () => {
-    expect((await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', directNumber: '4085550113', primary: false }] })).status).toBe(204);
+  it('refuses a change naming the number only as directNumber (wxc_sdk sends external on live orgs), or two different numbers', async () => {
+    expectWebexError(await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', directNumber: '+14085550112', primary: false }] }), 400);
+    expectWebexError(await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', directNumber: '+14085550112', external: '+14085550113', primary: false }] }), 400);
+    expect((await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', directNumber: '+14085550112', external: '+14085550112', primary: false }] })).status).toBe(204);
+  });
+
+  it('accepts a US national number', async () => {
+    expect((await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', external: '4085550113', primary: false }] })).status).toBe(204);
     expect(sim.state.numbers.get('+14085550113')?.owner?.personId).toBe(P.alice);
   });
 
   it('refuses assigned numbers, other locations, primaries, non-held deletes and non-calling people with 400', async () => {
-    const add = (directNumber: string, extra: object = {}) => ({ phoneNumbers: [{ action: 'ADD', directNumber, primary: false, ...extra }] });
+    const add = (directNumber: string, extra: object = {}) => ({ phoneNumbers: [{ action: 'ADD', external: directNumber, primary: false, ...extra }] });
     expectWebexError(await putNumbers(P.alice, add(DEMO_NUMBERS.carolPrimary)), 400);
     expectWebexError(await putNumbers(P.alice, add('+12125550105')), 400);
     expectWebexError(await putNumbers(P.alice, add('+14085550114', { primary: true })), 400);
     expectWebexError(await putNumbers(P.alice, add('+14085550114', { extension: '1001' })), 400);
-    expectWebexError(await putNumbers(P.alice, { phoneNumbers: [{ action: 'DELETE', directNumber: DEMO_NUMBERS.alicePrimary, primary: false }] }), 400);
-    expectWebexError(await putNumbers(P.carol, { phoneNumbers: [{ action: 'DELETE', directNumber: '+12125550109', primary: false }] }), 400);
+    expectWebexError(await putNumbers(P.alice, { phoneNumbers: [{ action: 'DELETE', external: DEMO_NUMBERS.alicePrimary, primary: false }] }), 400);
+    expectWebexError(await putNumbers(P.carol, { phoneNumbers: [{ action: 'DELETE', external: '+12125550109', primary: false }] }), 400);
     expectWebexError(await putNumbers(P.bob, add('+14085550114')), 400);
     expectWebexError(await putNumbers('ghost', add('+14085550114')), 404);
     expect(sim.state.numbers.get('+14085550114')?.owner).toBeUndefined();
@@ -81,10 +87,10 @@ describe('PUT /telephony/config/people/{id}/numbers', () => {
 
   it('allows at most 10 alternates', async () => {
     const numbers = Array.from({ length: 11 }, (_, i) => `+140855501${String(2 + i).padStart(2, '0')}`);
-    const res = await putNumbers(P.alice, { phoneNumbers: numbers.map((directNumber) => ({ action: 'ADD', directNumber, primary: false })) });
+    const res = await putNumbers(P.alice, { phoneNumbers: numbers.map((directNumber) => ({ action: 'ADD', external: directNumber, primary: false })) });
     expectWebexError(res, 400);
     expect(res.body.message).toMatch(/10/);
-    const ten = await putNumbers(P.alice, { phoneNumbers: numbers.slice(0, 10).map((directNumber) => ({ action: 'ADD', directNumber, primary: false })) });
+    const ten = await putNumbers(P.alice, { phoneNumbers: numbers.slice(0, 10).map((directNumber) => ({ action: 'ADD', external: directNumber, primary: false })) });
     expect(ten.status).toBe(204);
   });
 });

@@ -16,7 +16,7 @@ const addNumbers = (locationId: string, body: unknown) => call(sim, 'POST', `/te
 
 describe('POST /telephony/config/actions/validateNumbers/invoke', () => {
   it('reports each number: Available, Duplicate (in the org), Duplicate In List, Invalid; toll-free flagged', async () => {
-    const res = await validate(['+14085550300', DEMO_NUMBERS.carolAlternate, '+14085550300', 'abc', '4085550301', '+18005550100']);
+    const res = await validate(['+14085550300', DEMO_NUMBERS.carolAlternate, '+14085550300', 'abc', '4085550301', '+18005550199']);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'ERRORS',
@@ -26,7 +26,7 @@ describe('POST /telephony/config/actions/validateNumbers/invoke', () => {
         { number: '+14085550300', state: 'Duplicate In List', tollFreeNumber: false },
         { number: 'abc', state: 'Invalid', tollFreeNumber: false, detail: [expect.any(String)] },
         { number: '4085550301', state: 'Available', tollFreeNumber: false },
-        { number: '+18005550100', state: 'Available', tollFreeNumber: true },
+        { number: '+18005550199', state: 'Available', tollFreeNumber: true },
       ],
     });
   });
@@ -43,12 +43,14 @@ describe('mobile numbers on POST /telephony/config/locations/{id}/numbers', () =
   it('adds up to 20 per request, inactive until assigned, listed as MOBILE_NUMBER', async () => {
     expect((await addNumbers(LOC.headquarters, { phoneNumbers: mobiles(20), numberType: 'MOBILE' })).status).toBe(201);
     const listed = await call(sim, 'GET', '/telephony/config/numbers', { query: { includedTelephonyTypes: 'MOBILE_NUMBER' } });
-    expect(listed.body.phoneNumbers).toHaveLength(20);
-    expect(listed.body.phoneNumbers[0]).toMatchObject({ includedTelephonyTypes: 'MOBILE_NUMBER', state: 'INACTIVE' });
+    // The seed's own mobile number (DEMO_NUMBERS.headquartersMobile) and the 20 new ones.
+    expect(listed.body.phoneNumbers).toHaveLength(21);
+    expect(listed.body.phoneNumbers.find((n: { phoneNumber: string }) => n.phoneNumber === '+14087770000')).toMatchObject({ includedTelephonyTypes: 'MOBILE_NUMBER', state: 'INACTIVE' });
     const pstn = await call(sim, 'GET', '/telephony/config/numbers', { query: { includedTelephonyTypes: 'PSTN_NUMBER' } });
-    expect(pstn.body.phoneNumbers).toHaveLength(32);
+    expect(pstn.body.phoneNumbers).toHaveLength(35);
+    // "By default, this API returns standard and mobile numbers … that are unassigned" (webex-user-call-settings-2-2.yml).
     const candidates = await call(sim, 'GET', '/telephony/config/people/primary/availableNumbers', { query: { locationId: LOC.headquarters } });
-    expect(candidates.body.phoneNumbers.some((n: { phoneNumber: string }) => n.phoneNumber.startsWith('+1408777'))).toBe(false);
+    expect(candidates.body.phoneNumbers.find((n: { phoneNumber: string }) => n.phoneNumber === '+14087770000')).toMatchObject({ includedTelephonyTypes: 'MOBILE_NUMBER', state: 'INACTIVE' });
   });
 
   it('refuses more than 20 in one request', async () => {
@@ -57,8 +59,7 @@ describe('mobile numbers on POST /telephony/config/locations/{id}/numbers', () =
     expect(res.body.message).toMatch(/20 mobile numbers/);
   });
 
-  it('accepts mobile numbers on an integrated-PSTN location, where DID numbers are refused', async () => {
+  it('accepts mobile numbers on an integrated-PSTN location', async () => {
     expect((await addNumbers(LOC.partnerHub, { phoneNumbers: mobiles(2), numberType: 'MOBILE' })).status).toBe(201);
-    expectWebexError(await addNumbers(LOC.partnerHub, { phoneNumbers: ['+13125550150'] }), 400);
   });
 });

@@ -72,6 +72,21 @@ describe('connect', () => {
     const report = await connect();
     expect(report.missingScopes).toEqual(['spark-admin:telephony_config_read']);
   });
+
+  it('probes the scopes moves and number additions need: identity:groups_rw, spark-admin:telephony_pstn_read', async () => {
+    const ok = await connect();
+    expect(ok.probes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ scope: 'identity:groups_rw', ok: true }),
+      expect.objectContaining({ scope: 'spark-admin:telephony_pstn_read', ok: true }),
+    ]));
+  });
+
+  it('reports identity:groups_rw and spark-admin:telephony_pstn_read missing when their probes are refused', async () => {
+    h.sim.faults.add({ match: { path: '/groups' }, kind: 'status', status: 403, body: { message: 'missing scope' } });
+    h.sim.faults.add({ match: { path: '/telephony/pstn/' }, kind: 'status', status: 403, body: { message: 'missing scope' } });
+    const report = await connect();
+    expect(report.missingScopes).toEqual(['identity:groups_rw', 'spark-admin:telephony_pstn_read']);
+  });
 });
 
 describe('the rotator against the simulator', () => {

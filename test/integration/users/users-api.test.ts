@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from '../../support/harness';
+import { DEMO_IDS } from '../../../functions/simulator/seed';
 
 let h: Harness;
 
@@ -146,6 +147,17 @@ describe('PATCH /users/{user} (Update Webex User)', () => {
     const put = h.webexCalls('PUT', '/people')[0];
     expect(put.query.callingData).toBe('true');
     expect(put.body).toMatchObject({ licenses: expect.any(Array), locationId: expect.any(String), extension: '1001' });
+  });
+
+  it('keeps a directory user\'s mobile and fax numbers: every phone number goes back as read', async () => {
+    const bob = () => h.sim.state.people.get(DEMO_IDS.people.bob)!.otherNumbers;
+    const before = structuredClone(bob());
+    expect(before.map((n) => n.type)).toEqual(['mobile', 'fax']);
+    expect((await h.call('PATCH', `/users/${enc('bob.builder@example.com')}`, { title: 'Foreman' })).status).toBe(200);
+    expect(bob()).toEqual(before);
+    expect(h.webexCalls('PUT', '/people')[0].body).toMatchObject({
+      phoneNumbers: [{ type: 'mobile', value: '+14085559002' }, { type: 'fax', value: '+14085559102' }],
+    });
   });
 
   it('clears department with null', async () => {

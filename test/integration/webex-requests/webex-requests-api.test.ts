@@ -34,6 +34,17 @@ describe('POST /webex/requests', () => {
     expect(new Set(res.body.items.map((n: { phoneNumber?: string; extension?: string }) => n.phoneNumber ?? n.extension)).size).toBe(res.body.count);
   });
 
+  it.each([
+    ['to another origin', () => 'https://elsewhere.example/v1/people?cursor=x', 1],
+    ['to another path on the same origin', () => `${h.sim.url}/access_token?cursor=x`, 1],
+  ])('answers 502, not 500, for a next link %s, and does not follow it with the token', async (_, link, requests) => {
+    h.sim.faults.add({ match: { method: 'GET', path: '/people' }, kind: 'status', status: 200, body: { items: [{ id: 'p1' }] }, headers: { link: `<${link()}>; rel="next"` } });
+    const res = await h.call('POST', '/webex/requests', { method: 'GET', path: '/people', query: { max: 1 }, all: true });
+    expect(res.status).toBe(502);
+    expect(res.body.error).toMatchObject({ code: 'WebexLinkRefusedError' });
+    expect(h.webexCalls()).toHaveLength(requests);
+  });
+
   it('dry run validates and returns the request without sending it', async () => {
     const res = await h.call('POST', '/webex/requests', {
       method: 'PUT', path: '/people/abc', query: { callingData: true }, body: { displayName: 'X' }, dryRun: true,

@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { WebexClient, type WebexClientOptions } from '../../../functions/lib/webex/client';
-import { WebexApiError, WebexNetworkError } from '../../../functions/lib/webex/errors';
+import * as z from 'zod';
+import { errorToResult } from '../../../functions/lib/http/error-response';
+import { WebexApiError, WebexNetworkError, WebexResponseShapeError } from '../../../functions/lib/webex/errors';
 import type { TokenProvider } from '../../../functions/lib/tokens/token-provider';
 import { closedPort, startScriptedServer, type ScriptedReply, type ScriptedServer } from '../../support/scripted-http-server';
 
@@ -250,6 +252,77 @@ describe('WebexClient', () => {
     // A page with items: an empty one ends the listing before its link is looked at.
     const { c } = client([json(200, { items: [{ id: 'a' }] }, { link: '<https://evil.test/v1/people?cursor=x>; rel="next"' })]);
     await expect(c.list('/people')).rejects.toThrow(/another origin/);
+  });
+
+  it('follows Link headers on telephony lists without the start/max fallback repeating pages (200 numbers at max=100)', async () => {
+    const numbers = (from: number) => Array.from({ length: 100 }, (_, i) => ({ phoneNumber: `+1408555${String(from + i).padStart(4, '0')}` }));
+    const { c, calls } = client([
+      json(200, { phoneNumbers: numbers(0) }, { link: `<${server.url}/v1/telephony/config/numbers?max=100&start=100>; rel="next"` }),
+      // The last page is full and has no next link: that is the end, not a reason to ask for start=100 again.
+      json(200, { phoneNumbers: numbers(100) }),
+      json(200, { phoneNumbers: numbers(100) }),
+      json(200, { phoneNumbers: [] }),
+    ]);
+    const items = await c.list<{ phoneNumber: string }>('/telephony/config/numbers', { itemsKey: 'phoneNumbers', offsetPaging: { max: 100 } });
+    expect(items).toHaveLength(200);
+    expect(new Set(items.map((i) => i.phoneNumber)).size).toBe(200);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('continues start/max paging from the offset actually read', async () => {
+    const { c, calls } = client([
+      json(200, { phoneNumbers: [{ n: 1 }, { n: 2 }] }),
+      json(200, { phoneNumbers: [{ n: 3 }] }),
+    ]);
+    const items = await c.list('/telephony/config/numbers', { itemsKey: 'phoneNumbers', offsetPaging: { max: 2 }, query: { start: 10 } });
+    expect(items).toHaveLength(3);
+    expect(calls.map((x) => new URL(x.url, server.url).searchParams.get('start'))).toEqual(['10', '12']);
+  });
+
+  it('refuses a cross-origin next link with a 502, not a 500', async () => {
+    const { c } = client([json(200, { items: [] }, { link: '<https://evil.test/v1/people?cursor=x>; rel="next"' })]);
+    const error = await c.list('/people').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'WebexLinkRefusedError' });
+    expect(errorToResult(error).statusCode).toBe(502);
+  });
+
+  it('does not follow a same-origin next link to another path (it would receive the token)', async () => {
+    const { c, calls } = client([
+      json(200, { items: [{ id: 1 }] }, { link: `<${server.url}/v1/access_token?grant_type=x>; rel="next"` }),
+      json(200, { items: [{ id: 2 }] }),
+    ]);
+    const error = await c.list('/people').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'WebexLinkRefusedError', message: expect.stringContaining('/access_token') });
+    expect(errorToResult(error).statusCode).toBe(502);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('reports an answer in an unexpected shape as a 502 naming the operation and the field', async () => {
+    const { c } = client([json(200, { items: [{ id: 7 }] })]);
+    const error = await c.get('/people', { schema: z.object({ items: z.array(z.object({ id: z.string() })) }) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebexResponseShapeError);
+    const mapped = errorToResult(error);
+    expect(mapped.statusCode).toBe(502);
+    expect(mapped.body.error.message).toMatch(/GET \/people .*items\[0\]\.id/);
+    expect(mapped.body.error.message).not.toMatch(/may have been applied/);
+    // What Webex sent stays readable for recovery, but out of anything that serialises the error.
+    expect((error as WebexResponseShapeError).data).toEqual({ items: [{ id: 7 }] });
+    expect(Object.keys(error as object)).not.toContain('data');
+  });
+
+  it('says a write answered in an unexpected shape may have been applied', async () => {
+    const { c } = client([json(201, { response: [] })]);
+    const error = await c.post('/things', { body: {}, schema: z.object({ response: z.object({ id: z.string() }) }) }).catch((e: unknown) => e);
+    expect(errorToResult(error).statusCode).toBe(502);
+    expect((error as Error).message).toMatch(/POST \/things .*response.*may have been applied/);
+  });
+
+  it('names the item of a paged list that it could not read', async () => {
+    const { c } = client([json(200, { phoneNumbers: [{ phoneNumber: '+1' }, { phoneNumber: 5 }] })]);
+    const error = await c
+      .list('/telephony/config/numbers', { itemsKey: 'phoneNumbers', itemSchema: z.object({ phoneNumber: z.string() }) })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'WebexResponseShapeError', field: 'phoneNumbers[1].phoneNumber' });
   });
 
   it('sends form-encoded bodies without a bearer token when anonymous', async () => {

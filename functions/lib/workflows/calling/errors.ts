@@ -33,6 +33,14 @@ export class CallingVerificationError extends Error {
   override readonly name: string = 'CallingVerificationError';
 }
 
+/**
+ * 502: Webex accepted a change but, read back, does not show it (a leaver's calling license still assigned,
+ * sign-in still enabled); the message says what is still in place.
+ */
+export class ChangeNotAppliedError extends Error {
+  override readonly name: string = 'ChangeNotAppliedError';
+}
+
 /** 409: Webex's move dry run says the number or extension is taken in the new location (codes 4202, 27966). */
 export class MoveConflictError extends ConflictError {
   override readonly name: string = 'MoveConflictError';
@@ -77,7 +85,9 @@ export class StepError extends Error {
 }
 
 export function toErrorDetail(error: unknown): ErrorDetail {
-  if (error instanceof CallingVerificationError || error instanceof MoveJobFailedError) return { code: error.name, message: error.message, httpStatus: 502 };
+  if (error instanceof CallingVerificationError || error instanceof MoveJobFailedError || error instanceof ChangeNotAppliedError) {
+    return { code: error.name, message: error.message, httpStatus: 502 };
+  }
   if (error instanceof MoveJobTimeoutError) return { code: error.name, message: error.message, httpStatus: 504 };
   const mapped = errorToResult(error);
   const detail: ErrorDetail = { ...mapped.body.error, httpStatus: mapped.statusCode };

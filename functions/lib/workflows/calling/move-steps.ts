@@ -3,12 +3,12 @@ import { need } from './state-access';
 import { logger } from '../../logger';
 import type { CallingTarget, Compensation, EnableCallingState, MoveJobState, MoveValidation } from '../../schemas/calling';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError } from '../../webex/errors';
+import { WebexApiError, WebexResponseShapeError } from '../../webex/errors';
 import { getMoveJob, listMoveJobErrors, listRecentMoveJobs, startMoveJob, validateMove, type MoveJob, type MoveUser } from '../../webex/move-users-api';
 import { getPerson } from '../../webex/people-api';
 import { getLocation } from '../../webex/reference-data';
 import type { Person } from '../../webex/schemas';
-import { primaryNumberCandidates } from '../../webex/telephony-api';
+import { firstAssignablePrimaryNumber } from '../../webex/telephony-api';
 import {
   MoveConflictError,
   MoveInProgressError,
@@ -46,33 +46,57 @@ async function describePerson(client: WebexClient, person: Person): Promise<stri
 }
 
 /**
- * The number and extension in the new location: the requested number, or with autoAssignNumber the
- * first candidate Webex offers there (never the main number); the requested extension, else the user
- * keeps theirs (Webex's dry run checks both).
+ * Dry-run errors saying the user's current number cannot move with them: premises (Local Gateway) and
+ * non-integrated CCP numbers (1026015, 27976, 10050010 in wxc_sdk/telephony/jobs/__init__.py,
+ * validate_or_initiate's list of errors).
+ */
+const NUMBER_STAYS_CODES = new Set([1026015, 27976, 10050010]);
+
+/**
+ * The number and extension in the new location. A requested number is used. Otherwise Webex moves the
+ * user's current number with them ("If not provided, the existing phone number will be moved to the
+ * target location": UserItem.phoneNumber in webex-user-call-settings-2-2.yml, impact 19717), which a dry
+ * run confirms; only when it cannot travel, or the user has none, does autoAssignNumber pick the first
+ * active standard number there, and the target says why. The extension is the requested one, else the
+ * user keeps theirs.
  */
 export async function chooseMoveTarget(client: WebexClient, state: EnableCallingState): Promise<CallingTarget> {
   const { request, location, user } = need(state, 'location', 'user');
-  let phoneNumber = request.phoneNumber;
-  if (!phoneNumber && request.autoAssignNumber) {
-    for await (const candidate of primaryNumberCandidates(client, location.id)) {
-      if (!candidate.isMainNumber) {
-        phoneNumber = candidate.phoneNumber;
-        break;
-      }
-    }
-    if (!phoneNumber) {
-      throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number: add numbers to it first (POST /locations/{location}/numbers)`);
-    }
-  }
   const extension = request.extension ?? user.calling.extension;
-  return { ...(phoneNumber ? { phoneNumber } : {}), ...(extension ? { extension } : {}), autoAssigned: !request.phoneNumber && Boolean(phoneNumber) };
+  const withExtension = extension ? { extension } : {};
+  if (request.phoneNumber) return { phoneNumber: request.phoneNumber, ...withExtension, autoAssigned: false };
+
+  const current = user.calling.primaryNumber;
+  let note: string | undefined;
+  if (current) {
+    let check;
+    try {
+      check = await validateMove(client, location.id, { userId: user.id, ...(request.extension ? { extension: request.extension } : {}) });
+    } catch (error) {
+      throw refusal(error, state, location.name);
+    }
+    const stays = check.errors.filter((e) => NUMBER_STAYS_CODES.has(e.code));
+    // Without autoAssignNumber a number that cannot travel is Webex's refusal, which the dry run step reports.
+    if (!stays.length || !request.autoAssignNumber) return { phoneNumber: current, ...withExtension, autoAssigned: false, keptNumber: true };
+    note = `${current} cannot move to "${location.name}" (Webex: ${stays.map((e) => e.message).join('; ')})`;
+  }
+  if (!request.autoAssignNumber) return { ...withExtension, autoAssigned: false };
+  const phoneNumber = await firstAssignablePrimaryNumber(client, location.id);
+  if (!phoneNumber) {
+    throw new NoNumberAvailableError(
+      `${note ? `${note}, and l` : 'L'}ocation "${location.name}" has no unassigned number: add numbers to it first (POST /locations/{location}/numbers)`,
+    );
+  }
+  return { phoneNumber, ...withExtension, autoAssigned: true, ...(note ? { note: `${note}: assigned ${phoneNumber} instead` } : {}) };
 }
 
 const moveUser = (state: EnableCallingState): MoveUser => {
   const { user, target, request } = need(state, 'user', 'target');
   return {
     userId: user.id,
-    ...(target.phoneNumber ? { phoneNumber: target.phoneNumber } : {}),
+    // A kept number is not named: Webex moves the current one (naming it would be refused, 27966: it is
+    // not a number of the target location).
+    ...(target.phoneNumber && !target.keptNumber ? { phoneNumber: target.phoneNumber } : {}),
     // Without a requested extension Webex keeps the user's own.
     ...(request.extension ? { extension: request.extension } : {}),
   };
@@ -139,8 +163,20 @@ export async function startMoveJobStep(client: WebexClient, state: EnableCalling
  * user. The job records the TrackingID of the request that started it, which the error carries too.
  */
 async function startedDespite(client: WebexClient, error: unknown): Promise<MoveJob | undefined> {
-  if (!(error instanceof WebexApiError) || error.status < 500 || !error.trackingId) return undefined;
-  return (await listRecentMoveJobs(client)).find((j) => j.trackingId === error.trackingId);
+  // A 2xx we could not read started the job all the same (issue 12 item 1): find it, never start a second.
+  const unreadable = error instanceof WebexResponseShapeError;
+  if (!unreadable && (!(error instanceof WebexApiError) || error.status < 500)) return undefined;
+  const trackingId = error.trackingId;
+  const jobId = unreadable ? jobIdIn(error.data) : undefined;
+  if (!trackingId && !jobId) return undefined;
+  return (await listRecentMoveJobs(client)).find((j) => (jobId && j.id === jobId) || (trackingId && j.trackingId === trackingId));
+}
+
+/** A job id anywhere Webex's documented or live shapes put it (`response.id`, `response.jobDetails.id`). */
+function jobIdIn(data: unknown): string | undefined {
+  const response = (data as { response?: { id?: unknown; jobDetails?: { id?: unknown } } } | undefined)?.response;
+  const id = response?.jobDetails?.id ?? response?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** One status read of the job; the state machine waits between reads and stops after MAX_MOVE_POLLS. */

@@ -31,8 +31,11 @@ const MOVE_PROGRESS: [string, (s: EnableCallingState) => boolean, Step['status']
 
 function moveStepDetail(name: string, state: EnableCallingState): string | undefined {
   switch (name) {
-    case 'chooseMoveTarget':
-      return stepDetail('chooseNumber', state);
+    case 'chooseMoveTarget': {
+      const t = state.target;
+      if (t?.keptNumber) return [`keeps number ${t.phoneNumber} (Webex moves it with the user)`, t.extension && `extension ${t.extension}`].filter(Boolean).join(', ');
+      return [stepDetail('chooseNumber', state), t?.note].filter(Boolean).join('; ');
+    }
     case 'validateMove': {
       const impacts = state.moveValidation?.impacts ?? [];
       return state.moveValidation && `Webex's dry run found no errors${impacts.length ? `; impacts: ${impacts.map((i) => i.message).join('; ')}` : ''}`;

@@ -17,9 +17,9 @@ import { WebexApiError, WebexNetworkError } from '../../webex/errors';
 import { getPerson } from '../../webex/people-api';
 import { getLocation, listLicenses } from '../../webex/reference-data';
 import type { License, Person } from '../../webex/schemas';
-import { getPersonNumbers, patchUserLicenses, primaryNumberCandidates } from '../../webex/telephony-api';
+import { firstAssignablePrimaryNumber, getPersonNumbers, patchUserLicenses } from '../../webex/telephony-api';
 import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/number-checks';
-import { resolveLocation } from '../numbers/resolve-location';
+import { resolveCallingLocation } from '../numbers/resolve-location';
 import { resolvePerson } from '../users/resolve-user';
 import { need } from './state-access';
 import { checkMoveJob, chooseMoveTarget, compensateMove, startMoveJobStep, validateMoveStep } from './move-steps';
@@ -116,7 +116,8 @@ export async function resolveUser(client: WebexClient, state: EnableCallingState
 }
 
 export async function resolveLocationStep(client: WebexClient, state: EnableCallingState): Promise<ResolvedLocation> {
-  const location = await resolveLocation(client, state.request.location);
+  // Enabling calling and moving both need a calling location: say so instead of Webex's unclassified 400.
+  const location = await resolveCallingLocation(client, state.request.location);
   return { id: location.id, name: location.name };
 }
 
@@ -201,20 +202,15 @@ const freeUnits = (l: License) => (l.totalUnits === undefined || l.consumedUnits
 
 /**
  * The primary number: the requested one (it must exist, unassigned, in the location), or with
- * autoAssignNumber the first candidate Webex offers for this license type (not the location's main
- * number); and the extension, which must be free in the location.
+ * autoAssignNumber the first active standard candidate Webex offers for this license type (not the
+ * location's main number); and the extension, which must be free in the location.
  */
 export async function chooseNumber(client: WebexClient, state: EnableCallingState): Promise<CallingTarget> {
   const { request, location, license, user } = need(state, 'location', 'license', 'user');
   let phoneNumber = request.phoneNumber;
   if (phoneNumber) await requireFreeNumberInLocation(client, phoneNumber, location, user.id);
   if (!phoneNumber && request.autoAssignNumber) {
-    for await (const candidate of primaryNumberCandidates(client, location.id, licenseType(license.name))) {
-      if (!candidate.isMainNumber) {
-        phoneNumber = candidate.phoneNumber;
-        break;
-      }
-    }
+    phoneNumber = await firstAssignablePrimaryNumber(client, location.id, licenseType(license.name));
     if (!phoneNumber) {
       throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number: add numbers to it first (POST /locations/{location}/numbers)`);
     }

@@ -15,7 +15,7 @@ import { isWebexStatus } from '../../webex/errors';
 import { findPersonIdByEmail, getPerson, replacePerson, toPersonUpdate } from '../../webex/people-api';
 import { listLicenses } from '../../webex/reference-data';
 import { changeAlternateNumbers, getPersonNumbers, patchUserLicenses } from '../../webex/telephony-api';
-import { errorDetailFromCause, toStepError } from '../calling/errors';
+import { ChangeNotAppliedError, errorDetailFromCause, toStepError } from '../calling/errors';
 import { createUser } from '../users/create-user';
 import { deleteUser } from '../users/delete-user';
 import { updateUser } from '../users/update-user';
@@ -157,7 +157,11 @@ export async function moverUpdateProfile(client: WebexClient, state: LifecycleSt
 
 // ---- leaver ----------------------------------------------------------------------------------------
 
-const isCallingLicenseName = (name: string | undefined) => /webex calling/i.test(name ?? '');
+/**
+ * Licenses that make a user a Webex Calling user: the Webex Calling ones, and Customer Experience -
+ * Essential, which carries calling too (wxc_sdk/licenses/__init__.py: webex_calling and cx_essentials).
+ */
+const isCallingLicenseName = (name: string | undefined) => /webex calling|customer experience - essential/i.test(name ?? '');
 
 /** The leaver as Webex has it now, or `found: false` (already gone: the flow ends successfully). */
 export async function leaverFindUser(client: WebexClient, state: LifecycleState) {
@@ -228,6 +232,17 @@ export async function leaverRemoveCallingLicense(client: WebexClient, state: Lif
     return removal(gone, [user.primaryNumber, user.extension && `extension ${user.extension}`]);
   }
   await patchUserLicenses(client, person.id, calling.map((id) => ({ id, operation: 'remove' })));
+  // Webex's answer is not the proof: read the user back (issue 12 item 10).
+  const after = await getPerson(client, person.id);
+  const still = (after?.licenses ?? []).filter((id) => isCallingLicenseName(names.get(id)));
+  if (after && still.length) {
+    const kept = [after.phoneNumbers?.find((n) => n.type === 'work')?.value, after.extension && `extension ${after.extension}`].filter(Boolean);
+    throw new ChangeNotAppliedError(
+      `Webex accepted removing the calling license but still shows ${still.map((id) => names.get(id) ?? id).join(', ')} assigned` +
+        `${kept.length ? ` (${kept.join(', ')} still in place)` : ''}; ` +
+        `removed: ${calling.filter((id) => !still.includes(id)).map((id) => names.get(id) ?? id).join(', ') || 'none'}`,
+    );
+  }
   return removal(calling, [person.phoneNumbers?.find((n) => n.type === 'work')?.value, person.extension && `extension ${person.extension}`]);
 }
 
@@ -249,6 +264,11 @@ export async function leaverDeactivateUser(client: WebexClient, state: Lifecycle
   const body = toPersonUpdate(person, { loginEnabled: false });
   for (const [key, value] of Object.entries(body)) if (value === null) delete body[key];
   await replacePerson(client, person.id, body);
+  // Read back: the PUT's 2xx alone does not show sign-in is off (issue 12 item 10).
+  const after = await getPerson(client, person.id);
+  if (after && !(after.loginEnabled === false || after.loginEnabled === 'false')) {
+    throw new ChangeNotAppliedError('Webex accepted disabling sign-in (loginEnabled: false) but still shows the user able to sign in');
+  }
   return { action: 'deactivated', detail: 'sign-in disabled (loginEnabled: false); the user is kept' };
 }
 
@@ -309,10 +329,13 @@ export function buildOutcome(state: LifecycleState, executionName: string, flow:
 function nestedCallingChange(step: string, output: unknown): AppliedChange {
   const result = EnableCallingResult.safeParse(output);
   const calling = result.success ? result.data.user?.calling : undefined;
+  // A move says how the number was chosen: kept (Webex moved it), or a new one because it could not travel.
+  const numberChoice = result.success ? result.data.steps.find((s) => s.name === 'chooseMoveTarget')?.detail : undefined;
+  const seen = calling && `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}`;
   return {
     step,
     status: result.success && result.data.changed === false ? 'unchanged' : 'applied',
-    detail: calling ? `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}` : undefined,
+    detail: seen ? [seen, numberChoice].filter(Boolean).join('; ') : undefined,
   };
 }
 

@@ -1,10 +1,11 @@
 import { logger } from '../../logger';
 import type { AddLocationNumbersInput, AddNumberStatus } from '../../schemas/numbers';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError } from '../../webex/errors';
+import { WebexApiError, WebexNetworkError } from '../../webex/errors';
 import { addNumbersToLocation, listLocationNumbers, validateNumbers, type NumberValidation } from '../../webex/telephony-api';
+import { pstnConnectionType } from '../../webex/reference-data';
 import { IntegratedPstnError } from './errors';
-import { resolveLocation } from './resolve-location';
+import { resolveCallingLocation } from './resolve-location';
 
 export interface AddNumbersResult {
   location: { id: string; name: string };
@@ -31,9 +32,10 @@ const REJECTED: ReadonlySet<AddNumberStatus> = new Set(['inAnotherLocation', 'un
  * already has, so the whole request is safe to repeat.
  */
 export async function addLocationNumbers(client: WebexClient, input: AddLocationNumbersInput): Promise<AddNumbersResult> {
-  const location = await resolveLocation(client, input.location);
+  const location = await resolveCallingLocation(client, input.location);
   const numberType = input.numberType ?? 'DID';
   const batchSize = ADD_BATCH_SIZE[numberType];
+  if (numberType !== 'MOBILE') await requireNonIntegratedPstn(client, location);
 
   const outcome = new Map<string, { status: AddNumberStatus; detail?: string }>();
   const unique = [...new Set(input.phoneNumbers)];
@@ -82,19 +84,24 @@ export async function addLocationNumbers(client: WebexClient, input: AddLocation
       for (const n of batch) outcome.set(n, { status: 'added' });
       added += batch.length;
     } catch (error) {
-      if (!(error instanceof WebexApiError)) throw error;
-      // Webex's wording is not documented; the simulator's (and Cisco's warning) name the integrated PSTN.
-      if (error.status === 400 && added === 0 && /integrated|calling plan/i.test(error.webexMessage)) {
-        throw new IntegratedPstnError(
-          `Location "${location.name}" uses an integrated PSTN connection (Cisco Calling Plan or integrated CCP): its numbers ` +
-            `are managed by the provider and cannot be added through the API (Webex: ${error.webexMessage})`,
-        );
-      }
-      const detail = `Webex refused this batch: ${error.webexMessage} (trackingId ${error.trackingId})`;
-      for (const n of batch) outcome.set(n, { status: 'failed', detail });
-      logger.warn('add numbers: batch failed', { status: error.status, size: batch.length, trackingId: error.trackingId });
+      if (!(error instanceof WebexApiError || error instanceof WebexNetworkError)) throw error;
+      // Webex answers 409 for a number the location already has (wxc_sdk tests/test_telephony_location_number.py,
+      // TestAddExisting), so a batch resent after a lost answer is refused although it was added: the location's
+      // numbers say what is there. The same read settles any other failure that may have been applied.
+      const present = new Set((await listLocationNumbers(client, location.id)).map((n) => n.phoneNumber));
+      const landed = batch.filter((n) => present.has(n));
+      for (const n of landed) outcome.set(n, { status: 'added' });
+      added += landed.length;
+      const missing = batch.filter((n) => !present.has(n));
+      if (!missing.length) continue;
+      const detail = error instanceof WebexApiError
+        ? `Webex refused this batch: ${error.webexMessage} (trackingId ${error.trackingId})`
+        : `Webex did not answer (${error.message}) and the number is not in the location`;
+      for (const n of missing) outcome.set(n, { status: 'failed', detail });
+      const status = error instanceof WebexApiError ? error.status : undefined;
+      logger.warn('add numbers: batch failed', { status, error: error.name, size: batch.length, added: landed.length });
       // Rate limited or Webex unwell after the client's own retries: later batches would fare no better.
-      if (error.status === 429 || error.status >= 500) stopped = 'not sent: an earlier batch failed with a Webex fault; repeat the request';
+      if (status === undefined || status === 429 || status >= 500) stopped = 'not sent: an earlier batch failed with a Webex fault; repeat the request';
     }
   }
 
@@ -119,6 +126,22 @@ export function addNumbersHttpStatus(result: AddNumbersResult): number {
   const placed = result.numbers.some((n) => n.status === 'added' || n.status === 'alreadyInLocation');
   if (placed) return 207;
   return rejected.every((n) => n.status === 'failed') ? 502 : 409;
+}
+
+/**
+ * Cisco: adding numbers through the API "should never be used for locations with integrated PSTN connection
+ * types like Cisco Calling Plans or Integrated CCP because backend data issues may occur" (webex-numbers.yml).
+ * Webex does not refuse it, so we do, from the location's PSTN connection (calling/webex-pstn.yml), before
+ * sending anything.
+ */
+async function requireNonIntegratedPstn(client: WebexClient, location: { id: string; name: string }): Promise<void> {
+  const type = await pstnConnectionType(client, location.id);
+  if (type === 'INTEGRATED_CCP' || type === 'CISCO_PSTN') {
+    throw new IntegratedPstnError(
+      `Location "${location.name}" uses an integrated PSTN connection (${type}): its numbers are managed by the provider, ` +
+        'and Cisco warns that adding them through the API causes backend data issues',
+    );
+  }
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

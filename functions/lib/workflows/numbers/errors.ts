@@ -39,3 +39,8 @@ export class NumberNotInLocationError extends UnprocessableError {
 export class IntegratedPstnError extends UnprocessableError {
   override readonly name: string = 'IntegratedPstnError';
 }
+
+/** 422: the location exists but is not enabled for Webex Calling (not in /telephony/config/locations). */
+export class NotCallingLocationError extends UnprocessableError {
+  override readonly name: string = 'NotCallingLocationError';
+}

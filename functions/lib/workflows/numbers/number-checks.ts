@@ -1,6 +1,7 @@
 import type { WebexClient } from '../../webex/client';
 import type { NumberObject } from '../../webex/schemas';
-import { extensionHolder, findNumber } from '../../webex/telephony-api';
+import { ValidationError } from '../../errors';
+import { extensionHolder, findNumber, validateExtension } from '../../webex/telephony-api';
 import { ExtensionTakenError, NumberNotInLocationError, NumberTakenError } from './errors';
 
 /**
@@ -38,16 +39,26 @@ export async function requireFreeNumberInLocation(
   return n;
 }
 
-/** Throws unless nobody but `personId` has `extension` in the location. */
+/**
+ * Throws unless `extension` is usable in the location by `personId`: Webex's Validate Extensions action
+ * catches what the list of numbers does not show (call park extensions, 9495 → 409; emergency numbers such
+ * as 911, 4911, and other invalid ones → 400 naming `extension`). A DUPLICATE is looked up to name the
+ * holder, and is no conflict when the holder is `personId`.
+ */
 export async function requireFreeExtension(
   client: WebexClient,
   extension: string,
   location: { id: string; name?: string },
   personId?: string,
 ): Promise<void> {
+  const where = `location "${location.name ?? location.id}"`;
+  const check = await validateExtension(client, location.id, extension);
+  if (!check || check.state === 'VALID') return;
+  const said = check.message ?? `${check.state}${check.errorCode ? ` (error ${check.errorCode})` : ''}`;
+  if (check.state === 'INVALID') throw new ValidationError([{ field: 'extension', message: `Webex refuses extension ${extension}: ${said}` }]);
+  if (check.errorCode === 9495) throw new ExtensionTakenError(`Extension ${extension} is a call park extension in ${where} (Webex: ${said})`);
   const holder = await extensionHolder(client, location.id, extension);
-  if (holder && (!personId || holder.owner?.id !== personId)) {
-    const who = holder.owner ? describeOwner(holder.owner) : holder.phoneNumber ?? 'another entry';
-    throw new ExtensionTakenError(`Extension ${extension} is already used in location "${location.name ?? location.id}" by ${who}`);
-  }
+  if (holder && personId && holder.owner?.id === personId) return;
+  const who = holder ? (holder.owner ? describeOwner(holder.owner) : holder.phoneNumber ?? 'another entry') : undefined;
+  throw new ExtensionTakenError(`Extension ${extension} is already used in ${where}${who ? ` by ${who}` : ''} (Webex: ${said})`);
 }

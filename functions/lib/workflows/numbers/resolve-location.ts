@@ -1,7 +1,8 @@
 import { ConflictError, NotFoundError } from '../../errors';
 import { WEBEX_ID_PATTERN } from '../../schemas/fields';
 import type { WebexClient } from '../../webex/client';
-import { findLocationsByName, getLocation } from '../../webex/reference-data';
+import { findLocationsByName, getLocation, isCallingLocation } from '../../webex/reference-data';
+import { NotCallingLocationError } from './errors';
 import type { Location } from '../../webex/schemas';
 
 /**
@@ -31,4 +32,15 @@ export async function resolveLocation(client: WebexClient, ref: string): Promise
     throw new ConflictError(`${exact.length} Webex locations are named "${ref}": give the location id instead (${exact.map((l) => l.id).join(', ')})`);
   }
   return exact[0];
+}
+
+/** `{location}` as resolveLocation does, refused with 422 when it is not enabled for Webex Calling. */
+export async function resolveCallingLocation(client: WebexClient, ref: string): Promise<Location> {
+  const location = await resolveLocation(client, ref);
+  if (!(await isCallingLocation(client, location.id))) {
+    throw new NotCallingLocationError(
+      `Location "${location.name}" is not enabled for Webex Calling: enable it in Control Hub (Calling > Locations) first`,
+    );
+  }
+  return location;
 }
