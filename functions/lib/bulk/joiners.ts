@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient } from '@aws-sdk/client-sfn';
 import { ConfigurationError, NotFoundError } from '../errors';
 import { joinerDetailWithDefaults } from '../lifecycle/router';
 import { localExecutions } from '../lifecycle/starter';
 import { errorDetailFromCause } from '../workflows/calling/errors';
 import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecycle-events';
-import type { BulkJoinersInput } from '../schemas/bulk';
+import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
 import { stateMachine } from '../state-machines/definitions';
+import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { RUNNER_ENV } from '../state-machines/runner';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
@@ -28,25 +28,19 @@ export const MAX_MAX_CONCURRENCY = 40;
 
 export const BULK_SOURCE = 'webex-provisioning.bulk';
 
-const NAME_CHARS = /^[A-Za-z0-9_-]+$/;
-/** bulk name + `-<index>` (≤ 4) + the Joiner's `-calling` (8) must fit Step Functions' 80. */
-const MAX_BULK_NAME = 67;
-
-const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 40);
+/** Each Joiner's name is the bulk name + `-<index>`, and the Joiner appends its nested suffix (`-calling`). */
+const BULK_NAME_RESERVE = `-${BULK_JOINERS_MAX_USERS - 1}`.length + NESTED_SUFFIX_RESERVE;
 
 /**
- * The execution name: from the idempotency key (`bulk-k-<key>`, or `bulk-kh-<hash>` when the key has
+ * The execution name: from the idempotency key (`bulk-k-<key>`, or `bulk-k-h<hash>` when the key has
  * other characters or is long), else `bulk-b-<hash of the users>`: a retried request is the same
  * name, which Step Functions refuses to start twice (Standard names are kept 90 days); the local
  * runtime does the same from its record. Running the same batch again on purpose needs a new key.
  */
 export function bulkExecutionName(input: BulkJoinersInput): string {
   const key = input.idempotencyKey;
-  if (key !== undefined) {
-    const plain = `bulk-k-${key}`;
-    return NAME_CHARS.test(key) && plain.length <= MAX_BULK_NAME ? plain : `bulk-kh-${sha(key)}`;
-  }
-  return `bulk-b-${sha(JSON.stringify(input.users))}`;
+  if (key !== undefined) return executionName('bulk-k-', key, BULK_NAME_RESERVE);
+  return `bulk-b-${nameHash(JSON.stringify(input.users))}`;
 }
 
 export function maxConcurrency(env: NodeJS.ProcessEnv = process.env): number {

@@ -2,6 +2,7 @@ import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-s
 import { ConfigurationError, StateMachineStartError } from '../errors';
 import { logger } from '../logger';
 import { stateMachine, type StateMachineId } from '../state-machines/definitions';
+import { EXECUTION_NAME } from '../state-machines/execution-name';
 import { RUNNER_ENV, runnerFor, type ExecutionOutcome } from '../state-machines/runner';
 
 export interface StartResult {
@@ -60,6 +61,8 @@ export class LocalExecutionStarter implements ExecutionStarter {
   private readonly settled = new Map<string, ExecutionOutcome>();
 
   async start(id: StateMachineId, input: unknown, executionName: string): Promise<StartResult> {
+    // Refused before anything runs, as StartExecution refuses it (InvalidName: a configuration error here too).
+    if (!EXECUTION_NAME.test(executionName)) throw new ConfigurationError(`Cannot start state machine ${id}: InvalidName: '${executionName}'`);
     const key = `${id}:${executionName}`;
     if (this.executions.has(key)) return { stateMachine: id, executionName, status: 'DUPLICATE' };
     const runner = runnerFor(id);

@@ -6,6 +6,7 @@ import { ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-s
 import { lambdaContext } from '../runtime/lambda-context';
 import type { ObjectStore } from '../storage/object-store';
 import type { StateMachineDefinition } from './definitions';
+import { assertExecutionName } from './execution-name';
 import { distributedMapServices, emulateDistributedMap } from './local-distributed-map';
 import type { ExecutionOutcome, StartOptions, StateMachineRunner } from './runner';
 
@@ -152,6 +153,8 @@ export class LocalStateMachineRunner implements StateMachineRunner {
 
   async run(input: unknown, options: StartOptions): Promise<ExecutionOutcome> {
     const executionName = options.executionName;
+    // aws-local-stepfunctions takes any name; StartExecution refuses one AWS would (InvalidName).
+    assertExecutionName(executionName);
     const zero = (names: string[]) => Object.fromEntries(names.map((n) => [n, 0]));
     const execution = this.machine.run(input as never, {
       overrides: {

@@ -107,7 +107,7 @@ describe('buildCsvReport', () => {
 describe('csvExecutionName', () => {
   it('from the key when it is short and plain, else hashed; without one, from the upload (key and ETag)', () => {
     expect(csvExecutionName({ key: 'k.csv', idempotencyKey: 'hr-1' }, 'b', 'e')).toBe('bulk-csv-k-hr-1');
-    expect(csvExecutionName({ key: 'k.csv', idempotencyKey: 'has space' }, 'b', 'e')).toMatch(/^bulk-csv-kh-[0-9a-f]{40}$/);
+    expect(csvExecutionName({ key: 'k.csv', idempotencyKey: 'has space' }, 'b', 'e')).toMatch(/^bulk-csv-k-h[0-9a-f]{40}$/);
     const a = csvExecutionName({ key: 'k.csv' }, 'b', 'etag-1');
     expect(a).toMatch(/^bulk-csv-o-[0-9a-f]{40}$/);
     expect(csvExecutionName({ key: 'k.csv' }, 'b', 'etag-2')).not.toBe(a);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EnableCallingResult, type EnableCallingInput, type ErrorDetail } from '../../schemas/calling';
 import { StateMachineStartError } from '../../errors';
 import type { StateMachineRunner } from '../../state-machines/runner';
+import { executionName } from '../../state-machines/execution-name';
 import { errorDetailFromCause } from './errors';
 
 export interface EnableCallingResponse {
@@ -10,10 +11,9 @@ export interface EnableCallingResponse {
   headers?: Record<string, string>;
 }
 
-/** Execution names are 1–80 of [A-Za-z0-9_-]; one from the API request id ties logs together. */
+/** One from the API request id ties logs together (execution-name.ts). */
 export function executionNameFor(requestId?: string): string {
-  const id = (requestId ?? randomUUID()).replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64) || randomUUID();
-  return `enable-calling-${id}`;
+  return executionName('enable-calling-', requestId || randomUUID());
 }
 
 /**
