@@ -18,6 +18,14 @@ export interface TaskFunctionDefinition {
   readonly webex?: false;
 }
 
+/**
+ * Every task function's timeout. Each Task state's TimeoutSeconds is at least this (plus a little), so
+ * a slow step ends as the function's own timeout (`Sandbox.Timedout`, retried by the idempotent steps)
+ * rather than a state timeout that would start a retry while the first invocation still runs
+ * (test/infra/state-machines.test.ts checks every ASL file against the stack).
+ */
+export const TASK_FUNCTION_TIMEOUT_SECONDS = 30;
+
 export interface StateMachineDefinition {
   readonly id: string;
   /** ASL file, relative to the repository root: the only definition. */

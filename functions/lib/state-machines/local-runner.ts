@@ -5,7 +5,7 @@ import type { Context } from 'aws-lambda';
 import { ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 import { lambdaContext } from '../runtime/lambda-context';
 import type { ObjectStore } from '../storage/object-store';
-import type { StateMachineDefinition } from './definitions';
+import { TASK_FUNCTION_TIMEOUT_SECONDS, type StateMachineDefinition } from './definitions';
 import { assertExecutionName } from './execution-name';
 import { distributedMapServices, emulateDistributedMap } from './local-distributed-map';
 import type { ExecutionOutcome, StartOptions, StateMachineRunner } from './runner';
@@ -64,20 +64,31 @@ function* allStates(states: Record<string, AslState>): Generator<[string, AslSta
 
 /**
  * Invokes a handler as Lambda does for a Task state with a function ARN as resource: the payload through
- * JSON, a Lambda context, and a thrown error turned into Lambda's error payload, which Step Functions
+ * JSON, a Lambda context with the function's timeout, an invocation outliving it failed as Lambda fails
+ * it (`Sandbox.Timedout`), and a thrown error turned into Lambda's error payload, which Step Functions
  * reports as `Error` (errorType, what Retry/Catch match) and `Cause` (the payload as JSON text).
  */
-function asLambda(functionName: string, handler: LambdaHandler) {
+function asLambda(functionName: string, handler: LambdaHandler, timeoutMs = TASK_FUNCTION_TIMEOUT_SECONDS * 1000) {
   return async (payload: unknown): Promise<unknown> => {
     const event = JSON.parse(JSON.stringify(payload ?? null));
     let result: unknown;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
+        error.name = 'Sandbox.Timedout';
+        reject(error);
+      }, timeoutMs);
+    });
     try {
-      result = await handler(event, lambdaContext(functionName, randomUUID(), 60_000));
+      result = await Promise.race([handler(event, lambdaContext(functionName, randomUUID(), timeoutMs)), timedOut]);
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       const lambdaError = new Error(JSON.stringify({ errorType: err.name, errorMessage: err.message, trace: (err.stack ?? '').split('\n') }));
       lambdaError.name = err.name;
       throw lambdaError;
+    } finally {
+      clearTimeout(timer);
     }
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   };
@@ -101,6 +112,8 @@ export interface LocalRunnerOptions {
   services?: Record<string, ServiceIntegrationHandler>;
   /** Where a Distributed Map's ItemReader reads and its ResultWriter writes (S3 in AWS). */
   objectStore?: () => ObjectStore;
+  /** Tests only: the task functions' timeout. @default TASK_FUNCTION_TIMEOUT_SECONDS, as deployed */
+  taskTimeoutMs?: number;
 }
 
 /**
@@ -132,7 +145,7 @@ export class LocalStateMachineRunner implements StateMachineRunner {
       definition.taskFunctions.map((f) => {
         const handler = handlers[f.substitution];
         if (!handler) throw new Error(`No local handler for ${f.substitution} (${f.entry})`);
-        return [localFunctionArn(f.substitution), asLambda(f.id, handler)];
+        return [localFunctionArn(f.substitution), asLambda(f.id, handler, options.taskTimeoutMs)];
       }),
     );
     for (const [name, state] of allStates(asl.States as Record<string, AslState>)) {
