@@ -27,7 +27,8 @@ export const nameHash = (text: string) => createHash('sha256').update(text, 'utf
 export function executionName(prefix: string, id: string, reserve = 0): string {
   const budget = MAX_EXECUTION_NAME - reserve;
   const plain = `${prefix}${id}`;
-  if (/^[A-Za-z0-9_-]+$/.test(id) && plain.length <= budget) return plain;
+  // An id shaped like a hashed name is hashed too: no id's plain name can be another id's hashed one.
+  if (/^[A-Za-z0-9_-]+$/.test(id) && !/^h[0-9a-f]{40}$/.test(id) && plain.length <= budget) return plain;
   const hashed = `${prefix}h${nameHash(id)}`;
   if (!/^[A-Za-z0-9_-]*$/.test(prefix) || hashed.length > budget) throw new Error(`execution name prefix "${prefix}" leaves no room for a hash within ${budget}`);
   return hashed;

@@ -28,6 +28,9 @@ function nestedSuffixes(node: unknown, out: string[] = []): string[] {
 describe('execution names', () => {
   it('executionName: plain when it fits, else the prefix and a hash; always a valid name that leaves the reserve', () => {
     expect(executionName('joiner-', 'abc', 8)).toBe('joiner-abc');
+    // An id that looks like a hashed name never takes another id's hashed name.
+    const hashed = executionName('p-', 'a b');
+    expect(executionName('p-', hashed.slice(2))).not.toBe(hashed);
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }), fc.integer({ min: 0, max: 20 }), (a, b, reserve) => {
         const na = executionName('p-', a, reserve);
