@@ -4,7 +4,7 @@ import type { BulkJoinersCsvInput } from '../schemas/bulk';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import type { ObjectStore } from '../storage/object-store';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
-import { CsvSyntaxError, csvHeader, csvRows, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
+import { CsvSyntaxError, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
 import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -123,8 +123,11 @@ export interface PreparedBatch {
   invalid: BulkUserResult[];
 }
 
-export function prepareCsvBatch(items: CsvItem[], run: CsvRunContext): PreparedBatch {
-  const first = Math.min(...items.map((i) => i.index));
+export function prepareCsvBatch(allItems: CsvItem[], run: CsvRunContext): PreparedBatch {
+  // Named after the batch's first item whatever it holds, so a retried batch keeps its name.
+  const first = Math.min(...allItems.map((i) => i.index));
+  // A blank line the reader handed over is no user: not run, not reported.
+  const items = allItems.filter((i) => !isBlankRow(i.row));
   const users: Record<string, unknown>[] = [];
   const indexes: number[] = [];
   const invalid: BulkUserResult[] = [];
@@ -178,7 +181,7 @@ export function batchResults(outcome: BatchOutcome): BulkUserResult[] {
 /** Rows of a batch child that failed as a whole (its Input is the batch): each row FAILED with the child's error. */
 export function failedBatchResults(items: CsvItem[], error: string, cause?: string): BulkUserResult[] {
   const message = `the batch failed before its users ran${cause ? `: ${cause.slice(0, 200)}` : ''}`;
-  return items.map(({ index, row }) => ({ index, email: rowEmail(row), status: 'FAILED', error: { code: error, message } }));
+  return items.filter((i) => !isBlankRow(i.row)).map(({ index, row }) => ({ index, email: rowEmail(row), status: 'FAILED', error: { code: error, message } }));
 }
 
 // ---- the report -----------------------------------------------------------------------------------
