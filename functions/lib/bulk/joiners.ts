@@ -97,9 +97,29 @@ export interface BulkJoinersReport {
   results: BulkUserResult[];
 }
 
-/** Report messages are cut to this: the report must stay inside the 256 KB state limit. */
-const MAX_MESSAGE = 300;
-const cut = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text);
+/**
+ * The Map's results (then the report) hold every user's entry in one state, and Step Functions fails an
+ * execution whose state passes 256 KB (States.DataLimitExceeded; the local runner enforces it). The API
+ * body (≤ 64 KB) bounds the e-mails together; the rest of an entry is bounded here, as JSON-encoded UTF-8
+ * (a quote or a non-ASCII letter costs more than one byte): 500 entries of index, status, a Webex id,
+ * a code and a message stay under 200 KB.
+ */
+export const MAX_MESSAGE_BYTES = 160;
+const MAX_CODE_BYTES = 64;
+const jsonBytes = (text: string) => Buffer.byteLength(JSON.stringify(text), 'utf8') - 2;
+function cut(text: string, max = MAX_MESSAGE_BYTES): string {
+  if (jsonBytes(text) <= max) return text;
+  // Binary search on code points for the longest prefix that, with the ellipsis, fits.
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (jsonBytes(`${chars.slice(0, mid).join('')}…`) <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('')}…`;
+}
 
 /**
  * One user's failure from the nested Joiner's: States.TaskFailed whose Cause is DescribeExecution's
@@ -115,16 +135,16 @@ export function describeItemFailure(index: number, email: string, failure: { Err
         const detail = nested.Cause ? LifecycleResultDetail.safeParse(JSON.parse(nested.Cause)) : undefined;
         if (detail?.success && detail.data.error) {
           const { userId, error } = detail.data;
-          return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: error.code, message: cut(error.message) } };
+          return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: cut(error.code, MAX_CODE_BYTES), message: cut(error.message) } };
         }
-        return { index, email, status: 'FAILED', error: { code: nested.Error ?? errorName, message: cut(nested.Cause ?? 'the Joiner execution failed') } };
+        return { index, email, status: 'FAILED', error: { code: cut(nested.Error ?? errorName, MAX_CODE_BYTES), message: cut(nested.Cause ?? 'the Joiner execution failed') } };
       }
     } catch {
       // not DescribeExecution's JSON
     }
   }
   const detail = errorDetailFromCause(errorName, failure.Cause);
-  return { index, email, status: 'FAILED', error: { code: detail.code, message: cut(detail.message) } };
+  return { index, email, status: 'FAILED', error: { code: cut(detail.code, MAX_CODE_BYTES), message: cut(detail.message) } };
 }
 
 export function buildBulkReport(executionName: string, results: BulkUserResult[]): BulkJoinersReport {

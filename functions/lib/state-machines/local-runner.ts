@@ -94,6 +94,15 @@ function asLambda(functionName: string, handler: LambdaHandler, timeoutMs = TASK
   };
 }
 
+/**
+ * Step Functions' state payload quota: 256 KB (262,144 bytes of UTF-8) for every state's input and
+ * output, and an execution's. Past it, the execution fails with States.DataLimitExceeded, which no
+ * Catch (not even States.ALL) handles. aws-local-stepfunctions enforces none of it.
+ */
+export const MAX_STATE_PAYLOAD_BYTES = 262_144;
+
+const payloadBytes = (value: unknown) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8'));
+
 /** A Step Functions service integration run in-process: the Task's effective Parameters in, its result out. */
 export type ServiceIntegrationHandler = (parameters: unknown) => Promise<unknown>;
 
@@ -185,8 +194,26 @@ export class LocalStateMachineRunner implements StateMachineRunner {
         StateMachine: { Id: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${this.definition.id}`, Name: this.definition.id },
       },
     });
+    // Every state's input and output, checked as they pass; the first one over the quota fails the run.
+    let overLimit: string | undefined;
+    const watched = (async () => {
+      for await (const event of execution.eventLogs) {
+        const payload = event.type === 'StateEntered' ? event.state.input : event.type === 'StateExited' ? event.state.output : event.type === 'ExecutionStarted' ? event.input : undefined;
+        const bytes = payloadBytes(payload);
+        if (bytes > MAX_STATE_PAYLOAD_BYTES && overLimit === undefined) {
+          const where = 'state' in event ? `The state '${event.state.name}' ${event.type === 'StateEntered' ? 'received an input' : 'returned a result'}` : 'The execution input';
+          overLimit = `${where} of ${bytes} bytes, over the maximum of ${MAX_STATE_PAYLOAD_BYTES} bytes`;
+          execution.abort();
+        }
+      }
+    })();
+    const settled = await Promise.allSettled([execution.result]);
+    await watched;
+    if (overLimit) return { executionName, status: 'FAILED', error: 'States.DataLimitExceeded', cause: overLimit };
     try {
-      return { executionName, status: 'SUCCEEDED', output: await execution.result };
+      const [result] = settled;
+      if (result.status === 'rejected') throw result.reason;
+      return { executionName, status: 'SUCCEEDED', output: result.value };
     } catch (error) {
       if (error instanceof ExecutionTimeoutError) return { executionName, status: 'TIMED_OUT' };
       if (error instanceof ExecutionError) {
