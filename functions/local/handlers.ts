@@ -7,6 +7,7 @@ import { handler as webexRequest } from '../webex-request/handler';
 import { handler as getUser } from '../get-user/handler';
 import { handler as updateUser } from '../update-user/handler';
 import { handler as enableCalling } from '../enable-calling/handler';
+import { handler as getEnableCalling } from '../get-enable-calling/handler';
 import { handler as assignNumber } from '../assign-number/handler';
 import { handler as unassignNumber } from '../unassign-number/handler';
 import { handler as getUserNumbers } from '../get-user-numbers/handler';
@@ -30,6 +31,7 @@ export const handlers: Record<RouteId, LambdaHandler> = {
   GetConnection: getConnection,
   WebexRequest: webexRequest,
   EnableCalling: enableCalling,
+  GetEnableCalling: getEnableCalling,
   AssignNumber: assignNumber,
   UnassignNumber: unassignNumber,
   GetUserNumbers: getUserNumbers,

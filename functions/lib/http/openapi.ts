@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { RouteDefinition, RouteId } from '../../routes';
-import { EnableCallingInput } from '../schemas/calling';
+import { EnableCallingInput, EnableCallingRunRef } from '../schemas/calling';
 import { BulkJoinersCsvInput, BulkJoinersInput, BulkJoinersRef } from '../schemas/bulk';
 import { LifecycleEvent } from '../schemas/lifecycle-events';
 import { AddLocationNumbersInput, AssignNumberInput, ListNumbersInput, UnassignNumberInput } from '../schemas/numbers';
@@ -20,6 +20,7 @@ export const routeInputs: Readonly<Record<RouteId, z.ZodType>> = {
   GetConnection: z.strictObject({}),
   WebexRequest: WebexRequestInput,
   EnableCalling: EnableCallingInput,
+  GetEnableCalling: EnableCallingRunRef,
   AssignNumber: AssignNumberInput,
   UnassignNumber: UnassignNumberInput,
   GetUserNumbers: UserRefInput,

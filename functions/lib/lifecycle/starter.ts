@@ -118,6 +118,12 @@ export class LocalExecutionStarter implements ExecutionStarter {
     return this.settled.get(key) ?? { status: 'RUNNING' };
   }
 
+  /** The input a name was started with, as DescribeExecution answers it. */
+  input(id: StateMachineId, executionName: string): unknown {
+    const started = this.started.get(`${id}:${executionName}`);
+    return started ? JSON.parse(started.input) : undefined;
+  }
+
   /** The names started on this machine, in start order. */
   list(id: StateMachineId): { executionName: string }[] {
     const prefix = `${id}:`;

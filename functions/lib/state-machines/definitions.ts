@@ -89,6 +89,26 @@ export const stateMachines = [
     summary: 'Enable Webex Calling for User',
   },
   {
+    // The same definition as a Standard execution: what the API starts for a move, whose move-users job
+    // outlasts API Gateway's 29 s. Express executions cannot be described (DescribeExecution), Standard ones
+    // can: POST answers 202 with the name once it stops waiting, GET /users/{user}/calling/{executionName} the rest.
+    id: 'EnableCallingStandard',
+    definitionFile: 'statemachines/enable-calling.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'EnableCallingStepsFunctionArn',
+        id: 'EnableCallingStandardSteps',
+        entry: 'functions/enable-calling-steps/handler.ts',
+        summary: 'The steps of Enable Webex Calling for User, for its Standard executions (moves)',
+      },
+    ],
+    startedByRoute: 'EnableCalling',
+    arnEnv: 'ENABLE_CALLING_STANDARD_STATE_MACHINE_ARN',
+    summary: 'Enable Webex Calling for User as a Standard execution (moves: followed by the API, then by its status route)',
+    describedByRoutes: ['EnableCalling', 'GetEnableCalling'],
+  },
+  {
     id: 'Joiner',
     definitionFile: 'statemachines/joiner.asl.json',
     type: 'STANDARD',

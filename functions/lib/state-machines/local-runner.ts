@@ -103,6 +103,17 @@ export const MAX_STATE_PAYLOAD_BYTES = 262_144;
 
 const payloadBytes = (value: unknown) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8'));
 
+/** An Express execution runs 5 minutes at most (Step Functions' quotas): its TimeoutSeconds must say so. */
+export const EXPRESS_MAX_SECONDS = 300;
+
+/** What AWS refuses to create, refused here too: an Express machine without a TimeoutSeconds within its 5 minutes. */
+export function assertDeployableDefinition(definition: Pick<StateMachineDefinition, 'type' | 'definitionFile'>, asl: Record<string, unknown>): void {
+  const timeout = asl.TimeoutSeconds;
+  if (definition.type === 'EXPRESS' && !(typeof timeout === 'number' && timeout > 0 && timeout <= EXPRESS_MAX_SECONDS)) {
+    throw new Error(`${definition.definitionFile}: an Express machine needs a TimeoutSeconds of at most ${EXPRESS_MAX_SECONDS} (it has ${String(timeout)})`);
+  }
+}
+
 /** A Step Functions service integration run in-process: the Task's effective Parameters in, its result out. */
 export type ServiceIntegrationHandler = (parameters: unknown) => Promise<unknown>;
 
@@ -143,7 +154,9 @@ export class LocalStateMachineRunner implements StateMachineRunner {
     const substitutions: Record<string, string> = Object.fromEntries(definition.taskFunctions.map((f) => [f.substitution, localFunctionArn(f.substitution)]));
     for (const nested of definition.nestedStateMachines ?? []) substitutions[nested.substitution] = localStateMachineArn(nested.stateMachine);
     if (definition.eventBusSubstitution) substitutions[definition.eventBusSubstitution] = LOCAL_EVENT_BUS_NAME;
-    const { asl, map } = emulateDistributedMap(loadDefinition(definition.definitionFile, substitutions));
+    const loaded = loadDefinition(definition.definitionFile, substitutions);
+    assertDeployableDefinition(definition, loaded);
+    const { asl, map } = emulateDistributedMap(loaded);
     const services: Record<string, ServiceIntegrationHandler> = { ...options.services };
     if (map) {
       const store = options.objectStore;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EnableCallingResult, type EnableCallingInput, type ErrorDetail } from '../../schemas/calling';
 import { StateMachineStartError } from '../../errors';
-import type { StateMachineRunner } from '../../state-machines/runner';
+import type { ExecutionStarter } from '../../lifecycle/starter';
+import type { ExecutionStatus } from '../../state-machines/execution-status';
+import type { ExecutionOutcome, StateMachineRunner } from '../../state-machines/runner';
 import { executionName } from '../../state-machines/execution-name';
 import { errorDetailFromCause } from './errors';
 
@@ -17,6 +19,12 @@ export function executionNameFor(requestId?: string): string {
 }
 
 /**
+ * The machine's input: the request, with the moment the caller stops waiting when there is one; the
+ * workflow checks it before every wait (statemachines/enable-calling.asl.json, calling/deadline.ts).
+ */
+export const machineInput = (input: EnableCallingInput, deadline?: Date) => (deadline ? { request: input, deadline: deadline.toISOString() } : input);
+
+/**
  * Enable Webex Calling for User: runs the state machine to its end and turns how it ended into the
  * API's answer. The result (steps, calling details, error) is the state machine's own output, or on
  * failure its Fail state's cause; the HTTP status is the failed step's.
@@ -29,12 +37,61 @@ export async function enableCalling(
   const { executionName } = options;
   let outcome;
   try {
-    outcome = await runner.run(input, options);
+    const deadline = options.deadlineMs ? new Date(Date.now() + options.deadlineMs) : undefined;
+    outcome = await runner.run(machineInput(input, deadline), options);
   } catch (error) {
     if (!(error instanceof StateMachineStartError)) throw error;
     return failed(executionName, { code: error.name, message: error.message, httpStatus: error.httpStatus });
   }
+  return answerFor(outcome, executionName);
+}
 
+/** How often POST follows a Standard run it started, while it may still answer within the request. */
+export const FOLLOW_INTERVAL_MS = 500;
+
+/**
+ * A move as a Standard execution (the move-users job can outlast API Gateway's 29 s): started, then
+ * followed with DescribeExecution while the request can wait; answered as a synchronous run would be
+ * when it ends in time, otherwise 202 with the execution name and where to follow it.
+ */
+export async function enableCallingStandard(
+  deps: { starter: ExecutionStarter; describe: (executionName: string) => Promise<ExecutionStatus | undefined>; sleep?: (ms: number) => Promise<void> },
+  input: EnableCallingInput,
+  options: { executionName: string; deadlineMs?: number },
+): Promise<EnableCallingResponse> {
+  const { executionName } = options;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const stopAt = Date.now() + (options.deadlineMs ?? 0);
+  try {
+    await deps.starter.start('EnableCallingStandard', input, executionName);
+  } catch (error) {
+    if (!(error instanceof StateMachineStartError)) throw error;
+    return failed(executionName, { code: error.name, message: error.message, httpStatus: error.httpStatus });
+  }
+  for (;;) {
+    const status = await deps.describe(executionName);
+    if (status && status.status !== 'RUNNING') return answerFor(outcomeOf(executionName, status), executionName);
+    if (Date.now() + FOLLOW_INTERVAL_MS > stopAt) return running(executionName, input.user);
+    await sleep(FOLLOW_INTERVAL_MS);
+  }
+}
+
+/** A described execution as the synchronous runner reports one. */
+export function outcomeOf(executionName: string, status: ExecutionStatus): ExecutionOutcome {
+  if (status.status === 'SUCCEEDED') return { executionName, status: 'SUCCEEDED', output: status.output };
+  if (status.status === 'TIMED_OUT') return { executionName, status: 'TIMED_OUT' };
+  return { executionName, status: 'FAILED', error: status.error, cause: status.cause };
+}
+
+export const statusUrlFor = (user: string, executionName: string) => `/users/${encodeURIComponent(user)}/calling/${executionName}`;
+
+/** 202: the run goes on; GET statusUrl reports its steps and outcome. */
+export function running(executionName: string, user: string): EnableCallingResponse {
+  return { httpStatus: 202, body: { status: 'RUNNING', executionName, statusUrl: statusUrlFor(user, executionName), steps: [] } };
+}
+
+/** How an execution ended, as the API answers it. */
+export function answerFor(outcome: ExecutionOutcome, executionName: string): EnableCallingResponse {
   if (outcome.status === 'SUCCEEDED') {
     const parsed = EnableCallingResult.safeParse(outcome.output);
     if (parsed.success) return { httpStatus: 200, body: parsed.data };
