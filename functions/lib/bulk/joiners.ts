@@ -1,13 +1,11 @@
-import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { ConfigurationError, NotFoundError } from '../errors';
 import { joinerDetailWithDefaults } from '../lifecycle/router';
-import { localExecutions } from '../lifecycle/starter';
 import { errorDetailFromCause } from '../workflows/calling/errors';
 import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecycle-events';
 import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
-import { stateMachine } from '../state-machines/definitions';
+import { describeExecution } from '../state-machines/execution-status';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
-import { RUNNER_ENV } from '../state-machines/runner';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -170,39 +168,17 @@ export interface BulkJoinersStatus {
   cause?: string;
 }
 
-let sfn: SFNClient | undefined;
-
 /** DescribeExecution in AWS (STATE_MACHINE_RUNNER=aws), the in-process record locally. 404 for a name never started. */
 export async function describeBulkJoiners(executionName: string, env: NodeJS.ProcessEnv = process.env, client?: SFNClient): Promise<BulkJoinersStatus> {
-  const mode = env[RUNNER_ENV] || 'aws';
-  if (mode === 'local') {
-    const found = localExecutions.describe(machineFor(executionName), executionName);
-    if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
-    if (found.status !== 'SUCCEEDED') return { executionName, status: found.status, ...('error' in found && found.error ? { error: found.error, cause: found.cause } : {}) };
-    return { executionName, status: 'SUCCEEDED', report: found.output as BulkJoinersReport };
-  }
-  if (mode !== 'aws') throw new ConfigurationError(`${RUNNER_ENV} must be "aws" or "local", not "${mode}"`);
-  const { arnEnv } = stateMachine(machineFor(executionName));
-  const arn = env[arnEnv];
-  if (!arn) throw new ConfigurationError(`${arnEnv} is not set: bulk joiners executions cannot be described`);
-  const executionArn = `${arn.replace(':stateMachine:', ':execution:')}:${executionName}`;
-  let res;
-  try {
-    res = await (client ?? (sfn ??= new SFNClient({}))).send(new DescribeExecutionCommand({ executionArn }));
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (error instanceof ExecutionDoesNotExist || name === 'ExecutionDoesNotExist') throw new NotFoundError(`No bulk joiners execution ${executionName}`);
-    if (name === 'AccessDeniedException' || name === 'InvalidArn') throw new ConfigurationError(`Cannot describe ${executionArn}: ${name}`);
-    throw error;
-  }
-  const status = (res.status ?? 'RUNNING') as BulkJoinersStatus['status'];
+  const found = await describeExecution(machineFor(executionName), executionName, env, client);
+  if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
   return {
     executionName,
-    status,
-    ...(res.startDate ? { startDate: res.startDate.toISOString() } : {}),
-    ...(res.stopDate ? { stopDate: res.stopDate.toISOString() } : {}),
-    ...(status === 'SUCCEEDED' && res.output ? { report: JSON.parse(res.output) as BulkJoinersReport } : {}),
-    ...(res.error ? { error: res.error } : {}),
-    ...(res.cause ? { cause: res.cause } : {}),
+    status: found.status as BulkJoinersStatus['status'],
+    ...(found.startDate ? { startDate: found.startDate } : {}),
+    ...(found.stopDate ? { stopDate: found.stopDate } : {}),
+    ...(found.status === 'SUCCEEDED' && found.output !== undefined ? { report: found.output as BulkJoinersReport } : {}),
+    ...(found.error ? { error: found.error } : {}),
+    ...(found.cause ? { cause: found.cause } : {}),
   };
 }
