@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { handler as enableCalling } from '../../../functions/enable-calling/handler';
 import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { lambdaContext } from '../../../functions/lib/runtime/lambda-context';
-import { DEMO_EMAILS, DEMO_IDS } from '../../../functions/simulator/seed';
+import { DEMO_EMAILS } from '../../../functions/simulator/seed';
 import { startHarness, type Harness } from '../../support/harness';
 
 /**
@@ -10,11 +10,11 @@ import { startHarness, type Harness } from '../../support/harness';
  * waiting; a move runs as a Standard execution the API follows, then answers 202 and leaves to
  * GET /users/{user}/calling/{executionName}.
  */
-const enc = encodeURIComponent;
 const CAROL = DEMO_EMAILS.carol;
-const calling = (user: string) => `/users/${enc(user)}/calling`;
+// A free Headquarters number of the demo org, and the move-users job's status path.
 const HQ_FREE = '+14085550105';
-const JOBS = '/telephony/config/jobs/person/moveLocation';
+const JOB_STATUS = '/telephony/config/jobs/person/moveLocation/';
+const calling = (user: string) => `/users/${encodeURIComponent(user)}/calling`;
 
 let h: Harness;
 beforeEach(async () => {
@@ -66,7 +66,7 @@ describe('POST /users/{user}/calling and its deadline', () => {
 
   it('a move that outlasts the request: 202 with the execution name and statusUrl, RUNNING there until it ends', async () => {
     // Webex is slow to answer the first status read of the job: longer than this request may wait.
-    h.sim.faults.add({ match: { method: 'GET', path: `${JOBS}/` }, kind: 'latency', ms: 2_500, times: 1 });
+    h.sim.faults.add({ match: { method: 'GET', path: JOB_STATUS }, kind: 'latency', ms: 2_500, times: 1 });
     const body = { location: 'Headquarters', phoneNumber: HQ_FREE, move: true };
     const res = (await enableCalling(apiEvent(CAROL, body, 'slow-move-1'), lambdaContext('EnableCalling', 'r1', 3_500))) as APIGatewayProxyResult;
     expect(res.statusCode).toBe(202);
