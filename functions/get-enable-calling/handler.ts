@@ -13,8 +13,10 @@ export const handler = workflowHandler({
   input: EnableCallingRunRef,
   run: async ({ user, executionName }) => {
     const status = await describeExecution('EnableCallingStandard', executionName);
-    const requested = (status?.input as { user?: string } | undefined)?.user;
-    if (!status || typeof requested !== 'string' || requested.trim().toLowerCase() !== user.toLowerCase()) {
+    const requested = (status?.input as { user?: string } | undefined)?.user?.trim();
+    // E-mails match whatever their case; Webex ids are case-sensitive.
+    const same = requested === user || (requested?.includes('@') && requested.toLowerCase() === user.toLowerCase());
+    if (!status || !same) {
       throw new NotFoundError(`No Enable Calling run ${executionName} for ${user}`);
     }
     if (status.status === 'RUNNING') return { statusCode: 200, body: running(executionName, user).body };
