@@ -40,15 +40,30 @@ const apiEvent = (user: string, body: unknown, requestId: string) =>
   }) as unknown as APIGatewayProxyEvent;
 
 describe('POST /users/{user}/calling and its deadline', () => {
-  it('a Retry-After the run could not wait before the caller stops listening: 429 at once with it, no wait, no second try', async () => {
+  it('a Retry-After the run could not wait before the caller stops listening: it stops at once and carries on as a Standard execution', async () => {
     h.sim.faults.add({ match: { method: 'GET', path: '/licenses' }, kind: 'status', status: 429, retryAfter: '40', times: Infinity });
     const res = await h.call('POST', calling(DEMO_EMAILS.bob), { location: 'Headquarters', extension: '1500' });
+    // The Express run stopped before its first wait (one read); the Standard run waited (3 waits, fast here) and gave up.
+    expect(localExecutions.list('EnableCallingStandard')).toEqual([{ executionName: res.body.executionName }]);
+    expect(h.webexCalls('GET', '/licenses')).toHaveLength(1 + 4);
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('40');
     expect(res.body.error).toMatchObject({ code: 'WebexRateLimitedError', retryAfterSeconds: 40 });
     expect(res.body.error.deadlineReached).toBeUndefined();
-    expect(h.webexCalls('GET', '/licenses')).toHaveLength(1);
   });
+
+  it('a run that stopped at its deadline and then outlasts the request: 202, and the status route follows it to its end', async () => {
+    h.sim.faults.add({ match: { method: 'GET', path: '/licenses' }, kind: 'status', status: 429, retryAfter: '40', times: 1 });
+    h.sim.faults.add({ match: { method: 'PATCH', path: '/licenses/users' }, kind: 'latency', ms: 2_500, times: 1 });
+    const res = (await enableCalling(apiEvent(DEMO_EMAILS.bob, { location: 'Headquarters', extension: '1500' }, 'slow-1'), lambdaContext('EnableCalling', 'r0', 3_500))) as APIGatewayProxyResult;
+    expect(res.statusCode).toBe(202);
+    const answer = JSON.parse(res.body);
+    expect(answer).toMatchObject({ status: 'RUNNING', executionName: 'enable-calling-slow-1', statusUrl: `${calling(DEMO_EMAILS.bob)}/enable-calling-slow-1` });
+    await localExecutions.settle();
+    const after = await h.call('GET', answer.statusUrl);
+    expect(after.body).toMatchObject({ status: 'SUCCEEDED', changed: true, user: { calling: { enabled: true, extension: '1500' } } });
+    expect(h.webexCalls('PATCH', '/licenses/users')).toHaveLength(1);
+  }, 30_000);
 
   it('a move is a Standard execution: answered when it ends in time, and reported by GET …/calling/{executionName}', async () => {
     const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });

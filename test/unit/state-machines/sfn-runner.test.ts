@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { ConfigurationError } from '../../../functions/lib/errors';
 import type { EnableCallingResult } from '../../../functions/lib/schemas/calling';
 import { SfnSyncRunner, runnerFor } from '../../../functions/lib/state-machines/runner';
-import { enableCalling, enableCallingStandard } from '../../../functions/lib/workflows/calling/enable-calling';
+import { enableCalling, enableCallingInTime, enableCallingStandard } from '../../../functions/lib/workflows/calling/enable-calling';
 import { SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
 import { describeExecution } from '../../../functions/lib/state-machines/execution-status';
 
@@ -139,5 +139,20 @@ describe('Enable Calling in AWS: the deadline in the input, and a move as a Stan
     });
     sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'no', $metadata: {} }));
     expect(await describeExecution('EnableCallingStandard', 'enable-calling-nope', env, new SFNClient({ region: 'us-east-1' }))).toBeUndefined();
+  });
+
+  it('an Express run that stopped at its deadline carries on under the same name as a Standard execution', async () => {
+    const stopped: EnableCallingResult = {
+      status: 'FAILED',
+      executionName: 'enable-calling-req-4',
+      steps: [{ name: 'resolveUser', status: 'failed' }],
+      error: { code: 'WorkflowDeadlineReached', message: 'slow down', httpStatus: 429, retryAfterSeconds: 40 },
+    };
+    sfn.on(StartSyncExecutionCommand).resolves({ status: 'FAILED', error: 'WorkflowDeadlineReached', cause: JSON.stringify(stopped) });
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'x', startDate: new Date() });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING', input: JSON.stringify(input), executionArn: 'x', stateMachineArn: STANDARD, startDate: new Date() });
+    const res = await enableCallingInTime({ ...deps(), runner: new SfnSyncRunner(new SFNClient({ region: 'us-east-1' }), ARN) }, input, { executionName: 'enable-calling-req-4', deadlineMs: 100 });
+    expect(res).toMatchObject({ httpStatus: 202, body: { status: 'RUNNING', executionName: 'enable-calling-req-4' } });
+    expect(sfn.commandCalls(StartExecutionCommand)[0].args[0].input).toEqual({ stateMachineArn: STANDARD, name: 'enable-calling-req-4', input: JSON.stringify(input) });
   });
 });

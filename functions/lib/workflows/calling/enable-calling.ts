@@ -46,6 +46,27 @@ export async function enableCalling(
   return answerFor(outcome, executionName);
 }
 
+/** The error a run ends with when it stopped at its deadline before a wait (DeadlineReached in the ASL). */
+export const WORKFLOW_DEADLINE_REACHED = 'WorkflowDeadlineReached';
+
+type RunDeps = Parameters<typeof enableCallingStandard>[0] & { runner: StateMachineRunner };
+
+/**
+ * POST /users/{user}/calling within the request: a move as a Standard execution; anything else through
+ * the Express machine, given the request's deadline; when that run stops at its deadline before a wait
+ * (a Retry-After it could not sit out in time), the same request carries on as a Standard execution,
+ * whose steps find what the first run applied: answered if it ends in time, else 202.
+ */
+export async function enableCallingInTime(deps: RunDeps, input: EnableCallingInput, options: { executionName: string; deadlineMs?: number }): Promise<EnableCallingResponse> {
+  if (input.move) return enableCallingStandard(deps, input, options);
+  const started = Date.now();
+  const res = await enableCalling(deps.runner, input, options);
+  if (res.body.status !== 'FAILED' || res.body.error?.code !== WORKFLOW_DEADLINE_REACHED) return res;
+  const left = options.deadlineMs === undefined ? undefined : Math.max(0, options.deadlineMs - (Date.now() - started));
+  // Express and Standard names are apart (per machine): the same name ties both runs to the request.
+  return enableCallingStandard(deps, input, { executionName: options.executionName, deadlineMs: left });
+}
+
 /** How often POST follows a Standard run it started, while it may still answer within the request. */
 export const FOLLOW_INTERVAL_MS = 500;
 
