@@ -48,7 +48,8 @@ const lifecycleState = (detailType: string, detail: object) => ({ origin: { even
  * so this is its output for a user it enabled (the Task function's own cold start is EnableCallingSteps').
  */
 export function enableCallingOutput(_stateMachineArn: string, executionName: string, input: unknown): EnableCallingResult {
-  const request = input as { user: string; location: string };
+  // Started by the API, the input is { request, deadline }; nested, the request itself.
+  const request = ((input as { request?: unknown }).request ?? input) as { user: string; location: string };
   const steps = ['resolveUser', 'resolveLocation', 'checkCurrentCalling', 'resolveLicense', 'chooseNumber', 'assignLicense', 'verifyCalling'];
   return {
     status: 'SUCCEEDED',
@@ -114,8 +115,18 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
         arrange: ({ sfn }) =>
           sfn.seed({ stateMachineArn: String(env[stateMachine('BulkJoiners').arnEnv]), name: BULK_NAME, input: { users: JOINERS }, output: buildBulkReport(BULK_NAME, joinerResults()) }),
       };
+    case 'GetEnableCalling': {
+      const name = 'enable-calling-cold-start';
+      const request = { user: people.carol, location: locations.headquarters, autoAssignNumber: true, move: true };
+      return {
+        event: apiEvent('GET', `/users/${people.carol}/calling/${name}`, undefined, '/users/{user}/calling/{executionName}'),
+        arrange: ({ sfn }) =>
+          sfn.seed({ stateMachineArn: String(env[stateMachine('EnableCallingStandard').arnEnv]), name, input: request, output: enableCallingOutput('', name, request) }),
+      };
+    }
     // Task functions: the payload their state machine's first Task state sends.
     case 'EnableCallingSteps':
+    case 'EnableCallingStandardSteps':
       return { event: { step: 'resolveUser', state: { request: { user: people.bob, location: locations.headquarters, autoAssignNumber: true }, throttle: { count: 0 } } } };
     case 'JoinerSteps': return { event: { step: 'joinerCreateUser', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.joined, { ...JOINERS[0], autoAssignNumber: true }) } };
     case 'MoverSteps': return { event: { step: 'moverPrepare', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.moved, { email: DEMO_EMAILS.carol, location: HEADQUARTERS }) } };

@@ -29,6 +29,7 @@ export const routes = [
   { id: 'ListWebexOperations', method: 'GET', path: '/webex/operations', entry: 'functions/list-webex-operations/handler.ts', summary: 'List what the guarded Webex request accepts: method, path, summary, scopes, body (search, prefix, method; paged)', webex: false },
   { id: 'GetConnection', method: 'GET', path: '/connection', entry: 'functions/get-connection/handler.ts', summary: 'Webex connection health (never a token)' },
   { id: 'EnableCalling', method: 'POST', path: '/users/{user}/calling', entry: 'functions/enable-calling/handler.ts', summary: 'Enable Webex Calling for User (runs the EnableCalling state machine synchronously)', webex: false },
+  { id: 'GetEnableCalling', method: 'GET', path: '/users/{user}/calling/{executionName}', entry: 'functions/get-enable-calling/handler.ts', summary: 'An Enable Calling run POST answered 202 for (a move): RUNNING, or its steps and outcome', webex: false },
   { id: 'AssignNumber', method: 'POST', path: '/users/{user}/numbers', entry: 'functions/assign-number/handler.ts', summary: 'Assign Phone Number to Webex User (alternate number)' },
   { id: 'UnassignNumber', method: 'DELETE', path: '/users/{user}/numbers/{phoneNumber}', entry: 'functions/unassign-number/handler.ts', summary: 'Unassign Phone Number from Webex User' },
   { id: 'GetUserNumbers', method: 'GET', path: '/users/{user}/numbers', entry: 'functions/get-user-numbers/handler.ts', summary: 'Get Webex User Phone Numbers' },

@@ -8,6 +8,7 @@ import { handler as listWebexOperations } from '../list-webex-operations/handler
 import { handler as getUser } from '../get-user/handler';
 import { handler as updateUser } from '../update-user/handler';
 import { handler as enableCalling } from '../enable-calling/handler';
+import { handler as getEnableCalling } from '../get-enable-calling/handler';
 import { handler as assignNumber } from '../assign-number/handler';
 import { handler as unassignNumber } from '../unassign-number/handler';
 import { handler as getUserNumbers } from '../get-user-numbers/handler';
@@ -32,6 +33,7 @@ export const handlers: Record<RouteId, LambdaHandler> = {
   WebexRequest: webexRequest,
   ListWebexOperations: listWebexOperations,
   EnableCalling: enableCalling,
+  GetEnableCalling: getEnableCalling,
   AssignNumber: assignNumber,
   UnassignNumber: unassignNumber,
   GetUserNumbers: getUserNumbers,

@@ -47,7 +47,15 @@ function nestedExecution(setup: LocalRunnerSetup): ServiceIntegrationHandler {
     const started = new Date().toISOString();
     let runner = nestedRunners.get(id);
     if (!runner) nestedRunners.set(id, (runner = localRunner(id, setup)));
-    const outcome = await runner.run(Input ?? {}, { executionName });
+    let outcome;
+    try {
+      outcome = await runner.run(Input ?? {}, { executionName });
+    } catch (error) {
+      // A name StartExecution refuses fails the Task with the service's error, as a service integration reports it
+      // (StepFunctions.<Exception>, like the StepFunctions.ExecutionLimitExceededException our retriers name).
+      if ((error as Error).name === 'InvalidName') (error as Error).name = 'StepFunctions.InvalidNameException';
+      throw error;
+    }
     const base = {
       ExecutionArn: `${StateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`,
       StateMachineArn,

@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct, type IConstruct } from 'constructs';
-import { stateMachines, type StateMachineDefinition } from '../../functions/lib/state-machines/definitions';
+import { TASK_FUNCTION_TIMEOUT_SECONDS, stateMachines, type StateMachineDefinition } from '../../functions/lib/state-machines/definitions';
 import { fromRepoRoot } from '../paths';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
@@ -54,7 +54,7 @@ export class WorkflowStateMachines extends Construct {
           ...(task.webex === false ? {} : { webexBaseUrl: props.webexBaseUrl, webexSecretArn: props.secret.secret.secretArn }),
           logGroupRetention: props.logRetention,
           // Under the Task states' 40 s TimeoutSeconds, so a slow step fails as a Lambda timeout, retried by the ASL.
-          timeout: Duration.seconds(30),
+          timeout: Duration.seconds(TASK_FUNCTION_TIMEOUT_SECONDS),
           environment: props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : undefined,
         });
         if (task.webex !== false) props.secret.grantRead(fn);

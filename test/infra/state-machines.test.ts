@@ -148,4 +148,28 @@ describe('bulk joiners from CSV (Distributed Map)', () => {
     expect(map.ItemBatcher.MaxItemsPerBatch).toBe(CSV_BATCH_SIZE);
     expect(map.ResultWriter.Resource).toBe('arn:aws:states:::s3:putObject');
   });
+
+  it('every Lambda Task outlasts its function (a slow step ends as Sandbox.Timedout, never a second invocation racing the first) and retries its timeouts', () => {
+    type State = { Type: string; Resource?: string; TimeoutSeconds?: number; Retry?: { ErrorEquals: string[] }[]; Branches?: { States: Record<string, State> }[]; ItemProcessor?: { States: Record<string, State> } };
+    const tasks = (states: Record<string, State>): [string, State][] =>
+      Object.entries(states).flatMap(([name, st]) => [
+        ...(st.Type === 'Task' ? [[name, st] as [string, State]] : []),
+        ...(st.Branches ?? []).flatMap((b) => tasks(b.States)),
+        ...(st.ItemProcessor ? tasks(st.ItemProcessor.States) : []),
+      ]);
+    let checked = 0;
+    for (const def of stateMachines) {
+      const file = JSON.parse(readFileSync(join(__dirname, '..', '..', def.definitionFile), 'utf8'));
+      for (const [name, state] of tasks(file.States)) {
+        const task = def.taskFunctions.find((f) => state.Resource === `\${${f.substitution}}`);
+        if (!task) continue;
+        const timeout = template.toJSON().Resources[id(stack.workflows.taskFunctions[task.id])].Properties.Timeout as number;
+        expect([def.id, name, state.TimeoutSeconds! >= timeout && state.TimeoutSeconds! <= timeout + 15]).toEqual([def.id, name, true]);
+        const retried = (state.Retry ?? []).flatMap((r) => r.ErrorEquals);
+        expect([def.id, name, retried]).toEqual([def.id, name, expect.arrayContaining(['Sandbox.Timedout', 'Lambda.ClientExecutionTimeoutException', 'Lambda.ServiceException'])]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(25);
+  });
 });

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { ValidationError, type FieldIssue } from '../errors';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import type { BulkJoinersCsvInput } from '../schemas/bulk';
+import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import type { ObjectStore } from '../storage/object-store';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
-import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
+import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
 import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -25,10 +25,8 @@ export const CSV_BATCH_CONCURRENCY = 2;
 /** Issues named in one 400: the first ones are enough to fix the file. */
 const MAX_ISSUES = 50;
 
-const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 40);
-const NAME_CHARS = /^[A-Za-z0-9_-]+$/;
-/** name + `-<first row index>` (≤ 6) + the Joiner's `-<index in batch>` (≤ 3) and `-calling` (8) fit Step Functions' 80. */
-const MAX_CSV_NAME = 63;
+/** name + `-<first row index>` + the Joiner's `-<index in batch>` and its nested suffix (`-calling`) fit Step Functions' 80. */
+const CSV_NAME_RESERVE = `-${CSV_MAX_ROWS - 1}`.length + `-${CSV_BATCH_SIZE - 1}`.length + NESTED_SUFFIX_RESERVE;
 
 /**
  * `bulk-csv-k-<key>` from the idempotency key, else `bulk-csv-o-<hash of bucket, key and ETag>`: the
@@ -36,11 +34,8 @@ const MAX_CSV_NAME = 63;
  */
 export function csvExecutionName(input: BulkJoinersCsvInput, bucket: string, etag: string): string {
   const key = input.idempotencyKey;
-  if (key !== undefined) {
-    const plain = `${CSV_EXECUTION_PREFIX}k-${key}`;
-    return NAME_CHARS.test(key) && plain.length <= MAX_CSV_NAME ? plain : `${CSV_EXECUTION_PREFIX}kh-${sha(key)}`;
-  }
-  return `${CSV_EXECUTION_PREFIX}o-${sha(`${bucket}\n${input.key}\n${etag}`)}`;
+  if (key !== undefined) return executionName(`${CSV_EXECUTION_PREFIX}k-`, key, CSV_NAME_RESERVE);
+  return `${CSV_EXECUTION_PREFIX}o-${nameHash(`${bucket}\n${input.key}\n${etag}`)}`;
 }
 
 
@@ -132,8 +127,11 @@ export interface PreparedBatch {
   invalid: BulkUserResult[];
 }
 
-export function prepareCsvBatch(items: CsvItem[], run: CsvRunContext): PreparedBatch {
-  const first = Math.min(...items.map((i) => i.index));
+export function prepareCsvBatch(allItems: CsvItem[], run: CsvRunContext): PreparedBatch {
+  // Named after the batch's first item whatever it holds, so a retried batch keeps its name.
+  const first = Math.min(...allItems.map((i) => i.index));
+  // A blank line the reader handed over is no user: not run, not reported.
+  const items = allItems.filter((i) => !isBlankRow(i.row));
   const users: Record<string, unknown>[] = [];
   const indexes: number[] = [];
   const invalid: BulkUserResult[] = [];
@@ -187,7 +185,7 @@ export function batchResults(outcome: BatchOutcome): BulkUserResult[] {
 /** Rows of a batch child that failed as a whole (its Input is the batch): each row FAILED with the child's error. */
 export function failedBatchResults(items: CsvItem[], error: string, cause?: string): BulkUserResult[] {
   const message = `the batch failed before its users ran${cause ? `: ${cause.slice(0, 200)}` : ''}`;
-  return items.map(({ index, row }) => ({ index, email: rowEmail(row), status: 'FAILED', error: { code: error, message } }));
+  return items.filter((i) => !isBlankRow(i.row)).map(({ index, row }) => ({ index, email: rowEmail(row), status: 'FAILED', error: { code: error, message } }));
 }
 
 // ---- the report -----------------------------------------------------------------------------------

@@ -42,7 +42,9 @@ export class CsvSyntaxError extends Error {
  * and line breaks allowed inside), CRLF or LF line ends. A UTF-8 byte order mark (Excel's "CSV UTF-8")
  * is dropped. Each record carries the line it starts on, for error messages; a blank line is a record
  * with one empty field (csvRows decides what it means). With `maxFields`, a record with more fields
- * stops the parse there (a file of one 5 MB header is refused without reading all of it).
+ * stops the parse there (a file of one 5 MB header is refused without reading all of it). A backslash is refused: Step Functions' CSV
+ * reader takes it as an escape character (and drops it before most characters), so the Distributed Map
+ * would read the file differently from this parser (AWS: "How Step Functions parses input CSV files").
  */
 export function parseCsv(text: string, options: { maxFields?: number } = {}): { line: number; fields: string[] }[] {
   const maxFields = options.maxFields ?? Infinity;
@@ -71,6 +73,7 @@ export function parseCsv(text: string, options: { maxFields?: number } = {}): { 
             break;
           }
           if (ch === '\n') line++;
+          if (ch === '\\') throw backslash(line);
           field += ch;
           i++;
         }
@@ -80,6 +83,7 @@ export function parseCsv(text: string, options: { maxFields?: number } = {}): { 
       } else {
         while (i < src.length && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
           if (src[i] === '"') throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the whole field)');
+          if (src[i] === '\\') throw backslash(line);
           field += src[i++];
         }
       }
@@ -107,6 +111,12 @@ export function parseCsv(text: string, options: { maxFields?: number } = {}): { 
 export const MAX_HEADER_COLUMNS = 2 * CSV_COLUMNS.length;
 /** Characters of a header cell quoted back in an issue. */
 const MAX_QUOTED_COLUMN = 64;
+
+const backslash = (line: number) =>
+  new CsvSyntaxError(line, 'a backslash: Step Functions reads it as an escape character, so the import would not see this text as written (remove it)');
+
+/** A row whose every cell is empty: what Step Functions may hand over for a blank line. Never a user. */
+export const isBlankRow = (row: Record<string, string>) => Object.values(row).every((v) => (v ?? '').trim() === '');
 
 /** The header's columns, or the problems with it (unknown or repeated columns, a required one missing). */
 export function csvHeader(fields: string[]): { columns: Column[] } | { issues: FieldIssue[] } {

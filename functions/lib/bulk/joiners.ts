@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
-import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { ConfigurationError, NotFoundError } from '../errors';
 import { joinerDetailWithDefaults } from '../lifecycle/router';
-import { localExecutions } from '../lifecycle/starter';
 import { errorDetailFromCause } from '../workflows/calling/errors';
 import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecycle-events';
-import type { BulkJoinersInput } from '../schemas/bulk';
-import { stateMachine } from '../state-machines/definitions';
-import { RUNNER_ENV } from '../state-machines/runner';
+import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
+import { describeExecution } from '../state-machines/execution-status';
+import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -28,25 +26,19 @@ export const MAX_MAX_CONCURRENCY = 40;
 
 export const BULK_SOURCE = 'webex-provisioning.bulk';
 
-const NAME_CHARS = /^[A-Za-z0-9_-]+$/;
-/** bulk name + `-<index>` (≤ 4) + the Joiner's `-calling` (8) must fit Step Functions' 80. */
-const MAX_BULK_NAME = 67;
-
-const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 40);
+/** Each Joiner's name is the bulk name + `-<index>`, and the Joiner appends its nested suffix (`-calling`). */
+const BULK_NAME_RESERVE = `-${BULK_JOINERS_MAX_USERS - 1}`.length + NESTED_SUFFIX_RESERVE;
 
 /**
- * The execution name: from the idempotency key (`bulk-k-<key>`, or `bulk-kh-<hash>` when the key has
+ * The execution name: from the idempotency key (`bulk-k-<key>`, or `bulk-k-h<hash>` when the key has
  * other characters or is long), else `bulk-b-<hash of the users>`: a retried request is the same
  * name, which Step Functions refuses to start twice (Standard names are kept 90 days); the local
  * runtime does the same from its record. Running the same batch again on purpose needs a new key.
  */
 export function bulkExecutionName(input: BulkJoinersInput): string {
   const key = input.idempotencyKey;
-  if (key !== undefined) {
-    const plain = `bulk-k-${key}`;
-    return NAME_CHARS.test(key) && plain.length <= MAX_BULK_NAME ? plain : `bulk-kh-${sha(key)}`;
-  }
-  return `bulk-b-${sha(JSON.stringify(input.users))}`;
+  if (key !== undefined) return executionName('bulk-k-', key, BULK_NAME_RESERVE);
+  return `bulk-b-${nameHash(JSON.stringify(input.users))}`;
 }
 
 export function maxConcurrency(env: NodeJS.ProcessEnv = process.env): number {
@@ -103,9 +95,29 @@ export interface BulkJoinersReport {
   results: BulkUserResult[];
 }
 
-/** Report messages are cut to this: the report must stay inside the 256 KB state limit. */
-const MAX_MESSAGE = 300;
-const cut = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text);
+/**
+ * The Map's results (then the report) hold every user's entry in one state, and Step Functions fails an
+ * execution whose state passes 256 KB (States.DataLimitExceeded; the local runner enforces it). The API
+ * body (≤ 64 KB) bounds the e-mails together; the rest of an entry is bounded here, as JSON-encoded UTF-8
+ * (a quote or a non-ASCII letter costs more than one byte): 500 entries of index, status, a Webex id,
+ * a code and a message stay under 200 KB.
+ */
+export const MAX_MESSAGE_BYTES = 160;
+const MAX_CODE_BYTES = 64;
+const jsonBytes = (text: string) => Buffer.byteLength(JSON.stringify(text), 'utf8') - 2;
+function cut(text: string, max = MAX_MESSAGE_BYTES): string {
+  if (jsonBytes(text) <= max) return text;
+  // Binary search on code points for the longest prefix that, with the ellipsis, fits.
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (jsonBytes(`${chars.slice(0, mid).join('')}…`) <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('')}…`;
+}
 
 /**
  * One user's failure from the nested Joiner's: States.TaskFailed whose Cause is DescribeExecution's
@@ -121,16 +133,16 @@ export function describeItemFailure(index: number, email: string, failure: { Err
         const detail = nested.Cause ? LifecycleResultDetail.safeParse(JSON.parse(nested.Cause)) : undefined;
         if (detail?.success && detail.data.error) {
           const { userId, error } = detail.data;
-          return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: error.code, message: cut(error.message) } };
+          return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: cut(error.code, MAX_CODE_BYTES), message: cut(error.message) } };
         }
-        return { index, email, status: 'FAILED', error: { code: nested.Error ?? errorName, message: cut(nested.Cause ?? 'the Joiner execution failed') } };
+        return { index, email, status: 'FAILED', error: { code: cut(nested.Error ?? errorName, MAX_CODE_BYTES), message: cut(nested.Cause ?? 'the Joiner execution failed') } };
       }
     } catch {
       // not DescribeExecution's JSON
     }
   }
   const detail = errorDetailFromCause(errorName, failure.Cause);
-  return { index, email, status: 'FAILED', error: { code: detail.code, message: cut(detail.message) } };
+  return { index, email, status: 'FAILED', error: { code: cut(detail.code, MAX_CODE_BYTES), message: cut(detail.message) } };
 }
 
 export function buildBulkReport(executionName: string, results: BulkUserResult[]): BulkJoinersReport {
@@ -156,39 +168,17 @@ export interface BulkJoinersStatus {
   cause?: string;
 }
 
-let sfn: SFNClient | undefined;
-
 /** DescribeExecution in AWS (STATE_MACHINE_RUNNER=aws), the in-process record locally. 404 for a name never started. */
 export async function describeBulkJoiners(executionName: string, env: NodeJS.ProcessEnv = process.env, client?: SFNClient): Promise<BulkJoinersStatus> {
-  const mode = env[RUNNER_ENV] || 'aws';
-  if (mode === 'local') {
-    const found = localExecutions.describe(machineFor(executionName), executionName);
-    if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
-    if (found.status !== 'SUCCEEDED') return { executionName, status: found.status, ...('error' in found && found.error ? { error: found.error, cause: found.cause } : {}) };
-    return { executionName, status: 'SUCCEEDED', report: found.output as BulkJoinersReport };
-  }
-  if (mode !== 'aws') throw new ConfigurationError(`${RUNNER_ENV} must be "aws" or "local", not "${mode}"`);
-  const { arnEnv } = stateMachine(machineFor(executionName));
-  const arn = env[arnEnv];
-  if (!arn) throw new ConfigurationError(`${arnEnv} is not set: bulk joiners executions cannot be described`);
-  const executionArn = `${arn.replace(':stateMachine:', ':execution:')}:${executionName}`;
-  let res;
-  try {
-    res = await (client ?? (sfn ??= new SFNClient({}))).send(new DescribeExecutionCommand({ executionArn }));
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (error instanceof ExecutionDoesNotExist || name === 'ExecutionDoesNotExist') throw new NotFoundError(`No bulk joiners execution ${executionName}`);
-    if (name === 'AccessDeniedException' || name === 'InvalidArn') throw new ConfigurationError(`Cannot describe ${executionArn}: ${name}`);
-    throw error;
-  }
-  const status = (res.status ?? 'RUNNING') as BulkJoinersStatus['status'];
+  const found = await describeExecution(machineFor(executionName), executionName, env, client);
+  if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
   return {
     executionName,
-    status,
-    ...(res.startDate ? { startDate: res.startDate.toISOString() } : {}),
-    ...(res.stopDate ? { stopDate: res.stopDate.toISOString() } : {}),
-    ...(status === 'SUCCEEDED' && res.output ? { report: JSON.parse(res.output) as BulkJoinersReport } : {}),
-    ...(res.error ? { error: res.error } : {}),
-    ...(res.cause ? { cause: res.cause } : {}),
+    status: found.status as BulkJoinersStatus['status'],
+    ...(found.startDate ? { startDate: found.startDate } : {}),
+    ...(found.stopDate ? { stopDate: found.stopDate } : {}),
+    ...(found.status === 'SUCCEEDED' && found.output !== undefined ? { report: found.output as BulkJoinersReport } : {}),
+    ...(found.error ? { error: found.error } : {}),
+    ...(found.cause ? { cause: found.cause } : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { withCorrelation } from '../correlation';
 import { clip } from '../errors';
+import { withInvocationDeadline } from '../invocation-deadline';
 import { logger } from '../logger';
 import { inputFromApiEvent, isApiGatewayEvent, validateInput } from './api-event';
 import { errorToResult, type ApiResult } from './error-response';
@@ -32,7 +33,7 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
     .use(requestLogging())
     .handler(async (event: unknown, context: Context) => {
       const correlation = (isApiGatewayEvent(event) && event.requestContext?.requestId) || context.awsRequestId || 'none';
-      return withCorrelation(correlation, async () => {
+      return withCorrelation(correlation, () => withInvocationDeadline(context, async () => {
         if (!isApiGatewayEvent(event)) {
           try {
             const out = await spec.run(validateInput(event, spec.input), context, { caller: 'direct-invocation' });
@@ -58,7 +59,7 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
           recordOutcome(route, mapped.statusCode < 500 ? 'rejected' : 'failed');
           return toHttp(mapped);
         }
-      });
+      }));
     });
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { RouteDefinition, RouteId } from '../../routes';
-import { EnableCallingInput } from '../schemas/calling';
+import { EnableCallingInput, EnableCallingRunRef } from '../schemas/calling';
 import { BulkJoinersCsvInput, BulkJoinersInput, BulkJoinersRef } from '../schemas/bulk';
 import { LifecycleEvent } from '../schemas/lifecycle-events';
 import { AddLocationNumbersInput, AssignNumberInput, ListNumbersInput, UnassignNumberInput } from '../schemas/numbers';
@@ -22,6 +22,7 @@ export const routeInputs: Readonly<Record<RouteId, z.ZodType>> = {
   WebexRequest: WebexRequestInput,
   ListWebexOperations: ListWebexOperationsInput,
   EnableCalling: EnableCallingInput,
+  GetEnableCalling: EnableCallingRunRef,
   AssignNumber: AssignNumberInput,
   UnassignNumber: UnassignNumberInput,
   GetUserNumbers: UserRefInput,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ConfigurationError, UnprocessableError, ValidationError } from '../errors';
 import {
   LEAVER_POLICIES,
@@ -9,6 +8,7 @@ import {
   type LifecycleOrigin,
 } from '../schemas/lifecycle-events';
 import { stateMachines, type StateMachineId } from '../state-machines/definitions';
+import { NESTED_SUFFIX_RESERVE, executionName } from '../state-machines/execution-name';
 
 /** detail-type → the state machine its rule targets (the CDK rules are built from this table too). */
 export const LIFECYCLE_ROUTES = {
@@ -17,21 +17,15 @@ export const LIFECYCLE_ROUTES = {
   [LIFECYCLE_DETAIL_TYPES.left]: { stateMachine: 'Leaver', prefix: 'leaver' },
 } as const satisfies Record<LifecycleDetailType, { stateMachine: StateMachineId | 'Mover'; prefix: string }>;
 
-const NAME_CHARS = /^[A-Za-z0-9_-]+$/;
-const MAX_NAME = 80;
-
 /**
  * The execution name for an event: the same for every delivery of that event, so Step Functions
  * refuses a second start (a Standard machine keeps names for 90 days) and the local runtime does the
  * same from its record. `<prefix>-<event id>` when the id is made of name characters (EventBridge ids
- * are UUIDs), otherwise `<prefix>-h<sha256 of the id>`: never a lossy clean-up that could make two
- * ids collide.
+ * are UUIDs) and leaves room for the nested executions' suffixes (`-calling`), otherwise
+ * `<prefix>-h<hash of the id>` (execution-name.ts).
  */
 export function executionNameForEvent(prefix: string, eventId: string): string {
-  const plain = `${prefix}-${eventId}`;
-  if (NAME_CHARS.test(eventId) && plain.length <= MAX_NAME) return plain;
-  const hash = createHash('sha256').update(eventId, 'utf8').digest('hex');
-  return `${prefix}-h${hash}`.slice(0, MAX_NAME);
+  return executionName(`${prefix}-`, eventId, NESTED_SUFFIX_RESERVE);
 }
 
 export const DEFAULT_LEAVER_POLICY_ENV = 'LIFECYCLE_DEFAULT_LEAVER_POLICY';

@@ -2,6 +2,7 @@ import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-s
 import { ConfigurationError, StateMachineStartError } from '../errors';
 import { logger } from '../logger';
 import { stateMachine, type StateMachineId } from '../state-machines/definitions';
+import { EXECUTION_NAME } from '../state-machines/execution-name';
 import { RUNNER_ENV, runnerFor, type ExecutionOutcome } from '../state-machines/runner';
 
 export interface StartResult {
@@ -17,13 +18,27 @@ export interface ExecutionStarter {
   start(id: StateMachineId, input: unknown, executionName: string): Promise<StartResult>;
 }
 
+/**
+ * StartExecution answers a start of a name already running with the same input with success: the
+ * running execution's ARN and its startDate. A new execution starts after our request was sent; a
+ * startDate before it is the running one. The margin covers clock skew between the function and Step
+ * Functions (Amazon Time Sync keeps it to about a millisecond); two deliveries racing within it are both
+ * reported STARTED, still run once. Locally one clock stamps both: no margin.
+ */
+export const DUPLICATE_START_MARGIN_MS = 250;
+
+/** STARTED or DUPLICATE from StartExecution's answer: the same rule for AWS and the local starter. */
+export function startStatus(startDate: Date | undefined, requestedAt: number, marginMs = DUPLICATE_START_MARGIN_MS): StartResult['status'] {
+  return startDate && startDate.getTime() + marginMs <= requestedAt ? 'DUPLICATE' : 'STARTED';
+}
+
 const CONFIGURATION_ERRORS = new Set(['StateMachineDoesNotExist', 'InvalidArn', 'AccessDeniedException', 'StateMachineDeleting', 'InvalidName']);
 
 /**
  * StartExecution on a Standard machine. Step Functions keeps a Standard execution's name for 90 days
  * after it closes: the same name again is ExecutionAlreadyExists (different input, or closed), or,
- * while it runs with the same input, the same execution back (idempotent). Both are a duplicate to us,
- * never a second run.
+ * while it runs with the same input, the same execution back (idempotent: told apart by its startDate,
+ * startStatus). Both are a duplicate to us, never a second run.
  */
 export class SfnExecutionStarter implements ExecutionStarter {
   constructor(
@@ -35,9 +50,12 @@ export class SfnExecutionStarter implements ExecutionStarter {
     const { arnEnv } = stateMachine(id);
     const arn = this.env[arnEnv];
     if (!arn) throw new ConfigurationError(`${arnEnv} is not set: the ${id} state machine cannot be started`);
+    const requestedAt = Date.now();
     try {
       const res = await this.client.send(new StartExecutionCommand({ stateMachineArn: arn, name: executionName, input: JSON.stringify(input) }));
-      return { stateMachine: id, executionName, executionArn: res.executionArn, status: 'STARTED' };
+      const status = startStatus(res.startDate, requestedAt);
+      if (status === 'DUPLICATE') logger.info('lifecycle: duplicate event, the same execution is running', { stateMachine: id, executionName });
+      return { stateMachine: id, executionName, executionArn: res.executionArn, status };
     } catch (error) {
       if (error instanceof ExecutionAlreadyExists || (error as { name?: string }).name === 'ExecutionAlreadyExists') {
         logger.info('lifecycle: duplicate event, execution already exists', { stateMachine: id, executionName });
@@ -53,15 +71,29 @@ export class SfnExecutionStarter implements ExecutionStarter {
 
 /**
  * The local runtime's starter: runs the execution in-process (the local runner) without waiting, and
- * keeps a record of every name started, so a redelivered event is a duplicate here as in AWS.
+ * keeps a record of every name started, answering a second start as StartExecution does: the running
+ * execution's ARN and startDate for the same input (told apart by startStatus, as in AWS), otherwise
+ * ExecutionAlreadyExists; both a duplicate.
  */
 export class LocalExecutionStarter implements ExecutionStarter {
   private readonly executions = new Map<string, Promise<ExecutionOutcome>>();
   private readonly settled = new Map<string, ExecutionOutcome>();
+  private readonly started = new Map<string, { input: string; startDate: Date; executionArn: string }>();
 
   async start(id: StateMachineId, input: unknown, executionName: string): Promise<StartResult> {
+    // Refused before anything runs, as StartExecution refuses it (InvalidName: a configuration error here too).
+    if (!EXECUTION_NAME.test(executionName)) throw new ConfigurationError(`Cannot start state machine ${id}: InvalidName: '${executionName}'`);
     const key = `${id}:${executionName}`;
-    if (this.executions.has(key)) return { stateMachine: id, executionName, status: 'DUPLICATE' };
+    const requestedAt = Date.now();
+    const previous = this.started.get(key);
+    if (previous) {
+      const sameRunning = !this.settled.has(key) && previous.input === JSON.stringify(input);
+      // Different input, or closed: ExecutionAlreadyExists, which SfnExecutionStarter reports as DUPLICATE.
+      if (!sameRunning) return { stateMachine: id, executionName, executionArn: previous.executionArn, status: 'DUPLICATE' };
+      return { stateMachine: id, executionName, executionArn: previous.executionArn, status: startStatus(previous.startDate, requestedAt, 0) };
+    }
+    const executionArn = `arn:aws:states:us-east-1:000000000000:execution:${id}:${executionName}`;
+    this.started.set(key, { input: JSON.stringify(input), startDate: new Date(requestedAt), executionArn });
     const runner = runnerFor(id);
     const outcome = runner.run(input, { executionName }).catch((error: unknown): ExecutionOutcome => {
       logger.error('lifecycle: local execution could not run', { stateMachine: id, executionName, message: String(error) });
@@ -71,7 +103,7 @@ export class LocalExecutionStarter implements ExecutionStarter {
     void outcome.then((o) => {
       if (this.executions.get(key) === outcome) this.settled.set(key, o);
     });
-    return { stateMachine: id, executionName, executionArn: `arn:aws:states:us-east-1:000000000000:execution:${id}:${executionName}`, status: 'STARTED' };
+    return { stateMachine: id, executionName, executionArn, status: 'STARTED' };
   }
 
   /** How a started execution ended (waits for it): tests and the local runtime's logs. */
@@ -84,6 +116,12 @@ export class LocalExecutionStarter implements ExecutionStarter {
     const key = `${id}:${executionName}`;
     if (!this.executions.has(key)) return undefined;
     return this.settled.get(key) ?? { status: 'RUNNING' };
+  }
+
+  /** The input a name was started with, as DescribeExecution answers it. */
+  input(id: StateMachineId, executionName: string): unknown {
+    const started = this.started.get(`${id}:${executionName}`);
+    return started ? JSON.parse(started.input) : undefined;
   }
 
   /** The names started on this machine, in start order. */
@@ -100,6 +138,7 @@ export class LocalExecutionStarter implements ExecutionStarter {
   clear(): void {
     this.executions.clear();
     this.settled.clear();
+    this.started.clear();
   }
 }
 

@@ -30,7 +30,7 @@ export const BulkJoinersInput = z
   });
 export type BulkJoinersInput = z.infer<typeof BulkJoinersInput>;
 
-export const BULK_EXECUTION_NAME = /^bulk-[A-Za-z0-9_-]{1,62}$/;
+export const BULK_EXECUTION_NAME = /^bulk-[A-Za-z0-9_-]{1,75}$/;
 
 /** GET /bulk/joiners/{executionName}. */
 export const BulkJoinersRef = z.strictObject({

@@ -190,8 +190,10 @@ export const ErrorDetail = z.object({
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
 export const EnableCallingResult = z.object({
-  status: z.enum(['SUCCEEDED', 'FAILED']),
+  /** RUNNING: the run outlasted the request; `statusUrl` reports it (GET /users/{user}/calling/{executionName}). */
+  status: z.enum(['SUCCEEDED', 'FAILED', 'RUNNING']),
   executionName: z.string(),
+  statusUrl: z.string().optional(),
   /** False when the user already had calling with the requested location and number; absent when unknown (timeouts). */
   changed: z.boolean().optional(),
   user: CallingUserView.optional(),
@@ -202,3 +204,13 @@ export const EnableCallingResult = z.object({
   remaining: Remaining.nullable().optional(),
 });
 export type EnableCallingResult = z.infer<typeof EnableCallingResult>;
+
+/** Names of the Standard Enable Calling executions the API starts (executionNameFor). */
+export const ENABLE_CALLING_EXECUTION_NAME = /^enable-calling-[A-Za-z0-9_-]{1,65}$/;
+
+/** GET /users/{user}/calling/{executionName}. */
+export const EnableCallingRunRef = z.strictObject({
+  user: userRef,
+  executionName: z.string().regex(ENABLE_CALLING_EXECUTION_NAME, 'must be an execution name POST /users/{user}/calling answered (enable-calling-…)'),
+});
+export type EnableCallingRunRef = z.infer<typeof EnableCallingRunRef>;

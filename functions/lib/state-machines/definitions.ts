@@ -18,6 +18,14 @@ export interface TaskFunctionDefinition {
   readonly webex?: false;
 }
 
+/**
+ * Every task function's timeout. Each Task state's TimeoutSeconds is at least this (plus a little), so
+ * a slow step ends as the function's own timeout (`Sandbox.Timedout`, retried by the idempotent steps)
+ * rather than a state timeout that would start a retry while the first invocation still runs
+ * (test/infra/state-machines.test.ts checks every ASL file against the stack).
+ */
+export const TASK_FUNCTION_TIMEOUT_SECONDS = 30;
+
 export interface StateMachineDefinition {
   readonly id: string;
   /** ASL file, relative to the repository root: the only definition. */
@@ -79,6 +87,26 @@ export const stateMachines = [
     startedByRoute: 'EnableCalling',
     arnEnv: 'ENABLE_CALLING_STATE_MACHINE_ARN',
     summary: 'Enable Webex Calling for User',
+  },
+  {
+    // The same definition as a Standard execution: what the API starts for a move, whose move-users job
+    // outlasts API Gateway's 29 s. Express executions cannot be described (DescribeExecution), Standard ones
+    // can: POST answers 202 with the name once it stops waiting, GET /users/{user}/calling/{executionName} the rest.
+    id: 'EnableCallingStandard',
+    definitionFile: 'statemachines/enable-calling.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'EnableCallingStepsFunctionArn',
+        id: 'EnableCallingStandardSteps',
+        entry: 'functions/enable-calling-steps/handler.ts',
+        summary: 'The steps of Enable Webex Calling for User, for its Standard executions (moves)',
+      },
+    ],
+    startedByRoute: 'EnableCalling',
+    arnEnv: 'ENABLE_CALLING_STANDARD_STATE_MACHINE_ARN',
+    summary: 'Enable Webex Calling for User as a Standard execution (moves: followed by the API, then by its status route)',
+    describedByRoutes: ['EnableCalling', 'GetEnableCalling'],
   },
   {
     id: 'Joiner',

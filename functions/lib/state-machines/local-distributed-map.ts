@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { csvRows, parseCsv } from '../bulk/csv';
 import type { ObjectStore } from '../storage/object-store';
+import { readCsvAsStepFunctions } from './local-csv-reader';
 
 /**
  * aws-local-stepfunctions runs Map states INLINE only: it has no ItemReader, ItemBatcher or
@@ -8,7 +8,7 @@ import type { ObjectStore } from '../storage/object-store';
  * states the library does run, around the same ItemProcessor:
  *
  *   <Map name>            Task `s3:getObject`: reads the items from the object store (CSV with a header
- *                         row, as Step Functions reads it: objects of strings), applies ItemSelector to
+ *                         row, as Step Functions reads it: objects of strings, local-csv-reader.ts), applies ItemSelector to
  *                         each (`$$.Map.Item.Index` / `.Value`, `$.…` of the Map's input), batches them
  *                         (ItemBatcher: MaxItemsPerBatch, BatchInput) into { Items, BatchInput }.
  *   <Map name> (children) the Map itself, INLINE, each child's states wrapped in a Parallel whose Catch
@@ -166,7 +166,7 @@ export function distributedMapServices(map: MapConfig, store: () => ObjectStore)
     [ITEM_READER_RESOURCE]: async (parameters) => {
       const { Bucket, Key, MapInput } = parameters as { Bucket: string; Key: string; MapInput: Json };
       const { text } = await store().getText(Bucket, Key);
-      let values: unknown[] = csvRows(parseCsv(text)).map((r) => r.row);
+      let values: unknown[] = readCsvAsStepFunctions(text);
       if (map.readerConfig.MaxItems !== undefined) values = values.slice(0, map.readerConfig.MaxItems);
       const items = values.map((value, index) => (map.itemSelector ? applyTemplate(map.itemSelector, MapInput, { index, value }) : value));
       if (!map.batcher) return items;

@@ -5,7 +5,8 @@ import type { Context } from 'aws-lambda';
 import { ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 import { lambdaContext } from '../runtime/lambda-context';
 import type { ObjectStore } from '../storage/object-store';
-import type { StateMachineDefinition } from './definitions';
+import { TASK_FUNCTION_TIMEOUT_SECONDS, type StateMachineDefinition } from './definitions';
+import { assertExecutionName } from './execution-name';
 import { distributedMapServices, emulateDistributedMap } from './local-distributed-map';
 import type { ExecutionOutcome, StartOptions, StateMachineRunner } from './runner';
 
@@ -63,23 +64,54 @@ function* allStates(states: Record<string, AslState>): Generator<[string, AslSta
 
 /**
  * Invokes a handler as Lambda does for a Task state with a function ARN as resource: the payload through
- * JSON, a Lambda context, and a thrown error turned into Lambda's error payload, which Step Functions
+ * JSON, a Lambda context with the function's timeout, an invocation outliving it failed as Lambda fails
+ * it (`Sandbox.Timedout`), and a thrown error turned into Lambda's error payload, which Step Functions
  * reports as `Error` (errorType, what Retry/Catch match) and `Cause` (the payload as JSON text).
  */
-function asLambda(functionName: string, handler: LambdaHandler) {
+function asLambda(functionName: string, handler: LambdaHandler, timeoutMs = TASK_FUNCTION_TIMEOUT_SECONDS * 1000) {
   return async (payload: unknown): Promise<unknown> => {
     const event = JSON.parse(JSON.stringify(payload ?? null));
     let result: unknown;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
+        error.name = 'Sandbox.Timedout';
+        reject(error);
+      }, timeoutMs);
+    });
     try {
-      result = await handler(event, lambdaContext(functionName, randomUUID(), 60_000));
+      result = await Promise.race([handler(event, lambdaContext(functionName, randomUUID(), timeoutMs)), timedOut]);
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       const lambdaError = new Error(JSON.stringify({ errorType: err.name, errorMessage: err.message, trace: (err.stack ?? '').split('\n') }));
       lambdaError.name = err.name;
       throw lambdaError;
+    } finally {
+      clearTimeout(timer);
     }
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   };
+}
+
+/**
+ * Step Functions' state payload quota: 256 KB (262,144 bytes of UTF-8) for every state's input and
+ * output, and an execution's. Past it, the execution fails with States.DataLimitExceeded, which no
+ * Catch (not even States.ALL) handles. aws-local-stepfunctions enforces none of it.
+ */
+export const MAX_STATE_PAYLOAD_BYTES = 262_144;
+
+const payloadBytes = (value: unknown) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8'));
+
+/** An Express execution runs 5 minutes at most (Step Functions' quotas): its TimeoutSeconds must say so. */
+export const EXPRESS_MAX_SECONDS = 300;
+
+/** What AWS refuses to create, refused here too: an Express machine without a TimeoutSeconds within its 5 minutes. */
+export function assertDeployableDefinition(definition: Pick<StateMachineDefinition, 'type' | 'definitionFile'>, asl: Record<string, unknown>): void {
+  const timeout = asl.TimeoutSeconds;
+  if (definition.type === 'EXPRESS' && !(typeof timeout === 'number' && timeout > 0 && timeout <= EXPRESS_MAX_SECONDS)) {
+    throw new Error(`${definition.definitionFile}: an Express machine needs a TimeoutSeconds of at most ${EXPRESS_MAX_SECONDS} (it has ${String(timeout)})`);
+  }
 }
 
 /** A Step Functions service integration run in-process: the Task's effective Parameters in, its result out. */
@@ -100,6 +132,8 @@ export interface LocalRunnerOptions {
   services?: Record<string, ServiceIntegrationHandler>;
   /** Where a Distributed Map's ItemReader reads and its ResultWriter writes (S3 in AWS). */
   objectStore?: () => ObjectStore;
+  /** Tests only: the task functions' timeout. @default TASK_FUNCTION_TIMEOUT_SECONDS, as deployed */
+  taskTimeoutMs?: number;
 }
 
 /**
@@ -120,7 +154,9 @@ export class LocalStateMachineRunner implements StateMachineRunner {
     const substitutions: Record<string, string> = Object.fromEntries(definition.taskFunctions.map((f) => [f.substitution, localFunctionArn(f.substitution)]));
     for (const nested of definition.nestedStateMachines ?? []) substitutions[nested.substitution] = localStateMachineArn(nested.stateMachine);
     if (definition.eventBusSubstitution) substitutions[definition.eventBusSubstitution] = LOCAL_EVENT_BUS_NAME;
-    const { asl, map } = emulateDistributedMap(loadDefinition(definition.definitionFile, substitutions));
+    const loaded = loadDefinition(definition.definitionFile, substitutions);
+    assertDeployableDefinition(definition, loaded);
+    const { asl, map } = emulateDistributedMap(loaded);
     const services: Record<string, ServiceIntegrationHandler> = { ...options.services };
     if (map) {
       const store = options.objectStore;
@@ -131,7 +167,7 @@ export class LocalStateMachineRunner implements StateMachineRunner {
       definition.taskFunctions.map((f) => {
         const handler = handlers[f.substitution];
         if (!handler) throw new Error(`No local handler for ${f.substitution} (${f.entry})`);
-        return [localFunctionArn(f.substitution), asLambda(f.id, handler)];
+        return [localFunctionArn(f.substitution), asLambda(f.id, handler, options.taskTimeoutMs)];
       }),
     );
     for (const [name, state] of allStates(asl.States as Record<string, AslState>)) {
@@ -152,6 +188,8 @@ export class LocalStateMachineRunner implements StateMachineRunner {
 
   async run(input: unknown, options: StartOptions): Promise<ExecutionOutcome> {
     const executionName = options.executionName;
+    // aws-local-stepfunctions takes any name; StartExecution refuses one AWS would (InvalidName).
+    assertExecutionName(executionName);
     const zero = (names: string[]) => Object.fromEntries(names.map((n) => [n, 0]));
     const execution = this.machine.run(input as never, {
       overrides: {
@@ -169,8 +207,26 @@ export class LocalStateMachineRunner implements StateMachineRunner {
         StateMachine: { Id: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${this.definition.id}`, Name: this.definition.id },
       },
     });
+    // Every state's input and output, checked as they pass; the first one over the quota fails the run.
+    let overLimit: string | undefined;
+    const watched = (async () => {
+      for await (const event of execution.eventLogs) {
+        const payload = event.type === 'StateEntered' ? event.state.input : event.type === 'StateExited' ? event.state.output : event.type === 'ExecutionStarted' ? event.input : undefined;
+        const bytes = payloadBytes(payload);
+        if (bytes > MAX_STATE_PAYLOAD_BYTES && overLimit === undefined) {
+          const where = 'state' in event ? `The state '${event.state.name}' ${event.type === 'StateEntered' ? 'received an input' : 'returned a result'}` : 'The execution input';
+          overLimit = `${where} of ${bytes} bytes, over the maximum of ${MAX_STATE_PAYLOAD_BYTES} bytes`;
+          execution.abort();
+        }
+      }
+    })();
+    const settled = await Promise.allSettled([execution.result]);
+    await watched;
+    if (overLimit) return { executionName, status: 'FAILED', error: 'States.DataLimitExceeded', cause: overLimit };
     try {
-      return { executionName, status: 'SUCCEEDED', output: await execution.result };
+      const [result] = settled;
+      if (result.status === 'rejected') throw result.reason;
+      return { executionName, status: 'SUCCEEDED', output: result.value };
     } catch (error) {
       if (error instanceof ExecutionTimeoutError) return { executionName, status: 'TIMED_OUT' };
       if (error instanceof ExecutionError) {

@@ -27,7 +27,7 @@ export interface StateMachineRunner {
 }
 
 // Errors that mean the deployment is wrong, not that AWS is busy.
-const CONFIGURATION_ERRORS = new Set(['StateMachineDoesNotExist', 'InvalidArn', 'AccessDeniedException', 'StateMachineDeleting', 'StateMachineTypeNotSupported']);
+const CONFIGURATION_ERRORS = new Set(['StateMachineDoesNotExist', 'InvalidArn', 'AccessDeniedException', 'StateMachineDeleting', 'StateMachineTypeNotSupported', 'InvalidName']);
 
 /** An Express state machine in AWS, run with StartSyncExecution, which answers when the execution ends. */
 export class SfnSyncRunner implements StateMachineRunner {

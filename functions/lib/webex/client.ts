@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { correlationId } from '../correlation';
+import { invocationTimeLeftMs } from '../invocation-deadline';
 import type { LogSink } from '../logger';
 import type { TokenProvider } from '../tokens/token-provider';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, type WebexErrorDetail } from './errors';
@@ -29,7 +30,8 @@ export interface WebexClientOptions {
   /**
    * Total time a request may take across attempts and waits, so a Lambda behind API Gateway answers
    * before its 29 s limit. A Retry-After longer than what is left is not slept through: the 429 is
-   * surfaced so the caller (API client, Step Functions) can wait.
+   * surfaced so the caller (API client, Step Functions) can wait. Within a Lambda invocation the time
+   * it has left (invocation-deadline.ts) bounds every request of it as well: attempts, waits and all.
    */
   retryBudgetMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -81,6 +83,8 @@ const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 const RETRYABLE_5XX = new Set([500, 502, 503, 504]);
 // Socket errors raised before a connection existed: the request cannot have been applied.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Below this much of the invocation left, an attempt is not started: it could not get an answer back in time. */
+const MIN_ATTEMPT_MS = 500;
 
 /**
  * The only code that speaks HTTP to Webex: bearer auth from a token provider (re-read once on 401),
@@ -156,9 +160,12 @@ export class WebexClient {
       }
 
       const attemptStarted = Date.now();
+      const left = invocationTimeLeftMs();
+      // No time left in the invocation for an answer: a timeout now, while the handler can still say so.
+      if (left !== undefined && left < MIN_ATTEMPT_MS) throw new WebexNetworkError('timeout', method, logPath);
       let response: HttpResponse;
       try {
-        response = await sendHttpRequest({ method, url, headers, body, timeoutMs: this.timeoutMs });
+        response = await sendHttpRequest({ method, url, headers, body, timeoutMs: left === undefined ? this.timeoutMs : Math.min(this.timeoutMs, left) });
       } catch (cause) {
         const failure = classifyNetworkError(cause, method, logPath);
         const resendable = idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''));
@@ -313,6 +320,8 @@ export class WebexClient {
 
   private withinBudget(started: number, waited: number, delay: number): boolean {
     // Elapsed time covers slow attempts as well as sleeps; `waited` covers sleeps when `sleep` is faked.
+    const left = invocationTimeLeftMs();
+    if (left !== undefined && delay + MIN_ATTEMPT_MS > left) return false;
     return Math.max(Date.now() - started, waited) + delay <= this.retryBudgetMs;
   }
 

@@ -46,39 +46,71 @@ const IDLE_SOCKET_MS = 4_000;
 const httpAgent = new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
 const httpsAgent = new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
 
+// What a write to, or a read from, a socket the server has closed fails with.
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
 const gunzipAsync = promisify(gunzip);
 // TextDecoder drops a byte-order mark, as fetch's response.text() does.
 const utf8 = new TextDecoder();
+
+/**
+ * A kept-alive socket the server closed while it sat idle (a Lambda environment frozen between
+ * invocations never saw the close) fails the next request written on it, before any byte of an answer.
+ * The server cannot have read that request (it had closed the connection), so it is sent once more on a
+ * fresh socket, whatever its method (Node's http documentation gives the same advice for `reusedSocket`).
+ */
+class StaleSocketError extends Error {}
 
 /**
  * Sends one request and resolves with the whole response, whatever its status. Rejects with the socket's
  * error (its `code`: ECONNREFUSED, ECONNRESET, ENOTFOUND...) or with HttpTimeoutError; the error never
  * carries the request's headers.
  */
-export function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
+export async function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
   const { url } = request;
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return Promise.reject(new TypeError(`Unsupported protocol ${url.protocol}`));
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`Unsupported protocol ${url.protocol}`);
   const headers: Record<string, string> = { 'Accept-Encoding': 'gzip', ...request.headers };
   if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
+  const deadline = Date.now() + request.timeoutMs;
+  try {
+    return await exchange(request, headers, request.timeoutMs, false);
+  } catch (error) {
+    if (!(error instanceof StaleSocketError)) throw error;
+    return exchange(request, headers, Math.max(1, deadline - Date.now()), true);
+  }
+}
 
+function exchange(request: HttpRequest, headers: Record<string, string>, timeoutMs: number, freshSocket: boolean): Promise<HttpResponse> {
+  const { url } = request;
   return new Promise<HttpResponse>((resolve, reject) => {
-    const outgoing =
-      url.protocol === 'https:'
-        ? requestHttps(url, { method: request.method, headers, agent: httpsAgent })
-        : requestHttp(url, { method: request.method, headers, agent: httpAgent });
+    const https = url.protocol === 'https:';
+    // agent: false: a socket of its own, never one from the pool.
+    const agent = freshSocket ? false : https ? httpsAgent : httpAgent;
+    const outgoing = https ? requestHttps(url, { method: request.method, headers, agent }) : requestHttp(url, { method: request.method, headers, agent });
+    let answered = false;
+    const onData = () => {
+      answered = true;
+    };
+    outgoing.once('socket', (socket) => socket.once('data', onData));
     const timer = setTimeout(() => {
-      reject(new HttpTimeoutError(`No complete answer within ${request.timeoutMs} ms`));
+      reject(new HttpTimeoutError(`No complete answer within ${timeoutMs} ms`));
       outgoing.destroy();
-    }, request.timeoutMs);
+    }, timeoutMs);
     const fail = (error: Error) => {
       clearTimeout(timer);
+      outgoing.socket?.off('data', onData);
+      const code = (error as { code?: string }).code;
+      if (!freshSocket && outgoing.reusedSocket && !answered && STALE_SOCKET_CODES.has(code ?? '')) {
+        reject(Object.assign(new StaleSocketError(error.message), { code }));
+        return;
+      }
       reject(error);
     };
 
     outgoing.on('error', fail);
     outgoing.on('response', (response) => {
+      answered = true;
+      outgoing.socket?.off('data', onData);
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       // A connection lost mid-body: ECONNRESET ("aborted").

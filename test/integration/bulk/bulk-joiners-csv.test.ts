@@ -69,6 +69,15 @@ describe('POST /bulk/joiners/csv', () => {
     ]);
   }, 60_000);
 
+  it('trailing blank lines, which Step Functions may hand over as empty rows, are neither users nor failures', async () => {
+    await bucket.store().putText(BUCKET, 'joiners/blank-tail.csv', `${[HEADER, row(400), row(401)].join('\r\n')}\r\n\r\n\r\n`);
+    const res = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/blank-tail.csv' });
+    expect(res.body).toMatchObject({ status: 'STARTED', rows: 2 });
+    const status = await finished(res.body.executionName);
+    expect(status).toMatchObject({ status: 'SUCCEEDED', report: { total: 2, succeeded: 2, failed: 0, failures: [] } });
+    expect(Object.values(createdPeople())).toEqual([1, 1]);
+  });
+
   it('the same upload started again is a DUPLICATE: nothing runs twice', async () => {
     await upload('joiners/twice.csv', [HEADER, row(300), row(301)]);
     const first = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/twice.csv' });

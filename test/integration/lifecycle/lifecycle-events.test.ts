@@ -74,6 +74,18 @@ describe('joiner', () => {
     expect(h.webexCalls('PATCH', '/licenses/users')).toHaveLength(1);
   });
 
+  it('a long event id (73 name characters) is hashed into a name that leaves room for the nested -calling execution', async () => {
+    // `joiner-<73>` is 80 characters, its Enable Calling execution `…-calling` 88: StartExecution refuses it,
+    // and so does the local runner now, after the user was created.
+    const id = `hr-${'7'.repeat(70)}`;
+    const res = await send(joined({ email: 'long.id@example.com', firstName: 'Long', location: 'Headquarters' }, id));
+    expect(res.status).toBe(202);
+    expect(res.body.executionName).toMatch(/^joiner-h[0-9a-f]{40}$/);
+    const run = await outcome('Joiner', res.body.executionName);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ applied: [{ step: 'createUser', status: 'applied' }, { step: 'enableCalling', status: 'applied' }] });
+  });
+
   it('runs a redelivered event once: the same id is a duplicate, with no second execution or Webex write', async () => {
     const event = joined({ email: 'eve.twice@example.com', displayName: 'Eve Twice', location: 'Branch Office' });
     const first = await send(event);

@@ -60,7 +60,7 @@ describe('bulk joiners: names, concurrency, failures', () => {
   it('names: plain key, hashed key, hash of the users; all fit the Joiner (+ index + -calling) in 80', () => {
     expect(bulkExecutionName(input)).toBe('bulk-k-k1');
     const long = bulkExecutionName({ ...input, idempotencyKey: 'x'.repeat(128) });
-    expect(long).toMatch(/^bulk-kh-[0-9a-f]{40}$/);
+    expect(long).toMatch(/^bulk-k-h[0-9a-f]{40}$/);
     const plain = bulkExecutionName({ ...input, idempotencyKey: 'y'.repeat(60) });
     expect(`${plain}-499-calling`.length).toBeLessThanOrEqual(80);
     const a = bulkExecutionName({ users: input.users });

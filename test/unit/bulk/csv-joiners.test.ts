@@ -15,6 +15,15 @@ const run = {
 const row = (email: string, extra: Record<string, string> = {}) => ({ email, displayName: 'X', location: 'HQ', ...extra });
 
 describe('prepareCsvBatch', () => {
+  it('skips all-empty rows (what Step Functions may hand over for blank lines): neither run nor reported', () => {
+    const blank = { email: '', displayName: '', location: '' };
+    const batch = prepareCsvBatch([{ index: 200, row: row('a@example.com') }, { index: 201, row: blank }, { index: 202, row: { ...blank, displayName: ' ' } }], run);
+    expect(batch.name).toBe('bulk-csv-k-hr-200');
+    expect(batch.indexes).toEqual([200]);
+    expect(batch.invalid).toEqual([]);
+    expect(prepareCsvBatch([{ index: 300, row: blank }], run)).toMatchObject({ name: 'bulk-csv-k-hr-300', indexes: [], input: null, invalid: [] });
+  });
+
   it('valid rows become users with their slot from the run start by row index; invalid rows are FAILED results', () => {
     const batch = prepareCsvBatch(
       [
@@ -107,7 +116,7 @@ describe('buildCsvReport', () => {
 describe('csvExecutionName', () => {
   it('from the key when it is short and plain, else hashed; without one, from the upload (key and ETag)', () => {
     expect(csvExecutionName({ key: 'k.csv', idempotencyKey: 'hr-1' }, 'b', 'e')).toBe('bulk-csv-k-hr-1');
-    expect(csvExecutionName({ key: 'k.csv', idempotencyKey: 'has space' }, 'b', 'e')).toMatch(/^bulk-csv-kh-[0-9a-f]{40}$/);
+    expect(csvExecutionName({ key: 'k.csv', idempotencyKey: 'has space' }, 'b', 'e')).toMatch(/^bulk-csv-k-h[0-9a-f]{40}$/);
     const a = csvExecutionName({ key: 'k.csv' }, 'b', 'etag-1');
     expect(a).toMatch(/^bulk-csv-o-[0-9a-f]{40}$/);
     expect(csvExecutionName({ key: 'k.csv' }, 'b', 'etag-2')).not.toBe(a);

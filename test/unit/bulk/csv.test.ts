@@ -28,6 +28,12 @@ describe('parseCsv (RFC 4180)', () => {
     expect(() => parseCsv('a,b\nx"y,z\n')).toThrow(/line 2: a quote inside an unquoted field/);
   });
 
+  it('refuses a backslash, quoted or not, naming its line: Step Functions would read it as an escape character', () => {
+    expect(() => parseCsv('email,displayName\na@example.com,DOMAIN\\ana\n')).toThrow(/line 2: a backslash/);
+    expect(() => parseCsv('email,displayName\na@example.com,ok\nb@example.com,"Say \\"hi\\""\n')).toThrow(/line 3: a backslash/);
+    expect(fieldsOf(() => preflightCsv('email,location,displayName\na@example.com,HQ,A\\B\n'))).toEqual([{ field: 'lines.2', message: expect.stringMatching(/^a backslash/) }]);
+  });
+
   it('keeps empty fields and a last line without a line break', () => {
     expect(parseCsv('a,b,c\n,,x')).toEqual([
       { line: 1, fields: ['a', 'b', 'c'] },

@@ -3,7 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { executionNameForEvent, routeLifecycleEvent } from '../../../functions/lib/lifecycle/router';
 import { ValidationError } from '../../../functions/lib/errors';
-import { SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
+import { LocalExecutionStarter, SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
+import { RUNNER_ENV } from '../../../functions/lib/state-machines/runner';
 import { LifecycleEvent } from '../../../functions/lib/schemas/lifecycle-events';
 import { StateMachineStartError } from '../../../functions/lib/errors';
 
@@ -101,6 +102,16 @@ describe('SfnExecutionStarter', () => {
     expect(sfn.commandCalls(StartExecutionCommand)[0].args[0].input).toEqual({ stateMachineArn: env.JOINER_STATE_MACHINE_ARN, name: 'joiner-e1', input: '{"a":1}' });
   });
 
+  it('the same name and input while it runs: StartExecution answers success with the running execution (its startDate): DUPLICATE', async () => {
+    const arn = 'arn:aws:states:us-east-1:123456789012:execution:Joiner:joiner-e1';
+    sfn.on(StartExecutionCommand).resolves({ executionArn: arn, startDate: new Date(Date.now() - 60_000) });
+    const res = await new SfnExecutionStarter(new SFNClient({}), env).start('Joiner', { a: 1 }, 'joiner-e1');
+    expect(res).toMatchObject({ status: 'DUPLICATE', executionArn: arn });
+    // A startDate from the moment of the request is a new execution, whatever the clocks' small skew.
+    sfn.on(StartExecutionCommand).resolves({ executionArn: arn, startDate: new Date(Date.now() - 100) });
+    expect(await new SfnExecutionStarter(new SFNClient({}), env).start('Joiner', { a: 1 }, 'joiner-e1')).toMatchObject({ status: 'STARTED' });
+  });
+
   it('a name already used is a duplicate (a redelivered event), not an error', async () => {
     sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'Execution Already Exists', $metadata: {} }));
     const res = await new SfnExecutionStarter(new SFNClient({}), env).start('Joiner', {}, 'joiner-e1');
@@ -111,5 +122,25 @@ describe('SfnExecutionStarter', () => {
     sfn.on(StartExecutionCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
     await expect(new SfnExecutionStarter(new SFNClient({}), env).start('Joiner', {}, 'n')).rejects.toBeInstanceOf(StateMachineStartError);
     await expect(new SfnExecutionStarter(new SFNClient({}), {}).start('Joiner', {}, 'n')).rejects.toThrow(/JOINER_STATE_MACHINE_ARN is not set/);
+  });
+});
+
+describe('LocalExecutionStarter answers a second start as StartExecution does', () => {
+  it('the same name: the running execution back (its ARN) with the same input, else ExecutionAlreadyExists: DUPLICATE either way, one run', async () => {
+    await import('../../../functions/local/state-machines');
+    const starter = new LocalExecutionStarter();
+    process.env[RUNNER_ENV] = 'local';
+    try {
+      const first = await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1');
+      expect(first.status).toBe('STARTED');
+      const running = await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1');
+      expect(running).toEqual({ ...first, status: 'DUPLICATE' });
+      expect(await starter.start('Leaver', { other: true }, 'leaver-local-1')).toEqual({ ...first, status: 'DUPLICATE' });
+      await starter.settle();
+      expect(await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1')).toEqual({ ...first, status: 'DUPLICATE' });
+      expect(starter.list('Leaver')).toHaveLength(1);
+    } finally {
+      delete process.env[RUNNER_ENV];
+    }
   });
 });

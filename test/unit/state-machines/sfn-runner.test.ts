@@ -1,9 +1,11 @@
-import { SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConfigurationError } from '../../../functions/lib/errors';
 import type { EnableCallingResult } from '../../../functions/lib/schemas/calling';
 import { SfnSyncRunner, runnerFor } from '../../../functions/lib/state-machines/runner';
-import { enableCalling } from '../../../functions/lib/workflows/calling/enable-calling';
+import { enableCalling, enableCallingInTime, enableCallingStandard } from '../../../functions/lib/workflows/calling/enable-calling';
+import { SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
+import { describeExecution } from '../../../functions/lib/state-machines/execution-status';
 
 const ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:EnableCalling';
 const sfn = mockClient(SFNClient);
@@ -94,5 +96,63 @@ describe('runnerFor', () => {
     expect(runnerFor('EnableCalling', { ENABLE_CALLING_STATE_MACHINE_ARN: ARN })).toBeInstanceOf(SfnSyncRunner);
     expect(() => runnerFor('EnableCalling', {})).toThrow(/ENABLE_CALLING_STATE_MACHINE_ARN/);
     expect(() => runnerFor('EnableCalling', { STATE_MACHINE_RUNNER: 'elsewhere' })).toThrow(ConfigurationError);
+  });
+});
+
+describe('Enable Calling in AWS: the deadline in the input, and a move as a Standard execution', () => {
+  const STANDARD = 'arn:aws:states:us-east-1:123456789012:stateMachine:EnableCallingStandard';
+  const env = { ENABLE_CALLING_STANDARD_STATE_MACHINE_ARN: STANDARD };
+  const move = { ...input, move: true };
+  const deps = () => ({
+    starter: new SfnExecutionStarter(new SFNClient({ region: 'us-east-1' }), env),
+    describe: (name: string) => describeExecution('EnableCallingStandard', name, env, new SFNClient({ region: 'us-east-1' })),
+    sleep: async () => undefined,
+  });
+
+  it('StartSyncExecution carries the moment the handler stops waiting beside the request', async () => {
+    sfn.on(StartSyncExecutionCommand).resolves({ status: 'SUCCEEDED', output: JSON.stringify(succeeded) });
+    const before = Date.now();
+    await enableCalling(new SfnSyncRunner(new SFNClient({ region: 'us-east-1' }), ARN), input, { executionName: 'enable-calling-req-1', deadlineMs: 20_000 });
+    const sent = JSON.parse(sfn.commandCalls(StartSyncExecutionCommand)[0].args[0].input.input as string);
+    expect(sent.request).toEqual(input);
+    expect(Date.parse(sent.deadline)).toBeGreaterThanOrEqual(before + 20_000);
+  });
+
+  it('started with StartExecution, followed with DescribeExecution: its result when it ends in time', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: `${STANDARD.replace(':stateMachine:', ':execution:')}:enable-calling-req-2`, startDate: new Date() });
+    sfn.on(DescribeExecutionCommand)
+      .resolvesOnce({ status: 'RUNNING', input: JSON.stringify(move), executionArn: 'x', stateMachineArn: STANDARD, startDate: new Date() })
+      .resolves({ status: 'SUCCEEDED', input: JSON.stringify(move), output: JSON.stringify(succeeded), executionArn: 'x', stateMachineArn: STANDARD, startDate: new Date() });
+    const res = await enableCallingStandard(deps(), move, { executionName: 'enable-calling-req-2', deadlineMs: 10_000 });
+    expect(res).toEqual({ httpStatus: 200, body: succeeded });
+    expect(sfn.commandCalls(StartExecutionCommand)[0].args[0].input).toEqual({ stateMachineArn: STANDARD, name: 'enable-calling-req-2', input: JSON.stringify(move) });
+    expect(sfn.commandCalls(DescribeExecutionCommand)[0].args[0].input).toEqual({ executionArn: `${STANDARD.replace(':stateMachine:', ':execution:')}:enable-calling-req-2` });
+  });
+
+  it('still running when the request must answer: 202 with the name and the status URL', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'x', startDate: new Date() });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING', input: JSON.stringify(move), executionArn: 'x', stateMachineArn: STANDARD, startDate: new Date() });
+    const res = await enableCallingStandard(deps(), move, { executionName: 'enable-calling-req-3', deadlineMs: 100 });
+    expect(res).toEqual({
+      httpStatus: 202,
+      body: { status: 'RUNNING', executionName: 'enable-calling-req-3', statusUrl: '/users/bob%40example.com/calling/enable-calling-req-3', steps: [] },
+    });
+    sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'no', $metadata: {} }));
+    expect(await describeExecution('EnableCallingStandard', 'enable-calling-nope', env, new SFNClient({ region: 'us-east-1' }))).toBeUndefined();
+  });
+
+  it('an Express run that stopped at its deadline carries on under the same name as a Standard execution', async () => {
+    const stopped: EnableCallingResult = {
+      status: 'FAILED',
+      executionName: 'enable-calling-req-4',
+      steps: [{ name: 'resolveUser', status: 'failed' }],
+      error: { code: 'WorkflowDeadlineReached', message: 'slow down', httpStatus: 429, retryAfterSeconds: 40 },
+    };
+    sfn.on(StartSyncExecutionCommand).resolves({ status: 'FAILED', error: 'WorkflowDeadlineReached', cause: JSON.stringify(stopped) });
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'x', startDate: new Date() });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING', input: JSON.stringify(input), executionArn: 'x', stateMachineArn: STANDARD, startDate: new Date() });
+    const res = await enableCallingInTime({ ...deps(), runner: new SfnSyncRunner(new SFNClient({ region: 'us-east-1' }), ARN) }, input, { executionName: 'enable-calling-req-4', deadlineMs: 100 });
+    expect(res).toMatchObject({ httpStatus: 202, body: { status: 'RUNNING', executionName: 'enable-calling-req-4' } });
+    expect(sfn.commandCalls(StartExecutionCommand)[0].args[0].input).toEqual({ stateMachineArn: STANDARD, name: 'enable-calling-req-4', input: JSON.stringify(input) });
   });
 });

@@ -142,11 +142,19 @@ describe('WebexClient', () => {
       await late?.close();
     }
 
-    const reset = client(['reset']);
-    const error = await reset.c.post('/people', { body: {} }).catch((e) => e);
-    expect(error).toBeInstanceOf(WebexNetworkError);
-    expect(error).toMatchObject({ kind: 'connection', causeCode: 'ECONNRESET' });
-    expect(reset.calls).toHaveLength(1);
+    // Reset on a connection of its own (a reused one failing before any answer is resent once by the transport).
+    const own = await startScriptedServer();
+    try {
+      own.script(['reset']);
+      const error = await new WebexClient({ baseUrl: `${own.url}/v1`, tokenProvider: new Tokens(['t']), random: () => 0.5, sleep: async () => undefined })
+        .post('/people', { body: {} })
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(WebexNetworkError);
+      expect(error).toMatchObject({ kind: 'connection', causeCode: 'ECONNRESET' });
+      expect(own.requests).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
   });
 
   it('retries timeouts on GET and reports them as timeouts when attempts run out', async () => {

@@ -22,12 +22,15 @@ import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/nu
 import { resolveCallingLocation } from '../numbers/resolve-location';
 import { resolvePerson } from '../users/resolve-user';
 import { need } from './state-access';
-import { checkMoveJob, chooseMoveTarget, compensateMove, startMoveJobStep, validateMoveStep } from './move-steps';
+import { MOVE_POLL_SECONDS, checkMoveJob, chooseMoveTarget, compensateMove, startMoveJobStep, validateMoveStep } from './move-steps';
+import { waitFitsDeadline } from './deadline';
 import { buildFailure, buildResult } from './result';
 import {
   CallingAlreadyEnabledError,
   CallingVerificationError,
+  DEFAULT_RETRY_AFTER_SECONDS,
   LicenseNotAppliedError,
+  MoveJobTimeoutError,
   LicenseNotFoundError,
   NoLicenseUnitsError,
   NoNumberAvailableError,
@@ -51,14 +54,33 @@ export interface StepContext {
 
 export async function runEnableCallingStep(ctx: StepContext, input: EnableCallingStepInput): Promise<unknown> {
   try {
-    return await dispatch(ctx, input);
+    return await beforeNextPoll(input, await dispatch(ctx, input));
   } catch (error) {
     const wire = toStepError(error);
+    // The Retry-After wait the state machine would make next: past the run's deadline, it stops instead (WaitFitsDeadline).
+    if (wire.detail.httpStatus === 429 && !waitFitsDeadline(input.state, wire.detail.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS)) {
+      Object.assign(wire, { message: JSON.stringify({ ...wire.detail, deadlineReached: true }) });
+    }
     const log = wire.detail.httpStatus >= 500 || wire.detail.httpStatus === 429 ? logger.warn.bind(logger) : logger.info.bind(logger);
     log('enable calling: step failed', { step: input.step, error: wire.name, status: wire.detail.httpStatus, trackingId: wire.detail.trackingId });
     if (wire.detail.httpStatus === 500 && error instanceof Error) logger.error('enable calling: unexpected error', { step: input.step, name: error.name, message: error.message });
     throw wire;
   }
+}
+
+/**
+ * A move job still running after this read means a MOVE_POLL_SECONDS wait before the next: past the
+ * run's deadline, the job is reported as outlasting the workflow (504, what MoveJobTimeoutError says)
+ * rather than polled after the caller, or the machine's timeout, has gone.
+ */
+function beforeNextPoll(input: EnableCallingStepInput, result: unknown): unknown {
+  if (input.step !== 'startMoveJob' && input.step !== 'checkMoveJob') return result;
+  const job = result as { id?: string; phase?: string; polls?: number };
+  if (job.phase !== 'running' || waitFitsDeadline(input.state, MOVE_POLL_SECONDS)) return result;
+  throw new MoveJobTimeoutError(
+    `Webex's move job ${job.id} is still running at the workflow's deadline (after ${job.polls ?? 0} status reads); ` +
+      'it may still move the user. Check the user before repeating the request.',
+  );
 }
 
 function dispatch(ctx: StepContext, { step, state, executionName }: EnableCallingStepInput): Promise<unknown> | unknown {

@@ -1,0 +1,25 @@
+import { NotFoundError } from '../lib/errors';
+import { workflowHandler } from '../lib/http/api-handler';
+import { EnableCallingRunRef } from '../lib/schemas/calling';
+import { describeExecution } from '../lib/state-machines/execution-status';
+import { answerFor, outcomeOf, running } from '../lib/workflows/calling/enable-calling';
+
+/**
+ * GET /users/{user}/calling/{executionName} — a run POST /users/{user}/calling answered 202 for (a
+ * Standard execution): RUNNING, or its result as POST would have answered it (status, steps, user,
+ * error). 404 for a name never started, or started for another user.
+ */
+export const handler = workflowHandler({
+  input: EnableCallingRunRef,
+  run: async ({ user, executionName }) => {
+    const status = await describeExecution('EnableCallingStandard', executionName);
+    const requested = (status?.input as { user?: string } | undefined)?.user?.trim();
+    // E-mails match whatever their case; Webex ids are case-sensitive.
+    const same = requested === user || (requested?.includes('@') && requested.toLowerCase() === user.toLowerCase());
+    if (!status || !same) {
+      throw new NotFoundError(`No Enable Calling run ${executionName} for ${user}`);
+    }
+    if (status.status === 'RUNNING') return { statusCode: 200, body: running(executionName, user).body };
+    return { statusCode: 200, body: answerFor(outcomeOf(executionName, status), executionName).body };
+  },
+});

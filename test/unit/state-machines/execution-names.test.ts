@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { bulkExecutionName } from '../../../functions/lib/bulk/joiners';
+import { csvExecutionName } from '../../../functions/lib/bulk/csv-joiners';
+import { localExecutions } from '../../../functions/lib/lifecycle/starter';
+import { executionNameForEvent } from '../../../functions/lib/lifecycle/router';
+import { stateMachines } from '../../../functions/lib/state-machines/definitions';
+import { EXECUTION_NAME, NESTED_SUFFIX_RESERVE, executionName } from '../../../functions/lib/state-machines/execution-name';
+import { localRunner } from '../../../functions/local/state-machines';
+import { executionNameFor } from '../../../functions/lib/workflows/calling/enable-calling';
+import { RUNNER_ENV } from '../../../functions/lib/state-machines/runner';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** Every `Name.$: States.Format('{}<suffix>', $$.Execution.Name)` in a definition, with its suffix. */
+function nestedSuffixes(node: unknown, out: string[] = []): string[] {
+  if (node === null || typeof node !== 'object') return out;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === 'Name.$' && typeof value === 'string') {
+      const m = /^States\.Format\('\{\}([^']*)', \$\$\.Execution\.Name\)$/.exec(value);
+      if (m) out.push(m[1]);
+    } else nestedSuffixes(value, out);
+  }
+  return out;
+}
+
+describe('execution names', () => {
+  it('executionName: plain when it fits, else the prefix and a hash; always a valid name that leaves the reserve', () => {
+    expect(executionName('joiner-', 'abc', 8)).toBe('joiner-abc');
+    // An id that looks like a hashed name never takes another id's hashed name.
+    const hashed = executionName('p-', 'a b');
+    expect(executionName('p-', hashed.slice(2))).not.toBe(hashed);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }), fc.integer({ min: 0, max: 20 }), (a, b, reserve) => {
+        const na = executionName('p-', a, reserve);
+        expect(na).toMatch(EXECUTION_NAME);
+        expect(na.length).toBeLessThanOrEqual(80 - reserve);
+        expect(na.startsWith('p-')).toBe(true);
+        if (a !== b) expect(executionName('p-', b, reserve)).not.toBe(na);
+      }),
+    );
+  });
+
+  it('every nested execution suffix in the ASL files fits NESTED_SUFFIX_RESERVE', () => {
+    const suffixes = stateMachines.flatMap((m) => nestedSuffixes(JSON.parse(readFileSync(join(ROOT, m.definitionFile), 'utf8'))));
+    expect(suffixes).toEqual(expect.arrayContaining(['-calling', '-move']));
+    for (const suffix of suffixes) expect(suffix.length).toBeLessThanOrEqual(NESTED_SUFFIX_RESERVE);
+  });
+
+  it('the longest names each builder makes, with every suffix appended downstream, are ones AWS takes', () => {
+    const longest = (n: number) => 'a'.repeat(n);
+    for (let n = 1; n <= 256; n++) {
+      expect(`${executionNameForEvent('joiner', longest(n))}-calling`).toMatch(EXECUTION_NAME);
+      // A bulk Joiner is <bulk>-<index up to 499>, then -calling; a CSV batch <csv>-<row up to 9999>, its Joiner -<up to 99>.
+      if (n <= 128) expect(`${bulkExecutionName({ users: [], idempotencyKey: longest(n) })}-499-calling`).toMatch(EXECUTION_NAME);
+      if (n <= 128) expect(`${csvExecutionName({ key: 'k', idempotencyKey: longest(n) }, 'b', 'e')}-9999-99-calling`).toMatch(EXECUTION_NAME);
+    }
+    expect(executionNameFor('req:with/odd chars')).toMatch(EXECUTION_NAME);
+    expect(executionNameFor('req:with/odd chars')).not.toBe(executionNameFor('reqwithodd chars'));
+  });
+
+  it('the local runner and starter refuse a name StartExecution refuses', async () => {
+    const runner = localRunner('EnableCalling', { fastWaits: true });
+    await expect(runner.run({}, { executionName: 'x'.repeat(81) })).rejects.toMatchObject({ name: 'InvalidName' });
+    await expect(runner.run({}, { executionName: 'has space' })).rejects.toMatchObject({ name: 'InvalidName' });
+    process.env[RUNNER_ENV] = 'local';
+    try {
+      await expect(localExecutions.start('Leaver', {}, `leaver-${'y'.repeat(74)}`)).rejects.toMatchObject({ name: 'ConfigurationError' });
+      expect(localExecutions.list('Leaver')).toEqual([]);
+    } finally {
+      delete process.env[RUNNER_ENV];
+    }
+  });
+});
