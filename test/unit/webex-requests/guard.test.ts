@@ -199,6 +199,10 @@ describe('every generated operation', () => {
 
   it('leaves out the …/me… paths, which a Service App cannot call', () => {
     expect(operations.filter((op) => op.path.split('/').includes('me'))).toEqual([]);
+    // Nor through a template's {personId}: GET /people/me would otherwise match /people/{personId}.
+    for (const path of ['/people/me', '/people/ME', '/telephony/config/people/me/musicOnHold']) {
+      expect(issues({ path })).toEqual([expect.objectContaining({ field: 'path', message: expect.stringMatching(/"me"/) })]);
+    }
   });
 });
 

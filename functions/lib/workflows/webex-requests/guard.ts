@@ -174,6 +174,9 @@ function badPathParameter(template: string, path: string): string | undefined {
   for (let i = 1; i < names.length; i++) {
     const name = /^\{(\w+)\}$/.exec(names[i])?.[1];
     if (!name) continue;
+    // `/people/me` and the `…/me/…` operations act on the token's own user: a Service App has none, so they
+    // are left out of the table, and `me` must not reach them through a `{personId}` either.
+    if (values[i].toLowerCase() === 'me') return `segment ${i} ({${name}}) must be an id: "me" operations need a user's own token, which a Service App does not have`;
     const form = Object.hasOwn(NAMED_PARAMETERS, name) ? NAMED_PARAMETERS[name] : PATH_PARAMETER;
     if (!form.test(values[i])) {
       return `segment ${i} ({${name}}) must be ${form === PATH_PARAMETER ? 'a Webex id: letters, digits, _ and -, with at most two = at the end' : `of the form ${form.source}`}`;
