@@ -1,4 +1,5 @@
 import { ValidationError, type FieldIssue } from '../errors';
+import { joinerDetailWithDefaults } from '../lifecycle/router';
 import type { LeaverPolicy } from '../schemas/lifecycle-events';
 import type { OrgSnapshot } from './org-snapshot';
 import type { RosterEntry } from './roster';
@@ -69,6 +70,9 @@ function numberProblem(org: OrgSnapshot, phoneNumber: string | undefined, locati
   return undefined;
 }
 
+/** The calling the roster asks for: the location, and the number and extension when it gives them. */
+const callingOf = (row: UserFields, locationId: string): UserFields => defined({ locationId, phoneNumber: row.phoneNumber, extension: row.extension });
+
 const profileOf = (fields: UserFields): UserFields => Object.fromEntries(PROFILE_FIELDS.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
 
 export function buildPlan(input: BuildPlanInput): ReconcilePlan {
@@ -99,11 +103,9 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
         skipped.push({ kind: 'join', email: row.email.toLowerCase(), reason: problem });
         return;
       }
-      const after: UserFields = { ...profileOf(row), locationId: target };
-      if (row.phoneNumber) after.phoneNumber = row.phoneNumber;
-      if (row.extension) after.extension = row.extension;
+      const after: UserFields = { ...profileOf(row), ...callingOf(row, target) };
       actions.push({
-        kind: 'join', email: row.email.toLowerCase(), before: {}, after, seen: null, roster: { ...row },
+        kind: 'join', email: row.email.toLowerCase(), before: {}, after, seen: null, roster: joinerDetailWithDefaults(row),
         reason: `in the roster (${entry.where}), not in Webex: create in ${name(target)}`,
       });
       return;
@@ -123,10 +125,7 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
       const problem = numberProblem(org, row.phoneNumber, target, user.id);
       if (problem) skipped.push({ kind: 'enableCalling', email: user.email, userId: user.id, reason: problem });
       else {
-        const after: UserFields = { locationId: target };
-        if (row.phoneNumber) after.phoneNumber = row.phoneNumber;
-        if (row.extension) after.extension = row.extension;
-        actions.push({ ...base, kind: 'enableCalling', before: {}, after, reason: `in Webex without calling; the roster (${entry.where}) puts them in ${name(target)}` });
+        actions.push({ ...base, kind: 'enableCalling', before: {}, after: callingOf(row, target), reason: `in Webex without calling; the roster (${entry.where}) puts them in ${name(target)}` });
       }
     } else if (user.locationId !== target) {
       differs = true;
@@ -134,8 +133,7 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
       if (!policy.allowMoves) skipped.push({ kind: 'move', email: user.email, userId: user.id, reason: `${reason} (allowMoves is false)` });
       else {
         const before: UserFields = { locationId: user.locationId, phoneNumber: user.phoneNumber, extension: user.extension };
-        const after: UserFields = { locationId: target, phoneNumber: row.phoneNumber, extension: row.extension };
-        actions.push({ ...base, kind: 'move', before: defined(before), after: defined(after), reason });
+        actions.push({ ...base, kind: 'move', before: defined(before), after: callingOf(row, target), reason });
       }
     }
     // A field the roster leaves empty is not the roster's to clear.

@@ -57,6 +57,9 @@ describe('buildPlan: the diff', () => {
     expect(update).toMatchObject({ before: { title: 'Old' }, after: { title: 'New' } });
     expect(leave).toMatchObject({ leaverPolicy: 'deactivate', before: { title: 'Gone', locationId: 'LOC2' }, after: {} });
     expect(p.actions.every((a) => a.email !== 'other@elsewhere.com')).toBe(true);
+    // The join carries the row as the Joiner runs it: without a number or an extension, the first free number.
+    const numberless = plan({ roster: roster({ email: 'n@example.com' }, { email: 'same@example.com' }), org: webex }).actions[0];
+    expect(numberless).toMatchObject({ kind: 'join', roster: { email: 'n@example.com', autoAssignNumber: true } });
     // The same inputs, in another order, give the same plan.
     expect(plan({ roster: [...r].reverse(), org: { ...webex, users: [...webex.users].reverse() } }).actions.map((a) => a.email)).toEqual(p.actions.map((a) => a.email));
   });
