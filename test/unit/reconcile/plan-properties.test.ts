@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { buildPlan } from '../../../functions/lib/reconcile/build-plan';
+import { changedSincePlan } from '../../../functions/lib/reconcile/changed-since-plan';
+import type { Person } from '../../../functions/lib/webex/schemas';
 import { checkConfirmation, leaverThresholdExceeded } from '../../../functions/lib/reconcile/safeguards';
 import { joinerInScope, resolveScope, userInScope } from '../../../functions/lib/reconcile/scope';
 import type { ReconcileScope, SeenUser } from '../../../functions/lib/reconcile/schemas';
@@ -44,6 +46,13 @@ const world = fc
       }),
     });
   });
+
+/** The user as GET /people/{id}?callingData=true would show it. */
+const asPerson = (u: SeenUser): Person => ({
+  id: u.id, emails: [u.email], displayName: u.displayName, firstName: u.firstName, lastName: u.lastName, department: u.department, title: u.title,
+  locationId: u.locationId, extension: u.extension, loginEnabled: String(u.loginEnabled),
+  ...(u.phoneNumber ? { phoneNumbers: [{ type: 'work', value: u.phoneNumber, primary: true }] } : {}),
+});
 
 type World = typeof world extends fc.Arbitrary<infer W> ? W : never;
 
@@ -127,6 +136,26 @@ describe('reconciliation plans over generated organisations and rosters', () => 
         })();
         expect(accepted).toBe(!p.needsConfirmation || confirm === p.counts.leave);
         if (p.needsConfirmation) expect(() => checkConfirmation(p, p.counts.leave)).not.toThrow();
+      }),
+      runs,
+    );
+  });
+
+  it('applied in order, no action finds Webex changed by the ones before it; a change by someone else is seen', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const p = planOrRefusal(w);
+        if (!p) return;
+        let current = org(w.users);
+        for (const action of p.actions) {
+          const now = action.kind === 'join' ? undefined : current.users.find((u) => u.id === action.userId);
+          expect(changedSincePlan(action, now && asPerson(now))).toBe(false);
+          if (now && action.kind !== 'join') {
+            // Someone else deactivated the user meanwhile.
+            expect(changedSincePlan(action, asPerson({ ...now, loginEnabled: false }))).toBe(true);
+          }
+          current = applyPlan(current, { ...p, actions: [action] });
+        }
       }),
       runs,
     );
