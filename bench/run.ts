@@ -12,10 +12,11 @@ import { measureBulkThroughput } from './bulk-throughput';
 import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
 import { measureReachability } from './reachability';
+import { measureReconcilePlan } from './reconcile-plan';
 import { countWebexCalls } from './webex-calls';
 
-/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach); none named: all. */
-const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach'] as const;
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile'] as const;
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
@@ -56,6 +57,18 @@ async function main() {
       console.table(
         bulk.map(({ failures: _failures, rateLimit, ...r }) => ({ ...r, limit: `${rateLimit.limit}/${rateLimit.windowMs} ms` })),
       );
+    }
+
+    if (runs('reconcile')) {
+      // Its own simulator, seeded with the large org; the planner runs in fresh processes (peak RSS its own).
+      const r = await measureReconcilePlan();
+      results.reconcilePlan = r;
+      console.log(`\nReconciliation plan: ${r.rosterRows}-row roster vs ${r.people} people (${r.actions} actions); baseline: paging the same lists with the client`);
+      console.table({
+        'Webex requests': { value: r.requests, baseline: r.minimumRequests, ratio: round(r.requestRatio), target: '1 (the minimum)' },
+        'time (ms, median)': { value: round(r.planMs), baseline: round(r.baselineMs), ratio: round(r.timeRatio), target: '' },
+        'peak RSS (MB)': { value: round(r.planMaxRssMb), baseline: round(r.baselineMaxRssMb), ratio: round(r.memoryRatio), target: `< ${r.lambdaMemoryMb} (fits: ${r.fitsLambda})` },
+      });
     }
 
     if (runs('reach')) {

@@ -251,7 +251,7 @@ export async function buildCsvReport(
   };
 }
 
-const csvField = (value: string | number | undefined) => {
+export const csvField = (value: string | number | undefined) => {
   const text = value === undefined ? '' : String(value);
   // Quoted when needed; a leading =,+,-,@ is prefixed so a spreadsheet never runs it as a formula.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;

@@ -1,0 +1,79 @@
+import type { WebexClient } from '../webex/client';
+import { LocationSchema, NumberObjectSchema, PersonSchema, type Location, type Person } from '../webex/schemas';
+import { TELEPHONY_MAX_PAGE } from '../webex/telephony-api';
+import type { SeenUser } from './schemas';
+
+/**
+ * The organisation as a plan reads it, at the fewest Webex requests: every person with calling data, the
+ * calling locations, and (only when the roster gives numbers to check) the numbers list.
+ */
+
+/**
+ * `GET /people` page size with `callingData=true`. Cisco's List People `max`: "If `callingData`=true, then
+ * `max` will not be more than 100" (webex-admin.json, GET /people; docs/webex-api.md §1.1). Calling data is
+ * what says who has calling and where (a calling user is one with `locationId`), so 100 a page it is.
+ */
+export const PEOPLE_MAX_PAGE_WITH_CALLING_DATA = 100;
+
+/** What the plan needs of a number: where it is and who holds it. */
+export interface NumberHolder {
+  locationId?: string;
+  ownerId?: string;
+}
+
+export interface OrgSnapshot {
+  users: SeenUser[];
+  /** Webex Calling locations (`/telephony/config/locations`): the only ones a roster row may name. */
+  locations: Location[];
+  /** By E.164 number; absent when the roster asks for no number a plan must check. */
+  numbers?: Map<string, NumberHolder>;
+}
+
+/** A person as a plan records it: the fields it compares, and nothing it does not need (10,000 of them stay small). */
+export function seenUser(person: Person): SeenUser {
+  const work = person.phoneNumbers?.filter((n) => n.type === 'work') ?? [];
+  const phoneNumber = (work.find((n) => n.primary) ?? work[0])?.value;
+  const user: SeenUser = {
+    id: person.id,
+    email: (person.emails[0] ?? '').toLowerCase(),
+    loginEnabled: !(person.loginEnabled === false || person.loginEnabled === 'false'),
+  };
+  for (const key of ['firstName', 'lastName', 'displayName', 'department', 'title', 'locationId', 'extension'] as const) {
+    const value = person[key]?.trim();
+    if (value) user[key] = value;
+  }
+  if (phoneNumber) user.phoneNumber = phoneNumber;
+  return user;
+}
+
+export async function readPeople(client: WebexClient): Promise<SeenUser[]> {
+  const users: SeenUser[] = [];
+  for await (const person of client.paginate('/people', {
+    query: { callingData: true, max: PEOPLE_MAX_PAGE_WITH_CALLING_DATA },
+    itemSchema: PersonSchema,
+  })) {
+    users.push(seenUser(person));
+  }
+  return users;
+}
+
+/**
+ * Calling locations. A telephony list: start/max paging, 2000 a page at most (docs/webex-api.md §4 item 9;
+ * calling/webex-location-call-settings.yml, List Locations Webex Calling Details), items under `locations`.
+ */
+export function readCallingLocations(client: WebexClient): Promise<Location[]> {
+  return client.list('/telephony/config/locations', { itemsKey: 'locations', itemSchema: LocationSchema, offsetPaging: { max: TELEPHONY_MAX_PAGE } });
+}
+
+/** Every number of the org, 2000 a page (webex-numbers.yml `max`: "The default is 2000"; TELEPHONY_MAX_PAGE, docs/webex-api.md §4.1). */
+export async function readNumbers(client: WebexClient): Promise<Map<string, NumberHolder>> {
+  const numbers = new Map<string, NumberHolder>();
+  for await (const n of client.paginate('/telephony/config/numbers', {
+    itemsKey: 'phoneNumbers',
+    itemSchema: NumberObjectSchema,
+    offsetPaging: { max: TELEPHONY_MAX_PAGE },
+  })) {
+    if (n.phoneNumber) numbers.set(n.phoneNumber, { locationId: n.location?.id, ownerId: n.owner?.id });
+  }
+  return numbers;
+}

@@ -1,0 +1,70 @@
+import { csvField } from '../bulk/csv-joiners';
+import { ValidationError } from '../errors';
+import type { ObjectStore } from '../storage/object-store';
+import { ReconcilePlan, type ActionCounts, type UserFields } from './schemas';
+
+/** Plans as JSON (what apply reads) and CSV (what a person reviews), in the imports bucket under `plans/`. */
+
+const PLAN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function planKeys(id: string): { json: string; csv: string } {
+  return { json: `plans/${id}.json`, csv: `plans/${id}.csv` };
+}
+
+/** The API's answer: everything but the actions, which are in the bucket. */
+export interface PlanSummary {
+  id: string;
+  createdAt: string;
+  needsConfirmation: boolean;
+  /** The value apply wants as `confirm` when the plan needs confirmation: its number of leavers. */
+  confirmWith?: number;
+  counts: ActionCounts;
+  unchanged: number;
+  inScope: number;
+  rosterOutOfScope: number;
+  skipped: number;
+  plan: { bucket: string; json: string; csv: string };
+}
+
+export function planSummary(plan: ReconcilePlan, bucket: string): PlanSummary {
+  return {
+    id: plan.id,
+    createdAt: plan.createdAt,
+    needsConfirmation: plan.needsConfirmation,
+    ...(plan.needsConfirmation ? { confirmWith: plan.counts.leave } : {}),
+    counts: plan.counts,
+    unchanged: plan.unchanged,
+    inScope: plan.inScope,
+    rosterOutOfScope: plan.rosterOutOfScope,
+    skipped: plan.skipped.length,
+    plan: { bucket, ...planKeys(plan.id) },
+  };
+}
+
+const fieldsText = (fields: UserFields) =>
+  Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
+
+/** One row an action (status `planned`) or a difference left alone (status `skipped`). */
+export function planCsv(plan: ReconcilePlan): string {
+  const lines = ['status,kind,email,userId,before,after,reason'];
+  for (const a of plan.actions) lines.push(['planned', a.kind, a.email, a.userId, fieldsText(a.before), fieldsText(a.after), a.reason].map(csvField).join(','));
+  for (const s of plan.skipped) lines.push(['skipped', s.kind, s.email, s.userId, '', '', s.reason].map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export async function savePlan(store: ObjectStore, bucket: string, plan: ReconcilePlan): Promise<PlanSummary> {
+  const keys = planKeys(plan.id);
+  await store.putText(bucket, keys.json, `${JSON.stringify(plan)}\n`, 'application/json');
+  await store.putText(bucket, keys.csv, planCsv(plan), 'text/csv');
+  return planSummary(plan, bucket);
+}
+
+/** A stored plan by id (a uuid: nothing else can name a key); ObjectNotFoundError (404) when there is none. */
+export async function readPlan(store: ObjectStore, bucket: string, id: string): Promise<ReconcilePlan> {
+  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: 'must be a plan id (a uuid) that POST /reconcile/plans answered' }]);
+  const { text } = await store.getText(bucket, planKeys(id).json);
+  return ReconcilePlan.parse(JSON.parse(text));
+}
