@@ -71,3 +71,15 @@ export class StateMachineStartError extends Error {
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
+
+/** Raised when the secret is missing or malformed; its message never quotes the secret's content. */
+export class SecretUnavailableError extends Error {
+  override readonly name = 'SecretUnavailableError';
+  constructor(
+    message: string,
+    /** The secret still holds the stack's empty placeholder: nobody has run `npm run connect` yet. */
+    readonly notConnected = false,
+  ) {
+    super(message);
+  }
+}

@@ -1,3 +1,4 @@
+import { readEnv } from '../config';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -7,7 +8,7 @@ import { clip } from '../errors';
 import { withInvocationDeadline } from '../invocation-deadline';
 import { logger } from '../logger';
 import { inputFromApiEvent, isApiGatewayEvent, validateInput } from './api-event';
-import { errorToResult, type ApiResult } from './error-response';
+import { errorToResult, type ApiResult } from '../workflows/error-status';
 
 export interface WorkflowHandlerSpec<I> {
   /** Validates path parameters and body fields together (or a direct invocation's payload). */
@@ -64,7 +65,7 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
 }
 
 /** Workflow outcomes as CloudWatch EMF metrics (namespace WebexProvisioning), one line per invocation. */
-const metrics = new Metrics({ namespace: 'WebexProvisioning', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning' });
+const metrics = new Metrics({ namespace: 'WebexProvisioning', serviceName: readEnv().POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning' });
 
 function recordOutcome(route: string, outcome: 'succeeded' | 'rejected' | 'failed'): void {
   // Published at once, not batched: a Lambda may be frozen before a later flush.
