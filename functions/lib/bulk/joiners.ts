@@ -6,6 +6,7 @@ import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecy
 import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
 import type { StateMachines } from '../state-machines/ports';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
+import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -126,20 +127,14 @@ function cut(text: string, max = MAX_MESSAGE_BYTES): string {
  */
 export function describeItemFailure(index: number, email: string, failure: { Error?: string; Cause?: string }): BulkUserResult {
   const errorName = failure.Error ?? 'States.TaskFailed';
-  if (failure.Cause) {
-    try {
-      const nested = JSON.parse(failure.Cause) as { Error?: string; Cause?: string; StateMachineArn?: string };
-      if (nested.StateMachineArn) {
-        const detail = nested.Cause ? LifecycleResultDetail.safeParse(JSON.parse(nested.Cause)) : undefined;
-        if (detail?.success && detail.data.error) {
-          const { userId, error } = detail.data;
-          return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: cut(error.code, MAX_CODE_BYTES), message: cut(error.message) } };
-        }
-        return { index, email, status: 'FAILED', error: { code: cut(nested.Error ?? errorName, MAX_CODE_BYTES), message: cut(nested.Cause ?? 'the Joiner execution failed') } };
-      }
-    } catch {
-      // not DescribeExecution's JSON
+  const nested = nestedExecutionFailure(failure.Cause);
+  if (nested) {
+    const detail = nested.causeJson === undefined ? undefined : LifecycleResultDetail.safeParse(nested.causeJson);
+    if (detail?.success && detail.data.error) {
+      const { userId, error } = detail.data;
+      return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: cut(error.code, MAX_CODE_BYTES), message: cut(error.message) } };
     }
+    return { index, email, status: 'FAILED', error: { code: cut(nested.error ?? errorName, MAX_CODE_BYTES), message: cut(nested.cause ?? 'the Joiner execution failed') } };
   }
   const detail = errorDetailFromCause(errorName, failure.Cause);
   return { index, email, status: 'FAILED', error: { code: cut(detail.code, MAX_CODE_BYTES), message: cut(detail.message) } };
