@@ -113,9 +113,11 @@ describe('mover', () => {
     }
     const { outcome } = await run({ email: DEMO_EMAILS.carol, location: 'Headquarters', profile: { title: 'Should not apply' } });
     expect(outcome.status).toBe('FAILED');
-    expect(outcome.output ?? outcome).toBeDefined();
     const failed = h.runtime.eventBus.published.find((e) => e.detailType === 'Webex Lifecycle Failed');
     expect(failed?.detail).toMatchObject({ status: 'FAILED', applied: [expect.objectContaining({ step: 'moveLocation', status: 'failed' })] });
+    // The execution fails with the published detail as its Cause (its Fail state), and no output.
+    expect(outcome.output).toBeUndefined();
+    expect(JSON.parse(outcome.cause ?? 'null')).toEqual(failed?.detail);
     const user = await h.call('GET', `/users/${enc(DEMO_EMAILS.carol)}`);
     expect(user.body.title).not.toBe('Should not apply');
     expect(user.body.calling.location.id).toBe(DEMO_IDS.locations.branchOffice);
