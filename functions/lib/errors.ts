@@ -62,8 +62,9 @@ export class StateMachineStartError extends Error {
   constructor(
     message: string,
     readonly httpStatus: number,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

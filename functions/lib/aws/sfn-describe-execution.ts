@@ -17,7 +17,7 @@ export async function describeSfnExecution(client: SFNClient, env: Env, id: Stat
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (error instanceof ExecutionDoesNotExist || name === 'ExecutionDoesNotExist') return undefined;
-    if (CONFIGURATION_ERRORS.has(name ?? '')) throw new ConfigurationError(`Cannot describe ${executionArn}: ${name}`);
+    if (CONFIGURATION_ERRORS.has(name ?? '')) throw new ConfigurationError(`Cannot describe ${executionArn}: ${name}`, { cause: error });
     throw error;
   }
   return {

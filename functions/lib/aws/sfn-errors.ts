@@ -12,11 +12,14 @@ export const CONFIGURATION_ERRORS: ReadonlySet<string> = new Set([
   'InvalidName',
 ]);
 
-/** A refused start: a ConfigurationError for the deployment's faults, else a 503 StateMachineStartError (worth a retry). */
+/**
+ * A refused start: a ConfigurationError for the deployment's faults, else a 503 StateMachineStartError (worth a
+ * retry). The SDK's error is the `cause`: the logs and the answers carry only name and message.
+ */
 export function startError(error: unknown, stateMachineArn: string, what: string): Error {
   const err = error as { name?: string; message?: string };
-  if (CONFIGURATION_ERRORS.has(err.name ?? '')) return new ConfigurationError(`Cannot start state machine ${stateMachineArn}: ${err.name}: ${err.message}`);
-  return new StateMachineStartError(`Could not start ${what}: ${err.name}: ${err.message}`, 503);
+  if (CONFIGURATION_ERRORS.has(err.name ?? '')) return new ConfigurationError(`Cannot start state machine ${stateMachineArn}: ${err.name}: ${err.message}`, { cause: error });
+  return new StateMachineStartError(`Could not start ${what}: ${err.name}: ${err.message}`, 503, { cause: error });
 }
 
 /** The machine's ARN from its `arnEnv` (the stack sets it on the functions that start or describe it). */
