@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalObjectStore } from '../functions/lib/storage/local-object-store';
+import { LocalObjectStore } from '../functions/local/local-object-store';
 import type { BulkJoinersReport } from '../functions/lib/bulk/joiners';
-import { localExecutions } from '../functions/lib/lifecycle/starter';
-import { handlers } from '../functions/local/handlers';
-import { FAST_WAITS_ENV } from '../functions/local/state-machines';
+import { benchRuntime, handlers } from './local-handlers';
 import type { RecordedRequest, Simulator } from '../functions/simulator/server';
 import { demoSeed } from '../functions/simulator/seed';
 import { apiEvent, context } from './webex-calls';
@@ -71,16 +69,12 @@ export async function measureBulkThroughput(sim: Simulator, options: BulkThrough
   const maxConcurrency = options.maxConcurrency ?? 40;
   const requestsPerSecond = options.requestsPerSecond ?? (0.93 * rateLimit.limit) / (rateLimit.windowMs / 1000);
   const saved = {
-    runner: process.env.STATE_MACHINE_RUNNER,
-    fast: process.env[FAST_WAITS_ENV],
     max: process.env.BULK_JOINERS_MAX_CONCURRENCY,
     rps: process.env.BULK_WEBEX_REQUESTS_PER_SECOND,
     store: process.env.LOCAL_OBJECT_STORE_DIR,
     bucket: process.env.BULK_IMPORTS_BUCKET,
   };
-  process.env.STATE_MACHINE_RUNNER = 'local';
-  // Waits as in AWS: the pacing is a Wait state on each joiner's start time.
-  process.env[FAST_WAITS_ENV] = 'false';
+  // Waits as in AWS (benchRuntime): the pacing is a Wait state on each joiner's start time.
   process.env.BULK_JOINERS_MAX_CONCURRENCY = String(maxConcurrency);
   process.env.BULK_WEBEX_REQUESTS_PER_SECOND = String(requestsPerSecond);
   const run = randomUUID().slice(0, 8);
@@ -135,8 +129,6 @@ export async function measureBulkThroughput(sim: Simulator, options: BulkThrough
   } finally {
     // Back to the starting org (and its rate limit option) for whatever runs next.
     sim.reset();
-    restore('STATE_MACHINE_RUNNER', saved.runner);
-    restore(FAST_WAITS_ENV, saved.fast);
     restore('BULK_JOINERS_MAX_CONCURRENCY', saved.max);
     restore('BULK_WEBEX_REQUESTS_PER_SECOND', saved.rps);
     restore('LOCAL_OBJECT_STORE_DIR', saved.store);
@@ -150,7 +142,7 @@ async function runJson(users: Joiner[], run: string): Promise<BulkJoinersReport>
   const res = (await handlers.StartBulkJoiners(apiEvent('POST', '/bulk/joiners', { users, idempotencyKey: `bench-${run}` }), context)) as { statusCode: number; body: string };
   if (res.statusCode !== 202) throw new Error(`POST /bulk/joiners answered ${res.statusCode}: ${res.body}`);
   const { executionName } = JSON.parse(res.body) as { executionName: string };
-  const outcome = await localExecutions.outcome('BulkJoiners', executionName);
+  const outcome = await benchRuntime.executions.outcome('BulkJoiners', executionName);
   if (outcome?.status !== 'SUCCEEDED') throw new Error(`the bulk execution ended ${outcome?.status}: ${outcome?.error} ${outcome?.cause}`);
   return outcome.output as BulkJoinersReport;
 }
@@ -166,7 +158,7 @@ async function runCsv(users: Joiner[], run: string): Promise<BulkJoinersReport> 
   const res = (await handlers.StartBulkJoinersCsv(apiEvent('POST', '/bulk/joiners/csv', { key: `joiners/bench-${run}.csv` }), context)) as { statusCode: number; body: string };
   if (res.statusCode !== 202) throw new Error(`POST /bulk/joiners/csv answered ${res.statusCode}: ${res.body}`);
   const { executionName } = JSON.parse(res.body) as { executionName: string };
-  const outcome = await localExecutions.outcome('BulkJoinersCsv', executionName);
+  const outcome = await benchRuntime.executions.outcome('BulkJoinersCsv', executionName);
   if (outcome?.status !== 'SUCCEEDED') throw new Error(`the CSV bulk execution ended ${outcome?.status}: ${outcome?.error} ${outcome?.cause}`);
   const summary = outcome.output as { report: { bucket: string; json: string } };
   return JSON.parse((await store.getText(summary.report.bucket, summary.report.json)).text) as BulkJoinersReport;

@@ -3,7 +3,7 @@ import { BULK_SOURCE, buildBulkReport, type BulkUserResult } from '../functions/
 import type { EnableCallingResult } from '../functions/lib/schemas/calling';
 import { LIFECYCLE_DETAIL_TYPES } from '../functions/lib/schemas/lifecycle-events';
 import { stateMachine } from '../functions/lib/state-machines/definitions';
-import { IMPORTS_BUCKET_ENV } from '../functions/lib/storage/object-store-from-env';
+import { IMPORTS_BUCKET_ENV } from '../functions/lib/storage/imports-bucket';
 import { webexId } from '../functions/simulator/ids';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../functions/simulator/seed';
 import type { FakeS3 } from './fake-s3';

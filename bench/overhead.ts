@@ -1,4 +1,4 @@
-import { handlers } from '../functions/local/handlers';
+import { handlers } from './local-handlers';
 import type { Simulator } from '../functions/simulator/server';
 import { DEMO_IDS, SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
 import { apiEvent, context } from './webex-calls';

@@ -25,8 +25,6 @@ async function main() {
   const sim = await startSimulator({ maxRecordedRequests: 1_000_000 } as Parameters<typeof startSimulator>[0]);
   process.env.WEBEX_BASE_URL = sim.url;
   process.env.WEBEX_ACCESS_TOKEN = SIM_ACCESS_TOKEN;
-  // State machines run in-process, as in the local runtime.
-  process.env.STATE_MACHINE_RUNNER = 'local';
   resetWebexClient();
   const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
   try {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { handlers } from '../functions/local/handlers';
+import { handlers } from './local-handlers';
 import type { Simulator } from '../functions/simulator/server';
 import { DEMO_EMAILS, DEMO_IDS } from '../functions/simulator/seed';
 

@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { connectServiceApp } from '../functions/lib/connection/connect';
-import { SecretsManagerSecretStore } from '../functions/lib/tokens/secrets-manager-store';
+import { SecretsManagerSecretStore } from '../functions/lib/aws/secrets-manager-store';
 import { SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../functions/simulator/seed';
 import { runScenario, type LifecycleEnvelope, type ScenarioReport } from './scenario';
 import { SignedApiClient } from './signed-api-client';

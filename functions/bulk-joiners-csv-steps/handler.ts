@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { buildCsvReport, prepareCsvBatch } from '../lib/bulk/csv-joiners';
-import { workflowHandler } from '../lib/http/api-handler';
-import { objectStoreFromEnv } from '../lib/storage/object-store-from-env';
+import { s3ObjectStore } from '../lib/aws/s3-object-store';
+import { taskHandler } from '../lib/http/api-handler';
+import type { Deps } from '../lib/runtime/deps';
 
 const Origin = z.object({ source: z.string(), detailType: z.string() });
 
@@ -29,10 +30,13 @@ const BulkJoinersCsvStepInput = z.discriminatedUnion('step', [
  * The BulkJoinersCsv state machine's Task function (never behind API Gateway), no Webex calls: a batch
  * of rows made ready for the BulkJoiners machine, and the report from the Distributed Map's results.
  */
-export const handler = workflowHandler({
-  input: BulkJoinersCsvStepInput,
-  run: async (input) => {
-    if (input.step === 'prepareBatch') return { statusCode: 200, body: prepareCsvBatch(input.items, input.run) };
-    return { statusCode: 200, body: await buildCsvReport(objectStoreFromEnv(), input) };
-  },
-});
+export const createHandler = ({ objectStore }: Pick<Deps, 'objectStore'>) =>
+  taskHandler({
+    input: BulkJoinersCsvStepInput,
+    run: async (input) => {
+      if (input.step === 'prepareBatch') return prepareCsvBatch(input.items, input.run);
+      return buildCsvReport(objectStore(), input);
+    },
+  });
+
+export const handler = createHandler({ objectStore: s3ObjectStore });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { buildBulkReport, describeItemFailure, type BulkUserResult } from '../lib/bulk/joiners';
-import { workflowHandler } from '../lib/http/api-handler';
+import { buildBulkReport, describeItemFailure } from '../lib/bulk/joiners';
+import { taskHandler } from '../lib/http/api-handler';
 
 const ItemResult = z.object({
   index: z.number().int().min(0),
@@ -24,10 +24,10 @@ const BulkJoinersStepInput = z.discriminatedUnion('step', [
  * The BulkJoiners state machine's Task function (never behind API Gateway), no Webex calls: one failed
  * user's entry from the nested Joiner's failure, and the per-user report from the Map's results.
  */
-export const handler = workflowHandler({
+export const handler = taskHandler({
   input: BulkJoinersStepInput,
   run: async (input) => {
-    if (input.step === 'describeFailure') return { statusCode: 200, body: describeItemFailure(input.index, input.email, input.failure) };
-    return { statusCode: 200, body: buildBulkReport(input.executionName, input.results as BulkUserResult[]) };
+    if (input.step === 'describeFailure') return describeItemFailure(input.index, input.email, input.failure);
+    return buildBulkReport(input.executionName, input.results);
   },
 });

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { ConnectError, assertSecureBaseUrl, connectServiceApp } from '../lib/connection/connect';
 import { FileSecretStore } from '../lib/tokens/file-secret-store';
-import { SecretsManagerSecretStore } from '../lib/tokens/secrets-manager-store';
+import { SecretsManagerSecretStore } from '../lib/aws/secrets-manager-store';
 import { DEFAULT_WEBEX_BASE_URL } from '../lib/webex/client';
 
 const USAGE = `usage: npm run connect -- --org NAME --client-id ID (--secret-arn ARN | --local [FILE]) [--base-url URL]

@@ -1,4 +1,4 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { taskHandler } from '../lib/http/api-handler';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { EnableCallingStepInput } from '../lib/schemas/calling';
 import { DEFAULT_CALLING_LICENSE, runEnableCallingStep } from '../lib/workflows/calling/steps';
@@ -8,13 +8,7 @@ import { DEFAULT_CALLING_LICENSE, runEnableCallingStep } from '../lib/workflows/
  * step's part of the state out. Errors leave with stable names for Retry/Catch and their details as
  * JSON in the message (StepError).
  */
-export const handler = workflowHandler({
+export const handler = taskHandler({
   input: EnableCallingStepInput,
-  run: async (input) => ({
-    statusCode: 200,
-    body: await runEnableCallingStep(
-      { client: webexClient(), defaultLicense: process.env.WEBEX_CALLING_LICENSE || DEFAULT_CALLING_LICENSE },
-      input,
-    ),
-  }),
+  run: (input) => runEnableCallingStep({ client: webexClient(), defaultLicense: process.env.WEBEX_CALLING_LICENSE || DEFAULT_CALLING_LICENSE }, input),
 });

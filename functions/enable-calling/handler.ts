@@ -1,8 +1,8 @@
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { workflowHandler } from '../lib/http/api-handler';
-import { executionStarter } from '../lib/lifecycle/starter';
+import type { Deps } from '../lib/runtime/deps';
 import { EnableCallingInput } from '../lib/schemas/calling';
-import { describeExecution } from '../lib/state-machines/execution-status';
-import { runnerFor } from '../lib/state-machines/runner';
 import { enableCallingInTime, executionNameFor } from '../lib/workflows/calling/enable-calling';
 
 // Answer before API Gateway's 29 s limit, so the caller learns the execution name even when it runs on.
@@ -16,14 +16,14 @@ const RESPONSE_MARGIN_MS = 2_000;
  * or a run that stopped at that deadline, runs as a Standard execution followed while the request can
  * wait: its result, or 202 with the execution name and `statusUrl` (GET /users/{user}/calling/{executionName}).
  */
-export const handler = workflowHandler({
+export const createHandler = ({ stateMachines }: Pick<Deps, 'stateMachines'>) => workflowHandler({
   input: EnableCallingInput,
   run: async (input, context, request) => {
     const remaining = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
     const deps = {
-      runner: runnerFor('EnableCalling'),
-      starter: executionStarter(),
-      describe: (name: string) => describeExecution('EnableCallingStandard', name),
+      runner: stateMachines.runner('EnableCalling'),
+      starter: stateMachines.starter(),
+      describe: (name: string) => stateMachines.describe('EnableCallingStandard', name),
     };
     const res = await enableCallingInTime(deps, input, {
       executionName: executionNameFor(request.requestId ?? context.awsRequestId),
@@ -32,3 +32,5 @@ export const handler = workflowHandler({
     return { statusCode: res.httpStatus, body: res.body, headers: res.headers };
   },
 });
+
+export const handler = createHandler({ stateMachines: sfnStateMachines(lambdaEnv) });

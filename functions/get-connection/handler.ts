@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { connectionHealth } from '../lib/connection/connection-health';
 import { workflowHandler } from '../lib/http/api-handler';
-import { SecretUnavailableError } from '../lib/tokens/secret-store';
+import { SecretUnavailableError } from '../lib/errors';
 import { secretReaderFromEnv } from '../lib/tokens/secret-reader-from-env';
 import { ENV } from '../lib/tokens/service-app-secret';
 

@@ -1,7 +1,9 @@
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { NotFoundError } from '../lib/errors';
 import { workflowHandler } from '../lib/http/api-handler';
+import type { Deps } from '../lib/runtime/deps';
 import { EnableCallingRunRef } from '../lib/schemas/calling';
-import { describeExecution } from '../lib/state-machines/execution-status';
 import { answerFor, outcomeOf, running } from '../lib/workflows/calling/enable-calling';
 
 /**
@@ -9,10 +11,10 @@ import { answerFor, outcomeOf, running } from '../lib/workflows/calling/enable-c
  * Standard execution): RUNNING, or its result as POST would have answered it (status, steps, user,
  * error). 404 for a name never started, or started for another user.
  */
-export const handler = workflowHandler({
+export const createHandler = ({ stateMachines }: Pick<Deps, 'stateMachines'>) => workflowHandler({
   input: EnableCallingRunRef,
   run: async ({ user, executionName }) => {
-    const status = await describeExecution('EnableCallingStandard', executionName);
+    const status = await stateMachines.describe('EnableCallingStandard', executionName);
     const requested = (status?.input as { user?: string } | undefined)?.user?.trim();
     // E-mails match whatever their case; Webex ids are case-sensitive.
     const same = requested === user || (requested?.includes('@') && requested.toLowerCase() === user.toLowerCase());
@@ -23,3 +25,5 @@ export const handler = workflowHandler({
     return { statusCode: 200, body: answerFor(outcomeOf(executionName, status), executionName).body };
   },
 });
+
+export const handler = createHandler({ stateMachines: sfnStateMachines(lambdaEnv) });

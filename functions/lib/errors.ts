@@ -62,12 +62,25 @@ export class StateMachineStartError extends Error {
   constructor(
     message: string,
     readonly httpStatus: number,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
 /** The deployment is missing configuration (no secret, no base URL); not the caller's fault. */
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
+}
+
+/** Raised when the secret is missing or malformed; its message never quotes the secret's content. */
+export class SecretUnavailableError extends Error {
+  override readonly name = 'SecretUnavailableError';
+  constructor(
+    message: string,
+    /** The secret still holds the stack's empty placeholder: nobody has run `npm run connect` yet. */
+    readonly notConnected = false,
+  ) {
+    super(message);
+  }
 }

@@ -1,10 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { readEnv } from './config';
 
 /**
  * One logger per process, shared by every module so a handler's context (request id, cold start)
  * appears on every line a run writes. Log level comes from POWERTOOLS_LOG_LEVEL.
  */
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning' });
+export const logger = new Logger({ serviceName: readEnv().POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning' });
 
 /** The subset of a logger the library needs, so tests can pass a recorder. */
 export interface LogSink {

@@ -1,6 +1,8 @@
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { workflowHandler } from '../lib/http/api-handler';
 import { routeLifecycleEvent } from '../lib/lifecycle/router';
-import { executionStarter } from '../lib/lifecycle/starter';
+import type { Deps } from '../lib/runtime/deps';
 import { logger } from '../lib/logger';
 import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
 
@@ -11,14 +13,16 @@ import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
  * nothing new runs). Directly invoked, errors are rethrown: EventBridge invokes it asynchronously, so Lambda's
  * async retries repeat the invocation, then the DLQ gets the event.
  */
-export const handler = workflowHandler({
+export const createHandler = ({ env, stateMachines }: Pick<Deps, 'env' | 'stateMachines'>) => workflowHandler({
   input: LifecycleEvent,
   run: async (event) => {
-    const routed = routeLifecycleEvent(event);
+    const routed = routeLifecycleEvent(event, env());
     // A start Step Functions refuses: an API caller gets its status with Retry-After (errorToResult); a
     // direct invocation rethrows it, so Lambda's async retries repeat the invocation.
-    const started = await executionStarter().start(routed.stateMachine, routed.input, routed.executionName);
+    const started = await stateMachines.starter().start(routed.stateMachine, routed.input, routed.executionName);
     logger.info('lifecycle event routed', { eventId: event.id, detailType: event['detail-type'], ...started });
     return { statusCode: started.status === 'STARTED' ? 202 : 200, body: { eventId: event.id, detailType: event['detail-type'], ...started } };
   },
 });
+
+export const handler = createHandler({ env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv) });

@@ -1,4 +1,4 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { taskHandler } from '../lib/http/api-handler';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { LifecycleStepInput, runLifecycleStep } from '../lib/workflows/lifecycle/steps';
 
@@ -6,7 +6,7 @@ import { LifecycleStepInput, runLifecycleStep } from '../lib/workflows/lifecycle
  * The lifecycle state machines' Task function (never behind API Gateway): `{step, state}` in, the step's
  * part of the state out; errors leave with stable names for Retry/Catch.
  */
-export const handler = workflowHandler({
+export const handler = taskHandler({
   input: LifecycleStepInput,
-  run: async (input) => ({ statusCode: 200, body: await runLifecycleStep({ client: webexClient() }, input) }),
+  run: (input) => runLifecycleStep({ client: webexClient() }, input),
 });

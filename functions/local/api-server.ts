@@ -6,7 +6,8 @@ import { MAX_BODY_BYTES } from '../lib/http/api-event';
 import { buildOpenApiDocument } from '../lib/http/openapi';
 import { lambdaContext } from '../lib/runtime/lambda-context';
 import { routes, type RouteDefinition } from '../routes';
-import { handlers, type LambdaHandler } from './handlers';
+import { routeHandlers, type LambdaHandler } from './handlers';
+import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { refuseForeignRequest, refuseNonJsonBody, type ListeningAddress, type RefusedRequest } from './request-guard';
 
 interface CompiledRoute {
@@ -19,6 +20,8 @@ interface CompiledRoute {
 export interface LocalApi {
   url: string;
   server: Server;
+  /** The runtime behind it: its executions, its published events. */
+  runtime: LocalRuntime;
   close(): Promise<void>;
 }
 
@@ -27,8 +30,10 @@ export interface LocalApi {
  * loopback only; there is no IAM here, so it must never face a network, nor answer a web page
  * (request-guard.ts).
  */
-export async function startLocalApi(options: { port?: number; host?: string } = {}): Promise<LocalApi> {
-  const compiled = routes.map(compile);
+export async function startLocalApi(options: { port?: number; host?: string; runtime?: LocalRuntime } = {}): Promise<LocalApi> {
+  const runtime = options.runtime ?? createLocalRuntime();
+  const handlers = routeHandlers(runtime.deps);
+  const compiled = routes.map((route) => compile(route, handlers));
   const host = options.host ?? '127.0.0.1';
   // Known once listening (PORT may be 0); no request arrives before.
   const address: ListeningAddress = { host: host.includes(':') ? `[${host}]` : host, port: 0 };
@@ -47,6 +52,7 @@ export async function startLocalApi(options: { port?: number; host?: string } = 
   return {
     url: `http://${address.host}:${port}`,
     server,
+    runtime,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -101,14 +107,14 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, req: 
   res.end(result.body);
 }
 
-function compile(route: RouteDefinition): CompiledRoute {
+function compile(route: RouteDefinition, handlers: Record<string, LambdaHandler>): CompiledRoute {
   const params: string[] = [];
   // API Gateway hands path parameters over still percent-encoded for us to decode, as here.
   const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     params.push(name);
     return '([^/]+)';
   });
-  return { route, pattern: new RegExp(`^${source}/?$`), params, handler: handlers[route.id as keyof typeof handlers] };
+  return { route, pattern: new RegExp(`^${source}/?$`), params, handler: handlers[route.id] };
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {

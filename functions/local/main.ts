@@ -14,6 +14,7 @@ import { FileSecretStore } from '../lib/tokens/file-secret-store';
 import { DEFAULT_WEBEX_BASE_URL } from '../lib/webex/client';
 import { startSimulator } from '../simulator/server';
 import { startLocalApi } from './api-server';
+import { createLocalRuntime } from './local-runtime';
 import { demoServiceAppSecret } from './demo-secret';
 
 const LOCAL_DIR = resolve(process.cwd(), '.local');
@@ -51,12 +52,11 @@ async function main(): Promise<void> {
     webexDescription = `built-in Webex simulator at ${sim.url} (demo org; secret in ${simSecret})`;
   }
 
-  // State machines (statemachines/*.asl.json) run in-process, with the real task handlers.
-  env.STATE_MACHINE_RUNNER ||= 'local';
   // S3 buckets are folders: a joiner CSV goes in <LOCAL_OBJECT_STORE_DIR>/<BULK_IMPORTS_BUCKET>/<key>.
   env.LOCAL_OBJECT_STORE_DIR ||= resolve(LOCAL_DIR, 's3');
   env.BULK_IMPORTS_BUCKET ||= 'imports';
-  const api = await startLocalApi({ port });
+  // The composition root: state machines (statemachines/*.asl.json) run in-process with the real task handlers.
+  const api = await startLocalApi({ port, runtime: createLocalRuntime() });
   console.log(`webex-provisioning local API listening on ${api.url}`);
   console.log(`Webex: ${webexDescription}`);
   console.log(`Bulk imports bucket: ${resolve(env.LOCAL_OBJECT_STORE_DIR, env.BULK_IMPORTS_BUCKET)} (POST /bulk/joiners/csv {"key": "<file under it>"})`);

@@ -4,9 +4,9 @@ import { logger } from '../lib/logger';
 import { ConfigurationError } from '../lib/errors';
 import { rotateServiceAppTokens, RotationFailedError } from '../lib/tokens/rotation';
 import { metrics, recordRotation } from '../lib/tokens/rotation-metrics';
-import { secretStoreFromEnv } from '../lib/tokens/secret-store-from-env';
+import { secretStoreFromEnv } from '../lib/runtime/secret-store-from-env';
 import { ENV } from '../lib/tokens/service-app-secret';
-import { StaticTokenProvider } from '../lib/tokens/token-provider';
+import { StaticTokenProvider } from '../lib/webex/token-provider';
 import { DEFAULT_WEBEX_BASE_URL, WebexClient } from '../lib/webex/client';
 import { LicenseSchema } from '../lib/webex/schemas';
 

@@ -36,6 +36,8 @@ export interface SimulatorOptions {
   oauth?: Partial<OAuthOptions>;
   /** The request log keeps the newest this many entries (default 10 000), so long benchmarks stay bounded. */
   maxRecordedRequests?: number;
+  /** The rate limit's clock (tests step it instead of racing a real window). @default Date.now */
+  now?: () => number;
 }
 
 export type RecordedRequest = {
@@ -111,7 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const host = options.host ?? '127.0.0.1';
   const startingSeed = options.seed ?? demoSeed();
   const state = new SimState(startingSeed);
-  const faults = new FaultController();
+  const faults = new FaultController(options.now);
   faults.rateLimit(options.rateLimit);
   const oauth: OAuthOptions = { ...DEFAULT_OAUTH_OPTIONS, ...options.oauth };
   const maxRecorded = options.maxRecordedRequests ?? 10_000;

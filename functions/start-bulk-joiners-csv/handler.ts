@@ -1,10 +1,13 @@
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { s3ObjectStore } from '../lib/aws/s3-object-store';
+import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { assertScheduleFits } from '../lib/bulk/pacing';
 import { CSV_MAX_BYTES, bulkJoinersCsvMachineInput, csvExecutionName, preflightCsv } from '../lib/bulk/csv-joiners';
 import { workflowHandler } from '../lib/http/api-handler';
-import { executionStarter } from '../lib/lifecycle/starter';
+import type { Deps } from '../lib/runtime/deps';
 import { logger } from '../lib/logger';
 import { BulkJoinersCsvInput } from '../lib/schemas/bulk';
-import { importsBucket, objectStoreFromEnv } from '../lib/storage/object-store-from-env';
+import { importsBucket } from '../lib/storage/imports-bucket';
 
 /**
  * POST /bulk/joiners/csv: reads the CSV from the imports bucket and checks every row (a bad file is a
@@ -13,16 +16,16 @@ import { importsBucket, objectStoreFromEnv } from '../lib/storage/object-store-f
  * answers 202 with it (200 DUPLICATE when that name was started before). Status and report:
  * GET /bulk/joiners/{executionName}.
  */
-export const handler = workflowHandler({
+export const createHandler = ({ env, stateMachines, objectStore }: Deps) => workflowHandler({
   input: BulkJoinersCsvInput,
   run: async (input, _context, request) => {
-    const bucket = importsBucket();
-    const file = await objectStoreFromEnv().getText(bucket, input.key, { maxBytes: CSV_MAX_BYTES });
+    const bucket = importsBucket(env());
+    const file = await objectStore().getText(bucket, input.key, { maxBytes: CSV_MAX_BYTES });
     const { rows } = preflightCsv(file.text);
     const executionName = csvExecutionName(input, bucket, file.etag);
-    const machineInput = bulkJoinersCsvMachineInput(bucket, input.key, executionName);
+    const machineInput = bulkJoinersCsvMachineInput(bucket, input.key, executionName, env());
     assertScheduleFits(rows, machineInput.intervalMs, { field: 'lines', noun: 'rows', remedy: 'split the file or raise the budget' });
-    const started = await executionStarter().start('BulkJoinersCsv', machineInput, executionName);
+    const started = await stateMachines.starter().start('BulkJoinersCsv', machineInput, executionName);
     logger.info('bulk joiners from CSV started', { caller: request.caller, key: input.key, rows, ...started });
     return {
       statusCode: started.status === 'STARTED' ? 202 : 200,
@@ -30,3 +33,5 @@ export const handler = workflowHandler({
     };
   },
 });
+
+export const handler = createHandler({ env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv), objectStore: s3ObjectStore });

@@ -1,6 +1,8 @@
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { bulkExecutionName, bulkJoinersMachineInput } from '../lib/bulk/joiners';
 import { workflowHandler } from '../lib/http/api-handler';
-import { executionStarter } from '../lib/lifecycle/starter';
+import type { Deps } from '../lib/runtime/deps';
 import { logger } from '../lib/logger';
 import { BulkJoinersInput } from '../lib/schemas/bulk';
 
@@ -10,12 +12,12 @@ import { BulkJoinersInput } from '../lib/schemas/bulk';
  * 202 with that name (200 DUPLICATE when that name was started before: nothing new runs). The report:
  * GET /bulk/joiners/{executionName}.
  */
-export const handler = workflowHandler({
+export const createHandler = ({ env, stateMachines }: Pick<Deps, 'env' | 'stateMachines'>) => workflowHandler({
   input: BulkJoinersInput,
   run: async (input, _context, request) => {
     const executionName = bulkExecutionName(input);
-    const machineInput = bulkJoinersMachineInput(input);
-    const started = await executionStarter().start('BulkJoiners', machineInput, executionName);
+    const machineInput = bulkJoinersMachineInput(input, env());
+    const started = await stateMachines.starter().start('BulkJoiners', machineInput, executionName);
     logger.info('bulk joiners started', { caller: request.caller, users: input.users.length, maxConcurrency: machineInput.maxConcurrency, ...started });
     return {
       statusCode: started.status === 'STARTED' ? 202 : 200,
@@ -23,3 +25,5 @@ export const handler = workflowHandler({
     };
   },
 });
+
+export const handler = createHandler({ env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv) });

@@ -1,4 +1,3 @@
-import { localExecutions } from '../../functions/lib/lifecycle/starter';
 import type { StateMachineId } from '../../functions/lib/state-machines/definitions';
 import type { Harness } from './harness';
 
@@ -7,7 +6,7 @@ import type { Harness } from './harness';
  * GET /bulk/joiners/{executionName}'s body (the status and the report).
  */
 export async function finishedBulkRun(h: Harness, machine: StateMachineId, executionName: string) {
-  const run = localExecutions.outcome(machine, executionName);
+  const run = h.runtime.executions.outcome(machine, executionName);
   if (!run) throw new Error(`no local execution ${executionName}`);
   const outcome = await run;
   if (outcome.status !== 'SUCCEEDED') throw new Error(`${executionName} ${outcome.status}: ${outcome.error} ${outcome.cause}`);

@@ -1,16 +1,17 @@
 import type { Context } from 'aws-lambda';
-import { localRunner, taskHandlers } from '../../functions/local/state-machines';
+import { createLocalRuntime } from '../../functions/local/local-runtime';
 import type { EnableCallingInput } from '../../functions/lib/schemas/calling';
-import type { LambdaHandler } from '../../functions/lib/state-machines/local-runner';
+import type { LambdaHandler } from '../../functions/local/local-runner';
 import { enableCalling } from '../../functions/lib/workflows/calling/enable-calling';
 
 /** The Enable Calling state machine run directly (not through the API), `before` called ahead of each step. */
 export async function runEnableCallingWith(input: EnableCallingInput, before: (step: string) => void | Promise<void>, executionName: string) {
+  const runtime = createLocalRuntime({ fastWaits: true });
   const wrapped: LambdaHandler = async (event: unknown, context: Context) => {
     await before((event as { step: string }).step);
-    return taskHandlers.EnableCallingStepsFunctionArn(event, context);
+    return runtime.taskHandlers.EnableCallingStepsFunctionArn(event, context);
   };
-  const runner = localRunner('EnableCalling', { fastWaits: true, handlers: { EnableCallingStepsFunctionArn: wrapped } });
+  const runner = runtime.runnerWith('EnableCalling', { EnableCallingStepsFunctionArn: wrapped });
   return enableCalling(runner, input, { executionName });
 }
 

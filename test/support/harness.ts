@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalApi, type LocalApi } from '../../functions/local/api-server';
+import { createLocalRuntime, type LocalRuntime } from '../../functions/local/local-runtime';
 import { resetWebexClient } from '../../functions/lib/runtime/webex-client-from-env';
 import { clearReferenceCache } from '../../functions/lib/webex/reference-data';
 import { startSimulator, type Simulator } from '../../functions/simulator/server';
@@ -11,6 +12,8 @@ import { openApi } from './openapi-validator';
 export interface Harness {
   sim: Simulator;
   api: LocalApi;
+  /** The local runtime behind the API (its own for each harness): executions started, events published. */
+  runtime: LocalRuntime;
   /** fetch against the local API. */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
   /** Requests the simulator received for /v1 routes since the last reset. */
@@ -28,17 +31,17 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   delete process.env.WEBEX_SECRET_ARN;
   delete process.env.WEBEX_TOKEN_FILE;
   process.env.WEBEX_ACCESS_TOKEN = SIM_ACCESS_TOKEN;
-  // State machines run in-process (functions/local/state-machines.ts), their waits and retry pauses skipped.
-  process.env.STATE_MACHINE_RUNNER = 'local';
-  process.env.LOCAL_STATE_MACHINE_FAST_WAITS = 'true';
   Object.assign(process.env, env);
   if (env.WEBEX_TOKEN_FILE || env.WEBEX_SECRET_ARN) delete process.env.WEBEX_ACCESS_TOKEN;
   resetWebexClient();
   clearReferenceCache();
-  const api = await startLocalApi({ port: 0 });
+  // State machines run in-process (functions/local/local-runtime.ts), their waits and retry pauses skipped.
+  const runtime = createLocalRuntime({ fastWaits: true });
+  const api = await startLocalApi({ port: 0, runtime });
   return {
     sim,
     api,
+    runtime,
     async call(method, path, body) {
       const res = await fetch(api.url + path, {
         method,

@@ -1,22 +1,18 @@
-import { localEventBus } from '../../functions/lib/lifecycle/local-event-bus';
-import { localExecutions } from '../../functions/lib/lifecycle/starter';
 import { startHarness, type Harness } from './harness';
 
 /**
- * The harness for tests that start state machines in-process: each test begins with no recorded
- * executions or published events, and ends only once every execution it started has settled.
+ * The harness for tests that start state machines in-process: each test begins with a runtime of its
+ * own (no recorded executions or published events), and ends only once every execution it started has settled.
  * `env` is the harness environment, made before each test (it may create files it names).
  */
 export function useLifecycleHarness(set: (h: Harness) => void, env?: () => Promise<Record<string, string>>): void {
   let h: Harness;
   beforeEach(async () => {
-    localExecutions.clear();
-    localEventBus.clear();
     h = await startHarness(env ? await env() : undefined);
     set(h);
   });
   afterEach(async () => {
-    await localExecutions.settle();
+    await h.runtime.executions.settle();
     await h.close();
   });
 }

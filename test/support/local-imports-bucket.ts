@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalObjectStore } from '../../functions/lib/storage/local-object-store';
+import { LocalObjectStore } from '../../functions/local/local-object-store';
 
 /**
  * The imports bucket as a fresh folder for a test file (LOCAL_OBJECT_STORE_DIR, BULK_IMPORTS_BUCKET set for its

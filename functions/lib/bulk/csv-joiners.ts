@@ -1,3 +1,4 @@
+import { readEnv, type Env } from '../config';
 import { ValidationError, type FieldIssue } from '../errors';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import type { BulkJoinersCsvInput } from '../schemas/bulk';
@@ -99,7 +100,7 @@ export interface BulkJoinersCsvMachineInput {
   origin: { source: string; detailType: string };
 }
 
-export function bulkJoinersCsvMachineInput(bucket: string, key: string, executionName: string, env: NodeJS.ProcessEnv = process.env): BulkJoinersCsvMachineInput {
+export function bulkJoinersCsvMachineInput(bucket: string, key: string, executionName: string, env: Env = readEnv()): BulkJoinersCsvMachineInput {
   return {
     bucket,
     key,

@@ -1,11 +1,12 @@
-import type { SFNClient } from '@aws-sdk/client-sfn';
+import { readEnv, type Env } from '../config';
 import { ConfigurationError, NotFoundError } from '../errors';
 import { joinerDetailWithDefaults } from '../lifecycle/router';
 import { errorDetailFromCause } from '../workflows/calling/errors';
 import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecycle-events';
 import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
-import { describeExecution } from '../state-machines/execution-status';
+import type { StateMachines } from '../state-machines/ports';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
+import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -41,7 +42,7 @@ export function bulkExecutionName(input: BulkJoinersInput): string {
   return `bulk-b-${nameHash(JSON.stringify(input.users))}`;
 }
 
-export function maxConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+export function maxConcurrency(env: Env = readEnv()): number {
   const raw = env[MAX_CONCURRENCY_ENV];
   if (raw === undefined || raw === '') return DEFAULT_MAX_CONCURRENCY;
   const n = Number(raw);
@@ -64,7 +65,7 @@ export interface BulkJoinersMachineInput {
 
 export function bulkJoinersMachineInput(
   input: BulkJoinersInput,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = readEnv(),
   startMs = Date.now(),
 ): BulkJoinersMachineInput {
   const intervalMs = joinerIntervalMs(requestsPerSecond(env));
@@ -126,20 +127,14 @@ function cut(text: string, max = MAX_MESSAGE_BYTES): string {
  */
 export function describeItemFailure(index: number, email: string, failure: { Error?: string; Cause?: string }): BulkUserResult {
   const errorName = failure.Error ?? 'States.TaskFailed';
-  if (failure.Cause) {
-    try {
-      const nested = JSON.parse(failure.Cause) as { Error?: string; Cause?: string; StateMachineArn?: string };
-      if (nested.StateMachineArn) {
-        const detail = nested.Cause ? LifecycleResultDetail.safeParse(JSON.parse(nested.Cause)) : undefined;
-        if (detail?.success && detail.data.error) {
-          const { userId, error } = detail.data;
-          return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: cut(error.code, MAX_CODE_BYTES), message: cut(error.message) } };
-        }
-        return { index, email, status: 'FAILED', error: { code: cut(nested.Error ?? errorName, MAX_CODE_BYTES), message: cut(nested.Cause ?? 'the Joiner execution failed') } };
-      }
-    } catch {
-      // not DescribeExecution's JSON
+  const nested = nestedExecutionFailure(failure.Cause);
+  if (nested) {
+    const detail = nested.causeJson === undefined ? undefined : LifecycleResultDetail.safeParse(nested.causeJson);
+    if (detail?.success && detail.data.error) {
+      const { userId, error } = detail.data;
+      return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: cut(error.code, MAX_CODE_BYTES), message: cut(error.message) } };
     }
+    return { index, email, status: 'FAILED', error: { code: cut(nested.error ?? errorName, MAX_CODE_BYTES), message: cut(nested.cause ?? 'the Joiner execution failed') } };
   }
   const detail = errorDetailFromCause(errorName, failure.Cause);
   return { index, email, status: 'FAILED', error: { code: cut(detail.code, MAX_CODE_BYTES), message: cut(detail.message) } };
@@ -168,9 +163,9 @@ export interface BulkJoinersStatus {
   cause?: string;
 }
 
-/** DescribeExecution in AWS (STATE_MACHINE_RUNNER=aws), the in-process record locally. 404 for a name never started. */
-export async function describeBulkJoiners(executionName: string, env: NodeJS.ProcessEnv = process.env, client?: SFNClient): Promise<BulkJoinersStatus> {
-  const found = await describeExecution(machineFor(executionName), executionName, env, client);
+/** The execution as the runtime's state machines describe it (DescribeExecution in AWS). 404 for a name never started. */
+export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe']): Promise<BulkJoinersStatus> {
+  const found = await describe(machineFor(executionName), executionName);
   if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
   return {
     executionName,

@@ -1,7 +1,7 @@
 import type { LogSink } from '../logger';
 import type { SecretStore } from '../tokens/secret-store';
 import type { ServiceAppSecret } from '../tokens/service-app-secret';
-import { StaticTokenProvider } from '../tokens/token-provider';
+import { StaticTokenProvider } from '../webex/token-provider';
 import { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import { refreshAccessToken } from '../webex/oauth';

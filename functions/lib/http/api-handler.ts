@@ -1,3 +1,4 @@
+import { readEnv } from '../config';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -7,7 +8,7 @@ import { clip } from '../errors';
 import { withInvocationDeadline } from '../invocation-deadline';
 import { logger } from '../logger';
 import { inputFromApiEvent, isApiGatewayEvent, validateInput } from './api-event';
-import { errorToResult, type ApiResult } from './error-response';
+import { errorToResult, type ApiResult } from '../workflows/error-status';
 
 export interface WorkflowHandlerSpec<I> {
   /** Validates path parameters and body fields together (or a direct invocation's payload). */
@@ -63,8 +64,38 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
     });
 }
 
+export interface TaskHandlerSpec<I, O> {
+  /** Validates the Task's payload. */
+  input: z.ZodType<I>;
+  /** The step's result: what the state machine receives (ResultSelector / ResultPath read it). */
+  run: (input: I, context: Context) => Promise<O>;
+}
+
+/**
+ * A state machine's Task function (never behind API Gateway): the payload validated, the step run, its
+ * plain result returned; errors rethrown with the stable `name`s Retry/Catch clauses match.
+ */
+export function taskHandler<I, O>(spec: TaskHandlerSpec<I, O>) {
+  return middy<unknown, O>()
+    .use(requestLogging())
+    .handler(async (event: unknown, context: Context) =>
+      withCorrelation(context.awsRequestId || 'none', () =>
+        withInvocationDeadline(context, async () => {
+          try {
+            const out = await spec.run(validateInput(event, spec.input), context);
+            recordOutcome('direct', 'succeeded');
+            return out;
+          } catch (error) {
+            recordOutcome('direct', errorToResult(error).statusCode < 500 ? 'rejected' : 'failed');
+            throw error;
+          }
+        }),
+      ),
+    );
+}
+
 /** Workflow outcomes as CloudWatch EMF metrics (namespace WebexProvisioning), one line per invocation. */
-const metrics = new Metrics({ namespace: 'WebexProvisioning', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning' });
+const metrics = new Metrics({ namespace: 'WebexProvisioning', serviceName: readEnv().POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning' });
 
 function recordOutcome(route: string, outcome: 'succeeded' | 'rejected' | 'failed'): void {
   // Published at once, not batched: a Lambda may be frozen before a later flush.

@@ -1,9 +1,10 @@
+import { readEnv, type Env } from '../config';
 import { ConfigurationError } from '../errors';
 import { logger } from '../logger';
 import { secretReaderFromEnv } from '../tokens/secret-reader-from-env';
 import { SecretTokenProvider } from '../tokens/secret-token-provider';
 import { ENV } from '../tokens/service-app-secret';
-import { StaticTokenProvider, type TokenProvider } from '../tokens/token-provider';
+import { StaticTokenProvider, type TokenProvider } from '../webex/token-provider';
 import { DEFAULT_WEBEX_BASE_URL, WebexClient } from '../webex/client';
 
 /**
@@ -11,7 +12,7 @@ import { DEFAULT_WEBEX_BASE_URL, WebexClient } from '../webex/client';
  * suite against a real org), the Service App secret in Secrets Manager (WEBEX_SECRET_ARN, in AWS, read
  * through the Parameters and Secrets extension), or the local file store (WEBEX_TOKEN_FILE, the local runtime).
  */
-export function tokenProviderFromEnv(env: NodeJS.ProcessEnv = process.env): TokenProvider {
+export function tokenProviderFromEnv(env: Env = readEnv()): TokenProvider {
   const staticToken = env[ENV.accessToken];
   if (staticToken) return new StaticTokenProvider(staticToken);
   const reader = secretReaderFromEnv(env);
@@ -21,7 +22,7 @@ export function tokenProviderFromEnv(env: NodeJS.ProcessEnv = process.env): Toke
   );
 }
 
-export function createWebexClientFromEnv(env: NodeJS.ProcessEnv = process.env): WebexClient {
+export function createWebexClientFromEnv(env: Env = readEnv()): WebexClient {
   return new WebexClient({
     baseUrl: env[ENV.baseUrl] || DEFAULT_WEBEX_BASE_URL,
     tokenProvider: tokenProviderFromEnv(env),

@@ -2,7 +2,7 @@
  * The suite's state machines: one row each. CDK builds them with `DefinitionBody.fromFile(definitionFile)`
  * and `definitionSubstitutions` mapping each task function's `substitution` to the ARN of a function
  * built from its `entry`; the local runtime and the tests run the same file, with each substitution
- * mapped to the handler exported by `entry` (functions/local/state-machines.ts).
+ * mapped to the handler exported by `entry` (functions/local/local-runtime.ts).
  */
 export interface TaskFunctionDefinition {
   /** `${Name}` in the ASL file (a Task state's `Resource`). */
@@ -54,7 +54,7 @@ export interface StateMachineDefinition {
   /**
    * Has a Distributed Map reading its items from, and writing its results to, the imports bucket
    * (ItemReader / ResultWriter). CDK: the role may start this machine's own child executions and read and
-   * write that bucket. Locally, functions/lib/state-machines/local-distributed-map.ts stands in for it.
+   * write that bucket. Locally, functions/local/local-distributed-map.ts stands in for it.
    */
   readonly distributedMap?: { readonly bucket: 'imports' };
 }

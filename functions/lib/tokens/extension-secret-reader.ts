@@ -1,5 +1,6 @@
 import { sendHttpRequest, type HttpResponse } from '../webex/http-transport';
-import { SecretUnavailableError, type SecretReader } from './secret-store';
+import { SecretUnavailableError } from '../errors';
+import type { SecretReader } from './secret-store';
 import { parseServiceAppSecret, type ServiceAppSecret } from './service-app-secret';
 
 /** Where the extension listens unless PARAMETERS_SECRETS_EXTENSION_HTTP_PORT says otherwise. */

@@ -3,7 +3,8 @@ import type { LogSink } from '../logger';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import { refreshAccessToken, type TokenResponse } from '../webex/oauth';
-import { SecretUnavailableError, SecretWriteConflictError, type SecretVersion, type VersionedSecretStore } from './secret-store';
+import { SecretUnavailableError } from '../errors';
+import { SecretWriteConflictError, type SecretVersion, type VersionedSecretStore } from './secret-store';
 import type { ServiceAppSecret } from './service-app-secret';
 
 export interface RotationOptions {

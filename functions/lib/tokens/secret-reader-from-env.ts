@@ -1,3 +1,4 @@
+import { readEnv, type Env } from '../config';
 import { ConfigurationError } from '../errors';
 import { ExtensionSecretReader } from './extension-secret-reader';
 import { FileSecretStore } from './file-secret-store';
@@ -9,7 +10,7 @@ import { ENV, READ_SECRET_THROUGH_EXTENSION } from './service-app-secret';
  * in AWS, from the file store locally. Nothing reachable from here imports the AWS SDK, so the workflow
  * bundles leave it out; the rotator, which writes versions, uses secretStoreFromEnv.
  */
-export function secretReaderFromEnv(env: NodeJS.ProcessEnv = process.env): SecretReader | undefined {
+export function secretReaderFromEnv(env: Env = readEnv()): SecretReader | undefined {
   const secretArn = env[ENV.secretArn];
   if (secretArn) {
     if (env[ENV.secretReader] !== READ_SECRET_THROUGH_EXTENSION) {

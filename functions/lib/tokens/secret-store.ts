@@ -14,18 +14,6 @@ export interface SecretStore extends SecretReader {
   write(secret: ServiceAppSecret): Promise<void>;
 }
 
-/** Raised when the secret is missing or malformed; its message never quotes the secret's content. */
-export class SecretUnavailableError extends Error {
-  override readonly name = 'SecretUnavailableError';
-  constructor(
-    message: string,
-    /** The secret still holds the stack's empty placeholder: nobody has run `npm run connect` yet. */
-    readonly notConnected = false,
-  ) {
-    super(message);
-  }
-}
-
 export interface SecretVersion {
   secret: ServiceAppSecret;
   versionId: string;

@@ -1,6 +1,6 @@
 import type { SecretReader } from './secret-store';
-import { SecretUnavailableError } from './secret-store';
-import type { TokenProvider } from './token-provider';
+import { SecretUnavailableError } from '../errors';
+import type { TokenProvider } from '../webex/token-provider';
 
 export interface SecretTokenProviderOptions {
   /** How long a read secret is trusted before it is read again. */

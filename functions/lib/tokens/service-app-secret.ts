@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { SecretUnavailableError } from './secret-store';
+import { SecretUnavailableError } from '../errors';
 
 /**
  * What the Service App secret holds (Secrets Manager in AWS, a JSON file locally). The rotator is its

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { correlationId } from '../correlation';
 import { invocationTimeLeftMs } from '../invocation-deadline';
 import type { LogSink } from '../logger';
-import type { TokenProvider } from '../tokens/token-provider';
+import type { TokenProvider } from './token-provider';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, type WebexErrorDetail } from './errors';
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
 import { nextLink } from './link-header';

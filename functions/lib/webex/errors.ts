@@ -128,3 +128,19 @@ export class WebexLinkRefusedError extends Error {
     super(`Webex ${method} ${path}: refusing to follow a next-page link ${reason}`);
   }
 }
+
+/**
+ * A fault on Webex's side or the network's, not the request's (5xx, no usable answer): the same request
+ * may succeed sent again — and may have been applied, so a workflow reads back before resending a change.
+ */
+export function isWebexFault(error: unknown): error is WebexNetworkError | WebexApiError {
+  return error instanceof WebexNetworkError || (error instanceof WebexApiError && error.status >= 500);
+}
+
+/**
+ * A Webex fault, or Webex asking us to wait (429, 423 Locked): transient, so a step throws it for the state
+ * machine's Retry rather than reporting the step failed.
+ */
+export function isTransientWebexError(error: unknown): error is WebexNetworkError | WebexApiError {
+  return isWebexFault(error) || (error instanceof WebexApiError && error.name === 'WebexRateLimitedError');
+}

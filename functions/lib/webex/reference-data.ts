@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { readEnv } from '../config';
 import type { WebexClient } from './client';
 import { TtlCache } from './cache';
 import { isWebexStatus } from './errors';
 import { LicenseSchema, LocationSchema, type License, type Location } from './schemas';
 
-const REFERENCE_TTL_MS = Number(process.env.WEBEX_REFERENCE_CACHE_TTL_MS ?? 5 * 60_000);
+const REFERENCE_TTL_MS = Number(readEnv().WEBEX_REFERENCE_CACHE_TTL_MS ?? 5 * 60_000);
 const licenseCache = new TtlCache<License[]>(REFERENCE_TTL_MS);
 const locationCache = new TtlCache<Location | null>(REFERENCE_TTL_MS);
 // Only "yes" is cached: a location enabled for calling a minute ago must not stay refused for the TTL.

@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { DEMO_EMAILS, demoSeed } from '../../../functions/simulator/seed';
 import { finishedBulkRun, peopleCreated } from '../../support/bulk-runs';
 import type { Harness } from '../../support/harness';
@@ -127,7 +126,7 @@ describe('POST /bulk/joiners/csv', () => {
     expect(res.status).toBe(400);
     const fields = (res.body.error.fields as { field: string }[]).map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['lines.3.email', 'lines.5.extension']));
-    expect(localExecutions.list('BulkJoinersCsv')).toHaveLength(0);
+    expect(h.runtime.executions.list('BulkJoinersCsv')).toHaveLength(0);
     expect(h.webexCalls()).toHaveLength(0);
   });
 

@@ -1,5 +1,3 @@
-import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus';
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { DEMO_EMAILS, DEMO_IDS } from '../../../functions/simulator/seed';
 import { finishedBulkRun, peopleCreated } from '../../support/bulk-runs';
 import type { Harness } from '../../support/harness';
@@ -42,7 +40,7 @@ describe('POST /bulk/joiners', () => {
     });
     expect(Object.values(created())).toEqual([1, 1, 1, 1, 1]);
     // Each Joiner publishes its own outcome, as for a single event.
-    expect(localEventBus.published.filter((e) => e.detailType === 'Webex Lifecycle Completed')).toHaveLength(5);
+    expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Lifecycle Completed')).toHaveLength(5);
     const third = await h.call('GET', `/users/${enc(users[2].email)}`);
     expect(third.body).toMatchObject({ id: status.report.results[2].userId, calling: { enabled: true, extension: users[2].extension } });
   });
@@ -64,7 +62,7 @@ describe('POST /bulk/joiners', () => {
       error: { code: 'CallingAlreadyEnabledError', message: expect.stringContaining('Branch Office') },
     });
     expect(report.results.filter((r: { status: string }) => r.status === 'SUCCEEDED').map((r: { index: number }) => r.index)).toEqual([0, 2, 3]);
-    expect(localEventBus.published.filter((e) => e.detailType === 'Webex Lifecycle Failed')).toHaveLength(1);
+    expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Lifecycle Failed')).toHaveLength(1);
   });
 
   it('a user whose calling location does not exist fails alone, with the user still created', async () => {
@@ -85,7 +83,7 @@ describe('POST /bulk/joiners', () => {
     // A key of other characters is hashed into the name, never cleaned up into a colliding one.
     const odd = await h.call('POST', '/bulk/joiners', { users: [user()], idempotencyKey: 'batch 2024/06: HR' });
     expect(odd.body.executionName).toMatch(/^bulk-k-h[0-9a-f]{40}$/);
-    await localExecutions.settle();
+    await h.runtime.executions.settle();
     expect(Object.values(created()).every((n) => n === 1)).toBe(true);
     expect(Object.keys(created())).toHaveLength(4);
   });
@@ -142,7 +140,7 @@ describe('POST /bulk/joiners validation (nothing reaches Webex)', () => {
     expect(tooMany.status).toBe(400);
     expect(fields(tooMany)).toEqual(['users']);
     expect(fields(await h.call('POST', '/bulk/joiners', { users: [user()], idempotencyKey: '  ' }))).toEqual(['idempotencyKey']);
-    expect(localExecutions.describe('BulkJoiners', 'anything')).toBeUndefined();
+    expect(h.runtime.executions.describe('BulkJoiners', 'anything')).toBeUndefined();
     expect(h.webexCalls()).toHaveLength(0);
   });
 

@@ -1,5 +1,4 @@
 import { JOINER_WEBEX_REQUESTS } from '../../../functions/lib/bulk/pacing';
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 
@@ -16,7 +15,7 @@ async function join(detail: Record<string, unknown>) {
   const id = `cost-${++seq}-${Date.now()}`;
   const res = await h.call('POST', '/events', { id, source: 'hr.system', 'detail-type': 'Webex User Joined', detail });
   expect(res.status).toBe(202);
-  const run = await localExecutions.outcome('Joiner', res.body.executionName);
+  const run = await h.runtime.executions.outcome('Joiner', res.body.executionName);
   expect(run?.status).toBe('SUCCEEDED');
 }
 

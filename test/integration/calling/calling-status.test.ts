@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { handler as enableCalling } from '../../../functions/enable-calling/handler';
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
+import type { Context } from 'aws-lambda';
+import { createHandler } from '../../../functions/enable-calling/handler';
 import { lambdaContext } from '../../../functions/lib/runtime/lambda-context';
 import { DEMO_EMAILS } from '../../../functions/simulator/seed';
 import { startHarness, type Harness } from '../../support/harness';
@@ -17,12 +17,14 @@ const JOB_STATUS = '/telephony/config/jobs/person/moveLocation/';
 const calling = (user: string) => `/users/${encodeURIComponent(user)}/calling`;
 
 let h: Harness;
+// The deployed handler, composed with the harness's local runtime (its state machines in-process).
+let enableCalling: (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>;
 beforeEach(async () => {
-  localExecutions.clear();
   h = await startHarness();
+  enableCalling = createHandler(h.runtime.deps) as typeof enableCalling;
 });
 afterEach(async () => {
-  await localExecutions.settle();
+  await h.runtime.executions.settle();
   await h.close();
 });
 
@@ -44,7 +46,7 @@ describe('POST /users/{user}/calling and its deadline', () => {
     h.sim.faults.add({ match: { method: 'GET', path: '/licenses' }, kind: 'status', status: 429, retryAfter: '40', times: Infinity });
     const res = await h.call('POST', calling(DEMO_EMAILS.bob), { location: 'Headquarters', extension: '1500' });
     // The Express run stopped before its first wait (one read); the Standard run waited (3 waits, fast here) and gave up.
-    expect(localExecutions.list('EnableCallingStandard')).toEqual([{ executionName: res.body.executionName }]);
+    expect(h.runtime.executions.list('EnableCallingStandard')).toEqual([{ executionName: res.body.executionName }]);
     expect(h.webexCalls('GET', '/licenses')).toHaveLength(1 + 4);
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('40');
@@ -59,7 +61,7 @@ describe('POST /users/{user}/calling and its deadline', () => {
     expect(res.statusCode).toBe(202);
     const answer = JSON.parse(res.body);
     expect(answer).toMatchObject({ status: 'RUNNING', executionName: 'enable-calling-slow-1', statusUrl: `${calling(DEMO_EMAILS.bob)}/enable-calling-slow-1` });
-    await localExecutions.settle();
+    await h.runtime.executions.settle();
     const after = await h.call('GET', answer.statusUrl);
     expect(after.body).toMatchObject({ status: 'SUCCEEDED', changed: true, user: { calling: { enabled: true, extension: '1500' } } });
     expect(h.webexCalls('PATCH', '/licenses/users')).toHaveLength(1);
@@ -69,7 +71,7 @@ describe('POST /users/{user}/calling and its deadline', () => {
     const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'SUCCEEDED', executionName: expect.stringMatching(/^enable-calling-/) });
-    expect(localExecutions.list('EnableCallingStandard')).toEqual([{ executionName: res.body.executionName }]);
+    expect(h.runtime.executions.list('EnableCallingStandard')).toEqual([{ executionName: res.body.executionName }]);
     const status = await h.call('GET', `${calling(CAROL)}/${res.body.executionName}`);
     expect(status.status).toBe(200);
     expect(status.body).toEqual(res.body);
@@ -89,7 +91,7 @@ describe('POST /users/{user}/calling and its deadline', () => {
     expect(answer).toEqual({ status: 'RUNNING', executionName: 'enable-calling-slow-move-1', statusUrl: `${calling(CAROL)}/enable-calling-slow-move-1`, steps: [] });
     const during = await h.call('GET', answer.statusUrl);
     expect(during.body).toMatchObject({ status: 'RUNNING', executionName: answer.executionName });
-    await localExecutions.settle();
+    await h.runtime.executions.settle();
     const after = await h.call('GET', answer.statusUrl);
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ status: 'SUCCEEDED', executionName: answer.executionName, user: { calling: { primaryNumber: HQ_FREE } } });

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { localRunner, taskHandlers } from '../../../functions/local/state-machines';
+import { createLocalRuntime } from '../../../functions/local/local-runtime';
 import type { EnableCallingInput } from '../../../functions/lib/schemas/calling';
-import type { LambdaHandler } from '../../../functions/lib/state-machines/local-runner';
+import type { LambdaHandler } from '../../../functions/local/local-runner';
 import { toStepError } from '../../../functions/lib/workflows/calling/errors';
 import { enableCalling } from '../../../functions/lib/workflows/calling/enable-calling';
 import { WebexApiError } from '../../../functions/lib/webex/errors';
@@ -316,16 +316,15 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
 
   it('waits the seconds Webex asked for before resuming the rate-limited step', async () => {
     let first = true;
-    const runner = localRunner('EnableCalling', {
-      handlers: {
+    const runtime = createLocalRuntime();
+    const runner = runtime.runnerWith('EnableCalling', {
         EnableCallingStepsFunctionArn: async (event, context) => {
           if ((event as { step: string }).step === 'resolveLocation' && first) {
             first = false;
             throw toStepError(new WebexApiError({ status: 429, method: 'GET', path: '/locations', retryAfterSeconds: 1 }));
           }
-          return taskHandlers.EnableCallingStepsFunctionArn(event, context);
+          return runtime.taskHandlers.EnableCallingStepsFunctionArn(event, context);
         },
-      },
     });
     const started = Date.now();
     const res = await enableCalling(runner, { user: BOB, location: 'Headquarters', extension: '1500' }, { executionName: 'wait-test' });

@@ -1,5 +1,3 @@
-import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus';
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import type { AppliedChange, LifecycleResultDetail } from '../../../functions/lib/schemas/lifecycle-events';
 import type { StateMachineId } from '../../../functions/lib/state-machines/definitions';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
@@ -153,10 +151,10 @@ async function runFlow(h: Harness, wf: Workflow, email: string): Promise<Run> {
   const id = `f7a1b2c3-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
   const res = await h.call('POST', '/events', { id, source: 'hr.system', 'detail-type': wf.detailType, detail: wf.detail(email) });
   expect(res.status).toBe(202);
-  const outcome = await localExecutions.outcome(wf.stateMachine, res.body.executionName);
+  const outcome = await h.runtime.executions.outcome(wf.stateMachine, res.body.executionName);
   // Exactly one outcome event, and it is the execution's own account of itself.
-  expect(localEventBus.published).toHaveLength(1);
-  const [published] = localEventBus.published;
+  expect(h.runtime.eventBus.published).toHaveLength(1);
+  const [published] = h.runtime.eventBus.published;
   const event = published.detail as LifecycleResultDetail;
   if (outcome?.status === 'SUCCEEDED') expect(outcome.output).toEqual(event);
   else expect([outcome?.error, JSON.parse(outcome?.cause ?? 'null')]).toEqual([event.error?.code, event]);

@@ -1,4 +1,3 @@
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 
@@ -9,7 +8,7 @@ useLifecycleHarness((harness) => (h = harness));
 const left = (envelope: Record<string, unknown>) => ({
   id: 'f1d2c3b4-0000-4000-8000-000000000001', source: 'hr.workday', 'detail-type': 'Webex User Left', detail: { email: 'nobody.here@example.com' }, ...envelope,
 });
-const started = () => localExecutions.list('Leaver').map((e) => e.executionName);
+const started = () => h.runtime.executions.list('Leaver').map((e) => e.executionName);
 
 describe('POST /events: the envelope', () => {
   afterEach(() => {

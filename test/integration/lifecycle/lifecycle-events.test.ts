@@ -1,5 +1,3 @@
-import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus';
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import type { StateMachineId } from '../../../functions/lib/state-machines/definitions';
 import { webexId } from '../../../functions/simulator/ids';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS, demoSeed } from '../../../functions/simulator/seed';
@@ -24,12 +22,12 @@ async function send(event: unknown) {
 }
 
 async function outcome(stateMachine: StateMachineId, executionName: string) {
-  const run = localExecutions.outcome(stateMachine, executionName);
+  const run = h.runtime.executions.outcome(stateMachine, executionName);
   if (!run) throw new Error(`no local execution ${executionName}`);
   return run;
 }
 
-const published = () => localEventBus.published;
+const published = () => h.runtime.eventBus.published;
 
 describe('POST /events (lifecycle router)', () => {
   it('validates the event: unknown detail-type, bad detail and missing id are 400s naming the field', async () => {
@@ -94,7 +92,7 @@ describe('joiner', () => {
     const again = await send(event);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'DUPLICATE', executionName: first.body.executionName });
-    await localExecutions.settle();
+    await h.runtime.executions.settle();
     expect(h.webexCalls('POST', '/people')).toHaveLength(1);
     expect(h.webexCalls('PATCH', '/licenses/users')).toHaveLength(1);
     expect(published()).toHaveLength(1);

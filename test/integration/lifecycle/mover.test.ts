@@ -1,5 +1,3 @@
-import { localEventBus } from '../../../functions/lib/lifecycle/local-event-bus';
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
@@ -23,7 +21,7 @@ async function run(detail: Record<string, unknown>) {
   const res = await h.call('POST', '/events', event);
   expect(res.status).toBe(202);
   expect(res.body).toMatchObject({ stateMachine: 'Mover', executionName: `mover-${event.id}` });
-  const pending = localExecutions.outcome('Mover', res.body.executionName);
+  const pending = h.runtime.executions.outcome('Mover', res.body.executionName);
   if (!pending) throw new Error('no execution');
   const outcome = await pending;
   return { event, outcome };
@@ -43,7 +41,7 @@ describe('mover', () => {
     const after = await h.call('GET', `/users/${enc(DEMO_EMAILS.alice)}`);
     expect(after.body).toMatchObject({ title: 'CIO', department: 'Leadership', calling: before.body.calling, licenses: before.body.licenses });
     expect(h.webexCalls('POST', JOBS)).toHaveLength(0);
-    expect(localEventBus.published).toEqual([expect.objectContaining({ detailType: 'Webex Lifecycle Completed' })]);
+    expect(h.runtime.eventBus.published).toEqual([expect.objectContaining({ detailType: 'Webex Lifecycle Completed' })]);
   });
 
   it('a profile update Webex applies but keeps answering 500 to is reported as applied, not as a failure to redo', async () => {
@@ -61,7 +59,7 @@ describe('mover', () => {
     h.sim.faults.add({ match: { method: 'PUT', path: '/people/' }, kind: 'status', status: 500, times: Infinity });
     const { outcome } = await run({ email: DEMO_EMAILS.bob, profile: { title: 'Never' } });
     expect(outcome.status).toBe('FAILED');
-    expect(localEventBus.published).toEqual([expect.objectContaining({ detailType: 'Webex Lifecycle Failed' })]);
+    expect(h.runtime.eventBus.published).toEqual([expect.objectContaining({ detailType: 'Webex Lifecycle Failed' })]);
     expect((await h.call('GET', `/users/${enc(DEMO_EMAILS.bob)}`)).body.title).not.toBe('Never');
   });
 
@@ -115,9 +113,11 @@ describe('mover', () => {
     }
     const { outcome } = await run({ email: DEMO_EMAILS.carol, location: 'Headquarters', profile: { title: 'Should not apply' } });
     expect(outcome.status).toBe('FAILED');
-    expect(outcome.output ?? outcome).toBeDefined();
-    const failed = localEventBus.published.find((e) => e.detailType === 'Webex Lifecycle Failed');
+    const failed = h.runtime.eventBus.published.find((e) => e.detailType === 'Webex Lifecycle Failed');
     expect(failed?.detail).toMatchObject({ status: 'FAILED', applied: [expect.objectContaining({ step: 'moveLocation', status: 'failed' })] });
+    // The execution fails with the published detail as its Cause (its Fail state), and no output.
+    expect(outcome.output).toBeUndefined();
+    expect(JSON.parse(outcome.cause ?? 'null')).toEqual(failed?.detail);
     const user = await h.call('GET', `/users/${enc(DEMO_EMAILS.carol)}`);
     expect(user.body.title).not.toBe('Should not apply');
     expect(user.body.calling.location.id).toBe(DEMO_IDS.locations.branchOffice);
@@ -127,7 +127,7 @@ describe('mover', () => {
   it('runs a redelivered event once', async () => {
     const event = moved({ email: DEMO_EMAILS.bob, profile: { department: 'Ops' } });
     expect((await h.call('POST', '/events', event)).status).toBe(202);
-    await localExecutions.settle();
+    await h.runtime.executions.settle();
     const again = await h.call('POST', '/events', event);
     expect(again.status).toBe(200);
     expect(again.body.status).toBe('DUPLICATE');
@@ -137,7 +137,7 @@ describe('mover', () => {
   it('fails clearly for an unknown user', async () => {
     const { outcome } = await run({ email: 'ghost@example.com', profile: { title: 'x' } });
     expect(outcome.status).toBe('FAILED');
-    const failed = localEventBus.published.find((e) => e.detailType === 'Webex Lifecycle Failed');
+    const failed = h.runtime.eventBus.published.find((e) => e.detailType === 'Webex Lifecycle Failed');
     expect(failed?.detail).toMatchObject({ error: { code: 'NotFoundError' }, applied: [expect.objectContaining({ step: 'findUser', status: 'failed' })] });
   });
 });

@@ -1,4 +1,3 @@
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { startHarness, type Harness } from '../../support/harness';
 import { rawCall } from '../../support/raw-http';
 
@@ -13,12 +12,12 @@ beforeAll(async () => {
   port = Number(new URL(h.api.url).port);
 });
 afterAll(async () => {
-  await localExecutions.settle();
+  await h.runtime.executions.settle();
   await h.close();
 });
 beforeEach(() => {
   h.sim.clearRequests();
-  localExecutions.clear();
+  h.runtime.executions.clear();
 });
 
 const raw = (method: string, path: string, headers: Record<string, string>, body?: string) => rawCall(h.api.url, method, path, headers, body);
@@ -36,7 +35,7 @@ describe('the local API refuses what a web page can send', () => {
     const res = await raw('POST', '/events', { host: host(), 'content-type': contentType, 'content-length': String(Buffer.byteLength(leaver)) }, leaver);
     expect(res.status).toBe(415);
     expect(res.body.error.fields).toEqual([{ field: 'Content-Type', message: expect.any(String) }]);
-    expect(localExecutions.list('Leaver')).toHaveLength(0);
+    expect(h.runtime.executions.list('Leaver')).toHaveLength(0);
     expect(h.webexCalls()).toHaveLength(0);
   });
 

@@ -30,13 +30,22 @@ describe('rate limiting', () => {
   });
 
   it('uses the configured Retry-After and starts a new window when it ends', async () => {
-    sim.faults.rateLimit({ limit: 1, windowMs: 100, retryAfterSeconds: 7 });
-    await call(sim, 'GET', '/licenses');
-    const limited = await call(sim, 'GET', '/licenses');
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('7');
-    await new Promise((r) => setTimeout(r, 120));
-    expect((await call(sim, 'GET', '/licenses')).status).toBe(200);
+    // The simulator's clock, stepped by the test: no real-time window to race on a loaded machine.
+    let now = 1_000_000;
+    const clocked = await startSimulator({ now: () => now });
+    try {
+      clocked.faults.rateLimit({ limit: 1, windowMs: 100, retryAfterSeconds: 7 });
+      expect((await call(clocked, 'GET', '/licenses')).status).toBe(200);
+      now += 99;
+      const limited = await call(clocked, 'GET', '/licenses');
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('7');
+      now += 1;
+      expect((await call(clocked, 'GET', '/licenses')).status).toBe(200);
+      expect((await call(clocked, 'GET', '/licenses')).status).toBe(429);
+    } finally {
+      await clocked.close();
+    }
   });
 
   it('can be set at start-up', async () => {

@@ -1,4 +1,4 @@
-import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { StaticTokenProvider } from '../../../functions/lib/webex/token-provider';
 import { WebexClient } from '../../../functions/lib/webex/client';
 import { DEMO_IDS, DEMO_NUMBERS, SIM_ACCESS_TOKEN } from '../../../functions/simulator/seed';
 import { startSimulator, type Simulator } from '../../../functions/simulator/server';

@@ -1,6 +1,6 @@
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS, SIM_ACCESS_TOKEN } from '../../../functions/simulator/seed';
 import { startSimulator, type Simulator } from '../../../functions/simulator/server';
-import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { StaticTokenProvider } from '../../../functions/lib/webex/token-provider';
 import { WebexClient } from '../../../functions/lib/webex/client';
 import { call, collectAll, expectWebexError, nextLink } from './helpers';
 

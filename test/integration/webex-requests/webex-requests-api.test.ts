@@ -1,7 +1,7 @@
 import { performWebexRequest } from '../../../functions/lib/workflows/webex-requests/perform-request';
 import { DEFAULT_ALLOWED_PREFIXES } from '../../../functions/lib/workflows/webex-requests/guard';
 import { WebexClient } from '../../../functions/lib/webex/client';
-import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { StaticTokenProvider } from '../../../functions/lib/webex/token-provider';
 import { SIM_ACCESS_TOKEN } from '../../../functions/simulator/seed';
 import { startHarness, type Harness } from '../../support/harness';
 

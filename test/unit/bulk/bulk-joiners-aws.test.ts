@@ -2,13 +2,15 @@ import { DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist
 import { mockClient } from 'aws-sdk-client-mock';
 import { bulkExecutionName, bulkJoinersMachineInput, buildBulkReport, describeBulkJoiners, describeItemFailure, maxConcurrency } from '../../../functions/lib/bulk/joiners';
 import { ConfigurationError, NotFoundError } from '../../../functions/lib/errors';
-import { SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
+import { SfnExecutionStarter } from '../../../functions/lib/aws/sfn-execution-starter';
+import { sfnStateMachines } from '../../../functions/lib/aws/sfn-state-machines';
 import { BulkJoinersInput } from '../../../functions/lib/schemas/bulk';
 
 const ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:BulkJoiners';
-const env = { STATE_MACHINE_RUNNER: 'aws', BULK_JOINERS_STATE_MACHINE_ARN: ARN };
+const env = { BULK_JOINERS_STATE_MACHINE_ARN: ARN };
 const sfn = mockClient(SFNClient);
 const client = () => new SFNClient({ region: 'us-east-1' });
+const describeVia = (e: Record<string, string> = env) => sfnStateMachines(() => e, client).describe;
 const input = BulkJoinersInput.parse({ users: [{ email: 'a@example.com', displayName: 'A', location: 'Headquarters' }], idempotencyKey: 'k1' });
 
 beforeEach(() => sfn.reset());
@@ -42,17 +44,17 @@ describe('bulk joiners in AWS', () => {
       .on(DescribeExecutionCommand)
       .resolvesOnce({ status: 'RUNNING', startDate: new Date('2024-06-01T10:00:00Z'), executionArn: 'x', stateMachineArn: ARN })
       .resolvesOnce({ status: 'SUCCEEDED', startDate: new Date('2024-06-01T10:00:00Z'), stopDate: new Date('2024-06-01T10:05:00Z'), output: JSON.stringify(report), executionArn: 'x', stateMachineArn: ARN });
-    expect(await describeBulkJoiners('bulk-k-k1', env, client())).toEqual({ executionName: 'bulk-k-k1', status: 'RUNNING', startDate: '2024-06-01T10:00:00.000Z' });
-    expect(await describeBulkJoiners('bulk-k-k1', env, client())).toMatchObject({ status: 'SUCCEEDED', stopDate: '2024-06-01T10:05:00.000Z', report: { total: 1, succeeded: 1, failed: 0 } });
+    expect(await describeBulkJoiners('bulk-k-k1', describeVia())).toEqual({ executionName: 'bulk-k-k1', status: 'RUNNING', startDate: '2024-06-01T10:00:00.000Z' });
+    expect(await describeBulkJoiners('bulk-k-k1', describeVia())).toMatchObject({ status: 'SUCCEEDED', stopDate: '2024-06-01T10:05:00.000Z', report: { total: 1, succeeded: 1, failed: 0 } });
     expect(sfn.commandCalls(DescribeExecutionCommand)[0].args[0].input).toEqual({ executionArn: 'arn:aws:states:us-east-1:123456789012:execution:BulkJoiners:bulk-k-k1' });
   });
 
   it('FAILED carries error and cause; an unknown name is a 404; no ARN is a configuration error', async () => {
     sfn.on(DescribeExecutionCommand).resolvesOnce({ status: 'FAILED', error: 'States.Runtime', cause: 'boom', executionArn: 'x', stateMachineArn: ARN, startDate: new Date() });
-    expect(await describeBulkJoiners('bulk-k-k1', env, client())).toMatchObject({ status: 'FAILED', error: 'States.Runtime', cause: 'boom' });
+    expect(await describeBulkJoiners('bulk-k-k1', describeVia())).toMatchObject({ status: 'FAILED', error: 'States.Runtime', cause: 'boom' });
     sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'no', $metadata: {} }));
-    await expect(describeBulkJoiners('bulk-k-nope', env, client())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(describeBulkJoiners('bulk-k-k1', { STATE_MACHINE_RUNNER: 'aws' }, client())).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(describeBulkJoiners('bulk-k-nope', describeVia())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(describeBulkJoiners('bulk-k-k1', describeVia({}))).rejects.toBeInstanceOf(ConfigurationError);
   });
 });
 

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv } from '../../../functions/lib/bulk/csv-joiners';
 import { ObjectNotFoundError, ObjectTooLargeError } from '../../../functions/lib/storage/object-store';
 import { MemoryObjectStore } from '../../support/memory-object-store';
-import { S3ObjectStore } from '../../../functions/lib/storage/s3-object-store';
+import { S3ObjectStore } from '../../../functions/lib/aws/s3-object-store';
 
 const run = {
   bulkName: 'bulk-csv-k-hr',

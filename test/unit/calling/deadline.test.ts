@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnableCallingState } from '../../../functions/lib/schemas/calling';
-import { assertDeployableDefinition } from '../../../functions/lib/state-machines/local-runner';
+import { assertDeployableDefinition } from '../../../functions/local/local-runner';
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
-import { LocalStateMachineRunner } from '../../../functions/lib/state-machines/local-runner';
+import { LocalStateMachineRunner } from '../../../functions/local/local-runner';
 import { AFTER_WAIT_MARGIN_MS, ENABLE_CALLING_TIMEOUT_SECONDS, runDeadlineMs, waitFitsDeadline } from '../../../functions/lib/workflows/calling/deadline';
 import { runEnableCallingStep } from '../../../functions/lib/workflows/calling/steps';
 import { toStepError } from '../../../functions/lib/workflows/calling/errors';

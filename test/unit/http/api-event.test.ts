@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { inputFromApiEvent, validateInput } from '../../../functions/lib/http/api-event';
-import { errorToResult, MAX_RETRY_AFTER_SECONDS } from '../../../functions/lib/http/error-response';
+import { errorToResult, MAX_RETRY_AFTER_SECONDS } from '../../../functions/lib/workflows/error-status';
 import { parseRetryAfterMs } from '../../../functions/lib/webex/retry-after';
 import { CreateUserInput, UpdateUserInput, UserRefInput } from '../../../functions/lib/schemas/users';
 import { StateMachineStartError, ValidationError } from '../../../functions/lib/errors';

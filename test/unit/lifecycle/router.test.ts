@@ -3,8 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { executionNameForEvent, routeLifecycleEvent } from '../../../functions/lib/lifecycle/router';
 import { ValidationError } from '../../../functions/lib/errors';
-import { LocalExecutionStarter, SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
-import { RUNNER_ENV } from '../../../functions/lib/state-machines/runner';
+import { SfnExecutionStarter } from '../../../functions/lib/aws/sfn-execution-starter';
+import { createLocalRuntime } from '../../../functions/local/local-runtime';
 import { LifecycleEvent } from '../../../functions/lib/schemas/lifecycle-events';
 import { StateMachineStartError } from '../../../functions/lib/errors';
 
@@ -127,10 +127,8 @@ describe('SfnExecutionStarter', () => {
 
 describe('LocalExecutionStarter answers a second start as StartExecution does', () => {
   it('the same name: the running execution back (its ARN) with the same input, else ExecutionAlreadyExists: DUPLICATE either way, one run', async () => {
-    await import('../../../functions/local/state-machines');
-    const starter = new LocalExecutionStarter();
-    process.env[RUNNER_ENV] = 'local';
-    try {
+    const starter = createLocalRuntime().executions;
+    {
       const first = await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1');
       expect(first.status).toBe('STARTED');
       const running = await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1');
@@ -139,8 +137,6 @@ describe('LocalExecutionStarter answers a second start as StartExecution does', 
       await starter.settle();
       expect(await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1')).toEqual({ ...first, status: 'DUPLICATE' });
       expect(starter.list('Leaver')).toHaveLength(1);
-    } finally {
-      delete process.env[RUNNER_ENV];
     }
   });
 });

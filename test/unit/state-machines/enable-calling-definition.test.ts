@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stateMachines } from '../../../functions/lib/state-machines/definitions';
-import { loadDefinition, localFunctionArn } from '../../../functions/lib/state-machines/local-runner';
-import { taskHandlers } from '../../../functions/local/state-machines';
+import { loadDefinition, localFunctionArn } from '../../../functions/local/local-runner';
+import { createLocalRuntime } from '../../../functions/local/local-runtime';
 import { ENABLE_CALLING_STEPS } from '../../../functions/lib/schemas/calling';
 
 const root = join(__dirname, '..', '..', '..');
@@ -16,7 +16,7 @@ describe('statemachines/enable-calling.asl.json', () => {
     const substitutions = machine.taskFunctions.map((f) => `\${${f.substitution}}`);
     for (const [, s] of tasks) expect(substitutions).toContain(s.Resource);
     // One local handler per substitution of the whole table (other machines add their own).
-    expect(Object.keys(taskHandlers).sort()).toEqual([...new Set(stateMachines.flatMap((m) => m.taskFunctions.map((f) => f.substitution)))].sort());
+    expect(Object.keys(createLocalRuntime().taskHandlers).sort()).toEqual([...new Set(stateMachines.flatMap((m) => m.taskFunctions.map((f) => f.substitution)))].sort());
   });
 
   it('sends each task a step the steps Lambda knows', () => {

@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { bulkExecutionName } from '../../../functions/lib/bulk/joiners';
 import { csvExecutionName } from '../../../functions/lib/bulk/csv-joiners';
-import { localExecutions } from '../../../functions/lib/lifecycle/starter';
 import { executionNameForEvent } from '../../../functions/lib/lifecycle/router';
 import { stateMachines } from '../../../functions/lib/state-machines/definitions';
 import { EXECUTION_NAME, NESTED_SUFFIX_RESERVE, executionName } from '../../../functions/lib/state-machines/execution-name';
-import { localRunner } from '../../../functions/local/state-machines';
+import { createLocalRuntime } from '../../../functions/local/local-runtime';
 import { executionNameFor } from '../../../functions/lib/workflows/calling/enable-calling';
-import { RUNNER_ENV } from '../../../functions/lib/state-machines/runner';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -61,15 +59,11 @@ describe('execution names', () => {
   });
 
   it('the local runner and starter refuse a name StartExecution refuses', async () => {
-    const runner = localRunner('EnableCalling', { fastWaits: true });
+    const runtime = createLocalRuntime({ fastWaits: true });
+    const runner = runtime.stateMachines.runner('EnableCalling');
     await expect(runner.run({}, { executionName: 'x'.repeat(81) })).rejects.toMatchObject({ name: 'InvalidName' });
     await expect(runner.run({}, { executionName: 'has space' })).rejects.toMatchObject({ name: 'InvalidName' });
-    process.env[RUNNER_ENV] = 'local';
-    try {
-      await expect(localExecutions.start('Leaver', {}, `leaver-${'y'.repeat(74)}`)).rejects.toMatchObject({ name: 'ConfigurationError' });
-      expect(localExecutions.list('Leaver')).toEqual([]);
-    } finally {
-      delete process.env[RUNNER_ENV];
-    }
+    await expect(runtime.executions.start('Leaver', {}, `leaver-${'y'.repeat(74)}`)).rejects.toMatchObject({ name: 'ConfigurationError' });
+    expect(runtime.executions.list('Leaver')).toEqual([]);
   });
 });

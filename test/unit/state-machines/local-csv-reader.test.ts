@@ -1,4 +1,4 @@
-import { readCsvAsStepFunctions } from '../../../functions/lib/state-machines/local-csv-reader';
+import { readCsvAsStepFunctions } from '../../../functions/local/local-csv-reader';
 
 // The rules of docs.aws.amazon.com/step-functions/latest/dg/example-csv-parse-dist-map.html.
 describe('the local ItemReader reads CSV as Step Functions does', () => {

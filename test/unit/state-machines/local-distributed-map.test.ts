@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distributedMapServices, emulateDistributedMap, ITEM_READER_RESOURCE, RESULT_WRITER_RESOURCE } from '../../../functions/lib/state-machines/local-distributed-map';
+import { distributedMapServices, emulateDistributedMap, ITEM_READER_RESOURCE, RESULT_WRITER_RESOURCE } from '../../../functions/local/local-distributed-map';
 import { MemoryObjectStore } from '../../support/memory-object-store';
 
 const csvMachine = () => JSON.parse(readFileSync(join(__dirname, '../../../statemachines/bulk-joiners-csv.asl.json'), 'utf8'));

@@ -2,8 +2,8 @@ import type { Context } from 'aws-lambda';
 import { handler as bulkJoinersSteps } from '../../../functions/bulk-joiners-steps/handler';
 import { MAX_MESSAGE_BYTES, type BulkJoinersReport } from '../../../functions/lib/bulk/joiners';
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
-import { LocalStateMachineRunner, MAX_STATE_PAYLOAD_BYTES, localStateMachineArn } from '../../../functions/lib/state-machines/local-runner';
-import { START_EXECUTION_SYNC } from '../../../functions/local/state-machines';
+import { LocalStateMachineRunner, MAX_STATE_PAYLOAD_BYTES, localStateMachineArn } from '../../../functions/local/local-runner';
+import { START_EXECUTION_SYNC } from '../../../functions/local/local-state-machines';
 
 /** AWS's limits the emulator does not enforce, enforced by the local runner. */
 describe('local runner: AWS limits', () => {

@@ -2,10 +2,11 @@ import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient, StartExecut
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConfigurationError } from '../../../functions/lib/errors';
 import type { EnableCallingResult } from '../../../functions/lib/schemas/calling';
-import { SfnSyncRunner, runnerFor } from '../../../functions/lib/state-machines/runner';
+import { SfnSyncRunner } from '../../../functions/lib/aws/sfn-sync-runner';
+import { sfnStateMachines } from '../../../functions/lib/aws/sfn-state-machines';
 import { enableCalling, enableCallingInTime, enableCallingStandard } from '../../../functions/lib/workflows/calling/enable-calling';
-import { SfnExecutionStarter } from '../../../functions/lib/lifecycle/starter';
-import { describeExecution } from '../../../functions/lib/state-machines/execution-status';
+import { SfnExecutionStarter } from '../../../functions/lib/aws/sfn-execution-starter';
+import { describeSfnExecution } from '../../../functions/lib/aws/sfn-describe-execution';
 
 const ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:EnableCalling';
 const sfn = mockClient(SFNClient);
@@ -91,11 +92,11 @@ describe('SfnSyncRunner + enableCalling: StartSyncExecution outcomes to HTTP', (
   });
 });
 
-describe('runnerFor', () => {
-  it('uses the ARN from ENABLE_CALLING_STATE_MACHINE_ARN in AWS, and refuses to run without it', () => {
-    expect(runnerFor('EnableCalling', { ENABLE_CALLING_STATE_MACHINE_ARN: ARN })).toBeInstanceOf(SfnSyncRunner);
-    expect(() => runnerFor('EnableCalling', {})).toThrow(/ENABLE_CALLING_STATE_MACHINE_ARN/);
-    expect(() => runnerFor('EnableCalling', { STATE_MACHINE_RUNNER: 'elsewhere' })).toThrow(ConfigurationError);
+describe('sfnStateMachines', () => {
+  it('runs with the ARN from ENABLE_CALLING_STATE_MACHINE_ARN, and refuses to run without it (a ConfigurationError naming it)', () => {
+    expect(sfnStateMachines(() => ({ ENABLE_CALLING_STATE_MACHINE_ARN: ARN })).runner('EnableCalling')).toBeInstanceOf(SfnSyncRunner);
+    expect(() => sfnStateMachines(() => ({})).runner('EnableCalling')).toThrow(ConfigurationError);
+    expect(() => sfnStateMachines(() => ({})).runner('EnableCalling')).toThrow(/ENABLE_CALLING_STATE_MACHINE_ARN/);
   });
 });
 
@@ -105,7 +106,7 @@ describe('Enable Calling in AWS: the deadline in the input, and a move as a Stan
   const move = { ...input, move: true };
   const deps = () => ({
     starter: new SfnExecutionStarter(new SFNClient({ region: 'us-east-1' }), env),
-    describe: (name: string) => describeExecution('EnableCallingStandard', name, env, new SFNClient({ region: 'us-east-1' })),
+    describe: (name: string) => describeSfnExecution(new SFNClient({ region: 'us-east-1' }), env, 'EnableCallingStandard', name),
     sleep: async () => undefined,
   });
 
@@ -138,7 +139,7 @@ describe('Enable Calling in AWS: the deadline in the input, and a move as a Stan
       body: { status: 'RUNNING', executionName: 'enable-calling-req-3', statusUrl: '/users/bob%40example.com/calling/enable-calling-req-3', steps: [] },
     });
     sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'no', $metadata: {} }));
-    expect(await describeExecution('EnableCallingStandard', 'enable-calling-nope', env, new SFNClient({ region: 'us-east-1' }))).toBeUndefined();
+    expect(await describeSfnExecution(new SFNClient({ region: 'us-east-1' }), env, 'EnableCallingStandard', 'enable-calling-nope')).toBeUndefined();
   });
 
   it('an Express run that stopped at its deadline carries on under the same name as a Standard execution', async () => {

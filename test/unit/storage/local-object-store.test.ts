@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalObjectStore } from '../../../functions/lib/storage/local-object-store';
+import { LocalObjectStore } from '../../../functions/local/local-object-store';
 
 let root: string;
 let outside: string;

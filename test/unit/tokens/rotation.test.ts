@@ -1,9 +1,9 @@
 import { PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { rotateServiceAppTokens, type RotationOptions } from '../../../functions/lib/tokens/rotation';
-import { SecretsManagerSecretStore } from '../../../functions/lib/tokens/secrets-manager-store';
+import { SecretsManagerSecretStore } from '../../../functions/lib/aws/secrets-manager-store';
 import type { ServiceAppSecret } from '../../../functions/lib/tokens/service-app-secret';
 import { WebexClient } from '../../../functions/lib/webex/client';
-import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { StaticTokenProvider } from '../../../functions/lib/webex/token-provider';
 import { fakeSecretsManager } from '../../support/fake-secrets-manager';
 import { startScriptedServer, type ScriptedReply, type ScriptedServer } from '../../support/scripted-http-server';
 

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
 import { SecretTokenProvider } from '../../../functions/lib/tokens/secret-token-provider';
-import { SecretsManagerSecretStore } from '../../../functions/lib/tokens/secrets-manager-store';
+import { SecretsManagerSecretStore } from '../../../functions/lib/aws/secrets-manager-store';
 import { tokenProviderFromEnv } from '../../../functions/lib/runtime/webex-client-from-env';
-import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { StaticTokenProvider } from '../../../functions/lib/webex/token-provider';
 import { serviceAppSecret as secret } from '../../support/service-app-secret';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:webex-abc';

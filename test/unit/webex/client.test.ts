@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { WebexClient, type WebexClientOptions } from '../../../functions/lib/webex/client';
 import * as z from 'zod';
-import { errorToResult } from '../../../functions/lib/http/error-response';
+import { errorToResult } from '../../../functions/lib/workflows/error-status';
 import { WebexApiError, WebexNetworkError, WebexResponseShapeError } from '../../../functions/lib/webex/errors';
-import type { TokenProvider } from '../../../functions/lib/tokens/token-provider';
+import type { TokenProvider } from '../../../functions/lib/webex/token-provider';
 import { closedPort, startScriptedServer, type ScriptedReply, type ScriptedServer } from '../../support/scripted-http-server';
 
 // The client's real transport (node:http) against a loopback server that answers from a script.

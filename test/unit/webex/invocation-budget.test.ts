@@ -50,6 +50,6 @@ describe('the Webex client budgets retries per invocation', () => {
     const res = (await getUser(event('bob@example.com'), lambdaContext('GetUser', 'r2', 2_500))) as APIGatewayProxyResult;
     expect(Date.now() - started).toBeLessThan(2_500);
     expect(res.statusCode).toBeGreaterThanOrEqual(500);
-    expect(JSON.parse(res.body).error.code).toBeDefined();
+    expect(JSON.parse(res.body).error.code).toBe('WebexServerError');
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EnableCallingResult, type EnableCallingInput, type ErrorDetail } from '../../schemas/calling';
 import { StateMachineStartError } from '../../errors';
-import type { ExecutionStarter } from '../../lifecycle/starter';
+import type { ExecutionStarter } from '../../state-machines/starter';
 import type { ExecutionStatus } from '../../state-machines/execution-status';
 import type { ExecutionOutcome, StateMachineRunner } from '../../state-machines/runner';
 import { executionName } from '../../state-machines/execution-name';

@@ -1,5 +1,5 @@
 import { ConflictError, UnprocessableError } from '../../errors';
-import { errorToResult } from '../../http/error-response';
+import { errorToResult } from '../error-status';
 import { WebexApiError } from '../../webex/errors';
 import type { ErrorDetail } from '../../schemas/calling';
 

@@ -13,7 +13,7 @@ import type {
   ResolvedUser,
 } from '../../schemas/calling';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError, WebexNetworkError } from '../../webex/errors';
+import { WebexApiError, isTransientWebexError } from '../../webex/errors';
 import { getPerson } from '../../webex/people-api';
 import { getLocation, listLicenses } from '../../webex/reference-data';
 import type { License, Person } from '../../webex/schemas';
@@ -361,8 +361,7 @@ export async function compensate(client: WebexClient, state: EnableCallingState)
   try {
     await patchUserLicenses(client, user.id, [{ id: license.id, operation: 'remove' }]);
   } catch (error) {
-    const transient = error instanceof WebexNetworkError || (error instanceof WebexApiError && (error.status >= 500 || error.status === 429 || error.status === 423));
-    if (transient) throw error;
+    if (isTransientWebexError(error)) throw error;
     const after = await getPerson(client, user.id);
     return {
       action: 'failed',

@@ -10,6 +10,7 @@ import {
   type LifecycleResultDetail,
 } from '../../schemas/lifecycle-events';
 import { EnableCallingResult } from '../../schemas/calling';
+import { nestedExecutionFailure } from '../../state-machines/nested-execution';
 import type { WebexClient } from '../../webex/client';
 import { isWebexStatus } from '../../webex/errors';
 import { findPersonIdByEmail, getPerson, replacePerson, toPersonUpdate } from '../../webex/people-api';
@@ -358,17 +359,11 @@ function failedStep(s: Record<string, any>, flow: 'joiner' | 'mover' | 'leaver')
 
 function describeFailure(errorName: string, cause: string | undefined): { code: string; message: string; step?: string } {
   // A nested execution that failed: States.TaskFailed, its Cause DescribeExecution's JSON with the child's Error/Cause.
-  if (errorName === 'States.TaskFailed' && cause) {
-    try {
-      const nested = JSON.parse(cause) as { Error?: string; Cause?: string; StateMachineArn?: string };
-      if (nested.StateMachineArn) {
-        const result = nested.Cause ? EnableCallingResult.safeParse(JSON.parse(nested.Cause)) : undefined;
-        if (result?.success && result.data.error) return { code: result.data.error.code, message: result.data.error.message };
-        return { code: nested.Error ?? errorName, message: nested.Cause ?? 'the nested execution failed' };
-      }
-    } catch {
-      // not DescribeExecution's JSON
-    }
+  const nested = errorName === 'States.TaskFailed' ? nestedExecutionFailure(cause) : undefined;
+  if (nested) {
+    const result = nested.causeJson === undefined ? undefined : EnableCallingResult.safeParse(nested.causeJson);
+    if (result?.success && result.data.error) return { code: result.data.error.code, message: result.data.error.message };
+    return { code: nested.error ?? errorName, message: nested.cause ?? 'the nested execution failed' };
   }
   const detail = errorDetailFromCause(errorName, cause);
   return { code: detail.code, message: detail.message };

@@ -2,7 +2,7 @@ import { ConflictError } from '../../errors';
 import { logger } from '../../logger';
 import type { AssignNumberInput, UserNumbersView } from '../../schemas/numbers';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError, WebexNetworkError } from '../../webex/errors';
+import { WebexApiError, WebexNetworkError, isWebexFault } from '../../webex/errors';
 import { getLocation } from '../../webex/reference-data';
 import type { Person } from '../../webex/schemas';
 import { changeAlternateNumbers, getPersonNumbers } from '../../webex/telephony-api';
@@ -57,7 +57,7 @@ export async function assignNumber(client: WebexClient, input: AssignNumberInput
         logger.info('assign number: applied despite the error', { status: error instanceof WebexApiError ? error.status : error.name });
         break;
       }
-      const transient = error instanceof WebexNetworkError || error.status >= 500;
+      const transient = isWebexFault(error);
       if (transient && attempt < MAX_PUT_ATTEMPTS) continue;
       // Someone may have taken the number or extension since we checked: say so rather than "400".
       if (!transient) await checkPreconditions();

@@ -1,7 +1,7 @@
 import { logger } from '../../logger';
 import type { UnassignNumberInput } from '../../schemas/numbers';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError, WebexNetworkError } from '../../webex/errors';
+import { WebexApiError, WebexNetworkError, isWebexFault } from '../../webex/errors';
 import { changeAlternateNumbers, getPersonNumbers } from '../../webex/telephony-api';
 import { requireCallingPerson, type NumberChangeResult } from './assign-number';
 import { NumberNotHeldError, PrimaryNumberError } from './errors';
@@ -36,7 +36,7 @@ export async function unassignNumber(client: WebexClient, input: UnassignNumberI
         logger.info('unassign number: applied despite the error', { status: error instanceof WebexApiError ? error.status : error.name });
         break;
       }
-      const transient = error instanceof WebexNetworkError || error.status >= 500;
+      const transient = isWebexFault(error);
       if (!transient || attempt >= MAX_PUT_ATTEMPTS) throw error;
     }
   }

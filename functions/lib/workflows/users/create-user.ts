@@ -2,7 +2,7 @@ import { ConflictError } from '../../errors';
 import { logger } from '../../logger';
 import type { CreateUserInput, UserView } from '../../schemas/users';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError, WebexNetworkError } from '../../webex/errors';
+import { WebexApiError, WebexNetworkError, isWebexFault } from '../../webex/errors';
 import { createPerson, findPersonIdByEmail, getPerson, type PersonCreate } from '../../webex/people-api';
 import { toUserView } from './user-view';
 
@@ -51,7 +51,7 @@ export async function createUser(client: WebexClient, input: CreateUserInput): P
           `Webex reports that ${input.email} already exists, but not in this organisation (or it is pending): ${error.webexMessage}`,
         );
       }
-      const transient = error instanceof WebexNetworkError || (error instanceof WebexApiError && error.status >= 500);
+      const transient = isWebexFault(error);
       if (!transient || attempt >= MAX_CREATE_ATTEMPTS) throw error;
     }
   }

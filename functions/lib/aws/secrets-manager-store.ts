@@ -5,8 +5,8 @@ import {
   ResourceNotFoundException,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { SecretWriteConflictError, type SecretVersion, type VersionedSecretStore } from './secret-store';
-import { parseServiceAppSecret, type ServiceAppSecret } from './service-app-secret';
+import { SecretWriteConflictError, type SecretVersion, type VersionedSecretStore } from '../tokens/secret-store';
+import { parseServiceAppSecret, type ServiceAppSecret } from '../tokens/service-app-secret';
 
 /** The Service App secret in AWS Secrets Manager (its ARN comes from WEBEX_SECRET_ARN). */
 export class SecretsManagerSecretStore implements VersionedSecretStore {

@@ -1,33 +1,24 @@
-import { handler as enableCallingSteps } from '../enable-calling-steps/handler';
-import { handler as lifecycleSteps } from '../lifecycle-steps/handler';
-import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
-import { handler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/handler';
-import { objectStoreFromEnv } from '../lib/storage/object-store-from-env';
-import { localEventBus, type PutEventsEntry } from '../lib/lifecycle/local-event-bus';
+import type { LocalEventBus, PutEventsEntry } from './local-event-bus';
+import { LocalExecutionStarter } from './local-execution-starter';
+import { LocalStateMachineRunner, type LambdaHandler, type ServiceIntegrationHandler } from './local-runner';
 import { stateMachine, type StateMachineId, type TaskSubstitution } from '../lib/state-machines/definitions';
-import { LocalStateMachineRunner, type LambdaHandler, type ServiceIntegrationHandler } from '../lib/state-machines/local-runner';
-import { registerLocalRunner, type StateMachineRunner } from '../lib/state-machines/runner';
+import type { StateMachines } from '../lib/state-machines/ports';
+import type { StateMachineRunner } from '../lib/state-machines/runner';
+import type { ObjectStore } from '../lib/storage/object-store';
 
 /** The deployed task handlers, by the substitution their ARN fills in the ASL: what Step Functions invokes in AWS. */
-export const taskHandlers: Record<TaskSubstitution, LambdaHandler> = {
-  EnableCallingStepsFunctionArn: enableCallingSteps,
-  LifecycleStepsFunctionArn: lifecycleSteps,
-  BulkJoinersStepsFunctionArn: bulkJoinersSteps,
-  BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps,
-};
-
-/**
- * LOCAL_STATE_MACHINE_FAST_WAITS=true (the test harness sets it): Wait states and Retry intervals take
- * no time. `npm start` waits as AWS would.
- */
-export const FAST_WAITS_ENV = 'LOCAL_STATE_MACHINE_FAST_WAITS';
+export type TaskHandlers = Record<TaskSubstitution, LambdaHandler>;
 
 export const START_EXECUTION_SYNC = 'arn:aws:states:::states:startExecution.sync:2';
 export const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
 
-interface LocalRunnerSetup {
+export interface LocalRunnerSetup {
+  /** Wait states and Retry intervals take no time (the tests); `npm start` waits as AWS would. */
   fastWaits?: boolean;
-  handlers?: Record<string, LambdaHandler>;
+  handlers: Record<string, LambdaHandler>;
+  eventBus: LocalEventBus;
+  /** Where a Distributed Map reads its items and writes its results. */
+  objectStore: () => ObjectStore;
 }
 
 /**
@@ -74,23 +65,36 @@ function nestedExecution(setup: LocalRunnerSetup): ServiceIntegrationHandler {
 
 const services = (setup: LocalRunnerSetup): Record<string, ServiceIntegrationHandler> => ({
   [START_EXECUTION_SYNC]: nestedExecution(setup),
-  [PUT_EVENTS]: async (parameters) => localEventBus.putEvents(parameters as { Entries?: PutEventsEntry[] }),
+  [PUT_EVENTS]: async (parameters) => setup.eventBus.putEvents(parameters as { Entries?: PutEventsEntry[] }),
 });
 
-const runners = new Map<string, StateMachineRunner>();
-
-export function localRunner(id: StateMachineId, options: LocalRunnerSetup = {}): StateMachineRunner {
-  return new LocalStateMachineRunner(stateMachine(id), options.handlers ?? taskHandlers, {
-    fastWaits: options.fastWaits,
-    services: services(options),
-    objectStore: () => objectStoreFromEnv(),
+/** One machine's runner with these handlers and services: Standard or Express, run in-process. */
+export function localRunner(id: StateMachineId, setup: LocalRunnerSetup): StateMachineRunner {
+  return new LocalStateMachineRunner(stateMachine(id), setup.handlers, {
+    fastWaits: setup.fastWaits,
+    services: services(setup),
+    objectStore: setup.objectStore,
   });
 }
 
-registerLocalRunner((id) => {
-  const fastWaits = process.env[FAST_WAITS_ENV] === 'true';
-  const key = `${id}:${fastWaits}`;
-  let runner = runners.get(key);
-  if (!runner) runners.set(key, (runner = localRunner(id, { fastWaits })));
-  return runner;
-});
+/** The state machines of the local runtime: each runner built once, executions recorded as Step Functions keeps them. */
+export interface LocalStateMachines extends StateMachines {
+  readonly executions: LocalExecutionStarter;
+}
+
+export function localStateMachines(setup: LocalRunnerSetup): LocalStateMachines {
+  // Building a runner validates the whole definition: once per machine.
+  const runners = new Map<StateMachineId, StateMachineRunner>();
+  const runner = (id: StateMachineId) => {
+    let found = runners.get(id);
+    if (!found) runners.set(id, (found = localRunner(id, setup)));
+    return found;
+  };
+  const executions = new LocalExecutionStarter(runner);
+  return {
+    executions,
+    runner,
+    starter: () => executions,
+    describe: async (id, executionName) => executions.status(id, executionName),
+  };
+}

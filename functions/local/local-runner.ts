@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
-import { lambdaContext } from '../runtime/lambda-context';
-import type { ObjectStore } from '../storage/object-store';
-import { TASK_FUNCTION_TIMEOUT_SECONDS, type StateMachineDefinition } from './definitions';
-import { assertExecutionName } from './execution-name';
+import { lambdaContext } from '../lib/runtime/lambda-context';
+import type { ObjectStore } from '../lib/storage/object-store';
+import { TASK_FUNCTION_TIMEOUT_SECONDS, type StateMachineDefinition } from '../lib/state-machines/definitions';
+import { assertExecutionName } from '../lib/state-machines/execution-name';
 import { distributedMapServices, emulateDistributedMap } from './local-distributed-map';
-import type { ExecutionOutcome, StartOptions, StateMachineRunner } from './runner';
+import type { ExecutionOutcome, StartOptions, StateMachineRunner } from '../lib/state-machines/runner';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers (Node 22, the Lambda runtime); Node 20 lacks it.
 const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
@@ -24,7 +24,7 @@ promiseStatics.withResolvers ??= () => {
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
-const REPO_ROOT = join(__dirname, '..', '..', '..');
+const REPO_ROOT = join(__dirname, '..', '..');
 const LOCAL_ACCOUNT = '000000000000';
 const LOCAL_REGION = 'us-east-1';
 
@@ -136,6 +136,10 @@ export interface LocalRunnerOptions {
   taskTimeoutMs?: number;
 }
 
+// Building a StateMachine validates the whole definition (ajv): once per definition in a process, however
+// many runtimes (a test's harness each) run it. It holds no execution state: handlers come with each run.
+const validatedMachines = new Map<string, StateMachine>();
+
 /**
  * Runs a state machine's ASL file in-process with aws-local-stepfunctions, each task function's
  * resource mapped to its real handler, invoked exactly as Lambda would invoke it.
@@ -183,7 +187,10 @@ export class LocalStateMachineRunner implements StateMachineRunner {
       if (!invoke) throw new Error(`${definition.definitionFile}: state "${name}" uses ${state.Resource}, which has no local handler`);
       this.taskHandlers[name] = invoke;
     }
-    this.machine = new StateMachine(asl as never);
+    const key = JSON.stringify(asl);
+    let machine = validatedMachines.get(key);
+    if (!machine) validatedMachines.set(key, (machine = new StateMachine(asl as never)));
+    this.machine = machine;
   }
 
   async run(input: unknown, options: StartOptions): Promise<ExecutionOutcome> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ObjectStore } from '../storage/object-store';
+import type { ObjectStore } from '../lib/storage/object-store';
 import { readCsvAsStepFunctions } from './local-csv-reader';
 
 /**

@@ -1,5 +1,4 @@
-import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, StateMachineStartError, UnprocessableError, ValidationError } from '../errors';
-import { SecretUnavailableError } from '../tokens/secret-store';
+import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, SecretUnavailableError, StateMachineStartError, UnprocessableError, ValidationError } from '../errors';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError } from '../webex/errors';
 
 export interface ApiResult {

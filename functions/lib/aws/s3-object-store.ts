@@ -1,5 +1,5 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type StoredText } from './object-store';
+import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type StoredText } from '../storage/object-store';
 
 /**
  * S3. A missing key is NoSuchKey only when the caller may list the bucket; without s3:ListBucket S3
@@ -31,3 +31,8 @@ export class S3ObjectStore implements ObjectStore {
     await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType }));
   }
 }
+
+let shared: S3ObjectStore | undefined;
+
+/** One S3 client per container, made on first use and reused while warm. */
+export const s3ObjectStore = (): ObjectStore => (shared ??= new S3ObjectStore());

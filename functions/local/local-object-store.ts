@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, realpath, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type StoredText } from './object-store';
+import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type StoredText } from '../lib/storage/object-store';
 
 /**
  * Buckets as folders (`<root>/<bucket>/<key>`), for the local runtime and the tests: what S3 is in AWS.

@@ -1,0 +1,64 @@
+/**
+ * Every environment variable the library reads, declared once: what the stack sets on a function (or the
+ * local runtime on its process). Values stay text here; the module that owns a setting interprets it and
+ * names the variable in its ConfigurationError (bulk/pacing.ts, lifecycle/router.ts, …), so one bad
+ * setting fails only the functions that use it. The state machines' ARNs are keyed by their `arnEnv`
+ * (state-machines/definitions.ts). A type, not a value: the names cost no bytes in the bundles.
+ */
+export type EnvName =
+  | 'POWERTOOLS_SERVICE_NAME'
+  // Webex and its credentials (tokens/service-app-secret.ts ENV)
+  | 'WEBEX_BASE_URL'
+  | 'WEBEX_ACCESS_TOKEN'
+  | 'WEBEX_SECRET_ARN'
+  | 'WEBEX_SECRET_READER'
+  | 'WEBEX_TOKEN_FILE'
+  | 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT'
+  | 'AWS_SESSION_TOKEN'
+  | 'WEBEX_TIMEOUT_MS'
+  | 'WEBEX_RETRY_BUDGET_MS'
+  | 'WEBEX_REFERENCE_CACHE_TTL_MS'
+  | 'WEBEX_CALLING_LICENSE'
+  | 'WEBEX_REQUEST_ALLOWED_PREFIXES'
+  | 'WEBEX_REQUEST_ALLOW_PRIVILEGE_FIELDS'
+  // Lifecycle and bulk
+  | 'LIFECYCLE_ALLOWED_SOURCES'
+  | 'LIFECYCLE_DEFAULT_LEAVER_POLICY'
+  | 'BULK_WEBEX_REQUESTS_PER_SECOND'
+  | 'BULK_JOINERS_MAX_CONCURRENCY'
+  | 'BULK_IMPORTS_BUCKET'
+  // State machines (definitions.ts arnEnv)
+  | 'ENABLE_CALLING_STATE_MACHINE_ARN'
+  | 'ENABLE_CALLING_STANDARD_STATE_MACHINE_ARN'
+  | 'JOINER_STATE_MACHINE_ARN'
+  | 'MOVER_STATE_MACHINE_ARN'
+  | 'LEAVER_STATE_MACHINE_ARN'
+  | 'BULK_JOINERS_STATE_MACHINE_ARN'
+  | 'BULK_JOINERS_CSV_STATE_MACHINE_ARN';
+
+/** The library's configuration: the variables above, as text. */
+export type Env = Readonly<Partial<Record<EnvName, string>>>;
+
+/**
+ * The one reader of `process.env` in functions/lib (test/unit/architecture.test.ts checks it). Lambda's
+ * environment is fixed for a container, so its composition reads it once (aws/lambda-deps.ts); the local
+ * runtime's may change between requests (tests set variables), so its composition reads it per use.
+ */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  // A copy: what a function was configured with does not change under it. No schema library here: zod's
+  // record parser alone would add ~4.6 KB to every bundle, for values the environment can only hold as text.
+  return { ...source } as Env;
+}
+
+/** Read once, on first use. */
+export function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}

@@ -1,0 +1,91 @@
+import { ConfigurationError } from '../lib/errors';
+import { logger } from '../lib/logger';
+import type { StateMachineId } from '../lib/state-machines/definitions';
+import { EXECUTION_NAME } from '../lib/state-machines/execution-name';
+import type { ExecutionOutcome, StateMachineRunner } from '../lib/state-machines/runner';
+import { startStatus, type ExecutionStarter, type StartResult } from '../lib/state-machines/starter';
+import type { ExecutionStatus } from '../lib/state-machines/execution-status';
+
+/**
+ * The local runtime's starter: runs the execution in-process (the local runner) without waiting, and
+ * keeps a record of every name started, answering a second start as StartExecution does: the running
+ * execution's ARN and startDate for the same input (told apart by startStatus, as in AWS), otherwise
+ * ExecutionAlreadyExists; both a duplicate.
+ */
+export class LocalExecutionStarter implements ExecutionStarter {
+  constructor(private readonly runnerFor: (id: StateMachineId) => StateMachineRunner) {}
+
+  private readonly executions = new Map<string, Promise<ExecutionOutcome>>();
+  private readonly settled = new Map<string, ExecutionOutcome>();
+  private readonly started = new Map<string, { input: string; startDate: Date; executionArn: string }>();
+
+  async start(id: StateMachineId, input: unknown, executionName: string): Promise<StartResult> {
+    // Refused before anything runs, as StartExecution refuses it (InvalidName: a configuration error here too).
+    if (!EXECUTION_NAME.test(executionName)) throw new ConfigurationError(`Cannot start state machine ${id}: InvalidName: '${executionName}'`);
+    const key = `${id}:${executionName}`;
+    const requestedAt = Date.now();
+    const previous = this.started.get(key);
+    if (previous) {
+      const sameRunning = !this.settled.has(key) && previous.input === JSON.stringify(input);
+      // Different input, or closed: ExecutionAlreadyExists, which SfnExecutionStarter reports as DUPLICATE.
+      if (!sameRunning) return { stateMachine: id, executionName, executionArn: previous.executionArn, status: 'DUPLICATE' };
+      return { stateMachine: id, executionName, executionArn: previous.executionArn, status: startStatus(previous.startDate, requestedAt, 0) };
+    }
+    const executionArn = `arn:aws:states:us-east-1:000000000000:execution:${id}:${executionName}`;
+    this.started.set(key, { input: JSON.stringify(input), startDate: new Date(requestedAt), executionArn });
+    const runner = this.runnerFor(id);
+    const outcome = runner.run(input, { executionName }).catch((error: unknown): ExecutionOutcome => {
+      logger.error('lifecycle: local execution could not run', { stateMachine: id, executionName, message: String(error) });
+      return { executionName, status: 'FAILED', error: 'LocalRunnerError', cause: String(error) };
+    });
+    this.executions.set(key, outcome);
+    void outcome.then((o) => {
+      if (this.executions.get(key) === outcome) this.settled.set(key, o);
+    });
+    return { stateMachine: id, executionName, executionArn, status: 'STARTED' };
+  }
+
+  /** How a started execution ended (waits for it): tests and the local runtime's logs. */
+  outcome(id: StateMachineId, executionName: string): Promise<ExecutionOutcome> | undefined {
+    return this.executions.get(`${id}:${executionName}`);
+  }
+
+  /** Without waiting: RUNNING, how it ended, or undefined (never started here), as DescribeExecution answers. */
+  describe(id: StateMachineId, executionName: string): { status: 'RUNNING' } | ExecutionOutcome | undefined {
+    const key = `${id}:${executionName}`;
+    if (!this.executions.has(key)) return undefined;
+    return this.settled.get(key) ?? { status: 'RUNNING' };
+  }
+
+  /** The input a name was started with, as DescribeExecution answers it. */
+  input(id: StateMachineId, executionName: string): unknown {
+    const started = this.started.get(`${id}:${executionName}`);
+    return started ? JSON.parse(started.input) : undefined;
+  }
+
+  /** DescribeExecution's answer from the record: undefined for a name never started here. */
+  status(id: StateMachineId, executionName: string): ExecutionStatus | undefined {
+    const found = this.describe(id, executionName);
+    if (!found) return undefined;
+    const input = this.input(id, executionName);
+    if (found.status === 'RUNNING') return { status: 'RUNNING', input };
+    return { status: found.status, input, output: found.output, ...(found.error ? { error: found.error, cause: found.cause } : {}) };
+  }
+
+  /** The names started on this machine, in start order. */
+  list(id: StateMachineId): { executionName: string }[] {
+    const prefix = `${id}:`;
+    return [...this.executions.keys()].filter((k) => k.startsWith(prefix)).map((k) => ({ executionName: k.slice(prefix.length) }));
+  }
+
+  /** Waits for every execution started so far. */
+  async settle(): Promise<void> {
+    await Promise.all(this.executions.values());
+  }
+
+  clear(): void {
+    this.executions.clear();
+    this.settled.clear();
+    this.started.clear();
+  }
+}

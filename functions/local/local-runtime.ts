@@ -1,0 +1,64 @@
+import { handler as enableCallingSteps } from '../enable-calling-steps/handler';
+import { handler as lifecycleSteps } from '../lifecycle-steps/handler';
+import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
+import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/handler';
+import { ConfigurationError } from '../lib/errors';
+import { readEnv } from '../lib/config';
+import type { Deps } from '../lib/runtime/deps';
+import type { ObjectStore } from '../lib/storage/object-store';
+import { LocalEventBus } from './local-event-bus';
+import { LocalObjectStore } from './local-object-store';
+import type { LambdaHandler } from './local-runner';
+import { localRunner, localStateMachines, type LocalStateMachines, type TaskHandlers } from './local-state-machines';
+import type { StateMachineId } from '../lib/state-machines/definitions';
+import type { StateMachineRunner } from '../lib/state-machines/runner';
+
+/** Set locally: buckets are folders under it instead of S3. */
+export const LOCAL_OBJECT_STORE_ENV = 'LOCAL_OBJECT_STORE_DIR';
+
+export interface LocalRuntimeOptions {
+  /** Wait states and Retry intervals take no time (the tests). `npm start` waits as AWS would. */
+  fastWaits?: boolean;
+}
+
+/** The local runtime's Deps, and what the tests look at: the executions started and the events published. */
+export interface LocalRuntime {
+  readonly deps: Deps;
+  readonly stateMachines: LocalStateMachines;
+  readonly executions: LocalStateMachines['executions'];
+  readonly eventBus: LocalEventBus;
+  readonly taskHandlers: TaskHandlers;
+  /** One machine's runner with other task handlers (tests that intercept a step). */
+  runnerWith(id: StateMachineId, handlers: Partial<TaskHandlers>): StateMachineRunner;
+}
+
+/**
+ * The local runtime's composition root (`npm start`, the tests, the benchmarks): state machines run
+ * in-process with the deployed task handlers, buckets are folders under LOCAL_OBJECT_STORE_DIR, the
+ * lifecycle bus records what is published. The environment is read per use: tests change it between requests.
+ */
+export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRuntime {
+  const env = () => readEnv();
+  const objectStore = (): ObjectStore => {
+    const dir = process.env[LOCAL_OBJECT_STORE_ENV];
+    if (!dir) throw new ConfigurationError(`${LOCAL_OBJECT_STORE_ENV} is not set: the local runtime has no folder for its buckets`);
+    return new LocalObjectStore(dir);
+  };
+  const eventBus = new LocalEventBus();
+  const taskHandlers: TaskHandlers = {
+    EnableCallingStepsFunctionArn: enableCallingSteps,
+    LifecycleStepsFunctionArn: lifecycleSteps,
+    BulkJoinersStepsFunctionArn: bulkJoinersSteps,
+    BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore }) as LambdaHandler,
+  };
+  const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };
+  const stateMachines = localStateMachines(setup);
+  return {
+    deps: { env, stateMachines, objectStore },
+    stateMachines,
+    executions: stateMachines.executions,
+    eventBus,
+    taskHandlers,
+    runnerWith: (id, handlers) => localRunner(id, { ...setup, handlers: { ...taskHandlers, ...handlers } }),
+  };
+}

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const LIB = resolve(__dirname, '../../functions/lib');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The relative imports (and re-exports) of a module, as the files they name. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+)'/g), ...text.matchAll(/import\(\s*'(\.{1,2}\/[^']+)'\s*\)/g)].map((m) => m[1]);
+  return specs.map((spec) => resolve(dirname(file), spec));
+}
+
+/** A module's folder under functions/lib: its first path segment ('.' for the files at the top). */
+const folderOf = (file: string) => {
+  const parts = relative(LIB, file).split('/');
+  return parts.length > 1 ? parts[0] : '.';
+};
+
+/** Folder → the folders its modules import (inside functions/lib only). */
+export function folderGraph(files: string[]): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const file of files) {
+    const from = folderOf(file);
+    for (const target of importsOf(file)) {
+      if (!target.startsWith(LIB + '/')) continue;
+      const to = folderOf(`${target}.ts`);
+      if (to === from) continue;
+      if (!graph.has(from)) graph.set(from, new Set());
+      graph.get(from)!.add(to);
+    }
+  }
+  return graph;
+}
+
+/** Every cycle's folders, as found by a depth-first search (empty when the graph is acyclic). */
+export function cycles(graph: Map<string, Set<string>>): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, 'open');
+    path.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'open') found.push([...path.slice(path.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(node, 'done');
+  };
+  for (const node of graph.keys()) if (!state.has(node)) visit(node);
+  return found;
+}
+
+describe('functions/lib', () => {
+  const files = sources(LIB).filter((f) => !f.includes('/webex-spec/'));
+
+  it('reads process.env in config.ts only: every other module is given its configuration', () => {
+    const readers = files.filter((f) => readFileSync(f, 'utf8').includes('process.env')).map((f) => relative(LIB, f));
+    expect(readers).toEqual(['config.ts']);
+  });
+
+  it('has no import cycle between its folders (the top-level files count as one folder)', () => {
+    const graph = folderGraph(files);
+    // The checker finds a cycle where there is one.
+    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])]]))).toEqual([['a', 'b', 'c', 'a']]);
+    expect(graph.size).toBeGreaterThan(5);
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('holds no local adapter: the in-process runner, map, buckets and bus live in functions/local', () => {
+    expect(files.filter((f) => /\/local-[^/]*\.ts$/.test(f)).map((f) => relative(LIB, f))).toEqual([]);
+  });
+});
