@@ -7,8 +7,8 @@
 import './env';
 import { createReconcilePlan } from '../functions/lib/reconcile/create-plan';
 import { PEOPLE_MAX_PAGE_WITH_CALLING_DATA } from '../functions/lib/reconcile/org-snapshot';
-import { LocalObjectStore } from '../functions/lib/storage/local-object-store';
-import { StaticTokenProvider } from '../functions/lib/tokens/token-provider';
+import { LocalObjectStore } from '../functions/local/local-object-store';
+import { StaticTokenProvider } from '../functions/lib/webex/token-provider';
 import { WebexClient } from '../functions/lib/webex/client';
 import { TELEPHONY_MAX_PAGE } from '../functions/lib/webex/telephony-api';
 

@@ -3,7 +3,7 @@ import { PEOPLE_MAX_PAGE_WITH_CALLING_DATA } from '../../../functions/lib/reconc
 import { readPlan } from '../../../functions/lib/reconcile/plan-store';
 import { ValidationError } from '../../../functions/lib/errors';
 import { ObjectNotFoundError } from '../../../functions/lib/storage/object-store';
-import { StaticTokenProvider } from '../../../functions/lib/tokens/token-provider';
+import { StaticTokenProvider } from '../../../functions/lib/webex/token-provider';
 import { WebexClient } from '../../../functions/lib/webex/client';
 import { TELEPHONY_MAX_PAGE } from '../../../functions/lib/webex/telephony-api';
 import { DEMO_EMAILS, DEMO_IDS, SIM_ACCESS_TOKEN } from '../../../functions/simulator/seed';
