@@ -142,9 +142,6 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly bulkWebexRequestsPerSecond?: number;
 }
 
-/** The routes that start bulk joiner runs: they get the Webex request budget. */
-const BULK_STARTING_ROUTES: readonly string[] = ['StartBulkJoiners', 'StartBulkJoinersCsv'];
-
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
 const SECRET_COMPLETE_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/;
 
@@ -204,7 +201,7 @@ export class WebexProvisioningStack extends Stack {
     for (const route of routes as readonly RouteDefinition[]) {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
-        ...(bulkRate !== undefined && BULK_STARTING_ROUTES.includes(route.id) ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(bulkRate) } : {}),
+        ...(bulkRate !== undefined && route.bulkBudget ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(bulkRate) } : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }

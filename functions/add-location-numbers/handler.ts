@@ -1,4 +1,4 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { AddLocationNumbersInput } from '../lib/schemas/numbers';
 import { addLocationNumbers, addNumbersHttpStatus } from '../lib/workflows/numbers/add-location-numbers';
@@ -7,10 +7,15 @@ import { addLocationNumbers, addNumbersHttpStatus } from '../lib/workflows/numbe
  * POST /locations/{location}/numbers — a report per number: 201 added, 200 nothing to add, 207 some
  * refused, 409/502 none could be added; 422 for a location on integrated PSTN.
  */
-export const handler = workflowHandler({
+export const route = defineRoute({
+  id: 'AddLocationNumbers', method: 'POST', path: '/locations/{location}/numbers', entry: 'functions/add-location-numbers/handler.ts',
+  summary: 'Add Phone Numbers to Webex Location',
   input: AddLocationNumbersInput,
+  needs: [],
   run: async (input) => {
     const result = await addLocationNumbers(webexClient(), input);
     return { statusCode: addNumbersHttpStatus(result), body: result };
   },
 });
+
+export const handler = routeHandler(route, {});

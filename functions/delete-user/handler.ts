@@ -1,13 +1,17 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { UserRefInput } from '../lib/schemas/users';
 import { deleteUser } from '../lib/workflows/users/delete-user';
 
 /** DELETE /users/{user} — 204; 404 when absent. */
-export const handler = workflowHandler({
+export const route = defineRoute({
+  id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', summary: 'Delete Webex User',
   input: UserRefInput,
+  needs: [],
   run: async ({ user }) => {
     await deleteUser(webexClient(), user);
     return { statusCode: 204 };
   },
 });
+
+export const handler = routeHandler(route, {});

@@ -1,7 +1,6 @@
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
-import { workflowHandler } from '../lib/http/api-handler';
-import type { Deps } from '../lib/runtime/deps';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { EnableCallingInput } from '../lib/schemas/calling';
 import { enableCallingInTime, executionNameFor } from '../lib/workflows/calling/enable-calling';
 
@@ -16,9 +15,13 @@ const RESPONSE_MARGIN_MS = 2_000;
  * or a run that stopped at that deadline, runs as a Standard execution followed while the request can
  * wait: its result, or 202 with the execution name and `statusUrl` (GET /users/{user}/calling/{executionName}).
  */
-export const createHandler = ({ stateMachines }: Pick<Deps, 'stateMachines'>) => workflowHandler({
+export const route = defineRoute({
+  id: 'EnableCalling', method: 'POST', path: '/users/{user}/calling', entry: 'functions/enable-calling/handler.ts',
+  summary: 'Enable Webex Calling for User (runs the EnableCalling state machine synchronously)',
+  webex: false,
+  needs: ['stateMachines'],
   input: EnableCallingInput,
-  run: async (input, context, request) => {
+  run: async (input, { stateMachines }, context, request) => {
     const remaining = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
     const deps = {
       runner: stateMachines.runner('EnableCalling'),
@@ -33,4 +36,4 @@ export const createHandler = ({ stateMachines }: Pick<Deps, 'stateMachines'>) =>
   },
 });
 
-export const handler = createHandler({ stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, { stateMachines: sfnStateMachines(lambdaEnv) });

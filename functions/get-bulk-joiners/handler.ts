@@ -1,18 +1,20 @@
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { describeBulkJoiners } from '../lib/bulk/joiners';
-import { workflowHandler } from '../lib/http/api-handler';
-import type { Deps } from '../lib/runtime/deps';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { BulkJoinersRef } from '../lib/schemas/bulk';
 
 /**
  * GET /bulk/joiners/{executionName}: RUNNING, or how the execution ended with, once SUCCEEDED, the
  * per-user report { total, succeeded, failed, results }. 404 for a name never started.
  */
-export const createHandler = ({ stateMachines }: Pick<Deps, 'stateMachines'>) =>
-  workflowHandler({
-    input: BulkJoinersRef,
-    run: async ({ executionName }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName, stateMachines.describe) }),
-  });
+export const route = defineRoute({
+  id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts',
+  summary: 'Bulk Joiners status and, once ended, the per-user report',
+  webex: false,
+  input: BulkJoinersRef,
+  needs: ['stateMachines'],
+  run: async ({ executionName }, { stateMachines }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName, stateMachines.describe) }),
+});
 
-export const handler = createHandler({ stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, { stateMachines: sfnStateMachines(lambdaEnv) });

@@ -1,14 +1,16 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { connectionHealth } from '../lib/connection/connection-health';
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { SecretUnavailableError } from '../lib/errors';
 import { secretReaderFromEnv } from '../lib/tokens/secret-reader-from-env';
 import { ENV } from '../lib/tokens/service-app-secret';
 
 /** GET /connection — health of the Webex connection: organisation, expiry times, last rotation. */
-export const handler = workflowHandler({
+export const route = defineRoute({
+  id: 'GetConnection', method: 'GET', path: '/connection', entry: 'functions/get-connection/handler.ts', summary: 'Webex connection health (never a token)',
   input: z.strictObject({}),
+  needs: [],
   run: async () => {
     if (process.env[ENV.accessToken]) {
       return { statusCode: 200, body: { status: 'static-token', message: 'Using a static WEBEX_ACCESS_TOKEN; no Service App is connected' } };
@@ -23,3 +25,5 @@ export const handler = workflowHandler({
     }
   },
 });
+
+export const handler = routeHandler(route, {});

@@ -1,8 +1,7 @@
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { NotFoundError } from '../lib/errors';
-import { workflowHandler } from '../lib/http/api-handler';
-import type { Deps } from '../lib/runtime/deps';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { EnableCallingRunRef } from '../lib/schemas/calling';
 import { answerFor, outcomeOf, running } from '../lib/workflows/calling/enable-calling';
 
@@ -11,9 +10,13 @@ import { answerFor, outcomeOf, running } from '../lib/workflows/calling/enable-c
  * Standard execution): RUNNING, or its result as POST would have answered it (status, steps, user,
  * error). 404 for a name never started, or started for another user.
  */
-export const createHandler = ({ stateMachines }: Pick<Deps, 'stateMachines'>) => workflowHandler({
+export const route = defineRoute({
+  id: 'GetEnableCalling', method: 'GET', path: '/users/{user}/calling/{executionName}', entry: 'functions/get-enable-calling/handler.ts',
+  summary: 'An Enable Calling run POST answered 202 for (a move): RUNNING, or its steps and outcome',
+  webex: false,
+  needs: ['stateMachines'],
   input: EnableCallingRunRef,
-  run: async ({ user, executionName }) => {
+  run: async ({ user, executionName }, { stateMachines }) => {
     const status = await stateMachines.describe('EnableCallingStandard', executionName);
     const requested = (status?.input as { user?: string } | undefined)?.user?.trim();
     // E-mails match whatever their case; Webex ids are case-sensitive.
@@ -26,4 +29,4 @@ export const createHandler = ({ stateMachines }: Pick<Deps, 'stateMachines'>) =>
   },
 });
 
-export const handler = createHandler({ stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, { stateMachines: sfnStateMachines(lambdaEnv) });

@@ -1,10 +1,14 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { UserRefInput } from '../lib/schemas/users';
 import { getUser } from '../lib/workflows/users/get-user';
 
 /** GET /users/{user} — the user with licenses and calling details; 404 when absent. */
-export const handler = workflowHandler({
+export const route = defineRoute({
+  id: 'GetUser', method: 'GET', path: '/users/{user}', entry: 'functions/get-user/handler.ts', summary: 'Get Webex User (with calling details)',
   input: UserRefInput,
+  needs: [],
   run: async ({ user }) => ({ statusCode: 200, body: await getUser(webexClient(), user) }),
 });
+
+export const handler = routeHandler(route, {});

@@ -1,8 +1,7 @@
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { routeLifecycleEvent } from '../lib/lifecycle/router';
-import type { Deps } from '../lib/runtime/deps';
 import { logger } from '../lib/logger';
 import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
 
@@ -13,9 +12,13 @@ import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
  * nothing new runs). Directly invoked, errors are rethrown: EventBridge invokes it asynchronously, so Lambda's
  * async retries repeat the invocation, then the DLQ gets the event.
  */
-export const createHandler = ({ env, stateMachines }: Pick<Deps, 'env' | 'stateMachines'>) => workflowHandler({
+export const route = defineRoute({
+  id: 'LifecycleEvents', method: 'POST', path: '/events', entry: 'functions/lifecycle-events/handler.ts',
+  summary: 'Route a Webex lifecycle event (Joined / Moved / Left) to its state machine, exactly once per event id',
+  webex: false,
+  needs: ['env', 'stateMachines'],
   input: LifecycleEvent,
-  run: async (event) => {
+  run: async (event, { env, stateMachines }) => {
     const routed = routeLifecycleEvent(event, env());
     // A start Step Functions refuses: an API caller gets its status with Retry-After (errorToResult); a
     // direct invocation rethrows it, so Lambda's async retries repeat the invocation.
@@ -25,4 +28,4 @@ export const createHandler = ({ env, stateMachines }: Pick<Deps, 'env' | 'stateM
   },
 });
 
-export const handler = createHandler({ env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, { env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv) });

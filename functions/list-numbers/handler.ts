@@ -1,11 +1,15 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { ListNumbersInput } from '../lib/schemas/numbers';
 import { listNumbers } from '../lib/workflows/numbers/list-numbers';
 
 /** GET /numbers?available&location&ownerType&limit&cursor — the org's numbers, every Webex page, in parts for large orgs. */
-export const handler = workflowHandler({
+export const route = defineRoute({
+  id: 'ListNumbers', method: 'GET', path: '/numbers', entry: 'functions/list-numbers/handler.ts', summary: 'List Webex Phone Numbers',
   input: ListNumbersInput,
   queryParams: ['available', 'location', 'ownerType', 'limit', 'cursor'],
+  needs: [],
   run: async (input) => ({ statusCode: 200, body: await listNumbers(webexClient(), input) }),
 });
+
+export const handler = routeHandler(route, {});

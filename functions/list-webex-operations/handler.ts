@@ -1,12 +1,18 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { allowedPrefixesFromEnv } from '../lib/workflows/webex-requests/allowed-prefixes';
 import { listWebexOperations, ListWebexOperationsInput } from '../lib/workflows/webex-requests/list-operations';
 
 const allowedPrefixes = allowedPrefixesFromEnv();
 
 /** GET /webex/operations?search&prefix&method&limit&offset — what POST /webex/requests accepts here. */
-export const handler = workflowHandler({
+export const route = defineRoute({
+  id: 'ListWebexOperations', method: 'GET', path: '/webex/operations', entry: 'functions/list-webex-operations/handler.ts',
+  summary: 'List what the guarded Webex request accepts: method, path, summary, scopes, body (search, prefix, method; paged)',
+  webex: false,
   input: ListWebexOperationsInput,
   queryParams: ['search', 'prefix', 'method', 'limit', 'offset'],
+  needs: [],
   run: async (input) => ({ statusCode: 200, body: listWebexOperations(input, allowedPrefixes) }),
 });
+
+export const handler = routeHandler(route, {});

@@ -3,8 +3,7 @@ import { s3ObjectStore } from '../lib/aws/s3-object-store';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { assertScheduleFits } from '../lib/bulk/pacing';
 import { CSV_MAX_BYTES, bulkJoinersCsvMachineInput, csvExecutionName, preflightCsv } from '../lib/bulk/csv-joiners';
-import { workflowHandler } from '../lib/http/api-handler';
-import type { Deps } from '../lib/runtime/deps';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { BulkJoinersCsvInput } from '../lib/schemas/bulk';
 import { importsBucket } from '../lib/storage/imports-bucket';
@@ -16,9 +15,15 @@ import { importsBucket } from '../lib/storage/imports-bucket';
  * answers 202 with it (200 DUPLICATE when that name was started before). Status and report:
  * GET /bulk/joiners/{executionName}.
  */
-export const createHandler = ({ env, stateMachines, objectStore }: Deps) => workflowHandler({
+export const route = defineRoute({
+  id: 'StartBulkJoinersCsv', method: 'POST', path: '/bulk/joiners/csv', entry: 'functions/start-bulk-joiners-csv/handler.ts',
+  summary: 'Start Bulk Joiners from a CSV file in the imports bucket (up to 10,000 rows), every row checked first',
+  importsBucket: 'read',
+  webex: false,
+  bulkBudget: true,
+  needs: ['env', 'stateMachines', 'objectStore'],
   input: BulkJoinersCsvInput,
-  run: async (input, _context, request) => {
+  run: async (input, { env, stateMachines, objectStore }, _context, request) => {
     const bucket = importsBucket(env());
     const file = await objectStore().getText(bucket, input.key, { maxBytes: CSV_MAX_BYTES });
     const { rows } = preflightCsv(file.text);
@@ -34,4 +39,4 @@ export const createHandler = ({ env, stateMachines, objectStore }: Deps) => work
   },
 });
 
-export const handler = createHandler({ env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv), objectStore: s3ObjectStore });
+export const handler = routeHandler(route, { env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv), objectStore: s3ObjectStore });

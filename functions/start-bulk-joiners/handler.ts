@@ -1,8 +1,7 @@
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { bulkExecutionName, bulkJoinersMachineInput } from '../lib/bulk/joiners';
-import { workflowHandler } from '../lib/http/api-handler';
-import type { Deps } from '../lib/runtime/deps';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { BulkJoinersInput } from '../lib/schemas/bulk';
 
@@ -12,9 +11,14 @@ import { BulkJoinersInput } from '../lib/schemas/bulk';
  * 202 with that name (200 DUPLICATE when that name was started before: nothing new runs). The report:
  * GET /bulk/joiners/{executionName}.
  */
-export const createHandler = ({ env, stateMachines }: Pick<Deps, 'env' | 'stateMachines'>) => workflowHandler({
+export const route = defineRoute({
+  id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts',
+  summary: 'Start Bulk Joiners: the Joiner for each of up to 500 users, once per idempotency key',
+  webex: false,
+  bulkBudget: true,
+  needs: ['env', 'stateMachines'],
   input: BulkJoinersInput,
-  run: async (input, _context, request) => {
+  run: async (input, { env, stateMachines }, _context, request) => {
     const executionName = bulkExecutionName(input);
     const machineInput = bulkJoinersMachineInput(input, env());
     const started = await stateMachines.starter().start('BulkJoiners', machineInput, executionName);
@@ -26,4 +30,4 @@ export const createHandler = ({ env, stateMachines }: Pick<Deps, 'env' | 'stateM
   },
 });
 
-export const handler = createHandler({ env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, { env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv) });

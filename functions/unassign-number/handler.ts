@@ -1,13 +1,18 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { UnassignNumberInput } from '../lib/schemas/numbers';
 import { unassignNumber } from '../lib/workflows/numbers/unassign-number';
 
 /** DELETE /users/{user}/numbers/{phoneNumber} — 200 with the numbers the user keeps. */
-export const handler = workflowHandler({
+export const route = defineRoute({
+  id: 'UnassignNumber', method: 'DELETE', path: '/users/{user}/numbers/{phoneNumber}', entry: 'functions/unassign-number/handler.ts',
+  summary: 'Unassign Phone Number from Webex User',
   input: UnassignNumberInput,
+  needs: [],
   run: async (input) => {
     const { changed, numbers } = await unassignNumber(webexClient(), input);
     return { statusCode: 200, body: { changed, ...numbers } };
   },
 });
+
+export const handler = routeHandler(route, {});

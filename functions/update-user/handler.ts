@@ -1,10 +1,14 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { UpdateUserInput } from '../lib/schemas/users';
 import { updateUser } from '../lib/workflows/users/update-user';
 
 /** PATCH /users/{user} — profile fields only; everything else on the record is preserved. */
-export const handler = workflowHandler({
+export const route = defineRoute({
+  id: 'UpdateUser', method: 'PATCH', path: '/users/{user}', entry: 'functions/update-user/handler.ts', summary: 'Update Webex User',
   input: UpdateUserInput,
+  needs: [],
   run: async (input) => ({ statusCode: 200, body: await updateUser(webexClient(), input) }),
 });
+
+export const handler = routeHandler(route, {});

@@ -1,4 +1,4 @@
-import { workflowHandler } from '../lib/http/api-handler';
+import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { allowedPrefixesFromEnv } from '../lib/workflows/webex-requests/allowed-prefixes';
@@ -10,10 +10,15 @@ const allowedPrefixes = allowedPrefixesFromEnv();
 const allowPrivilegeFields = process.env.WEBEX_REQUEST_ALLOW_PRIVILEGE_FIELDS === 'true';
 
 /** POST /webex/requests — a guarded People or Calling-configuration call. */
-export const handler = workflowHandler({
+export const route = defineRoute({
+  id: 'WebexRequest', method: 'POST', path: '/webex/requests', entry: 'functions/webex-request/handler.ts',
+  summary: 'Guarded Webex People / Calling configuration request',
   input: WebexRequestInput,
-  run: async (input, _context, request) => {
+  needs: [],
+  run: async (input, _deps, _context, request) => {
     const result = await performWebexRequest(webexClient(), input, { allowedPrefixes, allowPrivilegeFields, caller: request.caller, log: logger });
     return { statusCode: 200, body: result };
   },
 });
+
+export const handler = routeHandler(route, {});

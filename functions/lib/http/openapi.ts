@@ -1,38 +1,5 @@
 import * as z from 'zod';
-import type { RouteDefinition, RouteId } from '../../routes';
-import { EnableCallingInput, EnableCallingRunRef } from '../schemas/calling';
-import { BulkJoinersCsvInput, BulkJoinersInput, BulkJoinersRef } from '../schemas/bulk';
-import { LifecycleEvent } from '../schemas/lifecycle-events';
-import { AddLocationNumbersInput, AssignNumberInput, ListNumbersInput, UnassignNumberInput } from '../schemas/numbers';
-import { CreateUserInput, UpdateUserInput, UserRefInput } from '../schemas/users';
-import { WebexRequestInput } from '../workflows/webex-requests/guard';
-import { ListWebexOperationsInput } from '../workflows/webex-requests/list-operations';
-
-/**
- * The input schema of each route: the same zod schemas the handlers validate with, so the OpenAPI
- * document can never drift from what the API accepts. Keyed by RouteId: a new route without its schema
- * does not compile.
- */
-export const routeInputs: Readonly<Record<RouteId, z.ZodType>> = {
-  CreateUser: CreateUserInput,
-  GetUser: UserRefInput,
-  UpdateUser: UpdateUserInput,
-  DeleteUser: UserRefInput,
-  GetConnection: z.strictObject({}),
-  WebexRequest: WebexRequestInput,
-  ListWebexOperations: ListWebexOperationsInput,
-  EnableCalling: EnableCallingInput,
-  GetEnableCalling: EnableCallingRunRef,
-  AssignNumber: AssignNumberInput,
-  UnassignNumber: UnassignNumberInput,
-  GetUserNumbers: UserRefInput,
-  ListNumbers: ListNumbersInput,
-  AddLocationNumbers: AddLocationNumbersInput,
-  LifecycleEvents: LifecycleEvent,
-  StartBulkJoiners: BulkJoinersInput,
-  StartBulkJoinersCsv: BulkJoinersCsvInput,
-  GetBulkJoiners: BulkJoinersRef,
-};
+import type { RouteDefinition } from './route';
 
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; [k: string]: unknown };
 
@@ -41,13 +8,13 @@ const ERROR_RESPONSE = {
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 };
 
-/** An OpenAPI 3.0 document of the suite's own API, built from the route table and the zod schemas. */
+/** An OpenAPI 3.0 document of the suite's own API, built from the route table and its rows' zod schemas. */
 export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const schema = (routeInputs as Readonly<Record<string, z.ZodType | undefined>>)[route.id];
     const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-    const json = (schema ? z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) : {}) as JsonSchema;
+    // The schema the handler validates with (the route row's): the document cannot drift from what the API accepts.
+    const json = z.toJSONSchema(route.input, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) as JsonSchema;
     const properties = json.properties ?? {};
     const required = new Set(json.required ?? []);
     const parameters = pathParams.map((name) => ({ name, in: 'path', required: true, schema: properties[name] ?? { type: 'string' } }));

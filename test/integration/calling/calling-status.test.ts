@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { Context } from 'aws-lambda';
-import { createHandler } from '../../../functions/enable-calling/handler';
+import { route } from '../../../functions/enable-calling/handler';
+import { routeHandler } from '../../../functions/lib/http/route';
 import { lambdaContext } from '../../../functions/lib/runtime/lambda-context';
 import { DEMO_EMAILS } from '../../../functions/simulator/seed';
 import { startHarness, type Harness } from '../../support/harness';
@@ -21,7 +22,7 @@ let h: Harness;
 let enableCalling: (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>;
 beforeEach(async () => {
   h = await startHarness();
-  enableCalling = createHandler(h.runtime.deps) as typeof enableCalling;
+  enableCalling = routeHandler(route, h.runtime.deps) as typeof enableCalling;
 });
 afterEach(async () => {
   await h.runtime.executions.settle();

@@ -1,0 +1,56 @@
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Deps } from '../runtime/deps';
+import type { ApiResult } from '../workflows/error-status';
+import { workflowHandler, type RequestInfo } from './api-handler';
+
+/**
+ * What the stack, the local API and the OpenAPI document read of a route: one row per workflow Lambda.
+ * The full row (a `Route`) is declared once, in its handler module (`functions/<route>/handler.ts`).
+ */
+export interface RouteDefinition {
+  /** Stable id: names the Lambda construct, the local handler and the OpenAPI operation. */
+  readonly id: string;
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** API Gateway resource path; `{name}` segments are path parameters. */
+  readonly path: string;
+  /** The module declaring the row, relative to the repository root; it exports `route` and `handler`. */
+  readonly entry: string;
+  readonly summary: string;
+  /** Validates path parameters and body fields together (or a direct invocation's payload); the OpenAPI document is built from it. */
+  readonly input: z.ZodType;
+  /** Reads the bulk imports bucket: CDK grants s3:GetObject and s3:ListBucket (a missing key is then a 404, not a 403) and sets BULK_IMPORTS_BUCKET. */
+  readonly importsBucket?: 'read';
+  /**
+   * false: the function never calls Webex nor reads its secret (it starts or reads executions): CDK gives it
+   * neither the secret, nor the Webex settings, nor the secrets extension's layer. @default true
+   */
+  readonly webex?: false;
+  /** Starts bulk runs, paced to the Webex request budget: the stack sets BULK_WEBEX_REQUESTS_PER_SECOND on it. */
+  readonly bulkBudget?: true;
+}
+
+/** A route row: what RouteDefinition says, what the function needs from its runtime, and the function. */
+export interface Route<Id extends string = string, I = unknown, N extends keyof Deps = keyof Deps> extends RouteDefinition {
+  readonly id: Id;
+  readonly input: z.ZodType<I>;
+  /** Query parameters the route accepts; any other is a 400. */
+  readonly queryParams?: readonly string[];
+  /** The parts of Deps `run` uses: the Lambda entry composes exactly these (its bundle carries no other client). */
+  readonly needs: readonly N[];
+  // Method syntax: a table of rows with different inputs stays assignable to Route[] without casts.
+  run(input: I, deps: Pick<Deps, N>, context: Context, request: RequestInfo): Promise<ApiResult>;
+}
+
+/** Declares a route row, keeping its literal id and inferring its input and needs. */
+export function defineRoute<const Id extends string, I, N extends keyof Deps = never>(route: Route<Id, I, N>): Route<Id, I, N> {
+  return route;
+}
+
+/** The API Gateway handler of a row, composed with the runtime's adapters (AWS at a Lambda entry's scope, or local). */
+export function routeHandler<I, N extends keyof Deps>(route: Route<string, I, N>, deps: Pick<Deps, N>) {
+  return Object.assign(
+    workflowHandler({ input: route.input, queryParams: route.queryParams, run: (input, context, request) => route.run(input, deps, context, request) }),
+    { route },
+  );
+}
