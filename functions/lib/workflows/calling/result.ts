@@ -1,5 +1,5 @@
 import type { EnableCallingResult, EnableCallingState, Remaining } from '../../schemas/calling';
-import { errorDetailFromCause } from './errors';
+import { errorDetailFromCause } from '../step-error';
 import type { CallingPath, CallingStepDef } from './step-def';
 
 type Step = EnableCallingResult['steps'][number];

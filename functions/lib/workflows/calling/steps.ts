@@ -27,16 +27,15 @@ import { MOVE_POLL_SECONDS, MOVE_STEPS, compensateMove } from './move-steps';
 import type { CallingStepDef, StepContext } from './step-def';
 import { waitFitsDeadline } from './deadline';
 import { buildFailure, buildResult, targetDetail } from './result';
+import { DEFAULT_RETRY_AFTER_SECONDS, runStep } from '../step-error';
 import {
   CallingAlreadyEnabledError,
   CallingVerificationError,
-  DEFAULT_RETRY_AFTER_SECONDS,
   LicenseNotAppliedError,
   MoveJobTimeoutError,
   LicenseNotFoundError,
   NoLicenseUnitsError,
   NoNumberAvailableError,
-  toStepError,
 } from './errors';
 
 /**
@@ -133,20 +132,20 @@ export type EnableCallingStepInput = z.infer<typeof EnableCallingStepInput>;
 
 export async function runEnableCallingStep(ctx: StepContext, input: EnableCallingStepInput): Promise<unknown> {
   const def: CallingStepDef = ENABLE_CALLING_STEP_TABLE[input.step];
-  try {
-    const result = await def.run(ctx, input.state, input.executionName ?? 'unknown');
-    return def.pollsMoveJob ? beforeNextPoll(input, result) : result;
-  } catch (error) {
-    const wire = toStepError(error);
-    // The Retry-After wait the state machine would make next: past the run's deadline, it stops instead (WaitFitsDeadline).
-    if (wire.detail.httpStatus === 429 && !waitFitsDeadline(input.state, wire.detail.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS)) {
-      Object.assign(wire, { message: JSON.stringify({ ...wire.detail, deadlineReached: true }) });
-    }
-    const log = wire.detail.httpStatus >= 500 || wire.detail.httpStatus === 429 ? logger.warn.bind(logger) : logger.info.bind(logger);
-    log('enable calling: step failed', { step: input.step, error: wire.name, status: wire.detail.httpStatus, trackingId: wire.detail.trackingId });
-    if (wire.detail.httpStatus === 500 && error instanceof Error) logger.error('enable calling: unexpected error', { step: input.step, name: error.name, message: error.message });
-    throw wire;
-  }
+  return runStep(
+    input.step,
+    { workflow: 'enable calling', levelByStatus: true },
+    async () => {
+      const result = await def.run(ctx, input.state, input.executionName ?? 'unknown');
+      return def.pollsMoveJob ? beforeNextPoll(input, result) : result;
+    },
+    (wire) => {
+      // The Retry-After wait the state machine would make next: past the run's deadline, it stops instead (WaitFitsDeadline).
+      if (wire.detail.httpStatus === 429 && !waitFitsDeadline(input.state, wire.detail.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS)) {
+        Object.assign(wire, { message: JSON.stringify({ ...wire.detail, deadlineReached: true }) });
+      }
+    },
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import {
 } from '../../schemas/lifecycle-events';
 import { EnableCallingResult, type CaughtError } from '../../schemas/calling';
 import { nestedExecutionFailure } from '../../state-machines/nested-execution';
-import { errorDetailFromCause } from '../calling/errors';
+import { errorDetailFromCause } from '../step-error';
 import { JoinerState } from './joiner';
 import { LeaverState } from './leaver';
 import { MoverState } from './mover';

@@ -1,8 +1,7 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { logger } from '../../logger';
 import type { WebexClient } from '../../webex/client';
-import { toStepError } from '../calling/errors';
+import { runStep } from '../step-error';
 import { JoinerState, joinerCreateUser } from './joiner';
 import { LeaverState, leaverDeactivateUser, leaverDeleteUser, leaverFindUser, leaverRemoveCallingLicense, leaverUnassignAlternates } from './leaver';
 import { MoverState, moverPrepare, moverUpdateProfile } from './mover';
@@ -48,12 +47,8 @@ export type LifecycleStepInput = z.infer<typeof LifecycleStepInput>;
 
 export async function runLifecycleStep(ctx: LifecycleStepContext, input: LifecycleStepInput): Promise<unknown> {
   const run: LifecycleStepFn = LIFECYCLE_STEP_TABLE[input.step];
-  try {
-    return await run(ctx, { state: input.state, executionName: input.executionName ?? 'unknown', flow: input.flow });
-  } catch (error) {
-    // Stable name for Retry/Catch; the details (status, trackingId, Retry-After) as JSON in the message.
-    const wire = toStepError(error);
-    logger.info('lifecycle: step failed', { step: input.step, error: wire.name, status: wire.detail.httpStatus, trackingId: wire.detail.trackingId });
-    throw wire;
-  }
+  // Every failure at info: the state machine retries faults and reports the rest in the outcome.
+  return runStep(input.step, { workflow: 'lifecycle' }, () =>
+    run(ctx, { state: input.state, executionName: input.executionName ?? 'unknown', flow: input.flow }),
+  );
 }
