@@ -1,7 +1,6 @@
 import { taskHandler } from '../lib/http/api-handler';
 import { webexClient } from '../lib/runtime/webex-client-from-env';
-import { EnableCallingStepInput } from '../lib/schemas/calling';
-import { DEFAULT_CALLING_LICENSE, runEnableCallingStep } from '../lib/workflows/calling/steps';
+import { DEFAULT_CALLING_LICENSE, EnableCallingStepInput, runEnableCallingStep } from '../lib/workflows/calling/steps';
 
 /**
  * The Enable Calling state machine's Task function (never behind API Gateway): `{step, state}` in, the

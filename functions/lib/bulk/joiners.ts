@@ -1,7 +1,7 @@
 import { readEnv, type Env } from '../config';
 import { ConfigurationError, NotFoundError } from '../errors';
 import { joinerDetailWithDefaults } from '../lifecycle/router';
-import { errorDetailFromCause } from '../workflows/calling/errors';
+import { errorDetailFromCause } from '../workflows/step-error';
 import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecycle-events';
 import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
 import type { StateMachines } from '../state-machines/ports';

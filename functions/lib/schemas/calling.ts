@@ -159,21 +159,6 @@ export const EnableCallingState = z.looseObject({
 });
 export type EnableCallingState = z.infer<typeof EnableCallingState>;
 
-export const ENABLE_CALLING_STEPS = [
-  'resolveUser', 'resolveLocation', 'checkCurrentCalling', 'resolveLicense', 'chooseNumber', 'assignLicense',
-  'verifyCalling', 'compensate', 'buildResult', 'buildFailure',
-  'chooseMoveTarget', 'validateMove', 'startMoveJob', 'checkMoveJob',
-] as const;
-export type EnableCallingStep = (typeof ENABLE_CALLING_STEPS)[number];
-
-/** The payload every Task state sends to the steps Lambda. */
-export const EnableCallingStepInput = z.strictObject({
-  step: z.enum(ENABLE_CALLING_STEPS),
-  state: EnableCallingState,
-  executionName: z.string().optional(),
-});
-export type EnableCallingStepInput = z.infer<typeof EnableCallingStepInput>;
-
 // ---- the workflow's result -------------------------------------------------------------------------
 
 export const STEP_STATUSES = ['completed', 'applied', 'skipped', 'failed', 'compensated', 'not-run'] as const;

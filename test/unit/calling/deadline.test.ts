@@ -6,7 +6,7 @@ import { stateMachine } from '../../../functions/lib/state-machines/definitions'
 import { LocalStateMachineRunner } from '../../../functions/local/local-runner';
 import { AFTER_WAIT_MARGIN_MS, ENABLE_CALLING_TIMEOUT_SECONDS, runDeadlineMs, waitFitsDeadline } from '../../../functions/lib/workflows/calling/deadline';
 import { runEnableCallingStep } from '../../../functions/lib/workflows/calling/steps';
-import { toStepError } from '../../../functions/lib/workflows/calling/errors';
+import { toStepError } from '../../../functions/lib/workflows/step-error';
 import { WebexApiError } from '../../../functions/lib/webex/errors';
 import type { WebexClient } from '../../../functions/lib/webex/client';
 

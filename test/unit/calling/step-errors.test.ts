@@ -1,5 +1,5 @@
 import { ValidationError } from '../../../functions/lib/errors';
-import { errorDetailFromCause, toStepError } from '../../../functions/lib/workflows/calling/errors';
+import { StepError, errorDetailFromCause, runStep, toStepError } from '../../../functions/lib/workflows/step-error';
 import { NumberTakenError } from '../../../functions/lib/workflows/numbers/errors';
 import { WebexApiError, WebexNetworkError } from '../../../functions/lib/webex/errors';
 
@@ -33,5 +33,25 @@ describe('StepError: errors across the Lambda boundary', () => {
     expect(errorDetailFromCause('States.Timeout', undefined)).toMatchObject({ httpStatus: 504 });
     expect(errorDetailFromCause('Lambda.Unknown', '{"errorMessage":"crashed"}')).toMatchObject({ httpStatus: 502, message: 'crashed' });
     expect(errorDetailFromCause('TypeError', 'x is undefined')).toMatchObject({ httpStatus: 500, message: 'x is undefined' });
+  });
+});
+
+describe('runStep: the one wrapper of the calling and lifecycle steps', () => {
+  it('keeps the original error as the StepError\'s cause, in this process only', () => {
+    const original = new WebexApiError({ status: 503, method: 'GET', path: '/people', trackingId: 'T9' });
+    const wire = toStepError(original);
+    expect(wire.cause).toBe(original);
+    expect(JSON.parse(wire.message)).not.toHaveProperty('cause');
+  });
+
+  it('passes a result through and rethrows a failure as a StepError, after the step\'s own adjustment', async () => {
+    await expect(runStep('s', { workflow: 'test' }, () => 42)).resolves.toBe(42);
+    const failure = runStep('s', { workflow: 'test', levelByStatus: true }, async () => {
+      throw new WebexApiError({ status: 429, method: 'GET', path: '/licenses', retryAfterSeconds: 3 });
+    }, (wire) => Object.assign(wire, { message: JSON.stringify({ ...wire.detail, deadlineReached: true }) }));
+    const error = await failure.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StepError);
+    expect(error).toMatchObject({ name: 'WebexRateLimitedError', cause: expect.any(WebexApiError) });
+    expect(JSON.parse((error as Error).message)).toMatchObject({ httpStatus: 429, retryAfterSeconds: 3, deadlineReached: true });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { stateMachines } from '../../../functions/lib/state-machines/definitions';
 import { loadDefinition, localFunctionArn } from '../../../functions/local/local-runner';
 import { createLocalRuntime } from '../../../functions/local/local-runtime';
-import { ENABLE_CALLING_STEPS } from '../../../functions/lib/schemas/calling';
+import { ENABLE_CALLING_STEPS } from '../../../functions/lib/workflows/calling/steps';
 
 const root = join(__dirname, '..', '..', '..');
 const [machine] = stateMachines;
@@ -19,8 +19,8 @@ describe('statemachines/enable-calling.asl.json', () => {
     expect(Object.keys(createLocalRuntime().taskHandlers).sort()).toEqual([...new Set(stateMachines.flatMap((m) => m.taskFunctions.map((f) => f.substitution)))].sort());
   });
 
-  it('sends each task a step the steps Lambda knows', () => {
-    for (const [, s] of tasks) expect(ENABLE_CALLING_STEPS).toContain(s.Parameters.step);
+  it('sends its tasks exactly the steps of the step table: none unknown, none of the table left without a state', () => {
+    expect([...new Set(tasks.map(([, s]) => s.Parameters.step as string))].sort()).toEqual([...ENABLE_CALLING_STEPS].sort());
   });
 
   it('retries Webex faults and Lambda\'s transient errors with full jitter on every task', () => {

@@ -5,7 +5,7 @@ import type { ExecutionStarter } from '../../state-machines/starter';
 import type { ExecutionStatus } from '../../state-machines/execution-status';
 import type { ExecutionOutcome, StateMachineRunner } from '../../state-machines/runner';
 import { executionName } from '../../state-machines/execution-name';
-import { errorDetailFromCause } from './errors';
+import { errorDetailFromCause } from '../step-error';
 
 export interface EnableCallingResponse {
   httpStatus: number;

@@ -1,7 +1,4 @@
 import { ConflictError, UnprocessableError } from '../../errors';
-import { errorToResult } from '../error-status';
-import { WebexApiError } from '../../webex/errors';
-import type { ErrorDetail } from '../../schemas/calling';
 
 /** 409: the user already has Webex Calling, in another location or with another number/extension. */
 export class CallingAlreadyEnabledError extends ConflictError {
@@ -64,65 +61,4 @@ export class MoveJobFailedError extends Error {
 /** 504: the move job had not finished when this workflow stopped polling; it may still complete. */
 export class MoveJobTimeoutError extends Error {
   override readonly name: string = 'MoveJobTimeoutError';
-}
-
-/** Seconds to wait on a 429 without a readable Retry-After (wxc_sdk's default). */
-export const DEFAULT_RETRY_AFTER_SECONDS = 5;
-
-/**
- * An error as it crosses the Lambda boundary into Step Functions. Lambda keeps only a thrown error's
- * name and message (its `errorType` and `errorMessage`), so the message carries the details as JSON:
- * the HTTP status the API will answer, Webex's trackingId, and for rate limits the wait Webex asked for,
- * which the state machine's Wait state reads (ASL Retry cannot wait a variable time).
- */
-export class StepError extends Error {
-  constructor(
-    override readonly name: string,
-    readonly detail: ErrorDetail,
-  ) {
-    super(JSON.stringify(detail));
-  }
-}
-
-export function toErrorDetail(error: unknown): ErrorDetail {
-  if (error instanceof CallingVerificationError || error instanceof MoveJobFailedError || error instanceof ChangeNotAppliedError) {
-    return { code: error.name, message: error.message, httpStatus: 502 };
-  }
-  if (error instanceof MoveJobTimeoutError) return { code: error.name, message: error.message, httpStatus: 504 };
-  const mapped = errorToResult(error);
-  const detail: ErrorDetail = { ...mapped.body.error, httpStatus: mapped.statusCode };
-  if (error instanceof WebexApiError && (error.status === 429 || error.status === 423)) {
-    detail.retryAfterSeconds = error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
-  }
-  return detail;
-}
-
-export function toStepError(error: unknown): StepError {
-  const name = error instanceof Error ? error.name : 'Error';
-  return new StepError(name, toErrorDetail(error));
-}
-
-/**
- * The details back from a Catch clause's `Cause`: Lambda's error payload (`{errorType, errorMessage}` as
- * JSON), whose message is a StepError's JSON. Anything else (a Lambda timeout, a States.* error) gets a
- * status from its name.
- */
-export function errorDetailFromCause(errorName: string, cause: string | undefined): ErrorDetail {
-  let message = cause ?? errorName;
-  try {
-    const payload = JSON.parse(cause ?? '') as { errorMessage?: unknown };
-    if (typeof payload.errorMessage === 'string') message = payload.errorMessage;
-  } catch {
-    // not Lambda's payload: keep the text
-  }
-  try {
-    const detail = JSON.parse(message) as Partial<ErrorDetail>;
-    if (typeof detail.httpStatus === 'number' && typeof detail.message === 'string') {
-      return { ...(detail as ErrorDetail), code: errorName };
-    }
-  } catch {
-    // a plain message
-  }
-  const httpStatus = errorName === 'States.Timeout' ? 504 : errorName.startsWith('Lambda.') || errorName.startsWith('Sandbox.') ? 502 : 500;
-  return { code: errorName, message, httpStatus };
 }

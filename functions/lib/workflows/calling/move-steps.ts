@@ -1,5 +1,7 @@
 import { NotFoundError } from '../../errors';
 import { need } from './state-access';
+import { targetDetail } from './result';
+import type { CallingStepDef } from './step-def';
 import { logger } from '../../logger';
 import type { CallingTarget, Compensation, EnableCallingState, MoveJobState, MoveValidation } from '../../schemas/calling';
 import type { WebexClient } from '../../webex/client';
@@ -239,3 +241,52 @@ export async function compensateMove(client: WebexClient, state: EnableCallingSt
   const running = state.moveJob?.phase === 'running' ? ` yet (job ${state.moveJob.id} may still be running)` : '';
   return { action: 'none', detail: `nothing was moved${running}: Webex shows the user with ${await describePerson(client, person)}` };
 }
+
+/** The move path's rows of the step table (steps.ts), in the order the result lists them. */
+export const MOVE_STEPS = {
+  chooseMoveTarget: {
+    run: (ctx, state) => chooseMoveTarget(ctx.client, state),
+    shown: {
+      paths: ['move'],
+      done: (s) => s.target !== undefined,
+      status: 'completed',
+      detail: (s) => {
+        const t = s.target;
+        if (t?.keptNumber) return [`keeps number ${t.phoneNumber} (Webex moves it with the user)`, t.extension && `extension ${t.extension}`].filter(Boolean).join(', ');
+        return [targetDetail(s), t?.note].filter(Boolean).join('; ');
+      },
+    },
+  },
+  validateMove: {
+    run: (ctx, state) => validateMoveStep(ctx.client, state),
+    shown: {
+      paths: ['move'],
+      done: (s) => s.moveValidation !== undefined,
+      status: 'completed',
+      detail: (s) => {
+        const impacts = s.moveValidation?.impacts ?? [];
+        return s.moveValidation && `Webex's dry run found no errors${impacts.length ? `; impacts: ${impacts.map((i) => i.message).join('; ')}` : ''}`;
+      },
+    },
+  },
+  startMoveJob: {
+    run: (ctx, state) => startMoveJobStep(ctx.client, state),
+    pollsMoveJob: true,
+    shown: {
+      paths: ['move'],
+      done: (s) => s.moveJob !== undefined,
+      status: 'applied',
+      detail: ({ moveJob: j }) => j && (j.recovered ? 'already moved by an earlier attempt; no job started again' : `move-users job ${j.id} started`),
+    },
+  },
+  checkMoveJob: {
+    run: (ctx, state) => checkMoveJob(ctx.client, state),
+    pollsMoveJob: true,
+    shown: {
+      paths: ['move'],
+      done: (s) => s.moveJob?.phase === 'completed',
+      status: 'completed',
+      detail: ({ moveJob: j }) => j && `job ${j.status}${j.exitCode ? ` (${j.exitCode})` : ''} after ${j.polls} status read(s)`,
+    },
+  },
+} satisfies Record<string, CallingStepDef>;

@@ -1,114 +1,42 @@
 import type { EnableCallingResult, EnableCallingState, Remaining } from '../../schemas/calling';
-import { errorDetailFromCause } from './errors';
+import { errorDetailFromCause } from '../step-error';
+import type { CallingPath, CallingStepDef } from './step-def';
 
 type Step = EnableCallingResult['steps'][number];
+type Shown = NonNullable<CallingStepDef['shown']> & { name: string };
 
-/**
- * The steps in order, each with the part of the state it produces: a step "failed" exactly when it is
- * the first whose part is missing after a failure.
- */
-const PROGRESS = [
-  ['resolveUser', 'user'],
-  ['resolveLocation', 'location'],
-  ['checkCurrentCalling', 'current'],
-  ['resolveLicense', 'license'],
-  ['chooseNumber', 'target'],
-  ['assignLicense', 'assignment'],
-  ['verifyCalling', 'calling'],
-] as const;
-
-/** The move path (`move: true`, calling elsewhere): each step with the test that it is done. */
-const MOVE_PROGRESS: [string, (s: EnableCallingState) => boolean, Step['status']][] = [
-  ['resolveUser', (s) => s.user !== undefined, 'completed'],
-  ['resolveLocation', (s) => s.location !== undefined, 'completed'],
-  ['checkCurrentCalling', (s) => s.current !== undefined, 'completed'],
-  ['chooseMoveTarget', (s) => s.target !== undefined, 'completed'],
-  ['validateMove', (s) => s.moveValidation !== undefined, 'completed'],
-  ['startMoveJob', (s) => s.moveJob !== undefined, 'applied'],
-  ['checkMoveJob', (s) => s.moveJob?.phase === 'completed', 'completed'],
-  ['verifyCalling', (s) => s.calling !== undefined, 'completed'],
-];
-
-function moveStepDetail(name: string, state: EnableCallingState): string | undefined {
-  switch (name) {
-    case 'chooseMoveTarget': {
-      const t = state.target;
-      if (t?.keptNumber) return [`keeps number ${t.phoneNumber} (Webex moves it with the user)`, t.extension && `extension ${t.extension}`].filter(Boolean).join(', ');
-      return [stepDetail('chooseNumber', state), t?.note].filter(Boolean).join('; ');
-    }
-    case 'validateMove': {
-      const impacts = state.moveValidation?.impacts ?? [];
-      return state.moveValidation && `Webex's dry run found no errors${impacts.length ? `; impacts: ${impacts.map((i) => i.message).join('; ')}` : ''}`;
-    }
-    case 'startMoveJob': {
-      const j = state.moveJob;
-      if (!j) return undefined;
-      return j.recovered ? 'already moved by an earlier attempt; no job started again' : `move-users job ${j.id} started`;
-    }
-    case 'checkMoveJob': {
-      const j = state.moveJob;
-      return j && `job ${j.status}${j.exitCode ? ` (${j.exitCode})` : ''} after ${j.polls} status read(s)`;
-    }
-    default:
-      return stepDetail(name as (typeof PROGRESS)[number][0], state);
-  }
+/** The steps the result lists on a path, in the table's order, each with how it tells it is done. */
+function stepsOn(table: Record<string, CallingStepDef>, path: CallingPath): Shown[] {
+  return Object.entries(table).flatMap(([name, def]) => (def.shown?.paths.includes(path) ? [{ name, ...def.shown }] : []));
 }
 
-function moveSteps(state: EnableCallingState, error?: { code: string; message: string }): Step[] {
+/** The number and extension chosen, in words (chooseNumber's detail, and a move target's). */
+export function targetDetail(state: EnableCallingState): string | undefined {
+  const t = state.target;
+  if (!t) return undefined;
+  const parts = [t.phoneNumber && `number ${t.phoneNumber}${t.autoAssigned ? ' (first available in the location)' : ''}`, t.extension && `extension ${t.extension}`];
+  return parts.filter(Boolean).join(', ');
+}
+
+/** The move path: a step "failed" exactly when it is the first not done after a failure. */
+function moveSteps(table: Record<string, CallingStepDef>, state: EnableCallingState, error?: { code: string; message: string }): Step[] {
   let failed = false;
-  return MOVE_PROGRESS.map(([name, done, status]) => {
+  return stepsOn(table, 'move').map(({ name, done, status, detail }) => {
     if (failed) return { name, status: 'not-run' };
-    if (done(state)) return { name, status, detail: moveStepDetail(name, state) };
+    if (done(state)) return { name, status, detail: detail(state) };
     if (!error) return { name, status: 'not-run' };
     failed = true;
     return { name, status: 'failed', detail: `${error.code}: ${error.message}` };
   });
 }
 
-const SKIPPED_WHEN_ENABLED = new Set(['resolveLicense', 'chooseNumber', 'assignLicense']);
-
-function stepDetail(name: (typeof PROGRESS)[number][0], state: EnableCallingState): string | undefined {
-  switch (name) {
-    case 'resolveUser':
-      return state.user && `${state.user.email ?? state.user.id} (${state.user.id})`;
-    case 'resolveLocation':
-      return state.location && `"${state.location.name}" (${state.location.id})`;
-    case 'checkCurrentCalling':
-      return state.current?.detail;
-    case 'resolveLicense': {
-      const l = state.license;
-      if (!l) return undefined;
-      const free = l.totalUnits !== undefined && l.consumedUnits !== undefined ? `: ${l.totalUnits - l.consumedUnits} of ${l.totalUnits} units were free` : '';
-      return `"${l.name}"${free}`;
-    }
-    case 'chooseNumber': {
-      const t = state.target;
-      if (!t) return undefined;
-      const parts = [t.phoneNumber && `number ${t.phoneNumber}${t.autoAssigned ? ' (first available in the location)' : ''}`, t.extension && `extension ${t.extension}`];
-      return parts.filter(Boolean).join(', ');
-    }
-    case 'assignLicense': {
-      const a = state.assignment;
-      if (!a) return undefined;
-      return a.recovered
-        ? 'already applied by an earlier attempt that failed after Webex applied it; not sent again'
-        : `PATCH /licenses/users answered ${a.webexStatus}`;
-    }
-    case 'verifyCalling': {
-      const c = state.calling?.calling;
-      const seen = c && `Webex shows location "${c.location?.name}"${c.primaryNumber ? `, number ${c.primaryNumber}` : ''}${c.extension ? `, extension ${c.extension}` : ''}`;
-      return seen && state.current?.alreadyEnabled ? `${seen} (as first read: nothing was written, so nothing to read back)` : seen;
-    }
-  }
-}
-
-export function buildResult(state: EnableCallingState, executionName: string): EnableCallingResult {
-  if (state.current?.move) return { status: 'SUCCEEDED', executionName, changed: true, user: state.calling, steps: moveSteps(state) };
+export function buildResult(table: Record<string, CallingStepDef>, state: EnableCallingState, executionName: string): EnableCallingResult {
+  if (state.current?.move) return { status: 'SUCCEEDED', executionName, changed: true, user: state.calling, steps: moveSteps(table, state) };
   const alreadyEnabled = state.current?.alreadyEnabled ?? false;
-  const steps: Step[] = PROGRESS.map(([name]) =>
-    alreadyEnabled && SKIPPED_WHEN_ENABLED.has(name)
+  const steps: Step[] = stepsOn(table, 'enable').map(({ name, status, detail, skippedWhenEnabled }) =>
+    alreadyEnabled && skippedWhenEnabled
       ? { name, status: 'skipped', detail: 'the user already has the requested calling setup' }
-      : { name, status: name === 'assignLicense' ? 'applied' : 'completed', detail: stepDetail(name, state) },
+      : { name, status, detail: detail(state) },
   );
   return { status: 'SUCCEEDED', executionName, changed: !alreadyEnabled, user: state.calling, steps };
 }
@@ -117,7 +45,11 @@ export function buildResult(state: EnableCallingState, executionName: string): E
  * The result of a failed run, and what the Fail state reports: the error name, and the whole result as
  * the cause, so StartSyncExecution's caller gets the steps and what remains, not just a message.
  */
-export function buildFailure(state: EnableCallingState, executionName: string): { result: EnableCallingResult; errorName: string; causeJson: string } {
+export function buildFailure(
+  table: Record<string, CallingStepDef>,
+  state: EnableCallingState,
+  executionName: string,
+): { result: EnableCallingResult; errorName: string; causeJson: string } {
   const failure = state.failure ?? { Error: 'States.Runtime', Cause: 'The state machine failed without a recorded error' };
   const error = errorDetailFromCause(failure.Error, failure.Cause);
   const alreadyEnabled = state.current?.alreadyEnabled ?? false;
@@ -136,7 +68,7 @@ export function buildFailure(state: EnableCallingState, executionName: string): 
       executionName,
       changed: Boolean(compensation?.remaining),
       ...(state.user ? { user: { id: state.user.id, email: state.user.email, displayName: state.user.displayName, calling: currentCalling(state) } } : {}),
-      steps: moveSteps(state, error),
+      steps: moveSteps(table, state, error),
       error,
       ...(compensation ? { compensation } : {}),
       remaining: compensation?.remaining ?? null,
@@ -145,16 +77,16 @@ export function buildFailure(state: EnableCallingState, executionName: string): 
   }
 
   let failed = false;
-  const steps: Step[] = PROGRESS.map(([name, key]) => {
-    if (alreadyEnabled && SKIPPED_WHEN_ENABLED.has(name)) return { name, status: 'skipped' };
+  const steps: Step[] = stepsOn(table, 'enable').map(({ name, done: isDone, status, detail, skippedWhenEnabled, undoneByCompensation }) => {
+    if (alreadyEnabled && skippedWhenEnabled) return { name, status: 'skipped' };
     if (failed) return { name, status: 'not-run' };
-    const done = state[key] !== undefined;
-    if (name === 'assignLicense' && compensation?.action === 'removed') {
+    const done = isDone(state);
+    if (undoneByCompensation && compensation?.action === 'removed') {
       // Applied (by this attempt, or by one that failed after Webex applied it), then undone.
       failed = !done;
       return { name, status: 'compensated', detail: compensation.detail };
     }
-    if (done) return { name, status: name === 'assignLicense' ? 'applied' : 'completed', detail: stepDetail(name, state) };
+    if (done) return { name, status, detail: detail(state) };
     failed = true;
     return { name, status: 'failed', detail: `${error.code}: ${error.message}` };
   });

@@ -1,12 +1,13 @@
 import { NotFoundError } from '../../errors';
 import { logger } from '../../logger';
+// A namespace import lets esbuild drop what is unused (as in schemas/calling.ts).
+import * as z from 'zod';
+import { EnableCallingState } from '../../schemas/calling';
 import type {
   Assignment,
   CallingTarget,
   CallingUserView,
   Compensation,
-  EnableCallingState,
-  EnableCallingStepInput,
   Remaining,
   ResolvedLicense,
   ResolvedLocation,
@@ -22,19 +23,19 @@ import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/nu
 import { resolveCallingLocation } from '../numbers/resolve-location';
 import { resolvePerson } from '../users/resolve-user';
 import { need } from './state-access';
-import { MOVE_POLL_SECONDS, checkMoveJob, chooseMoveTarget, compensateMove, startMoveJobStep, validateMoveStep } from './move-steps';
+import { MOVE_POLL_SECONDS, MOVE_STEPS, compensateMove } from './move-steps';
+import type { CallingStepDef, StepContext } from './step-def';
 import { waitFitsDeadline } from './deadline';
-import { buildFailure, buildResult } from './result';
+import { buildFailure, buildResult, targetDetail } from './result';
+import { DEFAULT_RETRY_AFTER_SECONDS, runStep } from '../step-error';
 import {
   CallingAlreadyEnabledError,
   CallingVerificationError,
-  DEFAULT_RETRY_AFTER_SECONDS,
   LicenseNotAppliedError,
   MoveJobTimeoutError,
   LicenseNotFoundError,
   NoLicenseUnitsError,
   NoNumberAvailableError,
-  toStepError,
 } from './errors';
 
 /**
@@ -46,26 +47,105 @@ import {
 
 export const DEFAULT_CALLING_LICENSE = 'Webex Calling - Professional';
 
-export interface StepContext {
-  client: WebexClient;
-  /** WEBEX_CALLING_LICENSE: the calling license (name or id) used when the request names none. */
-  defaultLicense: string;
-}
+export type { StepContext } from './step-def';
+
+/**
+ * The steps, one row each: what its Task state runs and how the result lists it. The step names the
+ * Task states may send, the order and progress of the result and each step's detail all come from here:
+ * a new step is its Task state in the ASL and its row (here, or in MOVE_STEPS for the move path).
+ * test/unit/state-machines/enable-calling-definition.test.ts checks the ASL sends exactly these names.
+ */
+export const ENABLE_CALLING_STEP_TABLE = {
+  resolveUser: {
+    run: (ctx, state) => resolveUser(ctx.client, state),
+    shown: { paths: ['enable', 'move'], done: (s) => s.user !== undefined, status: 'completed', detail: (s) => s.user && `${s.user.email ?? s.user.id} (${s.user.id})` },
+  },
+  resolveLocation: {
+    run: (ctx, state) => resolveLocationStep(ctx.client, state),
+    shown: { paths: ['enable', 'move'], done: (s) => s.location !== undefined, status: 'completed', detail: (s) => s.location && `"${s.location.name}" (${s.location.id})` },
+  },
+  checkCurrentCalling: {
+    run: (ctx, state) => checkCurrentCalling(ctx.client, state),
+    shown: { paths: ['enable', 'move'], done: (s) => s.current !== undefined, status: 'completed', detail: (s) => s.current?.detail },
+  },
+  resolveLicense: {
+    run: (ctx, state) => resolveLicense(ctx.client, state, ctx.defaultLicense),
+    shown: {
+      paths: ['enable'],
+      done: (s) => s.license !== undefined,
+      status: 'completed',
+      detail: ({ license: l }) => {
+        if (!l) return undefined;
+        const free = l.totalUnits !== undefined && l.consumedUnits !== undefined ? `: ${l.totalUnits - l.consumedUnits} of ${l.totalUnits} units were free` : '';
+        return `"${l.name}"${free}`;
+      },
+      skippedWhenEnabled: true,
+    },
+  },
+  chooseNumber: {
+    run: (ctx, state) => chooseNumber(ctx.client, state),
+    shown: { paths: ['enable'], done: (s) => s.target !== undefined, status: 'completed', detail: targetDetail, skippedWhenEnabled: true },
+  },
+  assignLicense: {
+    run: (ctx, state) => assignLicense(ctx.client, state),
+    shown: {
+      paths: ['enable'],
+      done: (s) => s.assignment !== undefined,
+      status: 'applied',
+      detail: ({ assignment: a }) =>
+        a &&
+        (a.recovered ? 'already applied by an earlier attempt that failed after Webex applied it; not sent again' : `PATCH /licenses/users answered ${a.webexStatus}`),
+      skippedWhenEnabled: true,
+      undoneByCompensation: true,
+    },
+  },
+  // The move path's steps come after assignLicense and before verifyCalling, which both paths end with.
+  ...MOVE_STEPS,
+  verifyCalling: {
+    run: (ctx, state) => verifyCalling(ctx.client, state),
+    shown: {
+      paths: ['enable', 'move'],
+      done: (s) => s.calling !== undefined,
+      status: 'completed',
+      detail: (s) => {
+        const c = s.calling?.calling;
+        const seen = c && `Webex shows location "${c.location?.name}"${c.primaryNumber ? `, number ${c.primaryNumber}` : ''}${c.extension ? `, extension ${c.extension}` : ''}`;
+        return seen && s.current?.alreadyEnabled ? `${seen} (as first read: nothing was written, so nothing to read back)` : seen;
+      },
+    },
+  },
+  compensate: { run: (ctx, state) => compensate(ctx.client, state) },
+  buildResult: { run: (_ctx, state, executionName): unknown => buildResult(ENABLE_CALLING_STEP_TABLE, state, executionName) },
+  buildFailure: { run: (_ctx, state, executionName): unknown => buildFailure(ENABLE_CALLING_STEP_TABLE, state, executionName) },
+} satisfies Record<string, CallingStepDef>;
+
+export type EnableCallingStep = keyof typeof ENABLE_CALLING_STEP_TABLE;
+export const ENABLE_CALLING_STEPS = Object.keys(ENABLE_CALLING_STEP_TABLE) as [EnableCallingStep, ...EnableCallingStep[]];
+
+/** The payload every Task state sends to the steps Lambda. */
+export const EnableCallingStepInput = z.strictObject({
+  step: z.enum(ENABLE_CALLING_STEPS),
+  state: EnableCallingState,
+  executionName: z.string().optional(),
+});
+export type EnableCallingStepInput = z.infer<typeof EnableCallingStepInput>;
 
 export async function runEnableCallingStep(ctx: StepContext, input: EnableCallingStepInput): Promise<unknown> {
-  try {
-    return await beforeNextPoll(input, await dispatch(ctx, input));
-  } catch (error) {
-    const wire = toStepError(error);
-    // The Retry-After wait the state machine would make next: past the run's deadline, it stops instead (WaitFitsDeadline).
-    if (wire.detail.httpStatus === 429 && !waitFitsDeadline(input.state, wire.detail.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS)) {
-      Object.assign(wire, { message: JSON.stringify({ ...wire.detail, deadlineReached: true }) });
-    }
-    const log = wire.detail.httpStatus >= 500 || wire.detail.httpStatus === 429 ? logger.warn.bind(logger) : logger.info.bind(logger);
-    log('enable calling: step failed', { step: input.step, error: wire.name, status: wire.detail.httpStatus, trackingId: wire.detail.trackingId });
-    if (wire.detail.httpStatus === 500 && error instanceof Error) logger.error('enable calling: unexpected error', { step: input.step, name: error.name, message: error.message });
-    throw wire;
-  }
+  const def: CallingStepDef = ENABLE_CALLING_STEP_TABLE[input.step];
+  return runStep(
+    input.step,
+    { workflow: 'enable calling', levelByStatus: true },
+    async () => {
+      const result = await def.run(ctx, input.state, input.executionName ?? 'unknown');
+      return def.pollsMoveJob ? beforeNextPoll(input, result) : result;
+    },
+    (wire) => {
+      // The Retry-After wait the state machine would make next: past the run's deadline, it stops instead (WaitFitsDeadline).
+      if (wire.detail.httpStatus === 429 && !waitFitsDeadline(input.state, wire.detail.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS)) {
+        Object.assign(wire, { message: JSON.stringify({ ...wire.detail, deadlineReached: true }) });
+      }
+    },
+  );
 }
 
 /**
@@ -74,7 +154,6 @@ export async function runEnableCallingStep(ctx: StepContext, input: EnableCallin
  * rather than polled after the caller, or the machine's timeout, has gone.
  */
 function beforeNextPoll(input: EnableCallingStepInput, result: unknown): unknown {
-  if (input.step !== 'startMoveJob' && input.step !== 'checkMoveJob') return result;
   const job = result as { id?: string; phase?: string; polls?: number };
   if (job.phase !== 'running' || waitFitsDeadline(input.state, MOVE_POLL_SECONDS)) return result;
   throw new MoveJobTimeoutError(
@@ -82,40 +161,6 @@ function beforeNextPoll(input: EnableCallingStepInput, result: unknown): unknown
       'it may still move the user. Check the user before repeating the request.',
   );
 }
-
-function dispatch(ctx: StepContext, { step, state, executionName }: EnableCallingStepInput): Promise<unknown> | unknown {
-  switch (step) {
-    case 'resolveUser':
-      return resolveUser(ctx.client, state);
-    case 'resolveLocation':
-      return resolveLocationStep(ctx.client, state);
-    case 'checkCurrentCalling':
-      return checkCurrentCalling(ctx.client, state);
-    case 'resolveLicense':
-      return resolveLicense(ctx.client, state, ctx.defaultLicense);
-    case 'chooseNumber':
-      return chooseNumber(ctx.client, state);
-    case 'assignLicense':
-      return assignLicense(ctx.client, state);
-    case 'verifyCalling':
-      return verifyCalling(ctx.client, state);
-    case 'compensate':
-      return compensate(ctx.client, state);
-    case 'buildResult':
-      return buildResult(state, executionName ?? 'unknown');
-    case 'buildFailure':
-      return buildFailure(state, executionName ?? 'unknown');
-    case 'chooseMoveTarget':
-      return chooseMoveTarget(ctx.client, state);
-    case 'validateMove':
-      return validateMoveStep(ctx.client, state);
-    case 'startMoveJob':
-      return startMoveJobStep(ctx.client, state);
-    case 'checkMoveJob':
-      return checkMoveJob(ctx.client, state);
-  }
-}
-
 
 const primaryWorkNumber = (person: Person) =>
   (person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work'))?.value;

@@ -1,0 +1,32 @@
+import type { EnableCallingResult, EnableCallingState } from '../../schemas/calling';
+import type { WebexClient } from '../../webex/client';
+
+export interface StepContext {
+  client: WebexClient;
+  /** WEBEX_CALLING_LICENSE: the calling license (name or id) used when the request names none. */
+  defaultLicense: string;
+}
+
+/** The two paths a run's result lists steps for: enabling calling, or moving a calling user (`move: true`). */
+export type CallingPath = 'enable' | 'move';
+
+/**
+ * One Enable Calling step: what its Task state runs, and, for a step the result lists, how the result
+ * tells it is done and describes it. The table of these (steps.ts) is the one declaration of the steps.
+ */
+export interface CallingStepDef {
+  run(ctx: StepContext, state: EnableCallingState, executionName: string): unknown;
+  /** A step that reads a move job: a job still running at the run's deadline is reported instead of polled again. */
+  pollsMoveJob?: true;
+  shown?: {
+    /** The result's paths this step is listed on, in the table's order. */
+    paths: readonly CallingPath[];
+    done(state: EnableCallingState): boolean;
+    status: Extract<EnableCallingResult['steps'][number]['status'], 'completed' | 'applied'>;
+    detail(state: EnableCallingState): string | undefined;
+    /** Skipped when the user already has the requested calling setup. */
+    skippedWhenEnabled?: true;
+    /** Reported "compensated" when the run's undo removed what it applied. */
+    undoneByCompensation?: true;
+  };
+}

@@ -1,0 +1,122 @@
+import {
+  LIFECYCLE_RESULT_DETAIL_TYPES,
+  type AppliedChange,
+  type LifecycleOrigin,
+  type LifecycleResultDetail,
+} from '../../schemas/lifecycle-events';
+import { EnableCallingResult, type CaughtError } from '../../schemas/calling';
+import { nestedExecutionFailure } from '../../state-machines/nested-execution';
+import { errorDetailFromCause } from '../step-error';
+import { JoinerState } from './joiner';
+import { LeaverState } from './leaver';
+import { MoverState } from './mover';
+import type { LifecycleEnvelope } from './state';
+import type * as z from 'zod';
+
+export type LifecycleFlow = 'joiner' | 'mover' | 'leaver';
+
+interface Outcome {
+  status: 'COMPLETED' | 'FAILED';
+  detailType: string;
+  detail: LifecycleResultDetail;
+  errorName?: string;
+  causeJson?: string;
+}
+
+/** What a flow's execution recorded: the changes applied, and the step that failed when its Catch fired without naming one. */
+interface FlowRecord {
+  origin: z.infer<typeof LifecycleOrigin>;
+  email: string;
+  failure?: z.infer<typeof CaughtError>;
+  applied: AppliedChange[];
+  userId?: string;
+  note?: string;
+  failedStep: string;
+}
+
+function joinerRecord(s: JoinerState): FlowRecord {
+  const applied: AppliedChange[] = [];
+  if (s.user) applied.push({ step: 'createUser', status: s.user.created ? 'applied' : 'unchanged', detail: s.user.created ? 'user created' : 'the user already existed' });
+  if (s.calling?.result) applied.push(nestedCallingChange('enableCalling', s.calling.result));
+  // The step that failed: the first whose result the execution does not have.
+  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep: s.user ? 'enableCalling' : 'createUser' };
+}
+
+function moverRecord(s: MoverState): FlowRecord {
+  const applied: AppliedChange[] = [];
+  if (s.calling?.result) applied.push(nestedCallingChange('moveLocation', s.calling.result));
+  if (s.profile) {
+    const changed = s.profile.fields.length ? `changed ${s.profile.fields.join(', ')}` : undefined;
+    applied.push({ step: 'updateProfile', status: s.profile.changed ? 'applied' : 'unchanged', detail: [changed, s.profile.note].filter(Boolean).join('; ') || undefined });
+  }
+  const failedStep = !s.user ? 'findUser' : s.user.hasLocationChange && !s.calling ? 'moveLocation' : 'updateProfile';
+  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep };
+}
+
+function leaverRecord(s: LeaverState): FlowRecord {
+  const applied: AppliedChange[] = [];
+  const note = s.user && s.user.found === false ? `No Webex user with e-mail ${s.detail.email}: already gone, nothing to do` : undefined;
+  if (s.alternates) applied.push({ step: 'unassignAlternates', status: s.alternates.removed.length ? 'applied' : 'unchanged', detail: s.alternates.detail });
+  if (s.license) applied.push({ step: 'removeCallingLicense', status: s.license.removed.length ? 'applied' : 'unchanged', detail: s.license.detail });
+  if (s.removal) {
+    applied.push({ step: s.removal.action === 'deleted' ? 'deleteUser' : 'deactivateUser', status: s.removal.action === 'unchanged' ? 'unchanged' : 'applied', detail: s.removal.detail });
+  }
+  const failedStep = !s.user
+    ? 'findUser'
+    : !s.alternates
+      ? 'unassignAlternates'
+      : !s.license
+        ? 'removeCallingLicense'
+        : s.detail.policy === 'delete'
+          ? 'deleteUser'
+          : 'deactivateUser';
+  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, note, failedStep };
+}
+
+const RECORDS: { [F in LifecycleFlow]: (state: z.infer<typeof LifecycleEnvelope>) => FlowRecord } = {
+  joiner: (state) => joinerRecord(JoinerState.parse(state)),
+  mover: (state) => moverRecord(MoverState.parse(state)),
+  leaver: (state) => leaverRecord(LeaverState.parse(state)),
+};
+
+/**
+ * The Completed / Failed event's detail from what the execution recorded: which steps applied what,
+ * and for a failure the failed step's error (for the joiner's nested Enable Calling, its own result).
+ */
+export function buildOutcome(state: z.infer<typeof LifecycleEnvelope>, executionName: string, flow: LifecycleFlow): Outcome {
+  const { origin, email, failure, applied, userId, note, failedStep } = RECORDS[flow](state);
+  const base = { origin, executionName, email, ...(userId ? { userId } : {}), ...(note ? { note } : {}) };
+  if (!failure) {
+    return { status: 'COMPLETED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.completed, detail: { status: 'COMPLETED', ...base, applied } };
+  }
+  const error = describeFailure(failure.Error, failure.Cause);
+  applied.push({ step: error.step ?? failedStep, status: 'failed', detail: `${error.code}: ${error.message}` });
+  const detail: LifecycleResultDetail = { status: 'FAILED', ...base, applied, error: { code: error.code, message: error.message } };
+  return { status: 'FAILED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.failed, detail, errorName: error.code, causeJson: JSON.stringify(detail) };
+}
+
+/** What the nested Enable Calling execution (joiner's enable, mover's move) did, from its result. */
+function nestedCallingChange(step: string, output: unknown): AppliedChange {
+  const result = EnableCallingResult.safeParse(output);
+  const calling = result.success ? result.data.user?.calling : undefined;
+  // A move says how the number was chosen: kept (Webex moved it), or a new one because it could not travel.
+  const numberChoice = result.success ? result.data.steps.find((s) => s.name === 'chooseMoveTarget')?.detail : undefined;
+  const seen = calling && `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}`;
+  return {
+    step,
+    status: result.success && result.data.changed === false ? 'unchanged' : 'applied',
+    detail: seen ? [seen, numberChoice].filter(Boolean).join('; ') : undefined,
+  };
+}
+
+function describeFailure(errorName: string, cause: string | undefined): { code: string; message: string; step?: string } {
+  // A nested execution that failed: States.TaskFailed, its Cause DescribeExecution's JSON with the child's Error/Cause.
+  const nested = errorName === 'States.TaskFailed' ? nestedExecutionFailure(cause) : undefined;
+  if (nested) {
+    const result = nested.causeJson === undefined ? undefined : EnableCallingResult.safeParse(nested.causeJson);
+    if (result?.success && result.data.error) return { code: result.data.error.code, message: result.data.error.message };
+    return { code: nested.error ?? errorName, message: nested.cause ?? 'the nested execution failed' };
+  }
+  const detail = errorDetailFromCause(errorName, cause);
+  return { code: detail.code, message: detail.message };
+}
