@@ -155,14 +155,14 @@ export function unenforcedSchemaParts(operations: readonly CompactOperation[]): 
 
 /**
  * The text of operations.json, one line. Each operation is a row `[method, path, details]` whose details
- * (summary, scopes, query, body…) are a JSON string, packed against the `shared` table (itself a string,
+ * (summary, scopes, query, body…) are a JSON string, packed against the `pool` table (itself a string,
  * see packing.ts): a Lambda scans strings far faster than it parses object literals, and parses only the
  * details of the operations it looks up.
  */
 export function operationsFile(specDir: string, operations: readonly CompactOperation[]): string {
   const { shared, value } = pack(operations.map(({ method: _method, path: _path, ...details }) => details));
   const rows = operations.map((op, i) => [op.method, op.path, JSON.stringify(value[i])]);
-  return `${JSON.stringify({ generatedFrom: specFiles(specDir), shared: JSON.stringify(shared), operations: rows })}\n`;
+  return `${JSON.stringify({ generatedFrom: specFiles(specDir), pool: JSON.stringify(shared), operations: rows })}\n`;
 }
 
 if (require.main === module) {

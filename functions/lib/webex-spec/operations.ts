@@ -10,14 +10,14 @@ import { resolver } from './packing';
 export type Operation = CompactOperation;
 
 type Row = [method: string, path: string, details: string];
-const file = spec as unknown as { shared: string; operations: Row[] };
+const file = spec as unknown as { pool: string; operations: Row[] };
 let resolve: ((node: unknown) => unknown) | undefined;
 const parsed: (Operation | undefined)[] = [];
 
 function operationAt(i: number): Operation {
   const cached = parsed[i];
   if (cached) return cached;
-  resolve ??= resolver(JSON.parse(file.shared) as unknown[]);
+  resolve ??= resolver(JSON.parse(file.pool) as unknown[]);
   const [method, path, details] = file.operations[i];
   return (parsed[i] = { method, path, ...(resolve(JSON.parse(details)) as Omit<Operation, 'method' | 'path'>) });
 }
