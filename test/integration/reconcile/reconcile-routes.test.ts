@@ -167,6 +167,21 @@ describe('POST /reconcile/plans', () => {
   });
 });
 
+describe('a scheduled run (the input reconcileSchedule gives: no planId)', () => {
+  it('makes its own plan id, stores the plan under it and publishes it with autoApply as scheduled', async () => {
+    const { csv } = rosterCsv(org, { joiners: 0, movers: 0, leavers: 0.05 });
+    await bucket.store().putText(BUCKET, 'rosters/nightly.csv', csv);
+    // Step Functions names a scheduled execution itself (Scheduler gives no name).
+    await h.runtime.stateMachines.starter().start('ReconcilePlan', { request: { key: 'rosters/nightly.csv', scope }, autoApply: true }, 'scheduled-0f4c1d2e');
+    const outcome = await h.runtime.executions.outcome('ReconcilePlan', 'scheduled-0f4c1d2e');
+    expect(outcome).toMatchObject({ status: 'SUCCEEDED', output: { planId: expect.stringMatching(UUID), autoApply: true } });
+    const planId = (outcome!.output as { planId: string }).planId;
+    expect(events('Webex Reconcile Planned')).toEqual([expect.objectContaining({ detail: expect.objectContaining({ planId, autoApply: true, counts: expect.objectContaining({ leave: 3 }) }) })]);
+    const view = await h.call('GET', `/reconcile/plans/${planId}`);
+    expect(view.body).toMatchObject({ id: planId, status: 'planned', counts: { leave: 3 } });
+  });
+});
+
 describe('POST /reconcile/plans past its deadline', () => {
   const apiEvent = (body: unknown) =>
     ({
