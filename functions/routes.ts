@@ -1,11 +1,13 @@
 import { route as AddLocationNumbers } from './add-location-numbers/handler';
 import { route as AssignNumber } from './assign-number/handler';
+import { route as CreateReconcilePlan } from './create-reconcile-plan/handler';
 import { route as CreateUser } from './create-user/handler';
 import { route as DeleteUser } from './delete-user/handler';
 import { route as EnableCalling } from './enable-calling/handler';
 import { route as GetBulkJoiners } from './get-bulk-joiners/handler';
 import { route as GetConnection } from './get-connection/handler';
 import { route as GetEnableCalling } from './get-enable-calling/handler';
+import { route as GetReconcilePlan } from './get-reconcile-plan/handler';
 import { route as GetUserNumbers } from './get-user-numbers/handler';
 import { route as GetUser } from './get-user/handler';
 import { route as LifecycleEvents } from './lifecycle-events/handler';
@@ -45,6 +47,8 @@ export const routes = [
   StartBulkJoiners,
   StartBulkJoinersCsv,
   GetBulkJoiners,
+  CreateReconcilePlan,
+  GetReconcilePlan,
 ] as const;
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -22,6 +22,8 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
  * | `lifecycleAllowedSources` | `hr.workday,okta`                                 |
  * | `rotatorReservedConcurrency` | `1`                                            |
+ * | `reconcileLeaverThresholds` | `{"maxLeaverPercent":5,"maxLeavers":20}`       |
+ * | `reconcileSchedule`      | `{"expression":"cron(0 2 * * ? *)","key":"rosters/nightly.csv","scope":{"emailDomains":["example.com"]}}` |
  * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
@@ -42,6 +44,8 @@ export const CONTEXT_KEYS = [
   'secretsExtensionLayerArn',
   'lifecycleAllowedSources',
   'rotatorReservedConcurrency',
+  'reconcileLeaverThresholds',
+  'reconcileSchedule',
   'e2e',
 ] as const;
 
@@ -78,6 +82,9 @@ export function configFromContext(node: Node): AppConfig {
       e2eSimulator: [true, 'true'].includes(node.tryGetContext('e2e')) || undefined,
       rotatorReservedConcurrency: parseNumber('rotatorReservedConcurrency', node.tryGetContext('rotatorReservedConcurrency')),
       webexRequestAllowPrivilegeFields: [true, 'true'].includes(node.tryGetContext('webexRequestAllowPrivilegeFields')) || undefined,
+      // Objects, checked by the stack (the same schemas as the API): here only parsed from JSON.
+      reconcileLeaverThresholds: parseJsonObject('reconcileLeaverThresholds', node.tryGetContext('reconcileLeaverThresholds')) as WebexProvisioningStackProps['reconcileLeaverThresholds'],
+      reconcileSchedule: parseJsonObject('reconcileSchedule', node.tryGetContext('reconcileSchedule')) as WebexProvisioningStackProps['reconcileSchedule'],
     },
   };
 }
@@ -114,4 +121,18 @@ function parsePolicy(value: string | undefined): 'delete' | 'deactivate' | undef
   if (value === undefined) return undefined;
   if (value !== 'delete' && value !== 'deactivate') throw new Error(`Context defaultLeaverPolicy must be delete or deactivate (got ${value})`);
   return value;
+}
+
+function parseJsonObject(key: string, value: unknown): object | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw new Error(`Context ${key} must be a JSON object (got ${value})`);
+    }
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Context ${key} must be a JSON object`);
+  return parsed;
 }

@@ -6,6 +6,10 @@ import type { Construct } from 'constructs';
 import { isUnderPrefix, REACHABLE_PREFIXES } from '../functions/lib/webex-spec/prefixes';
 import { routes, type RouteDefinition } from '../functions/routes';
 import { BulkImports } from './constructs/bulk-imports';
+import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/plan-defaults';
+import { LeaverThresholds } from '../functions/lib/reconcile/schemas';
+import { DEFAULT_LEAVER_POLICY_ENV } from '../functions/lib/lifecycle/router';
+import { ReconcileSchedule, scheduledPlanInput, type ReconcileScheduleSettings } from './constructs/reconcile-schedule';
 import { E2E_EVENT_SOURCE } from '../e2e/constants';
 import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simulator';
 import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
@@ -140,6 +144,24 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default 5
    */
   readonly bulkWebexRequestsPerSecond?: number;
+
+  /**
+   * When a reconciliation plan needs a person's confirmation (`POST /reconcile/plans`, and the schedule):
+   * more leavers than `maxLeaverPercent` of the in-scope users, or than `maxLeavers`. A request's own
+   * `thresholds` override these.
+   * @default { maxLeaverPercent: 10, maxLeavers: 50 }
+   */
+  readonly reconcileLeaverThresholds?: LeaverThresholds;
+
+  /**
+   * Plan a reconciliation on a schedule (EventBridge Scheduler) from a fixed roster key in the imports bucket,
+   * e.g. `{ expression: 'cron(0 2 * * ? *)', timezone: 'Europe/Berlin', key: 'rosters/nightly.csv',
+   * scope: { emailDomains: ['example.com'] } }`. Each run stores a plan and publishes Webex Reconcile Planned
+   * or Webex Reconcile Confirmation Required. `autoApply` is carried, and takes effect once the apply machine
+   * is wired in (see the README).
+   * @default - no schedule
+   */
+  readonly reconcileSchedule?: ReconcileScheduleSettings;
 }
 
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
@@ -164,6 +186,8 @@ export class WebexProvisioningStack extends Stack {
   public readonly workflows: WorkflowStateMachines;
   public readonly lifecycle: LifecycleEvents;
   public readonly bulkImports: BulkImports;
+  /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
+  public readonly reconcileSchedule?: ReconcileSchedule;
 
   constructor(scope: Construct, id: string, props: WebexProvisioningStackProps = {}) {
     super(scope, id, {
@@ -225,6 +249,7 @@ export class WebexProvisioningStack extends Stack {
       callingLicense: props.callingLicense,
       lifecycleEventBus: lifecycleBus,
       importsBucket: this.bulkImports,
+      taskEnvironment: { ReconcilePlanSteps: reconcilePlanEnvironment(props) },
     });
 
     this.api = new WorkflowApi(this, 'WorkflowApi', {
@@ -257,6 +282,12 @@ export class WebexProvisioningStack extends Stack {
       logRetention,
       alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
     });
+    if (props.reconcileSchedule) {
+      this.reconcileSchedule = new ReconcileSchedule(this, 'ReconcileSchedule', {
+        settings: props.reconcileSchedule,
+        stateMachine: this.workflows.stateMachines.ReconcilePlan,
+      });
+    }
     new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
 
     new CfnOutput(this, 'BulkImportsBucketName', {
@@ -294,6 +325,24 @@ function validateThrottle(throttle: ApiThrottleSettings): ApiThrottleSettings {
     throw new Error(`apiThrottle.burstLimit must be a positive integer (got ${burstLimit})`);
   }
   return throttle;
+}
+
+/** The planner's defaults: the lifecycle's leaver policy, and the thresholds (checked here, so a bad prop fails synth). */
+function reconcilePlanEnvironment(props: WebexProvisioningStackProps): Record<string, string> {
+  const env: Record<string, string> = { [DEFAULT_LEAVER_POLICY_ENV]: props.defaultLeaverPolicy ?? 'deactivate' };
+  if (props.reconcileLeaverThresholds) {
+    const parsed = LeaverThresholds.safeParse(props.reconcileLeaverThresholds);
+    if (!parsed.success) {
+      throw new Error(`reconcileLeaverThresholds is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    }
+    for (const [field, name] of Object.entries(RECONCILE_THRESHOLD_ENV) as [keyof LeaverThresholds, string][]) {
+      const value = parsed.data[field];
+      if (value !== undefined) env[name] = String(value);
+    }
+  }
+  // Checked before anything is built: a bad schedule fails synth naming its field.
+  if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule);
+  return env;
 }
 
 function validateBulkRate(rate: number | undefined): number | undefined {

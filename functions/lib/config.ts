@@ -27,6 +27,9 @@ export type EnvName =
   | 'BULK_WEBEX_REQUESTS_PER_SECOND'
   | 'BULK_JOINERS_MAX_CONCURRENCY'
   | 'BULK_IMPORTS_BUCKET'
+  // Reconciliation (reconcile/plan-defaults.ts)
+  | 'RECONCILE_MAX_LEAVER_PERCENT'
+  | 'RECONCILE_MAX_LEAVERS'
   // State machines (definitions.ts arnEnv)
   | 'ENABLE_CALLING_STATE_MACHINE_ARN'
   | 'ENABLE_CALLING_STANDARD_STATE_MACHINE_ARN'
@@ -34,7 +37,8 @@ export type EnvName =
   | 'MOVER_STATE_MACHINE_ARN'
   | 'LEAVER_STATE_MACHINE_ARN'
   | 'BULK_JOINERS_STATE_MACHINE_ARN'
-  | 'BULK_JOINERS_CSV_STATE_MACHINE_ARN';
+  | 'BULK_JOINERS_CSV_STATE_MACHINE_ARN'
+  | 'RECONCILE_PLAN_STATE_MACHINE_ARN';
 
 /** The library's configuration: the variables above, as text. */
 export type Env = Readonly<Partial<Record<EnvName, string>>>;

@@ -171,7 +171,7 @@ export class LocalStateMachineRunner implements StateMachineRunner {
       definition.taskFunctions.map((f) => {
         const handler = handlers[f.substitution];
         if (!handler) throw new Error(`No local handler for ${f.substitution} (${f.entry})`);
-        return [localFunctionArn(f.substitution), asLambda(f.id, handler, options.taskTimeoutMs)];
+        return [localFunctionArn(f.substitution), asLambda(f.id, handler, options.taskTimeoutMs ?? (f.timeoutSeconds ?? TASK_FUNCTION_TIMEOUT_SECONDS) * 1000)];
       }),
     );
     for (const [name, state] of allStates(asl.States as Record<string, AslState>)) {

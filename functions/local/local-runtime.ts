@@ -2,6 +2,7 @@ import { handler as enableCallingSteps } from '../enable-calling-steps/handler';
 import { handler as lifecycleSteps } from '../lifecycle-steps/handler';
 import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
 import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/handler';
+import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/handler';
 import { ConfigurationError } from '../lib/errors';
 import { readEnv } from '../lib/config';
 import type { Deps } from '../lib/runtime/deps';
@@ -50,6 +51,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     LifecycleStepsFunctionArn: lifecycleSteps,
     BulkJoinersStepsFunctionArn: bulkJoinersSteps,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore }) as LambdaHandler,
+    ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };
   const stateMachines = localStateMachines(setup);

@@ -4,7 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct, type IConstruct } from 'constructs';
-import { TASK_FUNCTION_TIMEOUT_SECONDS, stateMachines, type StateMachineDefinition } from '../../functions/lib/state-machines/definitions';
+import { TASK_FUNCTION_TIMEOUT_SECONDS, stateMachines, type StateMachineDefinition, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
+import { IMPORTS_BUCKET_ENV } from '../../functions/lib/storage/imports-bucket';
 import { fromRepoRoot } from '../paths';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
@@ -24,6 +25,11 @@ export interface WorkflowStateMachinesProps {
   readonly lifecycleEventBus?: events.IEventBus;
   /** The bucket Distributed Maps read from and write to, and the CSV steps use. Required when a machine has one. */
   readonly importsBucket?: BulkImports;
+  /**
+   * Extra environment of task functions, by task id (definitions.ts): the settings a step reads, e.g. the
+   * reconciliation planner's defaults. A task that uses the imports bucket gets BULK_IMPORTS_BUCKET anyway.
+   */
+  readonly taskEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
   readonly definitions?: readonly StateMachineDefinition[];
 }
@@ -53,9 +59,10 @@ export class WorkflowStateMachines extends Construct {
           description: task.summary,
           ...(task.webex === false ? {} : { webexBaseUrl: props.webexBaseUrl, webexSecretArn: props.secret.secret.secretArn }),
           logGroupRetention: props.logRetention,
-          // Under the Task states' 40 s TimeoutSeconds, so a slow step fails as a Lambda timeout, retried by the ASL.
-          timeout: Duration.seconds(TASK_FUNCTION_TIMEOUT_SECONDS),
-          environment: props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : undefined,
+          // Under the Task states' TimeoutSeconds (40 s for the 30 s steps), so a slow step fails as a Lambda
+          // timeout, retried by the ASL (test/infra/state-machines.test.ts).
+          timeout: Duration.seconds(task.timeoutSeconds ?? TASK_FUNCTION_TIMEOUT_SECONDS),
+          environment: taskEnvironment(props, task),
         });
         if (task.webex !== false) props.secret.grantRead(fn);
         if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
@@ -206,6 +213,15 @@ export class WorkflowStateMachines extends Construct {
 /** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */
 export function stateMachineLogGroupName(stackName: string, machineId: string): string {
   return `/aws/vendedlogs/states/${stackName}-${machineId}`;
+}
+
+function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDefinition): Record<string, string> | undefined {
+  const env: Record<string, string> = {
+    ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
+    ...(task.importsBucket && props.importsBucket ? { [IMPORTS_BUCKET_ENV]: props.importsBucket.bucket.bucketName } : {}),
+    ...props.taskEnvironment?.[task.id],
+  };
+  return Object.keys(env).length ? env : undefined;
 }
 
 function requireBucket(props: WorkflowStateMachinesProps, machine: string): BulkImports {

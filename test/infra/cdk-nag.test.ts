@@ -14,6 +14,10 @@ describe('cdk-nag AwsSolutions', () => {
       secretEncryptionKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       alarmEmail: 'webex-admins@example.com',
     }],
+    ['nightly reconciliation schedule and thresholds', {
+      reconcileSchedule: { expression: 'cron(0 2 * * ? *)', timezone: 'Europe/Berlin', key: 'rosters/nightly.csv', scope: { emailDomains: ['example.com'] }, autoApply: true },
+      reconcileLeaverThresholds: { maxLeaverPercent: 5, maxLeavers: 20 },
+    }],
   ])('has no unacknowledged finding (%s)', (_, props) => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     new WebexProvisioningStack(app, 'WebexProvisioning', props);

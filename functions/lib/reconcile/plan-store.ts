@@ -1,11 +1,12 @@
 import { csvField } from '../bulk/csv-joiners';
 import { ValidationError } from '../errors';
-import type { ObjectStore } from '../storage/object-store';
+import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store';
 import { ReconcilePlan, type ActionCounts, type UserFields } from './schemas';
 
 /** Plans as JSON (what apply reads) and CSV (what a person reviews), in the imports bucket under `plans/`. */
 
-const PLAN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A plan id: a uuid (what POST /reconcile/plans makes), so nothing else can name a key. */
+export const PLAN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function planKeys(id: string): { json: string; csv: string } {
   return { json: `plans/${id}.json`, csv: `plans/${id}.csv` };
@@ -67,4 +68,22 @@ export async function readPlan(store: ObjectStore, bucket: string, id: string): 
   if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: 'must be a plan id (a uuid) that POST /reconcile/plans answered' }]);
   const { text } = await store.getText(bucket, planKeys(id).json);
   return ReconcilePlan.parse(JSON.parse(text));
+}
+
+/** Where apply writes a plan's results (`ReconcileResults`, functions/lib/reconcile/results.ts, rc-apply's). */
+export const planResultsKey = (id: string) => `plans/${id}.results.json`;
+
+/**
+ * A plan's results once apply has written them, read tolerantly (any JSON: the shape is apply's, and
+ * the lead switches this to `ReconcileResults` once both sides are merged); undefined while there are none.
+ */
+export async function readPlanResults(store: ObjectStore, bucket: string, id: string): Promise<unknown | undefined> {
+  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: 'must be a plan id (a uuid) that POST /reconcile/plans answered' }]);
+  try {
+    const { text } = await store.getText(bucket, planResultsKey(id));
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError) return undefined;
+    throw error;
+  }
 }

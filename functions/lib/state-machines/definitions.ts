@@ -16,6 +16,12 @@ export interface TaskFunctionDefinition {
   readonly importsBucket?: 'readWrite';
   /** false: never calls Webex nor reads its secret: CDK gives it neither (see RouteDefinition.webex). @default true */
   readonly webex?: false;
+  /**
+   * The function's timeout, for a step that outlasts TASK_FUNCTION_TIMEOUT_SECONDS (reading a whole org);
+   * its Task states' TimeoutSeconds follow it (the same rule). Locally the runner enforces it too.
+   * @default TASK_FUNCTION_TIMEOUT_SECONDS
+   */
+  readonly timeoutSeconds?: number;
 }
 
 /**
@@ -25,6 +31,13 @@ export interface TaskFunctionDefinition {
  * (test/infra/state-machines.test.ts checks every ASL file against the stack).
  */
 export const TASK_FUNCTION_TIMEOUT_SECONDS = 30;
+
+/**
+ * The reconciliation planner's timeout: Lambda's maximum. A 10,000-person org is ~107 Webex reads
+ * (100 people with callingData a page), and on real Webex a page of people with calling data can take
+ * seconds, more when Webex answers 429; the Task state's TimeoutSeconds is a little over it.
+ */
+export const RECONCILE_PLAN_TIMEOUT_SECONDS = 900;
 
 export interface StateMachineDefinition {
   readonly id: string;
@@ -179,6 +192,30 @@ export const stateMachines = [
     nestedStateMachines: [{ substitution: 'BulkJoinersStateMachineArn', stateMachine: 'BulkJoiners' }],
     describedByRoutes: ['GetBulkJoiners'],
     distributedMap: { bucket: 'imports' },
+  },
+  {
+    // Standard: planning reads the whole org, which can outlast API Gateway's 29 s. POST /reconcile/plans
+    // starts `plan-<id>` and follows it while the request can wait (201), else answers 202; GET
+    // /reconcile/plans/{id} reads the stored plan, or this execution while it runs. The nightly schedule
+    // (the stack's reconcileSchedule) starts it too, without a name (the first state makes the plan id).
+    id: 'ReconcilePlan',
+    definitionFile: 'statemachines/reconcile-plan.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'ReconcilePlanStepsFunctionArn',
+        id: 'ReconcilePlanSteps',
+        entry: 'functions/reconcile-plan-steps/handler.ts',
+        summary: 'Plan a reconciliation: read the roster and the org, diff, store the plan in the imports bucket (no Webex writes)',
+        importsBucket: 'readWrite',
+        timeoutSeconds: RECONCILE_PLAN_TIMEOUT_SECONDS,
+      },
+    ],
+    startedByRoute: 'CreateReconcilePlan',
+    arnEnv: 'RECONCILE_PLAN_STATE_MACHINE_ARN',
+    summary: 'Reconcile: plan what a roster would change (stored as plans/<id>.json and .csv), publish Planned or Confirmation Required',
+    eventBusSubstitution: 'LifecycleEventBusName',
+    describedByRoutes: ['CreateReconcilePlan', 'GetReconcilePlan'],
   },
 ] as const satisfies readonly StateMachineDefinition[];
 

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { s3ObjectStore } from '../lib/aws/s3-object-store';
+import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
+import { defineRoute, routeHandler } from '../lib/http/route';
+import { logger } from '../lib/logger';
+import { preflightRoster, startPlan } from '../lib/reconcile/plan-run';
+import { ReconcilePlanInput } from '../lib/reconcile/schemas';
+import { importsBucket } from '../lib/storage/imports-bucket';
+
+// Answer before API Gateway's 29 s limit, so the caller learns the plan id even when planning runs on.
+const RESPONSE_MARGIN_MS = 2_000;
+
+/**
+ * POST /reconcile/plans — checks the request and the roster (a bad row is a 400 naming
+ * `lines.<line>.<column>`; nothing starts, nothing reaches Webex), then starts the ReconcilePlan Standard
+ * execution `plan-<id>` and follows it while the request can wait: 201 with the plan's summary, the
+ * planner's error at its status (an unknown location, a roster removing every in-scope user), or 202
+ * `{ id, status: PLANNING, statusUrl }` when planning a large org outlasts the request.
+ */
+export const route = defineRoute({
+  id: 'CreateReconcilePlan', method: 'POST', path: '/reconcile/plans', entry: 'functions/create-reconcile-plan/handler.ts',
+  summary: 'Plan a reconciliation of Webex with an HR roster (nothing in Webex changes; runs the ReconcilePlan state machine)',
+  importsBucket: 'read',
+  webex: false,
+  needs: ['env', 'stateMachines', 'objectStore'],
+  input: ReconcilePlanInput,
+  run: async (input, { env, stateMachines, objectStore }, context, request) => {
+    const bucket = importsBucket(env());
+    const { rows } = await preflightRoster(objectStore(), bucket, input);
+    const remaining = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : 28_000;
+    const planId = randomUUID();
+    const answer = await startPlan(
+      { starter: stateMachines.starter(), describe: (name) => stateMachines.describe('ReconcilePlan', name) },
+      input,
+      { planId, deadlineMs: Math.max(1_000, remaining - RESPONSE_MARGIN_MS) },
+    );
+    logger.info('reconcile: plan requested', { caller: request.caller, planId, rows, key: input.key, status: answer.statusCode });
+    return answer;
+  },
+});
+
+export const handler = routeHandler(route, { env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv), objectStore: s3ObjectStore });

@@ -1,0 +1,29 @@
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { s3ObjectStore } from '../lib/aws/s3-object-store';
+import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
+import { defineRoute, routeHandler } from '../lib/http/route';
+import { GetReconcilePlanInput } from '../lib/reconcile/plan-route-schemas';
+import { viewPlan } from '../lib/reconcile/plan-view';
+import { importsBucket } from '../lib/storage/imports-bucket';
+
+/**
+ * GET /reconcile/plans/{id}?limit&offset — the stored plan: its summary, `status` (planned, or applied
+ * once apply wrote its results), a page of its actions (`total`, `nextOffset`) and the results; while
+ * there is no plan yet, its `plan-<id>` execution: PLANNING, or FAILED with the planner's error. 404
+ * for an id never planned; 400 naming `id` for one that is not a uuid.
+ */
+export const route = defineRoute({
+  id: 'GetReconcilePlan', method: 'GET', path: '/reconcile/plans/{id}', entry: 'functions/get-reconcile-plan/handler.ts',
+  summary: 'A reconciliation plan: its summary, a page of its actions and, once applied, its results (or PLANNING / FAILED)',
+  importsBucket: 'read',
+  webex: false,
+  needs: ['env', 'stateMachines', 'objectStore'],
+  input: GetReconcilePlanInput,
+  queryParams: ['limit', 'offset'],
+  run: async (input, { env, stateMachines, objectStore }) => ({
+    statusCode: 200,
+    body: await viewPlan({ store: objectStore(), bucket: importsBucket(env()), describe: (name) => stateMachines.describe('ReconcilePlan', name) }, input),
+  }),
+});
+
+export const handler = routeHandler(route, { env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv), objectStore: s3ObjectStore });

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { RECONCILE_PLAN_TIMEOUT_SECONDS } from '../../functions/lib/state-machines/definitions';
+import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
+
+/** The reconciliation plan side in the stack: its two routes, the ReconcilePlan machine, the optional nightly schedule. */
+const synth = (props: WebexProvisioningStackProps = {}) => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new WebexProvisioningStack(app, 'WebexProvisioning', props);
+  return { stack, template: Template.fromStack(stack) };
+};
+const id = (stack: Stack, c: { node: { defaultChild?: unknown } }) => Stack.of(stack).getLogicalId(c.node.defaultChild as never);
+const statementsOf = (template: Template, roleId: string) =>
+  Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement) as { Action: string | string[]; Resource: unknown; Condition?: unknown }[];
+const actions = (s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+const SCHEDULE = { expression: 'cron(0 2 * * ? *)', timezone: 'Europe/Berlin', key: 'rosters/nightly.csv', scope: { emailDomains: ['example.com'] }, allowMoves: true, autoApply: true };
+
+describe('reconciliation plan', () => {
+  const { stack, template } = synth({ defaultLeaverPolicy: 'delete', reconcileLeaverThresholds: { maxLeaverPercent: 5, maxLeavers: 20 } });
+  const resources = template.toJSON().Resources;
+
+  it('serves POST /reconcile/plans and GET /reconcile/plans/{id} with their own functions, neither holding the Webex secret', () => {
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')).map((m) => m.Properties.HttpMethod);
+    expect(methods).toEqual(expect.arrayContaining(['POST', 'GET']));
+    const paths = Object.values(template.findResources('AWS::ApiGateway::Resource')).map((r) => r.Properties.PathPart);
+    expect(paths).toEqual(expect.arrayContaining(['reconcile', 'plans', '{id}']));
+    const machine = { Ref: id(stack, stack.workflows.stateMachines.ReconcilePlan) };
+    for (const route of ['CreateReconcilePlan', 'GetReconcilePlan']) {
+      const fn = resources[id(stack, stack.api.functions[route])];
+      expect(fn.Properties.Environment.Variables).toMatchObject({ RECONCILE_PLAN_STATE_MACHINE_ARN: machine, BULK_IMPORTS_BUCKET: { Ref: id(stack, stack.bulkImports.bucket as never) } });
+      expect(fn.Properties.Environment.Variables.WEBEX_SECRET_ARN).toBeUndefined();
+      const statements = statementsOf(template, fn.Properties.Role['Fn::GetAtt'][0]);
+      expect(statements.flatMap(actions)).not.toContain('secretsmanager:GetSecretValue');
+      expect(statements.filter((s) => actions(s).includes('states:StartExecution')).map((s) => s.Resource)).toEqual(route === 'CreateReconcilePlan' ? [machine] : []);
+      expect(statements.some((s) => actions(s).includes('states:DescribeExecution'))).toBe(true);
+    }
+  });
+
+  it('the ReconcilePlan machine is Standard; its planner may run for Lambda\'s 15 minutes, read Webex and write plans, and knows the defaults', () => {
+    const machine = resources[id(stack, stack.workflows.stateMachines.ReconcilePlan)];
+    expect(machine.Properties.StateMachineType).toBe('STANDARD');
+    const fn = resources[id(stack, stack.workflows.taskFunctions.ReconcilePlanSteps)];
+    expect(fn.Properties.Timeout).toBe(RECONCILE_PLAN_TIMEOUT_SECONDS);
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      LIFECYCLE_DEFAULT_LEAVER_POLICY: 'delete', RECONCILE_MAX_LEAVER_PERCENT: '5', RECONCILE_MAX_LEAVERS: '20',
+      BULK_IMPORTS_BUCKET: { Ref: id(stack, stack.bulkImports.bucket as never) }, WEBEX_SECRET_ARN: expect.anything(),
+    });
+    const s3 = statementsOf(template, fn.Properties.Role['Fn::GetAtt'][0]).filter((s) => actions(s).some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap(actions).sort()).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
+    // The Task outlasts its function (the rule of test/infra/state-machines.test.ts), and the execution both.
+    const asl = JSON.parse(readFileSync(join(__dirname, '../../statemachines/reconcile-plan.asl.json'), 'utf8'));
+    expect(asl.States.CreatePlan.TimeoutSeconds).toBeGreaterThan(RECONCILE_PLAN_TIMEOUT_SECONDS);
+    expect(asl.TimeoutSeconds).toBeGreaterThan(asl.States.CreatePlan.TimeoutSeconds * 3);
+    expect(machine.Properties.DefinitionSubstitutions.LifecycleEventBusName).toBeDefined();
+  });
+
+  it('creates no schedule unless reconcileSchedule is set', () => {
+    expect(stack.reconcileSchedule).toBeUndefined();
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
+    expect(schedules.map((s) => s.Properties.Target.Arn)).not.toContainEqual({ Ref: id(stack, stack.workflows.stateMachines.ReconcilePlan) });
+    expect(schedules).toHaveLength(1); // the token rotator's
+  });
+});
+
+describe('reconcileSchedule', () => {
+  const { stack, template } = synth({ reconcileSchedule: SCHEDULE });
+  const machineRef = { Ref: id(stack, stack.workflows.stateMachines.ReconcilePlan) };
+
+  it('starts the ReconcilePlan machine on the expression, in the time zone, with the fixed key, scope and policy', () => {
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule')).find((s) => JSON.stringify(s.Properties.Target.Arn) === JSON.stringify(machineRef));
+    expect(schedule).toBeDefined();
+    expect(schedule!.Properties).toMatchObject({ ScheduleExpression: 'cron(0 2 * * ? *)', ScheduleExpressionTimezone: 'Europe/Berlin', State: 'ENABLED' });
+    expect(JSON.parse(schedule!.Properties.Target.Input)).toEqual({
+      request: { key: 'rosters/nightly.csv', scope: { emailDomains: ['example.com'] }, allowMoves: true },
+      autoApply: true,
+    });
+    expect(schedule!.Properties.Target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
+  });
+
+  it("the schedule's role may start that machine and nothing else, assumed by EventBridge Scheduler only", () => {
+    const roleId = id(stack, stack.reconcileSchedule!.role as never);
+    const role = template.toJSON().Resources[roleId];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' } }),
+    ]);
+    expect(statementsOf(template, roleId).map((s) => ({ Action: s.Action, Resource: s.Resource }))).toEqual([{ Action: 'states:StartExecution', Resource: machineRef }]);
+  });
+
+  it.each([
+    [{ ...SCHEDULE, expression: '0 2 * * *' }, /reconcileSchedule.expression/],
+    [{ ...SCHEDULE, timezone: 'Mars/Olympus' }, /reconcileSchedule.timezone/],
+    [{ ...SCHEDULE, key: undefined as unknown as string }, /reconcileSchedule.key is required/],
+    [{ ...SCHEDULE, key: '../etc/passwd' }, /reconcileSchedule.key/],
+    [{ ...SCHEDULE, scope: {} }, /reconcileSchedule.scope.emailDomains/],
+    [{ ...SCHEDULE, scope: { emailDomains: ['@example.com'] } }, /reconcileSchedule.scope.emailDomains.0/],
+    [{ ...SCHEDULE, leaverPolicy: 'purge' as never }, /reconcileSchedule.leaverPolicy/],
+    [{ ...SCHEDULE, users: [] } as never, /reconcileSchedule/],
+  ])('a bad schedule fails synth naming the field (%#)', (reconcileSchedule, message) => {
+    expect(() => synth({ reconcileSchedule })).toThrow(message);
+  });
+
+  it('bad thresholds fail synth naming the field', () => {
+    expect(() => synth({ reconcileLeaverThresholds: { maxLeaverPercent: 150 } })).toThrow(/reconcileLeaverThresholds is invalid: maxLeaverPercent/);
+    expect(() => synth({ reconcileLeaverThresholds: { maxLeavers: 2.5 } })).toThrow(/maxLeavers/);
+  });
+});
