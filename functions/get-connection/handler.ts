@@ -1,7 +1,7 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { lambdaEnv } from '../lib/aws/lambda-env';
-import { lambdaWebex } from '../lib/aws/lambda-webex';
+import { lambdaWebexSecret } from '../lib/aws/lambda-secret-reader';
 import { connectionHealth } from '../lib/connection/connection-health';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { SecretUnavailableError } from '../lib/errors';
@@ -27,4 +27,4 @@ export const route = defineRoute({
   },
 });
 
-export const handler = routeHandler(route, { env: lambdaEnv, webexSecret: lambdaWebex.webexSecret });
+export const handler = routeHandler(route, { env: lambdaEnv, ...lambdaWebexSecret });

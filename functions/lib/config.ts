@@ -43,7 +43,7 @@ export type Env = Readonly<Partial<Record<EnvName, string>>>;
 
 /**
  * The one reader of `process.env` in functions/lib (test/unit/architecture.test.ts checks it). Lambda's
- * environment is fixed for a container, so its composition reads it once (aws/lambda-deps.ts); the local
+ * environment is fixed for a container, so its composition reads it once (aws/lambda-env.ts); the local
  * runtime's may change between requests (tests set variables), so its composition reads it per use.
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {

@@ -1,4 +1,5 @@
-import { extensionSecretReader, lambdaTokenProvider, lambdaWebexDeps } from '../../../functions/lib/aws/lambda-webex';
+import { extensionSecretReader } from '../../../functions/lib/aws/lambda-secret-reader';
+import { lambdaTokenProvider, lambdaWebexDeps } from '../../../functions/lib/aws/lambda-webex';
 import type { Env } from '../../../functions/lib/config';
 import { ExtensionSecretReader } from '../../../functions/lib/tokens/extension-secret-reader';
 import { SecretTokenProvider } from '../../../functions/lib/tokens/secret-token-provider';
