@@ -1,5 +1,5 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { AddLocationNumbersInput } from '../lib/schemas/numbers';
 import { addLocationNumbers, addNumbersHttpStatus } from '../lib/workflows/numbers/add-location-numbers';
 
@@ -11,11 +11,11 @@ export const route = defineRoute({
   id: 'AddLocationNumbers', method: 'POST', path: '/locations/{location}/numbers', entry: 'functions/add-location-numbers/handler.ts',
   summary: 'Add Phone Numbers to Webex Location',
   input: AddLocationNumbersInput,
-  needs: [],
-  run: async (input) => {
-    const result = await addLocationNumbers(webexClient(), input);
+  needs: ['webex'],
+  run: async (input, { webex }) => {
+    const result = await addLocationNumbers(webex(), input);
     return { statusCode: addNumbersHttpStatus(result), body: result };
   },
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, lambdaWebex);

@@ -1,5 +1,5 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { AssignNumberInput } from '../lib/schemas/numbers';
 import { assignNumber } from '../lib/workflows/numbers/assign-number';
 
@@ -8,11 +8,11 @@ export const route = defineRoute({
   id: 'AssignNumber', method: 'POST', path: '/users/{user}/numbers', entry: 'functions/assign-number/handler.ts',
   summary: 'Assign Phone Number to Webex User (alternate number)',
   input: AssignNumberInput,
-  needs: [],
-  run: async (input) => {
-    const { changed, numbers } = await assignNumber(webexClient(), input);
+  needs: ['webex'],
+  run: async (input, { webex }) => {
+    const { changed, numbers } = await assignNumber(webex(), input);
     return { statusCode: changed ? 201 : 200, body: { changed, ...numbers } };
   },
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, lambdaWebex);

@@ -1,5 +1,5 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { CreateUserInput } from '../lib/schemas/users';
 import { createUser } from '../lib/workflows/users/create-user';
 
@@ -7,11 +7,11 @@ import { createUser } from '../lib/workflows/users/create-user';
 export const route = defineRoute({
   id: 'CreateUser', method: 'POST', path: '/users', entry: 'functions/create-user/handler.ts', summary: 'Create Webex User',
   input: CreateUserInput,
-  needs: [],
-  run: async (input) => {
-    const { created, user } = await createUser(webexClient(), input);
+  needs: ['webex'],
+  run: async (input, { webex }) => {
+    const { created, user } = await createUser(webex(), input);
     return { statusCode: created ? 201 : 200, body: { ...user, created } };
   },
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, lambdaWebex);

@@ -1,5 +1,5 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { UserRefInput } from '../lib/schemas/users';
 import { deleteUser } from '../lib/workflows/users/delete-user';
 
@@ -7,11 +7,11 @@ import { deleteUser } from '../lib/workflows/users/delete-user';
 export const route = defineRoute({
   id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', summary: 'Delete Webex User',
   input: UserRefInput,
-  needs: [],
-  run: async ({ user }) => {
-    await deleteUser(webexClient(), user);
+  needs: ['webex'],
+  run: async ({ user }, { webex }) => {
+    await deleteUser(webex(), user);
     return { statusCode: 204 };
   },
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, lambdaWebex);

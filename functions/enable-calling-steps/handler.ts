@@ -1,13 +1,19 @@
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { taskHandler } from '../lib/http/api-handler';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
+import type { Deps } from '../lib/runtime/deps';
 import { DEFAULT_CALLING_LICENSE, EnableCallingStepInput, runEnableCallingStep } from '../lib/workflows/calling/steps';
 
 /**
  * The Enable Calling state machine's Task function (never behind API Gateway): `{step, state}` in, the
  * step's part of the state out. Errors leave with stable names for Retry/Catch and their details as
- * JSON in the message (StepError).
+ * JSON in the message (StepError). Composed with the runtime's Webex client and configuration: the
+ * Lambda's below, the local runtime's in functions/local/local-runtime.ts.
  */
-export const handler = taskHandler({
-  input: EnableCallingStepInput,
-  run: (input) => runEnableCallingStep({ client: webexClient(), defaultLicense: process.env.WEBEX_CALLING_LICENSE || DEFAULT_CALLING_LICENSE }, input),
-});
+export const createHandler = ({ env, webex }: Pick<Deps, 'env' | 'webex'>) =>
+  taskHandler({
+    input: EnableCallingStepInput,
+    run: (input) => runEnableCallingStep({ client: webex(), defaultLicense: env().WEBEX_CALLING_LICENSE || DEFAULT_CALLING_LICENSE }, input),
+  });
+
+export const handler = createHandler({ env: lambdaEnv, webex: lambdaWebex.webex });

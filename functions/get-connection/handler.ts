@@ -1,21 +1,22 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { lambdaWebexSecret } from '../lib/aws/lambda-secret-reader';
 import { connectionHealth } from '../lib/connection/connection-health';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { SecretUnavailableError } from '../lib/errors';
-import { secretReaderFromEnv } from '../lib/tokens/secret-reader-from-env';
 import { ENV } from '../lib/tokens/service-app-secret';
 
 /** GET /connection — health of the Webex connection: organisation, expiry times, last rotation. */
 export const route = defineRoute({
   id: 'GetConnection', method: 'GET', path: '/connection', entry: 'functions/get-connection/handler.ts', summary: 'Webex connection health (never a token)',
   input: z.strictObject({}),
-  needs: [],
-  run: async () => {
-    if (process.env[ENV.accessToken]) {
+  needs: ['env', 'webexSecret'],
+  run: async (_input, { env, webexSecret }) => {
+    if (env()[ENV.accessToken]) {
       return { statusCode: 200, body: { status: 'static-token', message: 'Using a static WEBEX_ACCESS_TOKEN; no Service App is connected' } };
     }
-    const reader = secretReaderFromEnv();
+    const reader = webexSecret();
     try {
       return { statusCode: 200, body: connectionHealth(reader ? await reader.read() : undefined) };
     } catch (error) {
@@ -26,4 +27,4 @@ export const route = defineRoute({
   },
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, { env: lambdaEnv, ...lambdaWebexSecret });

@@ -1,5 +1,5 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { UserRefInput } from '../lib/schemas/users';
 import { getUserNumbers } from '../lib/workflows/numbers/user-numbers';
 
@@ -7,8 +7,8 @@ import { getUserNumbers } from '../lib/workflows/numbers/user-numbers';
 export const route = defineRoute({
   id: 'GetUserNumbers', method: 'GET', path: '/users/{user}/numbers', entry: 'functions/get-user-numbers/handler.ts', summary: 'Get Webex User Phone Numbers',
   input: UserRefInput,
-  needs: [],
-  run: async ({ user }) => ({ statusCode: 200, body: await getUserNumbers(webexClient(), user) }),
+  needs: ['webex'],
+  run: async ({ user }, { webex }) => ({ statusCode: 200, body: await getUserNumbers(webex(), user) }),
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, lambdaWebex);

@@ -1,5 +1,5 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { UserRefInput } from '../lib/schemas/users';
 import { getUser } from '../lib/workflows/users/get-user';
 
@@ -7,8 +7,8 @@ import { getUser } from '../lib/workflows/users/get-user';
 export const route = defineRoute({
   id: 'GetUser', method: 'GET', path: '/users/{user}', entry: 'functions/get-user/handler.ts', summary: 'Get Webex User (with calling details)',
   input: UserRefInput,
-  needs: [],
-  run: async ({ user }) => ({ statusCode: 200, body: await getUser(webexClient(), user) }),
+  needs: ['webex'],
+  run: async ({ user }, { webex }) => ({ statusCode: 200, body: await getUser(webex(), user) }),
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, lambdaWebex);

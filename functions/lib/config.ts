@@ -38,14 +38,16 @@ export type EnvName =
   | 'LEAVER_STATE_MACHINE_ARN'
   | 'BULK_JOINERS_STATE_MACHINE_ARN'
   | 'BULK_JOINERS_CSV_STATE_MACHINE_ARN'
-  | 'RECONCILE_PLAN_STATE_MACHINE_ARN';
+  | 'RECONCILE_PLAN_STATE_MACHINE_ARN'
+  // The local runtime (functions/local/): its buckets' folder
+  | 'LOCAL_OBJECT_STORE_DIR';
 
 /** The library's configuration: the variables above, as text. */
 export type Env = Readonly<Partial<Record<EnvName, string>>>;
 
 /**
  * The one reader of `process.env` in functions/lib (test/unit/architecture.test.ts checks it). Lambda's
- * environment is fixed for a container, so its composition reads it once (aws/lambda-deps.ts); the local
+ * environment is fixed for a container, so its composition reads it once (aws/lambda-env.ts); the local
  * runtime's may change between requests (tests set variables), so its composition reads it per use.
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {

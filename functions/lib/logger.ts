@@ -1,11 +1,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { readEnv } from './config';
+import { searchDottedPath, SuiteLogFormatter } from './log-format';
 
 /**
- * One logger per process, shared by every module so a handler's context (request id, cold start)
- * appears on every line a run writes. Log level comes from POWERTOOLS_LOG_LEVEL.
+ * One logger per process, shared by every module so a handler's context (request id, cold start, correlation
+ * id: Powertools' injectLambdaContext in the handler factories) appears on every line a run writes. Log level
+ * comes from POWERTOOLS_LOG_LEVEL.
  */
-export const logger = new Logger({ serviceName: readEnv().POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning' });
+export const logger = new Logger({
+  serviceName: readEnv().POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning',
+  logFormatter: new SuiteLogFormatter(),
+  correlationIdSearchFn: searchDottedPath,
+});
 
 /** The subset of a logger the library needs, so tests can pass a recorder. */
 export interface LogSink {

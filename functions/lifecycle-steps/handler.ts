@@ -1,12 +1,17 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { taskHandler } from '../lib/http/api-handler';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
+import type { Deps } from '../lib/runtime/deps';
 import { LifecycleStepInput, runLifecycleStep } from '../lib/workflows/lifecycle/steps';
 
 /**
  * The lifecycle state machines' Task function (never behind API Gateway): `{step, state}` in, the step's
- * part of the state out; errors leave with stable names for Retry/Catch.
+ * part of the state out; errors leave with stable names for Retry/Catch. Composed with the runtime's Webex
+ * client: the Lambda's below, the local runtime's in functions/local/local-runtime.ts.
  */
-export const handler = taskHandler({
-  input: LifecycleStepInput,
-  run: (input) => runLifecycleStep({ client: webexClient() }, input),
-});
+export const createHandler = ({ webex }: Pick<Deps, 'webex'>) =>
+  taskHandler({
+    input: LifecycleStepInput,
+    run: (input) => runLifecycleStep({ client: webex() }, input),
+  });
+
+export const handler = createHandler(lambdaWebex);

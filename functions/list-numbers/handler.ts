@@ -1,5 +1,5 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { ListNumbersInput } from '../lib/schemas/numbers';
 import { listNumbers } from '../lib/workflows/numbers/list-numbers';
 
@@ -8,8 +8,8 @@ export const route = defineRoute({
   id: 'ListNumbers', method: 'GET', path: '/numbers', entry: 'functions/list-numbers/handler.ts', summary: 'List Webex Phone Numbers',
   input: ListNumbersInput,
   queryParams: ['available', 'location', 'ownerType', 'limit', 'cursor'],
-  needs: [],
-  run: async (input) => ({ statusCode: 200, body: await listNumbers(webexClient(), input) }),
+  needs: ['webex'],
+  run: async (input, { webex }) => ({ statusCode: 200, body: await listNumbers(webex(), input) }),
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, lambdaWebex);

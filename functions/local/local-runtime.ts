@@ -1,25 +1,31 @@
-import { handler as enableCallingSteps } from '../enable-calling-steps/handler';
-import { handler as lifecycleSteps } from '../lifecycle-steps/handler';
+import { createHandler as enableCallingSteps } from '../enable-calling-steps/handler';
+import { createHandler as lifecycleSteps } from '../lifecycle-steps/handler';
 import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
 import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/handler';
 import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/handler';
 import { ConfigurationError } from '../lib/errors';
-import { readEnv } from '../lib/config';
+import { readEnv, type EnvName } from '../lib/config';
 import type { Deps } from '../lib/runtime/deps';
 import type { ObjectStore } from '../lib/storage/object-store';
 import { LocalEventBus } from './local-event-bus';
 import { LocalObjectStore } from './local-object-store';
+import { localWebexDeps } from './local-webex';
 import type { LambdaHandler } from './local-runner';
 import { localRunner, localStateMachines, type LocalStateMachines, type TaskHandlers } from './local-state-machines';
 import type { StateMachineId } from '../lib/state-machines/definitions';
 import type { StateMachineRunner } from '../lib/state-machines/runner';
 
 /** Set locally: buckets are folders under it instead of S3. */
-export const LOCAL_OBJECT_STORE_ENV = 'LOCAL_OBJECT_STORE_DIR';
+export const LOCAL_OBJECT_STORE_ENV = 'LOCAL_OBJECT_STORE_DIR' satisfies EnvName;
 
 export interface LocalRuntimeOptions {
   /** Wait states and Retry intervals take no time (the tests). `npm start` waits as AWS would. */
   fastWaits?: boolean;
+  /**
+   * The Webex client and the secret's reader and writer, when not the local ones (a static token or the file
+   * store, localWebexDeps): a test runs the handlers with the Lambda's composition (aws/lambda-webex.ts).
+   */
+  webex?: Partial<Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'>>;
 }
 
 /** The local runtime's Deps, and what the tests look at: the executions started and the events published. */
@@ -41,22 +47,23 @@ export interface LocalRuntime {
 export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRuntime {
   const env = () => readEnv();
   const objectStore = (): ObjectStore => {
-    const dir = process.env[LOCAL_OBJECT_STORE_ENV];
+    const dir = env()[LOCAL_OBJECT_STORE_ENV];
     if (!dir) throw new ConfigurationError(`${LOCAL_OBJECT_STORE_ENV} is not set: the local runtime has no folder for its buckets`);
     return new LocalObjectStore(dir);
   };
+  const webex = { ...localWebexDeps(env), ...options.webex };
   const eventBus = new LocalEventBus();
   const taskHandlers: TaskHandlers = {
-    EnableCallingStepsFunctionArn: enableCallingSteps,
-    LifecycleStepsFunctionArn: lifecycleSteps,
+    EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
+    LifecycleStepsFunctionArn: lifecycleSteps(webex),
     BulkJoinersStepsFunctionArn: bulkJoinersSteps,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore }) as LambdaHandler,
-    ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore }) as LambdaHandler,
+    ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };
   const stateMachines = localStateMachines(setup);
   return {
-    deps: { env, stateMachines, objectStore },
+    deps: { env, stateMachines, objectStore, ...webex },
     stateMachines,
     executions: stateMachines.executions,
     eventBus,

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { lambdaEnv } from '../lib/aws/lambda-env';
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { s3ObjectStore } from '../lib/aws/s3-object-store';
 import { taskHandler } from '../lib/http/api-handler';
 import { createReconcilePlan } from '../lib/reconcile/create-plan';
 import { reconcilePlanDefaults } from '../lib/reconcile/plan-defaults';
 import { planIdField } from '../lib/reconcile/plan-route-schemas';
 import type { Deps } from '../lib/runtime/deps';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { importsBucket } from '../lib/storage/imports-bucket';
 import { runStep } from '../lib/workflows/step-error';
 
@@ -25,18 +25,18 @@ const ReconcilePlanStepInput = z.object({
  * a StepError (the planner's status and fields in its message), which POST and GET read back from the
  * execution's Cause. Repeating it (a Retry) rewrites the same plan under the same id.
  */
-export const createHandler = ({ env, objectStore }: Pick<Deps, 'env' | 'objectStore'>) =>
+export const createHandler = ({ env, objectStore, webex }: Pick<Deps, 'env' | 'objectStore' | 'webex'>) =>
   taskHandler({
     input: ReconcilePlanStepInput,
     run: (input) =>
       runStep('createPlan', { workflow: 'reconcile', levelByStatus: true }, async () => {
         const settings = env();
         const { summary } = await createReconcilePlan(
-          { client: webexClient(), store: objectStore(), bucket: importsBucket(settings), defaults: reconcilePlanDefaults(settings), newId: () => input.planId },
+          { client: webex(), store: objectStore(), bucket: importsBucket(settings), defaults: reconcilePlanDefaults(settings), newId: () => input.planId },
           input.request,
         );
         return summary;
       }),
   });
 
-export const handler = createHandler({ env: lambdaEnv, objectStore: s3ObjectStore });
+export const handler = createHandler({ env: lambdaEnv, objectStore: s3ObjectStore, webex: lambdaWebex.webex });

@@ -1,5 +1,5 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { UnassignNumberInput } from '../lib/schemas/numbers';
 import { unassignNumber } from '../lib/workflows/numbers/unassign-number';
 
@@ -8,11 +8,11 @@ export const route = defineRoute({
   id: 'UnassignNumber', method: 'DELETE', path: '/users/{user}/numbers/{phoneNumber}', entry: 'functions/unassign-number/handler.ts',
   summary: 'Unassign Phone Number from Webex User',
   input: UnassignNumberInput,
-  needs: [],
-  run: async (input) => {
-    const { changed, numbers } = await unassignNumber(webexClient(), input);
+  needs: ['webex'],
+  run: async (input, { webex }) => {
+    const { changed, numbers } = await unassignNumber(webex(), input);
     return { statusCode: 200, body: { changed, ...numbers } };
   },
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, lambdaWebex);

@@ -1,5 +1,5 @@
+import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { webexClient } from '../lib/runtime/webex-client-from-env';
 import { UpdateUserInput } from '../lib/schemas/users';
 import { updateUser } from '../lib/workflows/users/update-user';
 
@@ -7,8 +7,8 @@ import { updateUser } from '../lib/workflows/users/update-user';
 export const route = defineRoute({
   id: 'UpdateUser', method: 'PATCH', path: '/users/{user}', entry: 'functions/update-user/handler.ts', summary: 'Update Webex User',
   input: UpdateUserInput,
-  needs: [],
-  run: async (input) => ({ statusCode: 200, body: await updateUser(webexClient(), input) }),
+  needs: ['webex'],
+  run: async (input, { webex }) => ({ statusCode: 200, body: await updateUser(webex(), input) }),
 });
 
-export const handler = routeHandler(route, {});
+export const handler = routeHandler(route, lambdaWebex);

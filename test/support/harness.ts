@@ -2,8 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalApi, type LocalApi } from '../../functions/local/api-server';
-import { createLocalRuntime, type LocalRuntime } from '../../functions/local/local-runtime';
-import { resetWebexClient } from '../../functions/lib/runtime/webex-client-from-env';
+import { createLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../functions/local/local-runtime';
 import { clearReferenceCache } from '../../functions/lib/webex/reference-data';
 import { startSimulator, type Simulator } from '../../functions/simulator/server';
 import { SIM_ACCESS_TOKEN } from '../../functions/simulator/seed';
@@ -23,9 +22,10 @@ export interface Harness {
 
 /**
  * The local API (the real handlers behind the route table) in front of the Webex simulator over real
- * HTTP, configured the way a deployment is: through the environment.
+ * HTTP, configured the way a deployment is: through the environment. The Webex client is the local runtime's
+ * (a static token, or the file store of WEBEX_TOKEN_FILE) unless `webex` gives another composition.
  */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: Pick<LocalRuntimeOptions, 'webex'> = {}): Promise<Harness> {
   const sim = await startSimulator();
   process.env.WEBEX_BASE_URL = sim.url;
   delete process.env.WEBEX_SECRET_ARN;
@@ -33,10 +33,10 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   process.env.WEBEX_ACCESS_TOKEN = SIM_ACCESS_TOKEN;
   Object.assign(process.env, env);
   if (env.WEBEX_TOKEN_FILE || env.WEBEX_SECRET_ARN) delete process.env.WEBEX_ACCESS_TOKEN;
-  resetWebexClient();
   clearReferenceCache();
   // State machines run in-process (functions/local/local-runtime.ts), their waits and retry pauses skipped.
-  const runtime = createLocalRuntime({ fastWaits: true });
+  // A new runtime, so a new Webex client built from the environment just set.
+  const runtime = createLocalRuntime({ fastWaits: true, webex: options.webex });
   const api = await startLocalApi({ port: 0, runtime });
   return {
     sim,

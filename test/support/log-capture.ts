@@ -1,5 +1,22 @@
 import { logger } from '../../functions/lib/logger';
 
+type Level = Parameters<typeof logger.setLogLevel>[0];
+
+/**
+ * Sets the shared logger's level for the invocations that follow; the returned function puts SILENT back.
+ * Powertools' injectLambdaContext restores the level the logger was made with (POWERTOOLS_LOG_LEVEL, SILENT in
+ * the tests) at the start of every invocation but the first (refreshSampleRateCalculation, for debug sampling,
+ * which the suite does not use), so a level set for a test must outlive that.
+ */
+export function holdLogLevel(level: Level): () => void {
+  logger.setLogLevel(level);
+  logger.refreshSampleRateCalculation = () => undefined;
+  return () => {
+    delete (logger as Partial<typeof logger>).refreshSampleRateCalculation;
+    logger.setLogLevel('SILENT' as Level);
+  };
+}
+
 export interface LogCapture {
   /** Every chunk written to stdout or stderr and every console call, in order. */
   lines: string[];
@@ -12,7 +29,7 @@ export interface LogCapture {
  */
 export function captureLogs(): LogCapture {
   const lines: string[] = [];
-  logger.setLogLevel('DEBUG');
+  const restoreLevel = holdLogLevel('DEBUG');
   const capture = (stream: NodeJS.WriteStream) => {
     const original = stream.write.bind(stream);
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
@@ -35,7 +52,7 @@ export function captureLogs(): LogCapture {
       restoreOut();
       restoreErr();
       Object.assign(console, originalConsole);
-      logger.setLogLevel('SILENT' as 'DEBUG');
+      restoreLevel();
     },
   };
 }

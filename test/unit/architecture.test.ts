@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-const LIB = resolve(__dirname, '../../functions/lib');
+const FUNCTIONS = resolve(__dirname, '../../functions');
+const LIB = join(FUNCTIONS, 'lib');
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -77,5 +78,25 @@ describe('functions/lib', () => {
 
   it('holds no local adapter: the in-process runner, map, buckets and bus live in functions/local', () => {
     expect(files.filter((f) => /\/local-[^/]*\.ts$/.test(f)).map((f) => relative(LIB, f))).toEqual([]);
+  });
+});
+
+describe('functions/', () => {
+  const files = sources(FUNCTIONS).filter((f) => !f.includes('/webex-spec/'));
+  const readsEnv = (f: string) => readFileSync(f, 'utf8').includes('process.env');
+
+  it('reads process.env only in its composition roots: lib/config.ts, the CLI, local/main.ts and the simulator\'s main', () => {
+    const allowed = (path: string) => path === 'lib/config.ts' || path.startsWith('cli/') || path === 'local/main.ts' || path === 'simulator/main.ts';
+    const readers = files.filter(readsEnv).map((f) => relative(FUNCTIONS, f));
+    expect(readers.filter((path) => !allowed(path))).toEqual([]);
+    // The check sees a reader where there is one.
+    expect(readers).toEqual(expect.arrayContaining(['lib/config.ts', 'local/main.ts']));
+  });
+
+  it('has no handler module reading process.env: a handler is given its configuration (deps.env())', () => {
+    const handlers = files.filter((f) => /^[^/]+\/handler\.ts$/.test(relative(FUNCTIONS, f)));
+    // Every route and every task function: the rule covers them all.
+    expect(handlers.length).toBeGreaterThanOrEqual(20);
+    expect(handlers.filter(readsEnv).map((f) => relative(FUNCTIONS, f))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { readEnv } from '../config';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -31,10 +32,10 @@ export interface RequestInfo {
  */
 export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
   return middy<unknown, unknown>()
-    .use(requestLogging())
+    .use(lambdaContextLogging())
+    .use(requestKeys())
     .handler(async (event: unknown, context: Context) => {
-      const correlation = (isApiGatewayEvent(event) && event.requestContext?.requestId) || context.awsRequestId || 'none';
-      return withCorrelation(correlation, () => withInvocationDeadline(context, async () => {
+      return withCorrelation(correlationOf(event, context), () => withInvocationDeadline(context, async () => {
         if (!isApiGatewayEvent(event)) {
           try {
             const out = await spec.run(validateInput(event, spec.input), context, { caller: 'direct-invocation' });
@@ -77,9 +78,10 @@ export interface TaskHandlerSpec<I, O> {
  */
 export function taskHandler<I, O>(spec: TaskHandlerSpec<I, O>) {
   return middy<unknown, O>()
-    .use(requestLogging())
+    .use(lambdaContextLogging())
+    .use(requestKeys())
     .handler(async (event: unknown, context: Context) =>
-      withCorrelation(context.awsRequestId || 'none', () =>
+      withCorrelation(correlationOf(event, context), () =>
         withInvocationDeadline(context, async () => {
           try {
             const out = await spec.run(validateInput(event, spec.input), context);
@@ -122,22 +124,35 @@ function describe(error: unknown) {
   return { name: error.name, message: clip(error.message, MAX_LOGGED_MESSAGE_CHARS), ...(trackingId ? { trackingId } : {}) };
 }
 
-function requestLogging(): middy.MiddlewareObj<unknown, unknown> {
+/**
+ * Powertools' injectLambdaContext: the Lambda context on every line the invocation writes (cold_start,
+ * function_name, function_request_id, …), the API Gateway request id as the correlation id (`correlationIdPath`,
+ * written as `correlationId` by SuiteLogFormatter), and every key appended for the invocation dropped when it
+ * ends, so nothing of one request is written on the next. Never the event: a body may hold passcodes
+ * (POWERTOOLS_LOGGER_LOG_EVENT is overridden here).
+ */
+const lambdaContextLogging = () =>
+  injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true, logEvent: false });
+
+/**
+ * The id that ties an invocation's lines together: the API Gateway request id, or the Lambda request id of a
+ * direct invocation (Step Functions, EventBridge). Also the TrackingID prefix (withCorrelation).
+ */
+function correlationOf(event: unknown, context: Context): string {
+  return (isApiGatewayEvent(event) && event.requestContext?.requestId) || context.awsRequestId || 'none';
+}
+
+/** The request's other keys, after injectLambdaContext (which drops them after the invocation). */
+function requestKeys(): middy.MiddlewareObj<unknown, unknown> {
   return {
     before: async (request) => {
-      const event = request.event as { requestContext?: { requestId?: string }; httpMethod?: string; resource?: string };
-      logger.addContext(request.context);
+      const event = (request.event ?? {}) as { requestContext?: { requestId?: string }; httpMethod?: string; resource?: string };
+      // A direct invocation (Step Functions, EventBridge) has no API request: its Lambda request id is the correlation id.
+      if (!event.requestContext?.requestId) logger.setCorrelationId(request.context.awsRequestId);
       logger.appendKeys({
-        correlationId: event.requestContext?.requestId ?? request.context.awsRequestId,
         apiRequestId: event.requestContext?.requestId,
         route: event.httpMethod ? `${event.httpMethod} ${event.resource}` : undefined,
       });
-    },
-    after: async () => {
-      logger.resetKeys();
-    },
-    onError: async () => {
-      logger.resetKeys();
     },
   };
 }

@@ -30,8 +30,8 @@ describe('log redaction over a full run', () => {
     const afterConnect = (await store.read())!;
     await store.write({ ...afterConnect, lastRotation: undefined });
     process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-    const { handler: rotate } = await import('../../../functions/rotate-tokens/handler');
-    await rotate({}, { functionName: 'RotateTokens', awsRequestId: 'redaction' } as Context);
+    const { createHandler } = await import('../../../functions/rotate-tokens/handler');
+    await createHandler(h.runtime.deps)({}, { functionName: 'RotateTokens', awsRequestId: 'redaction' } as Context);
     const rotated = (await store.read())!;
     h.sim.expireAccessToken(afterConnect.accessToken);
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { logger } from '../../../functions/lib/logger';
+import { holdLogLevel } from '../../support/log-capture';
 import { allOperations, type Operation } from '../../../functions/lib/webex-spec/operations';
 import { startHarness, type Harness } from '../../support/harness';
 
@@ -18,7 +18,7 @@ let baselineMs = 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  logger.setLogLevel('INFO');
+  const restoreLevel = holdLogLevel('INFO');
   const original = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr), console: { ...console } };
   const capture = ((chunk: unknown, ...rest: unknown[]) => {
     written.push(String(chunk));
@@ -32,7 +32,7 @@ beforeAll(async () => {
     process.stdout.write = original.out;
     process.stderr.write = original.err;
     Object.assign(console, original.console);
-    logger.setLogLevel('SILENT' as 'INFO');
+    restoreLevel();
   };
   // The small-input baseline: the median of a few small bad requests, after a warm-up.
   const times: number[] = [];

@@ -8,7 +8,8 @@ let h: Harness;
 let store: FileSecretStore;
 
 const context = { functionName: 'RotateTokens', awsRequestId: 'test' } as Context;
-const rotate = async () => (await import('../../../functions/rotate-tokens/handler')).handler({}, context);
+// The rotator composed with the local runtime's store (the file of WEBEX_TOKEN_FILE), as `npm run rotate` composes it.
+const rotate = async () => (await import('../../../functions/rotate-tokens/handler')).createHandler(h.runtime.deps)({}, context);
 
 beforeEach(async () => {
   store = new FileSecretStore(await tempFile('webex-secret.json'));

@@ -1,8 +1,11 @@
+import { lambdaWebexDeps } from '../../../functions/lib/aws/lambda-webex';
+import { readEnv } from '../../../functions/lib/config';
 import { startHarness, type Harness } from '../../support/harness';
 import { startFakeSecretsExtension, type FakeSecretsExtension } from '../../support/fake-secrets-extension';
 
-// The handlers configured as the stack deploys them: the secret's ARN, read through the Parameters and
-// Secrets extension (a loopback stand-in here), the simulator as Webex.
+// The handlers composed as their Lambda entries compose them (aws/lambda-webex.ts) and configured as the stack
+// deploys them: the secret's ARN, read through the Parameters and Secrets extension (a loopback stand-in
+// here), the simulator as Webex.
 const ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:webex-provisioning-AbC123';
 const ENV_KEYS = ['WEBEX_SECRET_ARN', 'WEBEX_SECRET_READER', 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT', 'AWS_SESSION_TOKEN'];
 
@@ -27,7 +30,7 @@ async function start(secrets: Record<string, string>) {
     WEBEX_SECRET_READER: 'extension',
     PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port),
     AWS_SESSION_TOKEN: extension.sessionToken,
-  });
+  }, { webex: lambdaWebexDeps(() => readEnv()) });
   return h;
 }
 

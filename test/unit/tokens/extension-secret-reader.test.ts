@@ -1,6 +1,4 @@
 import { ExtensionSecretReader } from '../../../functions/lib/tokens/extension-secret-reader';
-import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
-import { secretReaderFromEnv } from '../../../functions/lib/tokens/secret-reader-from-env';
 import { SecretTokenProvider } from '../../../functions/lib/tokens/secret-token-provider';
 import { startFakeSecretsExtension, type FakeSecretsExtension } from '../../support/fake-secrets-extension';
 import { closedPort, startScriptedServer } from '../../support/scripted-http-server';
@@ -104,23 +102,5 @@ describe('ExtensionSecretReader', () => {
     } finally {
       await odd.close();
     }
-  });
-});
-
-describe('secretReaderFromEnv', () => {
-  it('reads WEBEX_SECRET_ARN through the extension when the stack says so, on its port, with the session token', async () => {
-    const env = { WEBEX_SECRET_ARN: ARN, WEBEX_SECRET_READER: 'extension', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port), AWS_SESSION_TOKEN: extension.sessionToken };
-    const fromEnv = secretReaderFromEnv(env);
-    expect(fromEnv).toBeInstanceOf(ExtensionSecretReader);
-    await expect(fromEnv!.read()).resolves.toEqual(secret('access-1'));
-  });
-
-  it('refuses WEBEX_SECRET_ARN without the extension: workflow functions carry no Secrets Manager client', () => {
-    expect(() => secretReaderFromEnv({ WEBEX_SECRET_ARN: ARN })).toThrow(/Parameters and Secrets Lambda Extension.*WEBEX_SECRET_READER=extension/);
-  });
-
-  it('keeps the local file store, and nothing configured is nothing', () => {
-    expect(secretReaderFromEnv({ WEBEX_TOKEN_FILE: '/tmp/webex-secret.json' })).toBeInstanceOf(FileSecretStore);
-    expect(secretReaderFromEnv({})).toBeUndefined();
   });
 });

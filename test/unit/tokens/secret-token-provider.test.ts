@@ -6,8 +6,6 @@ import { join } from 'node:path';
 import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
 import { SecretTokenProvider } from '../../../functions/lib/tokens/secret-token-provider';
 import { SecretsManagerSecretStore } from '../../../functions/lib/aws/secrets-manager-store';
-import { tokenProviderFromEnv } from '../../../functions/lib/runtime/webex-client-from-env';
-import { StaticTokenProvider } from '../../../functions/lib/webex/token-provider';
 import { serviceAppSecret as secret } from '../../support/service-app-secret';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:webex-abc';
@@ -91,16 +89,5 @@ describe('FileSecretStore', () => {
     expect(error.message).toContain(path);
     expect(error.message).not.toContain('abc');
     expect(await readFile(path, 'utf8')).toContain('abc');
-  });
-});
-
-describe('tokenProviderFromEnv', () => {
-  it('prefers a static WEBEX_ACCESS_TOKEN, then the secret ARN (through the extension), then the local file', () => {
-    expect(tokenProviderFromEnv({ WEBEX_ACCESS_TOKEN: 't', WEBEX_SECRET_ARN: ARN })).toBeInstanceOf(StaticTokenProvider);
-    expect(tokenProviderFromEnv({ WEBEX_SECRET_ARN: ARN, WEBEX_SECRET_READER: 'extension' })).toBeInstanceOf(SecretTokenProvider);
-    expect(tokenProviderFromEnv({ WEBEX_TOKEN_FILE: '/tmp/x.json' })).toBeInstanceOf(SecretTokenProvider);
-  });
-  it('fails clearly when nothing is configured', () => {
-    expect(() => tokenProviderFromEnv({})).toThrow(/WEBEX_SECRET_ARN, WEBEX_TOKEN_FILE or WEBEX_ACCESS_TOKEN/);
   });
 });

@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { handler as getUser } from '../../../functions/get-user/handler';
 import { lambdaContext } from '../../../functions/lib/runtime/lambda-context';
-import { resetWebexClient } from '../../../functions/lib/runtime/webex-client-from-env';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-http-server';
 
 // A handler's several Webex requests share the invocation's remaining time (context.getRemainingTimeInMillis):
@@ -11,12 +10,11 @@ const saved = { ...process.env };
 beforeAll(async () => {
   server = await startScriptedServer();
   process.env.WEBEX_BASE_URL = `${server.url}/v1`;
+  // Before the first invocation: the Lambda composition reads its environment once, on first use.
   process.env.WEBEX_ACCESS_TOKEN = 'test-token';
-  resetWebexClient();
 });
 afterAll(async () => {
   process.env = saved;
-  resetWebexClient();
   await server.close();
 });
 

@@ -1,0 +1,40 @@
+import { once, type Env } from '../config';
+import { ConfigurationError } from '../errors';
+import type { Deps } from '../runtime/deps';
+import { SecretTokenProvider } from '../tokens/secret-token-provider';
+import { ENV } from '../tokens/service-app-secret';
+import { configuredWebexClient } from '../webex/configured-client';
+import { StaticTokenProvider, type TokenProvider } from '../webex/token-provider';
+import { lambdaEnv } from './lambda-env';
+import { extensionSecretReader, lambdaSecretReaderDeps } from './lambda-secret-reader';
+
+/**
+ * A Lambda's token source: the secret through the extension, or a static WEBEX_ACCESS_TOKEN where a stack
+ * sets one (a developer's stack against a real org without a Service App), which then wins.
+ */
+export function lambdaTokenProvider(env: Env): TokenProvider {
+  const staticToken = env[ENV.accessToken];
+  if (staticToken) return new StaticTokenProvider(staticToken);
+  const reader = extensionSecretReader(env);
+  if (reader) return new SecretTokenProvider(reader);
+  throw new ConfigurationError(`No Webex credentials configured: set ${ENV.secretArn} or ${ENV.accessToken}`);
+}
+
+/**
+ * The Webex parts of a Lambda's Deps, each made on first use and kept for the container's life: one client,
+ * one token cache, reused while warm. A function without credentials fails when it first calls Webex, with
+ * a ConfigurationError naming the variables (and again on the next call: a failed build is not kept).
+ */
+export function lambdaWebexDeps(env: () => Env): Pick<Deps, 'webex' | 'webexSecret'> {
+  return {
+    webex: once(() => configuredWebexClient(env(), lambdaTokenProvider(env()))),
+    webexSecret: lambdaSecretReaderDeps(env).webexSecret,
+  };
+}
+
+/**
+ * The container's: what a Lambda entry composes its handler with (`routeHandler(route, lambdaWebex)`). A function
+ * that only reads the secret (GET /connection) takes `lambdaWebexSecret` (lambda-secret-reader.ts) instead, so its
+ * bundle carries no Webex client.
+ */
+export const lambdaWebex = lambdaWebexDeps(lambdaEnv);

@@ -1,0 +1,40 @@
+import { once, type Env } from '../lib/config';
+import { ConfigurationError } from '../lib/errors';
+import type { Deps } from '../lib/runtime/deps';
+import { FileSecretStore } from '../lib/tokens/file-secret-store';
+import { SecretTokenProvider } from '../lib/tokens/secret-token-provider';
+import { ENV } from '../lib/tokens/service-app-secret';
+import { configuredWebexClient } from '../lib/webex/configured-client';
+import { StaticTokenProvider, type TokenProvider } from '../lib/webex/token-provider';
+
+/** The local secret store (WEBEX_TOKEN_FILE: `npm start` sets it, `npm run connect -- --local` writes it). */
+export function fileSecretStore(env: Env): FileSecretStore | undefined {
+  const file = env[ENV.tokenFile];
+  return file ? new FileSecretStore(file) : undefined;
+}
+
+/** The local runtime's token source: a static WEBEX_ACCESS_TOKEN, or the Service App secret in the file store. */
+export function localTokenProvider(env: Env): TokenProvider {
+  const staticToken = env[ENV.accessToken];
+  if (staticToken) return new StaticTokenProvider(staticToken);
+  const store = fileSecretStore(env);
+  if (store) return new SecretTokenProvider(store);
+  throw new ConfigurationError(`No Webex credentials configured: set ${ENV.tokenFile} or ${ENV.accessToken}`);
+}
+
+/**
+ * The Webex parts of the local runtime's Deps: the client against WEBEX_BASE_URL (the simulator `npm start`
+ * started, or the Webex it was pointed at), its token from the file store or a static token. Made on first use
+ * and kept for the runtime's life, as a warm Lambda keeps its own (each test harness makes a new runtime).
+ */
+export function localWebexDeps(env: () => Env): Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'> {
+  return {
+    webex: once(() => configuredWebexClient(env(), localTokenProvider(env()))),
+    webexSecret: () => fileSecretStore(env()),
+    secretStore: () => {
+      const store = fileSecretStore(env());
+      if (!store) throw new ConfigurationError(`Set ${ENV.tokenFile}: the local runtime keeps the Service App secret in a file`);
+      return store;
+    },
+  };
+}
