@@ -1,54 +1,49 @@
-import { route as AddLocationNumbers } from './add-location-numbers/handler';
-import { route as AssignNumber } from './assign-number/handler';
-import { route as CreateReconcilePlan } from './create-reconcile-plan/handler';
-import { route as CreateUser } from './create-user/handler';
-import { route as DeleteUser } from './delete-user/handler';
-import { route as EnableCalling } from './enable-calling/handler';
-import { route as GetBulkJoiners } from './get-bulk-joiners/handler';
-import { route as GetConnection } from './get-connection/handler';
-import { route as GetEnableCalling } from './get-enable-calling/handler';
-import { route as GetReconcilePlan } from './get-reconcile-plan/handler';
-import { route as GetUserNumbers } from './get-user-numbers/handler';
-import { route as GetUser } from './get-user/handler';
-import { route as LifecycleEvents } from './lifecycle-events/handler';
-import { route as ListNumbers } from './list-numbers/handler';
-import { route as ListWebexOperations } from './list-webex-operations/handler';
-import { route as StartBulkJoinersCsv } from './start-bulk-joiners-csv/handler';
-import { route as StartBulkJoiners } from './start-bulk-joiners/handler';
-import { route as UnassignNumber } from './unassign-number/handler';
-import { route as UpdateUser } from './update-user/handler';
-import { route as WebexRequest } from './webex-request/handler';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Route } from './lib/http/route';
 
-export type { RouteDefinition } from './lib/http/route';
+export type { Route, RouteDefinition } from './lib/http/route';
+
+/** How a route's entry module declares its row; the module is `functions/<folder>/handler.ts`. */
+export const ROUTE_DECLARATION = /^export const route = defineRoute\(/m;
+export const ROUTE_ENTRY_FILE = 'handler.ts';
+
+/**
+ * The route modules: every `functions/<folder>/handler.ts` declaring a row, by folder name (a fixed
+ * order: the OpenAPI document and the stack list the routes in it). Read from the source text first so
+ * that the Task and rotation functions, which declare none, are not loaded with their SDK clients.
+ */
+export function routeModuleFiles(functionsDir: string = __dirname): string[] {
+  return readdirSync(functionsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((folder) => join(functionsDir, folder, ROUTE_ENTRY_FILE))
+    .filter((file) => {
+      try {
+        return ROUTE_DECLARATION.test(readFileSync(file, 'utf8'));
+      } catch {
+        return false; // no handler.ts in that folder (lib, local, simulator, cli)
+      }
+    });
+}
 
 /**
  * The suite's HTTP contract: one row per workflow Lambda, each declared once in its handler module
  * (`export const route = defineRoute({ id, method, path, input, needs, run, … })`, next to the Lambda
- * entry composed from it). API Gateway and the stack's grants (infra/), the local runtime (functions/local/)
- * and the OpenAPI document are all built from this list, so a route can never exist in one and not another.
- * Only the stack, the local runtime and the tests import it: a Lambda bundle holds its own row alone.
+ * entry composed from it) and found here, so adding a route adds no line to this file. API Gateway and the
+ * stack's grants (infra/), the local runtime (functions/local/) and the OpenAPI document are all built from
+ * this list, so a route can never exist in one and not another.
+ *
+ * Only the stack, the local runtime and the tests import this module, under Node (tsx, ts-jest), never
+ * bundled: a Lambda bundle holds its own row alone (a static table of every row would pull every schema,
+ * which esbuild keeps, into every bundle). test/unit/routes.test.ts checks that every module declaring a
+ * row is found and that every route id a state machine names exists.
  */
-export const routes = [
-  CreateUser,
-  GetUser,
-  UpdateUser,
-  DeleteUser,
-  WebexRequest,
-  ListWebexOperations,
-  GetConnection,
-  EnableCalling,
-  GetEnableCalling,
-  AssignNumber,
-  UnassignNumber,
-  GetUserNumbers,
-  ListNumbers,
-  LifecycleEvents,
-  AddLocationNumbers,
-  StartBulkJoiners,
-  StartBulkJoinersCsv,
-  GetBulkJoiners,
-  CreateReconcilePlan,
-  GetReconcilePlan,
-] as const;
-
-export type RouteId = (typeof routes)[number]['id'];
+export const routes: readonly Route[] = routeModuleFiles().map((file) => {
+  // A synchronous require keeps `routes` a plain value for its importers (tsx and ts-jest load TypeScript this way).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { route } = require(file) as { route?: Route };
+  if (!route) throw new Error(`${file} declares a route but exports none`);
+  return route;
+});

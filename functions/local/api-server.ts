@@ -10,6 +10,8 @@ import { routeHandlers, type LambdaHandler } from './handlers';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { refuseForeignRequest, refuseNonJsonBody, type ListeningAddress, type RefusedRequest } from './request-guard';
 
+const METHOD_ORDER: readonly RouteDefinition['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 interface CompiledRoute {
   route: RouteDefinition;
   pattern: RegExp;
@@ -66,9 +68,11 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, req: 
   }
   const onPath = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
   if (!onPath.length) return send(res, 404, { error: { code: 'NotFound', message: `No route ${url.pathname}` } });
-  const hit = onPath.find((x) => x.c.route.method === req.method);
+  // As API Gateway: a literal segment wins over a {param} one, whatever order the route table lists the rows in.
+  const hit = onPath.filter((x) => x.c.route.method === req.method).sort((a, b) => a.c.params.length - b.c.params.length)[0];
   if (!hit) {
-    res.setHeader('Allow', onPath.map((x) => x.c.route.method).join(', '));
+    // In HTTP's usual order, whatever order the route table lists the rows in.
+    res.setHeader('Allow', METHOD_ORDER.filter((m) => onPath.some((x) => x.c.route.method === m)).join(', '));
     return send(res, 405, { error: { code: 'MethodNotAllowed', message: `${req.method} is not allowed on ${url.pathname}` } });
   }
 

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { routeHandler } from '../lib/http/route';
 import type { Deps } from '../lib/runtime/deps';
-import { routes, type RouteId } from '../routes';
+import { routes } from '../routes';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -9,8 +9,8 @@ export type LambdaHandler = (event: unknown, context: Context) => Promise<unknow
  * The deployed handlers, by route id: each row of the route table composed with the local runtime's
  * adapters, as its Lambda entry composes it with AWS's — the local runtime runs exactly what Lambda runs.
  */
-export function routeHandlers(deps: Deps): Record<RouteId, LambdaHandler> {
-  const handlers = {} as Record<RouteId, LambdaHandler>;
+export function routeHandlers(deps: Deps): Record<string, LambdaHandler> {
+  const handlers = {} as Record<string, LambdaHandler>;
   // Every row gets the whole Deps here, so its input and needs need not be told apart.
   for (const route of routes) handlers[route.id] = routeHandler<unknown, keyof Deps>(route, deps);
   return handlers;

@@ -17,6 +17,9 @@ const enableCallingFields = {
   move: z.boolean().optional(),
 };
 
+/** The request as the state machine keeps it (`$.request`): the fields without the cross-field rules. */
+export const EnableCallingRequest = z.strictObject(enableCallingFields);
+
 /** POST /users/{user}/calling: also the state machine's input. */
 export const EnableCallingInput = z
   .strictObject(enableCallingFields)
@@ -142,22 +145,7 @@ export type Compensation = z.infer<typeof Compensation>;
 /** A Catch clause's output: the error name and its cause (Lambda's error payload, as JSON text). */
 export const CaughtError = z.object({ Error: z.string(), Cause: z.string().optional() });
 
-export const EnableCallingState = z.looseObject({
-  request: z.strictObject(enableCallingFields),
-  user: ResolvedUser.optional(),
-  location: ResolvedLocation.optional(),
-  current: CurrentCalling.optional(),
-  license: ResolvedLicense.optional(),
-  target: CallingTarget.optional(),
-  assignment: Assignment.optional(),
-  moveValidation: MoveValidation.optional(),
-  moveJob: MoveJobState.optional(),
-  calling: CallingUserView.optional(),
-  failure: CaughtError.optional(),
-  compensation: Compensation.optional(),
-  compensationError: CaughtError.optional(),
-});
-export type EnableCallingState = z.infer<typeof EnableCallingState>;
+// The Enable Calling state (EnableCallingState) is derived from its step table: workflows/calling/steps.ts.
 
 // ---- the workflow's result -------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ import { correlationId } from '../correlation';
 import { invocationTimeLeftMs } from '../invocation-deadline';
 import type { LogSink } from '../logger';
 import type { TokenProvider } from './token-provider';
-import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, type WebexErrorDetail } from './errors';
+import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus, type WebexErrorDetail } from './errors';
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
 import { nextLink } from './link-header';
 import { parseRetryAfterMs } from './retry-after';
@@ -207,7 +207,7 @@ export class WebexClient {
         continue;
       }
 
-      const rateLimited = response.status === 429 || response.status === 423;
+      const rateLimited = isRateLimitStatus(response.status);
       const retryable = rateLimited || (RETRYABLE_5XX.has(response.status) && idempotent);
       if (retryable && attempt < this.maxAttempts) {
         const asked = parseRetryAfterMs(response.headers.get('retry-after'));

@@ -63,8 +63,15 @@ export type WebexErrorName =
   | 'WebexConflictError'
   | 'WebexClientError';
 
+/**
+ * Webex asking us to wait: 429, and 423 Locked, which Webex answers with a Retry-After while a resource is
+ * being changed (docs/webex-api.md). The one place this is decided: the client's retry, the error's name,
+ * the API's 429 and the steps' wait all ask it.
+ */
+export const isRateLimitStatus = (status: number) => status === 429 || status === 423;
+
 function webexErrorName(status: number): WebexErrorName {
-  if (status === 429 || status === 423) return 'WebexRateLimitedError';
+  if (isRateLimitStatus(status)) return 'WebexRateLimitedError';
   if (status >= 500) return 'WebexServerError';
   if (status === 401 || status === 403) return 'WebexAuthError';
   if (status === 404) return 'WebexNotFoundError';

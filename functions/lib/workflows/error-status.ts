@@ -1,5 +1,5 @@
 import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, SecretUnavailableError, StateMachineStartError, UnprocessableError, ValidationError } from '../errors';
-import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError } from '../webex/errors';
+import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus } from '../webex/errors';
 
 export interface ApiResult {
   statusCode: number;
@@ -33,7 +33,7 @@ export function errorToResult(error: unknown): ApiResult & { body: ErrorBody } {
   if (error instanceof UnprocessableError) return result(422, { code: error.name, message: error.message });
   if (error instanceof WebexApiError) {
     const base = { code: error.name, message: error.message, webexStatus: error.status, trackingId: error.trackingId };
-    if (error.status === 429 || error.status === 423) {
+    if (isRateLimitStatus(error.status)) {
       const retryAfter = retryAfterSeconds(error.retryAfterSeconds);
       return result(429, { ...base, retryAfterSeconds: retryAfter }, { 'Retry-After': String(retryAfter) });
     }

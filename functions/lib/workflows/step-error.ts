@@ -1,6 +1,6 @@
 import { logger } from '../logger';
 import type { ErrorDetail } from '../schemas/calling';
-import { WebexApiError } from '../webex/errors';
+import { WebexApiError, isRateLimitStatus } from '../webex/errors';
 import { CallingVerificationError, ChangeNotAppliedError, MoveJobFailedError, MoveJobTimeoutError } from './calling/errors';
 import { errorToResult } from './error-status';
 
@@ -37,7 +37,7 @@ export function toErrorDetail(error: unknown): ErrorDetail {
   if (error instanceof MoveJobTimeoutError) return { code: error.name, message: error.message, httpStatus: 504 };
   const mapped = errorToResult(error);
   const detail: ErrorDetail = { ...mapped.body.error, httpStatus: mapped.statusCode };
-  if (error instanceof WebexApiError && (error.status === 429 || error.status === 423)) {
+  if (error instanceof WebexApiError && isRateLimitStatus(error.status)) {
     detail.retryAfterSeconds = error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
   }
   return detail;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { stateMachines } from '../../../functions/lib/state-machines/definitions';
 import { loadDefinition, localFunctionArn } from '../../../functions/local/local-runner';
 import { createLocalRuntime } from '../../../functions/local/local-runtime';
-import { ENABLE_CALLING_STEPS } from '../../../functions/lib/workflows/calling/steps';
+import { ENABLE_CALLING_STEPS, ENABLE_CALLING_STEP_PARTS, ENABLE_CALLING_STEP_TABLE, EnableCallingState } from '../../../functions/lib/workflows/calling/steps';
+import { MACHINE_PARTS } from '../../../functions/lib/workflows/calling/state';
 
 const root = join(__dirname, '..', '..', '..');
 const [machine] = stateMachines;
@@ -21,6 +22,24 @@ describe('statemachines/enable-calling.asl.json', () => {
 
   it('sends its tasks exactly the steps of the step table: none unknown, none of the table left without a state', () => {
     expect([...new Set(tasks.map(([, s]) => s.Parameters.step as string))].sort()).toEqual([...ENABLE_CALLING_STEPS].sort());
+  });
+
+  it("writes each step's result where its row says: the Task's ResultPath is the row's part", () => {
+    const table: Record<string, { writes: string }> = ENABLE_CALLING_STEP_TABLE;
+    for (const [name, s] of tasks) expect([name, s.ResultPath]).toEqual([name, `$.${table[s.Parameters.step].writes}`]);
+  });
+
+  it('writes only declared parts of the state, and every step part is written by a step', () => {
+    const declared = new Set([...Object.keys(MACHINE_PARTS), ...Object.keys(ENABLE_CALLING_STEP_PARTS)]);
+    const written = states.flatMap(([name, s]) =>
+      [s.ResultPath, ...(s.Catch ?? []).map((c: { ResultPath?: string }) => c.ResultPath)].filter((p): p is string => typeof p === 'string').map((p) => [name, p] as const),
+    );
+    expect(written.length).toBeGreaterThan(tasks.length);
+    for (const [name, path] of written) expect([name, path, declared.has(path.split('.')[1])]).toEqual([name, path, true]);
+    const byRows = new Set(Object.values(ENABLE_CALLING_STEP_TABLE).map((r: { writes: string }) => r.writes));
+    expect([...byRows].sort()).toEqual(Object.keys(ENABLE_CALLING_STEP_PARTS).sort());
+    // The state the steps parse is exactly those parts (the machine's first).
+    expect(Object.keys(EnableCallingState.shape).sort()).toEqual([...declared].sort());
   });
 
   it('retries Webex faults and Lambda\'s transient errors with full jitter on every task', () => {

@@ -1,4 +1,4 @@
-import type { EnableCallingState } from '../../schemas/calling';
+import type { EnableCallingState } from './steps';
 
 /** statemachines/enable-calling.asl.json's TimeoutSeconds (Express allows 300 at most; a test keeps them equal). */
 export const ENABLE_CALLING_TIMEOUT_SECONDS = 240;

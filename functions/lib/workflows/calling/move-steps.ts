@@ -3,7 +3,8 @@ import { need } from './state-access';
 import { targetDetail } from './result';
 import type { CallingStepDef } from './step-def';
 import { logger } from '../../logger';
-import type { CallingTarget, Compensation, EnableCallingState, MoveJobState, MoveValidation } from '../../schemas/calling';
+import { MoveJobState, MoveValidation, type CallingTarget, type Compensation } from '../../schemas/calling';
+import type { EnableCallingState } from './steps';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError, WebexResponseShapeError } from '../../webex/errors';
 import { getMoveJob, listMoveJobErrors, listRecentMoveJobs, startMoveJob, validateMove, type MoveJob, type MoveUser } from '../../webex/move-users-api';
@@ -243,8 +244,15 @@ export async function compensateMove(client: WebexClient, state: EnableCallingSt
 }
 
 /** The move path's rows of the step table (steps.ts), in the order the result lists them. */
+/** The parts of the state the move path's steps write (chooseMoveTarget writes `target`, as chooseNumber does). */
+export const MOVE_STEP_PARTS = {
+  moveValidation: MoveValidation,
+  moveJob: MoveJobState,
+};
+
 export const MOVE_STEPS = {
   chooseMoveTarget: {
+    writes: 'target',
     run: (ctx, state) => chooseMoveTarget(ctx.client, state),
     shown: {
       paths: ['move'],
@@ -258,6 +266,7 @@ export const MOVE_STEPS = {
     },
   },
   validateMove: {
+    writes: 'moveValidation',
     run: (ctx, state) => validateMoveStep(ctx.client, state),
     shown: {
       paths: ['move'],
@@ -270,6 +279,7 @@ export const MOVE_STEPS = {
     },
   },
   startMoveJob: {
+    writes: 'moveJob',
     run: (ctx, state) => startMoveJobStep(ctx.client, state),
     pollsMoveJob: true,
     shown: {
@@ -280,6 +290,7 @@ export const MOVE_STEPS = {
     },
   },
   checkMoveJob: {
+    writes: 'moveJob',
     run: (ctx, state) => checkMoveJob(ctx.client, state),
     pollsMoveJob: true,
     shown: {

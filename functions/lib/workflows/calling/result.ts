@@ -1,4 +1,5 @@
-import type { EnableCallingResult, EnableCallingState, Remaining } from '../../schemas/calling';
+import type { EnableCallingResult, Remaining } from '../../schemas/calling';
+import type { EnableCallingState } from './steps';
 import { errorDetailFromCause } from '../step-error';
 import type { CallingPath, CallingStepDef } from './step-def';
 

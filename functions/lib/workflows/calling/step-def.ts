@@ -1,4 +1,5 @@
-import type { EnableCallingResult, EnableCallingState } from '../../schemas/calling';
+import type { EnableCallingResult } from '../../schemas/calling';
+import type { EnableCallingState, StepPart } from './steps';
 import type { WebexClient } from '../../webex/client';
 
 export interface StepContext {
@@ -15,6 +16,11 @@ export type CallingPath = 'enable' | 'move';
  * tells it is done and describes it. The table of these (steps.ts) is the one declaration of the steps.
  */
 export interface CallingStepDef {
+  /**
+   * The part of the state this step writes, its Task state's ResultPath (`$.<part>`); the part's schema is
+   * in the step parts (ENABLE_CALLING_STEP_PARTS, MOVE_STEP_PARTS), from which EnableCallingState derives.
+   */
+  writes: StepPart;
   run(ctx: StepContext, state: EnableCallingState, executionName: string): unknown;
   /** A step that reads a move job: a job still running at the run's deadline is reported instead of polled again. */
   pollsMoveJob?: true;

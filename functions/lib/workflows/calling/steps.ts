@@ -2,16 +2,17 @@ import { NotFoundError } from '../../errors';
 import { logger } from '../../logger';
 // A namespace import lets esbuild drop what is unused (as in schemas/calling.ts).
 import * as z from 'zod';
-import { EnableCallingState } from '../../schemas/calling';
-import type {
+import {
   Assignment,
   CallingTarget,
   CallingUserView,
   Compensation,
-  Remaining,
+  CurrentCalling,
+  EnableCallingResult,
   ResolvedLicense,
   ResolvedLocation,
   ResolvedUser,
+  type Remaining,
 } from '../../schemas/calling';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError, isTransientWebexError } from '../../webex/errors';
@@ -23,7 +24,8 @@ import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/nu
 import { resolveCallingLocation } from '../numbers/resolve-location';
 import { resolvePerson } from '../users/resolve-user';
 import { need } from './state-access';
-import { MOVE_POLL_SECONDS, MOVE_STEPS, compensateMove } from './move-steps';
+import { MOVE_POLL_SECONDS, MOVE_STEP_PARTS, MOVE_STEPS, compensateMove } from './move-steps';
+import { enableCallingStateOf } from './state';
 import type { CallingStepDef, StepContext } from './step-def';
 import { waitFitsDeadline } from './deadline';
 import { buildFailure, buildResult, targetDetail } from './result';
@@ -50,6 +52,30 @@ export const DEFAULT_CALLING_LICENSE = 'Webex Calling - Professional';
 export type { StepContext } from './step-def';
 
 /**
+ * The parts of the execution's JSON the steps write, by name: a step's row names its part (`writes`), the
+ * ResultPath of its Task state (`$.<part>`, checked by enable-calling-definition.test.ts); a step that
+ * writes a new part adds it here (or to MOVE_STEP_PARTS). Several steps may write one part (`target`).
+ */
+export const ENABLE_CALLING_STEP_PARTS = {
+  user: ResolvedUser,
+  location: ResolvedLocation,
+  current: CurrentCalling,
+  license: ResolvedLicense,
+  target: CallingTarget,
+  assignment: Assignment,
+  ...MOVE_STEP_PARTS,
+  calling: CallingUserView,
+  compensation: Compensation,
+  /** The run's result (BuildResult / BuildFailure): the execution's output. */
+  outcome: EnableCallingResult,
+};
+export type StepPart = keyof typeof ENABLE_CALLING_STEP_PARTS;
+
+/** The execution's JSON as every step receives it: the machine's own parts and the steps'. */
+export const EnableCallingState = enableCallingStateOf(ENABLE_CALLING_STEP_PARTS);
+export type EnableCallingState = z.infer<typeof EnableCallingState>;
+
+/**
  * The steps, one row each: what its Task state runs and how the result lists it. The step names the
  * Task states may send, the order and progress of the result and each step's detail all come from here:
  * a new step is its Task state in the ASL and its row (here, or in MOVE_STEPS for the move path).
@@ -57,18 +83,22 @@ export type { StepContext } from './step-def';
  */
 export const ENABLE_CALLING_STEP_TABLE = {
   resolveUser: {
+    writes: 'user',
     run: (ctx, state) => resolveUser(ctx.client, state),
     shown: { paths: ['enable', 'move'], done: (s) => s.user !== undefined, status: 'completed', detail: (s) => s.user && `${s.user.email ?? s.user.id} (${s.user.id})` },
   },
   resolveLocation: {
+    writes: 'location',
     run: (ctx, state) => resolveLocationStep(ctx.client, state),
     shown: { paths: ['enable', 'move'], done: (s) => s.location !== undefined, status: 'completed', detail: (s) => s.location && `"${s.location.name}" (${s.location.id})` },
   },
   checkCurrentCalling: {
+    writes: 'current',
     run: (ctx, state) => checkCurrentCalling(ctx.client, state),
     shown: { paths: ['enable', 'move'], done: (s) => s.current !== undefined, status: 'completed', detail: (s) => s.current?.detail },
   },
   resolveLicense: {
+    writes: 'license',
     run: (ctx, state) => resolveLicense(ctx.client, state, ctx.defaultLicense),
     shown: {
       paths: ['enable'],
@@ -83,10 +113,12 @@ export const ENABLE_CALLING_STEP_TABLE = {
     },
   },
   chooseNumber: {
+    writes: 'target',
     run: (ctx, state) => chooseNumber(ctx.client, state),
     shown: { paths: ['enable'], done: (s) => s.target !== undefined, status: 'completed', detail: targetDetail, skippedWhenEnabled: true },
   },
   assignLicense: {
+    writes: 'assignment',
     run: (ctx, state) => assignLicense(ctx.client, state),
     shown: {
       paths: ['enable'],
@@ -102,6 +134,7 @@ export const ENABLE_CALLING_STEP_TABLE = {
   // The move path's steps come after assignLicense and before verifyCalling, which both paths end with.
   ...MOVE_STEPS,
   verifyCalling: {
+    writes: 'calling',
     run: (ctx, state) => verifyCalling(ctx.client, state),
     shown: {
       paths: ['enable', 'move'],
@@ -114,9 +147,9 @@ export const ENABLE_CALLING_STEP_TABLE = {
       },
     },
   },
-  compensate: { run: (ctx, state) => compensate(ctx.client, state) },
-  buildResult: { run: (_ctx, state, executionName): unknown => buildResult(ENABLE_CALLING_STEP_TABLE, state, executionName) },
-  buildFailure: { run: (_ctx, state, executionName): unknown => buildFailure(ENABLE_CALLING_STEP_TABLE, state, executionName) },
+  compensate: { writes: 'compensation', run: (ctx, state) => compensate(ctx.client, state) },
+  buildResult: { writes: 'outcome', run: (_ctx, state, executionName): unknown => buildResult(ENABLE_CALLING_STEP_TABLE, state, executionName) },
+  buildFailure: { writes: 'outcome', run: (_ctx, state, executionName): unknown => buildFailure(ENABLE_CALLING_STEP_TABLE, state, executionName) },
 } satisfies Record<string, CallingStepDef>;
 
 export type EnableCallingStep = keyof typeof ENABLE_CALLING_STEP_TABLE;

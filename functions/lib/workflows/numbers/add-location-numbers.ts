@@ -1,7 +1,7 @@
 import { logger } from '../../logger';
 import type { AddLocationNumbersInput, AddNumberStatus } from '../../schemas/numbers';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError, WebexNetworkError } from '../../webex/errors';
+import { WebexApiError, WebexNetworkError, isTransientWebexError } from '../../webex/errors';
 import { addNumbersToLocation, listLocationNumbers, validateNumbers, type NumberValidation } from '../../webex/telephony-api';
 import { pstnConnectionType } from '../../webex/reference-data';
 import { IntegratedPstnError } from './errors';
@@ -100,8 +100,8 @@ export async function addLocationNumbers(client: WebexClient, input: AddLocation
       for (const n of missing) outcome.set(n, { status: 'failed', detail });
       const status = error instanceof WebexApiError ? error.status : undefined;
       logger.warn('add numbers: batch failed', { status, error: error.name, size: batch.length, added: landed.length });
-      // Rate limited or Webex unwell after the client's own retries: later batches would fare no better.
-      if (status === undefined || status === 429 || status >= 500) stopped = 'not sent: an earlier batch failed with a Webex fault; repeat the request';
+      // Rate limited (423 too) or Webex unwell after the client's own retries: later batches would fare no better.
+      if (isTransientWebexError(error)) stopped = 'not sent: an earlier batch failed with a Webex fault; repeat the request';
     }
   }
 

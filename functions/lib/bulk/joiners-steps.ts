@@ -1,0 +1,38 @@
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
+import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
+import { buildBulkReport, describeItemFailure } from './joiners';
+
+/** What the BulkJoiners steps are given besides their payload: nothing (no Webex calls, no bucket). */
+export type BulkJoinersStepContext = Record<string, never>;
+
+const ItemResult = z.object({
+  index: z.number().int().min(0),
+  email: z.string(),
+  status: z.enum(['SUCCEEDED', 'FAILED']),
+  userId: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+
+/**
+ * The steps of statemachines/bulk-joiners.asl.json, one row per Task state of its steps function: one
+ * failed user's entry from the nested Joiner's failure, and the per-user report from the Map's results.
+ * test/unit/bulk/bulk-step-tables.test.ts checks the ASL sends exactly these steps.
+ */
+export const BULK_JOINERS_STEP_TABLE = {
+  describeFailure: taskStep(
+    z.object({ index: z.number().int().min(0), email: z.string(), failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }),
+    (_ctx: BulkJoinersStepContext, i) => describeItemFailure(i.index, i.email, i.failure),
+  ),
+  buildReport: taskStep(z.object({ executionName: z.string(), results: z.array(ItemResult) }), (_ctx: BulkJoinersStepContext, i) =>
+    buildBulkReport(i.executionName, i.results),
+  ),
+} satisfies TaskStepTable<BulkJoinersStepContext>;
+
+export type BulkJoinersStep = keyof typeof BULK_JOINERS_STEP_TABLE;
+export const BULK_JOINERS_STEPS = Object.keys(BULK_JOINERS_STEP_TABLE) as BulkJoinersStep[];
+
+export const BulkJoinersStepInput = taskStepInput(BULK_JOINERS_STEP_TABLE);
+export type BulkJoinersStepInput = TaskStepInput<typeof BULK_JOINERS_STEP_TABLE>;
+
+export const runBulkJoinersStep = (input: BulkJoinersStepInput) => runTaskStep('bulk joiners', BULK_JOINERS_STEP_TABLE, {}, input);

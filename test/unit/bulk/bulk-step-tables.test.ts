@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BULK_JOINERS_CSV_STEPS, BulkJoinersCsvStepInput, runBulkJoinersCsvStep } from '../../../functions/lib/bulk/csv-joiners-steps';
+import { BULK_JOINERS_STEPS, BulkJoinersStepInput, runBulkJoinersStep } from '../../../functions/lib/bulk/joiners-steps';
+import { stateMachine } from '../../../functions/lib/state-machines/definitions';
+import { ObjectNotFoundError, type ObjectStore } from '../../../functions/lib/storage/object-store';
+import { StepError } from '../../../functions/lib/workflows/step-error';
+
+const root = join(__dirname, '..', '..', '..');
+
+interface AslState {
+  Type: string;
+  Resource?: string;
+  Parameters?: { step?: string };
+  Iterator?: { States: Record<string, AslState> };
+  ItemProcessor?: { States: Record<string, AslState> };
+}
+
+/** Every state of a definition, those inside Map states' processors too. */
+const allStates = (states: Record<string, AslState>): AslState[] =>
+  Object.values(states).flatMap((s) => [s, ...allStates(s.ItemProcessor?.States ?? s.Iterator?.States ?? {})]);
+
+/** The steps the machine's Task states send to its steps function (the Resource its row substitutes). */
+function sentSteps(machineId: 'BulkJoiners' | 'BulkJoinersCsv'): string[] {
+  const def = stateMachine(machineId);
+  const resource = `\${${def.taskFunctions[0].substitution}}`;
+  const raw = JSON.parse(readFileSync(join(root, def.definitionFile), 'utf8')) as { States: Record<string, AslState> };
+  return allStates(raw.States)
+    .filter((s) => s.Type === 'Task' && s.Resource === resource)
+    .map((s) => s.Parameters?.step as string);
+}
+
+const never = (): never => {
+  throw new Error('the bucket was read');
+};
+const noBucket: ObjectStore = { getText: never, putText: never };
+
+describe('the bulk machines’ step tables', () => {
+  it('BulkJoiners: the Task states of its steps function send exactly the table’s steps', () => {
+    const sent = sentSteps('BulkJoiners');
+    expect(sent.length).toBeGreaterThan(0);
+    expect([...new Set(sent)].sort()).toEqual([...BULK_JOINERS_STEPS].sort());
+  });
+
+  it('BulkJoinersCsv: the Task states of its steps function (inside the Distributed Map too) send exactly the table’s steps', () => {
+    const sent = sentSteps('BulkJoinersCsv');
+    expect(sent).toContain('prepareBatch');
+    expect([...new Set(sent)].sort()).toEqual([...BULK_JOINERS_CSV_STEPS].sort());
+  });
+
+  it('checks a payload against its own step’s schema', () => {
+    expect(BulkJoinersStepInput.safeParse({ step: 'describeFailure', index: 0, email: 'a@example.com', failure: {} }).success).toBe(true);
+    // buildReport's fields do not make a describeFailure payload.
+    const wrong = BulkJoinersStepInput.safeParse({ step: 'describeFailure', executionName: 'x', results: [] });
+    expect(wrong.success).toBe(false);
+    expect(wrong.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['index', 'email', 'failure']));
+    expect(BulkJoinersCsvStepInput.safeParse({ step: 'prepareBatch', items: [], run: {} }).success).toBe(false);
+    expect(BulkJoinersStepInput.safeParse({ step: 'nope' }).success).toBe(false);
+  });
+
+  it('runs a step and answers its result', async () => {
+    const input = BulkJoinersStepInput.parse({
+      step: 'buildReport',
+      executionName: 'bulk-1',
+      results: [
+        { index: 1, email: 'b@example.com', status: 'FAILED', error: { code: 'X', message: 'y' } },
+        { index: 0, email: 'a@example.com', status: 'SUCCEEDED', userId: 'u-1' },
+      ],
+    });
+    await expect(runBulkJoinersStep(input)).resolves.toMatchObject({ executionName: 'bulk-1', total: 2, succeeded: 1, failed: 1, results: [{ index: 0 }, { index: 1 }] });
+  });
+
+  it('lets a step’s error leave as a StepError under its own name (what Retry/Catch match), the original as its cause', async () => {
+    const missing = new ObjectNotFoundError('imports', 'bulk-results/x/manifest.json');
+    const store: ObjectStore = { ...noBucket, getText: () => Promise.reject(missing) };
+    const input = BulkJoinersCsvStepInput.parse({ step: 'buildReport', executionName: 'bulk-csv-x', bucket: 'imports', manifest: { Bucket: 'imports', Key: 'bulk-results/x/manifest.json' } });
+    const error = await runBulkJoinersCsvStep({ objectStore: () => store }, input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StepError);
+    expect(error).toMatchObject({ name: 'ObjectNotFoundError', detail: { httpStatus: 404 }, cause: missing });
+    expect(JSON.parse((error as StepError).message)).toMatchObject({ code: 'ObjectNotFoundError', httpStatus: 404 });
+  });
+});
