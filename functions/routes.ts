@@ -1,4 +1,5 @@
 import { route as AddLocationNumbers } from './add-location-numbers/handler';
+import { route as ApplyReconcilePlan } from './apply-reconcile-plan/handler';
 import { route as AssignNumber } from './assign-number/handler';
 import { route as CreateUser } from './create-user/handler';
 import { route as DeleteUser } from './delete-user/handler';
@@ -45,6 +46,7 @@ export const routes = [
   StartBulkJoiners,
   StartBulkJoinersCsv,
   GetBulkJoiners,
+  ApplyReconcilePlan,
 ] as const;
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -225,6 +225,7 @@ export class WebexProvisioningStack extends Stack {
       callingLicense: props.callingLicense,
       lifecycleEventBus: lifecycleBus,
       importsBucket: this.bulkImports,
+      bulkWebexRequestsPerSecond: bulkRate,
     });
 
     this.api = new WorkflowApi(this, 'WorkflowApi', {

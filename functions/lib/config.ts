@@ -34,7 +34,8 @@ export type EnvName =
   | 'MOVER_STATE_MACHINE_ARN'
   | 'LEAVER_STATE_MACHINE_ARN'
   | 'BULK_JOINERS_STATE_MACHINE_ARN'
-  | 'BULK_JOINERS_CSV_STATE_MACHINE_ARN';
+  | 'BULK_JOINERS_CSV_STATE_MACHINE_ARN'
+  | 'RECONCILE_APPLY_STATE_MACHINE_ARN';
 
 /** The library's configuration: the variables above, as text. */
 export type Env = Readonly<Partial<Record<EnvName, string>>>;

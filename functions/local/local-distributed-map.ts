@@ -8,7 +8,8 @@ import { readCsvAsStepFunctions } from './local-csv-reader';
  * states the library does run, around the same ItemProcessor:
  *
  *   <Map name>            Task `s3:getObject`: reads the items from the object store (CSV with a header
- *                         row, as Step Functions reads it: objects of strings, local-csv-reader.ts), applies ItemSelector to
+ *                         row, as Step Functions reads it: objects of strings, local-csv-reader.ts; or a JSON
+ *                         file holding an array, each element an item), applies ItemSelector to
  *                         each (`$$.Map.Item.Index` / `.Value`, `$.…` of the Map's input), batches them
  *                         (ItemBatcher: MaxItemsPerBatch, BatchInput) into { Items, BatchInput }.
  *   <Map name> (children) the Map itself, INLINE, each child's states wrapped in a Parallel whose Catch
@@ -16,6 +17,16 @@ import { readCsvAsStepFunctions } from './local-csv-reader';
  *   <Map name> (results)  Task `s3:putObject`: writes manifest.json and SUCCEEDED_0.json / FAILED_0.json
  *                         under <Prefix>/<map run id>/ as ResultWriter does, and puts
  *                         { ResultWriterDetails: { Bucket, Key } } at the Map's ResultPath.
+ *
+ * A Catch on the Map is put on each of the three states, so a failure of any of them (the file unreadable, a
+ * child failing beyond the tolerated percentage, the results unwritable) goes where the Map's Catch says.
+ *
+ * The formats modelled, from the Step Functions Developer Guide: ItemReader
+ * (docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html): `ReaderConfig.InputType`
+ * `CSV` with `CSVHeaderLocation: FIRST_ROW`, or `JSON`, "a JSON file … must contain an array" whose
+ * elements are the items; ResultWriter (…/input-output-resultwriter.html): `manifest.json` with
+ * `DestinationBucket`, `MapRunArn` and `ResultFiles` by status, and the SUCCEEDED_n / FAILED_n files holding
+ * each child's `Input` and `Output` as JSON text.
  *
  * Only what the suite's ASL uses is supported; anything else throws when the definition is loaded, so a
  * new use cannot silently run differently here than in AWS. Differences that remain: child executions
@@ -80,11 +91,13 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
   const reader = map.ItemReader as Json | undefined;
   const writer = map.ResultWriter as Json | undefined;
   const readerConfig = (reader?.ReaderConfig ?? {}) as MapConfig['readerConfig'];
-  if (!reader || reader.Resource !== ITEM_READER_RESOURCE || readerConfig.InputType !== 'CSV' || readerConfig.CSVHeaderLocation !== 'FIRST_ROW') {
-    throw new Error(`local Distributed Map ${name}: only an ItemReader of a CSV with a header row (s3:getObject) is supported`);
+  const csv = readerConfig.InputType === 'CSV' && readerConfig.CSVHeaderLocation === 'FIRST_ROW';
+  const json = readerConfig.InputType === 'JSON' && readerConfig.CSVHeaderLocation === undefined;
+  if (!reader || reader.Resource !== ITEM_READER_RESOURCE || !(csv || json)) {
+    throw new Error(`local Distributed Map ${name}: only an ItemReader (s3:getObject) of a CSV with a header row or of a JSON array is supported`);
   }
   if (!writer || writer.Resource !== RESULT_WRITER_RESOURCE) throw new Error(`local Distributed Map ${name}: a ResultWriter (s3:putObject) is required`);
-  for (const unsupported of ['ResultSelector', 'ItemsPath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'Retry', 'Catch']) {
+  for (const unsupported of ['ResultSelector', 'ItemsPath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'Retry']) {
     if (unsupported in map) throw new Error(`local Distributed Map ${name}: ${unsupported} is not supported`);
   }
   const resultPath = map.ResultPath as string | undefined;
@@ -95,6 +108,7 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
   const children = `${name} (children)`;
   const results = `${name} (results)`;
   const transition = map.End ? { End: true } : { Next: map.Next };
+  const caught = map.Catch ? { Catch: map.Catch } : {};
 
   const rewritten: Record<string, Json> = {};
   for (const [stateName, state] of Object.entries(states)) {
@@ -108,6 +122,7 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
       Resource: ITEM_READER_RESOURCE,
       Parameters: { ...(reader.Parameters as Json), 'MapInput.$': '$' },
       ResultPath: `$.${ITEMS}`,
+      ...caught,
       Next: children,
     };
     rewritten[children] = {
@@ -129,6 +144,7 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
         },
       },
       ResultPath: `$.${RESULTS}`,
+      ...caught,
       Next: results,
     };
     rewritten[results] = {
@@ -142,6 +158,7 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
         'StateMachineId.$': '$$.StateMachine.Id',
       },
       // No ResultPath: the result is the whole output (aws-local-stepfunctions reads "$" as a key named "$").
+      ...caught,
       ...transition,
     };
   }
@@ -166,7 +183,12 @@ export function distributedMapServices(map: MapConfig, store: () => ObjectStore)
     [ITEM_READER_RESOURCE]: async (parameters) => {
       const { Bucket, Key, MapInput } = parameters as { Bucket: string; Key: string; MapInput: Json };
       const { text } = await store().getText(Bucket, Key);
-      let values: unknown[] = readCsvAsStepFunctions(text);
+      let values: unknown[];
+      if (map.readerConfig.InputType === 'JSON') {
+        const parsed = JSON.parse(text) as unknown;
+        if (!Array.isArray(parsed)) throw Object.assign(new Error(`the ItemReader's JSON file ${Key} does not hold an array`), { name: 'States.ItemReaderFailed' });
+        values = parsed;
+      } else values = readCsvAsStepFunctions(text);
       if (map.readerConfig.MaxItems !== undefined) values = values.slice(0, map.readerConfig.MaxItems);
       const items = values.map((value, index) => (map.itemSelector ? applyTemplate(map.itemSelector, MapInput, { index, value }) : value));
       if (!map.batcher) return items;

@@ -2,6 +2,8 @@ import { handler as enableCallingSteps } from '../enable-calling-steps/handler';
 import { handler as lifecycleSteps } from '../lifecycle-steps/handler';
 import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
 import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/handler';
+import { createHandler as reconcileApplySteps } from '../reconcile-apply-steps/handler';
+import { handler as reconcileApplyCheck } from '../reconcile-apply-check/handler';
 import { ConfigurationError } from '../lib/errors';
 import { readEnv } from '../lib/config';
 import type { Deps } from '../lib/runtime/deps';
@@ -50,6 +52,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     LifecycleStepsFunctionArn: lifecycleSteps,
     BulkJoinersStepsFunctionArn: bulkJoinersSteps,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore }) as LambdaHandler,
+    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore }) as LambdaHandler,
+    ReconcileApplyCheckFunctionArn: reconcileApplyCheck as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };
   const stateMachines = localStateMachines(setup);

@@ -24,6 +24,8 @@ export interface WorkflowStateMachinesProps {
   readonly lifecycleEventBus?: events.IEventBus;
   /** The bucket Distributed Maps read from and write to, and the CSV steps use. Required when a machine has one. */
   readonly importsBucket?: BulkImports;
+  /** The bulk Webex request budget, set as BULK_WEBEX_REQUESTS_PER_SECOND on the task functions that pace to it (`bulkBudget`). @default - the functions' own default */
+  readonly bulkWebexRequestsPerSecond?: number;
   /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
   readonly definitions?: readonly StateMachineDefinition[];
 }
@@ -55,7 +57,7 @@ export class WorkflowStateMachines extends Construct {
           logGroupRetention: props.logRetention,
           // Under the Task states' 40 s TimeoutSeconds, so a slow step fails as a Lambda timeout, retried by the ASL.
           timeout: Duration.seconds(TASK_FUNCTION_TIMEOUT_SECONDS),
-          environment: props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : undefined,
+          environment: taskEnvironment(task, props),
         });
         if (task.webex !== false) props.secret.grantRead(fn);
         if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
@@ -201,6 +203,16 @@ export class WorkflowStateMachines extends Construct {
       }),
     );
   }
+}
+
+/** What a task function's row says it needs: the calling license (Webex callers), the bucket's name, the bulk budget. */
+function taskEnvironment(task: StateMachineDefinition['taskFunctions'][number], props: WorkflowStateMachinesProps): Record<string, string> | undefined {
+  const env: Record<string, string> = {
+    ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
+    ...(task.importsBucket ? { BULK_IMPORTS_BUCKET: requireBucket(props, task.id).bucket.bucketName } : {}),
+    ...(task.bulkBudget && props.bulkWebexRequestsPerSecond !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(props.bulkWebexRequestsPerSecond) } : {}),
+  };
+  return Object.keys(env).length ? env : undefined;
 }
 
 /** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */

@@ -16,6 +16,11 @@ export interface TaskFunctionDefinition {
   readonly importsBucket?: 'readWrite';
   /** false: never calls Webex nor reads its secret: CDK gives it neither (see RouteDefinition.webex). @default true */
   readonly webex?: false;
+  /**
+   * Paces work to the bulk Webex request budget (as RouteDefinition.bulkBudget): CDK sets
+   * BULK_WEBEX_REQUESTS_PER_SECOND on it when the stack configures one.
+   */
+  readonly bulkBudget?: true;
 }
 
 /**
@@ -178,6 +183,40 @@ export const stateMachines = [
     summary: 'Bulk joiners from a CSV in S3: a Distributed Map over the rows, 100 a batch, each batch through BulkJoiners; the report to S3',
     nestedStateMachines: [{ substitution: 'BulkJoinersStateMachineArn', stateMachine: 'BulkJoiners' }],
     describedByRoutes: ['GetBulkJoiners'],
+    distributedMap: { bucket: 'imports' },
+  },
+  {
+    id: 'ReconcileApply',
+    definitionFile: 'statemachines/reconcile-apply.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'ReconcileApplyStepsFunctionArn',
+        id: 'ReconcileApplySteps',
+        entry: 'functions/reconcile-apply-steps/handler.ts',
+        summary: 'The steps of Reconcile Apply: prepare the items from the plan, describe a failure, build the results report (no Webex calls)',
+        importsBucket: 'readWrite',
+        webex: false,
+        bulkBudget: true,
+      },
+      {
+        substitution: 'ReconcileApplyCheckFunctionArn',
+        id: 'ReconcileApplyCheck',
+        entry: 'functions/reconcile-apply-check/handler.ts',
+        summary: 'Reconcile Apply: re-read an action\'s user in Webex and tell whether it changed since the plan',
+      },
+    ],
+    startedByRoute: 'ApplyReconcilePlan',
+    arnEnv: 'RECONCILE_APPLY_STATE_MACHINE_ARN',
+    summary: 'Reconcile apply: a plan\'s actions through the Joiner, Mover, Leaver and Enable Calling machines, paced, per-action results to S3',
+    nestedStateMachines: [
+      { substitution: 'JoinerStateMachineArn', stateMachine: 'Joiner' },
+      { substitution: 'MoverStateMachineArn', stateMachine: 'Mover' },
+      { substitution: 'LeaverStateMachineArn', stateMachine: 'Leaver' },
+      { substitution: 'EnableCallingStateMachineArn', stateMachine: 'EnableCalling' },
+    ],
+    eventBusSubstitution: 'LifecycleEventBusName',
+    describedByRoutes: ['ApplyReconcilePlan'],
     distributedMap: { bucket: 'imports' },
   },
 ] as const satisfies readonly StateMachineDefinition[];
