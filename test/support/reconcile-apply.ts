@@ -7,6 +7,8 @@ import { StaticTokenProvider } from '../../functions/lib/webex/token-provider';
 import { SIM_ACCESS_TOKEN } from '../../functions/simulator/seed';
 import type { ObjectStore } from '../../functions/lib/storage/object-store';
 import type { Harness } from './harness';
+import { webexId } from '../../functions/simulator/ids';
+import { CORP_DOMAIN, type LargeOrg } from './reconcile-org';
 
 /**
  * Reconcile apply tests: plan against the harness's simulator with the planner library (the plan route is
@@ -37,3 +39,14 @@ export async function readResults(store: ObjectStore, planId: string) {
 
 /** The Reconcile events the apply published. */
 export const reconcileEvents = (h: Harness) => h.runtime.eventBus.published.filter((e) => /^Webex Reconcile /.test(e.detailType ?? ''));
+
+/** The org with one more corp user, without calling (`nocalling@corp.example`): a roster row for them plans an enableCalling. */
+export function withUncalledUser(o: LargeOrg): LargeOrg {
+  const model = o.seed.people.find((p) => p.emails[0]?.endsWith(`@${CORP_DOMAIN}`))!;
+  o.seed.people.push({
+    ...model, id: webexId('PEOPLE', '5e1d0000-0000-4000-8000-00000000ffff'), emails: [`nocalling@${CORP_DOMAIN}`],
+    firstName: 'No', lastName: 'Calling', displayName: 'No Calling', department: 'Sales', title: 'Staff', calling: undefined, licenses: [],
+  });
+  return o;
+}
+export const UNCALLED_ROW = `nocalling@${CORP_DOMAIN},No,Calling,No Calling,Sales,Staff,Partner Hub,`;

@@ -21,20 +21,20 @@ import { PlanAction, type ActionKind, type ReconcilePlan } from './schemas';
  * (1), then the machine's own. test/integration/reconcile/apply-cost.test.ts counts them against the
  * simulator for every kind (SHOW_CALLS=1 lists them), so pacing cannot drift from the workflows.
  * - join: the Joiner (JOINER_WEBEX_REQUESTS).
- * - enableCalling: Enable Calling's person read, location by name… here by id, licenses, number check,
- *   the PATCH, and its read-back.
- * - move: the Mover's look-up and read, Enable Calling's move path (reads, dry run, job, poll, read back), the
- *   profile step reading nothing when there is no profile.
+ * - enableCalling: Enable Calling's person read, the licenses, the first free number (the roster gave none:
+ *   a plan's enableCalling carries a number only when the roster does), the PATCH and its read-back.
+ * - move: the Mover's look-up and read, Enable Calling's move path (reads, dry run, free number, job, polls,
+ *   read back); no profile write.
  * - updateProfile: the Mover's look-up and read, then read-modify-write of the person.
- * - leave: the Leaver's look-up, read and numbers, the licenses and the PATCH removing calling, the
- *   read and PUT (deactivate) or DELETE.
+ * - leave: the Leaver's look-up, read and numbers, the licenses' PATCH removing calling, then the
+ *   read-modify-write that deactivates (or the DELETE) and its read-back.
  */
 export const ACTION_WEBEX_REQUESTS: Record<ActionKind, number> = {
   join: 1 + JOINER_WEBEX_REQUESTS,
-  enableCalling: 1 + 9,
+  enableCalling: 1 + 7,
   move: 1 + 12,
   updateProfile: 1 + 4,
-  leave: 1 + 7,
+  leave: 1 + 10,
 };
 
 /** The machine an action runs, by kind (definitions.ts ids). */

@@ -1,11 +1,8 @@
-import { DEMO_IDS } from '../../../functions/simulator/seed';
-import type { PersonRecord } from '../../../functions/simulator/state';
-import { webexId } from '../../../functions/simulator/ids';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 import { useLocalImportsBucket } from '../../support/local-imports-bucket';
-import { CORP_DOMAIN, largeOrgSeed, rosterCsv } from '../../support/reconcile-org';
-import { IMPORTS, applyAndWait, planFor, readResults, reconcileEvents } from '../../support/reconcile-apply';
+import { largeOrgSeed, rosterCsv } from '../../support/reconcile-org';
+import { IMPORTS, UNCALLED_ROW, applyAndWait, planFor, readResults, reconcileEvents, withUncalledUser } from '../../support/reconcile-apply';
 
 /**
  * POST /reconcile/plans/{id}/apply end to end: the real ReconcileApply ASL (its Distributed Map emulated
@@ -16,13 +13,7 @@ let h: Harness;
 useLifecycleHarness((harness) => (h = harness));
 
 /** 12 corp users over three locations, free numbers, and one corp user without calling. */
-function org() {
-  const o = largeOrgSeed(12, 4);
-  const noCalling = o.seed.people.find((p) => p.emails[0] === 'person00000@corp.example')!;
-  const nc: PersonRecord = { ...noCalling, id: webexId('PEOPLE', '5e1d0000-0000-4000-8000-00000000ffff'), emails: [`nocalling@${CORP_DOMAIN}`], firstName: 'No', lastName: 'Calling', displayName: 'No Calling', calling: undefined, licenses: [] };
-  o.seed.people.push(nc);
-  return o;
-}
+const org = () => withUncalledUser(largeOrgSeed(12, 4));
 
 describe('POST /reconcile/plans/{id}/apply', () => {
   it('applies each kind of action through its machine: Webex then matches the roster, the report lists each action once, Completed has the counts', async () => {
@@ -30,7 +21,7 @@ describe('POST /reconcile/plans/{id}/apply', () => {
     h.sim.reset(o.seed);
     const { csv } = rosterCsv(o, { joiners: 0.17, movers: 0.09, leavers: 0.09, profileChanges: 0.09 });
     // The user without calling is in the roster, in Partner Hub: an enableCalling.
-    const roster = `${csv}nocalling@${CORP_DOMAIN},No,Calling,No Calling,Sales,Staff,Partner Hub,\r\n`;
+    const roster = `${csv}${UNCALLED_ROW}\r\n`;
     await bucket.store().putText(IMPORTS, 'rosters/r.csv', roster);
     const plan = await planFor(h, bucket.store(), { key: 'rosters/r.csv', allowMoves: true });
     expect(plan.counts).toEqual({ join: 2, enableCalling: 1, move: 1, updateProfile: 1, leave: 1 });
@@ -51,6 +42,5 @@ describe('POST /reconcile/plans/{id}/apply', () => {
     // Planning again finds nothing to do.
     const again = await planFor(h, bucket.store(), { key: 'rosters/r.csv', allowMoves: true });
     expect(again.actions).toEqual([]);
-    void DEMO_IDS;
   });
 });
