@@ -18,12 +18,34 @@ describe('local Distributed Map stand-in', () => {
   });
 
   it('refuses what it does not emulate, so a new use cannot silently differ from AWS', () => {
-    const withCatch = csvMachine();
-    withCatch.States.JoinRows.Catch = [{ ErrorEquals: ['States.ALL'], Next: 'BuildReport' }];
-    expect(() => emulateDistributedMap(withCatch)).toThrow(/Catch is not supported/);
-    const json = csvMachine();
-    json.States.JoinRows.ItemReader.ReaderConfig.InputType = 'JSON';
-    expect(() => emulateDistributedMap(json)).toThrow(/only an ItemReader of a CSV/);
+    const withRetry = csvMachine();
+    withRetry.States.JoinRows.Retry = [{ ErrorEquals: ['States.ALL'] }];
+    expect(() => emulateDistributedMap(withRetry)).toThrow(/Retry is not supported/);
+    const jsonl = csvMachine();
+    jsonl.States.JoinRows.ItemReader.ReaderConfig = { InputType: 'JSONL' };
+    expect(() => emulateDistributedMap(jsonl)).toThrow(/only an ItemReader \(s3:getObject\) of a CSV with a header row or of a JSON array/);
+  });
+
+  it("puts the Map's Catch on each of its three stand-in states", () => {
+    const machine = csvMachine();
+    const caught = [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'BuildReport' }];
+    machine.States.JoinRows.Catch = caught;
+    const states = emulateDistributedMap(machine).asl.States as Record<string, Record<string, unknown>>;
+    for (const name of ['JoinRows', 'JoinRows (children)', 'JoinRows (results)']) expect(states[name].Catch).toEqual(caught);
+  });
+
+  it('reads a JSON ItemReader file as Step Functions does: each element of its array an item; anything else fails the read', async () => {
+    const machine = csvMachine();
+    machine.States.JoinRows.ItemReader.ReaderConfig = { InputType: 'JSON' };
+    delete machine.States.JoinRows.ItemBatcher;
+    machine.States.JoinRows.ItemSelector = { 'i.$': '$$.Map.Item.Index', 'v.$': '$$.Map.Item.Value' };
+    const { map } = emulateDistributedMap(machine);
+    const store = new MemoryObjectStore();
+    store.objects.set('b/items.json', JSON.stringify([{ a: 1 }, { a: 2 }]));
+    store.objects.set('b/object.json', JSON.stringify({ a: 1 }));
+    const services = distributedMapServices(map!, () => store);
+    expect(await services[ITEM_READER_RESOURCE]({ Bucket: 'b', Key: 'items.json', MapInput: {} })).toEqual([{ i: 0, v: { a: 1 } }, { i: 1, v: { a: 2 } }]);
+    await expect(services[ITEM_READER_RESOURCE]({ Bucket: 'b', Key: 'object.json', MapInput: {} })).rejects.toMatchObject({ name: 'States.ItemReaderFailed' });
   });
 
   it('reads, selects and batches items as Step Functions hands them to children, and writes results in the ResultWriter layout', async () => {
