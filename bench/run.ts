@@ -13,10 +13,11 @@ import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
 import { measureReachability } from './reachability';
 import { measureReconcilePlan } from './reconcile-plan';
+import { measureReconcileApply } from './reconcile-apply';
 import { countWebexCalls } from './webex-calls';
 
-/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile); none named: all. */
-const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile'] as const;
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply'] as const;
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
@@ -67,6 +68,17 @@ async function main() {
         'time (ms, median)': { value: round(r.planMs), baseline: round(r.baselineMs), ratio: round(r.timeRatio), target: '' },
         'peak RSS (MB)': { value: round(r.planMaxRssMb), baseline: round(r.baselineMaxRssMb), ratio: round(r.memoryRatio), target: `< ${r.lambdaMemoryMb} (fits: ${r.fitsLambda})` },
       });
+    }
+
+    if (runs('apply')) {
+      const a = await measureReconcileApply(sim);
+      results.reconcileApply = a;
+      console.log(`\nReconciliation apply: ${a.actions} actions (${Object.entries(a.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}) paced to ${a.requestsPerSecondBudget} Webex requests/s (target: >= 0.9 of the budget, none duplicated or missing)`);
+      console.table({
+        'Webex requests/s': { value: a.achievedPerSecond, baseline: a.requestsPerSecondBudget, ratio: a.ratio },
+        'Webex requests': { value: a.webexRequests, baseline: a.plannedRequests, ratio: round(a.webexRequests / a.plannedRequests) },
+      });
+      console.table({ actions: { succeeded: a.succeeded, failed: a.failed, skipped: a.skipped, duplicated: a.duplicated, missing: a.missing, elapsedMs: a.elapsedMs } });
     }
 
     if (runs('reach')) {

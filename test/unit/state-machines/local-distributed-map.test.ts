@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distributedMapServices, emulateDistributedMap, ITEM_READER_RESOURCE, RESULT_WRITER_RESOURCE } from '../../../functions/local/local-distributed-map';
+import { CHILD_ITEM_RESOURCE, CHILD_RESULT_RESOURCE, distributedMapServices, emulateDistributedMap, ITEM_READER_RESOURCE, RESULT_WRITER_RESOURCE } from '../../../functions/local/local-distributed-map';
 import { MemoryObjectStore } from '../../support/memory-object-store';
 
 const csvMachine = () => JSON.parse(readFileSync(join(__dirname, '../../../statemachines/bulk-joiners-csv.asl.json'), 'utf8'));
@@ -44,7 +44,9 @@ describe('local Distributed Map stand-in', () => {
     store.objects.set('b/items.json', JSON.stringify([{ a: 1 }, { a: 2 }]));
     store.objects.set('b/object.json', JSON.stringify({ a: 1 }));
     const services = distributedMapServices(map!, () => store);
-    expect(await services[ITEM_READER_RESOURCE]({ Bucket: 'b', Key: 'items.json', MapInput: {} })).toEqual([{ i: 0, v: { a: 1 } }, { i: 1, v: { a: 2 } }]);
+    const tokens = (await services[ITEM_READER_RESOURCE]({ Bucket: 'b', Key: 'items.json', MapInput: {} })) as { token: string }[];
+    const items = await Promise.all(tokens.map((t) => services[CHILD_ITEM_RESOURCE](t)));
+    expect(items.map((i) => (i as { item: unknown }).item)).toEqual([{ i: 0, v: { a: 1 } }, { i: 1, v: { a: 2 } }]);
     await expect(services[ITEM_READER_RESOURCE]({ Bucket: 'b', Key: 'object.json', MapInput: {} })).rejects.toMatchObject({ name: 'States.ItemReaderFailed' });
   });
 
@@ -54,7 +56,10 @@ describe('local Distributed Map stand-in', () => {
     store.objects.set('b/in.csv', 'email,location\na@example.com,HQ\nb@example.com,HQ\nc@example.com,HQ\n');
     const services = distributedMapServices({ ...map!, batcher: { ...map!.batcher, MaxItemsPerBatch: 2 } }, () => store);
     const mapInput = { bucket: 'b', key: 'in.csv', resultsPrefix: 'res', run: { bulkName: 'n' } };
-    const batches = (await services[ITEM_READER_RESOURCE]({ Bucket: 'b', Key: 'in.csv', MapInput: mapInput })) as unknown[];
+    // The Map's state holds a token per child; each child loads its item, and puts its result aside.
+    const tokens = (await services[ITEM_READER_RESOURCE]({ Bucket: 'b', Key: 'in.csv', MapInput: mapInput })) as { token: string }[];
+    expect(JSON.stringify(tokens)).not.toContain('example.com');
+    const batches = await Promise.all(tokens.map(async (t) => ((await services[CHILD_ITEM_RESOURCE](t)) as { item: unknown }).item));
     expect(batches).toEqual([
       { Items: [{ index: 0, row: { email: 'a@example.com', location: 'HQ' } }, { index: 1, row: { email: 'b@example.com', location: 'HQ' } }], BatchInput: { run: { bulkName: 'n' } } },
       { Items: [{ index: 2, row: { email: 'c@example.com', location: 'HQ' } }], BatchInput: { run: { bulkName: 'n' } } },
@@ -64,7 +69,14 @@ describe('local Distributed Map stand-in', () => {
       Prefix: 'res',
       ExecutionId: 'arn:aws:states:us-east-1:000000000000:execution:M:run',
       StateMachineId: 'arn:aws:states:us-east-1:000000000000:stateMachine:M',
-      MapInput: { ...mapInput, __distributedMapItems: batches, __distributedMapResults: [[{ ok: 1 }], { Items: [], __distributedMapChildFailure: { Error: 'E', Cause: 'C' } }] },
+      MapInput: {
+        ...mapInput,
+        __distributedMapItems: tokens,
+        __distributedMapResults: [
+          await services[CHILD_RESULT_RESOURCE]({ state: { token: tokens[0].token, item: batches[0], output: [{ ok: 1 }] } }),
+          await services[CHILD_RESULT_RESOURCE]({ state: { token: tokens[1].token, item: batches[1], __distributedMapChildFailure: { Error: 'E', Cause: 'C' } } }),
+        ],
+      },
     })) as { results: { ResultWriterDetails: { Bucket: string; Key: string } } };
     // The Map's input comes back (without the stand-in's own fields), the details at its ResultPath.
     expect(Object.keys(output).sort()).toEqual(['bucket', 'key', 'results', 'resultsPrefix', 'run']);
