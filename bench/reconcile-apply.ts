@@ -21,6 +21,7 @@ import { apiEvent, context } from './webex-calls';
  */
 
 export interface ReconcileApplyResult {
+  moverNumbers: boolean;
   people: number;
   actions: number;
   byKind: Record<string, number>;
@@ -39,9 +40,25 @@ export interface ReconcileApplyResult {
   duplicated: number;
   /** Actions without a succeeded result. */
   missing: number;
+  /** Failed actions by kind and error code. */
+  failures: Record<string, number>;
 }
 
-export async function measureReconcileApply(sim: Simulator, options: { people?: number; requestsPerSecond?: number } = {}): Promise<ReconcileApplyResult> {
+export interface ReconcileApplyOptions {
+  /** @default 1000 (about 200 actions) */
+  people?: number;
+  /** @default 60 */
+  requestsPerSecond?: number;
+  /**
+   * The roster names each mover's number in the new location. Without one, the Mover lands on the location's
+   * first free number, so moves into one location run one after the other (apply-items.ts numberPool), each as
+   * long as its move job (≥ 3 s of polling): the run is then bound by those chains, not by the budget.
+   * @default true
+   */
+  moverNumbers?: boolean;
+}
+
+export async function measureReconcileApply(sim: Simulator, options: ReconcileApplyOptions = {}): Promise<ReconcileApplyResult> {
   const people = options.people ?? 1000;
   const rps = options.requestsPerSecond ?? 60;
   const saved = { rps: process.env.BULK_WEBEX_REQUESTS_PER_SECOND, max: process.env.BULK_JOINERS_MAX_CONCURRENCY, dir: process.env.LOCAL_OBJECT_STORE_DIR, bucket: process.env.BULK_IMPORTS_BUCKET };
@@ -55,7 +72,23 @@ export async function measureReconcileApply(sim: Simulator, options: { people?: 
     const org = largeOrgSeed(people, 40);
     sim.reset(org.seed);
     // ~200 actions of 1000 people: 5 % joiners, 3 % movers, 5 % title changes, 7 % leavers.
-    const { csv } = rosterCsv(org, { joiners: 0.05, movers: 0.03, leavers: 0.07, profileChanges: 0.05 });
+    const mix = { joiners: 0.05, movers: 0.03, leavers: 0.07, profileChanges: 0.05 };
+    let { csv } = rosterCsv(org, mix);
+    if (options.moverNumbers ?? true) {
+      // Mover i goes to location (i + 1) mod 3 (rosterCsv): a number from the end of that pool (joiners take the first ones).
+      const taken = [0, 0, 0];
+      const movers = Math.round(people * mix.movers);
+      csv = csv
+        .split('\r\n')
+        .map((line, n) => {
+          const i = n - 1;
+          if (i < 0 || i >= movers) return line;
+          const location = ((i % 3) + 1) % 3;
+          const pool = org.freeNumbers[location];
+          return `${line}${pool[pool.length - 1 - taken[location]++]}`;
+        })
+        .join('\r\n');
+    }
     await store.putText('imports', 'rosters/bench.csv', csv);
     const client = new WebexClient({ baseUrl: sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
     const { plan } = await createReconcilePlan(
@@ -87,6 +120,7 @@ export async function measureReconcileApply(sim: Simulator, options: { people?: 
     const duplicated = [...perIndex.values()].filter((n) => n > 1).length + [...created.values()].filter((n) => n > 1).length;
     const achievedPerSecond = requests.length / (elapsedMs / 1000);
     return {
+      moverNumbers: options.moverNumbers ?? true,
       people,
       actions: plan.actions.length,
       byKind: plan.counts,
@@ -101,6 +135,11 @@ export async function measureReconcileApply(sim: Simulator, options: { people?: 
       skipped: report.counts.skipped,
       duplicated,
       missing: report.results.filter((r) => r.status !== 'succeeded').length,
+      failures: report.results.filter((r) => r.status === 'failed').reduce<Record<string, number>>((acc, r) => {
+        const key = `${r.kind}: ${r.error?.code}`;
+        acc[key] = (acc[key] ?? 0) + 1;
+        return acc;
+      }, {}),
     };
   } finally {
     for (const [name, value] of [['BULK_WEBEX_REQUESTS_PER_SECOND', saved.rps], ['BULK_JOINERS_MAX_CONCURRENCY', saved.max], ['LOCAL_OBJECT_STORE_DIR', saved.dir], ['BULK_IMPORTS_BUCKET', saved.bucket]] as const) {

@@ -105,22 +105,57 @@ export function actionRun(action: PlanAction, executionName: string): ApplyItem[
 export const planRequests = (plan: Pick<ReconcilePlan, 'actions'>) => plan.actions.reduce((n, a) => n + ACTION_WEBEX_REQUESTS[a.kind], 0);
 
 /**
- * The plan's actions as Map items: grouped by user (a move and a profile update of one person must not
- * race: both write the person), groups in the order of their first action, and each action's slot the
- * run's start plus the requests of every action before it ÷ the budget. Slots follow the items' order, so
- * the Map (which starts items in order) keeps close to the budget without bursting.
+ * The location whose pool of free numbers an action draws from, if it takes "the first free number": a
+ * move the roster names no number for (the Mover lands on one), a join or an enableCalling with neither
+ * number nor extension. Two such actions running at once would both pick the same first free number and
+ * one would fail (Webex refuses the second assignment or move job), so they run one after the other.
+ */
+export function numberPool(action: PlanAction): string | undefined {
+  const { locationId, phoneNumber, extension } = action.after;
+  if (!locationId || phoneNumber) return undefined;
+  if (action.kind === 'move') return locationId;
+  if (action.kind === 'enableCalling') return extension ? undefined : locationId;
+  if (action.kind === 'join') {
+    const row = action.roster ?? {};
+    return row.phoneNumber || (row.extension && row.autoAssignNumber !== true) ? undefined : locationId;
+  }
+  return undefined;
+}
+
+/**
+ * The plan's actions as Map items, each item's actions run one after the other: one user's actions share an
+ * item (a move and a profile update of one person both write it), and so do the actions that draw from one
+ * location's pool of free numbers (numberPool). Items are in the order of their first action; each action's
+ * slot is the run's start plus the requests of every action before it ÷ the budget. Slots follow the items'
+ * order, so the Map (which starts items in order) keeps close to the budget without bursting; an action
+ * queued behind another of its item starts after its slot.
  */
 export function applyGroups(plan: Pick<ReconcilePlan, 'actions'>, applyName: string, startMs: number, rps: number): ApplyGroup[] {
-  const groups = new Map<string, ApplyGroup>();
+  // Union-find over the actions: joined by user, and by number pool.
+  const parent = plan.actions.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const firstBy = new Map<string, number>();
   plan.actions.forEach((action, index) => {
-    const key = action.userId ?? `email:${action.email}`;
+    for (const key of [`user:${action.userId ?? action.email}`, ...(numberPool(action) ? [`pool:${numberPool(action)}`] : [])]) {
+      const first = firstBy.get(key);
+      if (first === undefined) firstBy.set(key, index);
+      else {
+        const [a, b] = [root(first), root(index)];
+        parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+  });
+  const groups = new Map<number, ApplyGroup>();
+  plan.actions.forEach((action, index) => {
+    const key = root(index);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { actions: [] }));
     const executionName = actionExecutionName(applyName, index);
     group.actions.push({ index, kind: action.kind, email: action.email, notBefore: '', executionName, action, run: actionRun(action, executionName) });
   });
   let spent = 0;
-  const ordered = [...groups.values()];
+  // A group's key is its first action's index, so the Map order follows the plan's.
+  const ordered = [...groups.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
   for (const group of ordered) {
     for (const item of group.actions) {
       item.notBefore = new Date(startMs + Math.round((spent / rps) * 1000)).toISOString();

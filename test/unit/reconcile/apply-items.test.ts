@@ -25,6 +25,19 @@ describe('apply items', () => {
     expect(groups.flatMap((g) => g.actions.map((a) => a.index)).sort()).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it("puts the actions taking a location's first free number in one item (they would pick the same number), and only those", () => {
+    const pooled: PlanAction[] = [
+      { ...actions[0], roster: { ...actions[0].roster, autoAssignNumber: true } },
+      { ...actions[2], email: 'm1@x.example', userId: 'M1', after: { locationId: 'L1' } },
+      { ...actions[2], email: 'm2@x.example', userId: 'M2', after: { locationId: 'L2' } },
+      { ...actions[2], email: 'm3@x.example', userId: 'M3', after: { locationId: 'L1', phoneNumber: '+14085550009' } },
+      { ...actions[1], email: 'c1@x.example', userId: 'C1', after: { locationId: 'L2' } },
+      { ...actions[1], email: 'c2@x.example', userId: 'C2', after: { locationId: 'L2', extension: '1234' } },
+    ];
+    const groups = applyGroups({ actions: pooled }, NAME, START, 10);
+    expect(groups.map((g) => g.actions.map((a) => a.index))).toEqual([[0, 1], [2, 4], [3], [5]]);
+  });
+
   it('spaces the slots by the requests of every action before, at the budget, in item order', () => {
     const rps = 10;
     const items = applyGroups({ actions }, NAME, START, rps).flatMap((g) => g.actions);
