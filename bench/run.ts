@@ -12,10 +12,11 @@ import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
 import { measureReachability } from './reachability';
 import { measureReconcilePlan } from './reconcile-plan';
+import { measureReconcileApply } from './reconcile-apply';
 import { countWebexCalls } from './webex-calls';
 
-/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile); none named: all. */
-const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile'] as const;
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply'] as const;
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
@@ -66,6 +67,30 @@ async function main() {
         'time (ms, median)': { value: round(r.planMs), baseline: round(r.baselineMs), ratio: round(r.timeRatio), target: '' },
         'peak RSS (MB)': { value: round(r.planMaxRssMb), baseline: round(r.baselineMaxRssMb), ratio: round(r.memoryRatio), target: `< ${r.lambdaMemoryMb} (fits: ${r.fitsLambda})` },
       });
+    }
+
+    if (runs('apply')) {
+      // With the movers' numbers in the roster (paced by the budget), and without (moves into one location chained).
+      const applies = [await measureReconcileApply(sim), await measureReconcileApply(sim, { moverNumbers: false })];
+      results.reconcileApply = applies;
+      const a = applies[0];
+      console.log(`\nReconciliation apply: ${a.actions} actions (${Object.entries(a.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}) paced to ${a.requestsPerSecondBudget} Webex requests/s (target: >= 0.9 of the budget, none duplicated or missing)`);
+      console.table(
+        applies.map((r) => ({
+          movers: r.moverNumbers ? 'number in the roster' : 'first free number (chained per location)',
+          'requests/s': r.achievedPerSecond,
+          budget: r.requestsPerSecondBudget,
+          ratio: r.ratio,
+          'requests vs planned': round(r.webexRequests / r.plannedRequests),
+          succeeded: r.succeeded,
+          failed: r.failed,
+          skipped: r.skipped,
+          duplicated: r.duplicated,
+          missing: r.missing,
+          elapsedMs: r.elapsedMs,
+        })),
+      );
+      for (const r of applies) if (r.failed) console.log('failed actions:', r.failures);
     }
 
     if (runs('reach')) {

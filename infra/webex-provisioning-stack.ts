@@ -250,6 +250,7 @@ export class WebexProvisioningStack extends Stack {
       lifecycleEventBus: lifecycleBus,
       importsBucket: this.bulkImports,
       taskEnvironment: { ReconcilePlanSteps: reconcilePlanEnvironment(props) },
+      bulkWebexRequestsPerSecond: bulkRate,
     });
 
     this.api = new WorkflowApi(this, 'WorkflowApi', {

@@ -39,6 +39,7 @@ export type EnvName =
   | 'BULK_JOINERS_STATE_MACHINE_ARN'
   | 'BULK_JOINERS_CSV_STATE_MACHINE_ARN'
   | 'RECONCILE_PLAN_STATE_MACHINE_ARN'
+  | 'RECONCILE_APPLY_STATE_MACHINE_ARN'
   // The local runtime (functions/local/): its buckets' folder
   | 'LOCAL_OBJECT_STORE_DIR';
 

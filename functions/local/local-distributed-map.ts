@@ -8,14 +8,30 @@ import { readCsvAsStepFunctions } from './local-csv-reader';
  * states the library does run, around the same ItemProcessor:
  *
  *   <Map name>            Task `s3:getObject`: reads the items from the object store (CSV with a header
- *                         row, as Step Functions reads it: objects of strings, local-csv-reader.ts), applies ItemSelector to
+ *                         row, as Step Functions reads it: objects of strings, local-csv-reader.ts; or a JSON
+ *                         file holding an array, each element an item), applies ItemSelector to
  *                         each (`$$.Map.Item.Index` / `.Value`, `$.…` of the Map's input), batches them
  *                         (ItemBatcher: MaxItemsPerBatch, BatchInput) into { Items, BatchInput }.
  *   <Map name> (children) the Map itself, INLINE, each child's states wrapped in a Parallel whose Catch
  *                         records a failed child instead of failing the Map (ToleratedFailurePercentage).
+ *                         In AWS the items and the children's results never pass through the Map's state
+ *                         (they stream from and to S3), so neither does it here: the reader keeps them aside
+ *                         and the state carries a token per item; each child loads its item first
+ *                         (`… (item)` Task) and puts its result aside last (`… (result)` Task). The 256 KB
+ *                         limit then applies, as in AWS, to each child's own input and output.
  *   <Map name> (results)  Task `s3:putObject`: writes manifest.json and SUCCEEDED_0.json / FAILED_0.json
  *                         under <Prefix>/<map run id>/ as ResultWriter does, and puts
  *                         { ResultWriterDetails: { Bucket, Key } } at the Map's ResultPath.
+ *
+ * A Catch on the Map is put on each of the three states, so a failure of any of them (the file unreadable, a
+ * child failing beyond the tolerated percentage, the results unwritable) goes where the Map's Catch says.
+ *
+ * The formats modelled, from the Step Functions Developer Guide: ItemReader
+ * (docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html): `ReaderConfig.InputType`
+ * `CSV` with `CSVHeaderLocation: FIRST_ROW`, or `JSON`, "a JSON file … must contain an array" whose
+ * elements are the items; ResultWriter (…/input-output-resultwriter.html): `manifest.json` with
+ * `DestinationBucket`, `MapRunArn` and `ResultFiles` by status, and the SUCCEEDED_n / FAILED_n files holding
+ * each child's `Input` and `Output` as JSON text.
  *
  * Only what the suite's ASL uses is supported; anything else throws when the definition is loaded, so a
  * new use cannot silently run differently here than in AWS. Differences that remain: child executions
@@ -25,6 +41,9 @@ import { readCsvAsStepFunctions } from './local-csv-reader';
 
 export const ITEM_READER_RESOURCE = 'arn:aws:states:::s3:getObject';
 export const RESULT_WRITER_RESOURCE = 'arn:aws:states:::s3:putObject';
+/** The stand-in's own integrations (never in an ASL file): a child's item by token, and its result put aside. */
+export const CHILD_ITEM_RESOURCE = 'arn:aws:states:::local:distributedMapItem';
+export const CHILD_RESULT_RESOURCE = 'arn:aws:states:::local:distributedMapResult';
 const ITEMS = '__distributedMapItems';
 const RESULTS = '__distributedMapResults';
 const CHILD_FAILURE = '__distributedMapChildFailure';
@@ -80,11 +99,13 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
   const reader = map.ItemReader as Json | undefined;
   const writer = map.ResultWriter as Json | undefined;
   const readerConfig = (reader?.ReaderConfig ?? {}) as MapConfig['readerConfig'];
-  if (!reader || reader.Resource !== ITEM_READER_RESOURCE || readerConfig.InputType !== 'CSV' || readerConfig.CSVHeaderLocation !== 'FIRST_ROW') {
-    throw new Error(`local Distributed Map ${name}: only an ItemReader of a CSV with a header row (s3:getObject) is supported`);
+  const csv = readerConfig.InputType === 'CSV' && readerConfig.CSVHeaderLocation === 'FIRST_ROW';
+  const json = readerConfig.InputType === 'JSON' && readerConfig.CSVHeaderLocation === undefined;
+  if (!reader || reader.Resource !== ITEM_READER_RESOURCE || !(csv || json)) {
+    throw new Error(`local Distributed Map ${name}: only an ItemReader (s3:getObject) of a CSV with a header row or of a JSON array is supported`);
   }
   if (!writer || writer.Resource !== RESULT_WRITER_RESOURCE) throw new Error(`local Distributed Map ${name}: a ResultWriter (s3:putObject) is required`);
-  for (const unsupported of ['ResultSelector', 'ItemsPath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'Retry', 'Catch']) {
+  for (const unsupported of ['ResultSelector', 'ItemsPath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'Retry']) {
     if (unsupported in map) throw new Error(`local Distributed Map ${name}: ${unsupported} is not supported`);
   }
   const resultPath = map.ResultPath as string | undefined;
@@ -95,6 +116,7 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
   const children = `${name} (children)`;
   const results = `${name} (results)`;
   const transition = map.End ? { End: true } : { Next: map.Next };
+  const caught = map.Catch ? { Catch: map.Catch } : {};
 
   const rewritten: Record<string, Json> = {};
   for (const [stateName, state] of Object.entries(states)) {
@@ -108,6 +130,7 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
       Resource: ITEM_READER_RESOURCE,
       Parameters: { ...(reader.Parameters as Json), 'MapInput.$': '$' },
       ResultPath: `$.${ITEMS}`,
+      ...caught,
       Next: children,
     };
     rewritten[children] = {
@@ -117,18 +140,22 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
       ...(map.MaxConcurrencyPath !== undefined ? { MaxConcurrencyPath: map.MaxConcurrencyPath } : {}),
       ItemProcessor: {
         ProcessorConfig: { Mode: 'INLINE' },
-        StartAt: 'Child',
+        StartAt: 'Item',
         States: {
+          Item: { Type: 'Task', Resource: CHILD_ITEM_RESOURCE, Parameters: { 'token.$': '$.token' }, Next: 'Child' },
           Child: {
             Type: 'Parallel',
+            InputPath: '$.item',
             Branches: [{ StartAt: processor.StartAt, States: processor.States }],
-            Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: `$.${CHILD_FAILURE}`, Next: 'ChildFailed' }],
-            End: true,
+            ResultPath: '$.output',
+            Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: `$.${CHILD_FAILURE}`, Next: 'Result' }],
+            Next: 'Result',
           },
-          ChildFailed: { Type: 'Pass', End: true },
+          Result: { Type: 'Task', Resource: CHILD_RESULT_RESOURCE, Parameters: { 'state.$': '$' }, End: true },
         },
       },
       ResultPath: `$.${RESULTS}`,
+      ...caught,
       Next: results,
     };
     rewritten[results] = {
@@ -142,6 +169,7 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
         'StateMachineId.$': '$$.StateMachine.Id',
       },
       // No ResultPath: the result is the whole output (aws-local-stepfunctions reads "$" as a key named "$").
+      ...caught,
       ...transition,
     };
   }
@@ -160,21 +188,56 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
 
 const withoutInternals = (input: Json) => Object.fromEntries(Object.entries(input).filter(([k]) => k !== ITEMS && k !== RESULTS));
 
-/** The two service integrations the rewritten states call, over `store`. */
+interface Aside {
+  item: unknown;
+  output?: unknown;
+}
+
+/** The service integrations the rewritten states call, over `store`: the reader, each child's item and result, the writer. */
 export function distributedMapServices(map: MapConfig, store: () => ObjectStore): Record<string, (parameters: unknown) => Promise<unknown>> {
+  // Items and results by token, out of the state (as S3 holds them in AWS), for the runner's executions.
+  const aside = new Map<string, Aside>();
+  const entry = (token: unknown): Aside => {
+    const found = aside.get(String(token));
+    if (!found) throw new Error(`local Distributed Map: no item ${String(token)}`);
+    return found;
+  };
+  const readItems = async (parameters: unknown): Promise<unknown[]> => {
+    const { Bucket, Key, MapInput } = parameters as { Bucket: string; Key: string; MapInput: Json };
+    const { text } = await store().getText(Bucket, Key);
+    let values: unknown[];
+    if (map.readerConfig.InputType === 'JSON') {
+      const parsed = JSON.parse(text) as unknown;
+      if (!Array.isArray(parsed)) throw Object.assign(new Error(`the ItemReader's JSON file ${Key} does not hold an array`), { name: 'States.ItemReaderFailed' });
+      values = parsed;
+    } else values = readCsvAsStepFunctions(text);
+    if (map.readerConfig.MaxItems !== undefined) values = values.slice(0, map.readerConfig.MaxItems);
+    const items = values.map((value, index) => (map.itemSelector ? applyTemplate(map.itemSelector, MapInput, { index, value }) : value));
+    if (!map.batcher) return items;
+    const size = map.batcher.MaxItemsPerBatch ?? items.length;
+    const batchInput = map.batcher.BatchInput ? applyTemplate(map.batcher.BatchInput, MapInput, { index: 0, value: null }) : undefined;
+    const batches: Json[] = [];
+    for (let i = 0; i < items.length; i += size) batches.push({ Items: items.slice(i, i + size), ...(batchInput ? { BatchInput: batchInput } : {}) });
+    return batches;
+  };
   return {
     [ITEM_READER_RESOURCE]: async (parameters) => {
-      const { Bucket, Key, MapInput } = parameters as { Bucket: string; Key: string; MapInput: Json };
-      const { text } = await store().getText(Bucket, Key);
-      let values: unknown[] = readCsvAsStepFunctions(text);
-      if (map.readerConfig.MaxItems !== undefined) values = values.slice(0, map.readerConfig.MaxItems);
-      const items = values.map((value, index) => (map.itemSelector ? applyTemplate(map.itemSelector, MapInput, { index, value }) : value));
-      if (!map.batcher) return items;
-      const size = map.batcher.MaxItemsPerBatch ?? items.length;
-      const batchInput = map.batcher.BatchInput ? applyTemplate(map.batcher.BatchInput, MapInput, { index: 0, value: null }) : undefined;
-      const batches: Json[] = [];
-      for (let i = 0; i < items.length; i += size) batches.push({ Items: items.slice(i, i + size), ...(batchInput ? { BatchInput: batchInput } : {}) });
-      return batches;
+      const read = randomUUID();
+      return (await readItems(parameters)).map((item, i) => {
+        const token = `${read}-${i}`;
+        aside.set(token, { item });
+        return { token };
+      });
+    },
+    [CHILD_ITEM_RESOURCE]: async (parameters) => {
+      const { token } = parameters as { token: string };
+      return { token, item: entry(token).item };
+    },
+    [CHILD_RESULT_RESOURCE]: async (parameters) => {
+      const { state } = parameters as { state: Json & { token: string } };
+      const { token, item: _item, ...rest } = state;
+      entry(token).output = rest;
+      return { token };
     },
     [RESULT_WRITER_RESOURCE]: async (parameters) => {
       const { Bucket, Prefix, MapInput, ExecutionId, StateMachineId } = parameters as {
@@ -184,8 +247,11 @@ export function distributedMapServices(map: MapConfig, store: () => ObjectStore)
         ExecutionId: string;
         StateMachineId: string;
       };
-      const inputs = MapInput[ITEMS] as unknown[];
-      const outputs = MapInput[RESULTS] as unknown[];
+      const tokens = (MapInput[ITEMS] as { token: string }[]).map((t) => t.token);
+      const inputs = tokens.map((t) => entry(t).item);
+      // Each child's `{ output: [its branch's output] }`, or its Catch's failure.
+      const outputs = tokens.map((t) => entry(t).output as Json);
+      for (const t of tokens) aside.delete(t);
       const runId = randomUUID();
       const mapRunArn = `${StateMachineId.replace(':stateMachine:', ':mapRun:')}/${map.stateName.replace(/\W/g, '')}:${runId}`;
       const now = new Date().toISOString();
@@ -201,9 +267,9 @@ export function distributedMapServices(map: MapConfig, store: () => ObjectStore)
           StateMachineArn: StateMachineId,
           StopDate: now,
         };
-        const childFailure = !Array.isArray(output) ? ((output as Json)?.[CHILD_FAILURE] as { Error?: string; Cause?: string } | undefined) : undefined;
-        if (childFailure) failed.push({ ...base, Status: 'FAILED', Error: childFailure.Error, Cause: childFailure.Cause });
-        else succeeded.push({ ...base, Status: 'SUCCEEDED', Output: JSON.stringify((output as unknown[])[0]), OutputDetails: { Included: true } });
+        const childFailure = output?.[CHILD_FAILURE] as { Error?: string; Cause?: string } | undefined;
+        if (childFailure || !output) failed.push({ ...base, Status: 'FAILED', Error: childFailure?.Error ?? 'States.Runtime', Cause: childFailure?.Cause ?? 'the child left no result' });
+        else succeeded.push({ ...base, Status: 'SUCCEEDED', Output: JSON.stringify((output.output as unknown[])[0]), OutputDetails: { Included: true } });
       });
       if (outputs.length && (failed.length / outputs.length) * 100 > map.toleratedFailurePercentage) {
         const error = new Error(`${failed.length} of ${outputs.length} child executions failed`);

@@ -3,6 +3,8 @@ import { createHandler as lifecycleSteps } from '../lifecycle-steps/handler';
 import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
 import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/handler';
 import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/handler';
+import { createHandler as reconcileApplySteps } from '../reconcile-apply-steps/handler';
+import { createHandler as reconcileApplyCheck } from '../reconcile-apply-check/handler';
 import { ConfigurationError } from '../lib/errors';
 import { readEnv, type EnvName } from '../lib/config';
 import type { Deps } from '../lib/runtime/deps';
@@ -59,6 +61,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     BulkJoinersStepsFunctionArn: bulkJoinersSteps,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore }) as LambdaHandler,
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex }) as LambdaHandler,
+    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore }) as LambdaHandler,
+    ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ env, webex: webex.webex }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };
   const stateMachines = localStateMachines(setup);

@@ -30,6 +30,8 @@ export interface WorkflowStateMachinesProps {
    * reconciliation planner's defaults. A task that uses the imports bucket gets BULK_IMPORTS_BUCKET anyway.
    */
   readonly taskEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The bulk Webex request budget, set as BULK_WEBEX_REQUESTS_PER_SECOND on the task functions that pace to it (`bulkBudget`). @default - the functions' own default */
+  readonly bulkWebexRequestsPerSecond?: number;
   /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
   readonly definitions?: readonly StateMachineDefinition[];
 }
@@ -210,6 +212,7 @@ export class WorkflowStateMachines extends Construct {
   }
 }
 
+/** What a task function's row says it needs: the calling license (Webex callers), the bucket's name, the bulk budget. */
 /** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */
 export function stateMachineLogGroupName(stackName: string, machineId: string): string {
   return `/aws/vendedlogs/states/${stackName}-${machineId}`;
@@ -219,6 +222,7 @@ function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDe
   const env: Record<string, string> = {
     ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
     ...(task.importsBucket && props.importsBucket ? { [IMPORTS_BUCKET_ENV]: props.importsBucket.bucket.bucketName } : {}),
+    ...(task.bulkBudget && props.bulkWebexRequestsPerSecond !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(props.bulkWebexRequestsPerSecond) } : {}),
     ...props.taskEnvironment?.[task.id],
   };
   return Object.keys(env).length ? env : undefined;

@@ -360,15 +360,17 @@ describe('WebexProvisioning stack (configured)', () => {
     expect(template.toJSON().Outputs.WebexSecretArn.Value).toBe(EXISTING_SECRET_ARN);
   });
 
-  test('bulkWebexRequestsPerSecond reaches the two functions that start bulk runs, and no other', () => {
+  test('bulkWebexRequestsPerSecond reaches the functions that start or pace bulk runs (routes and task functions), and no other', () => {
     const { stack, template } = synth({ bulkWebexRequestsPerSecond: 12 });
     const resources = template.toJSON().Resources;
-    const withBudget = Object.entries(stack.api.functions)
-      .filter(([, fn]) => resources[logicalId(stack, fn)].Properties.Environment.Variables.BULK_WEBEX_REQUESTS_PER_SECOND !== undefined)
+    const withBudget = Object.entries({ ...stack.api.functions, ...stack.workflows.taskFunctions })
+      .filter(([, fn]) => resources[logicalId(stack, fn)].Properties.Environment?.Variables?.BULK_WEBEX_REQUESTS_PER_SECOND !== undefined)
       .map(([id, fn]) => [id, resources[logicalId(stack, fn)].Properties.Environment.Variables.BULK_WEBEX_REQUESTS_PER_SECOND]);
     expect(withBudget).toEqual([
       ['StartBulkJoiners', '12'],
       ['StartBulkJoinersCsv', '12'],
+      ['ApplyReconcilePlan', '12'],
+      ['ReconcileApplySteps', '12'],
     ]);
     expect(() => synth({ bulkWebexRequestsPerSecond: 0 })).toThrow(/bulkWebexRequestsPerSecond must be a number above 0/);
   });

@@ -85,8 +85,9 @@ describe('lifecycle state machines', () => {
     for (const def of stateMachines) {
       for (const nested of (def as { nestedStateMachines?: readonly { stateMachine: string; substitution: string }[] }).nestedStateMachines ?? []) {
         expect(allows(def.id, 'states:StartExecution').map((s) => s.Resource)).toContainEqual({ Ref: id(stack.workflows.stateMachines[nested.stateMachine]) });
-        // One statement for the nested machine's executions (a Distributed Map adds one for its own children).
-        expect(allows(def.id, 'states:DescribeExecution')).toHaveLength((def as { distributedMap?: unknown }).distributedMap ? 2 : 1);
+        // One statement per nested machine's executions (a Distributed Map adds one for its own children).
+        const nestedCount = (def as { nestedStateMachines?: readonly unknown[] }).nestedStateMachines?.length ?? 0;
+        expect(allows(def.id, 'states:DescribeExecution')).toHaveLength(nestedCount + ((def as { distributedMap?: unknown }).distributedMap ? 1 : 0));
         expect(JSON.stringify(allows(def.id, 'events:PutRule')[0].Resource)).toContain('StepFunctionsGetEventsForStepFunctionsExecutionRule');
         const resource = template.toJSON().Resources[id(stack.workflows.stateMachines[def.id])];
         expect(resource.Properties.DefinitionSubstitutions[nested.substitution]).toEqual({ Ref: id(stack.workflows.stateMachines[nested.stateMachine]) });
@@ -171,5 +172,56 @@ describe('bulk joiners from CSV (Distributed Map)', () => {
       }
     }
     expect(checked).toBeGreaterThan(25);
+  });
+});
+
+describe('reconcile apply (Distributed Map over a plan)', () => {
+  const policiesOf = (roleId: string) =>
+    Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement) as { Action: string | string[]; Resource: unknown }[];
+  const actionsOf = (s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+  const machine = () => stack.workflows.stateMachines.ReconcileApply;
+  const bucketId = () => id(stack.bulkImports.bucket as never);
+  const fn = (c: { node: { defaultChild?: unknown } }) => template.toJSON().Resources[id(c)];
+  const roleOf = (c: { role?: unknown }) => id(c.role as never);
+
+  it('reads the items and writes the results in the imports bucket only, runs its own children, and nests the four machines', () => {
+    const statements = policiesOf(id(machine().role as never));
+    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap(actionsOf).sort()).toEqual(['s3:AbortMultipartUpload', 's3:GetObject', 's3:ListBucket', 's3:ListMultipartUploadParts', 's3:PutObject']);
+    for (const s of s3) expect(JSON.stringify(s.Resource)).toContain(bucketId());
+    const started = statements.filter((s) => actionsOf(s).includes('states:StartExecution')).map((s) => s.Resource);
+    for (const m of ['ReconcileApply', 'Joiner', 'Mover', 'Leaver', 'EnableCalling']) expect(started).toContainEqual({ Ref: id(stack.workflows.stateMachines[m]) });
+    expect(JSON.stringify(statements.filter((s) => actionsOf(s).includes('events:PutEvents')))).toContain('LifecycleBus');
+  });
+
+  it('the route knows the bucket and the machine, may read plans, start and describe it; no Webex secret', () => {
+    const route = fn(stack.api.functions.ApplyReconcilePlan);
+    expect(route.Properties.Environment.Variables).toMatchObject({ BULK_IMPORTS_BUCKET: { Ref: bucketId() }, RECONCILE_APPLY_STATE_MACHINE_ARN: { Ref: id(machine()) } });
+    expect(route.Properties.Environment.Variables.WEBEX_SECRET_ARN).toBeUndefined();
+    const statements = policiesOf(route.Properties.Role['Fn::GetAtt'][0]);
+    expect(statements.flatMap(actionsOf)).toEqual(expect.arrayContaining(['s3:GetObject', 'states:StartExecution', 'states:DescribeExecution']));
+    expect(statements.flatMap(actionsOf)).not.toContain('s3:PutObject');
+  });
+
+  it('the steps function has the bucket (read, write) and no Webex; the check function has Webex and no bucket', () => {
+    const steps = stack.workflows.taskFunctions.ReconcileApplySteps;
+    const check = stack.workflows.taskFunctions.ReconcileApplyCheck;
+    expect(fn(steps).Properties.Environment.Variables).toMatchObject({ BULK_IMPORTS_BUCKET: { Ref: bucketId() } });
+    expect(fn(steps).Properties.Environment.Variables.WEBEX_SECRET_ARN).toBeUndefined();
+    expect(policiesOf(roleOf(steps)).flatMap(actionsOf).filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
+    expect(fn(check).Properties.Environment.Variables.WEBEX_SECRET_ARN).toBeDefined();
+    expect(fn(check).Properties.Environment.Variables.BULK_IMPORTS_BUCKET).toBeUndefined();
+    expect(policiesOf(roleOf(check)).flatMap(actionsOf).some((a) => a.startsWith('s3:'))).toBe(false);
+  });
+
+  it('the stack budget reaches the task function that paces to it, as it reaches the routes', () => {
+    const budgeted = new WebexProvisioningStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Budgeted', { bulkWebexRequestsPerSecond: 12 });
+    const resources = Template.fromStack(budgeted).toJSON().Resources;
+    const env = (c: { node: { defaultChild?: unknown } }) => resources[Stack.of(budgeted).getLogicalId(c.node.defaultChild as never)].Properties.Environment.Variables;
+    expect(env(budgeted.workflows.taskFunctions.ReconcileApplySteps).BULK_WEBEX_REQUESTS_PER_SECOND).toBe('12');
+    expect(env(budgeted.api.functions.ApplyReconcilePlan).BULK_WEBEX_REQUESTS_PER_SECOND).toBe('12');
+    expect(env(budgeted.workflows.taskFunctions.ReconcileApplyCheck).BULK_WEBEX_REQUESTS_PER_SECOND).toBeUndefined();
   });
 });

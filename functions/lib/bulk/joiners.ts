@@ -106,7 +106,8 @@ export interface BulkJoinersReport {
 export const MAX_MESSAGE_BYTES = 160;
 const MAX_CODE_BYTES = 64;
 const jsonBytes = (text: string) => Buffer.byteLength(JSON.stringify(text), 'utf8') - 2;
-function cut(text: string, max = MAX_MESSAGE_BYTES): string {
+/** `text` cut to at most `max` bytes of JSON-encoded UTF-8, with an ellipsis when cut (also the reconcile results'). */
+export function cutToBytes(text: string, max = MAX_MESSAGE_BYTES): string {
   if (jsonBytes(text) <= max) return text;
   // Binary search on code points for the longest prefix that, with the ellipsis, fits.
   const chars = Array.from(text);
@@ -132,12 +133,12 @@ export function describeItemFailure(index: number, email: string, failure: { Err
     const detail = nested.causeJson === undefined ? undefined : LifecycleResultDetail.safeParse(nested.causeJson);
     if (detail?.success && detail.data.error) {
       const { userId, error } = detail.data;
-      return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: cut(error.code, MAX_CODE_BYTES), message: cut(error.message) } };
+      return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: cutToBytes(error.code, MAX_CODE_BYTES), message: cutToBytes(error.message) } };
     }
-    return { index, email, status: 'FAILED', error: { code: cut(nested.error ?? errorName, MAX_CODE_BYTES), message: cut(nested.cause ?? 'the Joiner execution failed') } };
+    return { index, email, status: 'FAILED', error: { code: cutToBytes(nested.error ?? errorName, MAX_CODE_BYTES), message: cutToBytes(nested.cause ?? 'the Joiner execution failed') } };
   }
   const detail = errorDetailFromCause(errorName, failure.Cause);
-  return { index, email, status: 'FAILED', error: { code: cut(detail.code, MAX_CODE_BYTES), message: cut(detail.message) } };
+  return { index, email, status: 'FAILED', error: { code: cutToBytes(detail.code, MAX_CODE_BYTES), message: cutToBytes(detail.message) } };
 }
 
 export function buildBulkReport(executionName: string, results: BulkUserResult[]): BulkJoinersReport {

@@ -22,6 +22,11 @@ export interface TaskFunctionDefinition {
    * @default TASK_FUNCTION_TIMEOUT_SECONDS
    */
   readonly timeoutSeconds?: number;
+  /**
+   * Paces work to the bulk Webex request budget (as RouteDefinition.bulkBudget): CDK sets
+   * BULK_WEBEX_REQUESTS_PER_SECOND on it when the stack configures one.
+   */
+  readonly bulkBudget?: true;
 }
 
 /**
@@ -216,6 +221,40 @@ export const stateMachines = [
     summary: 'Reconcile: plan what a roster would change (stored as plans/<id>.json and .csv), publish Planned or Confirmation Required',
     eventBusSubstitution: 'LifecycleEventBusName',
     describedByRoutes: ['CreateReconcilePlan', 'GetReconcilePlan'],
+  },
+  {
+    id: 'ReconcileApply',
+    definitionFile: 'statemachines/reconcile-apply.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'ReconcileApplyStepsFunctionArn',
+        id: 'ReconcileApplySteps',
+        entry: 'functions/reconcile-apply-steps/handler.ts',
+        summary: 'The steps of Reconcile Apply: prepare the items from the plan, describe a failure, build the results report (no Webex calls)',
+        importsBucket: 'readWrite',
+        webex: false,
+        bulkBudget: true,
+      },
+      {
+        substitution: 'ReconcileApplyCheckFunctionArn',
+        id: 'ReconcileApplyCheck',
+        entry: 'functions/reconcile-apply-check/handler.ts',
+        summary: 'Reconcile Apply: re-read an action\'s user in Webex and tell whether it changed since the plan',
+      },
+    ],
+    startedByRoute: 'ApplyReconcilePlan',
+    arnEnv: 'RECONCILE_APPLY_STATE_MACHINE_ARN',
+    summary: 'Reconcile apply: a plan\'s actions through the Joiner, Mover, Leaver and Enable Calling machines, paced, per-action results to S3',
+    nestedStateMachines: [
+      { substitution: 'JoinerStateMachineArn', stateMachine: 'Joiner' },
+      { substitution: 'MoverStateMachineArn', stateMachine: 'Mover' },
+      { substitution: 'LeaverStateMachineArn', stateMachine: 'Leaver' },
+      { substitution: 'EnableCallingStateMachineArn', stateMachine: 'EnableCalling' },
+    ],
+    eventBusSubstitution: 'LifecycleEventBusName',
+    describedByRoutes: ['ApplyReconcilePlan'],
+    distributedMap: { bucket: 'imports' },
   },
 ] as const satisfies readonly StateMachineDefinition[];
 

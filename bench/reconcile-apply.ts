@@ -1,0 +1,153 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalObjectStore } from '../functions/local/local-object-store';
+import { createReconcilePlan } from '../functions/lib/reconcile/create-plan';
+import { planRequests } from '../functions/lib/reconcile/apply-items';
+import { ReconcileResults, readItemResults } from '../functions/lib/reconcile/results';
+import { WebexClient } from '../functions/lib/webex/client';
+import { StaticTokenProvider } from '../functions/lib/webex/token-provider';
+import { SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
+import type { Simulator } from '../functions/simulator/server';
+import { CORP_DOMAIN, largeOrgSeed, rosterCsv } from '../test/support/reconcile-org';
+import { benchRuntime, handlers } from './local-handlers';
+import { apiEvent, context } from './webex-calls';
+
+/**
+ * Issue 16, apply: a plan of about 200 actions (joiners, movers, profile changes, leavers) applied through
+ * POST /reconcile/plans/{id}/apply on the local runtime (the real ASL and machines, Wait states taking real
+ * time: the pacing is a Wait) against the simulator, paced to a request budget. The achieved Webex request
+ * rate against that budget (target ≥ 0.9), and that every action ran once: none duplicated, none missing.
+ */
+
+export interface ReconcileApplyResult {
+  moverNumbers: boolean;
+  people: number;
+  actions: number;
+  byKind: Record<string, number>;
+  requestsPerSecondBudget: number;
+  elapsedMs: number;
+  webexRequests: number;
+  /** The requests the plan's actions make by ACTION_WEBEX_REQUESTS: what the slots were spaced by. */
+  plannedRequests: number;
+  achievedPerSecond: number;
+  /** achieved ÷ budget. */
+  ratio: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  /** Actions with more than one result in the Map's raw results, or joiners Webex created more than once. */
+  duplicated: number;
+  /** Actions without a succeeded result. */
+  missing: number;
+  /** Failed actions by kind and error code. */
+  failures: Record<string, number>;
+}
+
+export interface ReconcileApplyOptions {
+  /** @default 1000 (about 200 actions) */
+  people?: number;
+  /** @default 60 */
+  requestsPerSecond?: number;
+  /**
+   * The roster names each mover's number in the new location. Without one, the Mover lands on the location's
+   * first free number, so moves into one location run one after the other (apply-items.ts numberPool), each as
+   * long as its move job (≥ 3 s of polling): the run is then bound by those chains, not by the budget.
+   * @default true
+   */
+  moverNumbers?: boolean;
+}
+
+export async function measureReconcileApply(sim: Simulator, options: ReconcileApplyOptions = {}): Promise<ReconcileApplyResult> {
+  const people = options.people ?? 1000;
+  const rps = options.requestsPerSecond ?? 60;
+  const saved = { rps: process.env.BULK_WEBEX_REQUESTS_PER_SECOND, max: process.env.BULK_JOINERS_MAX_CONCURRENCY, dir: process.env.LOCAL_OBJECT_STORE_DIR, bucket: process.env.BULK_IMPORTS_BUCKET };
+  const root = await mkdtemp(join(tmpdir(), 'webex-prov-bench-'));
+  process.env.LOCAL_OBJECT_STORE_DIR = root;
+  process.env.BULK_IMPORTS_BUCKET = 'imports';
+  process.env.BULK_WEBEX_REQUESTS_PER_SECOND = String(rps);
+  process.env.BULK_JOINERS_MAX_CONCURRENCY = '40';
+  const store = new LocalObjectStore(root);
+  try {
+    const org = largeOrgSeed(people, 40);
+    sim.reset(org.seed);
+    // ~200 actions of 1000 people: 5 % joiners, 3 % movers, 5 % title changes, 7 % leavers.
+    const mix = { joiners: 0.05, movers: 0.03, leavers: 0.07, profileChanges: 0.05 };
+    let { csv } = rosterCsv(org, mix);
+    if (options.moverNumbers ?? true) {
+      // Mover i goes to location (i + 1) mod 3 (rosterCsv): a number from the end of that pool (joiners take the first ones).
+      const taken = [0, 0, 0];
+      const movers = Math.round(people * mix.movers);
+      csv = csv
+        .split('\r\n')
+        .map((line, n) => {
+          const i = n - 1;
+          if (i < 0 || i >= movers) return line;
+          const location = ((i % 3) + 1) % 3;
+          const pool = org.freeNumbers[location];
+          return `${line}${pool[pool.length - 1 - taken[location]++]}`;
+        })
+        .join('\r\n');
+    }
+    await store.putText('imports', 'rosters/bench.csv', csv);
+    const client = new WebexClient({ baseUrl: sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
+    const { plan } = await createReconcilePlan(
+      { client, store, bucket: 'imports' },
+      { key: 'rosters/bench.csv', scope: { emailDomains: [CORP_DOMAIN] }, allowMoves: true, thresholds: { maxLeaverPercent: 100, maxLeavers: 1000 } },
+    );
+    const started = Date.now();
+    const res = (await handlers.ApplyReconcilePlan(apiEvent('POST', `/reconcile/plans/${plan.id}/apply`, {}, '/reconcile/plans/{id}/apply'), context)) as { statusCode: number; body: string };
+    if (res.statusCode !== 202) throw new Error(`apply answered ${res.statusCode}: ${res.body}`);
+    const { executionName } = JSON.parse(res.body) as { executionName: string };
+    const outcome = await benchRuntime.executions.outcome('ReconcileApply', executionName);
+    const elapsedMs = Date.now() - started;
+    if (outcome?.status !== 'SUCCEEDED') throw new Error(`the apply ended ${outcome?.status}: ${outcome?.error} ${outcome?.cause}`);
+
+    const report = ReconcileResults.parse(JSON.parse((await store.getText('imports', `plans/${plan.id}.results.json`)).text));
+    const requests = sim.requests.filter((r) => r.at >= started);
+    // The raw results: an index reported twice would be a duplicated action.
+    const manifestDir = `bulk-results/${executionName}`;
+    const { readdir } = await import('node:fs/promises');
+    const [runId] = await readdir(join(root, 'imports', manifestDir));
+    const raw = await readItemResults(store, { Bucket: 'imports', Key: `${manifestDir}/${runId}/manifest.json` });
+    const perIndex = new Map<number, number>();
+    for (const r of raw) perIndex.set(r.index, (perIndex.get(r.index) ?? 0) + 1);
+    const created = new Map<string, number>();
+    for (const r of requests.filter((x) => x.method === 'POST' && x.path === '/people' && x.status < 300)) {
+      const email = (r.body as { emails?: string[] }).emails?.[0] ?? '';
+      created.set(email, (created.get(email) ?? 0) + 1);
+    }
+    const duplicated = [...perIndex.values()].filter((n) => n > 1).length + [...created.values()].filter((n) => n > 1).length;
+    const achievedPerSecond = requests.length / (elapsedMs / 1000);
+    return {
+      moverNumbers: options.moverNumbers ?? true,
+      people,
+      actions: plan.actions.length,
+      byKind: plan.counts,
+      requestsPerSecondBudget: rps,
+      elapsedMs,
+      webexRequests: requests.length,
+      plannedRequests: planRequests(plan),
+      achievedPerSecond: round(achievedPerSecond),
+      ratio: round(achievedPerSecond / rps),
+      succeeded: report.counts.succeeded,
+      failed: report.counts.failed,
+      skipped: report.counts.skipped,
+      duplicated,
+      missing: report.results.filter((r) => r.status !== 'succeeded').length,
+      failures: report.results.filter((r) => r.status === 'failed').reduce<Record<string, number>>((acc, r) => {
+        const key = `${r.kind}: ${r.error?.code}`;
+        acc[key] = (acc[key] ?? 0) + 1;
+        return acc;
+      }, {}),
+    };
+  } finally {
+    for (const [name, value] of [['BULK_WEBEX_REQUESTS_PER_SECOND', saved.rps], ['BULK_JOINERS_MAX_CONCURRENCY', saved.max], ['LOCAL_OBJECT_STORE_DIR', saved.dir], ['BULK_IMPORTS_BUCKET', saved.bucket]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    sim.reset();
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

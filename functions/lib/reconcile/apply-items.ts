@@ -1,0 +1,209 @@
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
+import { readEnv, type Env } from '../config';
+import { maxConcurrency } from '../bulk/joiners';
+import { JOINER_WEBEX_REQUESTS, requestsPerSecond } from '../bulk/pacing';
+import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
+import type { ObjectStore } from '../storage/object-store';
+import { actionExecutionName, RECONCILE_SOURCE } from './apply-execution';
+import { readPlan } from './plan-store';
+import { PlanAction, type ActionKind, type ReconcilePlan } from './schemas';
+
+/**
+ * What the ReconcileApply state machine runs (statemachines/reconcile-apply.asl.json): the plan's actions
+ * as the Distributed Map's items, each with the machine that applies it (the existing Joiner, Mover,
+ * Leaver or Enable Calling, reused as nested executions), its input, its execution name and its slot in
+ * the bulk Webex request budget.
+ */
+
+/**
+ * Webex requests one action makes when nothing fails, on warm functions: CheckAction's read of the user
+ * (1), then the machine's own. test/integration/reconcile/apply-cost.test.ts counts them against the
+ * simulator for every kind (SHOW_CALLS=1 lists them), so pacing cannot drift from the workflows.
+ * - join: the Joiner (JOINER_WEBEX_REQUESTS).
+ * - enableCalling: Enable Calling's person read, the licenses, the first free number (the roster gave none:
+ *   a plan's enableCalling carries a number only when the roster does), the PATCH and its read-back.
+ * - move: the Mover's look-up and read, Enable Calling's move path (reads, dry run, free number, job, polls,
+ *   read back); no profile write.
+ * - updateProfile: the Mover's look-up and read, then read-modify-write of the person.
+ * - leave: the Leaver's look-up, read and numbers, the licenses' PATCH removing calling, then the
+ *   read-modify-write that deactivates (or the DELETE) and its read-back.
+ */
+export const ACTION_WEBEX_REQUESTS: Record<ActionKind, number> = {
+  join: 1 + JOINER_WEBEX_REQUESTS,
+  enableCalling: 1 + 7,
+  move: 1 + 12,
+  updateProfile: 1 + 4,
+  leave: 1 + 10,
+};
+
+/** The machine an action runs, by kind (definitions.ts ids). */
+export const ACTION_MACHINES = {
+  join: 'Joiner',
+  enableCalling: 'EnableCalling',
+  move: 'Mover',
+  updateProfile: 'Mover',
+  leave: 'Leaver',
+} as const satisfies Record<ActionKind, string>;
+
+export const ApplyItem = z.object({
+  /** The action's index in the plan's `actions`: what the results are keyed by. */
+  index: z.number().int().min(0),
+  kind: z.enum(['join', 'enableCalling', 'move', 'updateProfile', 'leave']),
+  email: z.string(),
+  /** This action's slot in the budget (RFC 3339, the Pace Wait state's TimestampPath). */
+  notBefore: z.string(),
+  /** The nested execution's name. */
+  executionName: z.string(),
+  action: PlanAction,
+  run: z.object({ machine: z.enum(['Joiner', 'EnableCalling', 'Mover', 'Leaver']), input: z.record(z.string(), z.unknown()) }),
+});
+export type ApplyItem = z.infer<typeof ApplyItem>;
+
+/** One Distributed Map item: a user's actions, applied one after the other in plan order. */
+export interface ApplyGroup {
+  actions: ApplyItem[];
+}
+
+const defined = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
+
+/** The nested machine's input for an action: exactly what an HR event (or POST /users/{user}/calling) would give it. */
+export function actionRun(action: PlanAction, executionName: string): ApplyItem['run'] {
+  const origin = (detailType: string) => ({ eventId: executionName, source: RECONCILE_SOURCE, detailType });
+  switch (action.kind) {
+    case 'join':
+      // The plan kept the roster's row as the Joiner takes it (joinerDetailWithDefaults).
+      return { machine: 'Joiner', input: { origin: origin(LIFECYCLE_DETAIL_TYPES.joined), detail: action.roster ?? {} } };
+    case 'enableCalling': {
+      const { locationId, phoneNumber, extension } = action.after;
+      return {
+        machine: 'EnableCalling',
+        input: defined({ user: action.userId, location: locationId, phoneNumber, extension, autoAssignNumber: !phoneNumber && !extension ? true : undefined }),
+      };
+    }
+    case 'move': {
+      const { locationId, phoneNumber, extension } = action.after;
+      return { machine: 'Mover', input: { origin: origin(LIFECYCLE_DETAIL_TYPES.moved), detail: defined({ email: action.email, location: locationId, phoneNumber, extension }) } };
+    }
+    case 'updateProfile': {
+      const { firstName, lastName, displayName, department, title } = action.after;
+      return {
+        machine: 'Mover',
+        input: { origin: origin(LIFECYCLE_DETAIL_TYPES.moved), detail: { email: action.email, profile: defined({ firstName, lastName, displayName, department, title }) } },
+      };
+    }
+    case 'leave':
+      // The policy the plan was made (and reviewed) with, whatever the deployment's default is now.
+      return {
+        machine: 'Leaver',
+        input: { origin: origin(LIFECYCLE_DETAIL_TYPES.left), detail: { email: action.email, policy: action.leaverPolicy ?? 'deactivate', policySource: 'event' } },
+      };
+  }
+}
+
+/** Webex requests the whole plan makes at best: what the route checks against the longest run. */
+export const planRequests = (plan: Pick<ReconcilePlan, 'actions'>) => plan.actions.reduce((n, a) => n + ACTION_WEBEX_REQUESTS[a.kind], 0);
+
+/**
+ * The location whose pool of free numbers an action draws from, if it takes "the first free number": a
+ * move the roster names no number for (the Mover lands on one), a join or an enableCalling with neither
+ * number nor extension. Two such actions running at once would both pick the same first free number and
+ * one would fail (Webex refuses the second assignment or move job), so they run one after the other.
+ */
+export function numberPool(action: PlanAction): string | undefined {
+  const { locationId, phoneNumber, extension } = action.after;
+  if (!locationId || phoneNumber) return undefined;
+  if (action.kind === 'move') return locationId;
+  if (action.kind === 'enableCalling') return extension ? undefined : locationId;
+  if (action.kind === 'join') {
+    const row = action.roster ?? {};
+    return row.phoneNumber || (row.extension && row.autoAssignNumber !== true) ? undefined : locationId;
+  }
+  return undefined;
+}
+
+/**
+ * The plan's actions as Map items, each item's actions run one after the other: one user's actions share an
+ * item (a move and a profile update of one person both write it), and so do the actions that draw from one
+ * location's pool of free numbers (numberPool). Items are in the order of their first action; each action's
+ * slot is the run's start plus the requests of every action before it ÷ the budget. Slots follow the items'
+ * order, so the Map (which starts items in order) keeps close to the budget without bursting; an action
+ * queued behind another of its item starts after its slot.
+ */
+export function applyGroups(plan: Pick<ReconcilePlan, 'actions'>, applyName: string, startMs: number, rps: number): ApplyGroup[] {
+  // Union-find over the actions: joined by user, and by number pool.
+  const parent = plan.actions.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const firstBy = new Map<string, number>();
+  plan.actions.forEach((action, index) => {
+    for (const key of [`user:${action.userId ?? action.email}`, ...(numberPool(action) ? [`pool:${numberPool(action)}`] : [])]) {
+      const first = firstBy.get(key);
+      if (first === undefined) firstBy.set(key, index);
+      else {
+        const [a, b] = [root(first), root(index)];
+        parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+  });
+  const groups = new Map<number, ApplyGroup>();
+  plan.actions.forEach((action, index) => {
+    const key = root(index);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { actions: [] }));
+    const executionName = actionExecutionName(applyName, index);
+    group.actions.push({ index, kind: action.kind, email: action.email, notBefore: '', executionName, action, run: actionRun(action, executionName) });
+  });
+  let spent = 0;
+  // A group's key is its first action's index, so the Map order follows the plan's.
+  const ordered = [...groups.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
+  for (const group of ordered) {
+    for (const item of group.actions) {
+      item.notBefore = new Date(startMs + Math.round((spent / rps) * 1000)).toISOString();
+      spent += ACTION_WEBEX_REQUESTS[item.kind];
+    }
+  }
+  return ordered;
+}
+
+export const applyKeys = (planId: string, applyName: string) => ({
+  items: `plans/${planId}.apply-items.json`,
+  // Under bulk-results/, which the bucket expires (infra/constructs/bulk-imports.ts): the raw files are not the report.
+  resultsPrefix: `bulk-results/${applyName}`,
+});
+
+export interface PreparedApply {
+  planId: string;
+  bucket: string;
+  itemsKey: string;
+  resultsPrefix: string;
+  maxConcurrency: number;
+  /** Actions in the plan. */
+  total: number;
+  /** Items of the Map (users). */
+  groups: number;
+  requestsPerSecond: number;
+}
+
+/** Prepare: reads the plan, writes the Map's items file (a JSON array, what the ItemReader reads), answers where it is. */
+export async function prepareApply(
+  store: ObjectStore,
+  bucket: string,
+  args: { planId: string; executionName: string; startedAt: string },
+  env: Env = readEnv(),
+): Promise<PreparedApply> {
+  const plan = await readPlan(store, bucket, args.planId);
+  const rps = requestsPerSecond(env);
+  const groups = applyGroups(plan, args.executionName, Date.parse(args.startedAt), rps);
+  const keys = applyKeys(plan.id, args.executionName);
+  await store.putText(bucket, keys.items, JSON.stringify(groups), 'application/json');
+  return {
+    planId: plan.id,
+    bucket,
+    itemsKey: keys.items,
+    resultsPrefix: keys.resultsPrefix,
+    maxConcurrency: maxConcurrency(env),
+    total: plan.actions.length,
+    groups: groups.length,
+    requestsPerSecond: rps,
+  };
+}
