@@ -17,7 +17,6 @@ export const route = defineRoute({
   id: 'ApplyReconcilePlan', method: 'POST', path: '/reconcile/plans/{id}/apply', entry: 'functions/apply-reconcile-plan/handler.ts',
   summary: 'Apply a reconciliation plan: its actions through the joiner, mover, leaver and calling machines, paced, each reported',
   importsBucket: 'read',
-  webex: false,
   bulkBudget: true,
   needs: ['env', 'stateMachines', 'objectStore'],
   input: ApplyPlanInput,

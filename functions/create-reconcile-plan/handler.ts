@@ -22,7 +22,6 @@ export const route = defineRoute({
   id: 'CreateReconcilePlan', method: 'POST', path: '/reconcile/plans', entry: 'functions/create-reconcile-plan/handler.ts',
   summary: 'Plan a reconciliation of Webex with an HR roster (nothing in Webex changes; runs the ReconcilePlan state machine)',
   importsBucket: 'read',
-  webex: false,
   needs: ['env', 'stateMachines', 'objectStore'],
   input: ReconcilePlanInput,
   run: async (input, { env, stateMachines, objectStore }, context, request) => {

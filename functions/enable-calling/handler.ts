@@ -18,7 +18,6 @@ const RESPONSE_MARGIN_MS = 2_000;
 export const route = defineRoute({
   id: 'EnableCalling', method: 'POST', path: '/users/{user}/calling', entry: 'functions/enable-calling/handler.ts',
   summary: 'Enable Webex Calling for User (runs the EnableCalling state machine synchronously)',
-  webex: false,
   needs: ['stateMachines'],
   input: EnableCallingInput,
   run: async (input, { stateMachines }, context, request) => {

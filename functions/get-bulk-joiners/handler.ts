@@ -11,7 +11,6 @@ import { BulkJoinersRef } from '../lib/schemas/bulk';
 export const route = defineRoute({
   id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts',
   summary: 'Bulk Joiners status and, once ended, the per-user report',
-  webex: false,
   input: BulkJoinersRef,
   needs: ['stateMachines'],
   run: async ({ executionName }, { stateMachines }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName, stateMachines.describe) }),

@@ -13,7 +13,6 @@ import { answerFor, outcomeOf, running } from '../lib/workflows/calling/enable-c
 export const route = defineRoute({
   id: 'GetEnableCalling', method: 'GET', path: '/users/{user}/calling/{executionName}', entry: 'functions/get-enable-calling/handler.ts',
   summary: 'An Enable Calling run POST answered 202 for (a move): RUNNING, or its steps and outcome',
-  webex: false,
   needs: ['stateMachines'],
   input: EnableCallingRunRef,
   run: async ({ user, executionName }, { stateMachines }) => {

@@ -16,7 +16,6 @@ export const route = defineRoute({
   id: 'GetReconcilePlan', method: 'GET', path: '/reconcile/plans/{id}', entry: 'functions/get-reconcile-plan/handler.ts',
   summary: 'A reconciliation plan: its summary, a page of its actions and, once applied, its results (or PLANNING / FAILED)',
   importsBucket: 'read',
-  webex: false,
   needs: ['env', 'stateMachines', 'objectStore'],
   input: GetReconcilePlanInput,
   queryParams: ['limit', 'offset'],

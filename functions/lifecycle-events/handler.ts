@@ -15,7 +15,6 @@ import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
 export const route = defineRoute({
   id: 'LifecycleEvents', method: 'POST', path: '/events', entry: 'functions/lifecycle-events/handler.ts',
   summary: 'Route a Webex lifecycle event (Joined / Moved / Left) to its state machine, exactly once per event id',
-  webex: false,
   needs: ['env', 'stateMachines'],
   input: LifecycleEvent,
   run: async (event, { env, stateMachines }) => {

@@ -8,7 +8,6 @@ const allowedPrefixes = allowedPrefixesFromEnv();
 export const route = defineRoute({
   id: 'ListWebexOperations', method: 'GET', path: '/webex/operations', entry: 'functions/list-webex-operations/handler.ts',
   summary: 'List what the guarded Webex request accepts: method, path, summary, scopes, body (search, prefix, method; paged)',
-  webex: false,
   input: ListWebexOperationsInput,
   queryParams: ['search', 'prefix', 'method', 'limit', 'offset'],
   needs: [],

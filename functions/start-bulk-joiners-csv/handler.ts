@@ -19,7 +19,6 @@ export const route = defineRoute({
   id: 'StartBulkJoinersCsv', method: 'POST', path: '/bulk/joiners/csv', entry: 'functions/start-bulk-joiners-csv/handler.ts',
   summary: 'Start Bulk Joiners from a CSV file in the imports bucket (up to 10,000 rows), every row checked first',
   importsBucket: 'read',
-  webex: false,
   bulkBudget: true,
   needs: ['env', 'stateMachines', 'objectStore'],
   input: BulkJoinersCsvInput,

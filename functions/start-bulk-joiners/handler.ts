@@ -14,7 +14,6 @@ import { BulkJoinersInput } from '../lib/schemas/bulk';
 export const route = defineRoute({
   id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts',
   summary: 'Start Bulk Joiners: the Joiner for each of up to 500 users, once per idempotency key',
-  webex: false,
   bulkBudget: true,
   needs: ['env', 'stateMachines'],
   input: BulkJoinersInput,

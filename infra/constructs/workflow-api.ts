@@ -2,6 +2,7 @@ import { Fn } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { talksToWebex } from '../../functions/lib/http/route';
 import { routes as routeTable, type RouteDefinition } from '../../functions/routes';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
@@ -142,11 +143,11 @@ export class WorkflowApi extends Construct {
         entry: route.entry,
         description: `${route.method} ${route.path}: ${route.summary}`,
         // A route that only starts or reads executions never sees the Webex secret.
-        ...(route.webex === false ? {} : { webexBaseUrl: props.webexBaseUrl, webexSecretArn: props.secret.secret.secretArn }),
+        ...(!talksToWebex(route) ? {} : { webexBaseUrl: props.webexBaseUrl, webexSecretArn: props.secret.secret.secretArn }),
         logGroupRetention: logRetention,
         environment: { ...props.functionEnvironment?.[route.id] },
       });
-      if (route.webex !== false) props.secret.grantRead(fn);
+      if (talksToWebex(route)) props.secret.grantRead(fn);
       this.api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(fn), {
         authorizationType: apigateway.AuthorizationType.IAM,
         operationName: route.id,

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { routes, type RouteDefinition } from '../../functions/routes';
+import { talksToWebex } from '../../functions/lib/http/route';
 import { stateMachines, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
 import { ENV, READ_SECRET_THROUGH_EXTENSION, ServiceAppSecretSchema } from '../../functions/lib/tokens/service-app-secret';
 import { configFromContext } from '../../infra/config';
@@ -20,7 +21,7 @@ const ROUTER_FUNCTIONS = 1;
 // Functions that read the secret: the rotator, and the route and task functions that talk to Webex.
 const SECRET_READERS =
   1 +
-  (routes as readonly RouteDefinition[]).filter((r) => r.webex !== false).length +
+  (routes as readonly RouteDefinition[]).filter((r) => talksToWebex(r)).length +
   stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.webex !== false).length;
 
 // Asset bundling is skipped for every stack here except in the one bundling test at the end.
@@ -119,13 +120,13 @@ describe('WebexProvisioning stack (defaults)', () => {
         Timeout: 28,
         TracingConfig: { Mode: 'Active' },
       });
-      const talksToWebex = (route as RouteDefinition).webex !== false;
+      const webexRoute = talksToWebex(route as RouteDefinition);
       expect(props.Environment.Variables).toEqual({
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'webex-provisioning',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         // Only a function that talks to Webex knows where, and which secret.
-        ...(talksToWebex ? { [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL, [ENV.secretArn]: { Ref: secretId }, ...SECRETS_EXTENSION_ENV } : {}),
+        ...(webexRoute ? { [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL, [ENV.secretArn]: { Ref: secretId }, ...SECRETS_EXTENSION_ENV } : {}),
         ...((route as RouteDefinition).importsBucket ? { BULK_IMPORTS_BUCKET: { Ref: logicalId(stack, stack.bulkImports.bucket) } } : {}),
         // A function that starts (or reports on) a state machine also gets its ARN.
         ...Object.fromEntries(
@@ -138,7 +139,7 @@ describe('WebexProvisioning stack (defaults)', () => {
   });
 
   test('functions that talk to Webex read the secret through the Parameters and Secrets extension; the others, the rotator and the router have no layer', () => {
-    const webexRoutes = (routes as readonly RouteDefinition[]).filter((r) => r.webex !== false).map((r) => stack.api.functions[r.id]);
+    const webexRoutes = (routes as readonly RouteDefinition[]).filter((r) => talksToWebex(r)).map((r) => stack.api.functions[r.id]);
     const webexTasks = stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.webex !== false).map((t) => stack.workflows.taskFunctions[t.id]);
     const functions = [...webexRoutes, ...webexTasks];
     expect(functions.length).toBeGreaterThan(10);
@@ -149,7 +150,7 @@ describe('WebexProvisioning stack (defaults)', () => {
     }
     // The rotator writes versions with the SDK client; the others never read the secret.
     const others = [
-      ...(routes as readonly RouteDefinition[]).filter((r) => r.webex === false).map((r) => stack.api.functions[r.id]),
+      ...(routes as readonly RouteDefinition[]).filter((r) => !talksToWebex(r)).map((r) => stack.api.functions[r.id]),
       ...stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.webex === false).map((t) => stack.workflows.taskFunctions[t.id]),
     ];
     expect(others.length).toBeGreaterThan(0);
@@ -282,8 +283,8 @@ describe('WebexProvisioning stack (defaults)', () => {
       const role = template.toJSON().Resources[roleId];
       expect(role.Properties.ManagedPolicyArns).toBeUndefined(); // no AWSLambdaBasicExecutionRole (logs on *)
       const statements = roleStatements(template, roleId);
-      const talksToWebex = (route as RouteDefinition).webex !== false;
-      if (talksToWebex) {
+      const webexRoute = talksToWebex(route as RouteDefinition);
+      if (webexRoute) {
         expect(statements).toContainEqual(
           expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: secretRef }),
         );
@@ -300,7 +301,7 @@ describe('WebexProvisioning stack (defaults)', () => {
           'logs:CreateLogStream',
           'logs:PutLogEvents',
           // The secret, for the functions that talk to Webex only.
-          ...(talksToWebex ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
+          ...(webexRoute ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
           'xray:PutTelemetryRecords',
           'xray:PutTraceSegments',
           // WorkflowStateMachines.grantStart today: StartSyncExecution per machine the route starts.

@@ -22,10 +22,11 @@ export interface RouteDefinition {
   /** Reads the bulk imports bucket: CDK grants s3:GetObject and s3:ListBucket (a missing key is then a 404, not a 403) and sets BULK_IMPORTS_BUCKET. */
   readonly importsBucket?: 'read';
   /**
-   * false: the function never calls Webex nor reads its secret (it starts or reads executions): CDK gives it
-   * neither the secret, nor the Webex settings, nor the secrets extension's layer. @default true
+   * The parts of Deps the function uses: its Lambda entry composes exactly these (its bundle carries no other
+   * client), and the stack reads them too: a route that needs neither `webex` nor `webexSecret` (it starts or
+   * reads executions) gets neither the secret, nor the Webex settings, nor the secrets extension's layer.
    */
-  readonly webex?: false;
+  readonly needs: readonly (keyof Deps)[];
   /** Starts bulk runs, paced to the Webex request budget: the stack sets BULK_WEBEX_REQUESTS_PER_SECOND on it. */
   readonly bulkBudget?: true;
 }
@@ -36,10 +37,14 @@ export interface Route<Id extends string = string, I = unknown, N extends keyof 
   readonly input: z.ZodType<I>;
   /** Query parameters the route accepts; any other is a 400. */
   readonly queryParams?: readonly string[];
-  /** The parts of Deps `run` uses: the Lambda entry composes exactly these (its bundle carries no other client). */
   readonly needs: readonly N[];
   // Method syntax: a table of rows with different inputs stays assignable to Route[] without casts.
   run(input: I, deps: Pick<Deps, N>, context: Context, request: RequestInfo): Promise<ApiResult>;
+}
+
+/** Does the route's function talk to Webex or read its secret? Derived from its `needs`, never declared beside them. */
+export function talksToWebex(route: Pick<RouteDefinition, 'needs'>): boolean {
+  return route.needs.includes('webex') || route.needs.includes('webexSecret');
 }
 
 /** Declares a route row, keeping its literal id and inferring its input and needs. */

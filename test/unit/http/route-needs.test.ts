@@ -1,11 +1,24 @@
+import { talksToWebex } from '../../../functions/lib/http/route';
 import { routes } from '../../../functions/routes';
 
-// A row's `webex` flag (what the stack reads to give a function the secret, the Webex settings and the
-// extension's layer) and its `needs` (what its Lambda entry composes) say the same thing.
+// The stack gives a function the Webex secret, settings and the extension's layer from its row's `needs`
+// (what its Lambda entry composes): there is no second flag to drift from them.
 describe('route rows', () => {
-  it.each(routes.map((r) => [r.id, r] as const))('%s talks to Webex exactly when it needs the Webex client or its secret', (_id, route) => {
-    const needs: readonly string[] = route.needs;
-    const needsWebex = needs.includes('webex') || needs.includes('webexSecret');
-    expect({ needsWebex, webexFlag: route.webex !== false }).toEqual({ needsWebex, webexFlag: needsWebex });
+  it('talksToWebex reads the needs: the Webex client or its secret', () => {
+    expect(talksToWebex({ needs: ['webex'] })).toBe(true);
+    expect(talksToWebex({ needs: ['env', 'webexSecret'] })).toBe(true);
+    expect(talksToWebex({ needs: ['env', 'stateMachines', 'objectStore'] })).toBe(false);
+    expect(talksToWebex({ needs: [] })).toBe(false);
+  });
+
+  it('no row declares a webex flag beside its needs', () => {
+    expect(routes.filter((r) => 'webex' in r).map((r) => r.id)).toEqual([]);
+  });
+
+  it('the routes that start or read executions need no Webex, the others do', () => {
+    const withoutWebex = routes.filter((r) => !talksToWebex(r)).map((r) => r.id).sort();
+    expect(withoutWebex).toEqual(
+      ['ApplyReconcilePlan', 'CreateReconcilePlan', 'EnableCalling', 'GetBulkJoiners', 'GetEnableCalling', 'GetReconcilePlan', 'LifecycleEvents', 'ListWebexOperations', 'StartBulkJoiners', 'StartBulkJoinersCsv'].sort(),
+    );
   });
 });
