@@ -6,6 +6,7 @@ import { JOINER_WEBEX_REQUESTS, requestsPerSecond } from '../bulk/pacing';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import type { ObjectStore } from '../storage/object-store';
 import { actionExecutionName, RECONCILE_SOURCE } from './apply-execution';
+import { numberNeed } from './number-picks';
 import { readPlan } from './plan-store';
 import { PlanAction, type ActionKind, type ReconcilePlan } from './schemas';
 
@@ -83,7 +84,12 @@ export function actionRun(action: PlanAction, executionName: string): ApplyItem[
     }
     case 'move': {
       const { locationId, phoneNumber, extension } = action.after;
-      return { machine: 'Mover', input: { origin: origin(LIFECYCLE_DETAIL_TYPES.moved), detail: defined({ email: action.email, location: locationId, phoneNumber, extension }) } };
+      // The number set aside by the plan is the Mover's only if Webex cannot move the user's own (number-picks.ts).
+      const fallbackPhoneNumber = phoneNumber ? undefined : action.fallbackPhoneNumber;
+      return {
+        machine: 'Mover',
+        input: { origin: origin(LIFECYCLE_DETAIL_TYPES.moved), detail: defined({ email: action.email, location: locationId, phoneNumber, extension, fallbackPhoneNumber }) },
+      };
     }
     case 'updateProfile': {
       const { firstName, lastName, displayName, department, title } = action.after;
@@ -105,21 +111,14 @@ export function actionRun(action: PlanAction, executionName: string): ApplyItem[
 export const planRequests = (plan: Pick<ReconcilePlan, 'actions'>) => plan.actions.reduce((n, a) => n + ACTION_WEBEX_REQUESTS[a.kind], 0);
 
 /**
- * The location whose pool of free numbers an action draws from, if it takes "the first free number": a
- * move the roster names no number for (the Mover lands on one), a join or an enableCalling with neither
- * number nor extension. Two such actions running at once would both pick the same first free number and
- * one would fail (Webex refuses the second assignment or move job), so they run one after the other.
+ * The location whose pool of free numbers an action draws from at apply time, if it takes "the first free
+ * number" there: one that still needs a number by number-picks.ts's rule. A plan picks a distinct number for
+ * each such action (or sets one aside for a move), so its actions draw from no pool; a plan stored before
+ * the planner picked numbers may still hold such actions, and two of them at once would pick the same number
+ * (Webex refuses the second assignment or move job), so those run one after the other.
  */
 export function numberPool(action: PlanAction): string | undefined {
-  const { locationId, phoneNumber, extension } = action.after;
-  if (!locationId || phoneNumber) return undefined;
-  if (action.kind === 'move') return locationId;
-  if (action.kind === 'enableCalling') return extension ? undefined : locationId;
-  if (action.kind === 'join') {
-    const row = action.roster ?? {};
-    return row.phoneNumber || (row.extension && row.autoAssignNumber !== true) ? undefined : locationId;
-  }
-  return undefined;
+  return numberNeed(action) ? action.after.locationId : undefined;
 }
 
 /**
