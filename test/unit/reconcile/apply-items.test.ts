@@ -1,4 +1,4 @@
-import { ACTION_WEBEX_REQUESTS, applyGroups, actionRun, planRequests, prepareApply } from '../../../functions/lib/reconcile/apply-items';
+import { ACTION_WEBEX_REQUESTS, actionRequests, applyGroups, actionRun, planRequests, prepareApply } from '../../../functions/lib/reconcile/apply-items';
 import { applyExecutionName } from '../../../functions/lib/reconcile/apply-execution';
 import type { PlanAction, ReconcilePlan } from '../../../functions/lib/reconcile/schemas';
 import { EXECUTION_NAME } from '../../../functions/lib/state-machines/execution-name';
@@ -44,7 +44,7 @@ describe('apply items', () => {
     let spent = 0;
     for (const item of items) {
       expect(Date.parse(item.notBefore) - START).toBe(Math.round((spent / rps) * 1000));
-      spent += ACTION_WEBEX_REQUESTS[item.kind];
+      spent += actionRequests(item.action);
     }
     expect(spent).toBe(planRequests({ actions }));
   });
