@@ -2,8 +2,7 @@ import { buildPlan, type BuildPlanInput } from '../../../functions/lib/reconcile
 import { actionRun, applyGroups } from '../../../functions/lib/reconcile/apply-items';
 import { applyExecutionName } from '../../../functions/lib/reconcile/apply-execution';
 import { assignableNumber, type NumberHolder } from '../../../functions/lib/reconcile/org-snapshot';
-import { UserMovedDetail } from '../../../functions/lib/schemas/lifecycle-events';
-import { UserJoinedDetail } from '../../../functions/lib/schemas/lifecycle-events';
+import { UserJoinedDetail, UserMovedDetail } from '../../../functions/lib/schemas/lifecycle-events';
 import { EnableCallingInput } from '../../../functions/lib/schemas/calling';
 import { org, roster, user } from './model-org';
 
