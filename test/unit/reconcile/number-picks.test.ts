@@ -135,3 +135,17 @@ describe('the plan picks the numbers', () => {
     expect(first.actions.map((a) => [a.kind, a.email])).toEqual([['join', 'joiner@example.com'], ['enableCalling', 'nocalling@example.com']]);
   });
 });
+
+describe('fallbackPhoneNumber on the Mover and Enable Calling', () => {
+  const issuePaths = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => r.error?.issues.map((i) => i.path.join('.'));
+  it('goes only with a location change (move) and without phoneNumber, naming the field otherwise', () => {
+    const moved = { email: 'a@example.com', location: 'LOC1', fallbackPhoneNumber: '+14085550102' };
+    expect(UserMovedDetail.safeParse(moved).success).toBe(true);
+    expect(issuePaths(UserMovedDetail.safeParse({ email: 'a@example.com', profile: { title: 'X' }, fallbackPhoneNumber: '+14085550102' }))).toEqual(['fallbackPhoneNumber']);
+    expect(issuePaths(UserMovedDetail.safeParse({ ...moved, phoneNumber: '+14085550103' }))).toEqual(['fallbackPhoneNumber']);
+    expect(issuePaths(UserMovedDetail.safeParse({ ...moved, fallbackPhoneNumber: '555' }))).toEqual(['fallbackPhoneNumber']);
+    const enable = { user: 'a@example.com', location: 'LOC1', autoAssignNumber: true, move: true, fallbackPhoneNumber: '+14085550102' };
+    expect(EnableCallingInput.safeParse(enable).success).toBe(true);
+    expect(issuePaths(EnableCallingInput.safeParse({ ...enable, move: undefined }))).toEqual(['fallbackPhoneNumber']);
+  });
+});
