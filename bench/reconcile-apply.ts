@@ -21,7 +21,9 @@ import { apiEvent, context } from './webex-calls';
  */
 
 export interface ReconcileApplyResult {
-  moverNumbers: boolean;
+  rosterNumbers: boolean;
+  /** Actions whose number the plan picked (or set aside, for a move): none named in the roster. */
+  planPicked: number;
   people: number;
   actions: number;
   byKind: Record<string, number>;
@@ -50,12 +52,12 @@ export interface ReconcileApplyOptions {
   /** @default 60 */
   requestsPerSecond?: number;
   /**
-   * The roster names each mover's number in the new location. Without one, the Mover lands on the location's
-   * first free number, so moves into one location run one after the other (apply-items.ts numberPool), each as
-   * long as its move job (≥ 3 s of polling): the run is then bound by those chains, not by the budget.
+   * The roster names each mover's and joiner's number in the new location. Without them, the plan picks a
+   * distinct free number for each (number-picks.ts; a mover whose number may travel gets one set aside), so
+   * the moves and joins into one location still run side by side, paced by the budget.
    * @default true
    */
-  moverNumbers?: boolean;
+  rosterNumbers?: boolean;
 }
 
 export async function measureReconcileApply(sim: Simulator, options: ReconcileApplyOptions = {}): Promise<ReconcileApplyResult> {
@@ -74,7 +76,8 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
     // ~200 actions of 1000 people: 5 % joiners, 3 % movers, 5 % title changes, 7 % leavers.
     const mix = { joiners: 0.05, movers: 0.03, leavers: 0.07, profileChanges: 0.05 };
     let { csv } = rosterCsv(org, mix);
-    if (options.moverNumbers ?? true) {
+    const rosterNumbers = options.rosterNumbers ?? true;
+    if (rosterNumbers) {
       // Mover i goes to location (i + 1) mod 3 (rosterCsv): a number from the end of that pool (joiners take the first ones).
       const taken = [0, 0, 0];
       const movers = Math.round(people * mix.movers);
@@ -87,6 +90,12 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
           const pool = org.freeNumbers[location];
           return `${line}${pool[pool.length - 1 - taken[location]++]}`;
         })
+        .join('\r\n');
+    } else {
+      // The joiners' numbers out too (the last column): every number is the plan's to pick.
+      csv = csv
+        .split('\r\n')
+        .map((line) => (line.startsWith('joiner') ? line.replace(/,[^,]*$/, ',') : line))
         .join('\r\n');
     }
     await store.putText('imports', 'rosters/bench.csv', csv);
@@ -120,7 +129,8 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
     const duplicated = [...perIndex.values()].filter((n) => n > 1).length + [...created.values()].filter((n) => n > 1).length;
     const achievedPerSecond = requests.length / (elapsedMs / 1000);
     return {
-      moverNumbers: options.moverNumbers ?? true,
+      rosterNumbers,
+      planPicked: plan.actions.filter((a) => a.fallbackPhoneNumber || /chosen by the plan/.test(a.reason)).length,
       people,
       actions: plan.actions.length,
       byKind: plan.counts,

@@ -60,7 +60,8 @@ export async function measureReconcilePlan(options: { rows?: number; rounds?: nu
   const rounds = options.rounds ?? 3;
   const [joiners, movers, leavers] = [Math.round(rows * 0.02), Math.round(rows * 0.01), Math.round(rows * 0.01)];
   const people = rows - joiners + leavers;
-  const org = largeOrgSeed(people, Math.ceil(joiners / 3));
+  // Free numbers for the joiners and for the one the plan sets aside for each mover (number-picks.ts), with room to spare.
+  const org = largeOrgSeed(people, Math.ceil((joiners + movers) / 3) + 3);
   const { csv, expected } = rosterCsv(org, { joiners: joiners / people, movers: movers / people, leavers: leavers / people });
   const sim = await startSimulator({ seed: org.seed, maxRecordedRequests: 1_000_000 });
   const root = await mkdtemp(join(tmpdir(), 'reconcile-bench-'));

@@ -70,14 +70,15 @@ async function main() {
     }
 
     if (runs('apply')) {
-      // With the movers' numbers in the roster (paced by the budget), and without (moves into one location chained).
-      const applies = [await measureReconcileApply(sim), await measureReconcileApply(sim, { moverNumbers: false })];
+      // With the movers' and joiners' numbers in the roster, and without: then the plan picks them (number-picks.ts).
+      const applies = [await measureReconcileApply(sim), await measureReconcileApply(sim, { rosterNumbers: false })];
       results.reconcileApply = applies;
       const a = applies[0];
       console.log(`\nReconciliation apply: ${a.actions} actions (${Object.entries(a.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}) paced to ${a.requestsPerSecondBudget} Webex requests/s (target: >= 0.9 of the budget, none duplicated or missing)`);
       console.table(
         applies.map((r) => ({
-          movers: r.moverNumbers ? 'number in the roster' : 'first free number (chained per location)',
+          numbers: r.rosterNumbers ? 'in the roster' : 'none in the roster: the plan picks',
+          'plan picked': r.planPicked,
           'requests/s': r.achievedPerSecond,
           budget: r.requestsPerSecondBudget,
           ratio: r.ratio,

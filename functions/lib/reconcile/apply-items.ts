@@ -6,6 +6,7 @@ import { JOINER_WEBEX_REQUESTS, requestsPerSecond } from '../bulk/pacing';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import type { ObjectStore } from '../storage/object-store';
 import { actionExecutionName, RECONCILE_SOURCE } from './apply-execution';
+import { numberNeed } from './number-picks';
 import { readPlan } from './plan-store';
 import { PlanAction, type ActionKind, type ReconcilePlan } from './schemas';
 
@@ -21,10 +22,13 @@ import { PlanAction, type ActionKind, type ReconcilePlan } from './schemas';
  * (1), then the machine's own. test/integration/reconcile/apply-cost.test.ts counts them against the
  * simulator for every kind (SHOW_CALLS=1 lists them), so pacing cannot drift from the workflows.
  * - join: the Joiner (JOINER_WEBEX_REQUESTS).
- * - enableCalling: Enable Calling's person read, the licenses, the first free number (the roster gave none:
- *   a plan's enableCalling carries a number only when the roster does), the PATCH and its read-back.
- * - move: the Mover's look-up and read, Enable Calling's move path (reads, dry run, free number, job, polls,
- *   read back); no profile write.
+ * - enableCalling: Enable Calling's person read, the licenses, the check of the number (the roster's, or
+ *   the one the plan picked: number-picks.ts; the first free number's look-up costs the same), the PATCH and
+ *   its read-back.
+ * - move: the Mover's look-up and read, Enable Calling's move path (reads, a dry run to see whether the
+ *   user's number travels, the dry run of the move, job, polls, read back); no profile write. The plan
+ *   names the number the user lands on, or sets one aside (number-picks.ts), so no free-number look-up.
+ *   A move to a named number skips the first dry run: actionRequests counts one fewer.
  * - updateProfile: the Mover's look-up and read, then read-modify-write of the person.
  * - leave: the Leaver's look-up, read and numbers, the licenses' PATCH removing calling, then the
  *   read-modify-write that deactivates (or the DELETE) and its read-back.
@@ -32,10 +36,14 @@ import { PlanAction, type ActionKind, type ReconcilePlan } from './schemas';
 export const ACTION_WEBEX_REQUESTS: Record<ActionKind, number> = {
   join: 1 + JOINER_WEBEX_REQUESTS,
   enableCalling: 1 + 7,
-  move: 1 + 12,
+  move: 1 + 11,
   updateProfile: 1 + 4,
   leave: 1 + 10,
 };
+
+/** Webex requests this action makes when nothing fails (ACTION_WEBEX_REQUESTS, less a move's first dry run when it names the number). */
+export const actionRequests = (action: Pick<PlanAction, 'kind' | 'after'>) =>
+  ACTION_WEBEX_REQUESTS[action.kind] - (action.kind === 'move' && action.after.phoneNumber ? 1 : 0);
 
 /** The machine an action runs, by kind (definitions.ts ids). */
 export const ACTION_MACHINES = {
@@ -83,7 +91,12 @@ export function actionRun(action: PlanAction, executionName: string): ApplyItem[
     }
     case 'move': {
       const { locationId, phoneNumber, extension } = action.after;
-      return { machine: 'Mover', input: { origin: origin(LIFECYCLE_DETAIL_TYPES.moved), detail: defined({ email: action.email, location: locationId, phoneNumber, extension }) } };
+      // The number set aside by the plan is the Mover's only if Webex cannot move the user's own (number-picks.ts).
+      const fallbackPhoneNumber = phoneNumber ? undefined : action.fallbackPhoneNumber;
+      return {
+        machine: 'Mover',
+        input: { origin: origin(LIFECYCLE_DETAIL_TYPES.moved), detail: defined({ email: action.email, location: locationId, phoneNumber, extension, fallbackPhoneNumber }) },
+      };
     }
     case 'updateProfile': {
       const { firstName, lastName, displayName, department, title } = action.after;
@@ -102,24 +115,17 @@ export function actionRun(action: PlanAction, executionName: string): ApplyItem[
 }
 
 /** Webex requests the whole plan makes at best: what the route checks against the longest run. */
-export const planRequests = (plan: Pick<ReconcilePlan, 'actions'>) => plan.actions.reduce((n, a) => n + ACTION_WEBEX_REQUESTS[a.kind], 0);
+export const planRequests = (plan: Pick<ReconcilePlan, 'actions'>) => plan.actions.reduce((n, a) => n + actionRequests(a), 0);
 
 /**
- * The location whose pool of free numbers an action draws from, if it takes "the first free number": a
- * move the roster names no number for (the Mover lands on one), a join or an enableCalling with neither
- * number nor extension. Two such actions running at once would both pick the same first free number and
- * one would fail (Webex refuses the second assignment or move job), so they run one after the other.
+ * The location whose pool of free numbers an action draws from at apply time, if it takes "the first free
+ * number" there: one that still needs a number by number-picks.ts's rule. A plan picks a distinct number for
+ * each such action (or sets one aside for a move), so its actions draw from no pool; a plan stored before
+ * the planner picked numbers may still hold such actions, and two of them at once would pick the same number
+ * (Webex refuses the second assignment or move job), so those run one after the other.
  */
 export function numberPool(action: PlanAction): string | undefined {
-  const { locationId, phoneNumber, extension } = action.after;
-  if (!locationId || phoneNumber) return undefined;
-  if (action.kind === 'move') return locationId;
-  if (action.kind === 'enableCalling') return extension ? undefined : locationId;
-  if (action.kind === 'join') {
-    const row = action.roster ?? {};
-    return row.phoneNumber || (row.extension && row.autoAssignNumber !== true) ? undefined : locationId;
-  }
-  return undefined;
+  return numberNeed(action) ? action.after.locationId : undefined;
 }
 
 /**
@@ -159,7 +165,7 @@ export function applyGroups(plan: Pick<ReconcilePlan, 'actions'>, applyName: str
   for (const group of ordered) {
     for (const item of group.actions) {
       item.notBefore = new Date(startMs + Math.round((spent / rps) * 1000)).toISOString();
-      spent += ACTION_WEBEX_REQUESTS[item.kind];
+      spent += actionRequests(item.action);
     }
   }
   return ordered;

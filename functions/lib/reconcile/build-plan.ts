@@ -4,6 +4,7 @@ import type { LeaverPolicy } from '../schemas/lifecycle-events';
 import type { OrgSnapshot } from './org-snapshot';
 import type { RosterEntry } from './roster';
 import { joinerInScope, matchLocation, resolveScope, userInScope } from './scope';
+import { pickNumbers } from './number-picks';
 import { leaverThresholdExceeded } from './safeguards';
 import {
   ACTION_KINDS, type ActionCounts, type LeaverThresholds, type PlanAction, type ReconcilePlan, type ReconcileScope, type SeenUser,
@@ -54,10 +55,19 @@ function byEmail(users: readonly SeenUser[]): Map<string, SeenUser> {
   return index;
 }
 
-/** Does the plan have to read the numbers list? Only for a join or a calling enablement that names a number. */
-export function rosterNeedsNumbers(roster: readonly RosterEntry[], users: readonly SeenUser[]): boolean {
+/**
+ * Does the plan have to read the numbers list? For a join or a calling enablement (to check the number the
+ * roster names, or to pick one: number-picks.ts), and for a move to another location (to pick the number it
+ * may land on); not for a roster of profile changes and leavers. `targets` are the rows' location ids
+ * (rosterLocationIds).
+ */
+export function rosterNeedsNumbers(roster: readonly RosterEntry[], users: readonly SeenUser[], targets: readonly string[]): boolean {
   const index = byEmail(users);
-  return roster.some((e) => e.detail.phoneNumber && !index.get(e.detail.email.toLowerCase())?.locationId);
+  return roster.some((e, i) => {
+    const user = index.get(e.detail.email.toLowerCase());
+    if (!user?.locationId) return Boolean(e.detail.phoneNumber || !e.detail.extension || e.detail.autoAssignNumber);
+    return user.locationId !== targets[i];
+  });
 }
 
 /** Why the roster's number cannot be given to this user in this location, if it cannot. */
@@ -165,9 +175,8 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
     });
   }
 
-  const counts: ActionCounts = { join: 0, enableCalling: 0, move: 0, updateProfile: 0, leave: 0 };
-  for (const a of actions) counts[a.kind]++;
-  if (counts.leave > 0 && counts.leave === inScope) {
+  const leavers = actions.filter((a) => a.kind === 'leave').length;
+  if (leavers > 0 && leavers === inScope) {
     throw new ValidationError([{
       field: input.rosterField,
       message: `the roster would remove every one of the ${inScope} in-scope users: refused (check the file and the scope)`,
@@ -175,6 +184,9 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
   }
   const order = (a: { kind: PlanAction['kind']; email: string; userId?: string }, b: typeof a) =>
     KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || cmp(a.email, b.email) || cmp(a.userId ?? '', b.userId ?? '');
+  // Numbers are picked in the plan's order, so the same inputs give the same picks.
+  const picked = pickNumbers(actions.sort(order), org.numbers, name);
+  skipped.push(...picked.skipped);
   return {
     id: input.id,
     createdAt: input.createdAt,
@@ -183,11 +195,17 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
     inScope,
     unchanged,
     rosterOutOfScope,
-    counts,
-    needsConfirmation: leaverThresholdExceeded(counts.leave, inScope, policy.thresholds),
-    actions: actions.sort(order),
+    counts: countKinds(picked.actions),
+    needsConfirmation: leaverThresholdExceeded(leavers, inScope, policy.thresholds),
+    actions: picked.actions,
     skipped: skipped.sort(order),
   };
+}
+
+function countKinds(actions: readonly PlanAction[]): ActionCounts {
+  const counts: ActionCounts = { join: 0, enableCalling: 0, move: 0, updateProfile: 0, leave: 0 };
+  for (const a of actions) counts[a.kind]++;
+  return counts;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

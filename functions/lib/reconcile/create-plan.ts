@@ -34,9 +34,9 @@ export async function createReconcilePlan(ports: CreatePlanPorts, rawInput: unkn
   const locations = await readCallingLocations(ports.client);
   // Unknown locations (in the scope or the roster) are refused before the people are read.
   resolveScope(input.scope, locations);
-  rosterLocationIds(roster, { locations });
+  const targets = rosterLocationIds(roster, { locations });
   const users = await readPeople(ports.client);
-  const numbers = rosterNeedsNumbers(roster, users) ? await readNumbers(ports.client) : undefined;
+  const numbers = rosterNeedsNumbers(roster, users, targets) ? await readNumbers(ports.client) : undefined;
   const plan = buildPlan({
     id: (ports.newId ?? randomUUID)(),
     createdAt: (ports.now?.() ?? new Date()).toISOString(),

@@ -1,5 +1,5 @@
 import type { WebexClient } from '../webex/client';
-import { LocationSchema, NumberObjectSchema, PersonSchema, type Location, type Person } from '../webex/schemas';
+import { LocationSchema, NumberObjectSchema, PersonSchema, type Location, type NumberObject, type Person } from '../webex/schemas';
 import { TELEPHONY_MAX_PAGE } from '../webex/telephony-api';
 import type { SeenUser } from './schemas';
 
@@ -15,17 +15,33 @@ import type { SeenUser } from './schemas';
  */
 export const PEOPLE_MAX_PAGE_WITH_CALLING_DATA = 100;
 
-/** What the plan needs of a number: where it is and who holds it. */
+/** What the plan needs of a number: where it is, who holds it, and whether a new user could take it as primary. */
 export interface NumberHolder {
   locationId?: string;
   ownerId?: string;
+  /** Unassigned, ACTIVE and standard: what the plan may pick for an action that would take the first free number. */
+  assignable?: boolean;
+}
+
+/**
+ * The workflows' rule for "the first free number" (firstAssignablePrimaryNumber in webex/telephony-api.ts):
+ * ACTIVE, a standard PSTN number (not mobile, toll-free or a service number), not the location's main
+ * number, and nobody's. The numbers list carries the same fields (webex-numbers.yml NumberObject: state,
+ * mainNumber, includedTelephonyTypes, tollFreeNumber, isServiceNumber, owner).
+ */
+export function assignableNumber(n: NumberObject): boolean {
+  const standard = (n.includedTelephonyTypes ?? 'PSTN_NUMBER') === 'PSTN_NUMBER';
+  return !n.owner && (n.state ?? 'ACTIVE') === 'ACTIVE' && standard && !n.mainNumber && !n.tollFreeNumber && !n.isServiceNumber;
 }
 
 export interface OrgSnapshot {
   users: SeenUser[];
   /** Webex Calling locations (`/telephony/config/locations`): the only ones a roster row may name. */
   locations: Location[];
-  /** By E.164 number; absent when the roster asks for no number a plan must check. */
+  /**
+   * By E.164 number, in Webex's order (the free ones are picked in it); absent when the roster asks for no
+   * number a plan must check or pick.
+   */
   numbers?: Map<string, NumberHolder>;
 }
 
@@ -73,7 +89,7 @@ export async function readNumbers(client: WebexClient): Promise<Map<string, Numb
     itemSchema: NumberObjectSchema,
     offsetPaging: { max: TELEPHONY_MAX_PAGE },
   })) {
-    if (n.phoneNumber) numbers.set(n.phoneNumber, { locationId: n.location?.id, ownerId: n.owner?.id });
+    if (n.phoneNumber) numbers.set(n.phoneNumber, { locationId: n.location?.id, ownerId: n.owner?.id, ...(assignableNumber(n) ? { assignable: true } : {}) });
   }
   return numbers;
 }

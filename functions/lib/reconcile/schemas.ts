@@ -104,6 +104,11 @@ export const PlanAction = z.object({
   seen: SeenUser.nullable(),
   /** For a join: the roster's row, as the Joiner takes it. */
   roster: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * For a move of a user who has a number and is given none: the free number the plan set aside in the new
+   * location, which the Mover takes only if Webex cannot move the user's own number (number-picks.ts).
+   */
+  fallbackPhoneNumber: z.string().optional(),
   /** For a leave. */
   leaverPolicy: z.enum(LEAVER_POLICIES).optional(),
 });

@@ -15,6 +15,11 @@ const enableCallingFields = {
    * job, read back) instead of answered with 409.
    */
   move: z.boolean().optional(),
+  /**
+   * With `move` and no `phoneNumber`: the number to land on when the user's own cannot move with them or they
+   * have none, instead of the first free one (autoAssignNumber). It must be free in the new location.
+   */
+  fallbackPhoneNumber: e164.optional(),
 };
 
 /** The request as the state machine keeps it (`$.request`): the fields without the cross-field rules. */
@@ -30,6 +35,10 @@ export const EnableCallingInput = z
   .refine((r) => !(r.phoneNumber && r.autoAssignNumber), {
     path: ['autoAssignNumber'],
     message: 'cannot be combined with phoneNumber',
+  })
+  .refine((r) => !r.fallbackPhoneNumber || (r.move && !r.phoneNumber), {
+    path: ['fallbackPhoneNumber'],
+    message: 'only with move: true and without phoneNumber',
   });
 export type EnableCallingInput = z.infer<typeof EnableCallingInput>;
 

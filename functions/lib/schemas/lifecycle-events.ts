@@ -76,11 +76,21 @@ export const UserMovedDetail = z
     phoneNumber: e164.optional(),
     /** With a location change: the extension in the new location (else the current one is kept). */
     extension: extension.optional(),
+    /**
+     * With a location change and no `phoneNumber`: the number to land on if the user's own cannot move with
+     * them (Local Gateway, non-integrated CCP) or they have none, instead of the location's first free one.
+     * A reconciliation plan sets one aside for each move so that moves into one location never pick the same.
+     */
+    fallbackPhoneNumber: e164.optional(),
   })
   .refine((m) => m.profile || m.location, { path: ['profile'], message: 'give profile changes and/or a new location' })
   .refine((m) => m.location || (!m.phoneNumber && !m.extension), {
     path: ['phoneNumber'],
     message: 'a number or extension change is only supported together with a location change',
+  })
+  .refine((m) => !m.fallbackPhoneNumber || (m.location && !m.phoneNumber), {
+    path: ['fallbackPhoneNumber'],
+    message: 'only with a location change and without phoneNumber',
   });
 export type UserMovedDetail = z.infer<typeof UserMovedDetail>;
 

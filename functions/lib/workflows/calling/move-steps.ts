@@ -80,8 +80,15 @@ export async function chooseMoveTarget(client: WebexClient, state: EnableCalling
     }
     const stays = check.errors.filter((e) => NUMBER_STAYS_CODES.has(e.code));
     // Without autoAssignNumber a number that cannot travel is Webex's refusal, which the dry run step reports.
-    if (!stays.length || !request.autoAssignNumber) return { phoneNumber: current, ...withExtension, autoAssigned: false, keptNumber: true };
+    if (!stays.length || !(request.autoAssignNumber || request.fallbackPhoneNumber)) {
+      return { phoneNumber: current, ...withExtension, autoAssigned: false, keptNumber: true };
+    }
     note = `${current} cannot move to "${location.name}" (Webex: ${stays.map((e) => e.message).join('; ')})`;
+  }
+  // The number the caller set aside (a reconciliation plan's): the dry run that follows checks it is free there.
+  if (request.fallbackPhoneNumber) {
+    const phoneNumber = request.fallbackPhoneNumber;
+    return { phoneNumber, ...withExtension, autoAssigned: false, ...(note ? { note: `${note}: assigned ${phoneNumber} instead` } : {}) };
   }
   if (!request.autoAssignNumber) return { ...withExtension, autoAssigned: false };
   const phoneNumber = await firstAssignablePrimaryNumber(client, location.id);

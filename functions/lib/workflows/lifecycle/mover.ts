@@ -36,6 +36,7 @@ export async function moverPrepare(client: WebexClient, state: MoverState): Prom
     extension: detail.extension ?? person.extension,
     // Land on a number from the new location's pool unless the event names one.
     autoAssignNumber: detail.phoneNumber ? undefined : true,
+    fallbackPhoneNumber: detail.fallbackPhoneNumber,
     move: true,
   };
   return { id: person.id, email: detail.email, hasLocationChange: true, callingRequest: JSON.parse(JSON.stringify(callingRequest)) };
