@@ -65,7 +65,7 @@ describe('POST /reconcile/plans', () => {
       expect.objectContaining({
         source: 'webex-provisioning.lifecycle',
         detail: {
-          planId: id, counts: res.body.counts, inScope: PEOPLE, autoApply: false,
+          planId: id, counts: res.body.counts, inScope: PEOPLE, autoApply: false, applyStarted: false, apply: { started: false, reason: 'autoApplyOff' },
           statusPath: `/reconcile/plans/${id}`, applyPath: `/reconcile/plans/${id}/apply`, plan: res.body.plan,
         },
       }),
