@@ -74,8 +74,12 @@ export const RECONCILE_PLAN_STEP_TABLE = {
 export const ReconcilePlanStepInput = taskStepInput(RECONCILE_PLAN_STEP_TABLE);
 export type ReconcilePlanStepInput = TaskStepInput<typeof RECONCILE_PLAN_STEP_TABLE>;
 
-/** Runs the payload's step; its error leaves as a StepError (the planner's status and fields in its message). */
-export function runPlanStep(ctx: PlanStepContext, input: ReconcilePlanStepInput): Promise<unknown> {
+/**
+ * Runs the payload's step (checked against its row first: a malformed one is refused before any port is
+ * used); its error leaves as a StepError (the planner's status and fields in its message).
+ */
+export async function runPlanStep(ctx: PlanStepContext, payload: unknown): Promise<unknown> {
+  const input = ReconcilePlanStepInput.parse(payload);
   const row = RECONCILE_PLAN_STEP_TABLE[input.step] as { run: (ctx: PlanStepContext, input: unknown) => unknown };
   return runStep(input.step, { workflow: 'reconcile', levelByStatus: true }, () => row.run(ctx, input));
 }
