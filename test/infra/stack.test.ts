@@ -366,12 +366,9 @@ describe('WebexProvisioning stack (configured)', () => {
     const withBudget = Object.entries({ ...stack.api.functions, ...stack.workflows.taskFunctions })
       .filter(([, fn]) => resources[logicalId(stack, fn)].Properties.Environment?.Variables?.BULK_WEBEX_REQUESTS_PER_SECOND !== undefined)
       .map(([id, fn]) => [id, resources[logicalId(stack, fn)].Properties.Environment.Variables.BULK_WEBEX_REQUESTS_PER_SECOND]);
-    expect(withBudget).toEqual([
-      ['StartBulkJoiners', '12'],
-      ['StartBulkJoinersCsv', '12'],
-      ['ApplyReconcilePlan', '12'],
-      ['ReconcileApplySteps', '12'],
-    ]);
+    // By function id: the order functions are built in follows the route and machine tables, which says nothing here.
+    expect(Object.fromEntries(withBudget)).toEqual({ StartBulkJoiners: '12', StartBulkJoinersCsv: '12', ApplyReconcilePlan: '12', ReconcileApplySteps: '12' });
+    expect(withBudget).toHaveLength(4);
     expect(() => synth({ bulkWebexRequestsPerSecond: 0 })).toThrow(/bulkWebexRequestsPerSecond must be a number above 0/);
   });
 
