@@ -2,13 +2,15 @@ import { lambdaEnv } from '../lib/aws/lambda-env';
 import { s3ObjectStore } from '../lib/aws/s3-object-store';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
+import { describeApply } from '../lib/reconcile/describe-apply';
 import { GetReconcilePlanInput } from '../lib/reconcile/plan-route-schemas';
 import { viewPlan } from '../lib/reconcile/plan-view';
 import { importsBucket } from '../lib/storage/imports-bucket';
 
 /**
- * GET /reconcile/plans/{id}?limit&offset — the stored plan: its summary, `status` (planned, or applied
- * once apply wrote its results), a page of its actions (`total`, `nextOffset`) and the results; while
+ * GET /reconcile/plans/{id}?limit&offset — the stored plan: its summary, `status` (planned, applying,
+ * applied, apply-failed: plan-view.ts `applyStatus`), its `apply` execution, a page of its actions (`total`,
+ * `nextOffset`) and, once written, the results; while
  * there is no plan yet, its `plan-<id>` execution: PLANNING, or FAILED with the planner's error. 404
  * for an id never planned; 400 naming `id` for one that is not a uuid.
  */
@@ -21,7 +23,15 @@ export const route = defineRoute({
   queryParams: ['limit', 'offset'],
   run: async (input, { env, stateMachines, objectStore }) => ({
     statusCode: 200,
-    body: await viewPlan({ store: objectStore(), bucket: importsBucket(env()), describe: (name) => stateMachines.describe('ReconcilePlan', name) }, input),
+    body: await viewPlan(
+      {
+        store: objectStore(),
+        bucket: importsBucket(env()),
+        describe: (name) => stateMachines.describe('ReconcilePlan', name),
+        describeApply: (planId) => describeApply(stateMachines, planId),
+      },
+      input,
+    ),
   }),
 });
 

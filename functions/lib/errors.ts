@@ -68,6 +68,14 @@ export class StateMachineStartError extends Error {
   }
 }
 
+/**
+ * A file the suite itself wrote (a plan's results report) does not read as what wrote it: not the caller's
+ * fault, so a 500 naming the object and what is wrong with it (never its content).
+ */
+export class StoredObjectInvalidError extends Error {
+  override readonly name = 'StoredObjectInvalidError';
+}
+
 /** The deployment is missing configuration (no secret, no base URL); not the caller's fault. */
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';

@@ -16,7 +16,7 @@ export class LocalExecutionStarter implements ExecutionStarter {
   constructor(private readonly runnerFor: (id: StateMachineId) => StateMachineRunner) {}
 
   private readonly executions = new Map<string, Promise<ExecutionOutcome>>();
-  private readonly settled = new Map<string, ExecutionOutcome>();
+  private readonly settled = new Map<string, ExecutionOutcome & { stopDate?: Date }>();
   private readonly started = new Map<string, { input: string; startDate: Date; executionArn: string }>();
 
   async start(id: StateMachineId, input: unknown, executionName: string): Promise<StartResult> {
@@ -40,9 +40,25 @@ export class LocalExecutionStarter implements ExecutionStarter {
     });
     this.executions.set(key, outcome);
     void outcome.then((o) => {
-      if (this.executions.get(key) === outcome) this.settled.set(key, o);
+      if (this.executions.get(key) === outcome) this.settled.set(key, { ...o, stopDate: new Date() });
     });
     return { stateMachine: id, executionName, executionArn, status: 'STARTED' };
+  }
+
+  /**
+   * StartExecution as the API answers it (what a state machine's `states:startExecution` Task gets): a new
+   * name starts; the same name and input while it runs answers that execution (idempotent); a closed one,
+   * or other input, is refused with ExecutionAlreadyExists (docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html).
+   */
+  async startExecution(id: StateMachineId, input: unknown, executionName: string): Promise<{ executionArn: string; startDate: Date }> {
+    const key = `${id}:${executionName}`;
+    const previous = this.started.get(key);
+    if (previous && (this.settled.has(key) || previous.input !== JSON.stringify(input))) {
+      throw Object.assign(new Error(`Execution Already Exists: '${previous.executionArn}'`), { name: 'ExecutionAlreadyExists' });
+    }
+    if (!previous) await this.start(id, input, executionName);
+    const started = this.started.get(key)!;
+    return { executionArn: started.executionArn, startDate: started.startDate };
   }
 
   /** How a started execution ended (waits for it): tests and the local runtime's logs. */
@@ -68,8 +84,10 @@ export class LocalExecutionStarter implements ExecutionStarter {
     const found = this.describe(id, executionName);
     if (!found) return undefined;
     const input = this.input(id, executionName);
-    if (found.status === 'RUNNING') return { status: 'RUNNING', input };
-    return { status: found.status, input, output: found.output, ...(found.error ? { error: found.error, cause: found.cause } : {}) };
+    const startDate = this.started.get(`${id}:${executionName}`)!.startDate.toISOString();
+    if (found.status === 'RUNNING') return { status: 'RUNNING', input, startDate };
+    const stopDate = this.settled.get(`${id}:${executionName}`)?.stopDate?.toISOString();
+    return { status: found.status, input, output: found.output, ...(found.error ? { error: found.error, cause: found.cause } : {}), startDate, ...(stopDate ? { stopDate } : {}) };
   }
 
   /** The names started on this machine, in start order. */

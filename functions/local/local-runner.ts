@@ -156,7 +156,7 @@ export class LocalStateMachineRunner implements StateMachineRunner {
     private readonly options: LocalRunnerOptions = {},
   ) {
     const substitutions: Record<string, string> = Object.fromEntries(definition.taskFunctions.map((f) => [f.substitution, localFunctionArn(f.substitution)]));
-    for (const nested of definition.nestedStateMachines ?? []) substitutions[nested.substitution] = localStateMachineArn(nested.stateMachine);
+    for (const nested of [...(definition.nestedStateMachines ?? []), ...(definition.startsStateMachines ?? [])]) substitutions[nested.substitution] = localStateMachineArn(nested.stateMachine);
     if (definition.eventBusSubstitution) substitutions[definition.eventBusSubstitution] = LOCAL_EVENT_BUS_NAME;
     const loaded = loadDefinition(definition.definitionFile, substitutions);
     assertDeployableDefinition(definition, loaded);

@@ -72,6 +72,6 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     executions: stateMachines.executions,
     eventBus,
     taskHandlers,
-    runnerWith: (id, handlers) => localRunner(id, { ...setup, handlers: { ...taskHandlers, ...handlers } }),
+    runnerWith: (id, handlers) => localRunner(id, { ...setup, handlers: { ...taskHandlers, ...handlers }, executions: () => stateMachines.executions }),
   };
 }

@@ -10,6 +10,7 @@ import type { ObjectStore } from '../lib/storage/object-store';
 export type TaskHandlers = Record<TaskSubstitution, LambdaHandler>;
 
 export const START_EXECUTION_SYNC = 'arn:aws:states:::states:startExecution.sync:2';
+export const START_EXECUTION = 'arn:aws:states:::states:startExecution';
 export const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
 
 export interface LocalRunnerSetup {
@@ -19,6 +20,12 @@ export interface LocalRunnerSetup {
   eventBus: LocalEventBus;
   /** Where a Distributed Map reads its items and writes its results. */
   objectStore: () => ObjectStore;
+  /**
+   * The runtime's starter, for `states:startExecution` without .sync (a machine that starts another and
+   * ends): the child is recorded as the API's starts are, so DescribeExecution and a second start see it.
+   * localStateMachines sets it; without one such a Task fails.
+   */
+  executions?: () => LocalExecutionStarter;
 }
 
 /**
@@ -63,8 +70,33 @@ function nestedExecution(setup: LocalRunnerSetup): ServiceIntegrationHandler {
   };
 }
 
+/**
+ * `states:startExecution` (no .sync) in-process: started through the runtime's starter and left running,
+ * answered as Step Functions answers the Task (`ExecutionArn`, `StartDate`); a refused start fails the Task
+ * with the service's error, `StepFunctions.ExecutionAlreadyExistsException` for a name already used.
+ */
+function startedExecution(setup: LocalRunnerSetup): ServiceIntegrationHandler {
+  return async (parameters) => {
+    const { StateMachineArn, Input, Name } = parameters as { StateMachineArn: string; Input?: unknown; Name?: string };
+    if (!setup.executions) throw new Error('states:startExecution needs the local runtime\'s starter (localStateMachines)');
+    const id = StateMachineArn.split(':').pop() as StateMachineId;
+    // Step Functions serialises an object Input; a string is the JSON itself.
+    const input = typeof Input === 'string' ? (JSON.parse(Input) as unknown) : (Input ?? {});
+    try {
+      const started = await setup.executions().startExecution(id, input, Name ?? `started-${Date.now()}`);
+      return { ExecutionArn: started.executionArn, StartDate: started.startDate.toISOString() };
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'ExecutionAlreadyExists') (error as Error).name = 'StepFunctions.ExecutionAlreadyExistsException';
+      else if (name === 'ConfigurationError') (error as Error).name = 'StepFunctions.InvalidNameException';
+      throw error;
+    }
+  };
+}
+
 const services = (setup: LocalRunnerSetup): Record<string, ServiceIntegrationHandler> => ({
   [START_EXECUTION_SYNC]: nestedExecution(setup),
+  [START_EXECUTION]: startedExecution(setup),
   [PUT_EVENTS]: async (parameters) => setup.eventBus.putEvents(parameters as { Entries?: PutEventsEntry[] }),
 });
 
@@ -85,9 +117,10 @@ export interface LocalStateMachines extends StateMachines {
 export function localStateMachines(setup: LocalRunnerSetup): LocalStateMachines {
   // Building a runner validates the whole definition: once per machine.
   const runners = new Map<StateMachineId, StateMachineRunner>();
+  const withStarter: LocalRunnerSetup = { ...setup, executions: () => executions };
   const runner = (id: StateMachineId) => {
     let found = runners.get(id);
-    if (!found) runners.set(id, (found = localRunner(id, setup)));
+    if (!found) runners.set(id, (found = localRunner(id, withStarter)));
     return found;
   };
   const executions = new LocalExecutionStarter(runner);

@@ -78,6 +78,11 @@ export class WorkflowStateMachines extends Construct {
         if (!child) throw new Error(`State machine ${def.id} nests ${nested.stateMachine}, which must come earlier in the table`);
         substitutions[nested.substitution] = child.stateMachineArn;
       }
+      for (const started of def.startsStateMachines ?? []) {
+        const child = machines[started.stateMachine];
+        if (!child) throw new Error(`State machine ${def.id} starts ${started.stateMachine}, which must come earlier in the table`);
+        substitutions[started.substitution] = child.stateMachineArn;
+      }
       if (def.eventBusSubstitution) {
         if (!props.lifecycleEventBus) throw new Error(`State machine ${def.id} publishes its outcome: give lifecycleEventBus`);
         substitutions[def.eventBusSubstitution] = props.lifecycleEventBus.eventBusName;
@@ -102,6 +107,8 @@ export class WorkflowStateMachines extends Construct {
       // A definition loaded from a file is opaque to CDK: the invoke grants must be explicit.
       for (const fn of tasks) fn.grantInvoke(machine.role);
       for (const nested of def.nestedStateMachines ?? []) this.grantNestedRun(machine, machines[nested.stateMachine]);
+      // A start without .sync leaves the child running: starting it is all the parent does, and all it may do.
+      for (const started of def.startsStateMachines ?? []) machines[started.stateMachine].grantStartExecution(machine);
       for (const nested of def.nestedStateMachines ?? []) {
         // cdk-nag names the finding by the rendered ARN, token for the child's name included.
         const childId = Stack.of(this).getLogicalId(machines[nested.stateMachine].node.defaultChild as CfnElement);

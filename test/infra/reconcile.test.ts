@@ -59,6 +59,32 @@ describe('reconciliation plan', () => {
     expect(machine.Properties.DefinitionSubstitutions.LifecycleEventBusName).toBeDefined();
   });
 
+  it("autoApply's grant: the ReconcilePlan machine may start the ReconcileApply machine (no .sync), and nothing more on it", () => {
+    const plan = stack.workflows.stateMachines.ReconcilePlan;
+    const apply = { Ref: id(stack, stack.workflows.stateMachines.ReconcileApply) };
+    expect(resources[id(stack, plan)].Properties.DefinitionSubstitutions.ReconcileApplyStateMachineArn).toEqual(apply);
+    const statements = statementsOf(template, id(stack, plan.role as never));
+    expect(statements.filter((s) => actions(s).includes('states:StartExecution')).map((s) => ({ Action: s.Action, Resource: s.Resource }))).toEqual([
+      { Action: 'states:StartExecution', Resource: apply },
+    ]);
+    // Fire and forget: no following or stopping its executions, no managed rule for .sync.
+    const states = statements.flatMap(actions).filter((a) => a.startsWith('states:'));
+    expect(states).toEqual(['states:StartExecution']);
+    expect(statements.flatMap(actions)).not.toContain('events:PutRule');
+    // The ASL's start is the one the grant covers.
+    const asl = JSON.parse(readFileSync(join(__dirname, '../../statemachines/reconcile-plan.asl.json'), 'utf8'));
+    expect(asl.States.StartApply).toMatchObject({ Resource: 'arn:aws:states:::states:startExecution', Parameters: { StateMachineArn: '${ReconcileApplyStateMachineArn}' } });
+  });
+
+  it('GET /reconcile/plans/{id} may describe the ReconcileApply executions (applying, apply-failed) and has its ARN', () => {
+    const fn = resources[id(stack, stack.api.functions.GetReconcilePlan)];
+    const apply = stack.workflows.stateMachines.ReconcileApply;
+    expect(fn.Properties.Environment.Variables.RECONCILE_APPLY_STATE_MACHINE_ARN).toEqual({ Ref: id(stack, apply) });
+    const described = statementsOf(template, fn.Properties.Role['Fn::GetAtt'][0]).filter((s) => actions(s).includes('states:DescribeExecution'));
+    expect(JSON.stringify(described.map((s) => s.Resource))).toContain(id(stack, apply));
+    expect(JSON.stringify(described.map((s) => s.Resource))).toContain(id(stack, stack.workflows.stateMachines.ReconcilePlan));
+  });
+
   it('creates no schedule unless reconcileSchedule is set', () => {
     expect(stack.reconcileSchedule).toBeUndefined();
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));

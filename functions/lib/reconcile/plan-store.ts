@@ -1,6 +1,7 @@
 import { csvField } from '../bulk/csv-joiners';
-import { ValidationError } from '../errors';
+import { StoredObjectInvalidError, ValidationError } from '../errors';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store';
+import { ReconcileResults, resultKeys } from './results-schema';
 import { ReconcilePlan, type ActionCounts, type UserFields } from './schemas';
 
 /** Plans as JSON (what apply reads) and CSV (what a person reviews), in the imports bucket under `plans/`. */
@@ -70,20 +71,34 @@ export async function readPlan(store: ObjectStore, bucket: string, id: string): 
   return ReconcilePlan.parse(JSON.parse(text));
 }
 
-/** Where apply writes a plan's results (`ReconcileResults`, functions/lib/reconcile/results.ts, rc-apply's). */
-export const planResultsKey = (id: string) => `plans/${id}.results.json`;
+/** Where apply writes a plan's results (`ReconcileResults`, results-schema.ts). */
+export const planResultsKey = (id: string) => resultKeys(id).json;
 
 /**
- * A plan's results once apply has written them, read tolerantly (any JSON: the shape is apply's, and
- * the lead switches this to `ReconcileResults` once both sides are merged); undefined while there are none.
+ * A plan's results once apply has written them; undefined while there are none. The file is the apply's
+ * own: one that does not read as a report (not JSON, or not its shape) is a StoredObjectInvalidError (500)
+ * naming the key and the first fields wrong, never a crash or a report half read.
  */
-export async function readPlanResults(store: ObjectStore, bucket: string, id: string): Promise<unknown | undefined> {
+export async function readPlanResults(store: ObjectStore, bucket: string, id: string): Promise<ReconcileResults | undefined> {
   if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: 'must be a plan id (a uuid) that POST /reconcile/plans answered' }]);
+  const key = planResultsKey(id);
+  let text: string;
   try {
-    const { text } = await store.getText(bucket, planResultsKey(id));
-    return JSON.parse(text) as unknown;
+    ({ text } = await store.getText(bucket, key));
   } catch (error) {
     if (error instanceof ObjectNotFoundError) return undefined;
     throw error;
   }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new StoredObjectInvalidError(`${key} in the imports bucket is not JSON: the apply's report cannot be read`);
+  }
+  const parsed = ReconcileResults.safeParse(json);
+  if (!parsed.success) {
+    const wrong = parsed.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(the document)').join(', ');
+    throw new StoredObjectInvalidError(`${key} in the imports bucket is not an apply report (${wrong})`);
+  }
+  return parsed.data;
 }

@@ -8,6 +8,7 @@ import { errorDetailFromCause } from '../workflows/step-error';
 import { RECONCILE_RESULT_DETAIL_TYPES } from './apply-execution';
 import type { ApplyGroup } from './apply-items';
 import { readPlan } from './plan-store';
+import { ActionResult, ActionStatus, ReconcileCounts, ReconcileResults, resultKeys } from './results-schema';
 import { ACTION_KINDS, type ActionKind } from './schemas';
 
 /**
@@ -16,37 +17,9 @@ import { ACTION_KINDS, type ActionKind } from './schemas';
  * Written next to the plan as plans/<id>.results.json and .csv.
  */
 
-const ActionStatus = z.enum(['succeeded', 'failed', 'skipped']);
-const KindCounts = z.object({ succeeded: z.number().int(), failed: z.number().int(), skipped: z.number().int() });
-
-export const ActionResult = z.object({
-  index: z.number().int().min(0),
-  kind: z.enum(ACTION_KINDS),
-  email: z.string(),
-  userId: z.string().optional(),
-  status: ActionStatus,
-  /** `changedSincePlan` for a skip: Webex no longer matched what the plan saw. */
-  reason: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-});
-export type ActionResult = z.infer<typeof ActionResult>;
-
-export const ReconcileCounts = z.object({ total: z.number().int(), succeeded: z.number().int(), failed: z.number().int(), skipped: z.number().int() });
-export type ReconcileCounts = z.infer<typeof ReconcileCounts>;
-
-export const ReconcileResults = z.object({
-  planId: z.string(),
-  executionName: z.string(),
-  finishedAt: z.string(),
-  counts: ReconcileCounts,
-  byKind: z.object(Object.fromEntries(ACTION_KINDS.map((k) => [k, KindCounts])) as Record<ActionKind, typeof KindCounts>),
-  results: z.array(ActionResult),
-});
-export type ReconcileResults = z.infer<typeof ReconcileResults>;
+export { ActionResult, ReconcileCounts, ReconcileResults, resultKeys } from './results-schema';
 
 export const CHANGED_SINCE_PLAN = 'changedSincePlan';
-
-export const resultKeys = (planId: string) => ({ json: `plans/${planId}.results.json`, csv: `plans/${planId}.results.csv` });
 
 /** What one item of the Map reports for an action (the ASL's Pass states and describeFailure). */
 export const ItemResult = z.object({
@@ -146,6 +119,8 @@ export function resultsCsv(results: ReconcileResults): string {
 export interface ApplyOutcome {
   detailType: (typeof RECONCILE_RESULT_DETAIL_TYPES)[keyof typeof RECONCILE_RESULT_DETAIL_TYPES];
   detail: {
+    /** Which run the event is about: the apply (the planner's own Failed says `plan`: plan-steps.ts). */
+    stage: 'apply';
     planId: string;
     executionName: string;
     status: 'COMPLETED' | 'FAILED';
@@ -177,6 +152,7 @@ export async function buildApplyResults(
   return {
     detailType: failed ? RECONCILE_RESULT_DETAIL_TYPES.failed : RECONCILE_RESULT_DETAIL_TYPES.completed,
     detail: {
+      stage: 'apply',
       planId: plan.id,
       executionName: args.executionName,
       status: failed ? 'FAILED' : 'COMPLETED',
@@ -203,6 +179,7 @@ export async function brokenApplyOutcome(
   return {
     detailType: RECONCILE_RESULT_DETAIL_TYPES.failed,
     detail: {
+      stage: 'apply',
       planId: args.planId,
       executionName: args.executionName,
       status: 'FAILED',

@@ -63,6 +63,12 @@ export interface StateMachineDefinition {
    */
   readonly nestedStateMachines?: readonly { readonly substitution: string; readonly stateMachine: string }[];
   /**
+   * Machines this one starts and leaves running (`arn:aws:states:::states:startExecution`, no `.sync`): the
+   * parent ends while the child runs, so it needs only to start it. CDK: substitute the child's ARN and
+   * grant StartExecution on it, nothing else. The child must come earlier in the table.
+   */
+  readonly startsStateMachines?: readonly { readonly substitution: string; readonly stateMachine: string }[];
+  /**
    * `${substitution}` naming the event bus the machine publishes its outcome to (`arn:aws:states:::events:putEvents`).
    * CDK: substitute the bus name and grant events:PutEvents on it.
    */
@@ -199,30 +205,6 @@ export const stateMachines = [
     distributedMap: { bucket: 'imports' },
   },
   {
-    // Standard: planning reads the whole org, which can outlast API Gateway's 29 s. POST /reconcile/plans
-    // starts `plan-<id>` and follows it while the request can wait (201), else answers 202; GET
-    // /reconcile/plans/{id} reads the stored plan, or this execution while it runs. The nightly schedule
-    // (the stack's reconcileSchedule) starts it too, without a name (the first state makes the plan id).
-    id: 'ReconcilePlan',
-    definitionFile: 'statemachines/reconcile-plan.asl.json',
-    type: 'STANDARD',
-    taskFunctions: [
-      {
-        substitution: 'ReconcilePlanStepsFunctionArn',
-        id: 'ReconcilePlanSteps',
-        entry: 'functions/reconcile-plan-steps/handler.ts',
-        summary: 'Plan a reconciliation: read the roster and the org, diff, store the plan in the imports bucket (no Webex writes)',
-        importsBucket: 'readWrite',
-        timeoutSeconds: RECONCILE_PLAN_TIMEOUT_SECONDS,
-      },
-    ],
-    startedByRoute: 'CreateReconcilePlan',
-    arnEnv: 'RECONCILE_PLAN_STATE_MACHINE_ARN',
-    summary: 'Reconcile: plan what a roster would change (stored as plans/<id>.json and .csv), publish Planned or Confirmation Required',
-    eventBusSubstitution: 'LifecycleEventBusName',
-    describedByRoutes: ['CreateReconcilePlan', 'GetReconcilePlan'],
-  },
-  {
     id: 'ReconcileApply',
     definitionFile: 'statemachines/reconcile-apply.asl.json',
     type: 'STANDARD',
@@ -253,8 +235,36 @@ export const stateMachines = [
       { substitution: 'EnableCallingStateMachineArn', stateMachine: 'EnableCalling' },
     ],
     eventBusSubstitution: 'LifecycleEventBusName',
-    describedByRoutes: ['ApplyReconcilePlan'],
+    // GET /reconcile/plans/{id} shows the apply: applying while it runs, apply-failed when it broke.
+    describedByRoutes: ['ApplyReconcilePlan', 'GetReconcilePlan'],
     distributedMap: { bucket: 'imports' },
+  },
+  {
+    // Standard: planning reads the whole org, which can outlast API Gateway's 29 s. POST /reconcile/plans
+    // starts `plan-<id>` and follows it while the request can wait (201), else answers 202; GET
+    // /reconcile/plans/{id} reads the stored plan, or this execution while it runs. The nightly schedule
+    // (the stack's reconcileSchedule) starts it too, without a name (the first state makes the plan id).
+    // After ReconcileApply in this table: it starts that machine.
+    id: 'ReconcilePlan',
+    definitionFile: 'statemachines/reconcile-plan.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'ReconcilePlanStepsFunctionArn',
+        id: 'ReconcilePlanSteps',
+        entry: 'functions/reconcile-plan-steps/handler.ts',
+        summary: 'Plan a reconciliation: read the roster and the org, diff, store the plan in the imports bucket (no Webex writes)',
+        importsBucket: 'readWrite',
+        timeoutSeconds: RECONCILE_PLAN_TIMEOUT_SECONDS,
+      },
+    ],
+    startedByRoute: 'CreateReconcilePlan',
+    arnEnv: 'RECONCILE_PLAN_STATE_MACHINE_ARN',
+    summary: 'Reconcile: plan what a roster would change (stored as plans/<id>.json and .csv), publish Planned or Confirmation Required',
+    // autoApply: a scheduled plan that needs no confirmation starts its apply (reconcile-<planId>) and ends.
+    startsStateMachines: [{ substitution: 'ReconcileApplyStateMachineArn', stateMachine: 'ReconcileApply' }],
+    eventBusSubstitution: 'LifecycleEventBusName',
+    describedByRoutes: ['CreateReconcilePlan', 'GetReconcilePlan'],
   },
 ] as const satisfies readonly StateMachineDefinition[];
 

@@ -1,4 +1,4 @@
-import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, SecretUnavailableError, StateMachineStartError, UnprocessableError, ValidationError } from '../errors';
+import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, SecretUnavailableError, StateMachineStartError, StoredObjectInvalidError, UnprocessableError, ValidationError } from '../errors';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus } from '../webex/errors';
 
 export interface ApiResult {
@@ -55,7 +55,7 @@ export function errorToResult(error: unknown): ApiResult & { body: ErrorBody } {
   if (error instanceof StateMachineStartError) {
     return result(error.httpStatus, { code: error.name, message: error.message }, { 'Retry-After': '5' });
   }
-  if (error instanceof SecretUnavailableError || error instanceof ConfigurationError) {
+  if (error instanceof SecretUnavailableError || error instanceof ConfigurationError || error instanceof StoredObjectInvalidError) {
     return result(500, { code: error.name, message: error.message });
   }
   return result(500, { code: 'InternalError', message: 'Internal error' });

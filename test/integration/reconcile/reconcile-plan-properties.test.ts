@@ -77,7 +77,9 @@ describe('POST /reconcile/plans over generated organisations and rosters', () =>
           expect(res.body.error.fields).toEqual([{ field: 'users', message: expect.stringMatching(/every one of the/) }]);
           expect(inScopeUsers.length).toBeGreaterThan(0);
           expect(inScopeUsers.every((u) => !rostered.has(u.email))).toBe(true);
-          expect(h.runtime.eventBus.published).toEqual([]);
+          // No plan is published: only the planning run's failure (stage plan), with the planner's field.
+          expect(h.runtime.eventBus.published.map((e) => [e.detailType, (e.detail as { stage?: string }).stage])).toEqual([['Webex Reconcile Failed', 'plan']]);
+          expect((h.runtime.eventBus.published[0].detail as { error: { fields: unknown } }).error.fields).toEqual(res.body.error.fields);
           return;
         }
         expect(res.status).toBe(201);

@@ -65,7 +65,7 @@ describe('POST /reconcile/plans', () => {
       expect.objectContaining({
         source: 'webex-provisioning.lifecycle',
         detail: {
-          planId: id, counts: res.body.counts, inScope: PEOPLE, autoApply: false,
+          planId: id, counts: res.body.counts, inScope: PEOPLE, autoApply: false, applyStarted: false, apply: { started: false, reason: 'autoApplyOff' },
           statusPath: `/reconcile/plans/${id}`, applyPath: `/reconcile/plans/${id}/apply`, plan: res.body.plan,
         },
       }),
@@ -151,32 +151,19 @@ describe('POST /reconcile/plans', () => {
     expect(bad.body.error.fields).toEqual([expect.objectContaining({ field: 'id' })]);
     expect((await h.call('GET', '/reconcile/plans/00000000-0000-4000-8000-000000000000?page=2')).body.error.fields).toEqual([{ field: 'page', message: 'unknown query parameter' }]);
   });
-
-  it('includes apply\'s results once written (status applied), paged with the actions', async () => {
-    const res = await h.call('POST', '/reconcile/plans', { users: rosterUsers(2), scope });
-    const id = res.body.id as string;
-    const results = {
-      planId: id, executionName: `reconcile-${id}`, finishedAt: '2026-12-01T03:10:00.000Z',
-      counts: { total: 3, succeeded: 3, failed: 0, skipped: 0 },
-      results: [0, 1, 2].map((index) => ({ index, kind: 'leave', email: `x${index}@${CORP_DOMAIN}`, status: 'succeeded' })),
-    };
-    await bucket.store().putText(BUCKET, `plans/${id}.results.json`, JSON.stringify(results));
-    const view = await h.call('GET', `/reconcile/plans/${id}?limit=2`);
-    expect(view.body).toMatchObject({ status: 'applied', total: 3, nextOffset: 2, results: { planId: id, counts: results.counts, resultsTotal: 3, resultsNextOffset: 2 } });
-    expect(view.body.results.results).toEqual(results.results.slice(0, 2));
-  });
+  // GET with the apply's results, applying and apply-failed: reconcile-wire.test.ts (a real apply).
 });
 
 describe('a scheduled run (the input reconcileSchedule gives: no planId)', () => {
-  it('makes its own plan id, stores the plan under it and publishes it with autoApply as scheduled', async () => {
+  it('makes its own plan id, stores the plan under it and publishes it with autoApply as scheduled (off here: autoApply on is reconcile-wire.test.ts)', async () => {
     const { csv } = rosterCsv(org, { joiners: 0, movers: 0, leavers: 0.05 });
     await bucket.store().putText(BUCKET, 'rosters/nightly.csv', csv);
     // Step Functions names a scheduled execution itself (Scheduler gives no name).
-    await h.runtime.stateMachines.starter().start('ReconcilePlan', { request: { key: 'rosters/nightly.csv', scope }, autoApply: true }, 'scheduled-0f4c1d2e');
+    await h.runtime.stateMachines.starter().start('ReconcilePlan', { request: { key: 'rosters/nightly.csv', scope }, autoApply: false }, 'scheduled-0f4c1d2e');
     const outcome = await h.runtime.executions.outcome('ReconcilePlan', 'scheduled-0f4c1d2e');
-    expect(outcome).toMatchObject({ status: 'SUCCEEDED', output: { planId: expect.stringMatching(UUID), autoApply: true } });
+    expect(outcome).toMatchObject({ status: 'SUCCEEDED', output: { planId: expect.stringMatching(UUID), autoApply: false, apply: { started: false, reason: 'autoApplyOff' } } });
     const planId = (outcome!.output as { planId: string }).planId;
-    expect(events('Webex Reconcile Planned')).toEqual([expect.objectContaining({ detail: expect.objectContaining({ planId, autoApply: true, counts: expect.objectContaining({ leave: 3 }) }) })]);
+    expect(events('Webex Reconcile Planned')).toEqual([expect.objectContaining({ detail: expect.objectContaining({ planId, autoApply: false, applyStarted: false, counts: expect.objectContaining({ leave: 3 }) }) })]);
     const view = await h.call('GET', `/reconcile/plans/${planId}`);
     expect(view.body).toMatchObject({ id: planId, status: 'planned', counts: { leave: 3 } });
   });

@@ -126,6 +126,20 @@ describe('SfnExecutionStarter', () => {
 });
 
 describe('LocalExecutionStarter answers a second start as StartExecution does', () => {
+  it('startExecution (what a states:startExecution Task gets): a new name starts; the same name and input while it runs is that execution; a closed one or other input is ExecutionAlreadyExists', async () => {
+    const starter = createLocalRuntime().executions;
+    const input = { origin: {}, detail: {} };
+    const first = await starter.startExecution('Leaver', input, 'leaver-local-start');
+    expect(first.executionArn).toMatch(/:execution:Leaver:leaver-local-start$/);
+    expect(await starter.startExecution('Leaver', input, 'leaver-local-start')).toEqual(first);
+    await expect(starter.startExecution('Leaver', { other: true }, 'leaver-local-start')).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
+    await starter.settle();
+    await expect(starter.startExecution('Leaver', input, 'leaver-local-start')).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
+    expect(starter.list('Leaver')).toHaveLength(1);
+    // DescribeExecution's dates, as AWS answers them.
+    expect(starter.status('Leaver', 'leaver-local-start')).toMatchObject({ startDate: first.startDate.toISOString(), stopDate: expect.any(String) });
+  });
+
   it('the same name: the running execution back (its ARN) with the same input, else ExecutionAlreadyExists: DUPLICATE either way, one run', async () => {
     const starter = createLocalRuntime().executions;
     {

@@ -1,0 +1,85 @@
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
+import { cutToBytes } from '../bulk/joiners';
+import type { Deps } from '../runtime/deps';
+import { importsBucket } from '../storage/imports-bucket';
+import { errorDetailFromCause, runStep } from '../workflows/step-error';
+import { taskStep, taskStepInput, type TaskStepInput } from '../workflows/task-steps';
+import { createReconcilePlan } from './create-plan';
+import { reconcilePlanDefaults } from './plan-defaults';
+import { planIdField } from './plan-route-schemas';
+import type { PlanSummary } from './plan-store';
+import type { ReconcileCounts } from './results-schema';
+
+/**
+ * The ReconcilePlan state machine's steps (statemachines/reconcile-plan.asl.json), one Task state each, one
+ * row here; test/unit/reconcile/plan-step-table.test.ts fails when the ASL's Task steps and this table differ.
+ */
+
+export type PlanStepContext = Pick<Deps, 'env' | 'objectStore' | 'webex'>;
+
+/** The fields of a Catch's error output (`ResultPath: $.failure`). */
+const Failure = z.object({ Error: z.string().optional(), Cause: z.string().optional() });
+
+/** At most this many of the planner's field errors go into the event (a bad roster can have thousands). */
+export const MAX_FIELDS_IN_EVENT = 20;
+
+/** The detail of `Webex Reconcile Failed` for a planning run: the apply's Failed shape, `stage: 'plan'`, nothing applied. */
+export interface PlanFailedDetail {
+  stage: 'plan';
+  planId: string;
+  executionName: string;
+  status: 'FAILED';
+  counts: ReconcileCounts;
+  error: { code: string; message: string; httpStatus: number; fields?: { field: string; message: string }[] };
+}
+
+/**
+ * The planner's error as POST /reconcile/plans would answer it (errorDetailFromCause over the Catch's
+ * Cause, which the Fail state then fails the execution with): code, message, status and the first fields.
+ * Only what the planner's StepError says, cut: never the request, the roster or a token.
+ */
+export function planFailedDetail(input: { planId: string; executionName: string; failure: z.infer<typeof Failure> }): PlanFailedDetail {
+  const detail = errorDetailFromCause(input.failure.Error ?? 'States.Runtime', input.failure.Cause);
+  const fields = detail.fields?.slice(0, MAX_FIELDS_IN_EVENT).map((f) => ({ field: cutToBytes(f.field, 120), message: cutToBytes(f.message) }));
+  return {
+    stage: 'plan',
+    planId: input.planId,
+    executionName: input.executionName,
+    status: 'FAILED',
+    counts: { total: 0, succeeded: 0, failed: 0, skipped: 0 },
+    error: { code: cutToBytes(detail.code, 64), message: cutToBytes(detail.message, 500), httpStatus: detail.httpStatus, ...(fields?.length ? { fields } : {}) },
+  };
+}
+
+export const RECONCILE_PLAN_STEP_TABLE = {
+  /**
+   * Reads the roster and the org, diffs them, stores plans/<id>.json and .csv; answers the summary.
+   * `request` is checked by the planner itself, so its 400 names the request's own fields.
+   */
+  createPlan: taskStep(z.object({ planId: planIdField, request: z.unknown() }), async (ctx: PlanStepContext, input): Promise<PlanSummary> => {
+    const settings = ctx.env();
+    const { summary } = await createReconcilePlan(
+      { client: ctx.webex(), store: ctx.objectStore(), bucket: importsBucket(settings), defaults: reconcilePlanDefaults(settings), newId: () => input.planId },
+      input.request,
+    );
+    return summary;
+  }),
+  /** The Failed event's detail from CreatePlan's Catch (no port: it only reads the error). */
+  describeFailure: taskStep(z.object({ planId: z.string().min(1), executionName: z.string().min(1), failure: Failure }), (_ctx: PlanStepContext, input) =>
+    planFailedDetail(input),
+  ),
+};
+
+export const ReconcilePlanStepInput = taskStepInput(RECONCILE_PLAN_STEP_TABLE);
+export type ReconcilePlanStepInput = TaskStepInput<typeof RECONCILE_PLAN_STEP_TABLE>;
+
+/**
+ * Runs the payload's step (checked against its row first: a malformed one is refused before any port is
+ * used); its error leaves as a StepError (the planner's status and fields in its message).
+ */
+export async function runPlanStep(ctx: PlanStepContext, payload: unknown): Promise<unknown> {
+  const input = ReconcilePlanStepInput.parse(payload);
+  const row = RECONCILE_PLAN_STEP_TABLE[input.step] as { run: (ctx: PlanStepContext, input: unknown) => unknown };
+  return runStep(input.step, { workflow: 'reconcile', levelByStatus: true }, () => row.run(ctx, input));
+}

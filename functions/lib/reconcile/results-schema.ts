@@ -1,0 +1,39 @@
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
+import { ACTION_KINDS, type ActionKind } from './schemas';
+
+/**
+ * The apply's report as stored (plans/<id>.results.json): its schema alone, so the plan store can read it
+ * (GET /reconcile/plans/{id}) without the report's builder, which itself reads plans through the store.
+ */
+
+export const ActionStatus = z.enum(['succeeded', 'failed', 'skipped']);
+const KindCounts = z.object({ succeeded: z.number().int(), failed: z.number().int(), skipped: z.number().int() });
+
+export const ActionResult = z.object({
+  index: z.number().int().min(0),
+  kind: z.enum(ACTION_KINDS),
+  email: z.string(),
+  userId: z.string().optional(),
+  status: ActionStatus,
+  /** `changedSincePlan` for a skip: Webex no longer matched what the plan saw. */
+  reason: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type ActionResult = z.infer<typeof ActionResult>;
+
+export const ReconcileCounts = z.object({ total: z.number().int(), succeeded: z.number().int(), failed: z.number().int(), skipped: z.number().int() });
+export type ReconcileCounts = z.infer<typeof ReconcileCounts>;
+
+export const ReconcileResults = z.object({
+  planId: z.string(),
+  executionName: z.string(),
+  finishedAt: z.string(),
+  counts: ReconcileCounts,
+  byKind: z.object(Object.fromEntries(ACTION_KINDS.map((k) => [k, KindCounts])) as Record<ActionKind, typeof KindCounts>),
+  results: z.array(ActionResult),
+});
+export type ReconcileResults = z.infer<typeof ReconcileResults>;
+
+/** Where an apply writes a plan's report. */
+export const resultKeys = (planId: string) => ({ json: `plans/${planId}.results.json`, csv: `plans/${planId}.results.csv` });
