@@ -58,6 +58,8 @@ export interface ReconcileApplyOptions {
    * @default true
    */
   rosterNumbers?: boolean;
+  /** The roster's changes, as fractions of the people. @default 5 % joiners, 3 % movers, 7 % leavers, 5 % title changes (~200 actions of 1000) */
+  mix?: { joiners: number; movers: number; leavers: number; profileChanges?: number };
 }
 
 export async function measureReconcileApply(sim: Simulator, options: ReconcileApplyOptions = {}): Promise<ReconcileApplyResult> {
@@ -71,10 +73,10 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
   process.env.BULK_JOINERS_MAX_CONCURRENCY = '40';
   const store = new LocalObjectStore(root);
   try {
-    const org = largeOrgSeed(people, 40);
+    const mix = options.mix ?? { joiners: 0.05, movers: 0.03, leavers: 0.07, profileChanges: 0.05 };
+    // Free numbers for every joiner and mover (and a mover's set-aside) in each of the three locations, with room.
+    const org = largeOrgSeed(people, Math.max(40, Math.ceil((people * (mix.joiners + 2 * mix.movers)) / 3) + 10));
     sim.reset(org.seed);
-    // ~200 actions of 1000 people: 5 % joiners, 3 % movers, 5 % title changes, 7 % leavers.
-    const mix = { joiners: 0.05, movers: 0.03, leavers: 0.07, profileChanges: 0.05 };
     let { csv } = rosterCsv(org, mix);
     const rosterNumbers = options.rosterNumbers ?? true;
     if (rosterNumbers) {
