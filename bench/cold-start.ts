@@ -11,7 +11,7 @@ import { startFakeSecretsExtension } from '../test/support/fake-secrets-extensio
 import { startFakeS3 } from './fake-s3';
 import { startFakeSecretsManager } from './fake-secrets-manager';
 import { startFakeStepFunctions } from './fake-step-functions';
-import { enableCallingOutput, firstInvocation, type Fakes, type FirstInvocation } from './first-invocations';
+import { enableCallingOutput, finishedPlan, firstInvocation, type Fakes, type FirstInvocation } from './first-invocations';
 
 const ROOT = join(__dirname, '..');
 
@@ -121,7 +121,7 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
   const secret = JSON.stringify({ clientId: SIM_CLIENT_ID, clientSecret: SIM_CLIENT_SECRET, accessToken: SIM_ACCESS_TOKEN, refreshToken: SIM_REFRESH_TOKEN });
   const sm = await startFakeSecretsManager(secret);
   const extension = await startFakeSecretsExtension({ [sm.arn]: secret }, 'bench-session-token');
-  const fakes: Fakes = { sfn: await startFakeStepFunctions(enableCallingOutput), s3: await startFakeS3() };
+  const fakes: Fakes = { sfn: await startFakeStepFunctions(enableCallingOutput, finishedPlan), s3: await startFakeS3() };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
     AWS_SESSION_TOKEN: extension.sessionToken, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port),

@@ -33,7 +33,11 @@ const seconds = () => Date.now() / 1000;
  * Standard machine), StartSyncExecution answers SUCCEEDED at once with what `runSync` makes of the
  * input, DescribeExecution answers what was started or seeded, else ExecutionDoesNotExist.
  */
-export async function startFakeStepFunctions(runSync: (stateMachineArn: string, name: string, input: unknown) => unknown): Promise<FakeStepFunctions> {
+export async function startFakeStepFunctions(
+  runSync: (stateMachineArn: string, name: string, input: unknown) => unknown,
+  /** A Standard execution that ends before the first DescribeExecution (a small plan): its output, or undefined to stay RUNNING. */
+  finishOnStart: (name: string, input: unknown) => unknown = () => undefined,
+): Promise<FakeStepFunctions> {
   const executions = new Map<string, Execution>();
   const start = (input: Record<string, unknown>, status: Execution['status']): Execution => {
     const stateMachineArn = String(input.stateMachineArn);
@@ -46,7 +50,10 @@ export async function startFakeStepFunctions(runSync: (stateMachineArn: string, 
   };
   const server = await serveAwsJson('application/x-amz-json-1.0', {
     StartExecution: (input) => {
-      const { executionArn, startDate } = start(input, 'RUNNING');
+      const execution = start(input, 'RUNNING');
+      const output = finishOnStart(execution.name, JSON.parse(execution.input));
+      if (output !== undefined) Object.assign(execution, { status: 'SUCCEEDED', output: JSON.stringify(output), stopDate: seconds() });
+      const { executionArn, startDate } = execution;
       return { executionArn, startDate };
     },
     StartSyncExecution: (input) => {

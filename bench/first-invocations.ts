@@ -1,5 +1,8 @@
 import { prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
 import { BULK_SOURCE, buildBulkReport, type BulkUserResult } from '../functions/lib/bulk/joiners';
+import { applyExecutionName } from '../functions/lib/reconcile/apply-execution';
+import { planKeys, planSummary } from '../functions/lib/reconcile/plan-store';
+import { ReconcilePlan } from '../functions/lib/reconcile/schemas';
 import type { EnableCallingResult } from '../functions/lib/schemas/calling';
 import { LIFECYCLE_DETAIL_TYPES } from '../functions/lib/schemas/lifecycle-events';
 import { stateMachine } from '../functions/lib/state-machines/definitions';
@@ -58,6 +61,36 @@ export function enableCallingOutput(_stateMachineArn: string, executionName: str
     user: { id: request.user, calling: { enabled: true, location: { id: request.location, name: HEADQUARTERS }, primaryNumber: FREE_HEADQUARTERS_NUMBER, extension: '1002' } },
     steps: steps.map((name) => ({ name, status: name === 'assignLicense' ? 'applied' : 'completed' })),
   };
+}
+
+// A roster of one joiner in a domain of its own: the plan reads the org and plans one join, removing no one.
+const RECONCILE_JOINER = { email: 'cold.reconcile@cold.example.com', displayName: 'Cold Reconcile', location: HEADQUARTERS };
+const RECONCILE_REQUEST = { users: [RECONCILE_JOINER], scope: { emailDomains: ['cold.example.com'] } };
+const PLAN_ID = 'c01d5eed-0000-4000-8000-00000000a001';
+const JOIN_ACTION = {
+  kind: 'join', email: RECONCILE_JOINER.email, before: {}, after: { displayName: RECONCILE_JOINER.displayName, locationId: locations.headquarters },
+  reason: 'in the roster, not in Webex', seen: null, roster: RECONCILE_JOINER,
+} as const;
+
+/** A stored plan of that one join, as POST /reconcile/plans leaves it. */
+function reconcilePlan(id: string): ReconcilePlan {
+  return ReconcilePlan.parse({
+    id, createdAt: new Date().toISOString(), scope: RECONCILE_REQUEST.scope,
+    policy: { leaverPolicy: 'deactivate', allowMoves: false, thresholds: { maxLeaverPercent: 10, maxLeavers: 50 } },
+    inScope: 0, unchanged: 0, rosterOutOfScope: 0, counts: { join: 1, enableCalling: 0, move: 0, updateProfile: 0, leave: 0 },
+    needsConfirmation: false, actions: [JOIN_ACTION], skipped: [],
+  });
+}
+const storePlan = (s3: FakeS3, bucket: string) => s3.put(bucket, planKeys(PLAN_ID).json, JSON.stringify(reconcilePlan(PLAN_ID)), 'application/json');
+
+/**
+ * The ReconcilePlan machine's output when it ends before POST's first DescribeExecution (a one-row roster):
+ * the fake does not run it (the planner's own cold start is ReconcilePlanSteps'). Other executions stay RUNNING.
+ */
+export function finishedPlan(name: string, input: unknown): unknown {
+  if (!name.startsWith('plan-')) return undefined;
+  const { planId } = input as { planId: string };
+  return { planId, plan: planSummary(reconcilePlan(planId), 'bench-imports') };
 }
 
 /** The Distributed Map's results for the CSV joiners, in one batch that succeeded, as ResultWriter leaves them. */
@@ -139,6 +172,19 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
         event: { step: 'buildReport', executionName: CSV_NAME, bucket, manifest: { Bucket: bucket, Key: CSV_MANIFEST_KEY } },
         arrange: ({ s3 }) => arrangeCsvResults(s3, bucket),
       };
+    case 'CreateReconcilePlan': return { event: apiEvent('POST', '/reconcile/plans', RECONCILE_REQUEST) };
+    case 'GetReconcilePlan':
+      return { event: apiEvent('GET', `/reconcile/plans/${PLAN_ID}`, undefined, '/reconcile/plans/{id}'), arrange: ({ s3 }) => storePlan(s3, bucket) };
+    case 'ApplyReconcilePlan':
+      return { event: apiEvent('POST', `/reconcile/plans/${PLAN_ID}/apply`, {}, '/reconcile/plans/{id}/apply'), arrange: ({ s3 }) => storePlan(s3, bucket) };
+    // Reads the org from the simulator and writes the plan: the planner's real work.
+    case 'ReconcilePlanSteps': return { event: { step: 'createPlan', planId: PLAN_ID, request: RECONCILE_REQUEST } };
+    case 'ReconcileApplySteps':
+      return {
+        event: { step: 'prepare', planId: PLAN_ID, executionName: applyExecutionName(PLAN_ID), startedAt: new Date().toISOString() },
+        arrange: ({ s3 }) => storePlan(s3, bucket),
+      };
+    case 'ReconcileApplyCheck': return { event: { step: 'checkAction', action: JOIN_ACTION } };
     case 'RotateTokens': return { event: { source: 'webex-provisioning.rotation-schedule' } };
     default:
       throw new Error(`no first invocation for ${id}: add one to bench/first-invocations.ts`);
