@@ -90,18 +90,8 @@ export function configFromContext(node: Node): AppConfig {
 }
 
 function parseThrottle(value: unknown): ApiThrottleSettings | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  let parsed: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      throw new Error(`Context apiThrottle must be JSON like {"rateLimit":10,"burstLimit":20} (got ${value})`);
-    }
-  }
-  if (typeof parsed !== 'object' || parsed === null) {
-    throw new Error(`Context apiThrottle must be an object like {"rateLimit":10,"burstLimit":20}`);
-  }
+  const parsed = parseJsonObject('apiThrottle', value, '{"rateLimit":10,"burstLimit":20}');
+  if (parsed === undefined) return undefined;
   const { rateLimit, burstLimit, ...extra } = parsed as Record<string, unknown>;
   if (Object.keys(extra).length) throw new Error(`Context apiThrottle has unknown keys: ${Object.keys(extra).join(', ')}`);
   return {
@@ -123,16 +113,18 @@ function parsePolicy(value: string | undefined): 'delete' | 'deactivate' | undef
   return value;
 }
 
-function parseJsonObject(key: string, value: unknown): object | undefined {
+/** A context value given as a JSON object (or, from code, the object itself); `example` shows its shape in the error. */
+function parseJsonObject(key: string, value: unknown, example?: string): object | undefined {
   if (value === undefined || value === null || value === '') return undefined;
+  const like = example ? ` like ${example}` : '';
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw new Error(`Context ${key} must be a JSON object (got ${value})`);
+      throw new Error(`Context ${key} must be ${example ? `JSON${like}` : 'a JSON object'} (got ${value})`);
     }
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Context ${key} must be a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Context ${key} must be a JSON object${like}`);
   return parsed;
 }
