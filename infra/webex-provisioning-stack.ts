@@ -157,8 +157,8 @@ export interface WebexProvisioningStackProps extends StackProps {
    * Plan a reconciliation on a schedule (EventBridge Scheduler) from a fixed roster key in the imports bucket,
    * e.g. `{ expression: 'cron(0 2 * * ? *)', timezone: 'Europe/Berlin', key: 'rosters/nightly.csv',
    * scope: { emailDomains: ['example.com'] } }`. Each run stores a plan and publishes Webex Reconcile Planned
-   * or Webex Reconcile Confirmation Required. `autoApply` is carried, and takes effect once the apply machine
-   * is wired in (see the README).
+   * or Webex Reconcile Confirmation Required; with `autoApply`, a plan that needs no confirmation is applied
+   * (see the README).
    * @default - no schedule
    */
   readonly reconcileSchedule?: ReconcileScheduleSettings;

@@ -23,9 +23,9 @@ export interface ReconcileScheduleSettings {
   /** @default the stack's reconcileLeaverThresholds */
   readonly thresholds?: LeaverThresholds;
   /**
-   * Apply plans that need no confirmation without a person. Carried in the execution input and the Planned
-   * event; it takes effect once the ReconcileApply machine is wired into the plan machine (not yet: see the
-   * README). A plan that needs confirmation never applies itself.
+   * Apply plans that need no confirmation without a person: the plan machine starts ReconcileApply
+   * (`reconcile-<planId>`, so a person applying too runs it once) and says so in the Planned event. A plan
+   * that needs confirmation never applies itself.
    * @default false
    */
   readonly autoApply?: boolean;

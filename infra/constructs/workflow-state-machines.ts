@@ -219,12 +219,12 @@ export class WorkflowStateMachines extends Construct {
   }
 }
 
-/** What a task function's row says it needs: the calling license (Webex callers), the bucket's name, the bulk budget. */
 /** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */
 export function stateMachineLogGroupName(stackName: string, machineId: string): string {
   return `/aws/vendedlogs/states/${stackName}-${machineId}`;
 }
 
+/** What a task function's row says it needs: the calling license (Webex callers), the bucket's name, the bulk budget, and the settings the stack gives that task (taskEnvironment). */
 function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDefinition): Record<string, string> | undefined {
   const env: Record<string, string> = {
     ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),

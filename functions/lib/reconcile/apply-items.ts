@@ -8,7 +8,7 @@ import type { ObjectStore } from '../storage/object-store';
 import { actionExecutionName, RECONCILE_SOURCE } from './apply-execution';
 import { numberNeed } from './number-picks';
 import { readPlan } from './plan-store';
-import { PlanAction, type ActionKind, type ReconcilePlan } from './schemas';
+import { ACTION_KINDS, PlanAction, type ActionKind, type ReconcilePlan } from './schemas';
 
 /**
  * What the ReconcileApply state machine runs (statemachines/reconcile-apply.asl.json): the plan's actions
@@ -57,14 +57,14 @@ export const ACTION_MACHINES = {
 export const ApplyItem = z.object({
   /** The action's index in the plan's `actions`: what the results are keyed by. */
   index: z.number().int().min(0),
-  kind: z.enum(['join', 'enableCalling', 'move', 'updateProfile', 'leave']),
+  kind: z.enum(ACTION_KINDS),
   email: z.string(),
   /** This action's slot in the budget (RFC 3339, the Pace Wait state's TimestampPath). */
   notBefore: z.string(),
   /** The nested execution's name. */
   executionName: z.string(),
   action: PlanAction,
-  run: z.object({ machine: z.enum(['Joiner', 'EnableCalling', 'Mover', 'Leaver']), input: z.record(z.string(), z.unknown()) }),
+  run: z.object({ machine: z.enum(Object.values(ACTION_MACHINES)), input: z.record(z.string(), z.unknown()) }),
 });
 export type ApplyItem = z.infer<typeof ApplyItem>;
 
@@ -81,11 +81,11 @@ export function actionRun(action: PlanAction, executionName: string): ApplyItem[
   switch (action.kind) {
     case 'join':
       // The plan kept the roster's row as the Joiner takes it (joinerDetailWithDefaults).
-      return { machine: 'Joiner', input: { origin: origin(LIFECYCLE_DETAIL_TYPES.joined), detail: action.roster ?? {} } };
+      return { machine: ACTION_MACHINES[action.kind], input: { origin: origin(LIFECYCLE_DETAIL_TYPES.joined), detail: action.roster ?? {} } };
     case 'enableCalling': {
       const { locationId, phoneNumber, extension } = action.after;
       return {
-        machine: 'EnableCalling',
+        machine: ACTION_MACHINES[action.kind],
         input: defined({ user: action.userId, location: locationId, phoneNumber, extension, autoAssignNumber: !phoneNumber && !extension ? true : undefined }),
       };
     }
@@ -94,21 +94,21 @@ export function actionRun(action: PlanAction, executionName: string): ApplyItem[
       // The number set aside by the plan is the Mover's only if Webex cannot move the user's own (number-picks.ts).
       const fallbackPhoneNumber = phoneNumber ? undefined : action.fallbackPhoneNumber;
       return {
-        machine: 'Mover',
+        machine: ACTION_MACHINES[action.kind],
         input: { origin: origin(LIFECYCLE_DETAIL_TYPES.moved), detail: defined({ email: action.email, location: locationId, phoneNumber, extension, fallbackPhoneNumber }) },
       };
     }
     case 'updateProfile': {
       const { firstName, lastName, displayName, department, title } = action.after;
       return {
-        machine: 'Mover',
+        machine: ACTION_MACHINES[action.kind],
         input: { origin: origin(LIFECYCLE_DETAIL_TYPES.moved), detail: { email: action.email, profile: defined({ firstName, lastName, displayName, department, title }) } },
       };
     }
     case 'leave':
       // The policy the plan was made (and reviewed) with, whatever the deployment's default is now.
       return {
-        machine: 'Leaver',
+        machine: ACTION_MACHINES[action.kind],
         input: { origin: origin(LIFECYCLE_DETAIL_TYPES.left), detail: { email: action.email, policy: action.leaverPolicy ?? 'deactivate', policySource: 'event' } },
       };
   }

@@ -7,12 +7,12 @@ import type { StartResult } from '../state-machines/starter';
 import type { ObjectStore } from '../storage/object-store';
 import { applyExecutionName } from './apply-execution';
 import { planRequests } from './apply-items';
-import { readPlan } from './plan-store';
+import { planIdField, readPlan } from './plan-store';
 import { checkConfirmation } from './safeguards';
 
 /** POST /reconcile/plans/{id}/apply: the plan's id (path) and, for a plan that needs it, the confirmation (body). */
 export const ApplyPlanInput = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a plan id (a uuid) that POST /reconcile/plans answered'),
+  id: planIdField,
   /** The plan's number of leavers, repeated: required when the plan needs confirmation (its summary's confirmWith). */
   confirm: z.number().int().min(0).optional(),
 });

@@ -23,8 +23,8 @@ export const planApplyUrl = (planId: string) => `/reconcile/plans/${planId}/appl
 
 /**
  * The ReconcilePlan machine's input. `planId` is absent for a scheduled run (the machine makes one);
- * `autoApply` is the schedule's (false from the API): the machine carries it for the apply step the lead
- * adds once the ReconcileApply machine exists (statemachines/reconcile-plan.asl.json says where).
+ * `autoApply` is the schedule's (false from the API): with it, the machine starts ReconcileApply for a plan
+ * that needs no confirmation (statemachines/reconcile-plan.asl.json, StartApply).
  */
 export interface PlanMachineInput {
   planId?: string;

@@ -1,3 +1,5 @@
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
 import { csvField } from '../bulk/csv-joiners';
 import { StoredObjectInvalidError, ValidationError } from '../errors';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store';
@@ -8,6 +10,10 @@ import { ReconcilePlan, type ActionCounts, type UserFields } from './schemas';
 
 /** A plan id: a uuid (what POST /reconcile/plans makes), so nothing else can name a key. */
 export const PLAN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PLAN_ID_MESSAGE = 'must be a plan id (a uuid) that POST /reconcile/plans answered';
+
+/** A route's `id`: a uuid, so it can name no other key of the bucket. */
+export const planIdField = z.string().regex(PLAN_ID, PLAN_ID_MESSAGE);
 
 export function planKeys(id: string): { json: string; csv: string } {
   return { json: `plans/${id}.json`, csv: `plans/${id}.csv` };
@@ -66,7 +72,7 @@ export async function savePlan(store: ObjectStore, bucket: string, plan: Reconci
 
 /** A stored plan by id (a uuid: nothing else can name a key); ObjectNotFoundError (404) when there is none. */
 export async function readPlan(store: ObjectStore, bucket: string, id: string): Promise<ReconcilePlan> {
-  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: 'must be a plan id (a uuid) that POST /reconcile/plans answered' }]);
+  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: PLAN_ID_MESSAGE }]);
   const { text } = await store.getText(bucket, planKeys(id).json);
   return ReconcilePlan.parse(JSON.parse(text));
 }
@@ -80,7 +86,7 @@ export const planResultsKey = (id: string) => resultKeys(id).json;
  * naming the key and the first fields wrong, never a crash or a report half read.
  */
 export async function readPlanResults(store: ObjectStore, bucket: string, id: string): Promise<ReconcileResults | undefined> {
-  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: 'must be a plan id (a uuid) that POST /reconcile/plans answered' }]);
+  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: PLAN_ID_MESSAGE }]);
   const key = planResultsKey(id);
   let text: string;
   try {

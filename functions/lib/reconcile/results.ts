@@ -19,8 +19,6 @@ import { ACTION_KINDS, type ActionKind } from './schemas';
 
 export { ActionResult, ReconcileCounts, ReconcileResults, resultKeys } from './results-schema';
 
-export const CHANGED_SINCE_PLAN = 'changedSincePlan';
-
 /** What one item of the Map reports for an action (the ASL's Pass states and describeFailure). */
 export const ItemResult = z.object({
   index: z.number().int().min(0),

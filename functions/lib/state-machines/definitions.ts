@@ -236,7 +236,7 @@ export const stateMachines = [
     ],
     eventBusSubstitution: 'LifecycleEventBusName',
     // GET /reconcile/plans/{id} shows the apply: applying while it runs, apply-failed when it broke.
-    describedByRoutes: ['ApplyReconcilePlan', 'GetReconcilePlan'],
+    describedByRoutes: ['GetReconcilePlan'],
     distributedMap: { bucket: 'imports' },
   },
   {
