@@ -2,10 +2,10 @@ import { once, type Env } from '../lib/config';
 import { ConfigurationError } from '../lib/errors';
 import type { Deps } from '../lib/runtime/deps';
 import { FileSecretStore } from '../lib/tokens/file-secret-store';
-import { SecretTokenProvider } from '../lib/tokens/secret-token-provider';
 import { ENV } from '../lib/tokens/service-app-secret';
+import { tokenProviderOf } from '../lib/tokens/token-source';
 import { configuredWebexClient } from '../lib/webex/configured-client';
-import { StaticTokenProvider, type TokenProvider } from '../lib/webex/token-provider';
+import type { TokenProvider } from '../lib/webex/token-provider';
 
 /** The local secret store (WEBEX_TOKEN_FILE: `npm start` sets it, `npm run connect -- --local` writes it). */
 export function fileSecretStore(env: Env): FileSecretStore | undefined {
@@ -15,11 +15,7 @@ export function fileSecretStore(env: Env): FileSecretStore | undefined {
 
 /** The local runtime's token source: a static WEBEX_ACCESS_TOKEN, or the Service App secret in the file store. */
 export function localTokenProvider(env: Env): TokenProvider {
-  const staticToken = env[ENV.accessToken];
-  if (staticToken) return new StaticTokenProvider(staticToken);
-  const store = fileSecretStore(env);
-  if (store) return new SecretTokenProvider(store);
-  throw new ConfigurationError(`No Webex credentials configured: set ${ENV.tokenFile} or ${ENV.accessToken}`);
+  return tokenProviderOf(env, fileSecretStore(env), ENV.tokenFile);
 }
 
 /**

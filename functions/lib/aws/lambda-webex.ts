@@ -1,10 +1,9 @@
 import { once, type Env } from '../config';
-import { ConfigurationError } from '../errors';
 import type { Deps } from '../runtime/deps';
-import { SecretTokenProvider } from '../tokens/secret-token-provider';
 import { ENV } from '../tokens/service-app-secret';
+import { tokenProviderOf } from '../tokens/token-source';
 import { configuredWebexClient } from '../webex/configured-client';
-import { StaticTokenProvider, type TokenProvider } from '../webex/token-provider';
+import type { TokenProvider } from '../webex/token-provider';
 import { lambdaEnv } from './lambda-env';
 import { extensionSecretReader, lambdaSecretReaderDeps } from './lambda-secret-reader';
 
@@ -13,11 +12,7 @@ import { extensionSecretReader, lambdaSecretReaderDeps } from './lambda-secret-r
  * sets one (a developer's stack against a real org without a Service App), which then wins.
  */
 export function lambdaTokenProvider(env: Env): TokenProvider {
-  const staticToken = env[ENV.accessToken];
-  if (staticToken) return new StaticTokenProvider(staticToken);
-  const reader = extensionSecretReader(env);
-  if (reader) return new SecretTokenProvider(reader);
-  throw new ConfigurationError(`No Webex credentials configured: set ${ENV.secretArn} or ${ENV.accessToken}`);
+  return tokenProviderOf(env, extensionSecretReader(env), ENV.secretArn);
 }
 
 /**
