@@ -28,7 +28,7 @@ export const route = defineRoute({
     const { rows } = preflightCsv(file.text);
     const executionName = csvExecutionName(input, bucket, file.etag);
     const machineInput = bulkJoinersCsvMachineInput(bucket, input.key, executionName, env());
-    assertScheduleFits(rows, machineInput.intervalMs, { field: 'lines', noun: 'rows', remedy: 'split the file or raise the budget' });
+    assertScheduleFits(rows, rows * machineInput.intervalMs, { field: 'lines', noun: 'rows', remedy: 'split the file or raise the budget' });
     const started = await stateMachines.starter().start('BulkJoinersCsv', machineInput, executionName);
     logger.info('bulk joiners from CSV started', { caller: request.caller, key: input.key, rows, ...started });
     return {

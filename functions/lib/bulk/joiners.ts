@@ -69,7 +69,7 @@ export function bulkJoinersMachineInput(
   startMs = Date.now(),
 ): BulkJoinersMachineInput {
   const intervalMs = joinerIntervalMs(requestsPerSecond(env));
-  assertScheduleFits(input.users.length, intervalMs, { field: 'users', noun: 'users', remedy: 'send fewer or raise the budget' });
+  assertScheduleFits(input.users.length, input.users.length * intervalMs, { field: 'users', noun: 'users', remedy: 'send fewer or raise the budget' });
   return {
     users: input.users.map((u) => joinerDetailWithDefaults(u)),
     schedule: startSchedule(input.users.length, startMs, intervalMs),

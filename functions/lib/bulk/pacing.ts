@@ -51,9 +51,8 @@ export function startSchedule(count: number, startMs: number, intervalMs: number
  */
 export const MAX_SCHEDULE_MS = 20 * 3_600_000;
 
-/** A bulk run the budget cannot get through within MAX_SCHEDULE_MS is a 400 naming `field`, before anything starts. */
-export function assertScheduleFits(count: number, intervalMs: number, what: { field: string; noun: string; remedy: string }): void {
-  const ms = count * intervalMs;
+/** A paced run of `count` items lasting `ms` at the budget: past MAX_SCHEDULE_MS it is a 400 naming `field`, before anything starts. */
+export function assertScheduleFits(count: number, ms: number, what: { field: string; noun: string; remedy: string }): void {
   if (ms <= MAX_SCHEDULE_MS) return;
   const hours = (n: number) => n / 3_600_000;
   throw new ValidationError([

@@ -41,9 +41,8 @@ export async function applyPlan(
   const statusUrl = `/reconcile/plans/${plan.id}`;
   checkConfirmation(plan, input.confirm);
   if (!plan.actions.length) return { planId: plan.id, status: 'NOTHING_TO_APPLY', actions: 0, statusUrl };
-  // The slots' spread: every action's requests at the budget (the mean interval, as assertScheduleFits takes one).
-  const meanIntervalMs = (planRequests(plan) * 1000) / requestsPerSecond(deps.env) / plan.actions.length;
-  assertScheduleFits(plan.actions.length, meanIntervalMs, { field: 'id', noun: 'actions', remedy: 'plan a smaller scope or raise the budget' });
+  // The slots' spread: every action's requests at the budget.
+  assertScheduleFits(plan.actions.length, (planRequests(plan) * 1000) / requestsPerSecond(deps.env), { field: 'id', noun: 'actions', remedy: 'plan a smaller scope or raise the budget' });
   const executionName = applyExecutionName(plan.id);
   const started = await deps.stateMachines.starter().start('ReconcileApply', { planId: plan.id }, executionName);
   return { planId: plan.id, executionName, status: started.status, actions: plan.actions.length, statusUrl };

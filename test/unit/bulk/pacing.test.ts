@@ -31,11 +31,11 @@ describe('bulk pacing', () => {
 
   it('refuses a run the budget cannot get through in time, naming the field and the hours', () => {
     const rows = { field: 'lines', noun: 'rows', remedy: 'split the file or raise the budget' };
-    expect(() => assertScheduleFits(10_000, 2000, rows)).not.toThrow(); // 5.6 h at the default budget
-    expect(() => assertScheduleFits(10_000, 10_000, rows)).toThrow(/27\.8 h, more than the 20 h a run may take/);
+    expect(() => assertScheduleFits(10_000, 10_000 * 2000, rows)).not.toThrow(); // 5.6 h at the default budget
+    expect(() => assertScheduleFits(10_000, 10_000 * 10_000, rows)).toThrow(/27\.8 h, more than the 20 h a run may take/);
     let thrown: unknown;
     try {
-      assertScheduleFits(10_000, 10_000, rows);
+      assertScheduleFits(10_000, 10_000 * 10_000, rows);
     } catch (error) {
       thrown = error;
     }
