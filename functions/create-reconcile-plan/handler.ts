@@ -3,13 +3,11 @@ import { lambdaEnv } from '../lib/aws/lambda-env';
 import { s3ObjectStore } from '../lib/aws/s3-object-store';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
+import { followDeadlineMs } from '../lib/state-machines/follow-execution';
 import { logger } from '../lib/logger';
 import { preflightRoster, startPlan } from '../lib/reconcile/plan-run';
 import { ReconcilePlanInput } from '../lib/reconcile/schemas';
 import { importsBucket } from '../lib/storage/imports-bucket';
-
-// Answer before API Gateway's 29 s limit, so the caller learns the plan id even when planning runs on.
-const RESPONSE_MARGIN_MS = 2_000;
 
 /**
  * POST /reconcile/plans — checks the request and the roster (a bad row is a 400 naming
@@ -27,12 +25,12 @@ export const route = defineRoute({
   run: async (input, { env, stateMachines, objectStore }, context, request) => {
     const bucket = importsBucket(env());
     const { rows } = await preflightRoster(objectStore(), bucket, input);
-    const remaining = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : 28_000;
     const planId = randomUUID();
     const answer = await startPlan(
       { starter: stateMachines.starter(), describe: (name) => stateMachines.describe('ReconcilePlan', name) },
       input,
-      { planId, deadlineMs: Math.max(1_000, remaining - RESPONSE_MARGIN_MS) },
+      // A direct call without a clock follows as long as API Gateway would let it.
+      { planId, deadlineMs: followDeadlineMs(context, 28_000) },
     );
     logger.info('reconcile: plan requested', { caller: request.caller, planId, rows, key: input.key, status: answer.statusCode });
     return answer;

@@ -1,11 +1,9 @@
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
+import { followDeadlineMs } from '../lib/state-machines/follow-execution';
 import { EnableCallingInput } from '../lib/schemas/calling';
 import { enableCallingInTime, executionNameFor } from '../lib/workflows/calling/enable-calling';
-
-// Answer before API Gateway's 29 s limit, so the caller learns the execution name even when it runs on.
-const RESPONSE_MARGIN_MS = 2_000;
 
 /**
  * POST /users/{user}/calling — runs the Enable Calling state machine (StartSyncExecution of the Express
@@ -21,7 +19,6 @@ export const route = defineRoute({
   needs: ['stateMachines'],
   input: EnableCallingInput,
   run: async (input, { stateMachines }, context, request) => {
-    const remaining = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
     const deps = {
       runner: stateMachines.runner('EnableCalling'),
       starter: stateMachines.starter(),
@@ -29,7 +26,7 @@ export const route = defineRoute({
     };
     const res = await enableCallingInTime(deps, input, {
       executionName: executionNameFor(request.requestId ?? context.awsRequestId),
-      deadlineMs: remaining ? Math.max(1_000, remaining - RESPONSE_MARGIN_MS) : undefined,
+      deadlineMs: followDeadlineMs(context),
     });
     return { statusCode: res.httpStatus, body: res.body, headers: res.headers };
   },

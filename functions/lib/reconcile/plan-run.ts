@@ -2,6 +2,7 @@ import { CSV_MAX_BYTES } from '../bulk/csv-joiners';
 import type { ExecutionStatus } from '../state-machines/execution-status';
 import { executionName } from '../state-machines/execution-name';
 import type { ExecutionStarter } from '../state-machines/starter';
+import { followExecution, type FollowDeps } from '../state-machines/follow-execution';
 import type { ObjectStore } from '../storage/object-store';
 import type { ApiResult } from '../workflows/error-status';
 import { errorDetailFromCause } from '../workflows/step-error';
@@ -49,14 +50,8 @@ export async function preflightRoster(store: ObjectStore, bucket: string, input:
   return { rows: rosterFromCsv(text).length };
 }
 
-/** How often POST follows the execution it started, while it may still answer within the request. */
-export const PLAN_FOLLOW_INTERVAL_MS = 500;
-
-export interface PlanRunDeps {
+export interface PlanRunDeps extends FollowDeps {
   starter: ExecutionStarter;
-  describe: (executionName: string) => Promise<ExecutionStatus | undefined>;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
 }
 
 /**
@@ -65,19 +60,11 @@ export interface PlanRunDeps {
  */
 export async function startPlan(deps: PlanRunDeps, input: ReconcilePlanInput, options: { planId: string; deadlineMs: number }): Promise<ApiResult> {
   const { planId } = options;
-  const now = deps.now ?? Date.now;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const stopAt = now() + options.deadlineMs;
   const name = planExecutionName(planId);
   const machineInput: PlanMachineInput = { planId, request: input, autoApply: false };
   await deps.starter.start('ReconcilePlan', machineInput, name);
-  for (;;) {
-    const status = await deps.describe(name);
-    // Not yet visible (DescribeExecution right after StartExecution) counts as running.
-    if (status && status.status !== 'RUNNING') return endedAnswer(planId, status);
-    if (now() + PLAN_FOLLOW_INTERVAL_MS > stopAt) return { statusCode: 202, body: planning(planId) };
-    await sleep(PLAN_FOLLOW_INTERVAL_MS);
-  }
+  const status = await followExecution(deps, name, options.deadlineMs);
+  return status ? endedAnswer(planId, status) : { statusCode: 202, body: planning(planId) };
 }
 
 export const planning = (planId: string) => ({ id: planId, status: 'PLANNING' as const, statusUrl: planStatusUrl(planId) });

@@ -3,6 +3,7 @@ import { EnableCallingResult, type EnableCallingInput, type ErrorDetail } from '
 import { StateMachineStartError } from '../../errors';
 import type { ExecutionStarter } from '../../state-machines/starter';
 import type { ExecutionStatus } from '../../state-machines/execution-status';
+import { followExecution } from '../../state-machines/follow-execution';
 import type { ExecutionOutcome, StateMachineRunner } from '../../state-machines/runner';
 import { executionName } from '../../state-machines/execution-name';
 import { errorDetailFromCause } from '../step-error';
@@ -67,9 +68,6 @@ export async function enableCallingInTime(deps: RunDeps, input: EnableCallingInp
   return enableCallingStandard(deps, input, { executionName: options.executionName, deadlineMs: left });
 }
 
-/** How often POST follows a Standard run it started, while it may still answer within the request. */
-export const FOLLOW_INTERVAL_MS = 500;
-
 /**
  * A move as a Standard execution (the move-users job can outlast API Gateway's 29 s): started, then
  * followed with DescribeExecution while the request can wait; answered as a synchronous run would be
@@ -81,20 +79,14 @@ export async function enableCallingStandard(
   options: { executionName: string; deadlineMs?: number },
 ): Promise<EnableCallingResponse> {
   const { executionName } = options;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const stopAt = Date.now() + (options.deadlineMs ?? 0);
   try {
     await deps.starter.start('EnableCallingStandard', input, executionName);
   } catch (error) {
     if (!(error instanceof StateMachineStartError)) throw error;
     return failed(executionName, { code: error.name, message: error.message, httpStatus: error.httpStatus });
   }
-  for (;;) {
-    const status = await deps.describe(executionName);
-    if (status && status.status !== 'RUNNING') return answerFor(outcomeOf(executionName, status), executionName);
-    if (Date.now() + FOLLOW_INTERVAL_MS > stopAt) return running(executionName, input.user);
-    await sleep(FOLLOW_INTERVAL_MS);
-  }
+  const status = await followExecution(deps, executionName, options.deadlineMs ?? 0);
+  return status ? answerFor(outcomeOf(executionName, status), executionName) : running(executionName, input.user);
 }
 
 /** A described execution as the synchronous runner reports one. */
