@@ -62,7 +62,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore }) as LambdaHandler,
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex }) as LambdaHandler,
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore }) as LambdaHandler,
-    ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ env, webex: webex.webex }) as LambdaHandler,
+    ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };
   const stateMachines = localStateMachines(setup);

@@ -1,27 +1,18 @@
-import { lambdaEnv } from '../lib/aws/lambda-env';
-import { taskHandler } from '../lib/http/api-handler';
-import { ApplyStepInput, runApplyStep } from '../lib/reconcile/apply-steps';
 import { lambdaWebex } from '../lib/aws/lambda-webex';
+import { taskHandler } from '../lib/http/api-handler';
+import { ReconcileApplyCheckInput, runApplyCheckStep, type ApplyCheckContext } from '../lib/reconcile/apply-steps';
 import type { Deps } from '../lib/runtime/deps';
 
 /**
  * The ReconcileApply state machine's CheckAction (never behind API Gateway): re-reads the action's user in
- * Webex and answers whether it changed since the plan. No bucket access.
+ * Webex and answers whether it changed since the plan. No bucket access: its table's context has none.
  */
-export const createHandler = ({ env, webex }: Pick<Deps, 'env' | 'webex'>) =>
-  taskHandler({
-  input: ApplyStepInput('check'),
-  run: (input) =>
-    runApplyStep(
-      {
-        env,
-        client: webex,
-        objectStore: () => {
-          throw new Error('the reconcile check function reads no bucket');
-        },
-      },
-      input,
-    ),
-});
+export const createHandler = ({ webex }: Pick<Deps, 'webex'>) => {
+  const ctx: ApplyCheckContext = { client: webex };
+  return taskHandler({
+    input: ReconcileApplyCheckInput,
+    run: (input) => runApplyCheckStep(ctx, input),
+  });
+};
 
-export const handler = createHandler({ env: lambdaEnv, webex: lambdaWebex.webex });
+export const handler = createHandler({ webex: lambdaWebex.webex });

@@ -3,6 +3,7 @@ import { ValidationError, type FieldIssue } from '../errors';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import type { BulkJoinersCsvInput } from '../schemas/bulk';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
+import { readMapResults } from '../state-machines/map-results';
 import type { ObjectStore } from '../storage/object-store';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
 import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
@@ -191,19 +192,6 @@ export function failedBatchResults(items: CsvItem[], error: string, cause?: stri
 
 // ---- the report -----------------------------------------------------------------------------------
 
-/** The Distributed Map's ResultWriter manifest (manifest.json). */
-interface ResultManifest {
-  ResultFiles: Partial<Record<'SUCCEEDED' | 'FAILED' | 'PENDING', { Key: string }[]>>;
-}
-/** One child execution in a ResultWriter file. */
-interface ChildResult {
-  Input?: string;
-  Output?: string;
-  Status?: string;
-  Error?: string;
-  Cause?: string;
-}
-
 export interface BulkJoinersCsvReport {
   executionName: string;
   total: number;
@@ -226,16 +214,13 @@ export async function buildCsvReport(
   store: ObjectStore,
   args: { executionName: string; bucket: string; manifest: { Bucket: string; Key: string } },
 ): Promise<BulkJoinersCsvReport> {
-  const manifest = JSON.parse((await store.getText(args.manifest.Bucket, args.manifest.Key)).text) as ResultManifest;
   const results: BulkUserResult[] = [];
-  for (const status of ['SUCCEEDED', 'FAILED', 'PENDING'] as const) {
-    for (const file of manifest.ResultFiles[status] ?? []) {
-      const children = JSON.parse((await store.getText(args.manifest.Bucket, file.Key)).text) as ChildResult[];
-      for (const child of children) {
-        const items = child.Input ? ((JSON.parse(child.Input) as { Items?: CsvItem[] }).Items ?? []) : [];
-        if (status === 'SUCCEEDED' && child.Output) results.push(...batchResults(JSON.parse(child.Output) as BatchOutcome));
-        else results.push(...failedBatchResults(items, child.Error ?? (status === 'PENDING' ? 'BatchNotRun' : 'States.TaskFailed'), child.Cause));
-      }
+  for await (const child of readMapResults(store, args.manifest)) {
+    if (child.answered) results.push(...batchResults(child.output as BatchOutcome));
+    else {
+      // The child's Input is its batch: each row of it FAILED with the child's error.
+      const items = (child.input as { Items?: CsvItem[] } | undefined)?.Items ?? [];
+      results.push(...failedBatchResults(items, child.error ?? (child.status === 'PENDING' ? 'BatchNotRun' : 'States.TaskFailed'), child.cause));
     }
   }
   const report = buildBulkReport(args.executionName, results);

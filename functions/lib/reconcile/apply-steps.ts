@@ -4,7 +4,7 @@ import type { Env } from '../config';
 import { importsBucket } from '../storage/imports-bucket';
 import type { ObjectStore } from '../storage/object-store';
 import type { WebexClient } from '../webex/client';
-import { runStep } from '../workflows/step-error';
+import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import { prepareApply } from './apply-items';
 import { checkAction } from './check-action';
 import { brokenApplyOutcome, buildApplyResults, describeActionFailure } from './results';
@@ -12,14 +12,20 @@ import { PlanAction } from './schemas';
 
 /**
  * The ReconcileApply state machine's steps (statemachines/reconcile-apply.asl.json), one Task state each,
- * one row here: which of the two task functions runs it (`function`: `steps` never calls Webex and reads
- * and writes the imports bucket; `check` reads Webex and nothing else), its payload's schema and its
- * function. test/unit/reconcile/apply-step-table.test.ts fails when the ASL's Task states and this table differ.
+ * one row in the table of the task function that runs it: `RECONCILE_APPLY_STEPS_TABLE` (the steps function:
+ * never calls Webex, reads and writes the imports bucket) and `RECONCILE_APPLY_CHECK_TABLE` (the check
+ * function: reads Webex and nothing else), each over the ports its function has.
+ * test/unit/reconcile/apply-step-table.test.ts fails when the ASL's Task states, per function, and its table differ.
  */
 
-export interface ApplyStepContext {
+/** What the steps function's rows are given: the settings and the imports bucket, no Webex. */
+export interface ApplyStepsContext {
   env: () => Env;
   objectStore: () => ObjectStore;
+}
+
+/** What the check function's row is given: Webex, no bucket. */
+export interface ApplyCheckContext {
   client: () => WebexClient;
 }
 
@@ -27,57 +33,39 @@ const failure = z.object({ Error: z.string().optional(), Cause: z.string().optio
 const planId = z.string().min(1);
 const executionName = z.string().min(1);
 
-interface StepRow<S extends z.ZodType> {
-  function: 'steps' | 'check';
-  input: S;
-  run: (ctx: ApplyStepContext, input: z.infer<S>) => Promise<unknown> | unknown;
-}
-const row = <S extends z.ZodType>(r: StepRow<S>) => r;
+/** Which workflow a failed step's log line names (both functions run the same machine). */
+const WORKFLOW = 'reconcile-apply';
 
-export const RECONCILE_APPLY_STEP_TABLE = {
+export const RECONCILE_APPLY_STEPS_TABLE = {
   /** Reads the plan, writes the Map's items (each action's machine, input, name and slot). */
-  prepare: row({
-    function: 'steps',
-    input: z.strictObject({ step: z.literal('prepare'), planId, executionName, startedAt: z.string() }),
-    run: (ctx, i) => prepareApply(ctx.objectStore(), importsBucket(ctx.env()), i, ctx.env()),
-  }),
-  /** Re-reads the user: has Webex changed since the plan? */
-  checkAction: row({
-    function: 'check',
-    input: z.strictObject({ step: z.literal('checkAction'), action: PlanAction }),
-    run: (ctx, i) => checkAction(ctx.client(), i.action),
-  }),
+  prepare: taskStep(z.strictObject({ planId, executionName, startedAt: z.string() }), (ctx: ApplyStepsContext, i) =>
+    prepareApply(ctx.objectStore(), importsBucket(ctx.env()), i, ctx.env()),
+  ),
   /** A failed action's result from its Catch. */
-  describeFailure: row({
-    function: 'steps',
-    input: z.strictObject({ step: z.literal('describeFailure'), index: z.number().int().min(0), failure }),
-    run: (_ctx, i) => describeActionFailure(i.index, i.failure),
-  }),
+  describeFailure: taskStep(z.strictObject({ index: z.number().int().min(0), failure }), (_ctx: ApplyStepsContext, i) => describeActionFailure(i.index, i.failure)),
   /** The report from the Map's results: plans/<id>.results.json and .csv, and the event to publish. */
-  buildResults: row({
-    function: 'steps',
-    input: z.strictObject({ step: z.literal('buildResults'), planId, executionName, manifest: z.object({ Bucket: z.string(), Key: z.string() }).optional() }),
-    run: (ctx, i) => buildApplyResults(ctx.objectStore(), importsBucket(ctx.env()), i),
-  }),
+  buildResults: taskStep(
+    z.strictObject({ planId, executionName, manifest: z.object({ Bucket: z.string(), Key: z.string() }).optional() }),
+    (ctx: ApplyStepsContext, i) => buildApplyResults(ctx.objectStore(), importsBucket(ctx.env()), i),
+  ),
   /** The Failed event of a run that broke before its report. */
-  describeBrokenRun: row({
-    function: 'steps',
-    input: z.strictObject({ step: z.literal('describeBrokenRun'), planId, executionName, failure }),
-    run: (ctx, i) => brokenApplyOutcome(ctx.objectStore(), importsBucket(ctx.env()), i),
-  }),
-};
+  describeBrokenRun: taskStep(z.strictObject({ planId, executionName, failure }), (ctx: ApplyStepsContext, i) =>
+    brokenApplyOutcome(ctx.objectStore(), importsBucket(ctx.env()), i),
+  ),
+} satisfies TaskStepTable<ApplyStepsContext>;
 
-export type ApplyStep = keyof typeof RECONCILE_APPLY_STEP_TABLE;
-export type ApplyStepFunction = StepRow<z.ZodType>['function'];
+export const RECONCILE_APPLY_CHECK_TABLE = {
+  /** Re-reads the user: has Webex changed since the plan? */
+  checkAction: taskStep(z.strictObject({ action: PlanAction }), (ctx: ApplyCheckContext, i) => checkAction(ctx.client(), i.action)),
+} satisfies TaskStepTable<ApplyCheckContext>;
 
-export const applyStepsOf = (fn: ApplyStepFunction) =>
-  (Object.keys(RECONCILE_APPLY_STEP_TABLE) as ApplyStep[]).filter((s) => RECONCILE_APPLY_STEP_TABLE[s].function === fn);
+export const ReconcileApplyStepsInput = taskStepInput(RECONCILE_APPLY_STEPS_TABLE);
+export type ReconcileApplyStepsInput = TaskStepInput<typeof RECONCILE_APPLY_STEPS_TABLE>;
+export const ReconcileApplyCheckInput = taskStepInput(RECONCILE_APPLY_CHECK_TABLE);
+export type ReconcileApplyCheckInput = TaskStepInput<typeof RECONCILE_APPLY_CHECK_TABLE>;
 
-/** The payload a function accepts: `{ step, … }` of its own steps only. */
-export const ApplyStepInput = (fn: ApplyStepFunction) =>
-  z.looseObject({ step: z.enum(applyStepsOf(fn) as [ApplyStep, ...ApplyStep[]]) });
-
-export async function runApplyStep(ctx: ApplyStepContext, payload: { step: ApplyStep } & Record<string, unknown>): Promise<unknown> {
-  const found = RECONCILE_APPLY_STEP_TABLE[payload.step] as StepRow<z.ZodType>;
-  return runStep(payload.step, { workflow: 'reconcile-apply', levelByStatus: true }, () => found.run(ctx, found.input.parse(payload)));
-}
+/** Faults and rate limits at warn: a failed step here is the apply's, not a caller's, concern. */
+export const runApplyStepsStep = (ctx: ApplyStepsContext, input: ReconcileApplyStepsInput) =>
+  runTaskStep(WORKFLOW, RECONCILE_APPLY_STEPS_TABLE, ctx, input, { levelByStatus: true });
+export const runApplyCheckStep = (ctx: ApplyCheckContext, input: ReconcileApplyCheckInput) =>
+  runTaskStep(WORKFLOW, RECONCILE_APPLY_CHECK_TABLE, ctx, input, { levelByStatus: true });

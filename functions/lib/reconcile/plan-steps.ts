@@ -3,8 +3,8 @@ import * as z from 'zod';
 import { cutToBytes } from '../bulk/joiners';
 import type { Deps } from '../runtime/deps';
 import { importsBucket } from '../storage/imports-bucket';
-import { errorDetailFromCause, runStep } from '../workflows/step-error';
-import { taskStep, taskStepInput, type TaskStepInput } from '../workflows/task-steps';
+import { errorDetailFromCause } from '../workflows/step-error';
+import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import { createReconcilePlan } from './create-plan';
 import { reconcilePlanDefaults } from './plan-defaults';
 import { planIdField } from './plan-route-schemas';
@@ -69,17 +69,11 @@ export const RECONCILE_PLAN_STEP_TABLE = {
   describeFailure: taskStep(z.object({ planId: z.string().min(1), executionName: z.string().min(1), failure: Failure }), (_ctx: PlanStepContext, input) =>
     planFailedDetail(input),
   ),
-};
+} satisfies TaskStepTable<PlanStepContext>;
 
 export const ReconcilePlanStepInput = taskStepInput(RECONCILE_PLAN_STEP_TABLE);
 export type ReconcilePlanStepInput = TaskStepInput<typeof RECONCILE_PLAN_STEP_TABLE>;
 
-/**
- * Runs the payload's step (checked against its row first: a malformed one is refused before any port is
- * used); its error leaves as a StepError (the planner's status and fields in its message).
- */
-export async function runPlanStep(ctx: PlanStepContext, payload: unknown): Promise<unknown> {
-  const input = ReconcilePlanStepInput.parse(payload);
-  const row = RECONCILE_PLAN_STEP_TABLE[input.step] as { run: (ctx: PlanStepContext, input: unknown) => unknown };
-  return runStep(input.step, { workflow: 'reconcile', levelByStatus: true }, () => row.run(ctx, input));
-}
+/** Runs the payload's step; its error leaves as a StepError (the planner's status and fields in its message). */
+export const runPlanStep = (ctx: PlanStepContext, input: ReconcilePlanStepInput) =>
+  runTaskStep('reconcile', RECONCILE_PLAN_STEP_TABLE, ctx, input, { levelByStatus: true });

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { csvField } from '../bulk/csv-joiners';
 import { cutToBytes } from '../bulk/joiners';
+import { readMapResults } from '../state-machines/map-results';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { ObjectStore } from '../storage/object-store';
 import { errorDetailFromCause } from '../workflows/step-error';
@@ -49,39 +50,21 @@ export function describeActionFailure(index: number, failure: { Error?: string; 
   return { index, status: 'failed', error: { code: cut(detail.code, 64), message: cut(detail.message) } };
 }
 
-/** The ResultWriter's manifest.json (docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html). */
-interface ResultManifest {
-  ResultFiles: Partial<Record<'SUCCEEDED' | 'FAILED' | 'PENDING', { Key: string }[]>>;
-}
-/** One child execution in a ResultWriter file: Input and Output as JSON text. */
-interface ChildResult {
-  Input?: string;
-  Output?: string;
-  Error?: string;
-  Cause?: string;
-}
-
 /** The item results the Map's result files hold: a child that failed as a whole reports each of its actions failed with its error. */
 export async function readItemResults(store: ObjectStore, manifest: { Bucket: string; Key: string }): Promise<ItemResult[]> {
-  const found = JSON.parse((await store.getText(manifest.Bucket, manifest.Key)).text) as ResultManifest;
   const results: ItemResult[] = [];
-  for (const status of ['SUCCEEDED', 'FAILED', 'PENDING'] as const) {
-    for (const file of found.ResultFiles[status] ?? []) {
-      for (const child of JSON.parse((await store.getText(manifest.Bucket, file.Key)).text) as ChildResult[]) {
-        if (status === 'SUCCEEDED' && child.Output) {
-          const out = JSON.parse(child.Output) as unknown;
-          for (const r of Array.isArray(out) ? out : []) {
-            const parsed = ItemResult.safeParse(r);
-            if (parsed.success) results.push(parsed.data);
-          }
-          continue;
-        }
-        const group = child.Input ? (JSON.parse(child.Input) as Partial<ApplyGroup>) : {};
-        const code = child.Error ?? (status === 'PENDING' ? 'NotRun' : 'States.TaskFailed');
-        const message = cut(`the user's item did not complete${child.Cause ? `: ${child.Cause}` : ''}`);
-        for (const item of group.actions ?? []) results.push({ index: item.index, status: 'failed', error: { code, message } });
+  for await (const child of readMapResults(store, manifest)) {
+    if (child.answered) {
+      for (const r of Array.isArray(child.output) ? child.output : []) {
+        const parsed = ItemResult.safeParse(r);
+        if (parsed.success) results.push(parsed.data);
       }
+      continue;
     }
+    const group = (child.input ?? {}) as Partial<ApplyGroup>;
+    const code = child.error ?? (child.status === 'PENDING' ? 'NotRun' : 'States.TaskFailed');
+    const message = cut(`the user's item did not complete${child.cause ? `: ${child.cause}` : ''}`);
+    for (const item of group.actions ?? []) results.push({ index: item.index, status: 'failed', error: { code, message } });
   }
   return results;
 }

@@ -74,7 +74,7 @@ export function errorDetailFromCause(errorName: string, cause: string | undefine
 }
 
 /** Whose step it is (the log line's prefix), and the level a failure is logged at. */
-interface StepLog {
+export interface StepLog {
   workflow: string;
   /** Faults (5xx) and rate limits at warn, refusals at info, unexpected errors (500) also at error; else all at info. */
   levelByStatus?: true;

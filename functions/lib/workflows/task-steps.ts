@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { runStep } from './step-error';
+import { runStep, type StepLog } from './step-error';
 
 /**
  * A step table for a machine whose Task states each send their own fields beside `step` (the bulk
@@ -29,8 +29,14 @@ export function taskStepInput<T extends TaskStepTable<never>>(table: T): z.ZodTy
   return z.discriminatedUnion('step', [first, ...rest]) as unknown as z.ZodType<TaskStepInput<T>>;
 }
 
-/** Runs the payload's step through runStep: its error leaves as a StepError under the error's own name. */
-export function runTaskStep<C, T extends TaskStepTable<C>>(workflow: string, table: T, ctx: C, input: TaskStepInput<T>): Promise<unknown> {
+/** How runTaskStep logs a failed step (passed to runStep): `levelByStatus` puts faults and rate limits at warn. */
+export type TaskStepOptions = Omit<StepLog, 'workflow'>;
+
+/**
+ * Runs the payload's step (already checked against its row by taskHandler) through runStep: its error
+ * leaves as a StepError under the error's own name.
+ */
+export function runTaskStep<C, T extends TaskStepTable<C>>(workflow: string, table: T, ctx: C, input: TaskStepInput<T>, options: TaskStepOptions = {}): Promise<unknown> {
   const row: TaskStep<C, z.ZodObject> = table[input.step];
-  return runStep(input.step, { workflow }, () => row.run(ctx, input));
+  return runStep(input.step, { ...options, workflow }, () => row.run(ctx, input));
 }

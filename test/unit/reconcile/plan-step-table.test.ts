@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_FIELDS_IN_EVENT, RECONCILE_PLAN_STEP_TABLE, planFailedDetail, runPlanStep, type PlanStepContext } from '../../../functions/lib/reconcile/plan-steps';
+import { MAX_FIELDS_IN_EVENT, RECONCILE_PLAN_STEP_TABLE, ReconcilePlanStepInput, planFailedDetail, runPlanStep, type PlanStepContext } from '../../../functions/lib/reconcile/plan-steps';
 import { StepError } from '../../../functions/lib/workflows/step-error';
 
 type State = { Type: string; Resource?: string; Parameters?: { step?: string }; Catch?: { ErrorEquals: string[]; Next: string }[]; Next?: string; ErrorPath?: string; CausePath?: string };
@@ -10,6 +10,8 @@ const refuse = () => {
   throw Object.assign(new Error('not this port'), { name: 'AskedThePort' });
 };
 const noPorts: PlanStepContext = { env: () => ({}), objectStore: refuse, webex: refuse };
+/** A payload as the function takes it: checked by its taskHandler's schema (here parsed), then run. */
+const run = async (payload: unknown) => runPlanStep(noPorts, ReconcilePlanStepInput.parse(payload));
 
 /** A Catch's Cause as Lambda reports a StepError: its payload, whose message is the detail's JSON. */
 const lambdaCause = (error: StepError) => JSON.stringify({ errorType: error.name, errorMessage: error.message, trace: ['at planner (create-plan.ts:1:1)'] });
@@ -31,7 +33,7 @@ describe('the reconcile plan step table', () => {
   });
 
   it('refuses a malformed payload before anything runs, no port touched', async () => {
-    await expect(runPlanStep(noPorts, { step: 'describeFailure', planId: '' } as never)).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(run({ step: 'describeFailure', planId: '' })).rejects.toMatchObject({ name: 'ZodError' });
   });
 });
 
@@ -40,7 +42,7 @@ describe("the plan's Failed event", () => {
 
   it("carries the planner's code, message, status and fields, as POST would answer them, with stage plan and nothing counted", async () => {
     const wire = new StepError('ValidationError', { code: 'ValidationError', message: 'Request validation failed', httpStatus: 400, fields: [{ field: 'lines.3.email', message: 'must be an e-mail address' }] });
-    const detail = await runPlanStep(noPorts, { step: 'describeFailure', ...base, failure: { Error: 'ValidationError', Cause: lambdaCause(wire) } });
+    const detail = await run({ step: 'describeFailure', ...base, failure: { Error: 'ValidationError', Cause: lambdaCause(wire) } });
     expect(detail).toEqual({
       stage: 'plan', planId: 'p1', executionName: 'plan-p1', status: 'FAILED', counts: { total: 0, succeeded: 0, failed: 0, skipped: 0 },
       error: { code: 'ValidationError', message: 'Request validation failed', httpStatus: 400, fields: [{ field: 'lines.3.email', message: 'must be an e-mail address' }] },
