@@ -263,7 +263,6 @@ export const MOVE_STEPS = {
     run: (ctx, state) => chooseMoveTarget(ctx.client, state),
     shown: {
       paths: ['move'],
-      done: (s) => s.target !== undefined,
       status: 'completed',
       detail: (s) => {
         const t = s.target;
@@ -277,7 +276,6 @@ export const MOVE_STEPS = {
     run: (ctx, state) => validateMoveStep(ctx.client, state),
     shown: {
       paths: ['move'],
-      done: (s) => s.moveValidation !== undefined,
       status: 'completed',
       detail: (s) => {
         const impacts = s.moveValidation?.impacts ?? [];
@@ -291,7 +289,6 @@ export const MOVE_STEPS = {
     pollsMoveJob: true,
     shown: {
       paths: ['move'],
-      done: (s) => s.moveJob !== undefined,
       status: 'applied',
       detail: ({ moveJob: j }) => j && (j.recovered ? 'already moved by an earlier attempt; no job started again' : `move-users job ${j.id} started`),
     },

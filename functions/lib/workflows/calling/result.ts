@@ -4,11 +4,13 @@ import { errorDetailFromCause } from '../step-error';
 import type { CallingPath, CallingStepDef } from './step-def';
 
 type Step = EnableCallingResult['steps'][number];
-type Shown = NonNullable<CallingStepDef['shown']> & { name: string };
+type Shown = Required<Pick<NonNullable<CallingStepDef['shown']>, 'done'>> & NonNullable<CallingStepDef['shown']> & { name: string };
 
 /** The steps the result lists on a path, in the table's order, each with how it tells it is done. */
 function stepsOn(table: Record<string, CallingStepDef>, path: CallingPath): Shown[] {
-  return Object.entries(table).flatMap(([name, def]) => (def.shown?.paths.includes(path) ? [{ name, ...def.shown }] : []));
+  return Object.entries(table).flatMap(([name, def]) =>
+    def.shown?.paths.includes(path) ? [{ name, done: (s: EnableCallingState) => s[def.writes] !== undefined, ...def.shown }] : [],
+  );
 }
 
 /** The number and extension chosen, in words (chooseNumber's detail, and a move target's). */

@@ -27,7 +27,8 @@ export interface CallingStepDef {
   shown?: {
     /** The result's paths this step is listed on, in the table's order. */
     paths: readonly CallingPath[];
-    done(state: EnableCallingState): boolean;
+    /** Done once the run's state has the part the step writes (`writes`), unless the step says otherwise. */
+    done?(state: EnableCallingState): boolean;
     status: Extract<EnableCallingResult['steps'][number]['status'], 'completed' | 'applied'>;
     detail(state: EnableCallingState): string | undefined;
     /** Skipped when the user already has the requested calling setup. */

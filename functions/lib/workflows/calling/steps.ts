@@ -85,24 +85,23 @@ export const ENABLE_CALLING_STEP_TABLE = {
   resolveUser: {
     writes: 'user',
     run: (ctx, state) => resolveUser(ctx.client, state),
-    shown: { paths: ['enable', 'move'], done: (s) => s.user !== undefined, status: 'completed', detail: (s) => s.user && `${s.user.email ?? s.user.id} (${s.user.id})` },
+    shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.user && `${s.user.email ?? s.user.id} (${s.user.id})` },
   },
   resolveLocation: {
     writes: 'location',
     run: (ctx, state) => resolveLocationStep(ctx.client, state),
-    shown: { paths: ['enable', 'move'], done: (s) => s.location !== undefined, status: 'completed', detail: (s) => s.location && `"${s.location.name}" (${s.location.id})` },
+    shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.location && `"${s.location.name}" (${s.location.id})` },
   },
   checkCurrentCalling: {
     writes: 'current',
     run: (ctx, state) => checkCurrentCalling(ctx.client, state),
-    shown: { paths: ['enable', 'move'], done: (s) => s.current !== undefined, status: 'completed', detail: (s) => s.current?.detail },
+    shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.current?.detail },
   },
   resolveLicense: {
     writes: 'license',
     run: (ctx, state) => resolveLicense(ctx.client, state, ctx.defaultLicense),
     shown: {
       paths: ['enable'],
-      done: (s) => s.license !== undefined,
       status: 'completed',
       detail: ({ license: l }) => {
         if (!l) return undefined;
@@ -115,14 +114,13 @@ export const ENABLE_CALLING_STEP_TABLE = {
   chooseNumber: {
     writes: 'target',
     run: (ctx, state) => chooseNumber(ctx.client, state),
-    shown: { paths: ['enable'], done: (s) => s.target !== undefined, status: 'completed', detail: targetDetail, skippedWhenEnabled: true },
+    shown: { paths: ['enable'], status: 'completed', detail: targetDetail, skippedWhenEnabled: true },
   },
   assignLicense: {
     writes: 'assignment',
     run: (ctx, state) => assignLicense(ctx.client, state),
     shown: {
       paths: ['enable'],
-      done: (s) => s.assignment !== undefined,
       status: 'applied',
       detail: ({ assignment: a }) =>
         a &&
@@ -138,7 +136,6 @@ export const ENABLE_CALLING_STEP_TABLE = {
     run: (ctx, state) => verifyCalling(ctx.client, state),
     shown: {
       paths: ['enable', 'move'],
-      done: (s) => s.calling !== undefined,
       status: 'completed',
       detail: (s) => {
         const c = s.calling?.calling;
