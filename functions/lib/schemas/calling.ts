@@ -28,9 +28,10 @@ export const EnableCallingRequest = z.strictObject(enableCallingFields);
 /** POST /users/{user}/calling: also the state machine's input. */
 export const EnableCallingInput = z
   .strictObject(enableCallingFields)
-  .refine((r) => r.phoneNumber || r.extension || r.autoAssignNumber, {
+  // A move needs none of them: the user's number and extension travel where Webex carries them.
+  .refine((r) => r.phoneNumber || r.extension || r.autoAssignNumber || r.move, {
     path: ['phoneNumber'],
-    message: 'give phoneNumber, extension or autoAssignNumber: true (a Webex Calling user needs a number or an extension)',
+    message: 'give phoneNumber, extension or autoAssignNumber: true (a Webex Calling user needs a number or an extension), or move: true',
   })
   .refine((r) => !(r.phoneNumber && r.autoAssignNumber), {
     path: ['autoAssignNumber'],

@@ -12,6 +12,7 @@ import { getPerson } from '../../webex/people-api';
 import { getLocation } from '../../webex/reference-data';
 import type { Person } from '../../webex/schemas';
 import { firstAssignablePrimaryNumber } from '../../webex/telephony-api';
+import { freeNumberAdviceFor } from '../numbers/no-free-number';
 import {
   MoveConflictError,
   MoveInProgressError,
@@ -49,19 +50,44 @@ async function describePerson(client: WebexClient, person: Person): Promise<stri
 }
 
 /**
- * Dry-run errors saying the user's current number cannot move with them: premises (Local Gateway) and
- * non-integrated CCP numbers (1026015, 27976, 10050010 in wxc_sdk/telephony/jobs/__init__.py,
- * validate_or_initiate's list of errors).
+ * Dry-run errors that concern the user or the extension, not whether the number can travel (wxc_sdk
+ * telephony/jobs/__init__.py, validate_or_initiate's list of errors): user or location not found, the same
+ * location, the extension taken, ECBN, devices and hot desking. Every other error of the first dry run, known
+ * ("number cannot travel": 27976 Local Gateway, 10050010 on premises or non-integrated CCP, 10010005 another
+ * carrier, 10010014 another country, 1026015, …) or not, means the number does not stay the user's.
  */
-const NUMBER_STAYS_CODES = new Set([1026015, 27976, 10050010]);
+const NOT_ABOUT_THE_NUMBER = new Set([4007, 4152, 4202, 25378, 27967, 27968, 27969, 27970, 27971, 27972, 1026013]);
+/** Request-level errors (a 400 on the dry run) that say the number cannot travel. */
+const NUMBER_STAYS_REQUEST_CODES = new Set([1026015]);
+
+const withCode = (e: { code: number; message: string }) => (e.message.includes(String(e.code)) ? e.message : `[Error ${e.code}] ${e.message}`);
+
+/**
+ * Whether Webex would move the user's number with them: a dry run naming no number (and the requested
+ * extension, if any). Undefined when it travels; otherwise Webex's reasons, with their codes.
+ */
+async function whyNumberStays(client: WebexClient, state: EnableCallingState): Promise<string | undefined> {
+  const { request, location, user } = need(state, 'location', 'user');
+  let check;
+  try {
+    check = await validateMove(client, location.id, { userId: user.id, ...(request.extension ? { extension: request.extension } : {}) });
+  } catch (error) {
+    const coded = error instanceof WebexApiError && error.status === 400 ? error.details.filter((d) => d.errorCode !== undefined && NUMBER_STAYS_REQUEST_CODES.has(d.errorCode)) : [];
+    if (coded.length && error instanceof WebexApiError) return `${error.webexMessage} (code ${coded.map((d) => d.errorCode).join(', ')})`;
+    throw refusal(error, state, location.name);
+  }
+  const stays = check.errors.filter((e) => !NOT_ABOUT_THE_NUMBER.has(e.code));
+  return stays.length ? stays.map(withCode).join('; ') : undefined;
+}
 
 /**
  * The number and extension in the new location. A requested number is used. Otherwise Webex moves the
  * user's current number with them ("If not provided, the existing phone number will be moved to the
  * target location": UserItem.phoneNumber in webex-user-call-settings-2-2.yml, impact 19717), which a dry
- * run confirms; only when it cannot travel, or the user has none, does autoAssignNumber pick the first
- * active standard number there, and the target says why. The extension is the requested one, else the
- * user keeps theirs.
+ * run confirms. When it cannot travel, the user lands on the number the caller set aside
+ * (fallbackPhoneNumber), else on the first free standard number there, and the target says why; a user
+ * without a number gets one only with autoAssignNumber. The extension is the requested one, else the user
+ * keeps theirs.
  */
 export async function chooseMoveTarget(client: WebexClient, state: EnableCallingState): Promise<CallingTarget> {
   const { request, location, user } = need(state, 'location', 'user');
@@ -72,29 +98,20 @@ export async function chooseMoveTarget(client: WebexClient, state: EnableCalling
   const current = user.calling.primaryNumber;
   let note: string | undefined;
   if (current) {
-    let check;
-    try {
-      check = await validateMove(client, location.id, { userId: user.id, ...(request.extension ? { extension: request.extension } : {}) });
-    } catch (error) {
-      throw refusal(error, state, location.name);
-    }
-    const stays = check.errors.filter((e) => NUMBER_STAYS_CODES.has(e.code));
-    // Without autoAssignNumber a number that cannot travel is Webex's refusal, which the dry run step reports.
-    if (!stays.length || !(request.autoAssignNumber || request.fallbackPhoneNumber)) {
-      return { phoneNumber: current, ...withExtension, autoAssigned: false, keptNumber: true };
-    }
-    note = `${current} cannot move to "${location.name}" (Webex: ${stays.map((e) => e.message).join('; ')})`;
+    const stays = await whyNumberStays(client, state);
+    if (!stays) return { phoneNumber: current, ...withExtension, autoAssigned: false, keptNumber: true };
+    note = `${current} cannot move to "${location.name}" (Webex: ${stays})`;
   }
   // The number the caller set aside (a reconciliation plan's): the dry run that follows checks it is free there.
   if (request.fallbackPhoneNumber) {
     const phoneNumber = request.fallbackPhoneNumber;
     return { phoneNumber, ...withExtension, autoAssigned: false, ...(note ? { note: `${note}: assigned ${phoneNumber} instead` } : {}) };
   }
-  if (!request.autoAssignNumber) return { ...withExtension, autoAssigned: false };
+  if (!note && !request.autoAssignNumber) return { ...withExtension, autoAssigned: false };
   const phoneNumber = await firstAssignablePrimaryNumber(client, location.id);
   if (!phoneNumber) {
     throw new NoNumberAvailableError(
-      `${note ? `${note}, and l` : 'L'}ocation "${location.name}" has no unassigned number: add numbers to it first (POST /locations/{location}/numbers)`,
+      `${note ? `${note}, and l` : 'L'}ocation "${location.name}" has no unassigned number: ${await freeNumberAdviceFor(client, location.id)}`,
     );
   }
   return { phoneNumber, ...withExtension, autoAssigned: true, ...(note ? { note: `${note}: assigned ${phoneNumber} instead` } : {}) };
@@ -104,8 +121,8 @@ const moveUser = (state: EnableCallingState): MoveUser => {
   const { user, target, request } = need(state, 'user', 'target');
   return {
     userId: user.id,
-    // A kept number is not named: Webex moves the current one (naming it would be refused, 27966: it is
-    // not a number of the target location).
+    // A kept number is not named: Webex moves the current one ("If not provided, the existing phone number
+    // will be moved", webex-user-call-settings-2-2.yml), the way both Cisco's document and live clients send it.
     ...(target.phoneNumber && !target.keptNumber ? { phoneNumber: target.phoneNumber } : {}),
     // Without a requested extension Webex keeps the user's own.
     ...(request.extension ? { extension: request.extension } : {}),

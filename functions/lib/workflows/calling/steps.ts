@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../errors';
 import { logger } from '../../logger';
 // A namespace import lets esbuild drop what is unused (as in schemas/calling.ts).
 import * as z from 'zod';
@@ -19,6 +19,7 @@ import { WebexApiError, isTransientWebexError } from '../../webex/errors';
 import { getPerson } from '../../webex/people-api';
 import { getLocation, listLicenses } from '../../webex/reference-data';
 import type { License, Person } from '../../webex/schemas';
+import { freeNumberAdviceFor } from '../numbers/no-free-number';
 import { firstAssignablePrimaryNumber, getPersonNumbers, patchUserLicenses } from '../../webex/telephony-api';
 import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/number-checks';
 import { resolveCallingLocation } from '../numbers/resolve-location';
@@ -226,7 +227,13 @@ export async function resolveLocationStep(client: WebexClient, state: EnableCall
 export async function checkCurrentCalling(client: WebexClient, state: EnableCallingState) {
   const { user, location, request } = need(state, 'user', 'location');
   const current = user.calling;
-  if (!current.enabled) return { alreadyEnabled: false, detail: 'not a Webex Calling user yet' };
+  if (!current.enabled) {
+    // `move: true` alone carries what a calling user has; a user without calling has nothing to carry.
+    if (!request.phoneNumber && !request.extension && !request.autoAssignNumber) {
+      throw new ValidationError([{ field: 'phoneNumber', message: `${request.user} is not a Webex Calling user yet: give phoneNumber, extension or autoAssignNumber: true` }]);
+    }
+    return { alreadyEnabled: false, detail: 'not a Webex Calling user yet' };
+  }
   const sameLocation = current.locationId === location.id;
   const sameNumber = request.phoneNumber ? current.primaryNumber === request.phoneNumber : !request.autoAssignNumber || Boolean(current.primaryNumber);
   const sameExtension = !request.extension || current.extension === request.extension;
@@ -309,7 +316,7 @@ export async function chooseNumber(client: WebexClient, state: EnableCallingStat
   if (!phoneNumber && request.autoAssignNumber) {
     phoneNumber = await firstAssignablePrimaryNumber(client, location.id, licenseType(license.name));
     if (!phoneNumber) {
-      throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number: add numbers to it first (POST /locations/{location}/numbers)`);
+      throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number: ${await freeNumberAdviceFor(client, location.id)}`);
     }
   }
   if (request.extension) await requireFreeExtension(client, request.extension, location, user.id);
