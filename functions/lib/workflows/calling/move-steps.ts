@@ -66,18 +66,21 @@ const withCode = (e: { code: number; message: string }) => (e.message.includes(S
  * Whether Webex would move the user's number with them: a dry run naming no number (and the requested
  * extension, if any). Undefined when it travels; otherwise Webex's reasons, with their codes.
  */
-async function whyNumberStays(client: WebexClient, state: EnableCallingState): Promise<string | undefined> {
+async function whyNumberStays(client: WebexClient, state: EnableCallingState): Promise<{ codes: number[]; said: string } | undefined> {
   const { request, location, user } = need(state, 'location', 'user');
   let check;
   try {
     check = await validateMove(client, location.id, { userId: user.id, ...(request.extension ? { extension: request.extension } : {}) });
   } catch (error) {
     const coded = error instanceof WebexApiError && error.status === 400 ? error.details.filter((d) => d.errorCode !== undefined && NUMBER_STAYS_REQUEST_CODES.has(d.errorCode)) : [];
-    if (coded.length && error instanceof WebexApiError) return `${error.webexMessage} (code ${coded.map((d) => d.errorCode).join(', ')})`;
+    if (coded.length && error instanceof WebexApiError) {
+      const codes = coded.map((d) => d.errorCode as number);
+      return { codes, said: `${error.webexMessage} (code ${codes.join(', ')})` };
+    }
     throw refusal(error, state, location.name);
   }
   const stays = check.errors.filter((e) => !NOT_ABOUT_THE_NUMBER.has(e.code));
-  return stays.length ? stays.map(withCode).join('; ') : undefined;
+  return stays.length ? { codes: stays.map((e) => e.code), said: stays.map(withCode).join('; ') } : undefined;
 }
 
 /**
@@ -97,10 +100,11 @@ export async function chooseMoveTarget(client: WebexClient, state: EnableCalling
 
   const current = user.calling.primaryNumber;
   let note: string | undefined;
+  let stays: Awaited<ReturnType<typeof whyNumberStays>>;
   if (current) {
-    const stays = await whyNumberStays(client, state);
+    stays = await whyNumberStays(client, state);
     if (!stays) return { phoneNumber: current, ...withExtension, autoAssigned: false, keptNumber: true };
-    note = `${current} cannot move to "${location.name}" (Webex: ${stays})`;
+    note = `${current} cannot move to "${location.name}" (Webex: ${stays.said})`;
   }
   // The number the caller set aside (a reconciliation plan's): the dry run that follows checks it is free there.
   if (request.fallbackPhoneNumber) {
@@ -110,9 +114,10 @@ export async function chooseMoveTarget(client: WebexClient, state: EnableCalling
   if (!note && !request.autoAssignNumber) return { ...withExtension, autoAssigned: false };
   const phoneNumber = await firstAssignablePrimaryNumber(client, location.id);
   if (!phoneNumber) {
-    throw new NoNumberAvailableError(
-      `${note ? `${note}, and l` : 'L'}ocation "${location.name}" has no unassigned number: ${await freeNumberAdviceFor(client, location.id)}`,
-    );
+    // The codes first: a bulk report keeps only the start of a message.
+    const why = stays ? ` to replace ${current}, which cannot move there (Webex code ${stays.codes.join(', ')})` : '';
+    const said = stays ? `. Webex: ${stays.said}` : '';
+    throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number${why}: ${await freeNumberAdviceFor(client, location.id)}${said}`);
   }
   return { phoneNumber, ...withExtension, autoAssigned: true, ...(note ? { note: `${note}: assigned ${phoneNumber} instead` } : {}) };
 }
