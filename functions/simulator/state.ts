@@ -127,6 +127,11 @@ export interface NumberRecord {
   service: boolean;
   /** A mobile number (`includedTelephonyTypes: MOBILE_NUMBER`); inactive until assigned. */
   mobile?: boolean;
+  /**
+   * Reserved (`isReservedNumber`): "Reserved numbers cannot be assigned to people, features, or services"
+   * (Cisco's numbers document, 2026-06, as docs/webex-api.md records it).
+   */
+  reserved?: boolean;
   owner?: NumberOwner;
 }
 

@@ -102,7 +102,7 @@ function problemsFor(state: SimState, locationId: string, user: MoveUser): MoveP
   if (user.phoneNumber && !carried) {
     const n = state.numbers.get(user.phoneNumber);
     const location = state.locations.get(locationId);
-    if (!n || n.locationId !== locationId || n.owner || n.mobile || location?.mainNumber === user.phoneNumber) {
+    if (!n || n.locationId !== locationId || n.owner || n.mobile || n.reserved || location?.mainNumber === user.phoneNumber) {
       problems.push({ code: 27966, message: `[Error 27966] The phone number, ${user.phoneNumber}, is not available in the new group.` });
     }
   }

@@ -159,6 +159,8 @@ function availableView(state: SimState, n: NumberRecord): Record<string, unknown
     ...(n.mobile ? { includedTelephonyTypes: 'MOBILE_NUMBER' } : {}),
     telephonyType: 'PSTN_NUMBER',
     isServiceNumber: n.service,
+    // Whether Webex lists reserved numbers among the candidates is not documented: listed, marked, so a client must skip them.
+    ...(n.reserved ? { isReservedNumber: true } : {}),
   };
 }
 

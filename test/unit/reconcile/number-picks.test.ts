@@ -91,7 +91,7 @@ describe('the plan picks the numbers', () => {
     expect(byEmail(p, 'joiner@example.com').reason).not.toMatch(/chosen by the plan/);
     const n = { phoneNumber: '+1', location: { id: 'L' } };
     expect(assignableNumber({ ...n, state: 'ACTIVE', includedTelephonyTypes: 'PSTN_NUMBER', mainNumber: false, tollFreeNumber: false, isServiceNumber: false })).toBe(true);
-    for (const odd of [{ state: 'INACTIVE' }, { includedTelephonyTypes: 'MOBILE_NUMBER' }, { mainNumber: true }, { tollFreeNumber: true }, { isServiceNumber: true }, { owner: { id: 'x' } }]) {
+    for (const odd of [{ state: 'INACTIVE' }, { includedTelephonyTypes: 'MOBILE_NUMBER' }, { mainNumber: true }, { tollFreeNumber: true }, { isServiceNumber: true }, { isReservedNumber: true }, { owner: { id: 'x' } }]) {
       expect(assignableNumber({ ...n, ...odd })).toBe(false);
     }
   });
