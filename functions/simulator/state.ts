@@ -202,7 +202,7 @@ export interface MoveJobRecord {
   locationId: string;
   users: { userId: string; phoneNumber?: string; extension?: string }[];
   status: 'STARTING' | 'STARTED' | 'COMPLETED' | 'FAILED';
-  exitCode: 'UNKNOWN' | 'COMPLETED' | 'FAILED' | 'COMPLETED_WITH_ERRORS';
+  exitCode: 'UNKNOWN' | 'COMPLETED' | 'FAILED' | 'COMPLETED_WITH_ERRORS' | 'COMPLETED_WITH_PENDING_ORDERS';
   /** Status reads left before the job runs. */
   pollsLeft: number;
   /** When set, the job runs at the first read at or after this time (ms), whatever pollsLeft says. */
@@ -211,6 +211,8 @@ export interface MoveJobRecord {
   moved: number;
   failed: number;
   errors: { userId: string; code: number; message: string }[];
+  /** A number order of the job is still pending (moveJobTiming.pendingOrders). */
+  pendingOrders?: boolean;
 }
 
 export type RefreshTokenProblem = 'unknown' | 'revoked' | 'expired' | 'wrong_client';
@@ -236,7 +238,13 @@ export class SimState {
    * How a move-users job advances: it runs (moves its users, or fails) at the `pollsToComplete`-th read
    * of its status, or once `delayMs` has passed if that is set. A reset restores the default; tests set it.
    */
-  moveJobTiming: { pollsToComplete: number; delayMs?: number } = { pollsToComplete: 2 };
+  /**
+   * When a move job runs: after `pollsToComplete` status reads or `delayMs`. With `pendingOrders`, a job that
+   * gives a user a new number ends COMPLETED_WITH_PENDING_ORDERS ("Job has completed with pending number
+   * orders", webex-user-call-settings-2-2.yml): the user is moved, the number order is left pending (the
+   * simulator never completes it), so the user shows no primary number.
+   */
+  moveJobTiming: { pollsToComplete: number; delayMs?: number; pendingOrders?: boolean } = { pollsToComplete: 2 };
   /**
    * The shape of the move-users POST answer. `live`: `response: {usersList, jobDetails}`, what wxc_sdk
    * reads on live orgs (wxc_sdk/telephony/jobs/__init__.py StartMoveUsersJobResponse,

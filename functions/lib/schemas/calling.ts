@@ -104,6 +104,11 @@ export const MoveJobState = z.object({
   polls: z.number(),
   /** The job was found already applied by an earlier attempt of the start step: not started again. */
   recovered: z.boolean().optional(),
+  /**
+   * Ended COMPLETED_WITH_PENDING_ORDERS ("Job has completed with pending number orders",
+   * webex-user-call-settings-2-2.yml): the user is moved, their number may show only once its order completes.
+   */
+  pendingOrders: z.boolean().optional(),
 });
 export type MoveJobState = z.infer<typeof MoveJobState>;
 

@@ -203,13 +203,17 @@ function advance(state: SimState, job: MoveJobRecord): void {
       job.errors.push(...problems.map((p) => ({ userId: user.userId, ...p })));
       continue;
     }
-    move(state, state.people.get(user.userId) as PersonRecord, job.locationId, user);
+    const pending = Boolean(state.moveJobTiming.pendingOrders && user.phoneNumber);
+    move(state, state.people.get(user.userId) as PersonRecord, job.locationId, pending ? { ...user, phoneNumber: undefined } : user);
+    // The new number's order is pending: the user keeps none of the old location's numbers meanwhile.
+    if (pending) for (const n of state.numbersOf(user.userId)) state.releaseNumber(n.phoneNumber);
+    if (pending) job.pendingOrders = true;
     job.moved++;
   }
   job.ended = state.timestamp();
   if (job.failed === 0) {
     job.status = 'COMPLETED';
-    job.exitCode = 'COMPLETED';
+    job.exitCode = job.pendingOrders ? 'COMPLETED_WITH_PENDING_ORDERS' : 'COMPLETED';
   } else if (job.moved === 0) {
     job.status = 'FAILED';
     job.exitCode = 'FAILED';

@@ -175,6 +175,24 @@ describe('POST /users/{user}/calling with move: true (Webex move-users job)', ()
     expect(h.webexCalls('POST', JOBS)).toHaveLength(0);
   });
 
+  it('reads a job COMPLETED_WITH_PENDING_ORDERS as done with the number still to come, not as a failed read-back', async () => {
+    h.sim.state.moveJobTiming = { pollsToComplete: 2, pendingOrders: true };
+    const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('SUCCEEDED');
+    expect(res.body.user.calling).toMatchObject({ location: { id: LOC.headquarters }, extension: '2001' });
+    expect(res.body.user.calling.primaryNumber).toBeUndefined();
+    expect(res.body.steps.find((s: { name: string }) => s.name === 'checkMoveJob').detail).toMatch(/COMPLETED_WITH_PENDING_ORDERS.*number order is still pending/);
+    expect(stepStatuses(res.body)).toMatchObject({ checkMoveJob: 'completed', verifyCalling: 'completed' });
+  });
+
+  it('keeps polling a job that runs past 40 status reads (no cap on reads; the run\'s deadline alone ends the polling)', async () => {
+    h.sim.state.moveJobTiming = { pollsToComplete: 45 };
+    const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.steps.find((s: { name: string }) => s.name === 'checkMoveJob').detail).toMatch(/COMPLETED .*after 45 status read/);
+  });
+
   it('retries 429s and 5xx while polling the job, then completes', async () => {
     h.sim.faults.add({ match: { method: 'GET', path: `${JOBS}/` }, kind: 'status', status: 429, retryAfter: '0', times: 7 });
     h.sim.faults.add({ match: { method: 'GET', path: `${JOBS}/` }, kind: 'status', status: 503, times: 6 });

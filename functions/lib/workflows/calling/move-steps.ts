@@ -17,7 +17,6 @@ import {
   MoveConflictError,
   MoveInProgressError,
   MoveJobFailedError,
-  MoveJobTimeoutError,
   MoveRejectedError,
   NoNumberAvailableError,
 } from './errors';
@@ -29,8 +28,11 @@ import {
  * location (webex-api.md §1.4), so this is the only way.
  */
 
-/** Status reads before the workflow stops waiting (the state machine waits MOVE_POLL_SECONDS between them). */
-export const MAX_MOVE_POLLS = 40;
+/**
+ * The state machine waits this long between status reads. There is no cap on the number of reads (wxc_sdk's
+ * live test polls every 10 s until the job ends, tests/test_telephony_move_users_jobs.py): the run's deadline
+ * alone ends the polling (beforeNextPoll, steps.ts).
+ */
 export const MOVE_POLL_SECONDS = 3;
 
 /** Dry-run codes that mean "taken" (409) rather than "not allowed" (422). */
@@ -211,19 +213,11 @@ function jobIdIn(data: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** One status read of the job; the state machine waits between reads and stops after MAX_MOVE_POLLS. */
+/** One status read of the job; the state machine waits between reads until the run's deadline (beforeNextPoll). */
 export async function checkMoveJob(client: WebexClient, state: EnableCallingState): Promise<MoveJobState> {
   const { moveJob } = need(state, 'moveJob');
-  const polls = moveJob.polls + 1;
   const job = await getMoveJob(client, moveJob.id);
-  const judged = await judge(client, state, job, polls);
-  if (judged.phase === 'running' && polls >= MAX_MOVE_POLLS) {
-    throw new MoveJobTimeoutError(
-      `Webex's move job ${job.id} for ${who(state)} is still ${job.latestExecutionStatus} after ${polls} status reads ` +
-        `(about ${polls * MOVE_POLL_SECONDS} s); it may still move the user. Check the user before repeating the request.`,
-    );
-  }
-  return judged;
+  return judge(client, state, job, moveJob.polls + 1);
 }
 
 /** Running, completed, or ended without moving the user: then the job's errors and what Webex shows now. */
@@ -232,9 +226,8 @@ async function judge(client: WebexClient, state: EnableCallingState, job: MoveJo
   const exitCode = job.latestExecutionExitCode;
   const base = { id: job.id, status, ...(exitCode ? { exitCode } : {}), polls };
   if (status === 'STARTING' || status === 'STARTED' || status === 'UNKNOWN') return { ...base, phase: 'running' };
-  if (status === 'COMPLETED' && (!exitCode || exitCode === 'COMPLETED' || exitCode === 'COMPLETED_WITH_PENDING_ORDERS')) {
-    return { ...base, phase: 'completed' };
-  }
+  if (status === 'COMPLETED' && exitCode === 'COMPLETED_WITH_PENDING_ORDERS') return { ...base, phase: 'completed', pendingOrders: true };
+  if (status === 'COMPLETED' && (!exitCode || exitCode === 'COMPLETED')) return { ...base, phase: 'completed' };
   const errors = await listMoveJobErrors(client, job.id);
   const person = state.user ? await getPerson(client, state.user.id) : undefined;
   const now = person ? await describePerson(client, person) : 'the user could not be read';
@@ -323,7 +316,10 @@ export const MOVE_STEPS = {
       paths: ['move'],
       done: (s) => s.moveJob?.phase === 'completed',
       status: 'completed',
-      detail: ({ moveJob: j }) => j && `job ${j.status}${j.exitCode ? ` (${j.exitCode})` : ''} after ${j.polls} status read(s)`,
+      detail: ({ moveJob: j }) =>
+        j &&
+        `job ${j.status}${j.exitCode ? ` (${j.exitCode})` : ''} after ${j.polls} status read(s)` +
+          (j.pendingOrders ? '; a number order is still pending: Webex shows the number once it completes' : ''),
     },
   },
 } satisfies Record<string, CallingStepDef>;

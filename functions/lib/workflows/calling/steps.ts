@@ -389,7 +389,9 @@ export async function verifyCalling(client: WebexClient, state: EnableCallingSta
   if (!person.locationId) problems.push('the user has no calling location');
   else if (person.locationId !== location.id) problems.push(`the calling location is ${person.locationId}, not "${location.name}"`);
   if (state.license && !person.licenses?.includes(state.license.id)) problems.push(`"${state.license.name}" is not assigned`);
-  if (wantNumber && primary?.directNumber !== wantNumber) problems.push(`the primary number is ${primary?.directNumber ?? 'missing'}, not ${wantNumber}`);
+  // A move job that completed with pending number orders has moved the user; the number follows its order.
+  const numberPending = state.moveJob?.pendingOrders === true;
+  if (wantNumber && !numberPending && primary?.directNumber !== wantNumber) problems.push(`the primary number is ${primary?.directNumber ?? 'missing'}, not ${wantNumber}`);
   if (wantExtension && extension !== wantExtension) problems.push(`the extension is ${extension ?? 'missing'}, not ${wantExtension}`);
   if (problems.length) {
     throw new CallingVerificationError(`Webex does not show the requested calling setup for ${user.email ?? user.id}: ${problems.join('; ')}`);
