@@ -181,7 +181,9 @@ export interface AddNumbersBody {
 export async function addNumbersToLocation(client: WebexClient, locationId: string, body: AddNumbersBody): Promise<void> {
   await client.post(`/telephony/config/locations/${encodeURIComponent(locationId)}/numbers`, {
     body,
-    // Webex ignores numbers the location already has, so a resend after a lost answer changes nothing.
+    // A resend after a lost answer adds nothing twice: Cisco's reference says numbers the location already has are
+    // ignored, and wxc_sdk's live test saw a 409 (8363) for one, which the caller settles by reading the location's
+    // numbers (add-location-numbers.ts).
     idempotent: true,
   });
 }
