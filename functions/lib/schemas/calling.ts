@@ -58,6 +58,8 @@ export const ResolvedUser = z.object({
     /** Webex's work_extension (routing prefix + extension). */
     esn: z.string().optional(),
   }),
+  /** A name Webex Calling may not take (callingNameWarning): said in the answer, never a refusal. */
+  nameWarning: z.string().optional(),
 });
 export type ResolvedUser = z.infer<typeof ResolvedUser>;
 

@@ -82,6 +82,16 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
     expect(res.body.user.calling.primaryNumber).toBe('+14085550102');
   });
 
+  it('warns in the answer, without refusing, about a name Cisco\'s help says Webex Calling does not take (over 30 characters, or % # < > \\ / ")', async () => {
+    const bob = h.sim.state.people.get(P.bob)!;
+    bob.firstName = 'Bartholomew-Maximilian-Alexander';
+    bob.lastName = 'Builder #2';
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters', autoAssignNumber: true });
+    expect(res.status).toBe(200);
+    const detail = res.body.steps.find((s: { name: string }) => s.name === 'resolveUser').detail;
+    expect(detail).toMatch(/warning: firstName has 32 characters, lastName contains one of % # < > \\ \/ "; Cisco's help limits/);
+  });
+
   it('answers 409 for a reserved number named in the request, sending no write', async () => {
     const res = await h.call('POST', calling(BOB), { location: 'Headquarters', phoneNumber: DEMO_NUMBERS.headquartersReserved });
     expect(res.status).toBe(409);

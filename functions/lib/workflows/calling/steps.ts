@@ -86,7 +86,11 @@ export const ENABLE_CALLING_STEP_TABLE = {
   resolveUser: {
     writes: 'user',
     run: (ctx, state) => resolveUser(ctx.client, state),
-    shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.user && `${s.user.email ?? s.user.id} (${s.user.id})` },
+    shown: {
+      paths: ['enable', 'move'],
+      status: 'completed',
+      detail: (s) => s.user && `${s.user.email ?? s.user.id} (${s.user.id})${s.user.nameWarning ? `; warning: ${s.user.nameWarning}` : ''}`,
+    },
   },
   resolveLocation: {
     writes: 'location',
@@ -196,9 +200,34 @@ function beforeNextPoll(input: EnableCallingStepInput, result: unknown): unknown
 const primaryWorkNumber = (person: Person) =>
   (person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work'))?.value;
 
+/** Characters Cisco's help says Webex Calling users' names must not contain. */
+const CALLING_NAME_FORBIDDEN = /[%#<>\\/"]/;
+const CALLING_NAME_MAX = 30;
+
+/**
+ * Cisco's help says Webex Calling users' first and last names are at most 30 characters, without
+ * `% # < > \ / "`. Neither the OpenAPI documents nor a live client confirm that the API refuses such a name,
+ * so it is a warning in the answer, not a refusal.
+ */
+export function callingNameWarning(person: Pick<Person, 'firstName' | 'lastName'>): string | undefined {
+  const issues = (['firstName', 'lastName'] as const).flatMap((field) => {
+    const value = person[field];
+    if (!value) return [];
+    return [
+      ...(value.length > CALLING_NAME_MAX ? [`${field} has ${value.length} characters`] : []),
+      ...(CALLING_NAME_FORBIDDEN.test(value) ? [`${field} contains one of % # < > \\ / "`] : []),
+    ];
+  });
+  return issues.length
+    ? `${issues.join(', ')}; Cisco's help limits Webex Calling users' first and last names to ${CALLING_NAME_MAX} characters without % # < > \\ / " (whether Webex refuses them is not documented)`
+    : undefined;
+}
+
 export async function resolveUser(client: WebexClient, state: EnableCallingState): Promise<ResolvedUser> {
   const person = await resolvePerson(client, state.request.user);
+  const nameWarning = callingNameWarning(person);
   return {
+    ...(nameWarning ? { nameWarning } : {}),
     id: person.id,
     email: person.emails[0],
     displayName: person.displayName,
