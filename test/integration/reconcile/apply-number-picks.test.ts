@@ -12,7 +12,7 @@ import { IMPORTS, UNCALLED_ROW, applyAndWait, planFor, readResults, withUncalled
  * (functions/lib/reconcile/number-picks.ts), so apply runs them side by side: a joiner, a calling
  * enablement and four movers into Partner Hub, none naming a number. The movers come from Headquarters
  * (Local Gateway) and Branch Office (non-integrated CCP), whose numbers cannot move with them (move-users
- * errors 27976 and 10050010): they land on the number the plan set aside. One mover goes from Partner Hub
+ * errors 27976 and 10050010, Local Gateway to Calling Plan is another PSTN type too): they land on the number the plan set aside. One mover goes from Partner Hub
  * (Cisco PSTN) to Partner Hub West (Cisco PSTN too, same provider and country) and keeps their own number.
  */
 const bucket = useLocalImportsBucket(IMPORTS);
