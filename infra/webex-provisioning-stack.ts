@@ -265,7 +265,10 @@ export class WebexProvisioningStack extends Stack {
       },
     });
     this.workflows.grantStart(this.api.functions);
-    for (const route of routes as readonly RouteDefinition[]) if (route.importsBucket) this.bulkImports.grantReadFiles(this.api.functions[route.id]);
+    for (const route of routes as readonly RouteDefinition[]) {
+      if (route.importsBucket === 'read') this.bulkImports.grantReadFiles(this.api.functions[route.id]);
+      if (route.importsBucket === 'reports') this.bulkImports.grantReadReports(this.api.functions[route.id]);
+    }
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {
       secret: this.secret,

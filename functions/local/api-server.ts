@@ -8,6 +8,8 @@ import { lambdaContext } from '../lib/runtime/lambda-context';
 import { routes, type RouteDefinition } from '../routes';
 import { routeHandlers, type LambdaHandler } from './handlers';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { LOCAL_OBJECTS_PATH } from './local-object-urls';
+import { ObjectNotFoundError } from '../lib/storage/object-store';
 import { refuseForeignRequest, refuseNonJsonBody, type ListeningAddress, type RefusedRequest } from './request-guard';
 
 const METHOD_ORDER: readonly RouteDefinition['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -40,7 +42,7 @@ export async function startLocalApi(options: { port?: number; host?: string; run
   // Known once listening (PORT may be 0); no request arrives before.
   const address: ListeningAddress = { host: host.includes(':') ? `[${host}]` : host, port: 0 };
   const server = createServer((req, res) => {
-    serve(compiled, address, req, res).catch((error) => {
+    serve(compiled, address, runtime, req, res).catch((error) => {
       send(res, 500, { error: { code: 'InternalError', message: 'Internal error' } });
       console.error('local API: unhandled error', error instanceof Error ? error.name : error);
     });
@@ -51,18 +53,22 @@ export async function startLocalApi(options: { port?: number; host?: string; run
   });
   const { port } = server.address() as AddressInfo;
   address.port = port;
+  const url = `http://${address.host}:${port}`;
+  runtime.objectUrls.baseUrl = url;
   return {
-    url: `http://${address.host}:${port}`,
+    url,
     server,
     runtime,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-async function serve(compiled: CompiledRoute[], address: ListeningAddress, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(compiled: CompiledRoute[], address: ListeningAddress, runtime: LocalRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  // A signed object URL is opened by a browser (a report): its signature, not the API guard, decides.
+  if (url.pathname.startsWith(LOCAL_OBJECTS_PATH) && req.method === 'GET') return serveObject(runtime, url, res);
   const foreign = refuseForeignRequest(req.headers, address);
   if (foreign) return refuse(res, foreign);
-  const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/openapi.json' && req.method === 'GET') {
     return send(res, 200, buildOpenApiDocument(routes, `http://${req.headers.host ?? 'localhost'}`));
   }
@@ -146,4 +152,27 @@ function refuse(res: ServerResponse, refused: RefusedRequest): void {
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
+}
+
+const OBJECT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json' };
+
+/** GET of a signed object URL (local-object-urls.ts): 403 as S3 answers an expired or altered one, 404 when gone. */
+async function serveObject(runtime: LocalRuntime, url: URL, res: ServerResponse): Promise<void> {
+  const request = runtime.objectUrls.verify(url);
+  if ('refused' in request) return send(res, 403, { error: { code: 'AccessDenied', message: request.refused } });
+  let text: string;
+  try {
+    ({ text } = await runtime.deps.objectStore().getText(request.bucket, request.key));
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError) return send(res, 404, { error: { code: 'NoSuchKey', message: 'The specified key does not exist.' } });
+    throw error;
+  }
+  res.writeHead(200, {
+    'Content-Type': OBJECT_TYPES[request.key.split('.').pop() ?? ''] ?? 'application/octet-stream',
+    // What the HTML reports' own meta says: no script, nothing fetched.
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+  });
+  res.end(text);
 }

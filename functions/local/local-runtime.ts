@@ -11,6 +11,7 @@ import type { Deps } from '../lib/runtime/deps';
 import type { ObjectStore } from '../lib/storage/object-store';
 import { LocalEventBus } from './local-event-bus';
 import { LocalObjectStore } from './local-object-store';
+import { LocalObjectUrls } from './local-object-urls';
 import { localWebexDeps } from './local-webex';
 import type { LambdaHandler } from './local-runner';
 import { localRunner, localStateMachines, type LocalStateMachines, type TaskHandlers } from './local-state-machines';
@@ -37,6 +38,8 @@ export interface LocalRuntime {
   readonly executions: LocalStateMachines['executions'];
   readonly eventBus: LocalEventBus;
   readonly taskHandlers: TaskHandlers;
+  /** Signs and checks the URLs its object store hands out (readUrl); the local API serves them. */
+  readonly objectUrls: LocalObjectUrls;
   /** One machine's runner with other task handlers (tests that intercept a step). */
   runnerWith(id: StateMachineId, handlers: Partial<TaskHandlers>): StateMachineRunner;
 }
@@ -48,10 +51,11 @@ export interface LocalRuntime {
  */
 export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRuntime {
   const env = () => readEnv();
+  const objectUrls = new LocalObjectUrls();
   const objectStore = (): ObjectStore => {
     const dir = env()[LOCAL_OBJECT_STORE_ENV];
     if (!dir) throw new ConfigurationError(`${LOCAL_OBJECT_STORE_ENV} is not set: the local runtime has no folder for its buckets`);
-    return new LocalObjectStore(dir);
+    return new LocalObjectStore(dir, objectUrls);
   };
   const webex = { ...localWebexDeps(env), ...options.webex };
   const eventBus = new LocalEventBus();
@@ -72,6 +76,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     executions: stateMachines.executions,
     eventBus,
     taskHandlers,
+    objectUrls,
     runnerWith: (id, handlers) => localRunner(id, { ...setup, handlers: { ...taskHandlers, ...handlers }, executions: () => stateMachines.executions }),
   };
 }
