@@ -173,6 +173,8 @@ async function serveObject(runtime: LocalRuntime, url: URL, res: ServerResponse)
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
+    // A browser opened it, not an API client: no kept-alive socket holding the local API open after.
+    Connection: 'close',
   });
   res.end(text);
 }

@@ -60,7 +60,7 @@ describe('POST /reconcile/plans', () => {
     expect(h.runtime.executions.list('ReconcilePlan')).toEqual([{ executionName: `plan-${id}` }]);
     const stored = JSON.parse((await bucket.store().getText(BUCKET, `plans/${id}.json`)).text);
     expect(stored.actions.map((a: { kind: string }) => a.kind)).toEqual(['join', 'leave', 'leave']);
-    expect((await bucket.store().getText(BUCKET, `plans/${id}.csv`)).text.split('\r\n')[0]).toBe('status,kind,email,userId,before,after,reason');
+    expect((await bucket.store().getText(BUCKET, `plans/${id}.csv`)).text.split('\r\n')[0]).toBe('status,kind,email,userId,before,after,reason,where,beforeLocationId,afterLocationId');
     expect(events('Webex Reconcile Planned')).toEqual([
       expect.objectContaining({
         source: 'webex-provisioning.lifecycle',
