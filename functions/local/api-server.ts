@@ -59,7 +59,12 @@ export async function startLocalApi(options: { port?: number; host?: string; run
     url,
     server,
     runtime,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Kept-alive sockets (a browser that opened a report keeps its own) would hold close() open.
+        server.closeAllConnections();
+      }),
   };
 }
 
