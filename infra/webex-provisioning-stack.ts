@@ -21,8 +21,7 @@ import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSe
 import { CognitoApiIssuer, type ApiClientSettings } from './constructs/oauth-issuer';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
 
-/** The stack's name (and construct id) unless the `stackName` context value says otherwise. */
-export const DEFAULT_STACK_NAME = 'WebexProvisioning';
+export { DEFAULT_STACK_NAME } from './stack-name';
 /** Default retention, in days, of every log group the stack creates. */
 export const DEFAULT_LOG_RETENTION_DAYS = 90;
 
