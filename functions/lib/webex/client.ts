@@ -50,6 +50,8 @@ export interface RequestOptions<T> {
   schema?: z.ZodType<T>;
   /** Send no Authorization header (the OAuth token endpoint authenticates with the form). */
   anonymous?: boolean;
+  /** Statuses thrown at once instead of retried: the caller has a better next move (a smaller page on 504). */
+  noRetryOn?: readonly number[];
 }
 
 export interface WebexResponse<T> {
@@ -77,6 +79,13 @@ export interface PageOptions<T> {
   maxPages?: number;
   /** Told of each page before its items are yielded: its URL, and the next page's URL when there is one. */
   onPage?: (page: { url: string; next?: string }) => void;
+  /**
+   * Smaller `max` values, largest first, to ask for the same page with when it answers 504: Cisco's 504 text is
+   * "If your query uses max parameter, please try to reduce it" (webex-admin.json, List People). The listing
+   * resumes at the page that failed (its next link or offset, with the smaller `max`) and keeps the smaller size
+   * for the pages after it; a 504 at the smallest is retried as any 504 is.
+   */
+  smallerPagesOn504?: readonly number[];
 }
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
@@ -208,7 +217,7 @@ export class WebexClient {
       }
 
       const rateLimited = isRateLimitStatus(response.status);
-      const retryable = rateLimited || (RETRYABLE_5XX.has(response.status) && idempotent);
+      const retryable = !options.noRetryOn?.includes(response.status) && (rateLimited || (RETRYABLE_5XX.has(response.status) && idempotent));
       if (retryable && attempt < this.maxAttempts) {
         const asked = parseRetryAfterMs(response.headers.get('retry-after'));
         const delay = rateLimited ? this.afterRateLimit(asked ?? this.defaultRetryAfterMs) : (asked ?? this.backoff(attempt));
@@ -242,11 +251,28 @@ export class WebexClient {
     // Once Webex pages with Link headers, a page without one is the last: the offset fallback is only for
     // lists that never send them, and it continues from the page actually read.
     let linked = false;
+    const smaller = [...(options.smallerPagesOn504 ?? [])];
+    let pageMax = options.offsetPaging?.max;
     for (let pages = 1; next && pages <= (options.maxPages ?? Infinity); pages++) {
       // Webex's next links already carry every parameter; re-adding ours would duplicate them.
       const pageQuery = first ? query : undefined;
       const url = options.onPage ? this.resolve(next, pageQuery).toString() : '';
-      const page: WebexResponse<Record<string, unknown>> = await this.get<Record<string, unknown>>(next, { query: pageQuery });
+      let page: WebexResponse<Record<string, unknown>>;
+      try {
+        page = await this.get<Record<string, unknown>>(next, { query: pageQuery, noRetryOn: smaller.length ? [504] : undefined });
+      } catch (error) {
+        const size = smaller[0];
+        if (!(error instanceof WebexApiError && error.status === 504 && size !== undefined)) throw error;
+        smaller.shift();
+        // The same page again, smaller: the first page's query (also what offset paging continues from), or
+        // the next link with its `max` replaced.
+        query.max = size;
+        if (!first) next = withMax(this.resolve(next), size);
+        if (pageMax !== undefined) pageMax = size;
+        this.log?.info('webex page smaller after 504', { path: this.logPath(path), max: size });
+        pages--;
+        continue;
+      }
       first = false;
       if (itemsKey === undefined && typeof options.itemsKey === 'function') itemsKey = options.itemsKey(page.data);
       const where = { method: 'GET', path: this.logPath(path), trackingId: page.trackingId };
@@ -257,10 +283,12 @@ export class WebexClient {
       if (next) {
         linked = true;
         const target = this.resolveLink(next, where);
+        // Once smaller, every page after it too: a next link repeats the `max` that timed out.
+        if (options.smallerPagesOn504 && smaller.length < options.smallerPagesOn504.length) next = withMax(target, Number(query.max));
         if (target.pathname !== listPath) {
           throw new WebexLinkRefusedError('GET', where.path, `to another path (${target.pathname.slice(this.basePath.length) || '/'})`);
         }
-      } else if (!linked && options.offsetPaging && (items?.length ?? 0) >= options.offsetPaging.max) {
+      } else if (!linked && pageMax !== undefined && (items?.length ?? 0) >= pageMax) {
         start += items?.length ?? 0;
         next = path;
         Object.assign(query, { start });
@@ -419,4 +447,11 @@ function classifyNetworkError(cause: unknown, method: string, path: string): Web
   const err = cause as { name?: string; code?: string };
   if (err?.name === 'TimeoutError') return new WebexNetworkError('timeout', method, path);
   return new WebexNetworkError('connection', method, path, err?.code);
+}
+
+/** A page URL with its `max` replaced. */
+function withMax(url: URL, max: number): string {
+  const copy = new URL(url);
+  copy.searchParams.set('max', String(max));
+  return copy.toString();
 }
