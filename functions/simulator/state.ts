@@ -133,6 +133,12 @@ export interface OAuthClient {
   clientId: string;
   clientSecret: string;
   name?: string;
+  /**
+   * The granted scopes, space-separated, which the token answer then carries as `scope` (wxc_sdk
+   * `wxc_sdk/tokens.py` Tokens: `scope`, optional, kept across refreshes). Unset (the default): the answer has
+   * no `scope`, and a client must find out what it may do another way.
+   */
+  scope?: string;
 }
 
 /** Plain, JSON-serialisable data; token lifetimes are relative to the moment the seed is loaded. */
