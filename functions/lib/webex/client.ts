@@ -359,10 +359,12 @@ export class WebexClient {
     return Math.round(this.random() * ceiling);
   }
   /**
-   * Retry-After is the least to wait. Every request refused in the same rate-limit window is told the same
-   * moment, and Webex's limit is org-wide: resending all of them on it spends the next window at once and
-   * draws the next round of 429s. A spread of up to a second (or a tenth of a long wait) after it breaks
-   * that lockstep.
+   * Retry-After is the least to wait. Requests refused together are likely told the same moment (Cisco publishes
+   * no limits: they "vary depending on the calls being made", developer.webex.com blog "Rate Limiting and the Webex
+   * API"; whether they are per org, per app or per call is not documented), and resending all of them on it would
+   * draw the next round of 429s at once. A spread of up to a second (or a tenth of a long wait) after it breaks
+   * that lockstep. A wait longer than the request's budget (Cisco's own demo sends `Retry-After: 60`) is not slept:
+   * the 429 goes to the caller, a state machine's wait or an API client's.
    */
   private afterRateLimit(askedMs: number): number {
     return askedMs + Math.round(this.random() * Math.max(1000, askedMs / 10));

@@ -119,6 +119,14 @@ describe('joiner', () => {
     expect(h.webexCalls('POST', '/people')).toHaveLength(0);
   });
 
+  it('a Retry-After of 60 s in the nested Enable Calling is waited by the state machine: the joiner completes', async () => {
+    h.sim.faults.add({ match: { method: 'PATCH', path: '/licenses/users' }, kind: 'status', status: 429, retryAfter: '60' });
+    const run = await outcome('Joiner', (await send(joined({ email: 'patient.pat@example.com', firstName: 'Pat', location: 'Headquarters' }))).body.executionName);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ applied: [{ step: 'createUser', status: 'applied' }, { step: 'enableCalling', status: 'applied' }] });
+    expect(h.webexCalls('PATCH', '/licenses/users').map((r) => r.status)).toEqual([429, 200]);
+  });
+
   it('rides out 5xx and 429 injected mid-flow', async () => {
     h.sim.faults.add({ match: { method: 'POST', path: '/people' }, kind: 'applyThenFail', status: 500 });
     h.sim.faults.add({ match: { method: 'GET', path: '/telephony/config/people/primary/availableNumbers' }, kind: 'status', status: 429, retryAfter: '0', times: 2 });
@@ -269,6 +277,17 @@ describe('leaver', () => {
     expect(run.status).toBe('SUCCEEDED');
     expect(h.webexCalls('PATCH', '/licenses/users').map((r) => r.body)).toEqual([{ personId: P.carol, licenses: [{ id: cx, operation: 'remove' }] }]);
     expect(h.sim.state.people.get(P.carol)?.licenses).toEqual([]);
+  });
+
+  it('a Retry-After longer than a request may wait (60 s, what Cisco\'s demo sends) is handed to the state machine, never fails the user', async () => {
+    h.sim.faults.add({ match: { method: 'PATCH', path: '/licenses/users' }, kind: 'status', status: 429, retryAfter: '60' });
+    h.sim.faults.add({ match: { method: 'PUT', path: '/telephony/config/people/' }, kind: 'status', status: 429, retryAfter: '60' });
+    const run = await outcome('Leaver', (await send(left({ email: DEMO_EMAILS.carol, policy: 'removeCalling' }))).body.executionName);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ applied: [{ step: 'unassignAlternates', status: 'applied' }, { step: 'removeCallingLicense', status: 'applied' }, { step: 'keepUser' }] });
+    // Each 429 was answered once, not slept through by the client (its budget is shorter) nor retried within the step.
+    expect(h.webexCalls('PATCH', '/licenses/users').map((r) => r.status)).toEqual([429, 200]);
+    expect(h.webexCalls('PUT', '/telephony/config/people/').map((r) => r.status)).toEqual([429, 204]);
   });
 
   it('a fault that outlasts the retries ends in Failed naming the step and what was applied before it', async () => {
