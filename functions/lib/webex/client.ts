@@ -50,8 +50,11 @@ export interface RequestOptions<T> {
   schema?: z.ZodType<T>;
   /** Send no Authorization header (the OAuth token endpoint authenticates with the form). */
   anonymous?: boolean;
-  /** Statuses thrown at once instead of retried: the caller has a better next move (a smaller page on 504). */
-  noRetryOn?: readonly number[];
+  /**
+   * Statuses (or `timeout`: no answer within the attempt's time) thrown at once instead of retried: the caller has
+   * a better next move (a smaller page).
+   */
+  noRetryOn?: readonly (number | 'timeout')[];
 }
 
 export interface WebexResponse<T> {
@@ -81,9 +84,11 @@ export interface PageOptions<T> {
   onPage?: (page: { url: string; next?: string }) => void;
   /**
    * Smaller `max` values, largest first, to ask for the same page with when it answers 504: Cisco's 504 text is
-   * "If your query uses max parameter, please try to reduce it" (webex-admin.json, List People). The listing
-   * resumes at the page that failed (its next link or offset, with the smaller `max`) and keeps the smaller size
-   * for the pages after it; a 504 at the smallest is retried as any 504 is.
+   * "If your query uses max parameter, please try to reduce it" (webex-admin.json, List People). A page that does
+   * not answer within the attempt's timeout is the same symptom seen from this side (Webex's gateway may answer
+   * its 504 later than we wait) and is treated alike. The listing resumes at the page that failed (its next link
+   * or offset, with the smaller `max`) and keeps the smaller size for the pages after it; at the smallest, a 504 or
+   * a timeout is retried as any is.
    */
   smallerPagesOn504?: readonly number[];
 }
@@ -177,7 +182,8 @@ export class WebexClient {
         response = await sendHttpRequest({ method, url, headers, body, timeoutMs: left === undefined ? this.timeoutMs : Math.min(this.timeoutMs, left) });
       } catch (cause) {
         const failure = classifyNetworkError(cause, method, logPath);
-        const resendable = idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''));
+        const resendable = (idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''))) &&
+          !(failure.kind === 'timeout' && options.noRetryOn?.includes('timeout'));
         this.log?.debug('webex request failed', {
           method, path: logPath, attempt, error: failure.message, durationMs: Date.now() - attemptStarted,
         });
@@ -259,17 +265,18 @@ export class WebexClient {
       const url = options.onPage ? this.resolve(next, pageQuery).toString() : '';
       let page: WebexResponse<Record<string, unknown>>;
       try {
-        page = await this.get<Record<string, unknown>>(next, { query: pageQuery, noRetryOn: smaller.length ? [504] : undefined });
+        page = await this.get<Record<string, unknown>>(next, { query: pageQuery, noRetryOn: smaller.length ? [504, 'timeout'] : undefined });
       } catch (error) {
         const size = smaller[0];
-        if (!(error instanceof WebexApiError && error.status === 504 && size !== undefined)) throw error;
+        const tooSlow = (error instanceof WebexApiError && error.status === 504) || (error instanceof WebexNetworkError && error.kind === 'timeout');
+        if (!tooSlow || size === undefined) throw error;
         smaller.shift();
         // The same page again, smaller: the first page's query (also what offset paging continues from), or
         // the next link with its `max` replaced.
         query.max = size;
         if (!first) next = withMax(this.resolve(next), size);
         if (pageMax !== undefined) pageMax = size;
-        this.log?.info('webex page smaller after 504', { path: this.logPath(path), max: size });
+        this.log?.info('webex page smaller after 504 or timeout', { path: this.logPath(path), max: size });
         pages--;
         continue;
       }

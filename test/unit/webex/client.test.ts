@@ -243,6 +243,12 @@ describe('WebexClient', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('takes a page that does not answer within the attempt\'s timeout as a 504: asked for again smaller, at once', async () => {
+    const { c, calls } = client(['hang', json(200, { items: [{ id: 1 }] })], { timeoutMs: 200 });
+    expect(await c.list('/people', { query: { max: 4 }, smallerPagesOn504: [2] })).toEqual([{ id: 1 }]);
+    expect(calls.map((x) => x.url)).toEqual(['/v1/people?max=4', '/v1/people?max=2']);
+  });
+
   it('retries a 504 at the smallest page size as any 504, then reports it', async () => {
     const gateway = json(504, {});
     const { c, calls } = client([gateway, gateway, gateway], { maxAttempts: 2 });
