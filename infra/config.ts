@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { LEAVER_POLICIES, type LeaverPolicy } from '../functions/lib/schemas/lifecycle-events';
 import type { ApiThrottleSettings } from './constructs/workflow-api';
 import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-provisioning-stack';
 
@@ -124,10 +125,12 @@ function parseNumber(key: string, value: unknown): number | undefined {
   return n;
 }
 
-function parsePolicy(value: string | undefined): 'delete' | 'deactivate' | undefined {
+function parsePolicy(value: string | undefined): LeaverPolicy | undefined {
   if (value === undefined) return undefined;
-  if (value !== 'delete' && value !== 'deactivate') throw new Error(`Context defaultLeaverPolicy must be delete or deactivate (got ${value})`);
-  return value;
+  if (!(LEAVER_POLICIES as readonly string[]).includes(value)) {
+    throw new Error(`Context defaultLeaverPolicy must be one of ${LEAVER_POLICIES.join(', ')} (got ${value})`);
+  }
+  return value as LeaverPolicy;
 }
 
 /** A context value given as a JSON object (or, from code, the object itself); `example` shows its shape in the error. */

@@ -14,6 +14,7 @@ import { E2E_EVENT_SOURCE } from '../e2e/constants';
 import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simulator';
 import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
+import type { LeaverPolicy } from '../functions/lib/schemas/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
 import { WorkflowStateMachines } from './constructs/workflow-state-machines';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
@@ -167,11 +168,12 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly e2eSimulator?: boolean;
 
   /**
-   * What a `Webex User Left` event does to the user when the event names no policy: delete it, or keep it
-   * deactivated (login disabled, licenses and numbers freed).
+   * What a `Webex User Left` event does to the user when the event names no policy, after its calling license
+   * and numbers are freed: `delete` it, `deactivate` it (login disabled; Webex deletes users deactivated for
+   * 30 days, help.webex.com article v5wksr), or `removeCalling` (the user stays active, without calling).
    * @default 'deactivate'
    */
-  readonly defaultLeaverPolicy?: 'delete' | 'deactivate';
+  readonly defaultLeaverPolicy?: LeaverPolicy;
 
   /**
    * Webex requests a second that bulk joiners (the JSON and the CSV path) may spend: joiners are started

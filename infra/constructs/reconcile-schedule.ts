@@ -5,6 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { PlanMachineInput } from '../../functions/lib/reconcile/plan-run';
+import type { LeaverPolicy } from '../../functions/lib/schemas/lifecycle-events';
 import { ReconcilePlanInput, type LeaverThresholds, type ReconcileScope } from '../../functions/lib/reconcile/schemas';
 
 /** The nightly reconciliation: what the stack's `reconcileSchedule` prop says. */
@@ -17,7 +18,7 @@ export interface ReconcileScheduleSettings {
   readonly key: string;
   readonly scope: ReconcileScope;
   /** @default the stack's defaultLeaverPolicy */
-  readonly leaverPolicy?: 'delete' | 'deactivate';
+  readonly leaverPolicy?: LeaverPolicy;
   /** @default false */
   readonly allowMoves?: boolean;
   /** @default the stack's reconcileLeaverThresholds */

@@ -457,6 +457,11 @@ describe('configuration from CDK context', () => {
     expect(() => read({ apiThrottle: 'fast' })).toThrow(/apiThrottle must be JSON/);
     expect(() => read({ apiThrottle: '{"rate":5}' })).toThrow(/unknown keys: rate/);
     expect(() => read({ logRetentionDays: 'forever' })).toThrow(/logRetentionDays must be a number/);
+    expect(() => read({ defaultLeaverPolicy: 'purge' })).toThrow(/defaultLeaverPolicy must be one of delete, deactivate, removeCalling/);
+  });
+
+  test('defaultLeaverPolicy takes every leaver policy, removeCalling included', () => {
+    expect(read({ defaultLeaverPolicy: 'removeCalling' }).stackProps).toMatchObject({ defaultLeaverPolicy: 'removeCalling' });
   });
 });
 

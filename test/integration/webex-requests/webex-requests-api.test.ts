@@ -4,6 +4,9 @@ import { WebexClient } from '../../../functions/lib/webex/client';
 import { StaticTokenProvider } from '../../../functions/lib/webex/token-provider';
 import { SIM_ACCESS_TOKEN } from '../../../functions/simulator/seed';
 import { startHarness, type Harness } from '../../support/harness';
+import { sampleRequest } from '../../support/sample-request';
+import { startScriptedServer } from '../../support/scripted-http-server';
+import { allOperations } from '../../../functions/lib/webex-spec/operations';
 
 let h: Harness;
 beforeEach(async () => {
@@ -43,6 +46,26 @@ describe('POST /webex/requests', () => {
     expect(res.status).toBe(502);
     expect(res.body.error).toMatchObject({ code: 'WebexLinkRefusedError' });
     expect(h.webexCalls()).toHaveLength(requests);
+  });
+
+  it('takes Cisco\'s own paths that end in / and sends them without it, as live clients do', async () => {
+    const { body } = sampleRequest(allOperations().find((op) => op.method === 'POST' && op.path === '/telephony/config/operatingModes')!);
+    const dry = await h.call('POST', '/webex/requests', { method: 'POST', path: '/telephony/config/operatingModes/', body, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.request).toMatchObject({ url: `${h.sim.url}/telephony/config/operatingModes`, operation: 'POST /telephony/config/operatingModes' });
+    // Sent for real (the simulator does not model these operations): to a loopback server that records the request.
+    const webex = await startScriptedServer();
+    try {
+      webex.script([{ status: 204 }]);
+      const client = new WebexClient({ baseUrl: `${webex.url}/v1`, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
+      const log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+      const handsets = sampleRequest(allOperations().find((op) => op.method === 'DELETE' && op.path.endsWith('/handsets'))!);
+      const sent = await performWebexRequest(client, { ...handsets, path: `${handsets.path}/` }, { allowedPrefixes: DEFAULT_ALLOWED_PREFIXES, caller: 'test', log });
+      expect(sent).toMatchObject({ status: 204 });
+      expect(webex.requests.map((r) => [r.method, r.url])).toEqual([['DELETE', `/v1${handsets.path}`]]);
+    } finally {
+      await webex.close();
+    }
   });
 
   it('dry run validates and returns the request without sending it', async () => {

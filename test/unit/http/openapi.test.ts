@@ -18,6 +18,12 @@ describe('the OpenAPI document of the suite API', () => {
     expect(operations.sort()).toEqual(routes.map((r) => `${r.id} ${r.method} ${r.path}`).sort());
   });
 
+  it('says where deactivate is offered that Webex deletes users deactivated for 30 days, and offers removeCalling', () => {
+    const leaverPolicy = doc.paths['/reconcile/plans'].post.requestBody.content['application/json'].schema.properties.leaverPolicy;
+    expect(leaverPolicy.enum).toEqual(['delete', 'deactivate', 'removeCalling']);
+    expect(leaverPolicy.description).toMatch(/deletes users deactivated for 30 days/);
+  });
+
   it('turns path placeholders into path parameters and GET fields into query parameters', () => {
     expect(doc.paths['/users/{user}'].get.parameters).toEqual([expect.objectContaining({ name: 'user', in: 'path', required: true })]);
     const list = doc.paths['/numbers'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);

@@ -3,7 +3,9 @@ import * as z from 'zod';
 import type { WebexClient } from '../../webex/client';
 import { runStep } from '../step-error';
 import { JoinerState, joinerCreateUser } from './joiner';
-import { LeaverState, leaverDeactivateUser, leaverDeleteUser, leaverFindUser, leaverRemoveCallingLicense, leaverUnassignAlternates } from './leaver';
+import {
+  LeaverState, leaverDeactivateUser, leaverDeleteUser, leaverFindUser, leaverKeepUser, leaverRemoveCallingLicense, leaverUnassignAlternates,
+} from './leaver';
 import { MoverState, moverPrepare, moverUpdateProfile } from './mover';
 import { buildOutcome } from './outcome';
 import { LifecycleEnvelope } from './state';
@@ -29,6 +31,7 @@ export const LIFECYCLE_STEP_TABLE = {
   leaverRemoveCallingLicense: (ctx, { state }) => leaverRemoveCallingLicense(ctx.client, LeaverState.parse(state)),
   leaverDeleteUser: (ctx, { state }) => leaverDeleteUser(ctx.client, LeaverState.parse(state)),
   leaverDeactivateUser: (ctx, { state }) => leaverDeactivateUser(ctx.client, LeaverState.parse(state)),
+  leaverKeepUser: (ctx, { state }) => leaverKeepUser(ctx.client, LeaverState.parse(state)),
   moverPrepare: (ctx, { state }) => moverPrepare(ctx.client, MoverState.parse(state)),
   moverUpdateProfile: (ctx, { state }) => moverUpdateProfile(ctx.client, MoverState.parse(state)),
   buildOutcome: (_ctx, { state, executionName, flow }) => buildOutcome(state, executionName, flow ?? 'joiner'),
