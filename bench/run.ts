@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator } from '../functions/simulator/server';
 import { SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
+import { measureAuthorizer } from './authorizer';
 import { measureBulkThroughput } from './bulk-throughput';
 import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
@@ -15,8 +16,8 @@ import { measureReconcilePlan } from './reconcile-plan';
 import { measureReconcileApply } from './reconcile-apply';
 import { countWebexCalls } from './webex-calls';
 
-/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply); none named: all. */
-const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply'] as const;
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply, authorizer); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply', 'authorizer'] as const;
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
@@ -43,6 +44,16 @@ async function main() {
         'raw fetch (baseline)': { medianMs: round(overhead.rawMs.median), p99Ms: round(overhead.rawMs.p99), ratio: 1 },
         'GET /users/{id} handler': { medianMs: round(overhead.handlerMs.median), p99Ms: round(overhead.handlerMs.p99), ratio: round(overhead.ratio.median) },
         'added by the handler': { medianMs: round(overhead.addedMs.median), p99Ms: round(overhead.addedMs.p99), ratio: '' },
+      });
+    }
+
+    if (runs('authorizer')) {
+      const a = await measureAuthorizer();
+      results.authorizer = a;
+      console.log(`\nOAuth Lambda authorizer vs a bare function (${a.runs} interleaved cold starts; bundles ${a.bundleKb.authorizer} KB vs ${a.bundleKb.bare} KB)`);
+      console.table({
+        'cold start, spawn to first answer (ms, median)': { authorizer: round(a.coldMs.authorizer), bare: round(a.coldMs.bare), ratio: round(a.coldRatio), target: '<= 1.2' },
+        'warm invocation, a new token each (ms, p50)': { authorizer: round(a.warmP50Ms.authorizer), bare: round(a.warmP50Ms.bare), ratio: round(a.warmP50Ms.authorizer / a.warmP50Ms.bare), target: `added ${round(a.addedP50Ms)} ms; cached per token 5 min` },
       });
     }
 

@@ -25,6 +25,11 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `rotatorReservedConcurrency` | `1`                                            |
  * | `reconcileLeaverThresholds` | `{"maxLeaverPercent":5,"maxLeavers":20}`       |
  * | `reconcileSchedule`      | `{"expression":"cron(0 2 * * ? *)","key":"rosters/nightly.csv","scope":{"emailDomains":["example.com"]}}` |
+ * | `apiAuth`                | `iam` (default), `oauth` or `iam,oauth`           |
+ * | `apiClients`             | `[{"name":"jira","scopes":["users.read","users.write","calling.write"]}]` |
+ * | `oauthIssuer`, `oauthAudience` | `https://login.microsoftonline.com/<tenant>/v2.0`, `api://webex-provisioning` |
+ * | `oauthJwksUri`           | `https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys` |
+ * | `oauthDomainPrefix`      | `acme-webex-provisioning`                          |
  * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
@@ -47,6 +52,12 @@ export const CONTEXT_KEYS = [
   'rotatorReservedConcurrency',
   'reconcileLeaverThresholds',
   'reconcileSchedule',
+  'apiAuth',
+  'apiClients',
+  'oauthIssuer',
+  'oauthAudience',
+  'oauthJwksUri',
+  'oauthDomainPrefix',
   'e2e',
 ] as const;
 
@@ -86,6 +97,12 @@ export function configFromContext(node: Node): AppConfig {
       // Objects, checked by the stack (the same schemas as the API): here only parsed from JSON.
       reconcileLeaverThresholds: parseJsonObject('reconcileLeaverThresholds', node.tryGetContext('reconcileLeaverThresholds')) as WebexProvisioningStackProps['reconcileLeaverThresholds'],
       reconcileSchedule: parseJsonObject('reconcileSchedule', node.tryGetContext('reconcileSchedule')) as WebexProvisioningStackProps['reconcileSchedule'],
+      apiAuth: str('apiAuth')?.split(',').map((m) => m.trim()).filter(Boolean) as WebexProvisioningStackProps['apiAuth'],
+      apiClients: parseJsonArray('apiClients', node.tryGetContext('apiClients')) as WebexProvisioningStackProps['apiClients'],
+      oauthIssuer: str('oauthIssuer'),
+      oauthAudience: str('oauthAudience'),
+      oauthJwksUri: str('oauthJwksUri'),
+      oauthDomainPrefix: str('oauthDomainPrefix'),
     },
   };
 }
@@ -129,5 +146,19 @@ function parseJsonObject(key: string, value: unknown, example?: string): object 
     }
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Context ${key} must be a JSON object${like}`);
+  return parsed;
+}
+
+function parseJsonArray(key: string, value: unknown): unknown[] | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw new Error(`Context ${key} must be a JSON array (got ${value})`);
+    }
+  }
+  if (!Array.isArray(parsed)) throw new Error(`Context ${key} must be a JSON array like [{"name":"jira","scopes":["users.read"]}]`);
   return parsed;
 }

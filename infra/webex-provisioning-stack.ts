@@ -18,11 +18,11 @@ import type { LeaverPolicy } from '../functions/lib/schemas/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
 import { WorkflowStateMachines } from './constructs/workflow-state-machines';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
-import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiThrottleSettings } from './constructs/workflow-api';
+import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSettings } from './constructs/workflow-api';
+import { CognitoApiIssuer, type ApiClientSettings } from './constructs/oauth-issuer';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
 
-/** The stack's name (and construct id) unless the `stackName` context value says otherwise. */
-export const DEFAULT_STACK_NAME = 'WebexProvisioning';
+export { DEFAULT_STACK_NAME } from './stack-name';
 /** Default retention, in days, of every log group the stack creates. */
 export const DEFAULT_LOG_RETENTION_DAYS = 90;
 
@@ -56,6 +56,42 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default { rateLimit: 10, burstLimit: 20 }
    */
   readonly apiThrottle?: ApiThrottleSettings;
+
+  /**
+   * Who may call the API: `iam` (SigV4), `oauth` (OAuth 2.0 client credentials: a bearer token carrying the
+   * route's scope), or both at once: two REST APIs built from the same route rows in front of the same functions
+   * (`ApiUrl` and `OAuthApiUrl`).
+   * @default ['iam']
+   */
+  readonly apiAuth?: ApiAuthMode[];
+
+  /**
+   * The OAuth clients of the stack's Cognito user pool (with `oauth`, unless `oauthIssuer` is given): one
+   * confidential app client each, client credentials only, limited to its scopes, e.g.
+   * `[{ name: 'jira', scopes: ['users.read', 'users.write', 'calling.write'] }]`.
+   * @default - none (the pool and its token endpoint exist; add clients to get tokens)
+   */
+  readonly apiClients?: ApiClientSettings[];
+
+  /**
+   * An external authorization server (Entra ID, Okta) instead of the stack's Cognito user pool: its issuer (`iss`),
+   * with `oauthAudience` (`aud`); its tokens must carry `webex-provisioning/<scope>` in `scope`, `scp` or `roles`.
+   * @default - the stack's Cognito user pool
+   */
+  readonly oauthIssuer?: string;
+  readonly oauthAudience?: string;
+  /**
+   * The external issuer's JWKS, where it is not `<oauthIssuer>/.well-known/jwks.json` (Entra ID:
+   * `https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys`; Okta: `<issuer>/v1/keys`).
+   * @default `${oauthIssuer}/.well-known/jwks.json`
+   */
+  readonly oauthJwksUri?: string;
+
+  /**
+   * The Cognito domain prefix of the token endpoint (`<prefix>.auth.<region>.amazoncognito.com`), unique in the region.
+   * @default '<stack name>-<account id>' (lower-cased)
+   */
+  readonly oauthDomainPrefix?: string;
 
   /**
    * Days to keep the API access logs and the functions' logs. One of CloudWatch Logs' retention values
@@ -184,6 +220,8 @@ const SECRET_COMPLETE_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:se
 export class WebexProvisioningStack extends Stack {
   public readonly secret: WebexServiceAppSecret;
   public readonly api: WorkflowApi;
+  /** The OAuth API's Cognito user pool and clients (with `apiAuth` oauth and no `oauthIssuer`). */
+  public readonly apiIssuer?: CognitoApiIssuer;
   public readonly rotation: TokenRotation;
   public readonly workflows: WorkflowStateMachines;
   public readonly lifecycle: LifecycleEvents;
@@ -255,11 +293,21 @@ export class WebexProvisioningStack extends Stack {
       bulkWebexRequestsPerSecond: bulkRate,
     });
 
+    const apiAuth = validateApiAuth(props);
+    if (apiAuth.includes('oauth') && !props.oauthIssuer) {
+      this.apiIssuer = new CognitoApiIssuer(this, 'ApiIssuer', { clients: props.apiClients ?? [], domainPrefix: props.oauthDomainPrefix });
+    }
     this.api = new WorkflowApi(this, 'WorkflowApi', {
       secret: this.secret,
       webexBaseUrl,
       throttle,
       logRetention,
+      auth: apiAuth,
+      oauthIssuer: !apiAuth.includes('oauth')
+        ? undefined
+        : this.apiIssuer
+          ? { kind: 'cognito', userPoolId: this.apiIssuer.userPool.userPoolId, clientIds: Object.values(this.apiIssuer.clients).map((c) => c.userPoolClientId) }
+          : { kind: 'jwt', issuer: props.oauthIssuer!, audience: props.oauthAudience!, jwksUri: props.oauthJwksUri },
       functionEnvironment: {
         // POST /events runs the router's code: the same sources as the rules.
         ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
@@ -302,12 +350,39 @@ export class WebexProvisioningStack extends Stack {
 
     if (simulator) new CfnOutput(this, 'SimulatorUrl', { description: 'e2e: the Webex simulator the functions call', value: simulator.webexBaseUrl });
 
-    new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.url });
+    if (this.api.iamApi) new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.iamApi.url });
+    if (this.api.oauthApi) new CfnOutput(this, 'OAuthApiUrl', { description: 'Invoke URL of the v1 stage for OAuth clients (Authorization: Bearer)', value: this.api.oauthApi.url });
+    if (this.apiIssuer) {
+      new CfnOutput(this, 'OAuthTokenUrl', { description: 'Client-credentials token endpoint of the OAuth API', value: this.apiIssuer.tokenUrl });
+      new CfnOutput(this, 'OAuthUserPoolId', { description: 'Cognito user pool of the OAuth clients (read a client secret with describe-user-pool-client)', value: this.apiIssuer.userPool.userPoolId });
+      new CfnOutput(this, 'OAuthClientIds', {
+        description: 'The OAuth client id of each apiClients entry, by name (JSON)',
+        value: this.toJsonString(Object.fromEntries(Object.entries(this.apiIssuer.clients).map(([name, c]) => [name, c.userPoolClientId]))),
+      });
+    }
     new CfnOutput(this, 'WebexSecretArn', {
       description: 'ARN of the Webex Service App secret: pass it to `npm run connect -- --secret-arn`',
       value: this.secret.secret.secretArn,
     });
   }
+}
+
+function validateApiAuth(props: WebexProvisioningStackProps): ApiAuthMode[] {
+  const modes = props.apiAuth ?? ['iam'];
+  const known = ['iam', 'oauth'];
+  if (!modes.length || modes.some((m) => !known.includes(m)) || new Set(modes).size !== modes.length) {
+    throw new Error(`apiAuth must be iam, oauth or iam,oauth (got ${modes.join(',')})`);
+  }
+  const oauth = modes.includes('oauth');
+  if (!oauth && (props.apiClients || props.oauthIssuer || props.oauthAudience)) throw new Error('apiClients, oauthIssuer and oauthAudience need apiAuth oauth (or iam,oauth)');
+  if (props.oauthIssuer || props.oauthAudience) {
+    if (!props.oauthIssuer || !props.oauthAudience) throw new Error('oauthIssuer and oauthAudience go together');
+    if (props.apiClients) throw new Error('apiClients are the stack\'s own Cognito clients: with an external oauthIssuer, register the clients there');
+    for (const [key, value] of [['oauthIssuer', props.oauthIssuer], ['oauthJwksUri', props.oauthJwksUri]] as const) {
+      if (value !== undefined && !/^https:\/\/[^\s/]+/.test(value)) throw new Error(`${key} must be an https URL (got ${value})`);
+    }
+  }
+  return modes;
 }
 
 function validateBaseUrl(value: string): string {

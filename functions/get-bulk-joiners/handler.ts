@@ -9,7 +9,7 @@ import { BulkJoinersRef } from '../lib/schemas/bulk';
  * per-user report { total, succeeded, failed, results }. 404 for a name never started.
  */
 export const route = defineRoute({
-  id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts',
+  id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts', scope: 'bulk.read',
   summary: 'Bulk Joiners status and, once ended, the per-user report',
   input: BulkJoinersRef,
   needs: ['stateMachines'],

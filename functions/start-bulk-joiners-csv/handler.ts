@@ -16,7 +16,7 @@ import { importsBucket } from '../lib/storage/imports-bucket';
  * GET /bulk/joiners/{executionName}.
  */
 export const route = defineRoute({
-  id: 'StartBulkJoinersCsv', method: 'POST', path: '/bulk/joiners/csv', entry: 'functions/start-bulk-joiners-csv/handler.ts',
+  id: 'StartBulkJoinersCsv', method: 'POST', path: '/bulk/joiners/csv', entry: 'functions/start-bulk-joiners-csv/handler.ts', scope: 'bulk.write',
   summary: 'Start Bulk Joiners from a CSV file in the imports bucket (up to 10,000 rows), every row checked first',
   importsBucket: 'read',
   bulkBudget: true,

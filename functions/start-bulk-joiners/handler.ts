@@ -12,7 +12,7 @@ import { BulkJoinersInput } from '../lib/schemas/bulk';
  * GET /bulk/joiners/{executionName}.
  */
 export const route = defineRoute({
-  id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts',
+  id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts', scope: 'bulk.write',
   summary: 'Start Bulk Joiners: the Joiner for each of up to 500 users, once per idempotency key',
   bulkBudget: true,
   needs: ['env', 'stateMachines'],

@@ -50,7 +50,9 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
         try {
           const input = inputFromApiEvent(event, spec.input, spec.queryParams);
           const identity = event.requestContext?.identity;
-          const caller = identity?.userArn ?? identity?.caller ?? identity?.accountId ?? 'unknown';
+          // An OAuth caller is its client, as the authorizer names it; a SigV4 caller its IAM principal.
+          const clientId = event.requestContext?.authorizer?.clientId as string | undefined;
+          const caller = clientId ? `oauth-client:${clientId}` : identity?.userArn ?? identity?.caller ?? identity?.accountId ?? 'unknown';
           const result = await spec.run(input, context, { caller, requestId: event.requestContext?.requestId });
           recordOutcome(route, result.statusCode < 400 ? 'succeeded' : result.statusCode < 500 ? 'rejected' : 'failed');
           return toHttp(result);
