@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { correlationId } from '../correlation';
 import { invocationTimeLeftMs } from '../invocation-deadline';
 import type { LogSink } from '../logger';
+import { redactSecretPath } from '../redaction';
 import type { TokenProvider } from './token-provider';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus, type WebexErrorDetail } from './errors';
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
@@ -106,7 +107,7 @@ export class WebexClient {
   private readonly random: () => number;
 
   constructor(options: WebexClientOptions) {
-    this.baseUrl = (options.baseUrl ?? DEFAULT_WEBEX_BASE_URL).replace(/\/+$/, '');
+    this.baseUrl = withoutTrailingSlashes(options.baseUrl ?? DEFAULT_WEBEX_BASE_URL);
     this.origin = new URL(this.baseUrl).origin;
     this.tokens = options.tokenProvider;
     this.log = options.logger;
@@ -139,7 +140,8 @@ export class WebexClient {
   /** `path` is relative to the base URL (`/people`), or an absolute next-page URL on the same origin. */
   async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptions<T> = {}): Promise<WebexResponse<T>> {
     const url = this.resolve(path, options.query);
-    const logPath = url.pathname.slice(new URL(this.baseUrl).pathname.length) || '/';
+    // Logs and errors name the path without its secrets (an access code is a path segment).
+    const logPath = redactSecretPath(url.pathname.slice(new URL(this.baseUrl).pathname.length) || '/');
     const idempotent = options.idempotent ?? IDEMPOTENT.has(method);
     const correlation = correlationId();
     const trackingId = correlation ? `WEBEXPROV_${correlation}_${randomUUID().slice(0, 8)}` : `WEBEXPROV_${randomUUID()}`;
@@ -286,11 +288,11 @@ export class WebexClient {
   }
 
   private get basePath(): string {
-    return new URL(this.baseUrl).pathname.replace(/\/+$/, '');
+    return withoutTrailingSlashes(new URL(this.baseUrl).pathname);
   }
 
   private logPath(path: string): string {
-    return /^https?:\/\//i.test(path) ? new URL(path).pathname.slice(this.basePath.length) || '/' : path;
+    return redactSecretPath(/^https?:\/\//i.test(path) ? new URL(path).pathname.slice(this.basePath.length) || '/' : path);
   }
 
   /** A next link as a URL, refused (502) when it is not on our origin. */
@@ -419,4 +421,11 @@ function classifyNetworkError(cause: unknown, method: string, path: string): Web
   const err = cause as { name?: string; code?: string };
   if (err?.name === 'TimeoutError') return new WebexNetworkError('timeout', method, path);
   return new WebexNetworkError('connection', method, path, err?.code);
+}
+
+/** Without its trailing `/`s; a loop, since `/\/+$/` retries from every slash of a long run (quadratic). */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
 }

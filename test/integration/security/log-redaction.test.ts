@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { connectServiceApp } from '../../../functions/lib/connection/connect';
 import { logger } from '../../../functions/lib/logger';
 import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
-import { SIM_ACCESS_TOKEN, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../../../functions/simulator/seed';
+import { DEMO_IDS, SIM_ACCESS_TOKEN, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../../../functions/simulator/seed';
 import { startHarness, tempFile, type Harness } from '../../support/harness';
 import { captureLogs } from '../../support/log-capture';
 
@@ -42,6 +42,15 @@ describe('log redaction over a full run', () => {
     await h.call('PATCH', '/users/redact.me%40example.com', { title: 'Secretive' });
     await h.call('POST', '/webex/requests', { method: 'GET', path: '/licenses' });
     await h.call('GET', '/connection');
+    // Access codes: one as a path segment (the audit line, the WARN line and the error name the path), one in a
+    // DECT network's body; a 404 from the simulator takes the error path too.
+    const location = DEMO_IDS.locations.headquarters;
+    const deleted = await h.call('POST', '/webex/requests', { method: 'DELETE', path: `/telephony/config/workspaces/${DEMO_IDS.locations.warehouse}/features/accessCodes/${PATH_ACCESS_CODE}` });
+    await h.call('POST', '/webex/requests', {
+      method: 'POST', path: `/telephony/config/locations/${location}/dectNetworks`,
+      body: { name: 'Warehouse DECT', model: 'Cisco DECT 210 Base', defaultAccessCodeEnabled: true, defaultAccessCode: DECT_ACCESS_CODE },
+    });
+    expect(deleted.status).toBeGreaterThanOrEqual(400);
     await h.call('DELETE', '/users/redact.me%40example.com');
     // A refused token: the 401 path logs too.
     h.sim.expireAccessToken(rotated.accessToken);
@@ -51,6 +60,9 @@ describe('log redaction over a full run', () => {
   });
 
   const secrets = [SIM_ACCESS_TOKEN, SIM_REFRESH_TOKEN, SIM_CLIENT_SECRET];
+  // Digit strings found nowhere else in a run's lines (no id, timestamp or duration holds them).
+  const PATH_ACCESS_CODE = '90817263';
+  const DECT_ACCESS_CODE = '71829304';
 
   afterAll(async () => {
     restore?.();
@@ -60,6 +72,13 @@ describe('log redaction over a full run', () => {
   it('wrote log lines (the capture works)', () => {
     expect(written.length).toBeGreaterThan(10);
     expect(written.join('\n')).toContain('"message":"webex request"');
+  });
+
+  it('never wrote an access code, from a path segment or a DECT body', () => {
+    const all = written.join('\n');
+    expect(all).toContain('accessCodes/<redacted>');
+    expect(all).not.toContain(PATH_ACCESS_CODE);
+    expect(all).not.toContain(DECT_ACCESS_CODE);
   });
 
   it('never wrote a token, the client secret or an Authorization header', () => {
