@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { correlationId } from '../correlation';
 import { invocationTimeLeftMs } from '../invocation-deadline';
 import type { LogSink } from '../logger';
+import { ConfigurationError } from '../errors';
 import { redactSecretPath } from '../redaction';
+import { insecureBaseUrlReason } from './secure-base-url';
 import type { TokenProvider } from './token-provider';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus, type WebexErrorDetail } from './errors';
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
@@ -108,6 +110,9 @@ export class WebexClient {
 
   constructor(options: WebexClientOptions) {
     this.baseUrl = withoutTrailingSlashes(options.baseUrl ?? DEFAULT_WEBEX_BASE_URL);
+    // Every request carries a credential (a bearer token, or the OAuth form's secret and refresh token).
+    const insecure = insecureBaseUrlReason(this.baseUrl);
+    if (insecure) throw new ConfigurationError(`${insecure} (WEBEX_BASE_URL)`);
     this.origin = new URL(this.baseUrl).origin;
     this.tokens = options.tokenProvider;
     this.log = options.logger;
