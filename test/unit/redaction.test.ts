@@ -1,4 +1,4 @@
-import { isSecretKey, redactSecretPath } from '../../functions/lib/redaction';
+import { emailHash, hashEmails, isSecretKey, redactSecretPath } from '../../functions/lib/redaction';
 import { redactPersonalData } from '../../functions/lib/workflows/webex-requests/redact';
 
 describe('secret keys', () => {
@@ -33,5 +33,16 @@ describe('secret path segments', () => {
     ['/people/Y2lzY29zcGFyaw', '/people/Y2lzY29zcGFyaw'],
   ])('%s', (path, expected) => {
     expect(redactSecretPath(path)).toBe(expected);
+  });
+});
+
+describe('e-mail addresses in log text', () => {
+  it('are replaced by a hash that is the same whatever the case, and matches the address', () => {
+    const line = hashEmails('No Webex user with e-mail Ann.Lee@Example.com (asked by bob@example.org)');
+    expect(line).not.toMatch(/ann\.lee|bob@/i);
+    expect(line).toContain(emailHash('ann.lee@example.com'));
+    expect(line).toContain(emailHash('bob@example.org'));
+    expect(emailHash('Ann.Lee@Example.com')).toBe(emailHash('ann.lee@example.com'));
+    expect(emailHash('ann.lee@example.com')).not.toBe(emailHash('ann.lea@example.com'));
   });
 });
