@@ -31,7 +31,10 @@ export const API_STAGE_NAME = 'v1';
 
 /**
  * One JSON line per request: who called what, the outcome and the timing. No bodies, no headers, no query
- * strings (which may carry personal data); `errorMessage` is API Gateway's own message (e.g. an IAM denial).
+ * strings and no request path (`/users/ann%40example.com` is an e-mail address, and API Gateway cannot hash
+ * it): the route's template (`resourcePath`, `/users/{user}`) and the request id, which the function's own
+ * lines carry as `apiRequestId` with any address hashed. `errorMessage` is API Gateway's own message (e.g. an
+ * IAM denial).
  */
 export const ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
   requestId: apigateway.AccessLogField.contextRequestId(),
@@ -41,7 +44,6 @@ export const ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
   sourceIp: apigateway.AccessLogField.contextIdentitySourceIp(),
   method: apigateway.AccessLogField.contextHttpMethod(),
   resourcePath: apigateway.AccessLogField.contextResourcePath(),
-  path: apigateway.AccessLogField.contextPath(),
   status: apigateway.AccessLogField.contextStatus(),
   latency: apigateway.AccessLogField.contextResponseLatency(),
   integrationLatency: apigateway.AccessLogField.contextIntegrationLatency(),

@@ -209,13 +209,15 @@ describe('WebexProvisioning stack (defaults)', () => {
       requestId: '$context.requestId',
       caller: '$context.identity.caller',
       method: '$context.httpMethod',
-      path: '$context.path',
+      resourcePath: '$context.resourcePath',
       status: '$context.status',
       latency: '$context.responseLatency',
     });
     for (const value of Object.values<string>(format)) {
       expect(value).not.toMatch(/\$input|\.header|requestOverride|responseOverride|body|querystring|userAgent/i);
     }
+    // The request path holds {user}, an e-mail address: only the route's template is logged.
+    expect(Object.values<string>(format)).not.toContain('$context.path');
 
     expect(stage.MethodSettings).toEqual([
       expect.objectContaining({
