@@ -24,6 +24,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `rotatorReservedConcurrency` | `1`                                            |
  * | `reconcileLeaverThresholds` | `{"maxLeaverPercent":5,"maxLeavers":20}`       |
  * | `reconcileSchedule`      | `{"expression":"cron(0 2 * * ? *)","key":"rosters/nightly.csv","scope":{"emailDomains":["example.com"]}}` |
+ * | `activityRetentionDays`  | `400` (days the activity table keeps a record)    |
  * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
@@ -46,6 +47,7 @@ export const CONTEXT_KEYS = [
   'rotatorReservedConcurrency',
   'reconcileLeaverThresholds',
   'reconcileSchedule',
+  'activityRetentionDays',
   'e2e',
 ] as const;
 
@@ -84,6 +86,7 @@ export function configFromContext(node: Node): AppConfig {
       webexRequestAllowPrivilegeFields: [true, 'true'].includes(node.tryGetContext('webexRequestAllowPrivilegeFields')) || undefined,
       // Objects, checked by the stack (the same schemas as the API): here only parsed from JSON.
       reconcileLeaverThresholds: parseJsonObject('reconcileLeaverThresholds', node.tryGetContext('reconcileLeaverThresholds')) as WebexProvisioningStackProps['reconcileLeaverThresholds'],
+      activityRetentionDays: parseNumber('activityRetentionDays', node.tryGetContext('activityRetentionDays')),
       reconcileSchedule: parseJsonObject('reconcileSchedule', node.tryGetContext('reconcileSchedule')) as WebexProvisioningStackProps['reconcileSchedule'],
     },
   };

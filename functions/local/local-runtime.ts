@@ -64,7 +64,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const activity = () => activityTable.store;
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
-    LifecycleStepsFunctionArn: lifecycleSteps(webex),
+    LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
     BulkJoinersStepsFunctionArn: bulkJoinersSteps,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore }) as LambdaHandler,
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex }) as LambdaHandler,

@@ -3,6 +3,7 @@ import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import type { ActivityTable } from './activity-table';
 import { Construct, type IConstruct } from 'constructs';
 import { TASK_FUNCTION_TIMEOUT_SECONDS, stateMachines, type StateMachineDefinition, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
 import { IMPORTS_BUCKET_ENV } from '../../functions/lib/storage/imports-bucket';
@@ -32,6 +33,8 @@ export interface WorkflowStateMachinesProps {
   readonly taskEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The bulk Webex request budget, set as BULK_WEBEX_REQUESTS_PER_SECOND on the task functions that pace to it (`bulkBudget`). @default - the functions' own default */
   readonly bulkWebexRequestsPerSecond?: number;
+  /** The activity table the task functions that record (`recordsActivity`) write to. Required when one does. */
+  readonly activityTable?: ActivityTable;
   /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
   readonly definitions?: readonly StateMachineDefinition[];
 }
@@ -68,6 +71,7 @@ export class WorkflowStateMachines extends Construct {
         });
         if (task.webex !== false) props.secret.grantRead(fn);
         if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
+        if (task.recordsActivity) requireActivityTable(props, task.id).grantRecord(fn);
         functions[task.id] = fn;
         substitutions[task.substitution] = fn.functionArn;
         tasks.push(fn);
@@ -229,10 +233,16 @@ function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDe
   const env: Record<string, string> = {
     ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
     ...(task.importsBucket && props.importsBucket ? { [IMPORTS_BUCKET_ENV]: props.importsBucket.bucket.bucketName } : {}),
+    ...(task.recordsActivity ? requireActivityTable(props, task.id).environment() : {}),
     ...(task.bulkBudget && props.bulkWebexRequestsPerSecond !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(props.bulkWebexRequestsPerSecond) } : {}),
     ...props.taskEnvironment?.[task.id],
   };
   return Object.keys(env).length ? env : undefined;
+}
+
+function requireActivityTable(props: WorkflowStateMachinesProps, task: string): ActivityTable {
+  if (!props.activityTable) throw new Error(`Task function ${task} records activity: give activityTable`);
+  return props.activityTable;
 }
 
 function requireBucket(props: WorkflowStateMachinesProps, machine: string): BulkImports {

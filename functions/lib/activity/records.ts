@@ -14,7 +14,7 @@ export const ActivityTrigger = z.discriminatedUnion('type', [
   z.object({ type: z.literal('schedule'), name: z.string() }),
   z.object({ type: z.literal('scim'), client: z.string() }),
   z.object({ type: z.literal('bulk'), run: z.string() }),
-  z.object({ type: z.literal('reconcile'), planId: z.string(), run: z.string().optional() }),
+  z.object({ type: z.literal('reconcile'), planId: z.string().optional(), run: z.string().optional() }),
 ]);
 export type ActivityTrigger = z.infer<typeof ActivityTrigger>;
 
