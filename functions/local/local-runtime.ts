@@ -1,6 +1,6 @@
 import { createHandler as enableCallingSteps } from '../enable-calling-steps/handler';
 import { createHandler as lifecycleSteps } from '../lifecycle-steps/handler';
-import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
+import { createHandler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
 import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/handler';
 import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/handler';
 import { createHandler as reconcileApplySteps } from '../reconcile-apply-steps/handler';
@@ -65,10 +65,10 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
     LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
-    BulkJoinersStepsFunctionArn: bulkJoinersSteps,
-    BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore }) as LambdaHandler,
-    ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex }) as LambdaHandler,
-    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore }) as LambdaHandler,
+    BulkJoinersStepsFunctionArn: bulkJoinersSteps({ activity }) as LambdaHandler,
+    BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore, activity }) as LambdaHandler,
+    ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex, activity }) as LambdaHandler,
+    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };

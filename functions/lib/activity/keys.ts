@@ -59,6 +59,7 @@ export const planKeys = (plan: Pick<PlanSummary, 'planId' | 'createdAt'>): ItemK
   gsi1pk: RECENT.plan,
   gsi1sk: `${plan.createdAt}#${plan.planId}`,
 });
+export const bulkRunKey = (executionName: string) => ({ pk: `BULK#${executionName}`, sk: 'RUN' });
 export const planKey = (planId: string) => ({ pk: `PLAN#${planId}`, sk: 'PLAN' });
 
 /** Largest page a list route answers, and the page it answers without `limit`. */

@@ -10,8 +10,10 @@ export interface ActivityStore {
   record(records: readonly ActivityRecord[]): Promise<void>;
   /** A user's records, newest first: by e-mail, or by Webex person id when `by` says so. */
   history(user: { email: string } | { userId: string }, page: PageRequest): Promise<Page<ActivityRecord>>;
-  /** A bulk run as it starts (kept if already written) or ends (kept if it has already ended). */
-  putBulkRun(run: BulkRunSummary): Promise<void>;
+  /** A bulk run as it starts (kept if already written: a repeated start is the same run). */
+  startBulkRun(run: BulkRunSummary): Promise<void>;
+  /** A bulk run's end, once: a run never started here (a CSV run's batch) or already ended is left alone. */
+  endBulkRun(executionName: string, end: Pick<BulkRunSummary, 'status' | 'endedAt' | 'total' | 'succeeded' | 'failed'>): Promise<void>;
   listBulkRuns(page: PageRequest): Promise<Page<BulkRunSummary>>;
   /** A plan as it is stored (kept if already written). */
   putPlan(plan: PlanSummary): Promise<void>;

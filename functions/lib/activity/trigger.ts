@@ -13,6 +13,11 @@ export function triggerOfOrigin(origin: { source: string; eventId: string; detai
   return { type: 'event', source: origin.source, eventId: origin.eventId, ...(origin.detailType ? { detailType: origin.detailType } : {}) };
 }
 
+/** The API caller (its IAM identity, as API Gateway reports it) and the request id. */
+export function apiTrigger(request: { caller?: string; requestId?: string }): ActivityTrigger {
+  return { type: 'api', ...(request.caller ? { caller: request.caller } : {}), ...(request.requestId ? { requestId: request.requestId } : {}) };
+}
+
 /**
  * Every Webex TrackingID a run's state carries (a failed request's, a move job's, a nested run's), in full and
  * once each: wherever a `trackingId` key sits, including inside a Catch clause's JSON `Cause`.

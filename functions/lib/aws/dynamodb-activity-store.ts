@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import {
-  DEFAULT_PAGE_SIZE, GSI1, ITEM_KIND, KEY, MAX_PAGE_SIZE, RECENT, TTL_ATTRIBUTE, activityKeys, activitySkPrefix, bulkRunKeys, decodeCursor,
+  DEFAULT_PAGE_SIZE, GSI1, ITEM_KIND, KEY, MAX_PAGE_SIZE, RECENT, TTL_ATTRIBUTE, activityKeys, activitySkPrefix, bulkRunKey, bulkRunKeys, decodeCursor,
   encodeCursor, expiresAt, personPartition, planKey, planKeys, userPartition, type ItemKeys, type ItemKind,
 } from '../activity/keys';
 import { ActivityRecord, BulkRunSummary, PlanSummary, type Page, type PageRequest } from '../activity/records';
@@ -48,10 +48,12 @@ export class DynamoActivityStore implements ActivityStore {
     });
   }
 
-  async putBulkRun(run: BulkRunSummary): Promise<void> {
-    // A start is written once; an end replaces the running item, once.
-    const condition = run.status === 'RUNNING' ? `attribute_not_exists(${KEY.pk})` : `attribute_not_exists(${KEY.pk}) OR #status = :running`;
-    await this.putOnce('bulkRun', bulkRunKeys(run), run.startedAt, run, condition, run.status === 'RUNNING' ? undefined : { '#status': 'status' }, run.status === 'RUNNING' ? undefined : { ':running': 'RUNNING' });
+  async startBulkRun(run: BulkRunSummary): Promise<void> {
+    await this.putOnce('bulkRun', bulkRunKeys(run), run.startedAt, run, `attribute_not_exists(${KEY.pk})`);
+  }
+
+  async endBulkRun(executionName: string, end: Parameters<ActivityStore['endBulkRun']>[1]): Promise<void> {
+    await this.update(bulkRunKey(executionName), end, '#status = :running', { '#status': 'status' }, { ':running': 'RUNNING' });
   }
 
   listBulkRuns(page: PageRequest): Promise<Page<BulkRunSummary>> {
@@ -63,19 +65,22 @@ export class DynamoActivityStore implements ActivityStore {
   }
 
   async updatePlan(planId: string, change: Parameters<ActivityStore['updatePlan']>[1]): Promise<void> {
-    const fields = Object.entries(change).filter(([, v]) => v !== undefined);
-    const names = Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k]));
-    const values = Object.fromEntries(fields.map(([, v], i) => [`:v${i}`, v]));
     // An apply that starts again never takes an applied plan back to APPLYING.
-    const notApplied = change.status === 'APPLYING' ? ' AND #status <> :applied' : '';
+    if (change.status === 'APPLYING') await this.update(planKey(planId), change, '#status <> :applied', { '#status': 'status' }, { ':applied': 'APPLIED' });
+    else await this.update(planKey(planId), change);
+  }
+
+  /** SET the given fields on an item that exists (and meets `condition`); otherwise nothing. */
+  private async update(key: { pk: string; sk: string }, change: object, condition?: string, names: Record<string, string> = {}, values: Record<string, unknown> = {}): Promise<void> {
+    const fields = Object.entries(change).filter(([, v]) => v !== undefined);
     try {
       await this.doc.send(new UpdateCommand({
         TableName: this.options.tableName,
-        Key: planKey(planId),
+        Key: key,
         UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-        ConditionExpression: `attribute_exists(${KEY.pk})${notApplied}`,
-        ExpressionAttributeNames: { ...names, ...(notApplied ? { '#status': 'status' } : {}) },
-        ExpressionAttributeValues: { ...values, ...(notApplied ? { ':applied': 'APPLIED' } : {}) },
+        ConditionExpression: `attribute_exists(${KEY.pk})${condition ? ` AND ${condition}` : ''}`,
+        ExpressionAttributeNames: { ...Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])), ...names },
+        ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([, v], i) => [`:v${i}`, v])), ...values },
       }));
     } catch (error) {
       if (!isConditionFailed(error)) throw unavailable(error);
@@ -115,14 +120,12 @@ export class DynamoActivityStore implements ActivityStore {
     return { items, ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  private async putOnce(kind: ItemKind, keys: ItemKeys, time: string, data: object, condition: string, names?: Record<string, string>, values?: Record<string, unknown>): Promise<void> {
+  private async putOnce(kind: ItemKind, keys: ItemKeys, time: string, data: object, condition: string): Promise<void> {
     try {
       await this.doc.send(new PutCommand({
         TableName: this.options.tableName,
         Item: { ...data, ...keys, [ITEM_KIND]: kind, [TTL_ATTRIBUTE]: expiresAt(time, this.options.retentionDays) },
         ConditionExpression: condition,
-        ...(names ? { ExpressionAttributeNames: names } : {}),
-        ...(values ? { ExpressionAttributeValues: values } : {}),
       }));
     } catch (error) {
       if (!isConditionFailed(error)) throw unavailable(error);

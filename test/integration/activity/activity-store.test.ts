@@ -58,17 +58,19 @@ describe('activity store (DynamoDB adapter on dynalite)', () => {
     expect(calls.every((c) => c === 'QueryCommand')).toBe(true);
   });
 
-  it('lists bulk runs newest first; an ended run replaces its running item once', async () => {
-    await table.store.putBulkRun({ executionName: 'b1', source: 'json', status: 'RUNNING', startedAt: at(1), total: 3 });
-    await table.store.putBulkRun({ executionName: 'b2', source: 'csv', status: 'RUNNING', startedAt: at(2) });
-    await table.store.putBulkRun({ executionName: 'b1', source: 'json', status: 'SUCCEEDED', startedAt: at(1), endedAt: at(3), total: 3, succeeded: 2, failed: 1 });
-    // A retried start after the end changes nothing, nor does a second end.
-    await table.store.putBulkRun({ executionName: 'b1', source: 'json', status: 'RUNNING', startedAt: at(1), total: 3 });
-    await table.store.putBulkRun({ executionName: 'b1', source: 'json', status: 'FAILED', startedAt: at(1), endedAt: at(4) });
+  it('lists bulk runs newest first; a run ends once, and an end for a run never started (a CSV batch) writes nothing', async () => {
+    await table.store.startBulkRun({ executionName: 'b1', source: 'json', status: 'RUNNING', startedAt: at(1), total: 3 });
+    await table.store.startBulkRun({ executionName: 'b2', source: 'csv', status: 'RUNNING', startedAt: at(2) });
+    await table.store.endBulkRun('b1', { status: 'SUCCEEDED', endedAt: at(3), total: 3, succeeded: 2, failed: 1 });
+    // A retried start after the end changes nothing, nor does a second end, nor the end of a batch.
+    await table.store.startBulkRun({ executionName: 'b1', source: 'json', status: 'RUNNING', startedAt: at(1), total: 3 });
+    await table.store.endBulkRun('b1', { status: 'FAILED', endedAt: at(4) });
+    await table.store.endBulkRun('bulk-csv-batch-1', { status: 'SUCCEEDED', endedAt: at(4), total: 1, succeeded: 1, failed: 0 });
     const first = await table.store.listBulkRuns({ limit: 1 });
     expect(first.items.map((r) => [r.executionName, r.status])).toEqual([['b2', 'RUNNING']]);
     const second = await table.store.listBulkRuns({ limit: 1, cursor: first.nextCursor });
     expect(second.items).toEqual([{ executionName: 'b1', source: 'json', status: 'SUCCEEDED', startedAt: at(1), endedAt: at(3), total: 3, succeeded: 2, failed: 1 }]);
+    expect(second.nextCursor === undefined || (await table.store.listBulkRuns({ cursor: second.nextCursor })).items.length === 0).toBe(true);
   });
 
   it('lists plans newest first and records an apply, never taking an applied plan back', async () => {
