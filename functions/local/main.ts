@@ -14,6 +14,7 @@ import { FileSecretStore } from '../lib/tokens/file-secret-store';
 import { DEFAULT_WEBEX_BASE_URL } from '../lib/webex/client';
 import { startSimulator } from '../simulator/server';
 import { startLocalApi } from './api-server';
+import { localActivityTable } from './local-activity-table';
 import { createLocalRuntime } from './local-runtime';
 import { demoServiceAppSecret } from './demo-secret';
 
@@ -56,14 +57,19 @@ async function main(): Promise<void> {
   env.LOCAL_OBJECT_STORE_DIR ||= resolve(LOCAL_DIR, 's3');
   env.BULK_IMPORTS_BUCKET ||= 'imports';
   // The composition root: state machines (statemachines/*.asl.json) run in-process with the real task handlers.
-  const api = await startLocalApi({ port, runtime: createLocalRuntime() });
+  // The activity table: the Lambdas' DynamoDB adapter against dynalite in this process, kept under .local/.
+  const activityDir = resolve(LOCAL_DIR, 'activity');
+  const activityTable = localActivityTable({ dir: activityDir });
+  const api = await startLocalApi({ port, runtime: createLocalRuntime({ activityTable }) });
   console.log(`webex-provisioning local API listening on ${api.url}`);
   console.log(`Webex: ${webexDescription}`);
   console.log(`Bulk imports bucket: ${resolve(env.LOCAL_OBJECT_STORE_DIR, env.BULK_IMPORTS_BUCKET)} (POST /bulk/joiners/csv {"key": "<file under it>"})`);
+  console.log(`Activity table: dynalite, data in ${activityDir} (GET /users/{user}/history, /bulk/joiners, /reconcile/plans)`);
   if (closeSimulator) console.log(`Try: curl ${api.url}/users/alice.admin%40example.com`);
 
   const stop = async () => {
     await api.close();
+    await activityTable.close();
     await closeSimulator?.();
     process.exit(0);
   };

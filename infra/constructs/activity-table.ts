@@ -1,6 +1,6 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IConstruct } from 'constructs';
 import { ACTIVITY_TABLE } from '../../functions/lib/activity/table';
 import { DEFAULT_ACTIVITY_RETENTION_DAYS } from '../../functions/lib/activity/settings';
@@ -45,7 +45,8 @@ export class ActivityTable extends Construct {
 
   /** Records runs: PutItem and UpdateItem (conditional), nothing else; no read, no delete. */
   grantRecord(grantee: iam.IGrantable): void {
-    this.table.grant(grantee, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    // On the table only: writes never touch an index's ARN (CDK's table.grant would add /index/*).
+    iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resourceArns: [this.table.tableArn] });
   }
 
   /** Lists: Query on the table and its index; no Scan, no GetItem, no write. */
@@ -57,7 +58,8 @@ export class ActivityTable extends Construct {
   }
 
   private tableLogicalRef(): string {
-    return Stack.of(this).getLogicalId(this.table.node.defaultChild as dynamodb.CfnGlobalTable);
+    const stack = Stack.of(this);
+    return stack.resolve(stack.getLogicalId(this.table.node.defaultChild as dynamodb.CfnGlobalTable)) as string;
   }
 }
 

@@ -56,7 +56,7 @@ describe('activity store (DynamoDB adapter on dynalite)', () => {
     }
     expect(seen.map((r) => r.executionName)).toEqual(Array.from({ length: 1000 }, (_, i) => `run-${999 - i}`));
     expect(calls.every((c) => c === 'QueryCommand')).toBe(true);
-  });
+  }, 120_000);
 
   it('lists bulk runs newest first; a run ends once, and an end for a run never started (a CSV batch) writes nothing', async () => {
     await table.store.startBulkRun({ executionName: 'b1', source: 'json', status: 'RUNNING', startedAt: at(1), total: 3 });
