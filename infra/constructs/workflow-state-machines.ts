@@ -165,8 +165,10 @@ export class WorkflowStateMachines extends Construct {
       for (const route of def.describedByRoutes ?? []) {
         const reader = functionsByRoute[route];
         if (!reader) throw new Error(`State machine ${def.id} is described by route ${route}, which does not exist`);
-        // Execution ARNs are made per run: the right covers this machine's executions only.
-        this.stateMachines[def.id].grantExecution(reader, 'states:DescribeExecution');
+        // Execution ARNs are made per run: the right covers this machine's executions only. A machine with a
+        // Distributed Map also has its run's progress read (ListMapRuns on the execution, DescribeMapRun on its map run).
+        this.stateMachines[def.id].grantExecution(reader, 'states:DescribeExecution', ...(def.distributedMap ? ['states:ListMapRuns'] : []));
+        if (def.distributedMap) this.grantMapRunReader(reader, def.id, route);
         // The grant lands in the reader's role's policy: acknowledge it there.
         acknowledge(reader.grantPrincipal as unknown as IConstruct, {
           [`IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${Stack.of(this).getLogicalId(this.stateMachines[def.id].node.defaultChild as CfnElement)}"}]}]}:*]`]:
@@ -174,6 +176,23 @@ export class WorkflowStateMachines extends Construct {
         });
       }
     }
+  }
+
+  /** DescribeMapRun on this machine's map runs (`mapRun:<machine name>/<label>:<id>`, made per run), for the route reporting progress. */
+  private grantMapRunReader(reader: iam.IGrantable, id: string, route: string): void {
+    const stack = Stack.of(this);
+    const machine = this.stateMachines[id];
+    const name = stack.splitArn(machine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName!;
+    iam.Grant.addToPrincipal({
+      grantee: reader,
+      actions: ['states:DescribeMapRun'],
+      resourceArns: [stack.formatArn({ service: 'states', resource: 'mapRun', resourceName: `${name}/*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+    });
+    const machineId = stack.getLogicalId(machine.node.defaultChild as CfnElement);
+    acknowledge(reader.grantPrincipal as unknown as IConstruct, {
+      [`IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:mapRun:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machineId}"}]}]}/*]`]:
+        `${route} reads the progress of ${id}'s map runs, whose ids Step Functions makes per run.`,
+    });
   }
 
   /**

@@ -310,10 +310,10 @@ describe('WebexProvisioning stack (defaults)', () => {
           ...stateMachines
             .filter((m) => m.startedByRoute === route.id)
             .map((m) => (m.type === 'EXPRESS' ? 'states:StartSyncExecution' : 'states:StartExecution')),
-          // ...and DescribeExecution per machine the route reports on.
+          // ...and DescribeExecution per machine the route reports on, with its map run's progress where it has a Distributed Map.
           ...stateMachines
             .filter((m) => (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
-            .map(() => 'states:DescribeExecution'),
+            .flatMap((m) => ['states:DescribeExecution', ...('distributedMap' in m ? ['states:ListMapRuns', 'states:DescribeMapRun'] : [])]),
           // ...and the imports bucket, for the routes that read uploaded files (ListBucket: a missing key is a 404).
           ...((route as { importsBucket?: string }).importsBucket ? ['s3:GetObject', 's3:ListBucket'] : []),
           // ...and the activity table: Query for the routes that list it, PutItem/UpdateItem for those recording a run.
