@@ -57,7 +57,7 @@ describe('user history (activity table, written by the lifecycle runs)', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(names).toEqual([leaver.executionName, mover.executionName, joiner.executionName]);
-  });
+  }, 120_000);
 
   it('records a failed run with its error and its Webex trackingIds in full', async () => {
     h.sim.faults.add({ match: { method: 'PUT', path: '/people/' }, kind: 'status', status: 500, times: Infinity });
