@@ -30,6 +30,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `oauthIssuer`, `oauthAudience` | `https://login.microsoftonline.com/<tenant>/v2.0`, `api://webex-provisioning` |
  * | `oauthJwksUri`           | `https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys` |
  * | `oauthDomainPrefix`      | `acme-webex-provisioning`                          |
+ * | `activityRetentionDays`  | `400` (days the activity table keeps a record)    |
  * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
@@ -58,6 +59,7 @@ export const CONTEXT_KEYS = [
   'oauthAudience',
   'oauthJwksUri',
   'oauthDomainPrefix',
+  'activityRetentionDays',
   'e2e',
 ] as const;
 
@@ -96,6 +98,7 @@ export function configFromContext(node: Node): AppConfig {
       webexRequestAllowPrivilegeFields: [true, 'true'].includes(node.tryGetContext('webexRequestAllowPrivilegeFields')) || undefined,
       // Objects, checked by the stack (the same schemas as the API): here only parsed from JSON.
       reconcileLeaverThresholds: parseJsonObject('reconcileLeaverThresholds', node.tryGetContext('reconcileLeaverThresholds')) as WebexProvisioningStackProps['reconcileLeaverThresholds'],
+      activityRetentionDays: parseNumber('activityRetentionDays', node.tryGetContext('activityRetentionDays')),
       reconcileSchedule: parseJsonObject('reconcileSchedule', node.tryGetContext('reconcileSchedule')) as WebexProvisioningStackProps['reconcileSchedule'],
       apiAuth: str('apiAuth')?.split(',').map((m) => m.trim()).filter(Boolean) as WebexProvisioningStackProps['apiAuth'],
       apiClients: parseJsonArray('apiClients', node.tryGetContext('apiClients')) as WebexProvisioningStackProps['apiClients'],

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { isUnderPrefix, REACHABLE_PREFIXES } from '../functions/lib/webex-spec/prefixes';
 import { routes, type RouteDefinition } from '../functions/routes';
+import { ActivityTable } from './constructs/activity-table';
 import { BulkImports } from './constructs/bulk-imports';
 import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/plan-defaults';
 import { LeaverThresholds } from '../functions/lib/reconcile/schemas';
@@ -200,6 +201,12 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default - no schedule
    */
   readonly reconcileSchedule?: ReconcileScheduleSettings;
+
+  /**
+   * Days the activity table keeps a record (user history, bulk runs, plans) before DynamoDB's TTL removes it.
+   * @default 400
+   */
+  readonly activityRetentionDays?: number;
 }
 
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
@@ -226,6 +233,7 @@ export class WebexProvisioningStack extends Stack {
   public readonly workflows: WorkflowStateMachines;
   public readonly lifecycle: LifecycleEvents;
   public readonly bulkImports: BulkImports;
+  public readonly activity: ActivityTable;
   /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
   public readonly reconcileSchedule?: ReconcileSchedule;
 
@@ -259,6 +267,7 @@ export class WebexProvisioningStack extends Stack {
     });
 
     this.bulkImports = new BulkImports(this, 'BulkImports');
+    this.activity = new ActivityTable(this, 'Activity', { retentionDays: props.activityRetentionDays });
     const bulkRate = validateBulkRate(props.bulkWebexRequestsPerSecond);
     // The starters of bulk runs pace them to the budget; the routes reading uploads know the bucket.
     const bulkEnvironment: Record<string, Record<string, string>> = {};
@@ -266,6 +275,7 @@ export class WebexProvisioningStack extends Stack {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
         ...(bulkRate !== undefined && route.bulkBudget ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(bulkRate) } : {}),
+        ...(route.needs.includes('activity') ? this.activity.environment() : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
@@ -289,6 +299,7 @@ export class WebexProvisioningStack extends Stack {
       callingLicense: props.callingLicense,
       lifecycleEventBus: lifecycleBus,
       importsBucket: this.bulkImports,
+      activityTable: this.activity,
       taskEnvironment: { ReconcilePlanSteps: reconcilePlanEnvironment(props) },
       bulkWebexRequestsPerSecond: bulkRate,
     });
@@ -315,7 +326,12 @@ export class WebexProvisioningStack extends Stack {
       },
     });
     this.workflows.grantStart(this.api.functions);
-    for (const route of routes as readonly RouteDefinition[]) if (route.importsBucket) this.bulkImports.grantReadFiles(this.api.functions[route.id]);
+    for (const route of routes as readonly RouteDefinition[]) {
+      const fn = this.api.functions[route.id];
+      if (route.importsBucket) this.bulkImports.grantReadFiles(fn);
+      if (route.needs.includes('activity')) this.activity.grantQuery(fn);
+      if (route.recordsActivity) this.activity.grantRecord(fn);
+    }
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {
       secret: this.secret,
@@ -345,6 +361,8 @@ export class WebexProvisioningStack extends Stack {
       description: 'Bucket for joiner CSV files (POST /bulk/joiners/csv) and their reports (reports/)',
       value: this.bulkImports.bucket.bucketName,
     });
+
+    new CfnOutput(this, 'ActivityTableName', { description: 'DynamoDB table of the activity records (user history, bulk runs, plans)', value: this.activity.table.tableName });
 
     new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
 

@@ -13,7 +13,7 @@ export const route = defineRoute({
   summary: 'Bulk Joiners status and, once ended, the per-user report',
   input: BulkJoinersRef,
   needs: ['stateMachines'],
-  run: async ({ executionName }, { stateMachines }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName, stateMachines.describe) }),
+  run: async ({ executionName }, { stateMachines }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName, stateMachines.describe, stateMachines.mapProgress) }),
 });
 
 export const handler = routeHandler(route, { stateMachines: sfnStateMachines(lambdaEnv) });

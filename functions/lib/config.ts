@@ -30,6 +30,9 @@ export type EnvName =
   // Reconciliation (reconcile/plan-defaults.ts)
   | 'RECONCILE_MAX_LEAVER_PERCENT'
   | 'RECONCILE_MAX_LEAVERS'
+  // The activity table (activity/settings.ts)
+  | 'ACTIVITY_TABLE_NAME'
+  | 'ACTIVITY_RETENTION_DAYS'
   // State machines (definitions.ts arnEnv)
   | 'ENABLE_CALLING_STATE_MACHINE_ARN'
   | 'ENABLE_CALLING_STANDARD_STATE_MACHINE_ARN'

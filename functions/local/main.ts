@@ -17,6 +17,7 @@ import { FileSecretStore } from '../lib/tokens/file-secret-store';
 import { DEFAULT_WEBEX_BASE_URL } from '../lib/webex/client';
 import { startSimulator } from '../simulator/server';
 import { startLocalApi } from './api-server';
+import { localActivityTable } from './local-activity-table';
 import { createLocalRuntime } from './local-runtime';
 import { demoServiceAppSecret } from './demo-secret';
 import { demoClient, LocalClients, type LocalClient } from './oauth-issuer';
@@ -61,7 +62,10 @@ async function main(): Promise<void> {
   env.BULK_IMPORTS_BUCKET ||= 'imports';
   const clients = oauthClients(env);
   // The composition root: state machines (statemachines/*.asl.json) run in-process with the real task handlers.
-  const api = await startLocalApi({ port, runtime: createLocalRuntime(), ...(clients ? { oauth: { clients } } : {}) });
+  // The activity table: the Lambdas' DynamoDB adapter against dynalite in this process, kept under .local/.
+  const activityDir = resolve(LOCAL_DIR, 'activity');
+  const activityTable = localActivityTable({ dir: activityDir });
+  const api = await startLocalApi({ port, runtime: createLocalRuntime({ activityTable }), ...(clients ? { oauth: { clients } } : {}) });
   console.log(`webex-provisioning local API listening on ${api.url}`);
   if (clients) {
     console.log(`OAuth: every route needs a bearer token; tokens from POST ${api.url}/oauth2/token (client credentials), keys at ${api.url}/.well-known/jwks.json`);
@@ -75,10 +79,12 @@ async function main(): Promise<void> {
   }
   console.log(`Webex: ${webexDescription}`);
   console.log(`Bulk imports bucket: ${resolve(env.LOCAL_OBJECT_STORE_DIR, env.BULK_IMPORTS_BUCKET)} (POST /bulk/joiners/csv {"key": "<file under it>"})`);
+  console.log(`Activity table: dynalite, data in ${activityDir} (GET /users/{user}/history, /bulk/joiners, /reconcile/plans)`);
   if (closeSimulator) console.log(`Try: curl ${clients ? '-H "Authorization: Bearer <access_token>" ' : ''}${api.url}/users/alice.admin%40example.com`);
 
   const stop = async () => {
     await api.close();
+    await activityTable.close();
     await closeSimulator?.();
     process.exit(0);
   };

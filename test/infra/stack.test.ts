@@ -128,6 +128,8 @@ describe('WebexProvisioning stack (defaults)', () => {
         // Only a function that talks to Webex knows where, and which secret.
         ...(webexRoute ? { [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL, [ENV.secretArn]: { Ref: secretId }, ...SECRETS_EXTENSION_ENV } : {}),
         ...((route as RouteDefinition).importsBucket ? { BULK_IMPORTS_BUCKET: { Ref: logicalId(stack, stack.bulkImports.bucket) } } : {}),
+        // A function that reads or writes the activity table knows it, and the retention.
+        ...(route.needs.includes('activity') ? { ACTIVITY_TABLE_NAME: { Ref: logicalId(stack, stack.activity.table) }, ACTIVITY_RETENTION_DAYS: '400' } : {}),
         // A function that starts (or reports on) a state machine also gets its ARN.
         ...Object.fromEntries(
           stateMachines
@@ -310,12 +312,15 @@ describe('WebexProvisioning stack (defaults)', () => {
           ...stateMachines
             .filter((m) => m.startedByRoute === route.id)
             .map((m) => (m.type === 'EXPRESS' ? 'states:StartSyncExecution' : 'states:StartExecution')),
-          // ...and DescribeExecution per machine the route reports on.
+          // ...and DescribeExecution per machine the route reports on, with its map run's progress where it has a Distributed Map.
           ...stateMachines
             .filter((m) => (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
-            .map(() => 'states:DescribeExecution'),
+            .flatMap((m) => ['states:DescribeExecution', ...('distributedMap' in m ? ['states:ListMapRuns', 'states:DescribeMapRun'] : [])]),
           // ...and the imports bucket, for the routes that read uploaded files (ListBucket: a missing key is a 404).
           ...((route as { importsBucket?: string }).importsBucket ? ['s3:GetObject', 's3:ListBucket'] : []),
+          // ...and the activity table: Query for the routes that list it, PutItem/UpdateItem for those recording a run.
+          ...(route.needs.includes('activity') ? ['dynamodb:Query'] : []),
+          ...((route as RouteDefinition).recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
         ].sort(),
       );
     }
@@ -342,9 +347,9 @@ describe('WebexProvisioning stack (defaults)', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', { TracingEnabled: true });
   });
 
-  test('outputs: the API URL, the secret ARN, the alarm topic, the bus and the imports bucket, once each', () => {
+  test('outputs: the API URL, the secret ARN, the alarm topic, the bus, the imports bucket and the activity table, once each', () => {
     const outputs = template.toJSON().Outputs;
-    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'LifecycleEventBusName', 'WebexSecretArn']);
+    expect(Object.keys(outputs).sort()).toEqual(['ActivityTableName', 'AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'LifecycleEventBusName', 'WebexSecretArn']);
     expect(outputs.WebexSecretArn.Value).toEqual({ Ref: logicalId(stack, stack.secret.secret) });
     expect(JSON.stringify(outputs.ApiUrl.Value)).toContain('execute-api');
   });

@@ -66,6 +66,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Pi
     async close() {
       await api.close();
       await sim.close();
+      await runtime.activityTable.close();
       const problems = sim.requests.flatMap((r) => openApi().checkRequest(r));
       if (problems.length) throw new Error(`Requests that break the Webex OpenAPI documents:\n${problems.join('\n')}`);
     },

@@ -7,6 +7,7 @@ import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
 import type { StateMachines } from '../state-machines/ports';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
+import type { MapProgress } from '../state-machines/map-progress';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -160,19 +161,23 @@ export interface BulkJoinersStatus {
   stopDate?: string;
   /** Once SUCCEEDED: the per-user report, or for a CSV run its summary and where the full report is. */
   report?: BulkJoinersReport | Record<string, unknown>;
+  /** While a CSV run runs: its Distributed Map's rows by how their batches ended, and the time left at that pace. */
+  progress?: MapProgress;
   error?: string;
   cause?: string;
 }
 
 /** The execution as the runtime's state machines describe it (DescribeExecution in AWS). 404 for a name never started. */
-export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe']): Promise<BulkJoinersStatus> {
+export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe'], progressOf?: StateMachines['mapProgress']): Promise<BulkJoinersStatus> {
   const found = await describe(machineFor(executionName), executionName);
   if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
+  const progress = found.status === 'RUNNING' && progressOf ? await progressOf(machineFor(executionName), executionName) : undefined;
   return {
     executionName,
     status: found.status as BulkJoinersStatus['status'],
     ...(found.startDate ? { startDate: found.startDate } : {}),
     ...(found.stopDate ? { stopDate: found.stopDate } : {}),
+    ...(progress ? { progress } : {}),
     ...(found.status === 'SUCCEEDED' && found.output !== undefined ? { report: found.output as BulkJoinersReport } : {}),
     ...(found.error ? { error: found.error } : {}),
     ...(found.cause ? { cause: found.cause } : {}),

@@ -35,6 +35,11 @@ export interface RouteDefinition {
   readonly needs: readonly (keyof Deps)[];
   /** Starts bulk runs, paced to the Webex request budget: the stack sets BULK_WEBEX_REQUESTS_PER_SECOND on it. */
   readonly bulkBudget?: true;
+  /**
+   * Writes to the activity table (a bulk run as it starts), beside reading it: with `activity` in `needs` the
+   * stack grants Query and sets ACTIVITY_TABLE_NAME; this adds PutItem/UpdateItem.
+   */
+  readonly recordsActivity?: true;
 }
 
 /** A route row: what RouteDefinition says, what the function needs from its runtime, and the function. */

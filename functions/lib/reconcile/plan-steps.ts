@@ -16,7 +16,7 @@ import type { ReconcileCounts } from './results-schema';
  * row here; test/unit/reconcile/plan-step-table.test.ts fails when the ASL's Task steps and this table differ.
  */
 
-export type PlanStepContext = Pick<Deps, 'env' | 'objectStore' | 'webex'>;
+export type PlanStepContext = Pick<Deps, 'env' | 'objectStore' | 'webex' | 'activity'>;
 
 /** The fields of a Catch's error output (`ResultPath: $.failure`). */
 const Failure = z.object({ Error: z.string().optional(), Cause: z.string().optional() });
@@ -63,6 +63,12 @@ export const RECONCILE_PLAN_STEP_TABLE = {
       { client: ctx.webex(), store: ctx.objectStore(), bucket: importsBucket(settings), defaults: reconcilePlanDefaults(settings), newId: () => input.planId },
       input.request,
     );
+    // Listed by GET /reconcile/plans; the digest where the plan carries one.
+    const digest = (summary as { digest?: unknown }).digest;
+    await ctx.activity().putPlan({
+      planId: summary.id, status: 'PLANNED', createdAt: summary.createdAt, counts: { ...summary.counts },
+      ...(typeof digest === 'string' ? { digest } : {}),
+    });
     return summary;
   }),
   /** The Failed event's detail from CreatePlan's Catch (no port: it only reads the error). */

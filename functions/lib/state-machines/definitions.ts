@@ -27,6 +27,11 @@ export interface TaskFunctionDefinition {
    * BULK_WEBEX_REQUESTS_PER_SECOND on it when the stack configures one.
    */
   readonly bulkBudget?: true;
+  /**
+   * Records what its runs did in the activity table (history, bulk runs, plans): CDK grants PutItem/UpdateItem
+   * on it and sets ACTIVITY_TABLE_NAME and ACTIVITY_RETENTION_DAYS.
+   */
+  readonly recordsActivity?: true;
 }
 
 /**
@@ -93,6 +98,7 @@ const lifecycleSteps = <Id extends string>(id: Id) =>
     id,
     entry: 'functions/lifecycle-steps/handler.ts',
     summary: 'The steps of a lifecycle (joiner / mover / leaver) state machine (one Lambda; the payload names the step)',
+    recordsActivity: true,
   }) as const;
 
 export const stateMachines = [
@@ -172,6 +178,7 @@ export const stateMachines = [
       {
         substitution: 'BulkJoinersStepsFunctionArn',
         id: 'BulkJoinersSteps',
+        recordsActivity: true,
         entry: 'functions/bulk-joiners-steps/handler.ts',
         summary: 'The steps of Bulk Joiners: describe a failed user, build the report (no Webex calls)',
         webex: false,
@@ -191,6 +198,7 @@ export const stateMachines = [
       {
         substitution: 'BulkJoinersCsvStepsFunctionArn',
         id: 'BulkJoinersCsvSteps',
+        recordsActivity: true,
         entry: 'functions/bulk-joiners-csv-steps/handler.ts',
         summary: 'The steps of Bulk Joiners from CSV: prepare a batch of rows, build the report from the results (no Webex calls)',
         importsBucket: 'readWrite',
@@ -212,6 +220,7 @@ export const stateMachines = [
       {
         substitution: 'ReconcileApplyStepsFunctionArn',
         id: 'ReconcileApplySteps',
+        recordsActivity: true,
         entry: 'functions/reconcile-apply-steps/handler.ts',
         summary: 'The steps of Reconcile Apply: prepare the items from the plan, describe a failure, build the results report (no Webex calls)',
         importsBucket: 'readWrite',
@@ -252,6 +261,7 @@ export const stateMachines = [
       {
         substitution: 'ReconcilePlanStepsFunctionArn',
         id: 'ReconcilePlanSteps',
+        recordsActivity: true,
         entry: 'functions/reconcile-plan-steps/handler.ts',
         summary: 'Plan a reconciliation: read the roster and the org, diff, store the plan in the imports bucket (no Webex writes)',
         importsBucket: 'readWrite',
