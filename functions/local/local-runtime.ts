@@ -12,6 +12,7 @@ import type { ObjectStore } from '../lib/storage/object-store';
 import { LocalEventBus } from './local-event-bus';
 import { LocalObjectStore } from './local-object-store';
 import { localWebexDeps } from './local-webex';
+import type { ApiThrottleQuota } from './local-api-throttle';
 import type { LambdaHandler } from './local-runner';
 import { localRunner, localStateMachines, type LocalStateMachines, type TaskHandlers } from './local-state-machines';
 import type { StateMachineId } from '../lib/state-machines/definitions';
@@ -28,6 +29,8 @@ export interface LocalRuntimeOptions {
    * store, localWebexDeps): a test runs the handlers with the Lambda's composition (aws/lambda-webex.ts).
    */
   webex?: Partial<Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'>>;
+  /** DescribeExecution's token bucket; AWS's quota (DESCRIBE_EXECUTION_QUOTA) unless a test gives a smaller one. */
+  describeQuota?: ApiThrottleQuota;
 }
 
 /** The local runtime's Deps, and what the tests look at: the executions started and the events published. */
@@ -64,7 +67,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
   };
-  const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };
+  const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
   return {
     deps: { env, stateMachines, objectStore, ...webex },
