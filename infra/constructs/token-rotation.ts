@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { REFRESH_TOKEN_WARNING_DAYS } from '../../functions/lib/connection/connection-health';
 import { METRICS_NAMESPACE } from '../../functions/lib/tokens/rotation-metrics';
 import type { WebexServiceAppSecret } from './webex-secret';
+import { schedulerPrincipal } from './scheduler-principal';
 import { WorkflowFunction } from './workflow-function';
 import { acknowledge, RUNTIME_REASON, XRAY_REASON } from '../nag';
 
@@ -97,7 +98,7 @@ export class TokenRotation extends Construct {
       // Our own role, so the invoke grant (and its acknowledgement) stay inside this construct.
       target: new targets.LambdaInvoke(this.function, {
         role: new iam.Role(this, 'ScheduleRole', {
-          assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
+          assumedBy: schedulerPrincipal(this),
           description: 'Lets EventBridge Scheduler invoke the Webex token rotator',
         }),
         input: scheduler.ScheduleTargetInput.fromObject({ source: 'webex-provisioning.rotation-schedule' }),

@@ -109,6 +109,13 @@ export class WorkflowStateMachines extends Construct {
       for (const nested of def.nestedStateMachines ?? []) this.grantNestedRun(machine, machines[nested.stateMachine]);
       // A start without .sync leaves the child running: starting it is all the parent does, and all it may do.
       for (const started of def.startsStateMachines ?? []) machines[started.stateMachine].grantStartExecution(machine);
+      if (def.startsItself) {
+        // Its own policy: the machine depends on its role's default policy, which therefore cannot name it.
+        new iam.Policy(this, `${def.id}StartsItself`, {
+          roles: [machine.role],
+          statements: [new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [machine.stateMachineArn] })],
+        });
+      }
       for (const nested of def.nestedStateMachines ?? []) {
         // cdk-nag names the finding by the rendered ARN, token for the child's name included.
         const childId = Stack.of(this).getLogicalId(machines[nested.stateMachine].node.defaultChild as CfnElement);
