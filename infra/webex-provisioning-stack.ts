@@ -15,7 +15,8 @@ import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simula
 import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
-import { WorkflowStateMachines } from './constructs/workflow-state-machines';
+import { WorkflowStateMachines, bulkBudgetEnvironment } from './constructs/workflow-state-machines';
+import { MAX_MAX_CONCURRENCY } from '../functions/lib/bulk/joiners';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiThrottleSettings } from './constructs/workflow-api';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
@@ -146,6 +147,15 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly bulkWebexRequestsPerSecond?: number;
 
   /**
+   * How many joiners (bulk runs) or plan items (reconcile apply) run at once: the Map's MaxConcurrency. Each
+   * runs at most one Lambda invocation at a time, and a CSV runs two batches at once, so a run holds up to this
+   * many (twice this for a CSV) of the account's concurrent executions. The default fits an account whose Lambda
+   * concurrency quota is still 10 (new accounts); with the usual 1,000, 16 fills the default request budget.
+   * @default 4
+   */
+  readonly bulkMaxConcurrency?: number;
+
+  /**
    * When a reconciliation plan needs a person's confirmation (`POST /reconcile/plans`, and the schedule):
    * more leavers than `maxLeaverPercent` of the in-scope users, or than `maxLeavers`. A request's own
    * `thresholds` override these.
@@ -220,12 +230,13 @@ export class WebexProvisioningStack extends Stack {
 
     this.bulkImports = new BulkImports(this, 'BulkImports');
     const bulkRate = validateBulkRate(props.bulkWebexRequestsPerSecond);
+    const bulkConcurrency = validateBulkConcurrency(props.bulkMaxConcurrency);
     // The starters of bulk runs pace them to the budget; the routes reading uploads know the bucket.
     const bulkEnvironment: Record<string, Record<string, string>> = {};
     for (const route of routes as readonly RouteDefinition[]) {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
-        ...(bulkRate !== undefined && route.bulkBudget ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(bulkRate) } : {}),
+        ...(route.bulkBudget ? bulkBudgetEnvironment(bulkRate, bulkConcurrency) : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
@@ -251,6 +262,7 @@ export class WebexProvisioningStack extends Stack {
       importsBucket: this.bulkImports,
       taskEnvironment: { ReconcilePlanSteps: reconcilePlanEnvironment(props) },
       bulkWebexRequestsPerSecond: bulkRate,
+      bulkMaxConcurrency: bulkConcurrency,
     });
 
     this.api = new WorkflowApi(this, 'WorkflowApi', {
@@ -351,6 +363,12 @@ function validateBulkRate(rate: number | undefined): number | undefined {
   if (rate === undefined) return undefined;
   if (!(Number.isFinite(rate) && rate > 0 && rate <= 1000)) throw new Error(`bulkWebexRequestsPerSecond must be a number above 0 and at most 1000 (got ${rate})`);
   return rate;
+}
+
+function validateBulkConcurrency(n: number | undefined): number | undefined {
+  if (n === undefined) return undefined;
+  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_MAX_CONCURRENCY)) throw new Error(`bulkMaxConcurrency must be an integer from 1 to ${MAX_MAX_CONCURRENCY} (got ${n})`);
+  return n;
 }
 
 function mergeEnvironments(...envs: Record<string, Record<string, string>>[]): Record<string, Record<string, string>> {

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct, type IConstruct } from 'constructs';
 import { TASK_FUNCTION_TIMEOUT_SECONDS, stateMachines, type StateMachineDefinition, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
+import { MAX_CONCURRENCY_ENV } from '../../functions/lib/bulk/joiners';
 import { IMPORTS_BUCKET_ENV } from '../../functions/lib/storage/imports-bucket';
 import { fromRepoRoot } from '../paths';
 import type { WebexServiceAppSecret } from './webex-secret';
@@ -32,6 +33,8 @@ export interface WorkflowStateMachinesProps {
   readonly taskEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The bulk Webex request budget, set as BULK_WEBEX_REQUESTS_PER_SECOND on the task functions that pace to it (`bulkBudget`). @default - the functions' own default */
   readonly bulkWebexRequestsPerSecond?: number;
+  /** Distributed and inline Map concurrency of bulk runs and reconcile applies, set as BULK_JOINERS_MAX_CONCURRENCY with the budget. @default - the functions' own default */
+  readonly bulkMaxConcurrency?: number;
   /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
   readonly definitions?: readonly StateMachineDefinition[];
 }
@@ -226,6 +229,17 @@ export class WorkflowStateMachines extends Construct {
   }
 }
 
+/**
+ * What a function that starts or paces bulk work (`bulkBudget`, a route's or a task's) is given: the Webex
+ * request budget and the Map concurrency, each only when the stack sets it.
+ */
+export function bulkBudgetEnvironment(requestsPerSecond: number | undefined, maxConcurrency: number | undefined): Record<string, string> {
+  return {
+    ...(requestsPerSecond !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(requestsPerSecond) } : {}),
+    ...(maxConcurrency !== undefined ? { [MAX_CONCURRENCY_ENV]: String(maxConcurrency) } : {}),
+  };
+}
+
 /** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */
 export function stateMachineLogGroupName(stackName: string, machineId: string): string {
   return `/aws/vendedlogs/states/${stackName}-${machineId}`;
@@ -236,7 +250,7 @@ function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDe
   const env: Record<string, string> = {
     ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
     ...(task.importsBucket && props.importsBucket ? { [IMPORTS_BUCKET_ENV]: props.importsBucket.bucket.bucketName } : {}),
-    ...(task.bulkBudget && props.bulkWebexRequestsPerSecond !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(props.bulkWebexRequestsPerSecond) } : {}),
+    ...(task.bulkBudget ? bulkBudgetEnvironment(props.bulkWebexRequestsPerSecond, props.bulkMaxConcurrency) : {}),
     ...props.taskEnvironment?.[task.id],
   };
   return Object.keys(env).length ? env : undefined;

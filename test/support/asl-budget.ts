@@ -8,6 +8,7 @@
  */
 
 interface Retrier {
+  ErrorEquals?: string[];
   IntervalSeconds?: number;
   MaxAttempts?: number;
   BackoffRate?: number;
@@ -32,6 +33,9 @@ export interface AslDefinition {
   States: Record<string, State>;
 }
 
+/** Errors of an invocation Lambda refused (throttled): the function did not run. */
+const REFUSED_BEFORE_RUNNING = new Set(['Lambda.TooManyRequestsException']);
+
 /** Every wait a retrier makes before its attempts, at their longest. */
 export function retrierDelaySeconds(r: Retrier): number {
   const interval = r.IntervalSeconds ?? 1;
@@ -47,7 +51,9 @@ export function stateWorstSeconds(state: State): number {
   if (state.Type !== 'Task') return 0;
   if (state.TimeoutSeconds === undefined) throw new Error('a Task without TimeoutSeconds can run for a year: give it one');
   const retriers = state.Retry ?? [];
-  const attempts = 1 + retriers.reduce((n, r) => n + (r.MaxAttempts ?? 3), 0);
+  // A throttled invoke is refused before the function runs: its retries cost their backoff, not the Task's timeout.
+  const runs = retriers.filter((r) => !(r.ErrorEquals?.length && r.ErrorEquals.every((e) => REFUSED_BEFORE_RUNNING.has(e))));
+  const attempts = 1 + runs.reduce((n, r) => n + (r.MaxAttempts ?? 3), 0);
   return attempts * state.TimeoutSeconds + retriers.reduce((n, r) => n + retrierDelaySeconds(r), 0);
 }
 
