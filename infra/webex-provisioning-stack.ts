@@ -115,8 +115,9 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly lifecycleAllowedSources?: string[];
 
   /**
-   * Reserved concurrency for the token rotator. Off by default: Lambda refuses a reservation that leaves the
-   * account fewer than 10 unreserved executions (new accounts often have 10 in all); the secret's lease already
+   * Reserved concurrency for the token rotator. Off by default: Lambda keeps 100 executions unreserved and
+   * refuses a reservation that leaves fewer, so an account whose quota is 10 or 50 (new accounts' may be) cannot
+   * reserve at all; the secret's lease already
    * lets only one of two racing rotations refresh.
    * @default - none
    */

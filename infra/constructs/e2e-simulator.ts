@@ -9,8 +9,9 @@ import { WorkflowFunction } from './workflow-function';
  * The e2e stack's Webex (`-c e2e=true`, `npm run e2e`): the built-in simulator as a Lambda behind a function URL,
  * which the stack's functions use as `webexBaseUrl`. The URL takes no AWS auth because our Webex client sends
  * Webex bearer tokens, not SigV4; the simulator checks those like Webex, and holds only made-up data. One
- * reserved environment, because the simulator's org lives in that environment's memory (e2e therefore needs an
- * account whose concurrency quota leaves 10 unreserved after 1, i.e. 11 or more).
+ * reserved environment, because the simulator's org lives in that environment's memory. Lambda keeps 100
+ * executions unreserved, so e2e needs a concurrency quota of at least 101; `npm run e2e` checks it before deploying
+ * (e2e/account-concurrency.ts) rather than letting CloudFormation fail on a new account's quota of 10 or 50.
  */
 export class E2eSimulator extends Construct {
   public readonly function: WorkflowFunction;

@@ -35,8 +35,9 @@ export interface TokenRotationProps {
   readonly topicKey?: kms.IKey;
   readonly logRetention?: logs.RetentionDays;
   /**
-   * Reserve concurrency for the rotator (1 serialises its runs). Off by default: Lambda refuses a reservation
-   * that leaves an account fewer than 10 unreserved executions, and new accounts often have a quota of 10.
+   * Reserve concurrency for the rotator (1 serialises its runs). Off by default: Lambda keeps 100 executions
+   * unreserved and refuses a reservation that leaves fewer (docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html),
+   * so an account whose quota is 10 or 50, as new accounts' may be, cannot reserve at all.
    * The secret's lease (a compare-and-swap write) already lets only one of two racing runs refresh.
    * @default - no reservation
    */
