@@ -1,4 +1,5 @@
 import { Aspects, CfnResource, Duration, Fn, RemovalPolicy, type IAspect } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
@@ -37,11 +38,24 @@ export class E2eSimulator extends Construct {
   }
 }
 
-/** Everything of an e2e stack goes when it is destroyed (secret, bucket, log groups): it holds only test data. */
+/**
+ * Everything of an e2e stack goes when it is destroyed (secret, bucket, log groups): it holds only test data.
+ * Except the region's API Gateway account setting and the CloudWatch role it names: one setting per account and
+ * Region serves every REST API there (docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html),
+ * so deleting the role would stop the logging of every other API; they are kept, as CDK keeps them by default.
+ */
 export class DestroyOnDelete implements IAspect {
   visit(node: IConstruct): void {
-    if (node instanceof CfnResource) node.applyRemovalPolicy(RemovalPolicy.DESTROY);
+    if (!(node instanceof CfnResource) || isRegionApiGatewaySetting(node)) return;
+    node.applyRemovalPolicy(RemovalPolicy.DESTROY);
   }
+}
+
+/** The API's `AWS::ApiGateway::Account` and its CloudWatch role (RestApi's `Account` and `CloudWatchRole` children). */
+export function isRegionApiGatewaySetting(node: CfnResource): boolean {
+  if (node.cfnResourceType === 'AWS::ApiGateway::Account') return true;
+  const owner = node.node.scope;
+  return node.cfnResourceType === 'AWS::IAM::Role' && owner?.node.id === 'CloudWatchRole' && owner.node.scope instanceof apigateway.RestApiBase;
 }
 
 export function destroyEverythingOnDelete(scope: IConstruct): void {

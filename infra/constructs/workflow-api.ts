@@ -1,4 +1,4 @@
-import { Fn } from 'aws-cdk-lib';
+import { Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -107,6 +107,11 @@ export class WorkflowApi extends Construct {
     this.api = new apigateway.RestApi(this, 'Api', {
       description: 'Webex provisioning workflows (IAM-authorised)',
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
+      // Access and execution logs need the Region's API Gateway account setting to name a CloudWatch role. Made
+      // here explicitly (whatever @aws-cdk/aws-apigateway:disableCloudWatchRole says) and kept when the stack is
+      // deleted: that one setting serves every REST API in the account and Region.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
       // Every method, including any added later, defaults to SigV4; the methods below also say so explicitly.
       defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
       deployOptions: {
