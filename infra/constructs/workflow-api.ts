@@ -153,7 +153,9 @@ export class WorkflowApi extends Construct {
         environment: { ...props.functionEnvironment?.[route.id] },
       });
       if (talksToWebex(route)) props.secret.grantRead(fn);
-      this.api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(fn), {
+      // No test-invoke permission: it would let whoever may test-invoke methods in the console (apigateway:*
+      // on the API) run the workflows without execute-api:Invoke; the stage's own permission is all a caller needs.
+      this.api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(fn, { allowTestInvoke: false }), {
         authorizationType: apigateway.AuthorizationType.IAM,
         operationName: route.id,
       });
