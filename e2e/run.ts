@@ -25,11 +25,13 @@ import { SecretsManagerSecretStore } from '../functions/lib/aws/secrets-manager-
 import { SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../functions/simulator/seed';
 import { accountSettings, simulatorReservationProblem } from './account-concurrency';
 import { runScenario, type LifecycleEnvelope, type ScenarioReport } from './scenario';
+import { stopRunningExecutions } from './teardown';
 import { SignedApiClient } from './signed-api-client';
 
 const REPO = resolve(__dirname, '..');
 
 interface StackOutputs {
+  StandardStateMachineArns: string;
   ApiUrl: string;
   WebexSecretArn: string;
   SimulatorUrl: string;
@@ -102,7 +104,16 @@ async function main(): Promise<number> {
     if (process.argv.includes('--keep')) {
       console.log(`Kept ${stackName}: npx cdk destroy ${stackName} ${context.join(' ')} --force`);
     } else {
-      if (outputs) await emptyBucket(s3, outputs.BulkImportsBucketName);
+      if (outputs) {
+        // Nothing may write into the bucket after it is emptied: stop what still runs first.
+        const sfn = new SignedApiClient({ baseUrl: `https://states.${region}.amazonaws.com/`, region, service: 'states', credentials });
+        const { stopped } = await stopRunningExecutions(
+          (target, body) => sfn.call('POST', '', body, { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AWSStepFunctions.${target}` }),
+          outputs.StandardStateMachineArns.split(',').filter(Boolean),
+        );
+        if (stopped) console.log(`Stopped ${stopped} execution(s) still running`);
+        await emptyBucket(s3, outputs.BulkImportsBucketName);
+      }
       cdk(['destroy', stackName, ...context, '--force']);
     }
   }

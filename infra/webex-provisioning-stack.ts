@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -17,6 +17,7 @@ import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-
 import { TokenRotation } from './constructs/token-rotation';
 import { WorkflowStateMachines, bulkBudgetEnvironment } from './constructs/workflow-state-machines';
 import { MAX_MAX_CONCURRENCY } from '../functions/lib/bulk/joiners';
+import { stateMachine, type StateMachineId } from '../functions/lib/state-machines/definitions';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiThrottleSettings } from './constructs/workflow-api';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
@@ -313,6 +314,11 @@ export class WebexProvisioningStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
 
     if (simulator) new CfnOutput(this, 'SimulatorUrl', { description: 'e2e: the Webex simulator the functions call', value: simulator.webexBaseUrl });
+    if (simulator) {
+      // npm run e2e stops what still runs before it empties the bucket, so no run writes into it during the delete.
+      const standard = Object.entries(this.workflows.stateMachines).filter(([id]) => stateMachine(id as StateMachineId).type === 'STANDARD');
+      new CfnOutput(this, 'StandardStateMachineArns', { description: 'e2e: the Standard state machines, stopped before teardown', value: Fn.join(',', standard.map(([, m]) => m.stateMachineArn)) });
+    }
 
     new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.url });
     new CfnOutput(this, 'WebexSecretArn', {

@@ -31,6 +31,12 @@ describe('the e2e stack', () => {
     for (const fn of webexFunctions) expect(fn.Properties.Environment.Variables[ENV.baseUrl]).toEqual(baseUrl);
     expect(json.Outputs.SimulatorUrl.Value).toEqual(baseUrl);
     expect(Object.keys(json.Outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'WebexSecretArn', 'LifecycleEventBusName', 'BulkImportsBucketName']));
+    // The teardown stops what still runs in every Standard machine before it empties the bucket.
+    const listed = JSON.stringify(json.Outputs.StandardStateMachineArns.Value);
+    for (const [id, machine] of Object.entries(stack.workflows.stateMachines)) {
+      const ref = JSON.stringify({ Ref: Stack.of(stack).getLogicalId(machine.node.defaultChild as never) });
+      expect([id, listed.includes(ref)]).toEqual([id, json.Resources[JSON.parse(ref).Ref].Properties.StateMachineType === 'STANDARD']);
+    }
   });
 
   it("accepts lifecycle events from the scenario's source only: in the rules and in POST /events", () => {
