@@ -20,6 +20,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
  * | `webexRequestAllowPrivilegeFields` | `true` (default off)                     |
  * | `bulkWebexRequestsPerSecond` | `5`                                            |
+ * | `bulkMaxConcurrency`     | `4` (default; 16 where the Lambda concurrency quota is 1,000) |
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
  * | `lifecycleAllowedSources` | `hr.workday,okta`                                 |
  * | `rotatorReservedConcurrency` | `1`                                            |
@@ -48,6 +49,7 @@ export const CONTEXT_KEYS = [
   'lifecycleUseDefaultBus',
   'defaultLeaverPolicy',
   'bulkWebexRequestsPerSecond',
+  'bulkMaxConcurrency',
   'secretsExtensionLayerArn',
   'lifecycleAllowedSources',
   'rotatorReservedConcurrency',
@@ -91,6 +93,7 @@ export function configFromContext(node: Node): AppConfig {
       lifecycleUseDefaultBus: [true, 'true'].includes(node.tryGetContext('lifecycleUseDefaultBus')) || undefined,
       defaultLeaverPolicy: parsePolicy(str('defaultLeaverPolicy')),
       bulkWebexRequestsPerSecond: parseNumber('bulkWebexRequestsPerSecond', node.tryGetContext('bulkWebexRequestsPerSecond')),
+      bulkMaxConcurrency: parseNumber('bulkMaxConcurrency', node.tryGetContext('bulkMaxConcurrency')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
       lifecycleAllowedSources: str('lifecycleAllowedSources')?.split(',').map((p) => p.trim()).filter(Boolean),
       e2eSimulator: [true, 'true'].includes(node.tryGetContext('e2e')) || undefined,

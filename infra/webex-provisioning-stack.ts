@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -17,7 +17,9 @@ import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
 import type { LeaverPolicy } from '../functions/lib/schemas/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
-import { WorkflowStateMachines } from './constructs/workflow-state-machines';
+import { WorkflowStateMachines, bulkBudgetEnvironment } from './constructs/workflow-state-machines';
+import { MAX_MAX_CONCURRENCY } from '../functions/lib/bulk/joiners';
+import { stateMachine, type StateMachineId } from '../functions/lib/state-machines/definitions';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSettings } from './constructs/workflow-api';
 import { CognitoApiIssuer, type ApiClientSettings } from './constructs/oauth-issuer';
@@ -152,8 +154,9 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly lifecycleAllowedSources?: string[];
 
   /**
-   * Reserved concurrency for the token rotator. Off by default: Lambda refuses a reservation that leaves the
-   * account fewer than 10 unreserved executions (new accounts often have 10 in all); the secret's lease already
+   * Reserved concurrency for the token rotator. Off by default: Lambda keeps 100 executions unreserved and
+   * refuses a reservation that leaves fewer, so an account whose quota is 10 or 50 (new accounts' may be) cannot
+   * reserve at all; the secret's lease already
    * lets only one of two racing rotations refresh.
    * @default - none
    */
@@ -183,6 +186,15 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default 5
    */
   readonly bulkWebexRequestsPerSecond?: number;
+
+  /**
+   * How many joiners (bulk runs) or plan items (reconcile apply) run at once: the Map's MaxConcurrency. Each
+   * runs at most one Lambda invocation at a time, and a CSV runs two batches at once, so a run holds up to this
+   * many (twice this for a CSV) of the account's concurrent executions. The default fits an account whose Lambda
+   * concurrency quota is still 10 (new accounts); with the usual 1,000, 16 fills the default request budget.
+   * @default 4
+   */
+  readonly bulkMaxConcurrency?: number;
 
   /**
    * When a reconciliation plan needs a person's confirmation (`POST /reconcile/plans`, and the schedule):
@@ -269,12 +281,13 @@ export class WebexProvisioningStack extends Stack {
     this.bulkImports = new BulkImports(this, 'BulkImports');
     this.activity = new ActivityTable(this, 'Activity', { retentionDays: props.activityRetentionDays });
     const bulkRate = validateBulkRate(props.bulkWebexRequestsPerSecond);
+    const bulkConcurrency = validateBulkConcurrency(props.bulkMaxConcurrency);
     // The starters of bulk runs pace them to the budget; the routes reading uploads know the bucket.
     const bulkEnvironment: Record<string, Record<string, string>> = {};
     for (const route of routes as readonly RouteDefinition[]) {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
-        ...(bulkRate !== undefined && route.bulkBudget ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(bulkRate) } : {}),
+        ...(route.bulkBudget ? bulkBudgetEnvironment(bulkRate, bulkConcurrency) : {}),
         ...(route.needs.includes('activity') ? this.activity.environment() : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
@@ -302,6 +315,7 @@ export class WebexProvisioningStack extends Stack {
       activityTable: this.activity,
       taskEnvironment: { ReconcilePlanSteps: reconcilePlanEnvironment(props) },
       bulkWebexRequestsPerSecond: bulkRate,
+      bulkMaxConcurrency: bulkConcurrency,
     });
 
     const apiAuth = validateApiAuth(props);
@@ -353,6 +367,7 @@ export class WebexProvisioningStack extends Stack {
       this.reconcileSchedule = new ReconcileSchedule(this, 'ReconcileSchedule', {
         settings: props.reconcileSchedule,
         stateMachine: this.workflows.stateMachines.ReconcilePlan,
+        alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
       });
     }
     new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
@@ -367,6 +382,11 @@ export class WebexProvisioningStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
 
     if (simulator) new CfnOutput(this, 'SimulatorUrl', { description: 'e2e: the Webex simulator the functions call', value: simulator.webexBaseUrl });
+    if (simulator) {
+      // npm run e2e stops what still runs before it empties the bucket, so no run writes into it during the delete.
+      const standard = Object.entries(this.workflows.stateMachines).filter(([id]) => stateMachine(id as StateMachineId).type === 'STANDARD');
+      new CfnOutput(this, 'StandardStateMachineArns', { description: 'e2e: the Standard state machines, stopped before teardown', value: Fn.join(',', standard.map(([, m]) => m.stateMachineArn)) });
+    }
 
     if (this.api.iamApi) new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.iamApi.url });
     if (this.api.oauthApi) new CfnOutput(this, 'OAuthApiUrl', { description: 'Invoke URL of the v1 stage for OAuth clients (Authorization: Bearer)', value: this.api.oauthApi.url });
@@ -445,6 +465,12 @@ function validateBulkRate(rate: number | undefined): number | undefined {
   if (rate === undefined) return undefined;
   if (!(Number.isFinite(rate) && rate > 0 && rate <= 1000)) throw new Error(`bulkWebexRequestsPerSecond must be a number above 0 and at most 1000 (got ${rate})`);
   return rate;
+}
+
+function validateBulkConcurrency(n: number | undefined): number | undefined {
+  if (n === undefined) return undefined;
+  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_MAX_CONCURRENCY)) throw new Error(`bulkMaxConcurrency must be an integer from 1 to ${MAX_MAX_CONCURRENCY} (got ${n})`);
+  return n;
 }
 
 function mergeEnvironments(...envs: Record<string, Record<string, string>>[]): Record<string, Record<string, string>> {

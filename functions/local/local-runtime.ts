@@ -13,6 +13,7 @@ import { LocalEventBus } from './local-event-bus';
 import { LocalObjectStore } from './local-object-store';
 import { localWebexDeps } from './local-webex';
 import { localActivityTable, type LocalActivityTable } from './local-activity-table';
+import type { ApiThrottleQuota } from './local-api-throttle';
 import type { LambdaHandler } from './local-runner';
 import { localRunner, localStateMachines, type LocalStateMachines, type TaskHandlers } from './local-state-machines';
 import type { StateMachineId } from '../lib/state-machines/definitions';
@@ -31,6 +32,8 @@ export interface LocalRuntimeOptions {
   webex?: Partial<Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'>>;
   /** The activity table: `npm start` keeps it under .local/; else a new in-memory dynalite of the runtime's own. */
   activityTable?: LocalActivityTable;
+  /** DescribeExecution's token bucket; AWS's quota (DESCRIBE_EXECUTION_QUOTA) unless a test gives a smaller one. */
+  describeQuota?: ApiThrottleQuota;
 }
 
 /** The local runtime's Deps, and what the tests look at: the executions started and the events published. */
@@ -71,7 +74,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
   };
-  const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };
+  const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
   return {
     deps: { env, stateMachines, objectStore, activity, ...webex },

@@ -1,3 +1,4 @@
+import { ApiThrottle, DESCRIBE_EXECUTION_QUOTA, type ApiThrottleQuota } from './local-api-throttle';
 import type { LocalEventBus, PutEventsEntry } from './local-event-bus';
 import { LocalExecutionStarter } from './local-execution-starter';
 import { LocalStateMachineRunner, type LambdaHandler, type ServiceIntegrationHandler } from './local-runner';
@@ -29,6 +30,8 @@ export interface LocalRunnerSetup {
   executions?: () => LocalExecutionStarter;
   /** Each machine's Distributed Map runs, counted (localStateMachines makes them). */
   mapRuns?: (id: StateMachineId) => LocalMapRuns;
+  /** DescribeExecution's token bucket (DESCRIBE_EXECUTION_QUOTA unless a test gives a smaller one). */
+  describeQuota?: ApiThrottleQuota;
 }
 
 /**
@@ -134,11 +137,16 @@ export function localStateMachines(setup: LocalRunnerSetup): LocalStateMachines 
     return found;
   };
   const executions = new LocalExecutionStarter(runner);
+  // One bucket for the account: every route and test that describes shares it, as in AWS.
+  const describeThrottle = new ApiThrottle('DescribeExecution', setup.describeQuota ?? DESCRIBE_EXECUTION_QUOTA);
   return {
     executions,
     runner,
     starter: () => executions,
-    describe: async (id, executionName) => executions.status(id, executionName),
+    describe: async (id, executionName) => {
+      describeThrottle.take();
+      return executions.status(id, executionName);
+    },
     // Progress while it runs, as DescribeMapRun reports it.
     mapProgress: async (id, executionName) => (executions.status(id, executionName)?.status === 'RUNNING' ? mapRunsOf(id).progress(executionName) : undefined),
   };

@@ -1,4 +1,4 @@
-import { Duration, Fn } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -203,12 +203,22 @@ export class WorkflowApi extends Construct {
     return this.api.url;
   }
 
+  private madeAccountSetting = false;
+
   /** A REST API with the suite's stage settings; `prefix` keeps the IAM API's construct ids unprefixed. */
   private restApi(prefix: '' | 'OAuth', what: string, throttle: ApiThrottleSettings, logRetention: logs.RetentionDays) {
     const access = new logs.LogGroup(this, `${prefix}AccessLogs`, { retention: logRetention });
+    // Access and execution logs need the Region's API Gateway account setting to name a CloudWatch role. The first
+    // API made here makes it explicitly (whatever @aws-cdk/aws-apigateway:disableCloudWatchRole says) and it is kept
+    // when the stack is deleted: that one setting serves every REST API in the account and Region, so a second API
+    // of this stack must not declare another.
+    const accountSetting = !this.madeAccountSetting;
+    this.madeAccountSetting = true;
     const api = new apigateway.RestApi(this, `${prefix}Api`, {
       description: `Webex provisioning workflows (${what})`,
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
+      cloudWatchRole: accountSetting,
+      ...(accountSetting ? { cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN } : {}),
       // Every method, including any added later, defaults to SigV4 or the authorizer; the methods below also say so explicitly.
       ...(prefix === '' ? { defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM } } : {}),
       deployOptions: {
@@ -241,7 +251,9 @@ export class WorkflowApi extends Construct {
   private addMethods(api: apigateway.RestApi, prefix: '' | 'OAuth', routes: readonly RouteDefinition[], functions: Record<string, WorkflowFunction>, options: apigateway.MethodOptions): void {
     const openApi = buildOpenApiDocument(routes);
     for (const route of routes) {
-      api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(functions[route.id]), { ...options, operationName: route.id });
+      // No test-invoke permission: it would let whoever may test-invoke methods in the console (apigateway:* on the
+      // API) run the workflows without execute-api:Invoke; the stage's own permission is all a caller needs.
+      api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(functions[route.id], { allowTestInvoke: false }), { ...options, operationName: route.id });
       // The API's own documentation, from the same OpenAPI document GET /openapi.json serves locally.
       const op = (openApi.paths as Record<string, Record<string, Record<string, unknown>>>)[route.path][route.method.toLowerCase()];
       new apigateway.CfnDocumentationPart(this, `${prefix}${route.id}Documentation`, {

@@ -6,6 +6,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { ActivityTable } from './activity-table';
 import { Construct, type IConstruct } from 'constructs';
 import { TASK_FUNCTION_TIMEOUT_SECONDS, stateMachines, type StateMachineDefinition, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
+import { MAX_CONCURRENCY_ENV } from '../../functions/lib/bulk/joiners';
 import { IMPORTS_BUCKET_ENV } from '../../functions/lib/storage/imports-bucket';
 import { fromRepoRoot } from '../paths';
 import type { WebexServiceAppSecret } from './webex-secret';
@@ -35,6 +36,8 @@ export interface WorkflowStateMachinesProps {
   readonly bulkWebexRequestsPerSecond?: number;
   /** The activity table the task functions that record (`recordsActivity`) write to. Required when one does. */
   readonly activityTable?: ActivityTable;
+  /** Distributed and inline Map concurrency of bulk runs and reconcile applies, set as BULK_JOINERS_MAX_CONCURRENCY with the budget. @default - the functions' own default */
+  readonly bulkMaxConcurrency?: number;
   /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
   readonly definitions?: readonly StateMachineDefinition[];
 }
@@ -113,6 +116,13 @@ export class WorkflowStateMachines extends Construct {
       for (const nested of def.nestedStateMachines ?? []) this.grantNestedRun(machine, machines[nested.stateMachine]);
       // A start without .sync leaves the child running: starting it is all the parent does, and all it may do.
       for (const started of def.startsStateMachines ?? []) machines[started.stateMachine].grantStartExecution(machine);
+      if (def.startsItself) {
+        // Its own policy: the machine depends on its role's default policy, which therefore cannot name it.
+        new iam.Policy(this, `${def.id}StartsItself`, {
+          roles: [machine.role],
+          statements: [new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [machine.stateMachineArn] })],
+        });
+      }
       for (const nested of def.nestedStateMachines ?? []) {
         // cdk-nag names the finding by the rendered ARN, token for the child's name included.
         const childId = Stack.of(this).getLogicalId(machines[nested.stateMachine].node.defaultChild as CfnElement);
@@ -242,6 +252,17 @@ export class WorkflowStateMachines extends Construct {
   }
 }
 
+/**
+ * What a function that starts or paces bulk work (`bulkBudget`, a route's or a task's) is given: the Webex
+ * request budget and the Map concurrency, each only when the stack sets it.
+ */
+export function bulkBudgetEnvironment(requestsPerSecond: number | undefined, maxConcurrency: number | undefined): Record<string, string> {
+  return {
+    ...(requestsPerSecond !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(requestsPerSecond) } : {}),
+    ...(maxConcurrency !== undefined ? { [MAX_CONCURRENCY_ENV]: String(maxConcurrency) } : {}),
+  };
+}
+
 /** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */
 export function stateMachineLogGroupName(stackName: string, machineId: string): string {
   return `/aws/vendedlogs/states/${stackName}-${machineId}`;
@@ -253,7 +274,7 @@ function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDe
     ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
     ...(task.importsBucket && props.importsBucket ? { [IMPORTS_BUCKET_ENV]: props.importsBucket.bucket.bucketName } : {}),
     ...(task.recordsActivity ? requireActivityTable(props, task.id).environment() : {}),
-    ...(task.bulkBudget && props.bulkWebexRequestsPerSecond !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(props.bulkWebexRequestsPerSecond) } : {}),
+    ...(task.bulkBudget ? bulkBudgetEnvironment(props.bulkWebexRequestsPerSecond, props.bulkMaxConcurrency) : {}),
     ...props.taskEnvironment?.[task.id],
   };
   return Object.keys(env).length ? env : undefined;

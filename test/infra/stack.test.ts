@@ -368,20 +368,28 @@ describe('WebexProvisioning stack (configured)', () => {
     expect(template.toJSON().Outputs.WebexSecretArn.Value).toBe(EXISTING_SECRET_ARN);
   });
 
-  test('bulkWebexRequestsPerSecond reaches the functions that start or pace bulk runs (routes and task functions), and no other', () => {
-    const { stack, template } = synth({ bulkWebexRequestsPerSecond: 12 });
+  /** The functions that start or pace bulk runs: the routes and the task function with `bulkBudget`. */
+  const BULK_FUNCTIONS = ['ApplyReconcilePlan', 'ReconcileApplySteps', 'StartBulkJoiners', 'StartBulkJoinersCsv'];
+  /** The functions (routes and task functions) whose environment sets `variable`, by id, with its value, sorted. */
+  const functionsWith = (props: WebexProvisioningStackProps, variable: string) => {
+    const { stack, template } = synth(props);
     const resources = template.toJSON().Resources;
-    const withBudget = Object.entries({ ...stack.api.functions, ...stack.workflows.taskFunctions })
-      .filter(([, fn]) => resources[logicalId(stack, fn)].Properties.Environment?.Variables?.BULK_WEBEX_REQUESTS_PER_SECOND !== undefined)
-      .map(([id, fn]) => [id, resources[logicalId(stack, fn)].Properties.Environment.Variables.BULK_WEBEX_REQUESTS_PER_SECOND]);
     // Compared as a set: the routes come in the order functions/routes.ts finds them (by folder).
-    expect([...withBudget].sort(([a], [b]) => a.localeCompare(b))).toEqual([
-      ['ApplyReconcilePlan', '12'],
-      ['ReconcileApplySteps', '12'],
-      ['StartBulkJoiners', '12'],
-      ['StartBulkJoinersCsv', '12'],
-    ]);
+    return Object.entries({ ...stack.api.functions, ...stack.workflows.taskFunctions })
+      .map(([id, fn]) => [id, resources[logicalId(stack, fn)].Properties.Environment?.Variables?.[variable]])
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+  };
+
+  test('bulkWebexRequestsPerSecond reaches the functions that start or pace bulk runs (routes and task functions), and no other', () => {
+    expect(functionsWith({ bulkWebexRequestsPerSecond: 12 }, 'BULK_WEBEX_REQUESTS_PER_SECOND')).toEqual(BULK_FUNCTIONS.map((id) => [id, '12']));
     expect(() => synth({ bulkWebexRequestsPerSecond: 0 })).toThrow(/bulkWebexRequestsPerSecond must be a number above 0/);
+  });
+
+  test('bulkMaxConcurrency (context key too) reaches the same functions as BULK_JOINERS_MAX_CONCURRENCY; 1..40', () => {
+    expect(functionsWith({ bulkMaxConcurrency: 10 }, 'BULK_JOINERS_MAX_CONCURRENCY')).toEqual(BULK_FUNCTIONS.map((id) => [id, '10']));
+    expect(configFromContext(new App({ context: { bulkMaxConcurrency: '8' } }).node).stackProps.bulkMaxConcurrency).toBe(8);
+    for (const bad of [0, 41, 2.5]) expect(() => synth({ bulkMaxConcurrency: bad })).toThrow(/bulkMaxConcurrency must be an integer from 1 to 40/);
   });
 
   test('a partial secret ARN (without the six-character suffix) is refused', () => {

@@ -17,12 +17,16 @@ import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule 
  */
 
 /**
- * Joiners run at once (the Map's MaxConcurrency, through MaxConcurrencyPath). The request budget is
- * kept by the pacing schedule (pacing.ts); this bound only has to let enough joiners overlap to fill
- * it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at the default budget in AWS).
+ * Joiners (or reconcile items) run at once (the Map's MaxConcurrency, through MaxConcurrencyPath). The
+ * request budget is kept by the pacing schedule (pacing.ts); this bound only has to let enough joiners
+ * overlap to fill it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at the default budget
+ * in AWS, so 8 to 16). Each running child holds one Lambda invocation at a time, and a CSV runs two batches at
+ * once; new accounts may have a Lambda concurrency quota of 10 in all (docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html),
+ * so the default stays within it, at the cost of pace (about half the default budget). The stack's
+ * `bulkMaxConcurrency` sets it.
  */
 export const MAX_CONCURRENCY_ENV = 'BULK_JOINERS_MAX_CONCURRENCY';
-export const DEFAULT_MAX_CONCURRENCY = 16;
+export const DEFAULT_MAX_CONCURRENCY = 4;
 /** Above this, one org's Webex rate limit is certain to be hit; Step Functions' inline Map runs 40 at most anyway. */
 export const MAX_MAX_CONCURRENCY = 40;
 

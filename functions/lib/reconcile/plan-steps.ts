@@ -10,6 +10,7 @@ import { reconcilePlanDefaults } from './plan-defaults';
 import { planIdField } from './plan-route-schemas';
 import type { PlanSummary } from './plan-store';
 import type { ReconcileCounts } from './results-schema';
+import { scheduledPlanId } from './scheduled-plan-id';
 
 /**
  * The ReconcilePlan state machine's steps (statemachines/reconcile-plan.asl.json), one Task state each, one
@@ -53,6 +54,10 @@ export function planFailedDetail(input: { planId: string; executionName: string;
 }
 
 export const RECONCILE_PLAN_STEP_TABLE = {
+  /** A scheduled run's plan id and execution name, the same for every retry of one scheduled time (no port). */
+  scheduledPlanId: taskStep(z.object({ scheduleArn: z.string().min(1), scheduledTime: z.string().min(1) }), (_ctx: PlanStepContext, input) =>
+    scheduledPlanId(input.scheduleArn, input.scheduledTime),
+  ),
   /**
    * Reads the roster and the org, diffs them, stores plans/<id>.json and .csv; answers the summary.
    * `request` is checked by the planner itself, so its 400 names the request's own fields.

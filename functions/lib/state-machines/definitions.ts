@@ -74,6 +74,12 @@ export interface StateMachineDefinition {
    */
   readonly startsStateMachines?: readonly { readonly substitution: string; readonly stateMachine: string }[];
   /**
+   * Starts a named execution of itself (`states:startExecution` on `$$.StateMachine.Id`, no `.sync`): why, in
+   * a sentence. CDK: StartExecution on its own ARN, in a policy of its own (the machine's default policy
+   * cannot name the machine, which depends on it).
+   */
+  readonly startsItself?: string;
+  /**
    * `${substitution}` naming the event bus the machine publishes its outcome to (`arn:aws:states:::events:putEvents`).
    * CDK: substitute the bus name and grant events:PutEvents on it.
    */
@@ -252,7 +258,7 @@ export const stateMachines = [
     // Standard: planning reads the whole org, which can outlast API Gateway's 29 s. POST /reconcile/plans
     // starts `plan-<id>` and follows it while the request can wait (201), else answers 202; GET
     // /reconcile/plans/{id} reads the stored plan, or this execution while it runs. The nightly schedule
-    // (the stack's reconcileSchedule) starts it too, without a name (the first state makes the plan id).
+    // (the stack's reconcileSchedule) starts it too, without a name: that run starts plan-<id> (startsItself).
     // After ReconcileApply in this table: it starts that machine.
     id: 'ReconcilePlan',
     definitionFile: 'statemachines/reconcile-plan.asl.json',
@@ -273,6 +279,7 @@ export const stateMachines = [
     summary: 'Reconcile: plan what a roster would change (stored as plans/<id>.json and .csv), publish Planned or Confirmation Required',
     // autoApply: a scheduled plan that needs no confirmation starts its apply (reconcile-<planId>) and ends.
     startsStateMachines: [{ substitution: 'ReconcileApplyStateMachineArn', stateMachine: 'ReconcileApply' }],
+    startsItself: 'A scheduled run starts plan-<id>, its id derived from the scheduled time, so a start Scheduler retries meets the same execution.',
     eventBusSubstitution: 'LifecycleEventBusName',
     describedByRoutes: ['CreateReconcilePlan', 'GetReconcilePlan'],
   },
