@@ -65,7 +65,17 @@ async function main(): Promise<number> {
   console.log(`Stored the token pair in ${where}.`);
   console.log(`Access token expires ${report.accessTokenExpiresAt}; refresh token ${report.refreshTokenExpiresAt ?? 'expiry not reported by Webex'}.`);
   if (report.grantedScopes) console.log(`Granted scopes: ${report.grantedScopes.join(' ')}`);
-  for (const probe of report.probes) console.log(`  ${probe.ok ? 'ok  ' : 'FAIL'} ${probe.scope} (HTTP ${probe.status})`);
+  for (const probe of report.probes) {
+    const mark = probe.ok ? 'ok  ' : probe.error ? '?   ' : 'FAIL';
+    const said = probe.error ? `could not be checked: ${probe.error}` : `HTTP ${probe.status}${probe.note ? `; proves ${probe.note}` : ''}`;
+    console.log(`  ${mark} ${probe.scope} (${said})`);
+  }
+  if (report.unverifiedScopes.length) {
+    console.log(
+      `Could not verify: ${report.unverifiedScopes.join(', ')}. Webex's token answer listed no scopes, and no read proves a write scope: ` +
+        'check the Service App grants them (a missing one shows as 403 when a workflow first writes).',
+    );
+  }
   if (report.missingScopes.length) {
     console.error(`Missing scopes: ${report.missingScopes.join(', ')}. Add them to the Service App, have it re-authorised, and connect again.`);
     return 1;

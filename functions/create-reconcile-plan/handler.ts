@@ -17,7 +17,7 @@ import { importsBucket } from '../lib/storage/imports-bucket';
  * `{ id, status: PLANNING, statusUrl }` when planning a large org outlasts the request.
  */
 export const route = defineRoute({
-  id: 'CreateReconcilePlan', method: 'POST', path: '/reconcile/plans', entry: 'functions/create-reconcile-plan/handler.ts',
+  id: 'CreateReconcilePlan', method: 'POST', path: '/reconcile/plans', entry: 'functions/create-reconcile-plan/handler.ts', scope: 'reconcile.plan',
   summary: 'Plan a reconciliation of Webex with an HR roster (nothing in Webex changes; runs the ReconcilePlan state machine)',
   importsBucket: 'read',
   needs: ['env', 'stateMachines', 'objectStore'],

@@ -10,7 +10,7 @@ import { importsBucket } from '../lib/storage/imports-bucket';
  * of a CSV run's HTML report. 404 before the run has written it, and for a JSON run (its GET is its report).
  */
 export const route = defineRoute({
-  id: 'GetBulkJoinersReport', method: 'GET', path: '/bulk/joiners/{executionName}/report', entry: 'functions/get-bulk-joiners-report/handler.ts',
+  id: 'GetBulkJoinersReport', method: 'GET', path: '/bulk/joiners/{executionName}/report', entry: 'functions/get-bulk-joiners-report/handler.ts', scope: 'bulk.read',
   summary: "A short-lived URL of a CSV bulk run's HTML report",
   importsBucket: 'reports',
   needs: ['env', 'objectStore'],

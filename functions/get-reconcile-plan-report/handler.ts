@@ -12,7 +12,7 @@ import * as z from 'zod';
  * the HTML report, the apply's once it has run, else the plan's. 404 for a plan never stored.
  */
 export const route = defineRoute({
-  id: 'GetReconcilePlanReport', method: 'GET', path: '/reconcile/plans/{id}/report', entry: 'functions/get-reconcile-plan-report/handler.ts',
+  id: 'GetReconcilePlanReport', method: 'GET', path: '/reconcile/plans/{id}/report', entry: 'functions/get-reconcile-plan-report/handler.ts', scope: 'reconcile.read',
   summary: 'A short-lived URL of the HTML report of a reconciliation plan (or of its apply, once run)',
   importsBucket: 'reports',
   needs: ['env', 'objectStore'],

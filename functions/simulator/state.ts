@@ -178,6 +178,12 @@ export interface OAuthClient {
   clientId: string;
   clientSecret: string;
   name?: string;
+  /**
+   * The granted scopes, space-separated, which the token answer then carries as `scope` (wxc_sdk
+   * `wxc_sdk/tokens.py` Tokens: `scope`, optional, kept across refreshes). Unset (the default): the answer has
+   * no `scope`, and a client must find out what it may do another way.
+   */
+  scope?: string;
 }
 
 /** Plain, JSON-serialisable data; token lifetimes are relative to the moment the seed is loaded. */
@@ -252,6 +258,14 @@ export class SimState {
    * (webex-user-call-settings-2-2.yml). A reset restores `live`.
    */
   moveAnswerShape: 'live' | 'documented' = 'live';
+  /**
+   * A large org: `GET /people?callingData=true` pages of more than this many (by `max`) answer 504 with
+   * Cisco's text ("If your query uses max parameter, please try to reduce it": webex-admin.json, List People,
+   * 504). wxc_sdk's live test `tests/test_people.py` test_004_list_all_w_calling_data_find_max binary-searches
+   * the largest callingData page that avoids the 504, so the limit depends on the org. Unset: no limit (a
+   * small org). A reset clears it; tests set it.
+   */
+  callingDataPageLimit?: number;
   private readonly accessTokens = new Map<string, number>();
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   private readonly emailIndex = new Map<string, string>();
@@ -272,6 +286,7 @@ export class SimState {
     this.nextSequence = 0;
     this.moveJobTiming = { pollsToComplete: 2 };
     this.moveAnswerShape = 'live';
+    this.callingDataPageLimit = undefined;
     this.orgId = data.orgId;
     for (const l of data.locations) {
       this.locations.set(l.id, l);

@@ -33,7 +33,7 @@ export interface LifecycleEventsProps {
   /** The lifecycle state machines by id (WorkflowStateMachines.stateMachines); detail-types whose machine is absent get no rule. */
   readonly stateMachines: Readonly<Record<string, sfn.IStateMachine>>;
   /**
-   * What a `Webex User Left` event without `policy` does.
+   * What a `Webex User Left` event without `policy` does (`delete`, `deactivate` or `removeCalling`).
    * @default 'deactivate'
    */
   readonly defaultLeaverPolicy?: LeaverPolicy;

@@ -1,4 +1,5 @@
 import { App, Validations } from 'aws-cdk-lib';
+import { appAsDeployed } from '../support/cdk-app';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { WebexProvisioningStack } from '../../infra/webex-provisioning-stack';
 
@@ -18,10 +19,11 @@ describe('cdk-nag AwsSolutions', () => {
       reconcileSchedule: { expression: 'cron(0 2 * * ? *)', timezone: 'Europe/Berlin', key: 'rosters/nightly.csv', scope: { emailDomains: ['example.com'] }, autoApply: true },
       reconcileLeaverThresholds: { maxLeaverPercent: 5, maxLeavers: 20 },
     }],
-  ])('has no unacknowledged finding (%s)', (_, props) => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    new WebexProvisioningStack(app, 'WebexProvisioning', props);
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-    expect(() => app.synth()).not.toThrow();
+  ])('has no unacknowledged finding (%s), with cdk.json\'s feature flags and without', (_, props) => {
+    for (const app of [appAsDeployed(), new App({ context: { 'aws:cdk:bundling-stacks': [] } })]) {
+      new WebexProvisioningStack(app, 'WebexProvisioning', props);
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      expect(() => app.synth()).not.toThrow();
+    }
   });
 });

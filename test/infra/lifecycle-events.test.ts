@@ -2,8 +2,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { LifecycleEvents } from '../../infra/constructs/lifecycle-events';
+import type { LeaverPolicy } from '../../functions/lib/schemas/lifecycle-events';
 
-function build(opts: { useDefaultBus?: boolean; defaultLeaverPolicy?: 'delete' | 'deactivate' } = {}) {
+function build(opts: { useDefaultBus?: boolean; defaultLeaverPolicy?: LeaverPolicy } = {}) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new Stack(app, 'Test');
   const machine = (id: string) => new sfn.StateMachine(stack, id, { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, `${id}Pass`)), stateMachineType: sfn.StateMachineType.STANDARD });
@@ -81,5 +82,11 @@ describe('LifecycleEvents construct', () => {
     for (const r of rules) expect(r.Properties.EventBusName).toBe('default');
     const fn = Object.values(t.findResources('AWS::Lambda::Function')).find((f) => f.Properties.Environment?.Variables?.LIFECYCLE_DEFAULT_LEAVER_POLICY);
     expect(fn?.Properties.Environment.Variables.LIFECYCLE_DEFAULT_LEAVER_POLICY).toBe('deactivate');
+  });
+
+  it('passes removeCalling through as the default leaver policy', () => {
+    const { template: t } = build({ defaultLeaverPolicy: 'removeCalling' });
+    const fn = Object.values(t.findResources('AWS::Lambda::Function')).find((f) => f.Properties.Environment?.Variables?.LIFECYCLE_DEFAULT_LEAVER_POLICY);
+    expect(fn?.Properties.Environment.Variables.LIFECYCLE_DEFAULT_LEAVER_POLICY).toBe('removeCalling');
   });
 });

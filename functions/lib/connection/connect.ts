@@ -5,6 +5,7 @@ import { StaticTokenProvider } from '../webex/token-provider';
 import { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import { refreshAccessToken } from '../webex/oauth';
+import { insecureBaseUrlReason } from '../webex/secure-base-url';
 
 /** The scopes the workflows need (README, "Connect a Webex Service App"). */
 export const REQUIRED_SCOPES = [
@@ -23,21 +24,25 @@ export const REQUIRED_SCOPES = [
 
 interface Probe {
   scope: (typeof REQUIRED_SCOPES)[number];
-  /** The path, or one built from the first location id the locations probe saw (skipped without one). */
+  /** The path, or one built from the calling location the telephony probe saw (skipped without one). */
   path: string | ((locationId: string) => string);
   query?: Record<string, string | number>;
   /** Answers other than 401/403 that still prove the scope (a location without a PSTN connection is a 404). */
   alsoOk?: number[];
+  /** What an answer proves short of the whole scope, said in the report (a read proves a _rw scope's read only). */
+  provesOnly?: string;
 }
 
-// Read-only calls that each need one scope: a 403 tells us the scope is missing. identity:groups_rw is
-// probed by listing groups, which it allows (a write would change the org).
+// Read-only calls that each need one scope: a 403 tells us the scope is missing. The PSTN probe needs a
+// calling location: one from /telephony/config/locations, since /locations also lists locations without Webex
+// Calling, about which telephony calls answer 400. identity:groups_rw is probed by listing groups, which proves
+// its read part only (a write would change the org).
 const PROBES: Probe[] = [
   { scope: 'spark-admin:people_read', path: '/people', query: { max: 1 } },
   { scope: 'spark-admin:licenses_read', path: '/licenses' },
   { scope: 'spark-admin:locations_read', path: '/locations', query: { max: 1 } },
-  { scope: 'spark-admin:telephony_config_read', path: '/telephony/config/numbers', query: { max: 1 } },
-  { scope: 'identity:groups_rw', path: '/groups', query: { count: 1 } },
+  { scope: 'spark-admin:telephony_config_read', path: '/telephony/config/locations', query: { max: 1 } },
+  { scope: 'identity:groups_rw', path: '/groups', query: { count: 1 }, provesOnly: 'read access (GET /groups); write access could not be verified' },
   {
     scope: 'spark-admin:telephony_pstn_read',
     path: (locationId) => `/telephony/pstn/locations/${encodeURIComponent(locationId)}/connection`,
@@ -60,7 +65,16 @@ export interface ConnectReport {
   organisation: { name: string; id?: string };
   grantedScopes?: string[];
   missingScopes: string[];
-  probes: { scope: string; ok: boolean; status?: number }[];
+  /**
+   * One per probe sent: `ok` when it proved the token works for the scope (`note`: what it could not prove), not
+   * ok with 401/403 when the scope is missing, or not ok with `error` when Webex's answer says nothing about it.
+   */
+  probes: { scope: string; ok: boolean; status?: number; note?: string; error?: string }[];
+  /**
+   * Required scopes neither Webex's token answer lists nor a probe proved (write scopes, which no read can
+   * prove), when the token answer carries no `scope`: empty when it does.
+   */
+  unverifiedScopes: string[];
   accessTokenExpiresAt: string;
   refreshTokenExpiresAt?: string;
 }
@@ -74,20 +88,8 @@ export class ConnectError extends Error {
  * this machine (the simulator, a test double), which no one else can listen to.
  */
 export function assertSecureBaseUrl(baseUrl: string): void {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new ConnectError(`The Webex base URL "${baseUrl}" is not a URL`);
-  }
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
-  throw new ConnectError(`The Webex base URL must use https (http only to this machine: 127.0.0.1, ::1, localhost), got ${url.protocol}//${url.host}`);
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  // URL has already normalised 127.1 or 0x7f.1 to dotted decimal.
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  const reason = insecureBaseUrlReason(baseUrl);
+  if (reason) throw new ConnectError(reason);
 }
 
 /**
@@ -133,38 +135,62 @@ export async function connectServiceApp(input: ConnectInput): Promise<ConnectRep
   const probes: ConnectReport['probes'] = [];
   let orgId: string | undefined;
   let locationId: string | undefined;
-  for (const probe of PROBES) {
-    if (typeof probe.path === 'function' && !locationId) continue;
-    const path = typeof probe.path === 'function' ? probe.path(locationId as string) : probe.path;
-    try {
-      const res = await api.get<{ items?: { orgId?: string; id?: string }[] }>(path, { query: probe.query });
-      orgId ??= res.data?.items?.find((i) => i.orgId)?.orgId;
-      if (probe.scope === 'spark-admin:locations_read') locationId = res.data?.items?.[0]?.id;
-      probes.push({ scope: probe.scope, ok: true, status: res.status });
-    } catch (error) {
-      if (error instanceof WebexApiError && probe.alsoOk?.includes(error.status)) {
-        probes.push({ scope: probe.scope, ok: true, status: error.status });
-        continue;
+  try {
+    for (const probe of PROBES) {
+      if (typeof probe.path === 'function' && !locationId) continue;
+      const path = typeof probe.path === 'function' ? probe.path(locationId as string) : probe.path;
+      try {
+        const res = await api.get<{ items?: { orgId?: string; id?: string }[]; locations?: { id?: string }[] }>(path, { query: probe.query });
+        orgId ??= res.data?.items?.find((i) => i.orgId)?.orgId;
+        if (probe.scope === 'spark-admin:telephony_config_read') locationId = res.data?.locations?.[0]?.id;
+        probes.push({ scope: probe.scope, ok: true, status: res.status, ...(probe.provesOnly ? { note: probe.provesOnly } : {}) });
+      } catch (error) {
+        if (error instanceof WebexApiError && probe.alsoOk?.includes(error.status)) {
+          probes.push({ scope: probe.scope, ok: true, status: error.status });
+        } else if (error instanceof WebexApiError && (error.status === 403 || error.status === 401)) {
+          probes.push({ scope: probe.scope, ok: false, status: error.status });
+        } else {
+          // Says nothing about the scope: reported, and the other probes still run.
+          probes.push({ scope: probe.scope, ok: false, ...(error instanceof WebexApiError ? { status: error.status } : {}), error: describeProbeError(error) });
+        }
       }
-      if (!(error instanceof WebexApiError) || (error.status !== 403 && error.status !== 401)) throw error;
-      probes.push({ scope: probe.scope, ok: false, status: error.status });
+    }
+  } finally {
+    // The stored pair is settled whatever happened above: verified once the new access token has worked, which
+    // any answer but 401 shows (a 403 or a 400 too: Webex accepted the token, then refused the request).
+    if (tokenWorked(probes)) {
+      const { previousRefreshToken: _proven, ...proven } = secret;
+      await input.store.write({ ...proven, orgId, verified: true });
     }
   }
   const granted = token.scope?.split(/[\s,]+/).filter(Boolean);
-  const missing = granted
-    ? REQUIRED_SCOPES.filter((s) => !granted.includes(s))
-    : probes.filter((p) => !p.ok).map((p) => p.scope);
-
-  if (probes.some((p) => p.ok)) {
-    const { previousRefreshToken: _proven, ...proven } = secret;
-    await input.store.write({ ...proven, orgId, verified: true });
+  const refused = probes.filter((p) => !p.ok && !p.error).map((p) => p.scope);
+  const missing = granted ? REQUIRED_SCOPES.filter((s) => !granted.includes(s)) : refused;
+  const provenWhole = new Set(probes.filter((p) => p.ok && !p.note).map((p) => p.scope));
+  const unverified = granted ? [] : REQUIRED_SCOPES.filter((s) => !provenWhole.has(s) && !refused.includes(s));
+  if (!tokenWorked(probes)) {
+    const why = probes.map((p) => `${p.scope}: ${p.error ?? `HTTP ${p.status}`}`).join('; ');
+    throw new ConnectError(
+      `The token pair is stored, but its access token worked for no probe (${why}); the rotator keeps the previous refresh token until it does. Run connect again`,
+    );
   }
   return {
     organisation: { name: input.orgName, id: orgId },
     grantedScopes: granted,
     missingScopes: missing,
     probes,
+    unverifiedScopes: unverified,
     accessTokenExpiresAt: secret.accessTokenExpiresAt!,
     refreshTokenExpiresAt: secret.refreshTokenExpiresAt,
   };
+}
+
+function tokenWorked(probes: ConnectReport['probes']): boolean {
+  return probes.some((p) => p.status !== undefined && p.status !== 401);
+}
+
+/** A probe's failure as the report says it: Webex's status and message, or the network failure; never a token. */
+function describeProbeError(error: unknown): string {
+  if (error instanceof WebexApiError) return `HTTP ${error.status}: ${error.webexMessage ?? error.message}`;
+  return error instanceof Error ? error.message : String(error);
 }

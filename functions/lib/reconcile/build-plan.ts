@@ -165,6 +165,8 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
   for (const user of org.users) {
     // Deactivated users have left already: neither counted nor removed again.
     if (!user.loginEnabled || !userInScope(scope, user)) continue;
+    // So has, under removeCalling (which keeps the user active), one without calling that the roster no longer lists.
+    if (policy.leaverPolicy === 'removeCalling' && !user.locationId && !inRoster.has(user.id)) continue;
     inScope++;
     if (inRoster.has(user.id)) continue;
     actions.push({

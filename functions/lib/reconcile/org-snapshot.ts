@@ -14,6 +14,13 @@ import type { SeenUser } from './schemas';
  * what says who has calling and where (a calling user is one with `locationId`), so 100 a page it is.
  */
 export const PEOPLE_MAX_PAGE_WITH_CALLING_DATA = 100;
+/**
+ * Where a calling-data page answers 504 (a large org: Cisco's 504 text, "If your query uses max parameter,
+ * please try to reduce it"; wxc_sdk's live `tests/test_people.py` test_004 searches for the largest callingData
+ * page that avoids it), the same page is asked for again at each of these sizes in turn, and the listing goes on
+ * from there at the size that answered: the pages already read are kept.
+ */
+export const PEOPLE_SMALLER_PAGES_ON_504 = [50, 25, 10] as const;
 
 /** What the plan needs of a number: where it is, who holds it, and whether a new user could take it as primary. */
 export interface NumberHolder {
@@ -65,8 +72,10 @@ export function seenUser(person: Person): SeenUser {
 export async function readPeople(client: WebexClient): Promise<SeenUser[]> {
   const users: SeenUser[] = [];
   for await (const person of client.paginate('/people', {
-    query: { callingData: true, max: PEOPLE_MAX_PAGE_WITH_CALLING_DATA },
+    // excludeStatus: "Omit people status/availability to enhance query performance" (webex-admin.json, List People).
+    query: { callingData: true, excludeStatus: true, max: PEOPLE_MAX_PAGE_WITH_CALLING_DATA },
     itemSchema: PersonSchema,
+    smallerPagesOn504: PEOPLE_SMALLER_PAGES_ON_504,
   })) {
     users.push(seenUser(person));
   }

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { CSV_MAX_ROWS } from '../bulk/csv-joiners';
 import { BulkJoinersCsvInput } from '../schemas/bulk';
 import { email, locationRef } from '../schemas/fields';
-import { LEAVER_POLICIES, UserJoinedDetail } from '../schemas/lifecycle-events';
+import { leaverPolicy, UserJoinedDetail } from '../schemas/lifecycle-events';
 
 /**
  * What a reconciliation plan is asked with and what it is: the roster's scope and policy, and the plan
@@ -47,7 +47,7 @@ export const DEFAULT_LEAVER_THRESHOLDS: Required<LeaverThresholds> = { maxLeaver
 
 const policyFields = {
   /** Default: the deployment's (the caller passes it to the planner). */
-  leaverPolicy: z.enum(LEAVER_POLICIES).optional(),
+  leaverPolicy: leaverPolicy.optional(),
   /** May a roster location that differs from the user's calling location move the user? Default false: reported, not planned. */
   allowMoves: z.boolean().optional(),
   thresholds: LeaverThresholds.optional(),
@@ -115,7 +115,7 @@ export const PlanAction = z.object({
    */
   fallbackPhoneNumber: z.string().optional(),
   /** For a leave. */
-  leaverPolicy: z.enum(LEAVER_POLICIES).optional(),
+  leaverPolicy: leaverPolicy.optional(),
 });
 export type PlanAction = z.infer<typeof PlanAction>;
 
@@ -131,7 +131,7 @@ export const ReconcilePlan = z.object({
   id: z.string(),
   createdAt: z.string(),
   scope: ReconcileScope,
-  policy: z.object({ leaverPolicy: z.enum(LEAVER_POLICIES), allowMoves: z.boolean(), thresholds: LeaverThresholds.required() }),
+  policy: z.object({ leaverPolicy, allowMoves: z.boolean(), thresholds: LeaverThresholds.required() }),
   /** Webex users in scope when the plan was made. */
   inScope: z.number().int(),
   /** In-scope users the roster has and Webex already matches. */

@@ -22,8 +22,21 @@ export const LIFECYCLE_RESULT_DETAIL_TYPES = {
 /** `source` of the events the suite publishes; rules on the inbound detail-types never match it. */
 export const LIFECYCLE_RESULT_SOURCE = 'webex-provisioning.lifecycle';
 
-export const LEAVER_POLICIES = ['delete', 'deactivate'] as const;
+/**
+ * What the leaver does with the user once the calling license and numbers are freed: `delete` it,
+ * `deactivate` it (sign-in off; Webex itself deletes users deactivated for 30 days: help.webex.com article
+ * v5wksr, so this is not a way to keep a user), or `removeCalling`: keep it active with calling removed.
+ */
+export const LEAVER_POLICIES = ['delete', 'deactivate', 'removeCalling'] as const;
 export type LeaverPolicy = (typeof LEAVER_POLICIES)[number];
+/** A leaver policy as every input takes it, with what each does (the OpenAPI document carries the description). */
+export const leaverPolicy = z
+  .enum(LEAVER_POLICIES)
+  .describe(
+    'What happens to a leaver once the calling license and numbers are freed: delete the user; deactivate it (sign-in off; ' +
+      'Webex deletes users deactivated for 30 days, help.webex.com article v5wksr, so deactivate does not keep the user for good); ' +
+      'or removeCalling (the user stays active, without calling).',
+  );
 
 const nameFields = {
   firstName: text(64).optional(),
@@ -95,11 +108,11 @@ export const UserMovedDetail = z
   });
 export type UserMovedDetail = z.infer<typeof UserMovedDetail>;
 
-/** `Webex User Left`: free the user's numbers and calling license, then delete or deactivate. */
+/** `Webex User Left`: free the user's numbers and calling license, then delete, deactivate or keep the user (LEAVER_POLICIES). */
 export const UserLeftDetail = z.strictObject({
   email,
   /** Default: the deployment's (LIFECYCLE_DEFAULT_LEAVER_POLICY, `deactivate` unless configured). */
-  policy: z.enum(LEAVER_POLICIES).optional(),
+  policy: leaverPolicy.optional(),
 });
 export type UserLeftDetail = z.infer<typeof UserLeftDetail>;
 

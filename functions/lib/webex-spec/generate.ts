@@ -42,6 +42,8 @@ export interface CompactOperation {
   offsetPaging?: true;
   /** A listing's array property (`items`, or a telephony list's one array): what `all: true` collects. */
   listKey?: string;
+  /** Cisco's document spells the template with a trailing `/` (`path` is without it, as it is sent). */
+  documentedTrailingSlash?: true;
 }
 
 /** Scope names as Cisco's descriptions write them ("…with a scope of `spark-admin:telephony_config_read`"). */
@@ -106,8 +108,10 @@ export function buildOperations(specDir: string): CompactOperation[] {
     for (const [documented, item] of Object.entries(doc.paths)) {
       // Three calling templates end in "/" (…/handsets/, /operatingModes/, /virtualExtensionRanges/{id}/);
       // wxc_sdk, exercised on live orgs, calls them without it (telephony/dect_devices/__init__.py,
-      // telephony/virtual_extensions/__init__.py, as_api.py's operatingModes), and an empty segment is refused.
+      // telephony/virtual_extensions/__init__.py, as_api.py's operatingModes): the path is kept without it, as it
+      // is sent, and the guard accepts it with the slash Cisco's document spells (documentedTrailingSlash).
       const path = documented.length > 1 ? documented.replace(/\/$/, '') : documented;
+      const trailingSlash = path !== documented;
       if (!REACHABLE_PREFIXES.some((p) => isUnderPrefix(path, p))) continue;
       // A Service App has no "me": those paths need a user's own token.
       if (path.split('/').includes('me')) continue;
@@ -133,6 +137,7 @@ export function buildOperations(specDir: string): CompactOperation[] {
           ...(jsonSchema ? { body: { required: Boolean(requestBody.required), schema: compactSchema(doc, jsonSchema) } } : {}),
           ...('start' in query && 'max' in query ? { offsetPaging: true as const } : {}),
           ...(listKey ? { listKey } : {}),
+          ...(trailingSlash ? { documentedTrailingSlash: true as const } : {}),
         });
       }
     }

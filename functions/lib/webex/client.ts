@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import { correlationId } from '../correlation';
 import { invocationTimeLeftMs } from '../invocation-deadline';
 import type { LogSink } from '../logger';
+import { ConfigurationError } from '../errors';
+import { redactSecretPath } from '../redaction';
+import { insecureBaseUrlReason } from './secure-base-url';
 import type { TokenProvider } from './token-provider';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus, type WebexErrorDetail } from './errors';
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
@@ -50,6 +53,11 @@ export interface RequestOptions<T> {
   schema?: z.ZodType<T>;
   /** Send no Authorization header (the OAuth token endpoint authenticates with the form). */
   anonymous?: boolean;
+  /**
+   * Statuses (or `timeout`: no answer within the attempt's time) thrown at once instead of retried: the caller has
+   * a better next move (a smaller page).
+   */
+  noRetryOn?: readonly (number | 'timeout')[];
 }
 
 export interface WebexResponse<T> {
@@ -77,6 +85,15 @@ export interface PageOptions<T> {
   maxPages?: number;
   /** Told of each page before its items are yielded: its URL, and the next page's URL when there is one. */
   onPage?: (page: { url: string; next?: string }) => void;
+  /**
+   * Smaller `max` values, largest first, to ask for the same page with when it answers 504: Cisco's 504 text is
+   * "If your query uses max parameter, please try to reduce it" (webex-admin.json, List People). A page that does
+   * not answer within the attempt's timeout is the same symptom seen from this side (Webex's gateway may answer
+   * its 504 later than we wait) and is treated alike. The listing resumes at the page that failed (its next link
+   * or offset, with the smaller `max`) and keeps the smaller size for the pages after it; at the smallest, a 504 or
+   * a timeout is retried as any is.
+   */
+  smallerPagesOn504?: readonly number[];
 }
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
@@ -106,7 +123,10 @@ export class WebexClient {
   private readonly random: () => number;
 
   constructor(options: WebexClientOptions) {
-    this.baseUrl = (options.baseUrl ?? DEFAULT_WEBEX_BASE_URL).replace(/\/+$/, '');
+    this.baseUrl = withoutTrailingSlashes(options.baseUrl ?? DEFAULT_WEBEX_BASE_URL);
+    // Every request carries a credential (a bearer token, or the OAuth form's secret and refresh token).
+    const insecure = insecureBaseUrlReason(this.baseUrl);
+    if (insecure) throw new ConfigurationError(`${insecure} (WEBEX_BASE_URL)`);
     this.origin = new URL(this.baseUrl).origin;
     this.tokens = options.tokenProvider;
     this.log = options.logger;
@@ -139,7 +159,8 @@ export class WebexClient {
   /** `path` is relative to the base URL (`/people`), or an absolute next-page URL on the same origin. */
   async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptions<T> = {}): Promise<WebexResponse<T>> {
     const url = this.resolve(path, options.query);
-    const logPath = url.pathname.slice(new URL(this.baseUrl).pathname.length) || '/';
+    // Logs and errors name the path without its secrets (an access code is a path segment).
+    const logPath = redactSecretPath(url.pathname.slice(new URL(this.baseUrl).pathname.length) || '/');
     const idempotent = options.idempotent ?? IDEMPOTENT.has(method);
     const correlation = correlationId();
     const trackingId = correlation ? `WEBEXPROV_${correlation}_${randomUUID().slice(0, 8)}` : `WEBEXPROV_${randomUUID()}`;
@@ -168,7 +189,8 @@ export class WebexClient {
         response = await sendHttpRequest({ method, url, headers, body, timeoutMs: left === undefined ? this.timeoutMs : Math.min(this.timeoutMs, left) });
       } catch (cause) {
         const failure = classifyNetworkError(cause, method, logPath);
-        const resendable = idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''));
+        const resendable = (idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''))) &&
+          !(failure.kind === 'timeout' && options.noRetryOn?.includes('timeout'));
         this.log?.debug('webex request failed', {
           method, path: logPath, attempt, error: failure.message, durationMs: Date.now() - attemptStarted,
         });
@@ -208,7 +230,7 @@ export class WebexClient {
       }
 
       const rateLimited = isRateLimitStatus(response.status);
-      const retryable = rateLimited || (RETRYABLE_5XX.has(response.status) && idempotent);
+      const retryable = !options.noRetryOn?.includes(response.status) && (rateLimited || (RETRYABLE_5XX.has(response.status) && idempotent));
       if (retryable && attempt < this.maxAttempts) {
         const asked = parseRetryAfterMs(response.headers.get('retry-after'));
         const delay = rateLimited ? this.afterRateLimit(asked ?? this.defaultRetryAfterMs) : (asked ?? this.backoff(attempt));
@@ -242,11 +264,29 @@ export class WebexClient {
     // Once Webex pages with Link headers, a page without one is the last: the offset fallback is only for
     // lists that never send them, and it continues from the page actually read.
     let linked = false;
+    const smaller = [...(options.smallerPagesOn504 ?? [])];
+    let pageMax = options.offsetPaging?.max;
     for (let pages = 1; next && pages <= (options.maxPages ?? Infinity); pages++) {
       // Webex's next links already carry every parameter; re-adding ours would duplicate them.
       const pageQuery = first ? query : undefined;
       const url = options.onPage ? this.resolve(next, pageQuery).toString() : '';
-      const page: WebexResponse<Record<string, unknown>> = await this.get<Record<string, unknown>>(next, { query: pageQuery });
+      let page: WebexResponse<Record<string, unknown>>;
+      try {
+        page = await this.get<Record<string, unknown>>(next, { query: pageQuery, noRetryOn: smaller.length ? [504, 'timeout'] : undefined });
+      } catch (error) {
+        const size = smaller[0];
+        const tooSlow = (error instanceof WebexApiError && error.status === 504) || (error instanceof WebexNetworkError && error.kind === 'timeout');
+        if (!tooSlow || size === undefined) throw error;
+        smaller.shift();
+        // The same page again, smaller: the first page's query (also what offset paging continues from), or
+        // the next link with its `max` replaced.
+        query.max = size;
+        if (!first) next = withMax(this.resolve(next), size);
+        if (pageMax !== undefined) pageMax = size;
+        this.log?.info('webex page smaller after 504 or timeout', { path: this.logPath(path), max: size });
+        pages--;
+        continue;
+      }
       first = false;
       if (itemsKey === undefined && typeof options.itemsKey === 'function') itemsKey = options.itemsKey(page.data);
       const where = { method: 'GET', path: this.logPath(path), trackingId: page.trackingId };
@@ -257,10 +297,12 @@ export class WebexClient {
       if (next) {
         linked = true;
         const target = this.resolveLink(next, where);
+        // Once smaller, every page after it too: a next link repeats the `max` that timed out.
+        if (options.smallerPagesOn504 && smaller.length < options.smallerPagesOn504.length) next = withMax(target, Number(query.max));
         if (target.pathname !== listPath) {
           throw new WebexLinkRefusedError('GET', where.path, `to another path (${target.pathname.slice(this.basePath.length) || '/'})`);
         }
-      } else if (!linked && options.offsetPaging && (items?.length ?? 0) >= options.offsetPaging.max) {
+      } else if (!linked && pageMax !== undefined && (items?.length ?? 0) >= pageMax) {
         start += items?.length ?? 0;
         next = path;
         Object.assign(query, { start });
@@ -286,11 +328,11 @@ export class WebexClient {
   }
 
   private get basePath(): string {
-    return new URL(this.baseUrl).pathname.replace(/\/+$/, '');
+    return withoutTrailingSlashes(new URL(this.baseUrl).pathname);
   }
 
   private logPath(path: string): string {
-    return /^https?:\/\//i.test(path) ? new URL(path).pathname.slice(this.basePath.length) || '/' : path;
+    return redactSecretPath(/^https?:\/\//i.test(path) ? new URL(path).pathname.slice(this.basePath.length) || '/' : path);
   }
 
   /** A next link as a URL, refused (502) when it is not on our origin. */
@@ -331,10 +373,12 @@ export class WebexClient {
     return Math.round(this.random() * ceiling);
   }
   /**
-   * Retry-After is the least to wait. Every request refused in the same rate-limit window is told the same
-   * moment, and Webex's limit is org-wide: resending all of them on it spends the next window at once and
-   * draws the next round of 429s. A spread of up to a second (or a tenth of a long wait) after it breaks
-   * that lockstep.
+   * Retry-After is the least to wait. Requests refused together are likely told the same moment (Cisco publishes
+   * no limits: they "vary depending on the calls being made", developer.webex.com blog "Rate Limiting and the Webex
+   * API"; whether they are per org, per app or per call is not documented), and resending all of them on it would
+   * draw the next round of 429s at once. A spread of up to a second (or a tenth of a long wait) after it breaks
+   * that lockstep. A wait longer than the request's budget (Cisco's own demo sends `Retry-After: 60`) is not slept:
+   * the 429 goes to the caller, a state machine's wait or an API client's.
    */
   private afterRateLimit(askedMs: number): number {
     return askedMs + Math.round(this.random() * Math.max(1000, askedMs / 10));
@@ -419,4 +463,18 @@ function classifyNetworkError(cause: unknown, method: string, path: string): Web
   const err = cause as { name?: string; code?: string };
   if (err?.name === 'TimeoutError') return new WebexNetworkError('timeout', method, path);
   return new WebexNetworkError('connection', method, path, err?.code);
+}
+
+/** A page URL with its `max` replaced. */
+function withMax(url: URL, max: number): string {
+  const copy = new URL(url);
+  copy.searchParams.set('max', String(max));
+  return copy.toString();
+}
+
+/** Without its trailing `/`s; a loop, since `/\/+$/` retries from every slash of a long run (quadratic). */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
 }

@@ -64,9 +64,10 @@ export type WebexErrorName =
   | 'WebexClientError';
 
 /**
- * Webex asking us to wait: 429, and 423 Locked, which Webex answers with a Retry-After while a resource is
- * being changed (docs/webex-api.md). The one place this is decided: the client's retry, the error's name,
- * the API's 429 and the steps' wait all ask it.
+ * Webex asking us to wait: 429, and 423 Locked, which Cisco's documents describe as "The requested resource is
+ * temporarily unavailable. A Retry-After header may be present that specifies how many seconds you need to wait"
+ * (the status table of every document, docs/webex-api.md §6.1; no live client is known to have seen one). The one
+ * place this is decided: the client's retry, the error's name, the API's 429 and the steps' wait all ask it.
  */
 export const isRateLimitStatus = (status: number) => status === 429 || status === 423;
 

@@ -22,7 +22,8 @@ export async function getPerson(client: WebexClient, personId: string): Promise<
 
 /** The person with this e-mail (Webex matches exactly, within the token's org), if any. */
 export async function findPersonIdByEmail(client: WebexClient, email: string): Promise<string | undefined> {
-  const res = await client.get('/people', { query: { email }, schema: PersonListSchema });
+  // excludeStatus: "Omit people status/availability to enhance query performance" (webex-admin.json, List People).
+  const res = await client.get('/people', { query: { email, excludeStatus: true }, schema: PersonListSchema });
   const wanted = email.toLowerCase();
   return res.data.items.find((p) => p.emails.some((e) => e.toLowerCase() === wanted))?.id;
 }

@@ -80,6 +80,7 @@ function refresh(ctx: RequestContext, options: OAuthOptions): Reply {
       refresh_token: nextRefreshToken,
       refresh_token_expires_in: refreshExpiresIn,
       token_type: 'Bearer',
+      ...(client.scope ? { scope: client.scope } : {}),
     },
     headers: { 'cache-control': 'no-store' },
   };

@@ -2,7 +2,7 @@ import {
   callingLicenseConflict, checkExtension, checkFreeUnit, checkNumberForPerson, licenseNotRecognized, normaliseNumber,
   resolveCallingTarget, type CallingTarget,
 } from '../calling';
-import { badRequest, conflict, notFound } from '../errors';
+import { badRequest, conflict, notFound, SimError } from '../errors';
 import type { Reply } from '../http';
 import type { RequestContext, Router } from '../router';
 import type { PersonAddress, PersonRecord, SimState } from '../state';
@@ -41,6 +41,10 @@ function listPeople(ctx: RequestContext): Reply {
   // Webex's documented caps: a larger max gets the cap and a next link.
   const cap = locationId !== null ? 50 : callingData ? 100 : 1000;
   const max = Math.min(intParam(ctx, 'max', 1) ?? 100, cap);
+  // A large org times out on big calling-data pages (state.callingDataPageLimit has the evidence).
+  if (callingData && state.callingDataPageLimit !== undefined && max > state.callingDataPageLimit) {
+    throw new SimError(504, 'Gateway Timeout: An upstream server failed to respond on time. If your query uses max parameter, please try to reduce it.');
+  }
 
   let people = [...state.people.values()];
   const orgId = query.get('orgId');

@@ -142,6 +142,22 @@ const WORKFLOWS: Workflow[] = [
       if (gone) expect(appliedStep(run, 'deleteUser')).toBe('applied');
     },
   },
+  {
+    name: 'leaver (removeCalling)',
+    stateMachine: 'Leaver',
+    detailType: 'Webex User Left',
+    steps: [...LEAVER_STEPS, 'GET /people/{id}'],
+    // The requests before are the deactivating leaver's, faults and all; the read-back is the one of its own.
+    only: ['GET /people/{id}'],
+    detail: () => ({ email: DEMO_EMAILS.carol, policy: 'removeCalling' }),
+    check: (h, run) => {
+      checkLeaver(h, run);
+      // Whatever the faults, the user is never deactivated nor deleted.
+      const carol = h.sim.state.people.get(P.carol)!;
+      expect(carol.loginEnabled).not.toBe(false);
+      if (run.status === 'COMPLETED') expect(appliedStep(run, 'keepUser')).toBe('unchanged');
+    },
+  },
 ];
 
 const matrix = useFaultHarness({ lifecycle: true });

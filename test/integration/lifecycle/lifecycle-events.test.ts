@@ -119,6 +119,14 @@ describe('joiner', () => {
     expect(h.webexCalls('POST', '/people')).toHaveLength(0);
   });
 
+  it('a Retry-After of 60 s in the nested Enable Calling is waited by the state machine: the joiner completes', async () => {
+    h.sim.faults.add({ match: { method: 'PATCH', path: '/licenses/users' }, kind: 'status', status: 429, retryAfter: '60' });
+    const run = await outcome('Joiner', (await send(joined({ email: 'patient.pat@example.com', firstName: 'Pat', location: 'Headquarters' }))).body.executionName);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ applied: [{ step: 'createUser', status: 'applied' }, { step: 'enableCalling', status: 'applied' }] });
+    expect(h.webexCalls('PATCH', '/licenses/users').map((r) => r.status)).toEqual([429, 200]);
+  });
+
   it('rides out 5xx and 429 injected mid-flow', async () => {
     h.sim.faults.add({ match: { method: 'POST', path: '/people' }, kind: 'applyThenFail', status: 500 });
     h.sim.faults.add({ match: { method: 'GET', path: '/telephony/config/people/primary/availableNumbers' }, kind: 'status', status: 429, retryAfter: '0', times: 2 });
@@ -170,6 +178,46 @@ describe('leaver', () => {
     const run = await outcome('Leaver', res.body.executionName);
     expect(run.output).toMatchObject({ applied: [{ step: 'unassignAlternates' }, { step: 'removeCallingLicense' }, { step: 'deleteUser', status: 'applied' }] });
     expect((await h.call('GET', `/users/${enc(DEMO_EMAILS.carol)}`)).status).toBe(404);
+  });
+
+  it('removeCalling: frees the numbers and the calling license and keeps the user active', async () => {
+    const res = await send(left({ email: DEMO_EMAILS.carol, policy: 'removeCalling' }));
+    const run = await outcome('Leaver', res.body.executionName);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({
+      status: 'COMPLETED',
+      applied: [
+        { step: 'unassignAlternates', status: 'applied', detail: expect.stringContaining(DEMO_NUMBERS.carolAlternate) },
+        { step: 'removeCallingLicense', status: 'applied', detail: expect.stringContaining(DEMO_NUMBERS.carolPrimary) },
+        { step: 'keepUser', status: 'unchanged', detail: expect.stringMatching(/stays active, without calling/) },
+      ],
+    });
+    // Nothing but the numbers and the license was written: no PUT /people, no DELETE.
+    expect(h.webexCalls('PUT', '/people/')).toHaveLength(0);
+    expect(h.webexCalls('DELETE', '/people/')).toHaveLength(0);
+    const user = await h.call('GET', `/users/${enc(DEMO_EMAILS.carol)}`);
+    expect(user.status).toBe(200);
+    expect(user.body.loginEnabled).not.toBe(false);
+    expect(user.body.calling).toMatchObject({ enabled: false });
+    expect(user.body.licenses.map((l: { id: string }) => l.id)).not.toContain(L.callingProfessional);
+    expect(h.sim.state.people.get(P.carol)?.licenses).toEqual([]);
+    const numbers = await h.call('GET', `/users/${enc(DEMO_EMAILS.carol)}/numbers`);
+    expect(numbers.body.phoneNumbers ?? []).toEqual([]);
+    const pool = await h.call('GET', `/numbers?location=${enc('Branch Office')}`);
+    const byNumber = Object.fromEntries(pool.body.items.map((n: { phoneNumber: string; owner?: unknown }) => [n.phoneNumber, n]));
+    expect(byNumber[DEMO_NUMBERS.carolPrimary]).toMatchObject({ phoneNumber: DEMO_NUMBERS.carolPrimary });
+    expect(byNumber[DEMO_NUMBERS.carolPrimary].owner).toBeUndefined();
+    expect(byNumber[DEMO_NUMBERS.carolAlternate].owner).toBeUndefined();
+  });
+
+  it('removeCalling reads the user back: a user Webex still shows with a calling location and extension ends in Failed', async () => {
+    h.sim.faults.add({ match: { method: 'GET', path: `/people/${P.carol}` }, kind: 'status', status: 200, times: Infinity,
+      body: { id: P.carol, emails: [DEMO_EMAILS.carol], displayName: 'Carol Calling', licenses: [], locationId: LOC.branchOffice, extension: '2001', loginEnabled: true } });
+    const run = await outcome('Leaver', (await send(left({ email: DEMO_EMAILS.carol, policy: 'removeCalling' }))).body.executionName);
+    expect(run.status).toBe('FAILED');
+    expect(JSON.parse(run.cause as string)).toMatchObject({
+      applied: expect.arrayContaining([{ step: 'keepUser', status: 'failed', detail: expect.stringMatching(/ChangeNotAppliedError: .*still shows a calling location, extension 2001/) }]),
+    });
   });
 
   it('a user already gone is a success with a note, and nothing is written', async () => {
@@ -229,6 +277,17 @@ describe('leaver', () => {
     expect(run.status).toBe('SUCCEEDED');
     expect(h.webexCalls('PATCH', '/licenses/users').map((r) => r.body)).toEqual([{ personId: P.carol, licenses: [{ id: cx, operation: 'remove' }] }]);
     expect(h.sim.state.people.get(P.carol)?.licenses).toEqual([]);
+  });
+
+  it('a Retry-After longer than a request may wait (60 s, what Cisco\'s demo sends) is handed to the state machine, never fails the user', async () => {
+    h.sim.faults.add({ match: { method: 'PATCH', path: '/licenses/users' }, kind: 'status', status: 429, retryAfter: '60' });
+    h.sim.faults.add({ match: { method: 'PUT', path: '/telephony/config/people/' }, kind: 'status', status: 429, retryAfter: '60' });
+    const run = await outcome('Leaver', (await send(left({ email: DEMO_EMAILS.carol, policy: 'removeCalling' }))).body.executionName);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ applied: [{ step: 'unassignAlternates', status: 'applied' }, { step: 'removeCallingLicense', status: 'applied' }, { step: 'keepUser' }] });
+    // Each 429 was answered once, not slept through by the client (its budget is shorter) nor retried within the step.
+    expect(h.webexCalls('PATCH', '/licenses/users').map((r) => r.status)).toEqual([429, 200]);
+    expect(h.webexCalls('PUT', '/telephony/config/people/').map((r) => r.status)).toEqual([429, 204]);
   });
 
   it('a fault that outlasts the retries ends in Failed naming the step and what was applied before it', async () => {

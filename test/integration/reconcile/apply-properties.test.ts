@@ -26,7 +26,7 @@ const world = fc.record({
   uncalled: fc.boolean(),
   /** The roster names the calling user's number (one the plan must then not pick for anyone else). */
   uncalledNumber: fc.boolean(),
-  leaverPolicy: fc.constantFrom('delete' as const, 'deactivate' as const),
+  leaverPolicy: fc.constantFrom('delete' as const, 'deactivate' as const, 'removeCalling' as const),
 });
 
 describe('plan → apply → plan', () => {

@@ -69,7 +69,7 @@ describe('reconciliation plan against the simulator', () => {
     expect(reads.filter((p) => p === '/telephony/config/locations')).toHaveLength(1);
     expect(numbers).toBeGreaterThan(TELEPHONY_MAX_PAGE);
     expect(reads).toHaveLength(pages(org.seed.people.length, 100) + pages(numbers, 2000) + 1);
-    expect(sim.requests.find((r) => r.path === '/people')?.query).toMatchObject({ callingData: 'true', max: '100' });
+    expect(sim.requests.find((r) => r.path === '/people')?.query).toMatchObject({ callingData: 'true', excludeStatus: 'true', max: '100' });
 
     // Stored as JSON and CSV, read back by id; the summary carries no actions.
     expect(summary).toMatchObject({ id: plan.id, counts: plan.counts, needsConfirmation: false, plan: { bucket: BUCKET, json: `plans/${plan.id}.json`, csv: `plans/${plan.id}.csv`, html: `plans/${plan.id}.html` } });
@@ -82,6 +82,34 @@ describe('reconciliation plan against the simulator', () => {
     await expect(readPlan(store, BUCKET, '../secrets')).rejects.toBeInstanceOf(ValidationError);
     // Nothing in Webex changed.
     expect(sim.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a large org whose calling-data pages answer 504: asks for smaller pages and goes on from the page already read', async () => {
+    const { csv } = rosterCsv(org, { joiners: 0, movers: 0, leavers: 0.01 });
+    await store.putText(BUCKET, 'r.csv', csv);
+    const baseline = (await createReconcilePlan(ports, { key: 'r.csv', scope })).plan;
+    const people = org.seed.people.length;
+
+    // Pages above 25 time out: 100 and 50 answer 504 once each, then every page is read at 25.
+    sim.reset();
+    sim.state.callingDataPageLimit = 25;
+    const small = (await createReconcilePlan(ports, { key: 'r.csv', scope })).plan;
+    expect(small.actions).toEqual(baseline.actions);
+    expect(small.inScope).toBe(PEOPLE);
+    const listed = sim.requests.filter((r) => r.path === '/people');
+    expect(listed.map((r) => [r.query.max, r.status]).slice(0, 3)).toEqual([['100', 504], ['50', 504], ['25', 200]]);
+    expect(listed.filter((r) => r.status === 200)).toHaveLength(pages(people, 25));
+    expect(listed.every((r) => r.query.excludeStatus === 'true' && r.query.callingData === 'true')).toBe(true);
+
+    // A 504 in the middle: the two pages read are kept, the third is asked for again at 50 from its cursor.
+    sim.reset();
+    sim.faults.add({ match: { method: 'GET', path: '/people' }, kind: 'status', status: 504, skip: 2 });
+    const resumed = (await createReconcilePlan(ports, { key: 'r.csv', scope })).plan;
+    expect(resumed.actions).toEqual(baseline.actions);
+    const again = sim.requests.filter((r) => r.path === '/people');
+    expect(again.map((r) => [r.query.max, r.status]).slice(0, 4)).toEqual([['100', 200], ['100', 200], ['100', 504], ['50', 200]]);
+    expect(again[3].query.cursor).toBe(again[2].query.cursor);
+    expect(again).toHaveLength(3 + pages(people - 200, 50));
   });
 
   it('reads no numbers when the roster gives none to check, and marks a plan with many leavers for confirmation', async () => {

@@ -169,6 +169,35 @@ describe('a scheduled run (the input reconcileSchedule gives: no planId)', () =>
   });
 });
 
+describe('a scheduled run retried by Scheduler (the same schedule ARN and scheduled time)', () => {
+  const SCHEDULE_ARN = 'arn:aws:scheduler:us-east-1:000000000000:schedule/default/nightly';
+  it('both attempts meet one plan-<id> execution, derived from the scheduled time: one plan, one Planned event', async () => {
+    const { csv } = rosterCsv(org, { joiners: 0, movers: 0, leavers: 0.05 });
+    await bucket.store().putText(BUCKET, 'rosters/nightly.csv', csv);
+    const input = { request: { key: 'rosters/nightly.csv', scope }, autoApply: false, scheduleArn: SCHEDULE_ARN, scheduledTime: '2026-03-07T02:00:00Z' };
+    const starter = h.runtime.stateMachines.starter();
+    // Step Functions names Scheduler's executions itself: two attempts are two unnamed executions.
+    await starter.start('ReconcilePlan', input, 'scheduled-attempt-1');
+    const first = await h.runtime.executions.outcome('ReconcilePlan', 'scheduled-attempt-1');
+    expect(first).toMatchObject({ status: 'SUCCEEDED', output: { planId: expect.stringMatching(/^[0-9a-f-]{36}$/), started: true } });
+    const { planId, executionName } = first!.output as { planId: string; executionName: string };
+    expect(executionName).toBe(`plan-${planId}`);
+    expect(executionName.length).toBeLessThanOrEqual(80);
+    await h.runtime.executions.settle();
+    // The retry comes after the first plan ended: Step Functions refuses the closed name, and nothing plans again.
+    await starter.start('ReconcilePlan', input, 'scheduled-attempt-2');
+    expect(await h.runtime.executions.outcome('ReconcilePlan', 'scheduled-attempt-2')).toMatchObject({ status: 'SUCCEEDED', output: { planId, started: false, reason: 'alreadyPlanned' } });
+    await h.runtime.executions.settle();
+    expect(h.runtime.executions.list('ReconcilePlan').map((e) => e.executionName).filter((n) => n.startsWith('plan-'))).toEqual([executionName]);
+    expect(events('Webex Reconcile Planned').filter((e) => (e.detail as { planId: string }).planId === planId)).toHaveLength(1);
+    expect((await h.call('GET', `/reconcile/plans/${planId}`)).body).toMatchObject({ id: planId, status: 'planned' });
+    // Another scheduled time is another plan.
+    await starter.start('ReconcilePlan', { ...input, scheduledTime: '2026-03-08T02:00:00Z' }, 'scheduled-attempt-3');
+    expect((await h.runtime.executions.outcome('ReconcilePlan', 'scheduled-attempt-3'))!.output).toMatchObject({ started: true, planId: expect.not.stringMatching(planId) });
+    await h.runtime.executions.settle();
+  });
+});
+
 describe('POST /reconcile/plans past its deadline', () => {
   const apiEvent = (body: unknown) =>
     ({

@@ -109,6 +109,17 @@ describe('GET /people', () => {
     expect(rest.items).toHaveLength(51);
   });
 
+  it('a large org (callingDataPageLimit): calling-data pages above the limit answer 504 with Cisco\'s text, smaller ones and plain lists do not', async () => {
+    sim.state.callingDataPageLimit = 2;
+    const big = await call(sim, 'GET', '/people', { query: { callingData: 'true', excludeStatus: 'true', max: '3' } });
+    expectWebexError(big, 504);
+    expect(JSON.stringify(big.body)).toMatch(/please try to reduce it/);
+    expect((await call(sim, 'GET', '/people', { query: { callingData: 'true', max: '2' } })).status).toBe(200);
+    expect((await call(sim, 'GET', '/people', { query: { max: '3' } })).status).toBe(200);
+    sim.reset();
+    expect(sim.state.callingDataPageLimit).toBeUndefined();
+  });
+
   it('works with the suite Webex client following the links', async () => {
     for (let i = 0; i < 4; i++) await call(sim, 'POST', '/people', { body: { emails: [`c${i}@example.com`], lastName: `C${i}` } });
     const client = new WebexClient({ baseUrl: sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });

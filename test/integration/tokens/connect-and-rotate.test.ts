@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { assertSecureBaseUrl, connectServiceApp } from '../../../functions/lib/connection/connect';
+import { assertSecureBaseUrl, connectServiceApp, REQUIRED_SCOPES } from '../../../functions/lib/connection/connect';
 import { FileSecretStore } from '../../../functions/lib/tokens/file-secret-store';
-import { SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../../../functions/simulator/seed';
+import { demoSeed, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../../../functions/simulator/seed';
 import { startHarness, tempFile, type Harness } from '../../support/harness';
 
 let h: Harness;
@@ -69,7 +69,7 @@ describe('connect', () => {
   });
 
   it('names a missing scope when Webex answers a probe with 403', async () => {
-    h.sim.faults.add({ match: { path: '/telephony/config/numbers' }, kind: 'status', status: 403, body: { message: 'missing scope' } });
+    h.sim.faults.add({ match: { path: '/telephony/config/locations' }, kind: 'status', status: 403, body: { message: 'missing scope' } });
     const report = await connect();
     expect(report.missingScopes).toEqual(['spark-admin:telephony_config_read']);
   });
@@ -87,6 +87,64 @@ describe('connect', () => {
     h.sim.faults.add({ match: { path: '/telephony/pstn/' }, kind: 'status', status: 403, body: { message: 'missing scope' } });
     const report = await connect();
     expect(report.missingScopes).toEqual(['identity:groups_rw', 'spark-admin:telephony_pstn_read']);
+  });
+});
+
+describe('connect: probes that cannot tell, and what a read cannot prove', () => {
+  it('probes the PSTN connection of a calling location when the org\'s first /locations entry has no Webex Calling', async () => {
+    const seed = demoSeed();
+    // Warehouse (no Webex Calling) first, as /locations may list it.
+    seed.locations.sort((a, b) => Number(a.callingEnabled ?? false) - Number(b.callingEnabled ?? false));
+    expect(seed.locations[0].callingEnabled).toBe(false);
+    h.sim.reset(seed);
+    const report = await connect();
+    expect(report.probes).toEqual(expect.arrayContaining([expect.objectContaining({ scope: 'spark-admin:telephony_pstn_read', ok: true, status: 200 })]));
+    const pstn = h.sim.requests.filter((r) => r.path.startsWith('/telephony/pstn/locations/'));
+    expect(pstn).toHaveLength(1);
+    expect(pstn[0].path).not.toContain(encodeURIComponent(seed.locations[0].id));
+    expect(await store.read()).toMatchObject({ verified: true });
+  });
+
+  it('a probe Webex answers with an error that says nothing of the scope is reported; the stored pair is still settled as verified', async () => {
+    h.sim.faults.add({ match: { path: '/telephony/pstn/' }, kind: 'status', status: 400, times: Infinity, body: { message: 'Location is not enabled for calling' } });
+    h.sim.faults.add({ match: { path: '/licenses' }, kind: 'status', status: 500, times: Infinity });
+    const report = await connect();
+    expect(report.probes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ scope: 'spark-admin:telephony_pstn_read', ok: false, status: 400, error: expect.stringMatching(/HTTP 400: Location is not enabled for calling/) }),
+      expect.objectContaining({ scope: 'spark-admin:licenses_read', ok: false, status: 500, error: expect.stringMatching(/HTTP 500/) }),
+    ]));
+    // Not counted as missing: Webex did not say the scope is absent.
+    expect(report.missingScopes).toEqual([]);
+    const secret = await store.read();
+    expect(secret).toMatchObject({ verified: true });
+    expect(secret).not.toHaveProperty('previousRefreshToken');
+  });
+
+  it('a token that works for no probe is stored unverified and connect says so', async () => {
+    h.sim.faults.add({ match: { method: 'GET' }, kind: 'status', status: 401, times: Infinity });
+    await expect(connect()).rejects.toMatchObject({ name: 'ConnectError', message: expect.stringMatching(/stored, but its access token worked for no probe/) });
+    expect(await store.read()).toMatchObject({ verified: false });
+  });
+
+  it('without a scope list in the token answer, says plainly which scopes no read could verify: identity:groups_rw\'s write part among them', async () => {
+    const report = await connect();
+    expect(report.grantedScopes).toBeUndefined();
+    expect(report.probes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ scope: 'identity:groups_rw', ok: true, note: expect.stringMatching(/write access could not be verified/) }),
+    ]));
+    expect(report.unverifiedScopes).toEqual(['spark-admin:people_write', 'spark-admin:telephony_config_write', 'identity:groups_rw']);
+  });
+
+  it('with the token answer\'s scope list, judges the scopes by it: a read-only groups grant is missing identity:groups_rw', async () => {
+    const seed = demoSeed();
+    const granted = REQUIRED_SCOPES.filter((s) => s !== 'identity:groups_rw');
+    seed.oauthClients = seed.oauthClients.map((c) => ({ ...c, scope: [...granted, 'identity:groups_read'].join(' ') }));
+    h.sim.reset(seed);
+    const report = await connect();
+    // GET /groups answers (identity:groups_read allows it), yet the grant says write is not there.
+    expect(report.probes).toEqual(expect.arrayContaining([expect.objectContaining({ scope: 'identity:groups_rw', ok: true })]));
+    expect(report.missingScopes).toEqual(['identity:groups_rw']);
+    expect(report.unverifiedScopes).toEqual([]);
   });
 });
 

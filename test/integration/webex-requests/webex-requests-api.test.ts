@@ -4,6 +4,9 @@ import { WebexClient } from '../../../functions/lib/webex/client';
 import { StaticTokenProvider } from '../../../functions/lib/webex/token-provider';
 import { SIM_ACCESS_TOKEN } from '../../../functions/simulator/seed';
 import { startHarness, type Harness } from '../../support/harness';
+import { sampleRequest } from '../../support/sample-request';
+import { startScriptedServer } from '../../support/scripted-http-server';
+import { allOperations } from '../../../functions/lib/webex-spec/operations';
 
 let h: Harness;
 beforeEach(async () => {
@@ -43,6 +46,26 @@ describe('POST /webex/requests', () => {
     expect(res.status).toBe(502);
     expect(res.body.error).toMatchObject({ code: 'WebexLinkRefusedError' });
     expect(h.webexCalls()).toHaveLength(requests);
+  });
+
+  it('takes Cisco\'s own paths that end in / and sends them without it, as live clients do', async () => {
+    const { body } = sampleRequest(allOperations().find((op) => op.method === 'POST' && op.path === '/telephony/config/operatingModes')!);
+    const dry = await h.call('POST', '/webex/requests', { method: 'POST', path: '/telephony/config/operatingModes/', body, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.request).toMatchObject({ url: `${h.sim.url}/telephony/config/operatingModes`, operation: 'POST /telephony/config/operatingModes' });
+    // Sent for real (the simulator does not model these operations): to a loopback server that records the request.
+    const webex = await startScriptedServer();
+    try {
+      webex.script([{ status: 204 }]);
+      const client = new WebexClient({ baseUrl: `${webex.url}/v1`, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
+      const log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+      const handsets = sampleRequest(allOperations().find((op) => op.method === 'DELETE' && op.path.endsWith('/handsets'))!);
+      const sent = await performWebexRequest(client, { ...handsets, path: `${handsets.path}/` }, { allowedPrefixes: DEFAULT_ALLOWED_PREFIXES, caller: 'test', log });
+      expect(sent).toMatchObject({ status: 204 });
+      expect(webex.requests.map((r) => [r.method, r.url])).toEqual([['DELETE', `/v1${handsets.path}`]]);
+    } finally {
+      await webex.close();
+    }
   });
 
   it('dry run validates and returns the request without sending it', async () => {
@@ -141,6 +164,24 @@ describe('POST /webex/requests with all: true, bounded', () => {
       expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['cursor']);
     }
     expect(h.webexCalls()).toHaveLength(0);
+  });
+
+  it("checks a cursor's query as strictly as `query`: a value outside the parameter's enum or type never reaches Webex", async () => {
+    const cursorOf = (page: string) => Buffer.from(JSON.stringify({ page, skip: 0 })).toString('base64url');
+    const path = '/telephony/config/numbers';
+    h.sim.clearRequests();
+    const direct = await h.call('POST', '/webex/requests', { method: 'GET', path, all: true, query: { ownerType: 'NOT_AN_ENUM' } });
+    expect(direct.status).toBe(400);
+    expect(direct.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['query.ownerType']);
+    for (const page of [`${path}?ownerType=NOT_AN_ENUM`, `${path}?max=lots`, `${path}?details=maybe`, '/people?max=abc']) {
+      const res = await h.call('POST', '/webex/requests', { method: 'GET', path: page.split('?')[0], all: true, cursor: cursorOf(page) });
+      expect({ page, status: res.status, body: res.body }).toMatchObject({ page, status: 400 });
+      expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['cursor']);
+    }
+    expect(h.webexCalls()).toHaveLength(0);
+    // A cursor with a declared value of the right kind still pages on.
+    const ok = await h.call('POST', '/webex/requests', { method: 'GET', path, all: true, cursor: cursorOf(`${path}?ownerType=PEOPLE&max=2`) });
+    expect(ok.status).toBe(200);
   });
 
   it('stops on an empty page even when it links to another', async () => {

@@ -34,6 +34,9 @@ describe('routeLifecycleEvent', () => {
     expect(routeLifecycleEvent(left({ email: 'a@example.com' }), { LIFECYCLE_DEFAULT_LEAVER_POLICY: 'delete' }).input.detail).toMatchObject({ policy: 'delete', policySource: 'default' });
     expect(routeLifecycleEvent(left({ email: 'a@example.com', policy: 'deactivate' }), { LIFECYCLE_DEFAULT_LEAVER_POLICY: 'delete' }).input.detail).toMatchObject({ policy: 'deactivate', policySource: 'event' });
     expect(() => routeLifecycleEvent(left({ email: 'a@example.com' }), { LIFECYCLE_DEFAULT_LEAVER_POLICY: 'shred' })).toThrow(/LIFECYCLE_DEFAULT_LEAVER_POLICY/);
+    // removeCalling: from the deployment's default as from the event.
+    expect(routeLifecycleEvent(left({ email: 'a@example.com' }), { LIFECYCLE_DEFAULT_LEAVER_POLICY: 'removeCalling' }).input.detail).toMatchObject({ policy: 'removeCalling', policySource: 'default' });
+    expect(routeLifecycleEvent(left({ email: 'a@example.com', policy: 'removeCalling' }), {}).input.detail).toMatchObject({ policy: 'removeCalling', policySource: 'event' });
   });
 
   it('routes joiners to Joiner (auto-assigning a number by default) and movers to Mover', () => {

@@ -88,6 +88,26 @@ describe('buildPlan: the diff', () => {
     expect(p.rosterOutOfScope).toBe(3);
   });
 
+  it('removeCalling: plans the leave of a user with calling, and neither counts nor removes again one it left active without calling', () => {
+    const policy = { leaverPolicy: 'removeCalling' as const, allowMoves: false, thresholds: { maxLeaverPercent: 100, maxLeavers: 1000 } };
+    const webexOrg = org([
+      user('stay@example.com', { locationId: 'LOC1' }),
+      user('calling.leaver@example.com', { locationId: 'LOC1', phoneNumber: '+14085550101', extension: '1001' }),
+      user('left.before@example.com'),
+    ]);
+    const r2 = roster({ email: 'stay@example.com' });
+    const p = plan({ roster: r2, org: webexOrg, policy });
+    expect(p.actions).toEqual([expect.objectContaining({ kind: 'leave', email: 'calling.leaver@example.com', leaverPolicy: 'removeCalling', reason: 'in scope, not in the roster: removeCalling' })]);
+    expect(p.inScope).toBe(2);
+    // The leaver stays active without calling: the next plan has nothing to do.
+    const after = applyPlan(webexOrg, p);
+    expect(after.users.find((u) => u.email === 'calling.leaver@example.com')).toMatchObject({ loginEnabled: true });
+    expect(plan({ roster: r2, org: after, policy }).actions).toEqual([]);
+    // An empty-looking roster is still refused: the users it would act on are all in scope.
+    expect(() => plan({ roster: roster({ email: 'left.before@example.com' }), org: webexOrg, policy })).not.toThrow();
+    expect(() => plan({ roster: roster({ email: 'nobody@elsewhere.com' }), org: webexOrg, policy })).toThrow(ValidationError);
+  });
+
   it('does not count or remove deactivated users, and skips one the roster still lists', () => {
     const p = plan({
       roster: roster({ email: 'back@example.com' }, { email: 'stay@example.com' }),

@@ -48,8 +48,8 @@ function applyAction(users: Map<string, SeenUser>, a: PlanAction): void {
   if (a.kind === 'leave') {
     if (a.leaverPolicy === 'delete') users.delete(u.id);
     else {
-      // The Leaver frees the numbers and the calling license, then disables sign-in.
-      u.loginEnabled = false;
+      // The Leaver frees the numbers and the calling license, then disables sign-in (removeCalling keeps it on).
+      if (a.leaverPolicy !== 'removeCalling') u.loginEnabled = false;
       delete u.locationId;
       delete u.phoneNumber;
       delete u.extension;

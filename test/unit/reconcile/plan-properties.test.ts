@@ -40,7 +40,7 @@ const world = fc
         exclude: maybe(fc.subarray(emails)),
       }).filter((s) => !!(s.emailDomains || s.locations)) as fc.Arbitrary<ReconcileScope>,
       policy: fc.record({
-        leaverPolicy: fc.constantFrom('delete' as const, 'deactivate' as const),
+        leaverPolicy: fc.constantFrom('delete' as const, 'deactivate' as const, 'removeCalling' as const),
         allowMoves: fc.boolean(),
         thresholds: fc.record({ maxLeaverPercent: fc.integer({ min: 0, max: 100 }), maxLeavers: fc.integer({ min: 0, max: 30 }) }),
       }),

@@ -51,6 +51,26 @@ describe('checkWebexRequest', () => {
     expect(issue.message).toMatch(message);
   });
 
+  it('accepts the trailing / Cisco\'s documents spell on three operations, and gives the path to send without it (as wxc_sdk sends it)', () => {
+    const slashed = operations.filter((op) => op.documentedTrailingSlash);
+    expect(slashed.map((op) => `${op.method} ${op.path}`).sort()).toEqual([
+      'DELETE /telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/handsets',
+      'POST /telephony/config/operatingModes',
+      'PUT /telephony/config/virtualExtensionRanges/{extensionRangeId}',
+    ]);
+    for (const op of slashed) {
+      const sample = sampleRequest(op);
+      expect(check({ ...sample, path: `${sample.path}/` })).toMatchObject({ path: sample.path, operation: { method: op.method, path: op.path } });
+      // Without the slash too, sent as given.
+      expect(check(sample).path).toBe(sample.path);
+      // Two are an empty segment.
+      expect(issues({ ...sample, path: `${sample.path}//` })[0].message).toMatch(/empty/);
+    }
+    // Elsewhere a trailing / is not Cisco's spelling: refused, naming the operation.
+    expect(issues({ path: '/people/' })[0]).toEqual({ field: 'path', message: "must not end in / (Cisco's documents spell GET /people without it)" });
+    expect(issues({ method: 'GET', path: '/telephony/config/operatingModes/' })[0].message).toMatch(/must not end in \//);
+  });
+
   it('refuses paths outside the allow-list, and honours a narrower one', () => {
     expect(issues({ path: '/organizations' })[0].message).toMatch(/must be under/);
     expect(issues({ path: '/telephony/config/numbers' }, ['/people'])[0].message).toMatch(/must be under one of \/people$/);

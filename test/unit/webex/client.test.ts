@@ -220,6 +220,42 @@ describe('WebexClient', () => {
     expect(calls.map((x) => x.url)).toEqual(['/v1/people?max=2', '/v1/people?max=2&cursor=abc']);
   });
 
+  it('asks for a page that answers 504 again with a smaller max at once, resuming there and keeping the smaller size', async () => {
+    const gateway = json(504, { message: 'Gateway Timeout: If your query uses max parameter, please try to reduce it.' });
+    const { c, calls, sleeps } = client([
+      gateway,
+      json(200, { items: [{ id: 1 }, { id: 2 }] }, { link: `<${server.url}/v1/people?callingData=true&max=4&cursor=a>; rel="next"` }),
+      gateway,
+      json(200, { items: [{ id: 3 }] }, { link: `<${server.url}/v1/people?callingData=true&max=1&cursor=b>; rel="next"` }),
+      json(200, { items: [{ id: 4 }] }),
+    ]);
+    const items = await c.list('/people', { query: { callingData: true, max: 4 }, smallerPagesOn504: [2, 1] });
+    expect(items).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]);
+    expect(calls.map((x) => x.url)).toEqual([
+      '/v1/people?callingData=true&max=4',
+      '/v1/people?callingData=true&max=2',
+      // The next link named max=4 again: asked at the size that answered, from its cursor.
+      '/v1/people?callingData=true&max=2&cursor=a',
+      '/v1/people?callingData=true&max=1&cursor=a',
+      '/v1/people?callingData=true&max=1&cursor=b',
+    ]);
+    // Not retried at the same size first, nor slept on.
+    expect(sleeps).toEqual([]);
+  });
+
+  it('takes a page that does not answer within the attempt\'s timeout as a 504: asked for again smaller, at once', async () => {
+    const { c, calls } = client(['hang', json(200, { items: [{ id: 1 }] })], { timeoutMs: 200 });
+    expect(await c.list('/people', { query: { max: 4 }, smallerPagesOn504: [2] })).toEqual([{ id: 1 }]);
+    expect(calls.map((x) => x.url)).toEqual(['/v1/people?max=4', '/v1/people?max=2']);
+  });
+
+  it('retries a 504 at the smallest page size as any 504, then reports it', async () => {
+    const gateway = json(504, {});
+    const { c, calls } = client([gateway, gateway, gateway], { maxAttempts: 2 });
+    await expect(c.list('/people', { query: { max: 4 }, smallerPagesOn504: [2] })).rejects.toMatchObject({ status: 504, attempts: 2 });
+    expect(calls.map((x) => x.url)).toEqual(['/v1/people?max=4', '/v1/people?max=2', '/v1/people?max=2']);
+  });
+
   it('stops at maxPages and tells onPage each page and where the next one is', async () => {
     const { c, calls } = client([
       json(200, { items: [{ id: 1 }] }, { link: `<${server.url}/v1/people?max=1&cursor=b>; rel="next"` }),

@@ -11,7 +11,8 @@ import { lifecycleStateBase } from './state';
 
 /**
  * The leaver (statemachines/leaver.asl.json): find the user, return the alternate numbers, remove the
- * calling license, then delete or deactivate per the event's policy.
+ * calling license, then per the event's policy delete the user, deactivate it (Webex deletes users
+ * deactivated for 30 days: help.webex.com article v5wksr) or keep it active without calling (removeCalling).
  */
 
 export const LeaverUser = z.object({
@@ -28,7 +29,8 @@ export const LeaverUser = z.object({
 export type LeaverUser = z.infer<typeof LeaverUser>;
 export const LeaverAlternates = z.object({ removed: z.array(z.string()), detail: z.string() });
 export const LeaverLicense = z.object({ removed: z.array(z.object({ id: z.string(), name: z.string().optional() })), detail: z.string() });
-export const LeaverRemoval = z.object({ action: z.enum(['deleted', 'deactivated', 'unchanged', 'gone']), detail: z.string() });
+/** `kept`: removeCalling left the user active (or as it was), without calling. */
+export const LeaverRemoval = z.object({ action: z.enum(['deleted', 'deactivated', 'kept', 'unchanged', 'gone']), detail: z.string() });
 
 export const LeaverState = z.object({
   ...lifecycleStateBase,
@@ -154,4 +156,25 @@ export async function leaverDeactivateUser(client: WebexClient, state: LeaverSta
     throw new ChangeNotAppliedError('Webex accepted disabling sign-in (loginEnabled: false) but still shows the user able to sign in');
   }
   return { action: 'deactivated', detail: 'sign-in disabled (loginEnabled: false); the user is kept' };
+}
+
+/**
+ * removeCalling: the user is kept as it is (active, unless someone else deactivated it), and read back to show
+ * that calling went with the license: no calling location, no work number, no extension left.
+ */
+export async function leaverKeepUser(client: WebexClient, state: LeaverState): Promise<z.infer<typeof LeaverRemoval>> {
+  const user = userOf(state);
+  const person = await getPerson(client, user.id);
+  if (!person) return { action: 'gone', detail: 'the user is gone' };
+  const left = [
+    person.locationId && 'a calling location',
+    person.phoneNumbers?.find((n) => n.type === 'work')?.value,
+    person.extension && `extension ${person.extension}`,
+  ].filter(Boolean);
+  if (left.length) throw new ChangeNotAppliedError(`the calling license is removed but Webex still shows ${left.join(', ')} on the user`);
+  const active = !(person.loginEnabled === false || person.loginEnabled === 'false');
+  return {
+    action: 'kept',
+    detail: active ? 'the user stays active, without calling (no calling license, number or extension)' : 'the user is kept as it was (sign-in already disabled), without calling',
+  };
 }

@@ -2,6 +2,7 @@ import {
   LIFECYCLE_RESULT_DETAIL_TYPES,
   type AppliedChange,
   type LifecycleOrigin,
+  type LeaverPolicy,
   type LifecycleResultDetail,
 } from '../../schemas/lifecycle-events';
 import { EnableCallingResult, type CaughtError } from '../../schemas/calling';
@@ -15,7 +16,7 @@ import type * as z from 'zod';
 
 export type LifecycleFlow = 'joiner' | 'mover' | 'leaver';
 
-interface Outcome {
+export interface Outcome {
   status: 'COMPLETED' | 'FAILED';
   detailType: string;
   detail: LifecycleResultDetail;
@@ -53,23 +54,21 @@ function moverRecord(s: MoverState): FlowRecord {
   return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep };
 }
 
+/** The step each leaver policy ends with, as the outcome names it. */
+const LEAVER_POLICY_STEPS: Record<LeaverPolicy, string> = { delete: 'deleteUser', deactivate: 'deactivateUser', removeCalling: 'keepUser' };
+
 function leaverRecord(s: LeaverState): FlowRecord {
   const applied: AppliedChange[] = [];
   const note = s.user && s.user.found === false ? `No Webex user with e-mail ${s.detail.email}: already gone, nothing to do` : undefined;
   if (s.alternates) applied.push({ step: 'unassignAlternates', status: s.alternates.removed.length ? 'applied' : 'unchanged', detail: s.alternates.detail });
   if (s.license) applied.push({ step: 'removeCallingLicense', status: s.license.removed.length ? 'applied' : 'unchanged', detail: s.license.detail });
+  const policyStep = LEAVER_POLICY_STEPS[s.detail.policy ?? 'deactivate'];
   if (s.removal) {
-    applied.push({ step: s.removal.action === 'deleted' ? 'deleteUser' : 'deactivateUser', status: s.removal.action === 'unchanged' ? 'unchanged' : 'applied', detail: s.removal.detail });
+    // `kept` changed nothing on the user itself: the change was the license step's.
+    const status = s.removal.action === 'unchanged' || s.removal.action === 'kept' ? 'unchanged' : 'applied';
+    applied.push({ step: s.removal.action === 'deleted' ? 'deleteUser' : policyStep, status, detail: s.removal.detail });
   }
-  const failedStep = !s.user
-    ? 'findUser'
-    : !s.alternates
-      ? 'unassignAlternates'
-      : !s.license
-        ? 'removeCallingLicense'
-        : s.detail.policy === 'delete'
-          ? 'deleteUser'
-          : 'deactivateUser';
+  const failedStep = !s.user ? 'findUser' : !s.alternates ? 'unassignAlternates' : !s.license ? 'removeCallingLicense' : policyStep;
   return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, note, failedStep };
 }
 

@@ -73,6 +73,8 @@ export interface GuardOptions {
 
 export interface CheckedRequest {
   operation: Operation;
+  /** The path as it is sent: without the trailing `/` a few of Cisco's templates spell (as live clients send them). */
+  path: string;
   /** The query as validated and as it is sent: numbers and booleans as values, not the strings given. */
   query: Record<string, string | number | boolean>;
 }
@@ -84,12 +86,15 @@ export interface CheckedRequest {
  * field the schema does not.
  */
 export function checkWebexRequest(input: WebexRequestInput, allowedPrefixes: readonly string[], options: GuardOptions = {}): CheckedRequest {
-  const pathProblem = unsafePath(input.path);
+  // One trailing `/` is read as the path without it, accepted below only where Cisco's document spells it.
+  const trailingSlash = input.path.length > 1 && input.path.endsWith('/') && !input.path.endsWith('//');
+  const path = trailingSlash ? input.path.slice(0, -1) : input.path;
+  const pathProblem = unsafePath(path);
   if (pathProblem) throw new ValidationError([{ field: 'path', message: pathProblem }]);
-  if (!allowedPrefixes.some((p) => isUnderPrefix(input.path, p))) {
+  if (!allowedPrefixes.some((p) => isUnderPrefix(path, p))) {
     throw new ValidationError([{ field: 'path', message: `must be under one of ${allowedPrefixes.join(', ')}` }]);
   }
-  const candidates = operationsFor(input.path);
+  const candidates = operationsFor(path);
   if (!candidates.length) {
     throw new ValidationError([{ field: 'path', message: "is not an operation in Cisco's OpenAPI documents for these APIs" }]);
   }
@@ -98,7 +103,10 @@ export function checkWebexRequest(input: WebexRequestInput, allowedPrefixes: rea
     const allowed = [...new Set(candidates.map((op) => op.method))].join(', ');
     throw new ValidationError([{ field: 'method', message: `${input.method} is not defined for ${candidates[0].path} (allowed: ${allowed})` }]);
   }
-  const badParameter = badPathParameter(operation.path, input.path);
+  if (trailingSlash && !operation.documentedTrailingSlash) {
+    throw new ValidationError([{ field: 'path', message: `must not end in / (Cisco's documents spell ${operation.method} ${operation.path} without it)` }]);
+  }
+  const badParameter = badPathParameter(operation.path, path);
   if (badParameter) throw new ValidationError([{ field: 'path', message: badParameter }]);
   if (input.all && input.method !== 'GET') {
     throw new ValidationError([{ field: 'all', message: 'only applies to GET listings' }]);
@@ -108,20 +116,7 @@ export function checkWebexRequest(input: WebexRequestInput, allowedPrefixes: rea
   }
   if (input.cursor !== undefined && !input.all) throw new ValidationError([{ field: 'cursor', message: 'only applies with all: true' }]);
 
-  const issues: FieldIssue[] = [];
-  const query: Record<string, string | number | boolean> = {};
-  for (const [name, raw] of Object.entries(input.query ?? {})) {
-    // Own properties only: `constructor` or `toString` are not parameters of any operation.
-    const param = Object.hasOwn(operation.query, name) ? operation.query[name] : undefined;
-    if (!param) {
-      issues.push({ field: `query.${name}`, message: `is not a parameter of ${operation.method} ${operation.path}` });
-      continue;
-    }
-    const value = coerce(raw, param.schema.type);
-    const problems = validate(param.schema, value);
-    if (problems.length) issues.push({ field: `query.${name}`, message: problems.map((p) => p.message).join('; ') });
-    query[name] = value as string | number | boolean;
-  }
+  const { query, issues } = checkQuery(operation, input.query ?? {});
   for (const [name, param] of Object.entries(operation.query)) {
     if (param.required && !Object.hasOwn(input.query ?? {}, name)) issues.push({ field: `query.${name}`, message: 'is required' });
   }
@@ -153,7 +148,7 @@ export function checkWebexRequest(input: WebexRequestInput, allowedPrefixes: rea
     throw new ValidationError([...issues.slice(0, MAX_ISSUES), { field: issues[MAX_ISSUES].field, message: `and ${issues.length - MAX_ISSUES} more issues` }]);
   }
   if (issues.length) throw new ValidationError(issues);
-  return { operation, query };
+  return { operation, path, query };
 }
 
 function unsafePath(path: string): string | undefined {
@@ -214,4 +209,28 @@ function coerce(value: string | number | boolean, type: Schema['type']): unknown
   if (type === 'integer' && /^-?(0|[1-9][0-9]{0,15})$/.test(value)) return Number(value);
   if (type === 'number' && /^-?(0|[1-9][0-9]{0,15})(\.[0-9]{1,15})?$/.test(value)) return Number(value);
   return value;
+}
+
+export type CheckedQuery = Record<string, string | number | boolean>;
+
+/**
+ * Query parameters against the operation's declaration: each declared, each of its type and within its
+ * schema. The one check of the caller's `query` and of the query a caller-written cursor decodes to.
+ */
+export function checkQuery(operation: Operation, raw: Readonly<CheckedQuery>): { query: CheckedQuery; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const query: CheckedQuery = {};
+  for (const [name, value] of Object.entries(raw)) {
+    // Own properties only: `constructor` or `toString` are not parameters of any operation.
+    const param = Object.hasOwn(operation.query, name) ? operation.query[name] : undefined;
+    if (!param) {
+      issues.push({ field: `query.${name}`, message: `is not a parameter of ${operation.method} ${operation.path}` });
+      continue;
+    }
+    const coerced = coerce(value, param.schema.type);
+    const problems = validate(param.schema, coerced);
+    if (problems.length) issues.push({ field: `query.${name}`, message: problems.map((p) => p.message).join('; ') });
+    query[name] = coerced as string | number | boolean;
+  }
+  return { query, issues };
 }

@@ -5,6 +5,7 @@ import { checkWebexRequest, type GuardOptions, type WebexRequestInput } from './
 import type { Operation } from '../../webex-spec/operations';
 import { decodeCursor, encodeCursor, type ListingCursor } from './listing-cursor';
 import { redactPersonalData } from './redact';
+import { redactSecretPath } from '../../redaction';
 
 export const MAX_ITEMS = 5000;
 /** The pages one `all` call may fetch: a `max: 1` over 5,000 people made 5,000 requests. */
@@ -34,18 +35,18 @@ export interface WebexRequestOptions extends GuardOptions {
  * asked, the operation, the status and the trackingId; bodies only with personal data and secrets redacted.
  */
 export async function performWebexRequest(client: WebexClient, input: WebexRequestInput, options: WebexRequestOptions): Promise<WebexRequestResult> {
-  const { operation, query } = checkWebexRequest(input, options.allowedPrefixes, options);
-  const resume = input.cursor === undefined ? undefined : decodeCursor(input.cursor, client.baseUrl, input.path, operation);
+  const { operation, path, query } = checkWebexRequest(input, options.allowedPrefixes, options);
+  const resume = input.cursor === undefined ? undefined : decodeCursor(input.cursor, client.baseUrl, path, operation);
   const audit = {
     caller: options.caller,
     method: input.method,
-    path: input.path,
+    path: redactSecretPath(path),
     operation: `${operation.method} ${operation.path}`,
     body: input.body === undefined ? undefined : redactPersonalData(input.body),
   };
   if (input.dryRun) {
     options.log.info('webex request (dry run)', audit);
-    const url = new URL(client.baseUrl + input.path);
+    const url = new URL(client.baseUrl + path);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
     return {
       dryRun: true,
@@ -55,14 +56,14 @@ export async function performWebexRequest(client: WebexClient, input: WebexReque
 
   try {
     if (input.all) {
-      const result = await collectListing(client, input.path, resume?.query ?? query, operation, resume?.skip ?? 0, {
+      const result = await collectListing(client, path, resume?.query ?? query, operation, resume?.skip ?? 0, {
         maxPages: options.limits?.maxPages ?? MAX_PAGES,
         maxBytes: options.limits?.maxItemsBytes ?? MAX_ITEMS_BYTES,
       });
       options.log.info('webex request', { ...audit, status: 200, count: result.count, truncated: result.truncated });
       return result;
     }
-    const res = await client.request(input.method, input.path, { query, body: input.body });
+    const res = await client.request(input.method, path, { query, body: input.body });
     options.log.info('webex request', { ...audit, status: res.status, trackingId: res.trackingId });
     return { status: res.status, trackingId: res.trackingId, data: res.data };
   } catch (error) {
