@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 import { isUnderPrefix, REACHABLE_PREFIXES } from '../functions/lib/webex-spec/prefixes';
 import { routes, type RouteDefinition } from '../functions/routes';
 import { BulkImports } from './constructs/bulk-imports';
-import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/plan-defaults';
+import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/threshold-ceiling';
 import { LeaverThresholds } from '../functions/lib/reconcile/schemas';
 import { DEFAULT_LEAVER_POLICY_ENV } from '../functions/lib/lifecycle/router';
 import { ReconcileSchedule, scheduledPlanInput, type ReconcileScheduleSettings } from './constructs/reconcile-schedule';
@@ -242,6 +242,7 @@ export class WebexProvisioningStack extends Stack {
 
     // The bus exists before the machines, which publish their outcome to it.
     const lifecycleBus = LifecycleEvents.bus(this, 'LifecycleBus', { useDefaultBus: props.lifecycleUseDefaultBus });
+    const planEnvironment = reconcilePlanEnvironment(props);
     this.workflows = new WorkflowStateMachines(this, 'StateMachines', {
       secret: this.secret,
       webexBaseUrl,
@@ -249,7 +250,8 @@ export class WebexProvisioningStack extends Stack {
       callingLicense: props.callingLicense,
       lifecycleEventBus: lifecycleBus,
       importsBucket: this.bulkImports,
-      taskEnvironment: { ReconcilePlanSteps: reconcilePlanEnvironment(props) },
+      // The planner, its route and the apply all hold a plan to the deployment's thresholds (a ceiling).
+      taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: planEnvironment },
       bulkWebexRequestsPerSecond: bulkRate,
     });
 
@@ -260,7 +262,7 @@ export class WebexProvisioningStack extends Stack {
       logRetention,
       functionEnvironment: {
         // POST /events runs the router's code: the same sources as the rules.
-        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
+        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, { CreateReconcilePlan: planEnvironment }, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
         ...guardedRequestEnvironment(props),
       },
     });
@@ -287,6 +289,7 @@ export class WebexProvisioningStack extends Stack {
       this.reconcileSchedule = new ReconcileSchedule(this, 'ReconcileSchedule', {
         settings: props.reconcileSchedule,
         stateMachine: this.workflows.stateMachines.ReconcilePlan,
+        thresholdCeiling: props.reconcileLeaverThresholds,
       });
     }
     new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
@@ -342,7 +345,7 @@ function reconcilePlanEnvironment(props: WebexProvisioningStackProps): Record<st
     }
   }
   // Checked before anything is built: a bad schedule fails synth naming its field.
-  if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule);
+  if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule, props.reconcileLeaverThresholds);
   return env;
 }
 

@@ -5,7 +5,9 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { PlanMachineInput } from '../../functions/lib/reconcile/plan-run';
+import { planThresholds } from '../../functions/lib/reconcile/threshold-ceiling';
 import { ReconcilePlanInput, type LeaverThresholds, type ReconcileScope } from '../../functions/lib/reconcile/schemas';
+import { ValidationError } from '../../functions/lib/errors';
 
 /** The nightly reconciliation: what the stack's `reconcileSchedule` prop says. */
 export interface ReconcileScheduleSettings {
@@ -20,7 +22,7 @@ export interface ReconcileScheduleSettings {
   readonly leaverPolicy?: 'delete' | 'deactivate';
   /** @default false */
   readonly allowMoves?: boolean;
-  /** @default the stack's reconcileLeaverThresholds */
+  /** @default the stack's reconcileLeaverThresholds, which they may tighten, never raise */
   readonly thresholds?: LeaverThresholds;
   /**
    * Apply plans that need no confirmation without a person: the plan machine starts ReconcileApply
@@ -34,6 +36,8 @@ export interface ReconcileScheduleSettings {
 export interface ReconcileScheduleProps {
   readonly settings: ReconcileScheduleSettings;
   readonly stateMachine: sfn.IStateMachine;
+  /** The stack's reconcileLeaverThresholds: the ceiling the schedule's thresholds may only tighten. */
+  readonly thresholdCeiling?: LeaverThresholds;
 }
 
 /**
@@ -49,7 +53,7 @@ export class ReconcileSchedule extends Construct {
   constructor(scope: Construct, id: string, props: ReconcileScheduleProps) {
     super(scope, id);
     const { settings } = props;
-    const input = scheduledPlanInput(settings);
+    const input = scheduledPlanInput(settings, props.thresholdCeiling);
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Lets EventBridge Scheduler start the Webex reconciliation planner',
@@ -69,7 +73,7 @@ export class ReconcileSchedule extends Construct {
 }
 
 /** The schedule's execution input, or an Error naming the prop's bad field (synth fails). */
-export function scheduledPlanInput(settings: ReconcileScheduleSettings): PlanMachineInput {
+export function scheduledPlanInput(settings: ReconcileScheduleSettings, thresholdCeiling?: LeaverThresholds): PlanMachineInput {
   const { expression, timezone, autoApply, ...request } = settings;
   if (!/^(cron|rate|at)\(.+\)$/.test(expression)) {
     throw new Error(`reconcileSchedule.expression must be an EventBridge Scheduler expression such as cron(0 2 * * ? *) (got ${expression})`);
@@ -87,6 +91,13 @@ export function scheduledPlanInput(settings: ReconcileScheduleSettings): PlanMac
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `reconcileSchedule.${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new Error(`reconcileSchedule is invalid: ${issues.join('; ')}`);
+  }
+  // The planner would refuse it every night: fail synth instead, naming the field.
+  try {
+    planThresholds(thresholdCeiling, parsed.data.thresholds);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new Error(`reconcileSchedule is invalid: ${error.fields.map((f) => `reconcileSchedule.${f.field}: ${f.message}`).join('; ')}`);
   }
   return { request: parsed.data, autoApply: autoApply ?? false };
 }

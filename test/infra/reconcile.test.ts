@@ -34,6 +34,8 @@ describe('reconciliation plan', () => {
       const fn = resources[id(stack, stack.api.functions[route])];
       expect(fn.Properties.Environment.Variables).toMatchObject({ RECONCILE_PLAN_STATE_MACHINE_ARN: machine, BULK_IMPORTS_BUCKET: { Ref: id(stack, stack.bulkImports.bucket as never) } });
       expect(fn.Properties.Environment.Variables.WEBEX_SECRET_ARN).toBeUndefined();
+      // POST holds a request to the deployment's thresholds (a ceiling) before it starts anything.
+      if (route === 'CreateReconcilePlan') expect(fn.Properties.Environment.Variables).toMatchObject({ RECONCILE_MAX_LEAVER_PERCENT: '5', RECONCILE_MAX_LEAVERS: '20' });
       const statements = statementsOf(template, fn.Properties.Role['Fn::GetAtt'][0]);
       expect(statements.flatMap(actions)).not.toContain('secretsmanager:GetSecretValue');
       expect(statements.filter((s) => actions(s).includes('states:StartExecution')).map((s) => s.Resource)).toEqual(route === 'CreateReconcilePlan' ? [machine] : []);
@@ -128,6 +130,13 @@ describe('reconcileSchedule', () => {
     [{ ...SCHEDULE, users: [] } as never, /reconcileSchedule/],
   ])('a bad schedule fails synth naming the field (%#)', (reconcileSchedule, message) => {
     expect(() => synth({ reconcileSchedule })).toThrow(message);
+  });
+
+  it("a schedule's thresholds may tighten the stack's, never raise them: synth fails naming the field", () => {
+    const ceiling = { maxLeaverPercent: 5, maxLeavers: 20 };
+    expect(() => synth({ reconcileLeaverThresholds: ceiling, reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeavers: 21 } } })).toThrow(/reconcileSchedule.thresholds.maxLeavers/);
+    expect(() => synth({ reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeaverPercent: 50 } } })).toThrow(/reconcileSchedule.thresholds.maxLeaverPercent/);
+    expect(() => synth({ reconcileLeaverThresholds: ceiling, reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeaverPercent: 1, maxLeavers: 20 } } })).not.toThrow();
   });
 
   it('bad thresholds fail synth naming the field', () => {

@@ -5,7 +5,7 @@ import type { OrgSnapshot } from './org-snapshot';
 import type { RosterEntry } from './roster';
 import { joinerInScope, matchLocation, resolveScope, userInScope } from './scope';
 import { pickNumbers } from './number-picks';
-import { leaverThresholdExceeded } from './safeguards';
+import { leaverThresholdExceeded, rosterRemovesMost } from './safeguards';
 import {
   ACTION_KINDS, type ActionCounts, type LeaverThresholds, type PlanAction, type ReconcilePlan, type ReconcileScope, type SeenUser,
   type SkippedDifference, type UserFields,
@@ -176,10 +176,12 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
   }
 
   const leavers = actions.filter((a) => a.kind === 'leave').length;
-  if (leavers > 0 && leavers === inScope) {
+  if (rosterRemovesMost(leavers, inScope)) {
     throw new ValidationError([{
       field: input.rosterField,
-      message: `the roster would remove every one of the ${inScope} in-scope users: refused (check the file and the scope)`,
+      message: leavers === inScope
+        ? `the roster would remove every one of the ${inScope} in-scope users: refused (check the file and the scope)`
+        : `the roster would remove ${leavers} of the ${inScope} in-scope users, more than it keeps: refused (check the file and the scope)`,
     }]);
   }
   const order = (a: { kind: PlanAction['kind']; email: string; userId?: string }, b: typeof a) =>

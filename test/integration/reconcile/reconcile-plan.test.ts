@@ -91,8 +91,14 @@ describe('reconciliation plan against the simulator', () => {
     expect(plan.counts.leave).toBe(90);
     expect(summary).toMatchObject({ needsConfirmation: true, confirmWith: 90 });
     expect(sim.requests.some((r) => r.path === '/telephony/config/numbers')).toBe(false);
-    // A per-request override lifts the threshold.
-    const lifted = await createReconcilePlan(ports, { key: 'r.csv', scope, thresholds: { maxLeaverPercent: 25, maxLeavers: 100 } });
+    // A request cannot lift the deployment's thresholds (a 400 naming the field, before Webex is read)...
+    const before = sim.requests.length;
+    await expect(createReconcilePlan(ports, { key: 'r.csv', scope, thresholds: { maxLeaverPercent: 25, maxLeavers: 100 } })).rejects.toMatchObject({
+      name: 'ValidationError', fields: [{ field: 'thresholds.maxLeaverPercent' }, { field: 'thresholds.maxLeavers' }],
+    });
+    expect(sim.requests.length).toBe(before);
+    // ...a deployment whose own thresholds are that high plans it without confirmation.
+    const lifted = await createReconcilePlan({ ...ports, defaults: { thresholds: { maxLeaverPercent: 25, maxLeavers: 100 } } }, { key: 'r.csv', scope });
     expect(lifted.plan.needsConfirmation).toBe(false);
   });
 

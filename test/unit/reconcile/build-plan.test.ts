@@ -58,7 +58,7 @@ describe('buildPlan: the diff', () => {
     expect(leave).toMatchObject({ leaverPolicy: 'deactivate', before: { title: 'Gone', locationId: 'LOC2' }, after: {} });
     expect(p.actions.every((a) => a.email !== 'other@elsewhere.com')).toBe(true);
     // The join carries the row as the Joiner runs it: without a number or an extension, the first free number.
-    const numberless = plan({ roster: roster({ email: 'n@example.com' }, { email: 'same@example.com' }), org: webex }).actions[0];
+    const numberless = plan({ roster: roster({ email: 'n@example.com' }, { email: 'same@example.com' }, { email: 'nocalling@example.com' }, { email: 'renamed@example.com' }), org: webex }).actions[0];
     expect(numberless).toMatchObject({ kind: 'join', roster: { email: 'n@example.com', autoAssignNumber: true } });
     // The same inputs, in another order, give the same plan.
     expect(plan({ roster: [...r].reverse(), org: { ...webex, users: [...webex.users].reverse() } }).actions.map((a) => a.email)).toEqual(p.actions.map((a) => a.email));
@@ -162,6 +162,15 @@ describe('safeguards', () => {
     expect(plan({ roster: keep(users, 549), org: org(users), policy: loose }).needsConfirmation).toBe(false);
     const noConfirmationNeeded = plan({ roster: keep(users, 599), org: org(users), policy: defaults });
     expect(() => checkConfirmation(noConfirmationNeeded, undefined)).not.toThrow();
+  });
+
+  it('refuses a roster that removes more in-scope users than it keeps, however many it keeps', () => {
+    const users = many(9);
+    // Keeping one (or four) of nine is no more a right roster than keeping none.
+    for (const kept of [1, 4]) {
+      expect(() => plan({ roster: keep(users, kept), org: org(users), policy: defaults })).toThrow(/remove \d of the 9 in-scope users, more than it keeps/);
+    }
+    expect(plan({ roster: keep(users, 5), org: org(users), policy: defaults }).counts.leave).toBe(4);
   });
 
   it('refuses a roster that removes every in-scope user, naming the roster field', () => {
