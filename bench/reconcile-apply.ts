@@ -115,7 +115,7 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
     const elapsedMs = Date.now() - started;
     if (outcome?.status !== 'SUCCEEDED') throw new Error(`the apply ended ${outcome?.status}: ${outcome?.error} ${outcome?.cause}`);
 
-    const report = ReconcileResults.parse(JSON.parse((await store.getText('imports', `plans/${plan.id}.results.json`)).text));
+    const report = ReconcileResults.parse(JSON.parse((await store.getText('imports', `applies/${plan.id}.results.json`)).text));
     const requests = sim.requests.filter((r) => r.at >= started);
     // The raw results: an index reported twice would be a duplicated action.
     const manifestDir = `bulk-results/${executionName}`;

@@ -267,6 +267,10 @@ export class WebexProvisioningStack extends Stack {
       },
     });
     this.workflows.grantStart(this.api.functions);
+    // What apply runs and reports is written by the planner and the apply's steps alone (plan-integrity.ts checks it too).
+    const roleOf = (task: 'ReconcilePlanSteps' | 'ReconcileApplySteps') => this.workflows.taskFunctions[task].role!;
+    this.bulkImports.reserveWriters('plans/', [roleOf('ReconcilePlanSteps')]);
+    this.bulkImports.reserveWriters('applies/', [roleOf('ReconcileApplySteps')]);
     for (const route of routes as readonly RouteDefinition[]) if (route.importsBucket) this.bulkImports.grantReadFiles(this.api.functions[route.id]);
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {

@@ -139,6 +139,22 @@ describe('reconcileSchedule', () => {
     expect(() => synth({ reconcileLeaverThresholds: ceiling, reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeaverPercent: 1, maxLeavers: 20 } } })).not.toThrow();
   });
 
+  it('the stored plans are written by the planner alone, the apply\'s items and reports by the apply\'s steps alone: the bucket policy denies everyone else', () => {
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy'))[0];
+    const bucket = id(stack, stack.bulkImports.bucket as never);
+    const roleArn = (task: string) => ({ 'Fn::GetAtt': [id(stack, stack.workflows.taskFunctions[task].role as never), 'Arn'] });
+    const denies = (policy.Properties.PolicyDocument.Statement as { Effect: string; Principal: unknown; Action: string[]; Resource: unknown; Condition?: unknown }[]).filter((s) => s.Effect === 'Deny' && s.Condition && 'ArnNotEquals' in (s.Condition as object));
+    const under = (prefix: string) => denies.find((s) => JSON.stringify(s.Resource).includes(`/${prefix}*`));
+    for (const [prefix, writer] of [['plans/', 'ReconcilePlanSteps'], ['applies/', 'ReconcileApplySteps']] as const) {
+      const statement = under(prefix);
+      expect(statement).toMatchObject({ Principal: { AWS: '*' }, Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, `/${prefix}*`]] }, Condition: { ArnNotEquals: { 'aws:PrincipalArn': [roleArn(writer)] } } });
+      expect(statement!.Action).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject']));
+    }
+    // The roster uploader's grant (the plan route's, any role with s3:PutObject on the bucket) is not among the writers.
+    const createRole = template.toJSON().Resources[id(stack, stack.api.functions.CreateReconcilePlan)].Properties.Role;
+    expect(JSON.stringify(denies.map((s) => s.Condition))).not.toContain(JSON.stringify(createRole));
+  });
+
   it('bad thresholds fail synth naming the field', () => {
     expect(() => synth({ reconcileLeaverThresholds: { maxLeaverPercent: 150 } })).toThrow(/reconcileLeaverThresholds is invalid: maxLeaverPercent/);
     expect(() => synth({ reconcileLeaverThresholds: { maxLeavers: 2.5 } })).toThrow(/maxLeavers/);

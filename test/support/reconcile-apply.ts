@@ -49,8 +49,8 @@ export async function applyAndWait(h: Harness, planId: string, body: unknown = {
 }
 
 export async function readResults(store: ObjectStore, planId: string) {
-  const json = ReconcileResults.parse(JSON.parse((await store.getText(IMPORTS, `plans/${planId}.results.json`)).text));
-  const csv = (await store.getText(IMPORTS, `plans/${planId}.results.csv`)).text.trim().split('\r\n');
+  const json = ReconcileResults.parse(JSON.parse((await store.getText(IMPORTS, `applies/${planId}.results.json`)).text));
+  const csv = (await store.getText(IMPORTS, `applies/${planId}.results.csv`)).text.trim().split('\r\n');
   return { json, csv };
 }
 

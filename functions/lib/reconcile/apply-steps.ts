@@ -5,7 +5,7 @@ import { importsBucket } from '../storage/imports-bucket';
 import type { ObjectStore } from '../storage/object-store';
 import type { WebexClient } from '../webex/client';
 import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
-import { prepareApply } from './apply-items';
+import { ApplyRunInput, prepareApply } from './apply-items';
 import { checkAction } from './check-action';
 import { brokenApplyOutcome, buildApplyResults, describeActionFailure } from './results';
 import { PlanAction } from './schemas';
@@ -37,8 +37,8 @@ const executionName = z.string().min(1);
 const WORKFLOW = 'reconcile-apply';
 
 export const RECONCILE_APPLY_STEPS_TABLE = {
-  /** Reads the plan, writes the Map's items (each action's machine, input, name and slot). */
-  prepare: taskStep(z.strictObject({ planId, executionName, startedAt: z.string() }), (ctx: ApplyStepsContext, i) =>
+  /** Checks the plan is the one reviewed (the execution's input `run`), writes the Map's items (each action's machine, input, name and slot). */
+  prepare: taskStep(z.strictObject({ planId, executionName, startedAt: z.string(), run: ApplyRunInput }), (ctx: ApplyStepsContext, i) =>
     prepareApply(ctx.objectStore(), importsBucket(ctx.env()), i, ctx.env()),
   ),
   /** A failed action's result from its Catch. */

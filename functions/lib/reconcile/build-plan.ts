@@ -141,7 +141,10 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
       differs = true;
       const reason = `calling location is ${name(user.locationId)}; the roster (${entry.where}) says ${name(target)}`;
       if (!policy.allowMoves) skipped.push({ kind: 'move', email: user.email, userId: user.id, reason: `${reason} (allowMoves is false)` });
-      else {
+      else if (scope.locationIds && !scope.locationIds.has(target)) {
+        // A move is kept inside the scope as a join is: the roster governs these locations only.
+        skipped.push({ kind: 'move', email: user.email, userId: user.id, reason: `${reason}, outside scope.locations: not moved` });
+      } else {
         const before: UserFields = { locationId: user.locationId, phoneNumber: user.phoneNumber, extension: user.extension };
         actions.push({ ...base, kind: 'move', before: defined(before), after: callingOf(row, target), reason });
       }
@@ -193,6 +196,7 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
     id: input.id,
     createdAt: input.createdAt,
     scope: input.scope,
+    ...(scope.locationIds ? { scopeLocationIds: [...scope.locationIds].sort() } : {}),
     policy,
     inScope,
     unchanged,
@@ -204,7 +208,7 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
   };
 }
 
-function countKinds(actions: readonly PlanAction[]): ActionCounts {
+export function countKinds(actions: readonly PlanAction[]): ActionCounts {
   const counts: ActionCounts = { join: 0, enableCalling: 0, move: 0, updateProfile: 0, leave: 0 };
   for (const a of actions) counts[a.kind]++;
   return counts;

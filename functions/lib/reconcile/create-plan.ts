@@ -53,6 +53,5 @@ export async function createReconcilePlan(ports: CreatePlanPorts, rawInput: unkn
       thresholds,
     },
   });
-  const summary = await savePlan(ports.store, ports.bucket, plan);
-  return { plan, summary };
+  return savePlan(ports.store, ports.bucket, plan);
 }

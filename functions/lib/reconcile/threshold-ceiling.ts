@@ -49,3 +49,6 @@ export function planThresholds(deployment: LeaverThresholds | undefined, request
   return { maxLeaverPercent: requested?.maxLeaverPercent ?? ceiling.maxLeaverPercent, maxLeavers: requested?.maxLeavers ?? ceiling.maxLeavers };
 }
 
+
+/** The deployment's thresholds, every field filled (the defaults where it sets none): the ceiling apply re-checks. */
+export const thresholdCeiling = (env: Env = readEnv()): Required<LeaverThresholds> => planThresholds(deploymentThresholds(env), undefined);

@@ -76,7 +76,7 @@ describe('reconciliation plan against the simulator', () => {
     expect(summary).not.toHaveProperty('actions');
     expect(await readPlan(store, BUCKET, plan.id)).toEqual(plan);
     const planCsv = store.objects.get(`${BUCKET}/plans/${plan.id}.csv`)!.split('\r\n');
-    expect(planCsv[0]).toBe('status,kind,email,userId,before,after,reason');
+    expect(planCsv.slice(0, 2)).toEqual([`# plan ${plan.id} digest ${plan.digest}`, 'status,kind,email,userId,before,after,reason']);
     expect(planCsv.filter((l) => l.startsWith('planned,'))).toHaveLength(plan.actions.length);
     await expect(readPlan(store, BUCKET, '00000000-0000-4000-8000-999999999999')).rejects.toBeInstanceOf(ObjectNotFoundError);
     await expect(readPlan(store, BUCKET, '../secrets')).rejects.toBeInstanceOf(ValidationError);

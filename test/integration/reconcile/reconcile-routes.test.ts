@@ -60,7 +60,9 @@ describe('POST /reconcile/plans', () => {
     expect(h.runtime.executions.list('ReconcilePlan')).toEqual([{ executionName: `plan-${id}` }]);
     const stored = JSON.parse((await bucket.store().getText(BUCKET, `plans/${id}.json`)).text);
     expect(stored.actions.map((a: { kind: string }) => a.kind)).toEqual(['join', 'leave', 'leave']);
-    expect((await bucket.store().getText(BUCKET, `plans/${id}.csv`)).text.split('\r\n')[0]).toBe('status,kind,email,userId,before,after,reason');
+    const csvLines = (await bucket.store().getText(BUCKET, `plans/${id}.csv`)).text.split('\r\n');
+    expect(csvLines.slice(0, 2)).toEqual([`# plan ${id} digest ${res.body.digest}`, 'status,kind,email,userId,before,after,reason']);
+    expect(res.body.digest).toBe(stored.digest);
     expect(events('Webex Reconcile Planned')).toEqual([
       expect.objectContaining({
         source: 'webex-provisioning.lifecycle',

@@ -79,11 +79,11 @@ describe('buildPlan: the diff', () => {
   it('leaves users outside the scope alone: other domains, excluded e-mails, other locations, no calling under a location scope', () => {
     const scope: ReconcileScope = { emailDomains: ['example.com'], locations: ['One'], exclude: ['Same@example.com'] };
     const p = plan({ roster: r, org: webex, scope });
-    // same: excluded; nocalling: no calling location; leaver: in LOC2; other: another domain; joiner: joins LOC3.
-    expect(p.actions.map((a) => [a.kind, a.email])).toEqual([
-      ['move', 'mover@example.com'],
-      ['updateProfile', 'renamed@example.com'],
-    ]);
+    // same: excluded; nocalling: no calling location; leaver: in LOC2; other: another domain; joiner: joins LOC3;
+    // mover: in scope, but the roster moves them to LOC3, outside it: kept inside the scope as a join is.
+    expect(p.actions.map((a) => [a.kind, a.email])).toEqual([['updateProfile', 'renamed@example.com']]);
+    expect(p.skipped).toEqual([{ kind: 'move', email: 'mover@example.com', userId: 'id-mover@example.com', reason: 'calling location is One; the roster (users.2) says Three, outside scope.locations: not moved' }]);
+    expect(p.scopeLocationIds).toEqual(['LOC1']);
     expect(p.inScope).toBe(2);
     expect(p.rosterOutOfScope).toBe(3);
   });
