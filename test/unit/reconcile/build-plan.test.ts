@@ -240,6 +240,22 @@ describe('the roster', () => {
     );
   });
 
+  it('refuses a roster whose rows share a number, naming both rows (CSV lines and JSON users)', () => {
+    const csv = 'email,displayName,location,phoneNumber\r\na@example.com,A,One,+14085550101\r\nb@example.com,B,One,+14085550102\r\nc@example.com,C,One,+14085550101\r\n';
+    expect(() => rosterFromCsv(csv)).toThrow(ValidationError);
+    try {
+      rosterFromCsv(csv);
+    } catch (e) {
+      expect(fields(e)).toEqual([{ field: 'lines.4.phoneNumber', message: '+14085550101 is also the number of lines.2: each number once per roster' }]);
+    }
+    const users = [
+      { email: 'a@example.com', displayName: 'A', location: 'One', phoneNumber: '+14085550101' },
+      { email: 'b@example.com', displayName: 'B', location: 'One', phoneNumber: '+14085550101' },
+    ];
+    expect(() => rosterFromUsers(users)).toThrow(/users\.1\.phoneNumber: \+14085550101 is also the number of users\.0/);
+    expect(rosterFromUsers([users[0], { ...users[1], phoneNumber: '+14085550102' }])).toHaveLength(2);
+  });
+
   it('requires a scope with domains or locations, and one roster', () => {
     const users = [{ email: 'a@example.com', displayName: 'A', location: 'One' }];
     expect(ReconcilePlanInput.safeParse({ users, scope: {} }).error?.issues[0].path).toEqual(['scope', 'emailDomains']);
