@@ -96,6 +96,11 @@ export function checkNumberForPerson(state: SimState, locationId: string, phoneN
   if (owner && !(owner.personId === personId && owner.kind === 'PRIMARY')) {
     throw badRequest(`Phone number ${phoneNumber} is already assigned.`);
   }
+  // "Reserved numbers cannot be assigned to people, features, or services" (Cisco's numbers document, 2026-06);
+  // the error Webex answers with is not documented.
+  if (number.reserved) {
+    throw badRequest(`Phone number ${phoneNumber} is reserved and cannot be assigned.`);
+  }
 }
 
 export interface CallingTarget {

@@ -51,6 +51,8 @@ export const DEMO_NUMBERS = {
   headquartersMobile: '+14085550002',
   headquartersService: '+14085550003',
   headquartersTollFree: '+18005550100',
+  /** Reserved (`isReservedNumber`): listed, never assignable; sorted before the free standard ones too. */
+  headquartersReserved: '+14085550004',
 } as const;
 
 export const DEMO_EMAILS = {
@@ -110,6 +112,7 @@ export function demoSeed(): SimSeed {
     { phoneNumber: DEMO_NUMBERS.headquartersMobile, locationId: loc.headquarters, state: 'ACTIVE', tollFree: false, service: false, mobile: true },
     { phoneNumber: DEMO_NUMBERS.headquartersService, locationId: loc.headquarters, state: 'ACTIVE', tollFree: false, service: true },
     { phoneNumber: DEMO_NUMBERS.headquartersTollFree, locationId: loc.headquarters, state: 'ACTIVE', tollFree: true, service: false },
+    { phoneNumber: DEMO_NUMBERS.headquartersReserved, locationId: loc.headquarters, state: 'ACTIVE', tollFree: false, service: false, reserved: true },
   ];
   const own = (phoneNumber: string, owner: NumberRecord['owner']) => {
     const n = numbers.find((x) => x.phoneNumber === phoneNumber);

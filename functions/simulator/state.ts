@@ -45,19 +45,59 @@ export interface LocationRecord {
    * (INTEGRATED_CCP, CISCO_PSTN; webex-numbers.yml) but Webex does not refuse it. Absent: none set up.
    */
   pstn?: PstnType;
+  /**
+   * Which connection: the Local Gateway (trunk) or the provider of the PSTN (Webex's `id` of the connection
+   * option, calling/webex-pstn.yml). Numbers travel only between locations with the same one (numberTravelProblem).
+   */
+  pstnProvider?: string;
   /** The location's CLID; one of its numbers. */
   mainNumber?: string;
   /** Extensions of the location's call park feature: not listed as numbers, but taken. */
   callParkExtensions?: string[];
 }
 
+/** A reason Webex gives for refusing something: a move-users error (dry run or job) or a request error. */
+export interface CodedProblem {
+  code: number;
+  message: string;
+}
+
 /**
- * Can a user's number move with them to another location? Webex refuses it for premises (Local Gateway)
- * and non-integrated CCP numbers (move-users errors 27976 and 10050010, wxc_sdk/telephony/jobs/__init__.py;
- * impact 19717 when it does move).
+ * Why a number of `from` cannot move with its user to `to`, or undefined when it can (impact 19717). The
+ * codes and texts are Webex's move-users errors as wxc_sdk lists them (wxc_sdk/telephony/jobs/__init__.py,
+ * MoveUsersJobsApi.validate_or_initiate). Which case raises which code is this simulator's reading of them:
+ * - Local Gateway: 27976 "Local Gateway configuration is different with new group", so a number travels
+ *   between locations on the same gateway (`pstnProvider`, the trunk) and not elsewhere;
+ * - non-integrated CCP: 10050010 "Moving On Premises or Non Integrated CCP numbers … is not supported";
+ * - Cisco PSTN and integrated CCP: Cisco's Initiate Number Jobs text (webex-numbers.yml) requires the same
+ *   PSTN connection type, the same provider and the same country for a number to change location: 10010014
+ *   "Different Carrier move is not supported for numbers with different country or region", 10010005
+ *   "Different Carrier move is not supported for non-Cisco PSTN carriers", 10010003/10010004 a location
+ *   without a carrier.
  */
-export function numbersTravel(location: LocationRecord | undefined): boolean {
-  return location?.pstn === 'CISCO_PSTN' || location?.pstn === 'INTEGRATED_CCP';
+/** The location's connection: its own `pstnProvider`, else Cisco's one Calling Plan, else one of its own. */
+export function pstnProviderOf(location: LocationRecord): string {
+  return location.pstnProvider ?? (location.pstn === 'CISCO_PSTN' ? 'cisco-calling-plan' : `${location.routingPrefix ?? location.name}`);
+}
+
+export function numberTravelProblem(from: LocationRecord | undefined, to: LocationRecord | undefined, phoneNumber: string): CodedProblem | undefined {
+  if (!from?.pstn) return { code: 10010004, message: '[Error 10010004] from-location must have a carrier' };
+  if (from.pstn === 'NON_INTEGRATED_CCP') {
+    return { code: 10050010, message: '[Error 10050010] Moving On Premises or Non Integrated CCP numbers from one location to another is not supported.' };
+  }
+  if (from.pstn === 'LOCAL_GATEWAY') {
+    return to?.pstn === 'LOCAL_GATEWAY' && pstnProviderOf(to) === pstnProviderOf(from)
+      ? undefined
+      : { code: 27976, message: `[Error 27976] Local Gateway configuration is different with new group. Phone number: ${phoneNumber}` };
+  }
+  if (!to?.pstn) return { code: 10010003, message: '[Error 10010003] to-location must have a carrier' };
+  if (to.address.country !== from.address.country) {
+    return { code: 10010014, message: '[Error 10010014] Different Carrier move is not supported for numbers with different country or region.' };
+  }
+  if (to.pstn !== from.pstn || pstnProviderOf(to) !== pstnProviderOf(from)) {
+    return { code: 10010005, message: '[Error 10010005] Different Carrier move is not supported for non-Cisco PSTN carriers.' };
+  }
+  return undefined;
 }
 
 export interface LicenseRecord {
@@ -87,6 +127,11 @@ export interface NumberRecord {
   service: boolean;
   /** A mobile number (`includedTelephonyTypes: MOBILE_NUMBER`); inactive until assigned. */
   mobile?: boolean;
+  /**
+   * Reserved (`isReservedNumber`): "Reserved numbers cannot be assigned to people, features, or services"
+   * (Cisco's numbers document, 2026-06, as docs/webex-api.md records it).
+   */
+  reserved?: boolean;
   owner?: NumberOwner;
 }
 
@@ -157,7 +202,7 @@ export interface MoveJobRecord {
   locationId: string;
   users: { userId: string; phoneNumber?: string; extension?: string }[];
   status: 'STARTING' | 'STARTED' | 'COMPLETED' | 'FAILED';
-  exitCode: 'UNKNOWN' | 'COMPLETED' | 'FAILED' | 'COMPLETED_WITH_ERRORS';
+  exitCode: 'UNKNOWN' | 'COMPLETED' | 'FAILED' | 'COMPLETED_WITH_ERRORS' | 'COMPLETED_WITH_PENDING_ORDERS';
   /** Status reads left before the job runs. */
   pollsLeft: number;
   /** When set, the job runs at the first read at or after this time (ms), whatever pollsLeft says. */
@@ -166,6 +211,8 @@ export interface MoveJobRecord {
   moved: number;
   failed: number;
   errors: { userId: string; code: number; message: string }[];
+  /** A number order of the job is still pending (moveJobTiming.pendingOrders). */
+  pendingOrders?: boolean;
 }
 
 export type RefreshTokenProblem = 'unknown' | 'revoked' | 'expired' | 'wrong_client';
@@ -191,7 +238,13 @@ export class SimState {
    * How a move-users job advances: it runs (moves its users, or fails) at the `pollsToComplete`-th read
    * of its status, or once `delayMs` has passed if that is set. A reset restores the default; tests set it.
    */
-  moveJobTiming: { pollsToComplete: number; delayMs?: number } = { pollsToComplete: 2 };
+  /**
+   * When a move job runs: after `pollsToComplete` status reads or `delayMs`. With `pendingOrders`, a job that
+   * gives a user a new number ends COMPLETED_WITH_PENDING_ORDERS ("Job has completed with pending number
+   * orders", webex-user-call-settings-2-2.yml): the user is moved, the number order is left pending (the
+   * simulator never completes it), so the user shows no primary number.
+   */
+  moveJobTiming: { pollsToComplete: number; delayMs?: number; pendingOrders?: boolean } = { pollsToComplete: 2 };
   /**
    * The shape of the move-users POST answer. `live`: `response: {usersList, jobDetails}`, what wxc_sdk
    * reads on live orgs (wxc_sdk/telephony/jobs/__init__.py StartMoveUsersJobResponse,

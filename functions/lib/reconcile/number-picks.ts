@@ -1,3 +1,4 @@
+import { freeNumberAdvice } from '../workflows/numbers/no-free-number';
 import type { OrgSnapshot } from './org-snapshot';
 import type { PlanAction, SkippedDifference } from './schemas';
 
@@ -15,9 +16,12 @@ export type NumberNeed =
   | 'number'
   /**
    * A move of a user who has a number and is given none: Webex moves their number with them, unless it cannot
-   * travel (Local Gateway, non-integrated CCP: move-users errors 27976, 10050010), when the Mover lands on a
-   * free one. The plan cannot tell which without reading each location's PSTN connection (more requests than
-   * the plan's minimum), so it sets one aside: `fallbackPhoneNumber`, used only then.
+   * travel (a Local Gateway number to another gateway, a non-integrated CCP number, another PSTN type, provider
+   * or country: the move-users errors), when the Mover lands on a free one. The plan cannot tell which without
+   * reading each location's PSTN connection (more requests than the plan's minimum), so it sets one aside
+   * where one is free: `fallbackPhoneNumber`, used only then. Where none is (Calling Plan and integrated CCP
+   * locations get their numbers by order and seldom keep a spare), the move is planned all the same: the
+   * Mover takes the first number free at apply should theirs not travel, or reports that there is none.
    */
   | 'fallback';
 
@@ -73,12 +77,15 @@ export function pickNumbers(
       if (needs[i] !== pass) return;
       const locationId = action.after.locationId as string;
       const phoneNumber = next(locationId);
+      if (!phoneNumber && pass === 'fallback') {
+        result[i] = { ...action, reason: `${action.reason}; no free number in ${locationName(locationId)} to set aside: should Webex not move their number with them, the move takes the first one free at apply, or fails saying there is none` };
+        return;
+      }
       if (!phoneNumber) {
         result[i] = undefined;
-        const why = pass === 'number' ? 'it needs a number' : 'their number may not move with them (Local Gateway, non-integrated CCP)';
         skipped.push({
           kind: action.kind, email: action.email, ...(action.userId ? { userId: action.userId } : {}),
-          reason: `no free number left in ${locationName(locationId)} for this ${action.kind} (${why}): add numbers to the location, or give one in the roster`,
+          reason: `no free number left in ${locationName(locationId)} for this ${action.kind} (it needs a number): give one in the roster, or ${freeNumberAdvice(undefined)}`,
         });
         return;
       }

@@ -31,7 +31,7 @@ export interface NumberHolder {
  */
 export function assignableNumber(n: NumberObject): boolean {
   const standard = (n.includedTelephonyTypes ?? 'PSTN_NUMBER') === 'PSTN_NUMBER';
-  return !n.owner && (n.state ?? 'ACTIVE') === 'ACTIVE' && standard && !n.mainNumber && !n.tollFreeNumber && !n.isServiceNumber;
+  return !n.owner && (n.state ?? 'ACTIVE') === 'ACTIVE' && standard && !n.mainNumber && !n.tollFreeNumber && !n.isServiceNumber && !n.isReservedNumber;
 }
 
 export interface OrgSnapshot {

@@ -28,9 +28,10 @@ export const EnableCallingRequest = z.strictObject(enableCallingFields);
 /** POST /users/{user}/calling: also the state machine's input. */
 export const EnableCallingInput = z
   .strictObject(enableCallingFields)
-  .refine((r) => r.phoneNumber || r.extension || r.autoAssignNumber, {
+  // A move needs none of them: the user's number and extension travel where Webex carries them.
+  .refine((r) => r.phoneNumber || r.extension || r.autoAssignNumber || r.move, {
     path: ['phoneNumber'],
-    message: 'give phoneNumber, extension or autoAssignNumber: true (a Webex Calling user needs a number or an extension)',
+    message: 'give phoneNumber, extension or autoAssignNumber: true (a Webex Calling user needs a number or an extension), or move: true',
   })
   .refine((r) => !(r.phoneNumber && r.autoAssignNumber), {
     path: ['autoAssignNumber'],
@@ -57,6 +58,8 @@ export const ResolvedUser = z.object({
     /** Webex's work_extension (routing prefix + extension). */
     esn: z.string().optional(),
   }),
+  /** A name Webex Calling may not take (callingNameWarning): said in the answer, never a refusal. */
+  nameWarning: z.string().optional(),
 });
 export type ResolvedUser = z.infer<typeof ResolvedUser>;
 
@@ -103,6 +106,11 @@ export const MoveJobState = z.object({
   polls: z.number(),
   /** The job was found already applied by an earlier attempt of the start step: not started again. */
   recovered: z.boolean().optional(),
+  /**
+   * Ended COMPLETED_WITH_PENDING_ORDERS ("Job has completed with pending number orders",
+   * webex-user-call-settings-2-2.yml): the user is moved, their number may show only once its order completes.
+   */
+  pendingOrders: z.boolean().optional(),
 });
 export type MoveJobState = z.infer<typeof MoveJobState>;
 

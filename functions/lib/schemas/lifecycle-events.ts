@@ -78,8 +78,9 @@ export const UserMovedDetail = z
     extension: extension.optional(),
     /**
      * With a location change and no `phoneNumber`: the number to land on if the user's own cannot move with
-     * them (Local Gateway, non-integrated CCP) or they have none, instead of the location's first free one.
-     * A reconciliation plan sets one aside for each move so that moves into one location never pick the same.
+     * them (a Local Gateway number to another gateway, a non-integrated CCP number, another PSTN type, provider
+     * or country) or they have none, instead of the location's first free one. A reconciliation plan sets one
+     * aside for each move where one is free, so that moves into one location never pick the same.
      */
     fallbackPhoneNumber: e164.optional(),
   })

@@ -63,6 +63,8 @@ export const NumberObjectSchema = z.looseObject({
   includedTelephonyTypes: z.string().optional(),
   tollFreeNumber: z.boolean().optional(),
   isServiceNumber: z.boolean().optional(),
+  /** Reserved numbers "cannot be assigned to people, features, or services" (Cisco's numbers document, 2026-06). */
+  isReservedNumber: z.boolean().optional(),
   location: z.looseObject({ id: z.string(), name: z.string().optional() }).optional(),
   owner: z
     .looseObject({ id: z.string().optional(), type: z.string().optional(), firstName: z.string().optional(), lastName: z.string().optional() })
@@ -94,6 +96,8 @@ export const AvailableNumberSchema = z.looseObject({
   state: z.string().optional(),
   isMainNumber: z.boolean().optional(),
   isServiceNumber: z.boolean().optional(),
+  /** Skipped when Webex marks it: a reserved number cannot be assigned (as on NumberObject). */
+  isReservedNumber: z.boolean().optional(),
   includedTelephonyTypes: z.string().optional(),
   telephonyType: z.string().optional(),
   tollFreeNumber: z.boolean().optional(),

@@ -127,7 +127,8 @@ export function primaryNumberCandidates(
 
 /**
  * The first candidate a new user can take as primary number: ACTIVE, standard (not mobile, toll-free or a
- * service number) and not the location's main number. Webex's list also holds mobile and inactive numbers
+ * service number), not reserved ("Reserved numbers cannot be assigned to people": `isReservedNumber`, Cisco's
+ * numbers document) and not the location's main number. Webex's list also holds mobile and inactive numbers
  * (webex-user-call-settings-2-2.yml, Get Person Primary Available Phone Numbers, and its example).
  */
 export async function firstAssignablePrimaryNumber(
@@ -137,7 +138,7 @@ export async function firstAssignablePrimaryNumber(
 ): Promise<string | undefined> {
   for await (const c of primaryNumberCandidates(client, locationId, licenseType)) {
     const standard = c.includedTelephonyTypes !== 'MOBILE_NUMBER' && (c.telephonyType ?? 'PSTN_NUMBER') === 'PSTN_NUMBER';
-    if ((c.state ?? 'ACTIVE') === 'ACTIVE' && standard && !c.isMainNumber && !c.isServiceNumber && !c.tollFreeNumber) return c.phoneNumber;
+    if ((c.state ?? 'ACTIVE') === 'ACTIVE' && standard && !c.isMainNumber && !c.isServiceNumber && !c.tollFreeNumber && !c.isReservedNumber) return c.phoneNumber;
   }
   return undefined;
 }
@@ -180,7 +181,9 @@ export interface AddNumbersBody {
 export async function addNumbersToLocation(client: WebexClient, locationId: string, body: AddNumbersBody): Promise<void> {
   await client.post(`/telephony/config/locations/${encodeURIComponent(locationId)}/numbers`, {
     body,
-    // Webex ignores numbers the location already has, so a resend after a lost answer changes nothing.
+    // A resend after a lost answer adds nothing twice: Cisco's reference says numbers the location already has are
+    // ignored, and wxc_sdk's live test saw a 409 (8363) for one, which the caller settles by reading the location's
+    // numbers (add-location-numbers.ts).
     idempotent: true,
   });
 }

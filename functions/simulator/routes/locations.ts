@@ -2,7 +2,7 @@ import { badRequest, notFound } from '../errors';
 import type { Reply } from '../http';
 import type { RequestContext, Router } from '../router';
 import { webexId } from '../ids';
-import type { LocationRecord, SimState } from '../state';
+import { pstnProviderOf, type LocationRecord, type SimState } from '../state';
 import { extensionStatus as statusOf } from '../calling';
 import { bodyObject, cursorPage, intParam } from './params';
 
@@ -128,11 +128,11 @@ function getPstnConnection(ctx: RequestContext): Reply {
   return {
     status: 200,
     body: {
-      id: webexId('PSTN_CONNECTION', `pstn-${location.routingPrefix ?? location.name}`),
+      id: webexId('PSTN_CONNECTION', `pstn-${pstnProviderOf(location)}`),
       displayName: PSTN_NAMES[location.pstn],
       pstnServices: ['GEOGRAPHIC_NUMBERS'],
       pstnConnectionType: location.pstn,
-      ...(location.pstn === 'LOCAL_GATEWAY' ? { routeType: 'TRUNK', routeId: webexId('TRUNK', `trunk-${location.routingPrefix ?? location.name}`) } : {}),
+      ...(location.pstn === 'LOCAL_GATEWAY' ? { routeType: 'TRUNK', routeId: webexId('TRUNK', `trunk-${pstnProviderOf(location)}`) } : {}),
     },
   };
 }

@@ -2,7 +2,7 @@ import { isE164 } from '../calling';
 import { conflict, notFound, SimError } from '../errors';
 import type { Reply } from '../http';
 import type { RequestContext, Router } from '../router';
-import { numbersTravel, type MoveJobRecord, type PersonRecord, type SimState } from '../state';
+import { numberTravelProblem, type CodedProblem, type MoveJobRecord, type NumberRecord, type PersonRecord, type SimState } from '../state';
 import { offsetPage, rejectUnknownParams } from './params';
 
 /**
@@ -38,10 +38,7 @@ interface MoveUser {
   extension?: string;
 }
 
-interface MoveProblem {
-  code: number;
-  message: string;
-}
+type MoveProblem = CodedProblem;
 
 function parseRequest(state: SimState, body: unknown): { locationId: string; validate: boolean; users: MoveUser[] } {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
@@ -71,8 +68,13 @@ function parseRequest(state: SimState, body: unknown): { locationId: string; val
     if (u.phoneNumber !== undefined && !isE164(u.phoneNumber)) throw new MoveRequestError(1026017, 'Phone number is not in e164 format.');
     if (u.extension !== undefined && typeof u.extension !== 'string') throw new MoveRequestError(1026014, 'Error occurred while processing the move users request.');
     if (person.calling.locationId === entry.locationId) throw new MoveRequestError(1026013, 'The source and the target location cannot be the same.');
+    // A user keeps what the request does not name: "If not provided, the existing phone number will be moved
+    // to the target location" (UserItem.phoneNumber, webex-user-call-settings-2-2.yml), the extension alike;
+    // 1026016 only for a user who would then have neither.
     const extension = (u.extension as string | undefined) ?? person.calling.extension;
-    if (!u.phoneNumber && !extension) throw new MoveRequestError(1026016, 'User should have either phone number or extension.');
+    if (!u.phoneNumber && !extension && !state.primaryNumberOf(person.id)) {
+      throw new MoveRequestError(1026016, 'User should have either phone number or extension.');
+    }
     return { userId: u.userId, ...(u.phoneNumber ? { phoneNumber: u.phoneNumber as string } : {}), ...(u.extension ? { extension: u.extension as string } : {}) };
   });
   return { locationId: entry.locationId, validate: entry.validate, users };
@@ -91,24 +93,26 @@ function problemsFor(state: SimState, locationId: string, user: MoveUser): MoveP
   if (extension && state.extensionInUse(locationId, extension, person.id)) {
     problems.push({ code: 4202, message: `[Error 4202] The extension is not available. It is already assigned to a user : ${extension}.` });
   }
-  // Without a new number Webex moves the current one (UserItem.phoneNumber, webex-user-call-settings-2-2.yml),
-  // which premises and non-integrated CCP numbers cannot do (errors 27976, 10050010).
-  const current = user.phoneNumber ? undefined : state.primaryNumberOf(person.id);
-  if (current && !numbersTravel(state.locations.get(current.locationId))) {
-    problems.push(
-      state.locations.get(current.locationId)?.pstn === 'NON_INTEGRATED_CCP'
-        ? { code: 10050010, message: '[Error 10050010] Moving On Premises or Non Integrated CCP numbers from one location to another is not supported.' }
-        : { code: 27976, message: `[Error 27976] Local Gateway configuration is different with new group. Phone number: ${current.phoneNumber}` },
-    );
-  }
-  if (user.phoneNumber) {
+  // Without a new number Webex moves the current one (UserItem.phoneNumber, webex-user-call-settings-2-2.yml)
+  // where it can travel (numberTravelProblem). Naming the user's own number is the same: wxc_sdk's live
+  // test_validate_ok (tests/test_telephony_move_users_jobs.py) names it and gets no errors.
+  const carried = carriedNumber(state, person, user);
+  const stays = carried && numberTravelProblem(state.locations.get(carried.locationId), state.locations.get(locationId), carried.phoneNumber);
+  if (stays) problems.push(stays);
+  if (user.phoneNumber && !carried) {
     const n = state.numbers.get(user.phoneNumber);
     const location = state.locations.get(locationId);
-    if (!n || n.locationId !== locationId || n.owner || n.mobile || location?.mainNumber === user.phoneNumber) {
+    if (!n || n.locationId !== locationId || n.owner || n.mobile || n.reserved || location?.mainNumber === user.phoneNumber) {
       problems.push({ code: 27966, message: `[Error 27966] The phone number, ${user.phoneNumber}, is not available in the new group.` });
     }
   }
   return problems;
+}
+
+/** The primary number that moves with the user: theirs, when the request names none or names it. */
+function carriedNumber(state: SimState, person: PersonRecord, user: MoveUser): NumberRecord | undefined {
+  const current = state.primaryNumberOf(person.id);
+  return current && (!user.phoneNumber || user.phoneNumber === current.phoneNumber) ? current : undefined;
 }
 
 /** A user with a job that has not ended cannot be in another one. */
@@ -165,7 +169,7 @@ function validateOrStart(ctx: RequestContext): Reply {
 function impactsFor(state: SimState, locationId: string, user: MoveUser): MoveProblem[] {
   const main = state.locations.get(locationId)?.mainNumber;
   const impacts = [{ code: 19722, message: `[Informational 19722] User CLID number is set to use the new group CLID number: ${main ?? 'null'}.` }];
-  const carried = user.phoneNumber ? [] : travelling(state, user.userId);
+  const carried = travelling(state, locationId, user);
   if (carried.length) {
     impacts.push({
       code: 19717,
@@ -175,9 +179,15 @@ function impactsFor(state: SimState, locationId: string, user: MoveUser): MovePr
   return impacts;
 }
 
-/** The user's numbers that would move with them (no new number given, and their PSTN lets them). */
-function travelling(state: SimState, userId: string) {
-  return state.numbersOf(userId).filter((n) => numbersTravel(state.locations.get(n.locationId)));
+/**
+ * The user's numbers that would move with them: all they hold (primary and alternates) when their primary
+ * number travels (no other number named, numberTravelProblem allows it), else none.
+ */
+function travelling(state: SimState, locationId: string, user: MoveUser): NumberRecord[] {
+  const person = state.people.get(user.userId);
+  const carried = person && carriedNumber(state, person, user);
+  if (!carried || numberTravelProblem(state.locations.get(carried.locationId), state.locations.get(locationId), carried.phoneNumber)) return [];
+  return state.numbersOf(user.userId).filter((n) => !numberTravelProblem(state.locations.get(n.locationId), state.locations.get(locationId), n.phoneNumber));
 }
 
 /** Runs the job when it is due: every user is checked again, then moved or counted as failed. */
@@ -193,13 +203,17 @@ function advance(state: SimState, job: MoveJobRecord): void {
       job.errors.push(...problems.map((p) => ({ userId: user.userId, ...p })));
       continue;
     }
-    move(state, state.people.get(user.userId) as PersonRecord, job.locationId, user);
+    const pending = Boolean(state.moveJobTiming.pendingOrders && user.phoneNumber);
+    move(state, state.people.get(user.userId) as PersonRecord, job.locationId, pending ? { ...user, phoneNumber: undefined } : user);
+    // The new number's order is pending: the user keeps none of the old location's numbers meanwhile.
+    if (pending) for (const n of state.numbersOf(user.userId)) state.releaseNumber(n.phoneNumber);
+    if (pending) job.pendingOrders = true;
     job.moved++;
   }
   job.ended = state.timestamp();
   if (job.failed === 0) {
     job.status = 'COMPLETED';
-    job.exitCode = 'COMPLETED';
+    job.exitCode = job.pendingOrders ? 'COMPLETED_WITH_PENDING_ORDERS' : 'COMPLETED';
   } else if (job.moved === 0) {
     job.status = 'FAILED';
     job.exitCode = 'FAILED';
@@ -216,7 +230,7 @@ function advance(state: SimState, job: MoveJobRecord): void {
  */
 function move(state: SimState, person: PersonRecord, locationId: string, user: MoveUser): void {
   const extension = user.extension ?? person.calling?.extension;
-  const carried = user.phoneNumber ? [] : travelling(state, person.id);
+  const carried = travelling(state, locationId, user);
   for (const n of carried) n.locationId = locationId;
   const phoneNumber = user.phoneNumber ?? carried.find((n) => n.owner?.kind === 'PRIMARY')?.phoneNumber;
   for (const n of state.numbersOf(person.id)) if (n.locationId !== locationId) state.releaseNumber(n.phoneNumber);

@@ -31,6 +31,7 @@ interface NumberEntry {
   tollFree: boolean;
   service: boolean;
   mobile?: boolean;
+  reserved?: boolean;
   owner?: PersonRecord;
 }
 
@@ -44,7 +45,7 @@ function entries(state: SimState): NumberEntry[] {
     rows.push({
       phoneNumber: n.phoneNumber, extension, location, state: n.state,
       phoneNumberType: n.owner?.kind === 'ALTERNATE' ? 'ALTERNATE' : 'PRIMARY',
-      mainNumber: location.mainNumber === n.phoneNumber, tollFree: n.tollFree, service: n.service, mobile: n.mobile, owner,
+      mainNumber: location.mainNumber === n.phoneNumber, tollFree: n.tollFree, service: n.service, mobile: n.mobile, reserved: n.reserved, owner,
     });
   }
   rows.sort((a, b) => (a.phoneNumber as string).localeCompare(b.phoneNumber as string));
@@ -74,6 +75,7 @@ function numberView(e: NumberEntry): Record<string, unknown> {
     includedTelephonyTypes: e.mobile ? 'MOBILE_NUMBER' : 'PSTN_NUMBER',
     tollFreeNumber: e.tollFree,
     isServiceNumber: e.service,
+    ...(e.phoneNumber ? { isReservedNumber: Boolean(e.reserved) } : {}),
     location: { id: e.location.id, name: e.location.name },
     ...(e.owner
       ? {
@@ -120,6 +122,11 @@ function listNumbers(ctx: RequestContext): Reply {
   const tollFreeNumbers = boolParam(ctx, 'tollFreeNumbers');
   const serviceNumber = boolParam(ctx, 'serviceNumber');
   const details = boolParam(ctx, 'details');
+  // `reservedNumber` "cannot be combined with available or assigned" (docs/webex-api.md, the numbers list's parameters).
+  const reservedNumber = boolParam(ctx, 'reservedNumber');
+  if (reservedNumber !== undefined && (available !== undefined || ctx.query.has('assigned'))) {
+    throw badRequest('The reservedNumber parameter cannot be used together with available or assigned.');
+  }
   boolParam(ctx, 'restrictedNonGeoNumbers');
 
   const all = entries(ctx.state);
@@ -151,6 +158,7 @@ function listNumbers(ctx: RequestContext): Reply {
   }
   if (tollFreeNumbers) rows = rows.filter((e) => e.tollFree);
   if (serviceNumber !== undefined) rows = rows.filter((e) => e.service === serviceNumber);
+  if (reservedNumber !== undefined) rows = rows.filter((e) => e.phoneNumber && Boolean(e.reserved) === reservedNumber);
   const telephonyType = query.get('includedTelephonyTypes');
   if (telephonyType === 'MOBILE_NUMBER') rows = rows.filter((e) => e.mobile);
   if (telephonyType === 'PSTN_NUMBER') rows = rows.filter((e) => !e.mobile);

@@ -77,14 +77,16 @@ function parseChange(raw: unknown): NumberChange {
   if (item.primary === true) {
     throw badRequest('Only alternate numbers can be assigned or unassigned here: set the primary number through People or Licenses.');
   }
-  // The number Webex reads is `external`: wxc_sdk adds and removes alternates with it on live orgs
-  // (wxc_sdk/person_settings/numbers.py UpdatePersonPhoneNumber; tests/test_person_numbers.py). The document's
-  // `directNumber` (webex-user-call-settings-2-2.yml, PhoneNumber) is not shown to work there, so a body
-  // with only `directNumber` is refused as missing the number; with both, they must agree.
-  if (typeof item.external !== 'string' || !item.external) throw badRequest('external is required.');
-  if (item.directNumber !== undefined && item.directNumber !== item.external) throw badRequest('directNumber and external differ.');
-  const phoneNumber = normaliseNumber(item.external);
-  if (!phoneNumber) throw badRequest(`Invalid phone number: ${item.external}`);
+  // The number is named by `external`, as wxc_sdk adds and removes alternates on live orgs
+  // (wxc_sdk/person_settings/numbers.py UpdatePersonPhoneNumber; tests/test_person_numbers.py), or by
+  // `directNumber`, as Cisco's document names it (webex-user-call-settings-2-2.yml, PhoneNumber). Nothing shows
+  // Webex refusing either, so either alone is accepted; with both, they must agree.
+  const named = [item.external, item.directNumber].filter((v) => v !== undefined);
+  if (!named.length || named.some((v) => typeof v !== 'string' || !v)) throw badRequest('external (or directNumber) is required.');
+  if (named.length === 2 && item.directNumber !== item.external) throw badRequest('directNumber and external differ.');
+  const given = named[0] as string;
+  const phoneNumber = normaliseNumber(given);
+  if (!phoneNumber) throw badRequest(`Invalid phone number: ${given}`);
   let extension: string | undefined;
   // Cisco's own example sends an extension as a JSON number.
   if (typeof item.extension === 'string' || typeof item.extension === 'number') extension = String(item.extension) || undefined;
@@ -159,6 +161,8 @@ function availableView(state: SimState, n: NumberRecord): Record<string, unknown
     ...(n.mobile ? { includedTelephonyTypes: 'MOBILE_NUMBER' } : {}),
     telephonyType: 'PSTN_NUMBER',
     isServiceNumber: n.service,
+    // Whether Webex lists reserved numbers among the candidates is not documented: listed, marked, so a client must skip them.
+    ...(n.reserved ? { isReservedNumber: true } : {}),
   };
 }
 

@@ -73,13 +73,30 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
     expect(candidates.query).toMatchObject({ locationId: LOC.branchOffice, licenseType: 'Webex Calling Professional' });
   });
 
-  it('auto-assigns an ACTIVE standard number: never an inactive, mobile or service candidate Webex offers first', async () => {
+  it('auto-assigns an ACTIVE standard number: never an inactive, mobile, service or reserved candidate Webex offers first', async () => {
     const res = await h.call('POST', calling(BOB), { location: 'Headquarters', autoAssignNumber: true });
     expect(res.status).toBe(200);
-    // Webex lists +14085550001 (inactive), 0002 (mobile) and 0003 (service) before the pool; 0100 is the main number, 0101 Alice's.
+    // Webex lists +14085550001 (inactive), 0002 (mobile), 0003 (service) and 0004 (reserved) before the pool; 0100 is the main number, 0101 Alice's.
     const offered = h.webexCalls('GET', '/telephony/config/people/primary/availableNumbers');
     expect(offered).toHaveLength(1);
     expect(res.body.user.calling.primaryNumber).toBe('+14085550102');
+  });
+
+  it('warns in the answer, without refusing, about a name Cisco\'s help says Webex Calling does not take (over 30 characters, or % # < > \\ / ")', async () => {
+    const bob = h.sim.state.people.get(P.bob)!;
+    bob.firstName = 'Bartholomew-Maximilian-Alexander';
+    bob.lastName = 'Builder #2';
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters', autoAssignNumber: true });
+    expect(res.status).toBe(200);
+    const detail = res.body.steps.find((s: { name: string }) => s.name === 'resolveUser').detail;
+    expect(detail).toMatch(/warning: firstName has 32 characters, lastName contains one of % # < > \\ \/ "; Cisco's help limits/);
+  });
+
+  it('answers 409 for a reserved number named in the request, sending no write', async () => {
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters', phoneNumber: DEMO_NUMBERS.headquartersReserved });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'NumberTakenError', message: expect.stringContaining(`${DEMO_NUMBERS.headquartersReserved} is reserved`) });
+    expect(patches()).toHaveLength(0);
   });
 
   it('answers 422 naming a location that is not enabled for Webex Calling, sending no write', async () => {

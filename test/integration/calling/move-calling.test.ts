@@ -1,5 +1,7 @@
 import type { EnableCallingInput } from '../../../functions/lib/schemas/calling';
-import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
+import { webexId } from '../../../functions/simulator/ids';
+import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS, demoSeed } from '../../../functions/simulator/seed';
+import type { LocationRecord } from '../../../functions/simulator/state';
 import { runEnableCallingWith, stepStatuses } from '../../support/enable-calling';
 import { startHarness, type Harness } from '../../support/harness';
 
@@ -173,6 +175,24 @@ describe('POST /users/{user}/calling with move: true (Webex move-users job)', ()
     expect(h.webexCalls('POST', JOBS)).toHaveLength(0);
   });
 
+  it('reads a job COMPLETED_WITH_PENDING_ORDERS as done with the number still to come, not as a failed read-back', async () => {
+    h.sim.state.moveJobTiming = { pollsToComplete: 2, pendingOrders: true };
+    const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('SUCCEEDED');
+    expect(res.body.user.calling).toMatchObject({ location: { id: LOC.headquarters }, extension: '2001' });
+    expect(res.body.user.calling.primaryNumber).toBeUndefined();
+    expect(res.body.steps.find((s: { name: string }) => s.name === 'checkMoveJob').detail).toMatch(/COMPLETED_WITH_PENDING_ORDERS.*number order is still pending/);
+    expect(stepStatuses(res.body)).toMatchObject({ checkMoveJob: 'completed', verifyCalling: 'completed' });
+  });
+
+  it('keeps polling a job that runs past 40 status reads (no cap on reads; the run\'s deadline alone ends the polling)', async () => {
+    h.sim.state.moveJobTiming = { pollsToComplete: 45 };
+    const res = await h.call('POST', calling(CAROL), { location: 'Headquarters', phoneNumber: HQ_FREE, move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.steps.find((s: { name: string }) => s.name === 'checkMoveJob').detail).toMatch(/COMPLETED .*after 45 status read/);
+  });
+
   it('retries 429s and 5xx while polling the job, then completes', async () => {
     h.sim.faults.add({ match: { method: 'GET', path: `${JOBS}/` }, kind: 'status', status: 429, retryAfter: '0', times: 7 });
     h.sim.faults.add({ match: { method: 'GET', path: `${JOBS}/` }, kind: 'status', status: 503, times: 6 });
@@ -185,5 +205,115 @@ describe('POST /users/{user}/calling with move: true (Webex move-users job)', ()
     expect(statuses.filter((s) => s === 200)).toHaveLength(2);
     // One job only: polling retries never start another.
     expect(moveRequests()).toEqual([true, false]);
+  });
+});
+
+describe('moving a user who has a number and no extension (the number travels where Webex carries it)', () => {
+  const BOB = DEMO_EMAILS.bob;
+  const BRANCH_FREE = '+12125550103';
+  const detailOf = (body: { steps: { name: string; detail?: string }[] }, step: string) => body.steps.find((s) => s.name === step)?.detail ?? '';
+
+  /** The demo org with a second location like `baseId` (its own pool of numbers), for moves between two locations of one kind. */
+  function addLocationLike(baseId: string, name: string, prefix: string, changes: Partial<LocationRecord> = {}): string {
+    const seed = demoSeed();
+    const base = seed.locations.find((l) => l.id === baseId) as LocationRecord;
+    const id = webexId('LOCATION');
+    seed.locations.push({ ...structuredClone(base), id, name, routingPrefix: `9${prefix.slice(-3)}`, mainNumber: `${prefix}0100`, ...changes });
+    for (let i = 100; i < 105; i++) {
+      seed.numbers.push({ phoneNumber: `${prefix}${String(i).padStart(4, '0')}`, locationId: id, state: 'ACTIVE', tollFree: false, service: false });
+    }
+    h.sim.reset(seed);
+    return id;
+  }
+
+  async function enableNumberOnly(location: string, phoneNumber: string) {
+    const res = await h.call('POST', calling(BOB), { location, phoneNumber });
+    expect(res.status).toBe(200);
+    expect(h.sim.state.people.get(P.bob)?.calling).toEqual({ locationId: expect.any(String) });
+  }
+
+  it('replaces a number Webex cannot carry (non-integrated CCP) with a free one there, saying why, with a new extension', async () => {
+    await enableNumberOnly('Branch Office', BRANCH_FREE);
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters', move: true, extension: '4123' });
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling).toMatchObject({ location: { id: LOC.headquarters }, primaryNumber: expect.stringMatching(/^\+1408555/), extension: '4123' });
+    expect(detailOf(res.body, 'chooseMoveTarget')).toMatch(/\+12125550103 cannot move to "Headquarters" \(Webex: \[Error 10050010\].*\): assigned \+1408555\d{4} instead/);
+    // Back in Branch Office's pool once the job moved Bob.
+    expect(owner(BRANCH_FREE)).toBeUndefined();
+  });
+
+  it('moves with the location alone (no number, extension or autoAssignNumber named)', async () => {
+    await enableNumberOnly('Branch Office', BRANCH_FREE);
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters', move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling).toMatchObject({ location: { id: LOC.headquarters }, primaryNumber: expect.stringMatching(/^\+1408555/) });
+    expect(res.body.user.calling.extension).toBeUndefined();
+    expect(detailOf(res.body, 'chooseMoveTarget')).toMatch(/Error 10050010/);
+  });
+
+  it('carries a Cisco Calling Plan number to another Calling Plan location in the same country, naming no number', async () => {
+    const hub2 = addLocationLike(LOC.partnerHub, 'Partner Hub West', '+1415555');
+    await enableNumberOnly('Partner Hub', '+13125550101');
+    const res = await h.call('POST', calling(BOB), { location: 'Partner Hub West', move: true });
+    expect(res.body.error).toBeUndefined();
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling).toMatchObject({ location: { id: hub2 }, primaryNumber: '+13125550101' });
+    expect(detailOf(res.body, 'chooseMoveTarget')).toMatch(/keeps number \+13125550101/);
+    expect(h.sim.state.numbers.get('+13125550101')?.locationId).toBe(hub2);
+    const start = h.webexCalls('POST', JOBS).map((r) => r.body as { usersList: { validate: boolean; users: unknown[] }[] }).find((b) => !b.usersList[0].validate);
+    expect(start?.usersList[0].users).toEqual([{ userId: P.bob }]);
+  });
+
+  it('carries a Local Gateway number to a location on the same gateway', async () => {
+    // Headquarters' gateway is the one its connection names (the simulator's trunk for routing prefix 8001).
+    const annex = addLocationLike(LOC.headquarters, 'Headquarters Annex', '+1669555', { pstnProvider: '8001' });
+    await enableNumberOnly('Headquarters', HQ_FREE);
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters Annex', move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling).toMatchObject({ location: { id: annex }, primaryNumber: HQ_FREE });
+    expect(h.sim.state.numbers.get(HQ_FREE)).toMatchObject({ locationId: annex, owner: { personId: P.bob } });
+  });
+
+  it('replaces a Calling Plan number that would cross into another country (10010014) with the number set aside', async () => {
+    const abroad = addLocationLike(LOC.partnerHub, 'Partner Hub Toronto', '+1416555', { address: { address1: '1 Front St', city: 'Toronto', state: 'ON', postalCode: 'M5J', country: 'CA' } });
+    await enableNumberOnly('Partner Hub', '+13125550101');
+    const res = await h.call('POST', calling(BOB), { location: 'Partner Hub Toronto', move: true, fallbackPhoneNumber: '+14165550102' });
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling).toMatchObject({ location: { id: abroad }, primaryNumber: '+14165550102' });
+    expect(detailOf(res.body, 'chooseMoveTarget')).toMatch(/\[Error 10010014\].*assigned \+14165550102 instead/);
+  });
+
+  it('never keeps the number on a dry-run error it does not know, and reports its code', async () => {
+    addLocationLike(LOC.partnerHub, 'Partner Hub West', '+1415555');
+    await enableNumberOnly('Partner Hub', '+13125550101');
+    h.sim.faults.add({
+      match: { method: 'POST', path: JOBS }, kind: 'status', status: 200, times: 1,
+      body: { response: { usersList: [{ userId: P.bob, impacts: [], errors: [{ code: 31337, message: 'Something Webex added later' }] }] } },
+    });
+    const res = await h.call('POST', calling(BOB), { location: 'Partner Hub West', move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling.primaryNumber).toMatch(/^\+1415555/);
+    expect(detailOf(res.body, 'chooseMoveTarget')).toMatch(/\[Error 31337\] Something Webex added later/);
+  });
+
+  it('reads 1026015 answered as a request-level 400 as "the number cannot travel"', async () => {
+    addLocationLike(LOC.partnerHub, 'Partner Hub West', '+1415555');
+    await enableNumberOnly('Partner Hub', '+13125550101');
+    h.sim.faults.add({
+      match: { method: 'POST', path: JOBS }, kind: 'status', status: 400, times: 1,
+      body: { error: [{ code: 1026015, message: 'Error occurred while moving user number to target location' }] },
+    });
+    const res = await h.call('POST', calling(BOB), { location: 'Partner Hub West', move: true });
+    expect(res.status).toBe(200);
+    expect(res.body.user.calling.primaryNumber).toMatch(/^\+1415555/);
+    expect(detailOf(res.body, 'chooseMoveTarget')).toMatch(/code 1026015/);
+  });
+
+  it('answers 400 naming phoneNumber when move: true alone is sent for a user without calling, sending nothing to Webex', async () => {
+    const res = await h.call('POST', calling(BOB), { location: 'Headquarters', move: true });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: 'phoneNumber', message: expect.stringMatching(/not a Webex Calling user/) }]);
+    expect(h.webexCalls('POST', JOBS)).toHaveLength(0);
+    expect(h.webexCalls('PATCH', '/licenses/users')).toHaveLength(0);
   });
 });

@@ -84,8 +84,10 @@ describe('mover', () => {
     expect(old.owner).toBeUndefined();
   });
 
-  it('keeps the user\'s number when Webex can move it (Cisco PSTN), even with the new pool empty', async () => {
+  it('keeps the user\'s number when Webex can move it (Cisco PSTN to Cisco PSTN, one country), even with the new pool empty', async () => {
+    // Numbers travel only between locations with the same PSTN type, provider and country (webex-numbers.yml).
     h.sim.state.locations.get(DEMO_IDS.locations.branchOffice)!.pstn = 'CISCO_PSTN';
+    h.sim.state.locations.get(DEMO_IDS.locations.headquarters)!.pstn = 'CISCO_PSTN';
     for (const [key, n] of h.sim.state.numbers) {
       if (n.locationId === DEMO_IDS.locations.headquarters && !n.owner && n.phoneNumber !== DEMO_NUMBERS.headquartersMain) h.sim.state.numbers.delete(key);
     }
@@ -104,6 +106,16 @@ describe('mover', () => {
     const { outcome } = await run({ email: DEMO_EMAILS.carol, location: 'Headquarters' });
     expect(outcome.status).toBe('SUCCEEDED');
     expect((outcome.output as { applied: { detail: string }[] }).applied[0].detail).toMatch(new RegExp(`\\${DEMO_NUMBERS.carolPrimary} cannot move to "Headquarters".*10050010.*assigned \\+1408555\\d{4} instead`));
+  });
+
+  it('moves a user who has a number and no extension (what a reconciliation plan creates)', async () => {
+    const carol = h.sim.state.people.get(DEMO_IDS.people.carol);
+    if (carol?.calling) delete carol.calling.extension;
+    const { outcome } = await run({ email: DEMO_EMAILS.carol, location: 'Headquarters' });
+    expect(outcome.status).toBe('SUCCEEDED');
+    expect((outcome.output as { applied: { detail: string }[] }).applied[0].detail).toMatch(/cannot move to "Headquarters".*10050010.*assigned \+1408555\d{4} instead/);
+    expect(h.sim.state.people.get(DEMO_IDS.people.carol)?.calling).toEqual({ locationId: DEMO_IDS.locations.headquarters });
+    expect(h.sim.state.primaryNumberOf(DEMO_IDS.people.carol)?.phoneNumber).toMatch(/^\+1408555/);
   });
 
   it('fails before changing anything when the new location has no free number', async () => {

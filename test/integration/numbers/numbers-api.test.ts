@@ -157,7 +157,7 @@ describe('GET /numbers (List Webex Phone Numbers)', () => {
   it('lists every number with its location and owner', async () => {
     const res = await h.call('GET', '/numbers');
     expect(res.status).toBe(200);
-    expect(res.body.count).toBe(36);
+    expect(res.body.count).toBe(37);
     expect(res.body.nextCursor).toBeUndefined();
     expect(res.body.items).toContainEqual(expect.objectContaining({
       phoneNumber: DEMO_NUMBERS.alicePrimary, extension: '1001', phoneNumberType: 'PRIMARY',
@@ -167,7 +167,7 @@ describe('GET /numbers (List Webex Phone Numbers)', () => {
 
   it('filters by available, location (name or id) and ownerType', async () => {
     const available = await h.call('GET', `/numbers?available=true&location=Headquarters`);
-    expect(available.body.count).toBe(22);
+    expect(available.body.count).toBe(23);
     expect(h.webexCalls('GET', '/telephony/config/numbers')[0].query).toMatchObject({ available: 'true', locationId: LOC.headquarters });
     const byId = await h.call('GET', `/numbers?available=true&location=${LOC.headquarters}`);
     expect(byId.body.items).toEqual(available.body.items);
@@ -183,8 +183,8 @@ describe('GET /numbers (List Webex Phone Numbers)', () => {
       h.sim.state.numbers.set(phoneNumber, { phoneNumber, locationId: LOC.headquarters, state: 'ACTIVE', tollFree: false, service: false });
     }
     const res = await h.call('GET', '/numbers');
-    expect(res.body.count).toBe(4536);
-    expect(new Set(res.body.items.map((n: { phoneNumber: string }) => n.phoneNumber)).size).toBe(4536);
+    expect(res.body.count).toBe(4537);
+    expect(new Set(res.body.items.map((n: { phoneNumber: string }) => n.phoneNumber)).size).toBe(4537);
     expect(h.webexCalls('GET', '/telephony/config/numbers').map((r) => [r.query.start, r.query.max])).toEqual([
       // The last page asks for one more than the 5000 an answer holds, to know whether a next part exists.
       ['0', '2000'], ['2000', '2000'], ['4000', '1001'],
@@ -203,7 +203,7 @@ describe('GET /numbers (List Webex Phone Numbers)', () => {
       cursor = next.body.nextCursor;
     }
     expect(seen.map((n) => n.phoneNumber)).toEqual([
-      DEMO_NUMBERS.headquartersInactive, DEMO_NUMBERS.headquartersMobile, DEMO_NUMBERS.headquartersService,
+      DEMO_NUMBERS.headquartersInactive, DEMO_NUMBERS.headquartersMobile, DEMO_NUMBERS.headquartersService, DEMO_NUMBERS.headquartersReserved,
       ...Array.from({ length: 20 }, (_, i) => `+1408555${String(100 + i).padStart(4, '0')}`),
       DEMO_NUMBERS.headquartersTollFree,
     ]);

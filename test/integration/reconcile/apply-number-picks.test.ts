@@ -1,4 +1,6 @@
+import { webexId } from '../../../functions/simulator/ids';
 import { DEMO_IDS } from '../../../functions/simulator/seed';
+import type { SimSeed } from '../../../functions/simulator/state';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 import { useLocalImportsBucket } from '../../support/local-imports-bucket';
@@ -10,8 +12,8 @@ import { IMPORTS, UNCALLED_ROW, applyAndWait, planFor, readResults, withUncalled
  * (functions/lib/reconcile/number-picks.ts), so apply runs them side by side: a joiner, a calling
  * enablement and four movers into Partner Hub, none naming a number. The movers come from Headquarters
  * (Local Gateway) and Branch Office (non-integrated CCP), whose numbers cannot move with them (move-users
- * errors 27976 and 10050010): they land on the number the plan set aside. One mover goes from Partner Hub
- * (Cisco PSTN) to Headquarters and keeps their own number.
+ * errors 27976 and 10050010, Local Gateway to Calling Plan is another PSTN type too): they land on the number the plan set aside. One mover goes from Partner Hub
+ * (Cisco PSTN) to Partner Hub West (Cisco PSTN too, same provider and country) and keeps their own number.
  */
 const bucket = useLocalImportsBucket(IMPORTS);
 let h: Harness;
@@ -23,10 +25,19 @@ const person = (i: number, location = LOCATIONS[i % 3]) =>
   `person${String(i).padStart(5, '0')}@${CORP_DOMAIN},First${i},Last${i},First${i} Last${i},${['Sales', 'Support', 'Engineering', 'Finance'][i % 4]},Staff,${location},`;
 const MOVERS_IN = [0, 1, 3, 4];
 
+const HUB_WEST = webexId('LOCATION', '1ca70000-0000-4000-8000-00000000e57a');
+/** A second Calling Plan location like Partner Hub, with `free` free numbers. */
+function withHubWest(seed: SimSeed, free: number): SimSeed {
+  const hub = seed.locations.find((l) => l.id === DEMO_IDS.locations.partnerHub)!;
+  seed.locations.push({ ...structuredClone(hub), id: HUB_WEST, name: 'Partner Hub West', routingPrefix: '8004', mainNumber: '+14155550100' });
+  for (let i = 1; i <= free; i++) seed.numbers.push({ phoneNumber: `+1415555010${i}`, locationId: HUB_WEST, state: 'ACTIVE', tollFree: false, service: false });
+  return seed;
+}
+
 async function planIntoPartnerHub(key: string) {
   const o = withUncalledUser(largeOrgSeed(9, 6));
-  h.sim.reset(o.seed);
-  const rows = Array.from({ length: 9 }, (_, i) => (MOVERS_IN.includes(i) ? person(i, 'Partner Hub') : i === 2 ? person(2, 'Headquarters') : person(i)));
+  h.sim.reset(withHubWest(o.seed, 2));
+  const rows = Array.from({ length: 9 }, (_, i) => (MOVERS_IN.includes(i) ? person(i, 'Partner Hub') : i === 2 ? person(2, 'Partner Hub West') : person(i)));
   const joiner = `joiner00000@${CORP_DOMAIN},New,Joiner,New Joiner,Sales,Staff,Partner Hub,`;
   await bucket.store().putText(IMPORTS, key, `${[HEADER, ...rows, joiner, UNCALLED_ROW].join('\r\n')}\r\n`);
   const plan = await planFor(h, bucket.store(), { key, allowMoves: true });
@@ -67,11 +78,11 @@ describe('apply with the numbers the plan picked', () => {
       expect(h.sim.state.people.get(id)?.calling?.locationId).toBe(DEMO_IDS.locations.partnerHub);
       expect(primaryOf(h, id)?.phoneNumber).toBe(picks[i]);
     });
-    // The Partner Hub mover kept their Cisco PSTN number, now in Headquarters; its set-aside number was not used.
+    // The Partner Hub mover kept their Cisco PSTN number, now in Partner Hub West; its set-aside number was not used.
     const stayer = plan.actions.find((a) => a.email === `person00002@${CORP_DOMAIN}`)!;
     const setAside = stayer.fallbackPhoneNumber!;
-    expect(h.sim.state.numbers.get(setAside)?.locationId).toBe(DEMO_IDS.locations.headquarters);
-    expect(primaryOf(h, stayer.userId!)).toMatchObject({ phoneNumber: stayer.seen!.phoneNumber, locationId: DEMO_IDS.locations.headquarters });
+    expect(h.sim.state.numbers.get(setAside)?.locationId).toBe(HUB_WEST);
+    expect(primaryOf(h, stayer.userId!)).toMatchObject({ phoneNumber: stayer.seen!.phoneNumber, locationId: HUB_WEST });
     expect(h.sim.state.numbers.get(setAside)?.owner).toBeUndefined();
   });
 
@@ -93,5 +104,29 @@ describe('apply with the numbers the plan picked', () => {
     // Nothing changed for those two: the uncalled user has no calling, the mover is still in Headquarters.
     expect(h.sim.state.people.get(plan.actions[enable].userId!)?.calling).toBeUndefined();
     expect(h.sim.state.people.get(plan.actions[move].userId!)?.calling?.locationId).toBe(DEMO_IDS.locations.headquarters);
+  });
+});
+
+describe('moves into a location with no spare number (Calling Plan locations get numbers by order)', () => {
+  it('are planned without a number set aside: one whose number travels succeeds, one whose number cannot is reported at apply with Webex\'s reason', async () => {
+    const o = largeOrgSeed(9, 0);
+    h.sim.reset(withHubWest(o.seed, 0));
+    // Person 2 (Partner Hub, Calling Plan) and person 0 (Headquarters, Local Gateway) move to Partner Hub West.
+    const rows = Array.from({ length: 9 }, (_, i) => (i === 0 || i === 2 ? person(i, 'Partner Hub West') : person(i)));
+    await bucket.store().putText(IMPORTS, 'rosters/no-spare.csv', `${[HEADER, ...rows].join('\r\n')}\r\n`);
+    const plan = await planFor(h, bucket.store(), { key: 'rosters/no-spare.csv', allowMoves: true });
+    expect(plan.skipped).toEqual([]);
+    const moves = plan.actions.filter((a) => a.kind === 'move');
+    expect(moves.map((a) => [a.email, a.fallbackPhoneNumber])).toEqual([[`person00000@${CORP_DOMAIN}`, undefined], [`person00002@${CORP_DOMAIN}`, undefined]]);
+    for (const a of moves) expect(a.reason).toMatch(/no free number in Partner Hub West to set aside/);
+
+    await applyAndWait(h, plan.id);
+    const { json } = await readResults(bucket.store(), plan.id);
+    const [lgw, cisco] = moves.map((a) => json.results[plan.actions.indexOf(a)]);
+    expect(cisco).toMatchObject({ status: 'succeeded' });
+    expect(primaryOf(h, moves[1].userId!)).toMatchObject({ phoneNumber: moves[1].seen!.phoneNumber, locationId: HUB_WEST });
+    expect(lgw).toMatchObject({ status: 'failed', error: { code: 'NoNumberAvailableError' } });
+    expect(lgw.error?.message).toMatch(/^Location "Partner Hub West" has no unassigned number to replace \+1408\d+, which cannot move there \(Webex code 27976\): its numbers come by order/);
+    expect(h.sim.state.people.get(moves[0].userId!)?.calling?.locationId).toBe(DEMO_IDS.locations.headquarters);
   });
 });

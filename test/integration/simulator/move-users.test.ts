@@ -155,8 +155,13 @@ describe('move users job answers as live Webex does (wxc_sdk StartMoveUsersJobRe
 describe('a move without a new number carries the current one (UserItem.phoneNumber; impact 19717)', () => {
   beforeEach(() => sim.reset());
 
-  it('moves a Cisco PSTN number with the user to the new location', async () => {
-    sim.state.locations.get(LOC.branchOffice)!.pstn = 'CISCO_PSTN';
+  const locations = () => ({ from: sim.state.locations.get(LOC.branchOffice)!, to: sim.state.locations.get(LOC.headquarters)! });
+  const dryRunErrors = async (user: Record<string, string> = { userId: P.carol }) =>
+    (await call(sim, 'POST', JOBS, { body: body(true, user) })).body.response.usersList[0].errors;
+
+  it('moves a Cisco PSTN number with the user to another Cisco PSTN location in the same country', async () => {
+    locations().from.pstn = 'CISCO_PSTN';
+    locations().to.pstn = 'CISCO_PSTN';
     const dry = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol }) });
     expect(dry.body.response.usersList[0].errors).toBeUndefined();
     expect(dry.body.response.usersList[0].impacts).toContainEqual(expect.objectContaining({ code: 19717 }));
@@ -166,11 +171,54 @@ describe('a move without a new number carries the current one (UserItem.phoneNum
     expect(sim.state.primaryNumberOf(P.carol)).toMatchObject({ phoneNumber: DEMO_NUMBERS.carolPrimary, locationId: LOC.headquarters });
   });
 
-  it('refuses to carry a Local Gateway (27976) or non-integrated CCP (10050010) number', async () => {
-    const ccp = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol }) });
-    expect(ccp.body.response.usersList[0].errors).toEqual([expect.objectContaining({ code: 10050010 })]);
-    sim.state.locations.get(LOC.branchOffice)!.pstn = 'LOCAL_GATEWAY';
-    const lgw = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol }) });
-    expect(lgw.body.response.usersList[0].errors).toEqual([expect.objectContaining({ code: 27976 })]);
+  it('refuses to carry a number to another PSTN type or provider (10010005), country (10010014), or no PSTN (10010003)', async () => {
+    locations().from.pstn = 'CISCO_PSTN';
+    locations().to.pstn = 'INTEGRATED_CCP';
+    expect(await dryRunErrors()).toEqual([expect.objectContaining({ code: 10010005 })]);
+    locations().from.pstn = 'INTEGRATED_CCP';
+    locations().from.pstnProvider = 'carrier-a';
+    locations().to.pstnProvider = 'carrier-b';
+    expect(await dryRunErrors()).toEqual([expect.objectContaining({ code: 10010005 })]);
+    locations().to.pstnProvider = 'carrier-a';
+    expect(await dryRunErrors()).toBeUndefined();
+    locations().to.address = { ...locations().to.address, country: 'CA' };
+    expect(await dryRunErrors()).toEqual([expect.objectContaining({ code: 10010014 })]);
+    delete locations().to.pstn;
+    expect(await dryRunErrors()).toEqual([expect.objectContaining({ code: 10010003 })]);
+  });
+
+  it('refuses to carry a non-integrated CCP number (10050010) or a Local Gateway number to another gateway (27976)', async () => {
+    expect(await dryRunErrors()).toEqual([expect.objectContaining({ code: 10050010 })]);
+    locations().from.pstn = 'LOCAL_GATEWAY';
+    expect(await dryRunErrors()).toEqual([expect.objectContaining({ code: 27976 })]);
+  });
+
+  it('carries a Local Gateway number between locations on the same gateway', async () => {
+    locations().from.pstn = 'LOCAL_GATEWAY';
+    locations().from.pstnProvider = 'gateway-1';
+    locations().to.pstnProvider = 'gateway-1';
+    expect(await dryRunErrors()).toBeUndefined();
+    sim.state.moveJobTiming = { pollsToComplete: 1 };
+    const start = await call(sim, 'POST', JOBS, { body: body(false, { userId: P.carol }) });
+    expect((await poll(start.body.response.jobDetails.id)).body.latestExecutionStatus).toBe('COMPLETED');
+    expect(sim.state.primaryNumberOf(P.carol)).toMatchObject({ phoneNumber: DEMO_NUMBERS.carolPrimary, locationId: LOC.headquarters });
+  });
+
+  it('accepts the user\'s own number named in the request (wxc_sdk test_validate_ok) and carries it', async () => {
+    locations().from.pstn = 'CISCO_PSTN';
+    locations().to.pstn = 'CISCO_PSTN';
+    expect(await dryRunErrors({ userId: P.carol, phoneNumber: DEMO_NUMBERS.carolPrimary, extension: '2001' })).toBeUndefined();
+    // Where it cannot travel, the reason is the travel rule, not 27966.
+    locations().to.pstn = 'LOCAL_GATEWAY';
+    expect(await dryRunErrors({ userId: P.carol, phoneNumber: DEMO_NUMBERS.carolPrimary })).toEqual([expect.objectContaining({ code: 10010005 })]);
+  });
+
+  it('validates a user who has a number and no extension; 1026016 only for a user with neither', async () => {
+    delete sim.state.people.get(P.carol)!.calling!.extension;
+    expect(await dryRunErrors()).toEqual([expect.objectContaining({ code: 10050010 })]);
+    for (const n of sim.state.numbersOf(P.carol)) sim.state.releaseNumber(n.phoneNumber);
+    const neither = await call(sim, 'POST', JOBS, { body: body(true, { userId: P.carol }) });
+    expect(neither.status).toBe(400);
+    expect(neither.body).toEqual({ error: [{ code: 1026016, message: 'User should have either phone number or extension.' }] });
   });
 });

@@ -23,7 +23,7 @@ describe('GET /telephony/config/numbers', () => {
     expect(res.body.phoneNumbers).toHaveLength(10);
     expect(res.body.phoneNumbers[0]).toEqual({
       phoneNumber: DEMO_NUMBERS.branchOfficeMain, state: 'ACTIVE', phoneNumberType: 'PRIMARY', mainNumber: true,
-      includedTelephonyTypes: 'PSTN_NUMBER', tollFreeNumber: false, isServiceNumber: false,
+      includedTelephonyTypes: 'PSTN_NUMBER', tollFreeNumber: false, isServiceNumber: false, isReservedNumber: false,
       location: { id: LOC.branchOffice, name: 'Branch Office' },
     });
     expect(res.body.phoneNumbers[1]).toMatchObject({
@@ -35,8 +35,8 @@ describe('GET /telephony/config/numbers', () => {
 
   it('filters available numbers (unassigned, not main), by owner and by number', async () => {
     const available = await list({ locationId: LOC.headquarters, available: true });
-    // 18 standard numbers, plus the inactive, mobile, service and toll-free ones of the seed.
-    expect(available.body.phoneNumbers).toHaveLength(22);
+    // 18 standard numbers, plus the inactive, mobile, service, reserved and toll-free ones of the seed.
+    expect(available.body.phoneNumbers).toHaveLength(23);
     expect(available.body.phoneNumbers.every((n: any) => !n.owner && !n.mainNumber)).toBe(true);
     const owned = await list({ ownerId: P.carol });
     expect(owned.body.phoneNumbers.map((n: any) => n.phoneNumber)).toEqual([DEMO_NUMBERS.carolPrimary, DEMO_NUMBERS.carolAlternate]);
@@ -62,13 +62,27 @@ describe('GET /telephony/config/numbers', () => {
     const next = new URL(nextLink(first.headers) as string);
     expect(next.searchParams.get('start')).toBe('7');
     expect(next.searchParams.get('max')).toBe('7');
-    const page = await list({ start: 35, max: 7 });
+    const page = await list({ start: 36, max: 7 });
     expect(page.body.phoneNumbers).toHaveLength(1);
     expect(nextLink(page.headers)).toBeUndefined();
     const { items, pages } = await collectAll(sim, '/telephony/config/numbers', 'phoneNumbers', { max: 7 });
     expect(pages).toBe(6);
-    expect(new Set(items.map((n: any) => n.phoneNumber)).size).toBe(36);
-    expect((await list()).body.phoneNumbers).toHaveLength(36);
+    expect(new Set(items.map((n: any) => n.phoneNumber)).size).toBe(37);
+    expect((await list()).body.phoneNumbers).toHaveLength(37);
+  });
+});
+
+describe('reserved numbers (isReservedNumber: "Reserved numbers cannot be assigned to people, features, or services")', () => {
+  it('lists them marked, filters by reservedNumber (not with available), and refuses assigning one', async () => {
+    const reserved = await list({ reservedNumber: true });
+    expect(reserved.body.phoneNumbers).toEqual([expect.objectContaining({ phoneNumber: DEMO_NUMBERS.headquartersReserved, isReservedNumber: true })]);
+    expectWebexError(await list({ reservedNumber: true, available: true }), 400);
+    const res = await call(sim, 'POST', '/people', {
+      body: { emails: ['reserved@example.com'], displayName: 'Reserved', licenses: [L.callingProfessional], locationId: LOC.headquarters, phoneNumbers: [{ type: 'work', value: DEMO_NUMBERS.headquartersReserved }] },
+    });
+    expectWebexError(res, 400);
+    expect(JSON.stringify(res.body)).toMatch(/is reserved and cannot be assigned/);
+    expect(sim.state.numbers.get(DEMO_NUMBERS.headquartersReserved)?.owner).toBeUndefined();
   });
 });
 

@@ -61,8 +61,12 @@ describe('PUT /telephony/config/people/{id}/numbers', () => {
     expect(sim.state.numbers.get('+14085550112')?.owner).toBeUndefined();
   });
 
-  it('refuses a change naming the number only as directNumber (wxc_sdk sends external on live orgs), or two different numbers', async () => {
-    expectWebexError(await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', directNumber: '+14085550112', primary: false }] }), 400);
+  it('accepts the number as directNumber alone (Cisco\'s document), external alone (wxc_sdk) or both agreeing; refuses two different numbers or none', async () => {
+    expect((await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', directNumber: '+14085550111', primary: false }] })).status).toBe(204);
+    expect(sim.state.numbers.get('+14085550111')?.owner).toMatchObject({ personId: P.alice, kind: 'ALTERNATE' });
+    expect((await putNumbers(P.alice, { phoneNumbers: [{ action: 'DELETE', directNumber: '+14085550111', primary: false }] })).status).toBe(204);
+    expect(sim.state.numbers.get('+14085550111')?.owner).toBeUndefined();
+    expectWebexError(await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', primary: false }] }), 400);
     expectWebexError(await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', directNumber: '+14085550112', external: '+14085550113', primary: false }] }), 400);
     expect((await putNumbers(P.alice, { phoneNumbers: [{ action: 'ADD', directNumber: '+14085550112', external: '+14085550112', primary: false }] })).status).toBe(204);
   });

@@ -47,7 +47,7 @@ describe('mobile numbers on POST /telephony/config/locations/{id}/numbers', () =
     expect(listed.body.phoneNumbers).toHaveLength(21);
     expect(listed.body.phoneNumbers.find((n: { phoneNumber: string }) => n.phoneNumber === '+14087770000')).toMatchObject({ includedTelephonyTypes: 'MOBILE_NUMBER', state: 'INACTIVE' });
     const pstn = await call(sim, 'GET', '/telephony/config/numbers', { query: { includedTelephonyTypes: 'PSTN_NUMBER' } });
-    expect(pstn.body.phoneNumbers).toHaveLength(35);
+    expect(pstn.body.phoneNumbers).toHaveLength(36);
     // "By default, this API returns standard and mobile numbers … that are unassigned" (webex-user-call-settings-2-2.yml).
     const candidates = await call(sim, 'GET', '/telephony/config/people/primary/availableNumbers', { query: { locationId: LOC.headquarters } });
     expect(candidates.body.phoneNumbers.find((n: { phoneNumber: string }) => n.phoneNumber === '+14087770000')).toMatchObject({ includedTelephonyTypes: 'MOBILE_NUMBER', state: 'INACTIVE' });

@@ -61,15 +61,15 @@ describe('the plan picks the numbers', () => {
     expect(p.actions.map((a) => [a.kind, a.email, a.after.phoneNumber, a.fallbackPhoneNumber])).toEqual([
       ['join', 'joiner@example.com', '+14085550102', undefined],
       ['enableCalling', 'nocalling@example.com', '+14085550103', undefined],
+      // A move of a user with a number keeps theirs if Webex can move it: planned although none is left to set aside.
+      ['move', 'hasnumber@example.com', undefined, undefined],
       // A move of a user without a number takes one for sure.
       ['move', 'nonumber@example.com', '+14085550104', undefined],
-      // A move of a user with a number keeps theirs if Webex can move it: there is none left to set aside.
     ]);
-    expect(p.skipped).toEqual([
-      expect.objectContaining({ kind: 'move', email: 'hasnumber@example.com', reason: expect.stringMatching(/no free number left in One for this move.*may not move with them/) }),
-    ]);
-    expect(p.counts).toMatchObject({ join: 1, enableCalling: 1, move: 1 });
-    for (const a of p.actions) expect(a.reason).toMatch(new RegExp(`\\${a.after.phoneNumber}: number chosen by the plan`));
+    expect(p.skipped).toEqual([]);
+    expect(byEmail(p, 'hasnumber@example.com').reason).toMatch(/no free number in One to set aside: should Webex not move their number with them, the move takes the first one free at apply, or fails/);
+    expect(p.counts).toMatchObject({ join: 1, enableCalling: 1, move: 2 });
+    for (const a of p.actions.filter((x) => x.after.phoneNumber)) expect(a.reason).toMatch(new RegExp(`\\${a.after.phoneNumber}: number chosen by the plan`));
     // The Joiner's row names the number and no longer asks for the first free one.
     const join = byEmail(p, 'joiner@example.com');
     expect(join.roster).toMatchObject({ phoneNumber: '+14085550102' });
@@ -95,22 +95,27 @@ describe('the plan picks the numbers', () => {
     expect(byEmail(p, 'joiner@example.com').reason).not.toMatch(/chosen by the plan/);
     const n = { phoneNumber: '+1', location: { id: 'L' } };
     expect(assignableNumber({ ...n, state: 'ACTIVE', includedTelephonyTypes: 'PSTN_NUMBER', mainNumber: false, tollFreeNumber: false, isServiceNumber: false })).toBe(true);
-    for (const odd of [{ state: 'INACTIVE' }, { includedTelephonyTypes: 'MOBILE_NUMBER' }, { mainNumber: true }, { tollFreeNumber: true }, { isServiceNumber: true }, { owner: { id: 'x' } }]) {
+    for (const odd of [{ state: 'INACTIVE' }, { includedTelephonyTypes: 'MOBILE_NUMBER' }, { mainNumber: true }, { tollFreeNumber: true }, { isServiceNumber: true }, { isReservedNumber: true }, { owner: { id: 'x' } }]) {
       expect(assignableNumber({ ...n, ...odd })).toBe(false);
     }
   });
 
-  it('skips the actions a location has no free number left for, with the reason, and plans the rest', () => {
+  it('skips the actions that need a number a location has none left for, with advice Webex and this product accept, and plans the rest', () => {
     const few = org(webex.users, new Map([['+14085550102', free('LOC1')]]));
     const p = plan({ roster: everyone, org: few });
-    expect(p.actions.map((a) => [a.kind, a.email, a.after.phoneNumber])).toEqual([['join', 'joiner@example.com', '+14085550102']]);
+    expect(p.actions.map((a) => [a.kind, a.email, a.after.phoneNumber, a.fallbackPhoneNumber])).toEqual([
+      ['join', 'joiner@example.com', '+14085550102', undefined],
+      // Planned without a number set aside: Calling Plan and integrated CCP locations seldom keep a spare one.
+      ['move', 'hasnumber@example.com', undefined, undefined],
+    ]);
     expect(p.skipped.map((s) => [s.kind, s.email])).toEqual([
       ['enableCalling', 'nocalling@example.com'],
-      ['move', 'hasnumber@example.com'],
       ['move', 'nonumber@example.com'],
     ]);
-    for (const s of p.skipped) expect(s.reason).toMatch(/^no free number left in One for this (enableCalling|move) .*add numbers to the location, or give one in the roster$/);
-    expect(p.counts).toEqual({ join: 1, enableCalling: 0, move: 0, updateProfile: 0, leave: 0 });
+    for (const s of p.skipped) {
+      expect(s.reason).toMatch(/^no free number left in One for this (enableCalling|move) \(it needs a number\): give one in the roster, or add numbers .*Local Gateway and non-integrated CCP only.* or order them from its PSTN provider$/);
+    }
+    expect(p.counts).toEqual({ join: 1, enableCalling: 0, move: 1, updateProfile: 0, leave: 0 });
   });
 
   it('picks the same numbers from the same inputs in any order', () => {

@@ -12,11 +12,11 @@ import { getPerson } from '../../webex/people-api';
 import { getLocation } from '../../webex/reference-data';
 import type { Person } from '../../webex/schemas';
 import { firstAssignablePrimaryNumber } from '../../webex/telephony-api';
+import { freeNumberAdviceFor } from '../numbers/no-free-number';
 import {
   MoveConflictError,
   MoveInProgressError,
   MoveJobFailedError,
-  MoveJobTimeoutError,
   MoveRejectedError,
   NoNumberAvailableError,
 } from './errors';
@@ -28,8 +28,11 @@ import {
  * location (webex-api.md §1.4), so this is the only way.
  */
 
-/** Status reads before the workflow stops waiting (the state machine waits MOVE_POLL_SECONDS between them). */
-export const MAX_MOVE_POLLS = 40;
+/**
+ * The state machine waits this long between status reads. There is no cap on the number of reads (wxc_sdk's
+ * live test polls every 10 s until the job ends, tests/test_telephony_move_users_jobs.py): the run's deadline
+ * alone ends the polling (beforeNextPoll, steps.ts).
+ */
 export const MOVE_POLL_SECONDS = 3;
 
 /** Dry-run codes that mean "taken" (409) rather than "not allowed" (422). */
@@ -49,19 +52,47 @@ async function describePerson(client: WebexClient, person: Person): Promise<stri
 }
 
 /**
- * Dry-run errors saying the user's current number cannot move with them: premises (Local Gateway) and
- * non-integrated CCP numbers (1026015, 27976, 10050010 in wxc_sdk/telephony/jobs/__init__.py,
- * validate_or_initiate's list of errors).
+ * Dry-run errors that concern the user or the extension, not whether the number can travel (wxc_sdk
+ * telephony/jobs/__init__.py, validate_or_initiate's list of errors): user or location not found, the same
+ * location, the extension taken, ECBN, devices and hot desking. Every other error of the first dry run, known
+ * ("number cannot travel": 27976 Local Gateway, 10050010 on premises or non-integrated CCP, 10010005 another
+ * carrier, 10010014 another country, 1026015, …) or not, means the number does not stay the user's.
  */
-const NUMBER_STAYS_CODES = new Set([1026015, 27976, 10050010]);
+const NOT_ABOUT_THE_NUMBER = new Set([4007, 4152, 4202, 25378, 27967, 27968, 27969, 27970, 27971, 27972, 1026013]);
+/** Request-level errors (a 400 on the dry run) that say the number cannot travel. */
+const NUMBER_STAYS_REQUEST_CODES = new Set([1026015]);
+
+const withCode = (e: { code: number; message: string }) => (e.message.includes(String(e.code)) ? e.message : `[Error ${e.code}] ${e.message}`);
+
+/**
+ * Whether Webex would move the user's number with them: a dry run naming no number (and the requested
+ * extension, if any). Undefined when it travels; otherwise Webex's reasons, with their codes.
+ */
+async function whyNumberStays(client: WebexClient, state: EnableCallingState): Promise<{ codes: number[]; said: string } | undefined> {
+  const { request, location, user } = need(state, 'location', 'user');
+  let check;
+  try {
+    check = await validateMove(client, location.id, { userId: user.id, ...(request.extension ? { extension: request.extension } : {}) });
+  } catch (error) {
+    const coded = error instanceof WebexApiError && error.status === 400 ? error.details.filter((d) => d.errorCode !== undefined && NUMBER_STAYS_REQUEST_CODES.has(d.errorCode)) : [];
+    if (coded.length && error instanceof WebexApiError) {
+      const codes = coded.map((d) => d.errorCode as number);
+      return { codes, said: `${error.webexMessage} (code ${codes.join(', ')})` };
+    }
+    throw refusal(error, state, location.name);
+  }
+  const stays = check.errors.filter((e) => !NOT_ABOUT_THE_NUMBER.has(e.code));
+  return stays.length ? { codes: stays.map((e) => e.code), said: stays.map(withCode).join('; ') } : undefined;
+}
 
 /**
  * The number and extension in the new location. A requested number is used. Otherwise Webex moves the
  * user's current number with them ("If not provided, the existing phone number will be moved to the
  * target location": UserItem.phoneNumber in webex-user-call-settings-2-2.yml, impact 19717), which a dry
- * run confirms; only when it cannot travel, or the user has none, does autoAssignNumber pick the first
- * active standard number there, and the target says why. The extension is the requested one, else the
- * user keeps theirs.
+ * run confirms. When it cannot travel, the user lands on the number the caller set aside
+ * (fallbackPhoneNumber), else on the first free standard number there, and the target says why; a user
+ * without a number gets one only with autoAssignNumber. The extension is the requested one, else the user
+ * keeps theirs.
  */
 export async function chooseMoveTarget(client: WebexClient, state: EnableCallingState): Promise<CallingTarget> {
   const { request, location, user } = need(state, 'location', 'user');
@@ -71,31 +102,24 @@ export async function chooseMoveTarget(client: WebexClient, state: EnableCalling
 
   const current = user.calling.primaryNumber;
   let note: string | undefined;
+  let stays: Awaited<ReturnType<typeof whyNumberStays>>;
   if (current) {
-    let check;
-    try {
-      check = await validateMove(client, location.id, { userId: user.id, ...(request.extension ? { extension: request.extension } : {}) });
-    } catch (error) {
-      throw refusal(error, state, location.name);
-    }
-    const stays = check.errors.filter((e) => NUMBER_STAYS_CODES.has(e.code));
-    // Without autoAssignNumber a number that cannot travel is Webex's refusal, which the dry run step reports.
-    if (!stays.length || !(request.autoAssignNumber || request.fallbackPhoneNumber)) {
-      return { phoneNumber: current, ...withExtension, autoAssigned: false, keptNumber: true };
-    }
-    note = `${current} cannot move to "${location.name}" (Webex: ${stays.map((e) => e.message).join('; ')})`;
+    stays = await whyNumberStays(client, state);
+    if (!stays) return { phoneNumber: current, ...withExtension, autoAssigned: false, keptNumber: true };
+    note = `${current} cannot move to "${location.name}" (Webex: ${stays.said})`;
   }
   // The number the caller set aside (a reconciliation plan's): the dry run that follows checks it is free there.
   if (request.fallbackPhoneNumber) {
     const phoneNumber = request.fallbackPhoneNumber;
     return { phoneNumber, ...withExtension, autoAssigned: false, ...(note ? { note: `${note}: assigned ${phoneNumber} instead` } : {}) };
   }
-  if (!request.autoAssignNumber) return { ...withExtension, autoAssigned: false };
+  if (!note && !request.autoAssignNumber) return { ...withExtension, autoAssigned: false };
   const phoneNumber = await firstAssignablePrimaryNumber(client, location.id);
   if (!phoneNumber) {
-    throw new NoNumberAvailableError(
-      `${note ? `${note}, and l` : 'L'}ocation "${location.name}" has no unassigned number: add numbers to it first (POST /locations/{location}/numbers)`,
-    );
+    // The codes first: a bulk report keeps only the start of a message.
+    const why = stays ? ` to replace ${current}, which cannot move there (Webex code ${stays.codes.join(', ')})` : '';
+    const said = stays ? `. Webex: ${stays.said}` : '';
+    throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number${why}: ${await freeNumberAdviceFor(client, location.id)}${said}`);
   }
   return { phoneNumber, ...withExtension, autoAssigned: true, ...(note ? { note: `${note}: assigned ${phoneNumber} instead` } : {}) };
 }
@@ -104,8 +128,8 @@ const moveUser = (state: EnableCallingState): MoveUser => {
   const { user, target, request } = need(state, 'user', 'target');
   return {
     userId: user.id,
-    // A kept number is not named: Webex moves the current one (naming it would be refused, 27966: it is
-    // not a number of the target location).
+    // A kept number is not named: Webex moves the current one ("If not provided, the existing phone number
+    // will be moved", webex-user-call-settings-2-2.yml), the way both Cisco's document and live clients send it.
     ...(target.phoneNumber && !target.keptNumber ? { phoneNumber: target.phoneNumber } : {}),
     // Without a requested extension Webex keeps the user's own.
     ...(request.extension ? { extension: request.extension } : {}),
@@ -189,19 +213,11 @@ function jobIdIn(data: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** One status read of the job; the state machine waits between reads and stops after MAX_MOVE_POLLS. */
+/** One status read of the job; the state machine waits between reads until the run's deadline (beforeNextPoll). */
 export async function checkMoveJob(client: WebexClient, state: EnableCallingState): Promise<MoveJobState> {
   const { moveJob } = need(state, 'moveJob');
-  const polls = moveJob.polls + 1;
   const job = await getMoveJob(client, moveJob.id);
-  const judged = await judge(client, state, job, polls);
-  if (judged.phase === 'running' && polls >= MAX_MOVE_POLLS) {
-    throw new MoveJobTimeoutError(
-      `Webex's move job ${job.id} for ${who(state)} is still ${job.latestExecutionStatus} after ${polls} status reads ` +
-        `(about ${polls * MOVE_POLL_SECONDS} s); it may still move the user. Check the user before repeating the request.`,
-    );
-  }
-  return judged;
+  return judge(client, state, job, moveJob.polls + 1);
 }
 
 /** Running, completed, or ended without moving the user: then the job's errors and what Webex shows now. */
@@ -210,9 +226,8 @@ async function judge(client: WebexClient, state: EnableCallingState, job: MoveJo
   const exitCode = job.latestExecutionExitCode;
   const base = { id: job.id, status, ...(exitCode ? { exitCode } : {}), polls };
   if (status === 'STARTING' || status === 'STARTED' || status === 'UNKNOWN') return { ...base, phase: 'running' };
-  if (status === 'COMPLETED' && (!exitCode || exitCode === 'COMPLETED' || exitCode === 'COMPLETED_WITH_PENDING_ORDERS')) {
-    return { ...base, phase: 'completed' };
-  }
+  if (status === 'COMPLETED' && exitCode === 'COMPLETED_WITH_PENDING_ORDERS') return { ...base, phase: 'completed', pendingOrders: true };
+  if (status === 'COMPLETED' && (!exitCode || exitCode === 'COMPLETED')) return { ...base, phase: 'completed' };
   const errors = await listMoveJobErrors(client, job.id);
   const person = state.user ? await getPerson(client, state.user.id) : undefined;
   const now = person ? await describePerson(client, person) : 'the user could not be read';
@@ -301,7 +316,10 @@ export const MOVE_STEPS = {
       paths: ['move'],
       done: (s) => s.moveJob?.phase === 'completed',
       status: 'completed',
-      detail: ({ moveJob: j }) => j && `job ${j.status}${j.exitCode ? ` (${j.exitCode})` : ''} after ${j.polls} status read(s)`,
+      detail: ({ moveJob: j }) =>
+        j &&
+        `job ${j.status}${j.exitCode ? ` (${j.exitCode})` : ''} after ${j.polls} status read(s)` +
+          (j.pendingOrders ? '; a number order is still pending: Webex shows the number once it completes' : ''),
     },
   },
 } satisfies Record<string, CallingStepDef>;

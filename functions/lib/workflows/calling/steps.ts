@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../errors';
 import { logger } from '../../logger';
 // A namespace import lets esbuild drop what is unused (as in schemas/calling.ts).
 import * as z from 'zod';
@@ -19,6 +19,7 @@ import { WebexApiError, isTransientWebexError } from '../../webex/errors';
 import { getPerson } from '../../webex/people-api';
 import { getLocation, listLicenses } from '../../webex/reference-data';
 import type { License, Person } from '../../webex/schemas';
+import { freeNumberAdviceFor } from '../numbers/no-free-number';
 import { firstAssignablePrimaryNumber, getPersonNumbers, patchUserLicenses } from '../../webex/telephony-api';
 import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/number-checks';
 import { resolveCallingLocation } from '../numbers/resolve-location';
@@ -85,7 +86,11 @@ export const ENABLE_CALLING_STEP_TABLE = {
   resolveUser: {
     writes: 'user',
     run: (ctx, state) => resolveUser(ctx.client, state),
-    shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.user && `${s.user.email ?? s.user.id} (${s.user.id})` },
+    shown: {
+      paths: ['enable', 'move'],
+      status: 'completed',
+      detail: (s) => s.user && `${s.user.email ?? s.user.id} (${s.user.id})${s.user.nameWarning ? `; warning: ${s.user.nameWarning}` : ''}`,
+    },
   },
   resolveLocation: {
     writes: 'location',
@@ -195,9 +200,34 @@ function beforeNextPoll(input: EnableCallingStepInput, result: unknown): unknown
 const primaryWorkNumber = (person: Person) =>
   (person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work'))?.value;
 
+/** Characters Cisco's help says Webex Calling users' names must not contain. */
+const CALLING_NAME_FORBIDDEN = /[%#<>\\/"]/;
+const CALLING_NAME_MAX = 30;
+
+/**
+ * Cisco's help says Webex Calling users' first and last names are at most 30 characters, without
+ * `% # < > \ / "`. Neither the OpenAPI documents nor a live client confirm that the API refuses such a name,
+ * so it is a warning in the answer, not a refusal.
+ */
+export function callingNameWarning(person: Pick<Person, 'firstName' | 'lastName'>): string | undefined {
+  const issues = (['firstName', 'lastName'] as const).flatMap((field) => {
+    const value = person[field];
+    if (!value) return [];
+    return [
+      ...(value.length > CALLING_NAME_MAX ? [`${field} has ${value.length} characters`] : []),
+      ...(CALLING_NAME_FORBIDDEN.test(value) ? [`${field} contains one of % # < > \\ / "`] : []),
+    ];
+  });
+  return issues.length
+    ? `${issues.join(', ')}; Cisco's help limits Webex Calling users' first and last names to ${CALLING_NAME_MAX} characters without % # < > \\ / " (whether Webex refuses them is not documented)`
+    : undefined;
+}
+
 export async function resolveUser(client: WebexClient, state: EnableCallingState): Promise<ResolvedUser> {
   const person = await resolvePerson(client, state.request.user);
+  const nameWarning = callingNameWarning(person);
   return {
+    ...(nameWarning ? { nameWarning } : {}),
     id: person.id,
     email: person.emails[0],
     displayName: person.displayName,
@@ -226,7 +256,13 @@ export async function resolveLocationStep(client: WebexClient, state: EnableCall
 export async function checkCurrentCalling(client: WebexClient, state: EnableCallingState) {
   const { user, location, request } = need(state, 'user', 'location');
   const current = user.calling;
-  if (!current.enabled) return { alreadyEnabled: false, detail: 'not a Webex Calling user yet' };
+  if (!current.enabled) {
+    // `move: true` alone carries what a calling user has; a user without calling has nothing to carry.
+    if (!request.phoneNumber && !request.extension && !request.autoAssignNumber) {
+      throw new ValidationError([{ field: 'phoneNumber', message: `${request.user} is not a Webex Calling user yet: give phoneNumber, extension or autoAssignNumber: true` }]);
+    }
+    return { alreadyEnabled: false, detail: 'not a Webex Calling user yet' };
+  }
   const sameLocation = current.locationId === location.id;
   const sameNumber = request.phoneNumber ? current.primaryNumber === request.phoneNumber : !request.autoAssignNumber || Boolean(current.primaryNumber);
   const sameExtension = !request.extension || current.extension === request.extension;
@@ -309,7 +345,7 @@ export async function chooseNumber(client: WebexClient, state: EnableCallingStat
   if (!phoneNumber && request.autoAssignNumber) {
     phoneNumber = await firstAssignablePrimaryNumber(client, location.id, licenseType(license.name));
     if (!phoneNumber) {
-      throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number: add numbers to it first (POST /locations/{location}/numbers)`);
+      throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number: ${await freeNumberAdviceFor(client, location.id)}`);
     }
   }
   if (request.extension) await requireFreeExtension(client, request.extension, location, user.id);
@@ -382,7 +418,9 @@ export async function verifyCalling(client: WebexClient, state: EnableCallingSta
   if (!person.locationId) problems.push('the user has no calling location');
   else if (person.locationId !== location.id) problems.push(`the calling location is ${person.locationId}, not "${location.name}"`);
   if (state.license && !person.licenses?.includes(state.license.id)) problems.push(`"${state.license.name}" is not assigned`);
-  if (wantNumber && primary?.directNumber !== wantNumber) problems.push(`the primary number is ${primary?.directNumber ?? 'missing'}, not ${wantNumber}`);
+  // A move job that completed with pending number orders has moved the user; the number follows its order.
+  const numberPending = state.moveJob?.pendingOrders === true;
+  if (wantNumber && !numberPending && primary?.directNumber !== wantNumber) problems.push(`the primary number is ${primary?.directNumber ?? 'missing'}, not ${wantNumber}`);
   if (wantExtension && extension !== wantExtension) problems.push(`the extension is ${extension ?? 'missing'}, not ${wantExtension}`);
   if (problems.length) {
     throw new CallingVerificationError(`Webex does not show the requested calling setup for ${user.email ?? user.id}: ${problems.join('; ')}`);

@@ -5,6 +5,7 @@ import { WebexApiError, WebexNetworkError, isTransientWebexError } from '../../w
 import { addNumbersToLocation, listLocationNumbers, validateNumbers, type NumberValidation } from '../../webex/telephony-api';
 import { pstnConnectionType } from '../../webex/reference-data';
 import { IntegratedPstnError } from './errors';
+import { INTEGRATED_PSTN_TYPES } from './no-free-number';
 import { resolveCallingLocation } from './resolve-location';
 
 export interface AddNumbersResult {
@@ -136,7 +137,7 @@ export function addNumbersHttpStatus(result: AddNumbersResult): number {
  */
 async function requireNonIntegratedPstn(client: WebexClient, location: { id: string; name: string }): Promise<void> {
   const type = await pstnConnectionType(client, location.id);
-  if (type === 'INTEGRATED_CCP' || type === 'CISCO_PSTN') {
+  if (type && INTEGRATED_PSTN_TYPES.has(type)) {
     throw new IntegratedPstnError(
       `Location "${location.name}" uses an integrated PSTN connection (${type}): its numbers are managed by the provider, ` +
         'and Cisco warns that adding them through the API causes backend data issues',

@@ -15,6 +15,8 @@ export interface NumberView {
   mainNumber?: boolean;
   tollFreeNumber?: boolean;
   serviceNumber?: boolean;
+  /** Webex's isReservedNumber: listed, but never assignable. */
+  reservedNumber?: boolean;
   telephonyType?: string;
   location?: { id: string; name?: string };
   owner?: { id?: string; type?: string; firstName?: string; lastName?: string };
@@ -75,6 +77,7 @@ function toNumberView(n: NumberObject): NumberView {
     mainNumber: n.mainNumber,
     tollFreeNumber: n.tollFreeNumber,
     serviceNumber: n.isServiceNumber,
+    reservedNumber: n.isReservedNumber,
     telephonyType: n.includedTelephonyTypes,
     location: n.location ? { id: n.location.id, name: n.location.name } : undefined,
     owner: n.owner

@@ -36,6 +36,8 @@ export async function requireFreeNumberInLocation(
   if (n.owner && (!personId || n.owner.id !== personId)) {
     throw new NumberTakenError(`${phoneNumber} is already assigned to ${describeOwner(n.owner)}`);
   }
+  // "Reserved numbers cannot be assigned to people, features, or services" (Cisco's numbers document, isReservedNumber).
+  if (n.isReservedNumber && !n.owner) throw new NumberTakenError(`${phoneNumber} is reserved in ${where}: Webex does not assign reserved numbers`);
   return n;
 }
 
