@@ -243,6 +243,8 @@ export class WebexProvisioningStack extends Stack {
     // The bus exists before the machines, which publish their outcome to it.
     const lifecycleBus = LifecycleEvents.bus(this, 'LifecycleBus', { useDefaultBus: props.lifecycleUseDefaultBus });
     const planEnvironment = reconcilePlanEnvironment(props);
+    // The thresholds alone (the ceiling) for the plan route and the apply, which take no leaver policy.
+    const ceilingEnvironment = Object.fromEntries(Object.entries(planEnvironment).filter(([name]) => name !== DEFAULT_LEAVER_POLICY_ENV));
     this.workflows = new WorkflowStateMachines(this, 'StateMachines', {
       secret: this.secret,
       webexBaseUrl,
@@ -251,7 +253,7 @@ export class WebexProvisioningStack extends Stack {
       lifecycleEventBus: lifecycleBus,
       importsBucket: this.bulkImports,
       // The planner, its route and the apply all hold a plan to the deployment's thresholds (a ceiling).
-      taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: planEnvironment },
+      taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: ceilingEnvironment },
       bulkWebexRequestsPerSecond: bulkRate,
     });
 
@@ -262,7 +264,7 @@ export class WebexProvisioningStack extends Stack {
       logRetention,
       functionEnvironment: {
         // POST /events runs the router's code: the same sources as the rules.
-        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, { CreateReconcilePlan: planEnvironment }, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
+        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, { CreateReconcilePlan: ceilingEnvironment }, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
         ...guardedRequestEnvironment(props),
       },
     });
