@@ -104,7 +104,7 @@ describe('buildPlan: the diff', () => {
     expect(after.users.find((u) => u.email === 'calling.leaver@example.com')).toMatchObject({ loginEnabled: true });
     expect(plan({ roster: r2, org: after, policy }).actions).toEqual([]);
     // An empty-looking roster is still refused: the users it would act on are all in scope.
-    expect(() => plan({ roster: roster({ email: 'left.before@example.com' }), org: webexOrg, policy })).not.toThrow();
+    expect(() => plan({ roster: roster({ email: 'left.before@example.com' }, { email: 'stay@example.com' }), org: webexOrg, policy })).not.toThrow();
     expect(() => plan({ roster: roster({ email: 'nobody@elsewhere.com' }), org: webexOrg, policy })).toThrow(ValidationError);
   });
 
