@@ -4,6 +4,7 @@ import { bulkExecutionName, bulkJoinersMachineInput } from '../lib/bulk/joiners'
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { BulkJoinersInput } from '../lib/schemas/bulk';
+import { BulkStartedView } from '../lib/schemas/answers';
 
 /**
  * POST /bulk/joiners: validates every user (nothing reaches Webex on a bad request), starts the
@@ -16,6 +17,10 @@ export const route = defineRoute({
   summary: 'Start Bulk Joiners: the Joiner for each of up to 500 users, once per idempotency key',
   bulkBudget: true,
   needs: ['env', 'stateMachines'],
+  responses: {
+    200: { description: 'DUPLICATE: these users (or idempotency key) ran before', body: BulkStartedView },
+    202: { description: 'STARTED: follow statusUrl', body: BulkStartedView },
+  },
   input: BulkJoinersInput,
   run: async (input, { env, stateMachines }, _context, request) => {
     const executionName = bulkExecutionName(input);

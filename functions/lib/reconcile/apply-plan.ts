@@ -3,12 +3,12 @@ import * as z from 'zod';
 import type { Env } from '../config';
 import { assertScheduleFits, requestsPerSecond } from '../bulk/pacing';
 import type { StateMachines } from '../state-machines/ports';
-import type { StartResult } from '../state-machines/starter';
 import type { ObjectStore } from '../storage/object-store';
 import { applyExecutionName } from './apply-execution';
 import { planRequests } from './apply-items';
 import { planIdField, readPlan } from './plan-store';
 import { checkConfirmation } from './safeguards';
+import type { ApplyStartedView } from './answers';
 
 /** POST /reconcile/plans/{id}/apply: the plan's id (path) and, for a plan that needs it, the confirmation (body). */
 export const ApplyPlanInput = z.strictObject({
@@ -18,14 +18,7 @@ export const ApplyPlanInput = z.strictObject({
 });
 export type ApplyPlanInput = z.infer<typeof ApplyPlanInput>;
 
-export interface ApplyStarted {
-  planId: string;
-  executionName?: string;
-  /** STARTED / DUPLICATE as the starter answers; NOTHING_TO_APPLY for a plan without actions (nothing starts). */
-  status: StartResult['status'] | 'NOTHING_TO_APPLY';
-  actions: number;
-  statusUrl: string;
-}
+export type ApplyStarted = z.infer<typeof ApplyStartedView>;
 
 /**
  * Checks and starts an apply: the plan must exist (404), be confirmed if it needs it (400 naming
