@@ -1,6 +1,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApiDocument } from '../functions/lib/http/openapi';
 import { routes } from '../functions/routes';
+import { renderApiReference } from './api-reference';
 
 /**
  * What is generated from the API's OpenAPI document and kept in the repository, each file with its content:
@@ -17,5 +18,6 @@ export async function apiArtifacts(): Promise<Record<string, string>> {
   return {
     'docs/openapi.json': `${JSON.stringify(document, null, 2)}\n`,
     'clients/typescript/webex-provisioning.d.ts': types,
+    'docs/api-reference.md': renderApiReference(document as unknown as Parameters<typeof renderApiReference>[0]),
   };
 }

@@ -15,11 +15,15 @@ describe('what is generated from the OpenAPI document (npm run api-docs)', () =>
     expect(run.status).toBe(0);
   });
 
-  it('holds the document and a client type for every operation', () => {
+  it('holds the document, a client type and a reference section for every operation', () => {
     const document = JSON.parse(readFileSync(join(ROOT, 'docs', 'openapi.json'), 'utf8'));
     const types = readFileSync(join(ROOT, 'clients', 'typescript', 'webex-provisioning.d.ts'), 'utf8');
     const operations = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap((m) => Object.values(m));
     expect(operations.length).toBeGreaterThan(20);
-    for (const op of operations) expect(types).toContain(`    ${op.operationId}: {`);
+    const reference = readFileSync(join(ROOT, 'docs', 'api-reference.md'), 'utf8');
+    for (const op of operations) {
+      expect(types).toContain(`    ${op.operationId}: {`);
+      expect(reference).toContain(`\n### ${op.operationId}\n`);
+    }
   });
 });
