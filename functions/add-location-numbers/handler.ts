@@ -2,7 +2,7 @@ import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { AddLocationNumbersInput } from '../lib/schemas/numbers';
 import { addLocationNumbers, addNumbersHttpStatus } from '../lib/workflows/numbers/add-location-numbers';
-import { AddNumbersView } from '../lib/schemas/answers';
+import { AddNumbersView } from '../lib/schemas/number-answers';
 
 /**
  * POST /locations/{location}/numbers — a report per number: 201 added, 200 nothing to add, 207 some

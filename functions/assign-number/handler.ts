@@ -2,7 +2,7 @@ import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { AssignNumberInput } from '../lib/schemas/numbers';
 import { assignNumber } from '../lib/workflows/numbers/assign-number';
-import { NumbersChangeView } from '../lib/schemas/answers';
+import { NumbersChangeView } from '../lib/schemas/number-answers';
 
 /** POST /users/{user}/numbers — 201 with the user's numbers, or 200 (changed: false) when the user already holds it. */
 export const route = defineRoute({

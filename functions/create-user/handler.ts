@@ -2,7 +2,7 @@ import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { CreateUserInput } from '../lib/schemas/users';
 import { createUser } from '../lib/workflows/users/create-user';
-import { CreatedUserView } from '../lib/schemas/answers';
+import { CreatedUserView } from '../lib/schemas/user-answers';
 
 /** POST /users — 201 with the new user, or 200 with the existing one (`created: false`). */
 export const route = defineRoute({

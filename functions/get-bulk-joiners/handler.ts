@@ -3,7 +3,7 @@ import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { describeBulkJoiners } from '../lib/bulk/joiners';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { BulkJoinersRef } from '../lib/schemas/bulk';
-import { BulkJoinersStatusView } from '../lib/schemas/answers';
+import { BulkJoinersStatusView } from '../lib/schemas/bulk-answers';
 
 /**
  * GET /bulk/joiners/{executionName}: RUNNING, or how the execution ended with, once SUCCEEDED, the

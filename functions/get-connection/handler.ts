@@ -6,7 +6,7 @@ import { connectionHealth } from '../lib/connection/connection-health';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { SecretUnavailableError } from '../lib/errors';
 import { ENV } from '../lib/tokens/service-app-secret';
-import { ConnectionView } from '../lib/schemas/answers';
+import { ConnectionView } from '../lib/schemas/connection-answers';
 
 /** GET /connection — health of the Webex connection: organisation, expiry times, last rotation. */
 export const route = defineRoute({

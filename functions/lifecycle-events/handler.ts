@@ -4,7 +4,7 @@ import { defineRoute, routeHandler } from '../lib/http/route';
 import { routeLifecycleEvent } from '../lib/lifecycle/router';
 import { logger } from '../lib/logger';
 import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
-import { EventRoutedView } from '../lib/schemas/answers';
+import { EventRoutedView } from '../lib/schemas/started-answers';
 
 /**
  * The lifecycle events router: the target of the lifecycle rules (EventBridge invokes it with the event)

@@ -2,7 +2,7 @@ import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { ListNumbersInput } from '../lib/schemas/numbers';
 import { listNumbers } from '../lib/workflows/numbers/list-numbers';
-import { ListNumbersView } from '../lib/schemas/answers';
+import { ListNumbersView } from '../lib/schemas/number-answers';
 
 /** GET /numbers?available&location&ownerType&limit&cursor — the org's numbers, every Webex page, in parts for large orgs. */
 export const route = defineRoute({

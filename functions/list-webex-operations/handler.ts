@@ -1,7 +1,7 @@
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { allowedPrefixesFromEnv } from '../lib/workflows/webex-requests/allowed-prefixes';
 import { listWebexOperations, ListWebexOperationsInput } from '../lib/workflows/webex-requests/list-operations';
-import { WebexOperationsView } from '../lib/schemas/answers';
+import { WebexOperationsView } from '../lib/schemas/webex-request-answers';
 
 const allowedPrefixes = allowedPrefixesFromEnv();
 

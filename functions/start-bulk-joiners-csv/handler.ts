@@ -7,7 +7,7 @@ import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { BulkJoinersCsvInput } from '../lib/schemas/bulk';
 import { importsBucket } from '../lib/storage/imports-bucket';
-import { BulkCsvStartedView } from '../lib/schemas/answers';
+import { BulkCsvStartedView } from '../lib/schemas/started-answers';
 
 /**
  * POST /bulk/joiners/csv: reads the CSV from the imports bucket and checks every row (a bad file is a

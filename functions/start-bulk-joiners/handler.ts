@@ -4,7 +4,7 @@ import { bulkExecutionName, bulkJoinersMachineInput } from '../lib/bulk/joiners'
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { BulkJoinersInput } from '../lib/schemas/bulk';
-import { BulkStartedView } from '../lib/schemas/answers';
+import { BulkStartedView } from '../lib/schemas/started-answers';
 
 /**
  * POST /bulk/joiners: validates every user (nothing reaches Webex on a bad request), starts the

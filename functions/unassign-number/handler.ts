@@ -2,7 +2,7 @@ import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { UnassignNumberInput } from '../lib/schemas/numbers';
 import { unassignNumber } from '../lib/workflows/numbers/unassign-number';
-import { NumbersChangeView } from '../lib/schemas/answers';
+import { NumbersChangeView } from '../lib/schemas/number-answers';
 
 /** DELETE /users/{user}/numbers/{phoneNumber} — 200 with the numbers the user keeps. */
 export const route = defineRoute({

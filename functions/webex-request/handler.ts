@@ -5,7 +5,7 @@ import { logger } from '../lib/logger';
 import { allowedPrefixesFromEnv } from '../lib/workflows/webex-requests/allowed-prefixes';
 import { WebexRequestInput } from '../lib/workflows/webex-requests/guard';
 import { performWebexRequest } from '../lib/workflows/webex-requests/perform-request';
-import { WebexRequestView } from '../lib/schemas/answers';
+import { WebexRequestView } from '../lib/schemas/webex-request-answers';
 
 /** POST /webex/requests — a guarded People or Calling-configuration call. */
 export const route = defineRoute({

@@ -8,7 +8,7 @@ import type { ObjectStore } from '../storage/object-store';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
 import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
 import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
-import type { BulkJoinersCsvReport } from '../schemas/answers';
+import type { BulkJoinersCsvReport } from '../schemas/bulk-answers';
 
 /**
  * Bulk joiners from a CSV file in S3 (POST /bulk/joiners/csv): a preflight reads and checks every row,

@@ -8,7 +8,7 @@ import type { StateMachines } from '../state-machines/ports';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
-import type { BulkJoinersReport, BulkJoinersStatus, BulkUserResult } from '../schemas/answers';
+import type { BulkJoinersReport, BulkJoinersStatus, BulkUserResult } from '../schemas/bulk-answers';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine

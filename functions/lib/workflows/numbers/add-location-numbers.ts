@@ -6,7 +6,7 @@ import { addNumbersToLocation, listLocationNumbers, validateNumbers, type Number
 import { pstnConnectionType } from '../../webex/reference-data';
 import { IntegratedPstnError } from './errors';
 import { resolveCallingLocation } from './resolve-location';
-import type { AddNumbersResult } from '../../schemas/answers';
+import type { AddNumbersResult } from '../../schemas/number-answers';
 
 export type { AddNumbersResult };
 

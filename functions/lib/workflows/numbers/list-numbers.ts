@@ -5,7 +5,7 @@ import type { WebexClient } from '../../webex/client';
 import type { NumberObject } from '../../webex/schemas';
 import { listNumbersPage, TELEPHONY_MAX_PAGE } from '../../webex/telephony-api';
 import { resolveLocation } from './resolve-location';
-import type { ListNumbersResult, NumberView } from '../../schemas/answers';
+import type { ListNumbersResult, NumberView } from '../../schemas/number-answers';
 
 export type { ListNumbersResult, NumberView };
 

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { allOperations } from '../../webex-spec/operations';
 import { isUnderPrefix } from '../../webex-spec/prefixes';
-import type { WebexOperationsView } from '../../schemas/answers';
+import type { WebexOperationsView } from '../../schemas/webex-request-answers';
 
 export const MAX_OPERATIONS_LIMIT = 200;
 

@@ -5,7 +5,7 @@ import { checkWebexRequest, type GuardOptions, type WebexRequestInput } from './
 import type { Operation } from '../../webex-spec/operations';
 import { decodeCursor, encodeCursor, type ListingCursor } from './listing-cursor';
 import { redactPersonalData } from './redact';
-import type { WebexRequestResult } from '../../schemas/answers';
+import type { WebexRequestResult } from '../../schemas/webex-request-answers';
 
 export const MAX_ITEMS = 5000;
 /** The pages one `all` call may fetch: a `max: 1` over 5,000 people made 5,000 requests. */
