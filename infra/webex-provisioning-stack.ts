@@ -7,7 +7,7 @@ import { isUnderPrefix, REACHABLE_PREFIXES } from '../functions/lib/webex-spec/p
 import { routes, type RouteDefinition } from '../functions/routes';
 import { ActivityTable } from './constructs/activity-table';
 import { BulkImports } from './constructs/bulk-imports';
-import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/plan-defaults';
+import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/threshold-ceiling';
 import { LeaverThresholds } from '../functions/lib/reconcile/schemas';
 import { DEFAULT_LEAVER_POLICY_ENV } from '../functions/lib/lifecycle/router';
 import { ReconcileSchedule, scheduledPlanInput, type ReconcileScheduleSettings } from './constructs/reconcile-schedule';
@@ -305,6 +305,9 @@ export class WebexProvisioningStack extends Stack {
 
     // The bus exists before the machines, which publish their outcome to it.
     const lifecycleBus = LifecycleEvents.bus(this, 'LifecycleBus', { useDefaultBus: props.lifecycleUseDefaultBus });
+    const planEnvironment = reconcilePlanEnvironment(props);
+    // The thresholds alone (the ceiling) for the plan route and the apply, which take no leaver policy.
+    const ceilingEnvironment = Object.fromEntries(Object.entries(planEnvironment).filter(([name]) => name !== DEFAULT_LEAVER_POLICY_ENV));
     this.workflows = new WorkflowStateMachines(this, 'StateMachines', {
       secret: this.secret,
       webexBaseUrl,
@@ -313,7 +316,8 @@ export class WebexProvisioningStack extends Stack {
       lifecycleEventBus: lifecycleBus,
       importsBucket: this.bulkImports,
       activityTable: this.activity,
-      taskEnvironment: { ReconcilePlanSteps: reconcilePlanEnvironment(props) },
+      // The planner, its route and the apply all hold a plan to the deployment's thresholds (a ceiling).
+      taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: ceilingEnvironment },
       bulkWebexRequestsPerSecond: bulkRate,
       bulkMaxConcurrency: bulkConcurrency,
     });
@@ -335,11 +339,15 @@ export class WebexProvisioningStack extends Stack {
           : { kind: 'jwt', issuer: props.oauthIssuer!, audience: props.oauthAudience!, jwksUri: props.oauthJwksUri },
       functionEnvironment: {
         // POST /events runs the router's code: the same sources as the rules.
-        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
+        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, { CreateReconcilePlan: ceilingEnvironment }, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
         ...guardedRequestEnvironment(props),
       },
     });
     this.workflows.grantStart(this.api.functions);
+    // What apply runs and reports is written by the planner and the apply's steps alone (plan-integrity.ts checks it too).
+    const roleOf = (task: 'ReconcilePlanSteps' | 'ReconcileApplySteps') => this.workflows.taskFunctions[task].role!;
+    this.bulkImports.reserveWriters('plans/', [roleOf('ReconcilePlanSteps')]);
+    this.bulkImports.reserveWriters('applies/', [roleOf('ReconcileApplySteps')]);
     for (const route of routes as readonly RouteDefinition[]) {
       const fn = this.api.functions[route.id];
       if (route.importsBucket === 'read') this.bulkImports.grantReadFiles(fn);
@@ -369,6 +377,7 @@ export class WebexProvisioningStack extends Stack {
         settings: props.reconcileSchedule,
         stateMachine: this.workflows.stateMachines.ReconcilePlan,
         alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
+        thresholdCeiling: props.reconcileLeaverThresholds,
       });
     }
     new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
@@ -458,7 +467,7 @@ function reconcilePlanEnvironment(props: WebexProvisioningStackProps): Record<st
     }
   }
   // Checked before anything is built: a bad schedule fails synth naming its field.
-  if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule);
+  if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule, props.reconcileLeaverThresholds);
   return env;
 }
 

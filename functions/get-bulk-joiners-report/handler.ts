@@ -3,6 +3,7 @@ import { s3ObjectStore } from '../lib/aws/s3-object-store';
 import { bulkReportUrl } from '../lib/bulk/report-url';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { BulkJoinersRef } from '../lib/schemas/bulk';
+import { BulkReportUrlView } from '../lib/schemas/bulk-answers';
 import { importsBucket } from '../lib/storage/imports-bucket';
 
 /**
@@ -15,6 +16,10 @@ export const route = defineRoute({
   importsBucket: 'reports',
   needs: ['env', 'objectStore'],
   input: BulkJoinersRef,
+  responses: {
+    200: { description: 'A presigned URL of the HTML report, valid expiresInSeconds', body: BulkReportUrlView },
+    404: { description: 'No report yet (it is written when a CSV run ends), or a JSON run (its GET answer is its report)' },
+  },
   run: async ({ executionName }, { env, objectStore }) => ({ statusCode: 200, body: await bulkReportUrl(objectStore(), importsBucket(env()), executionName) }),
 });
 

@@ -1,6 +1,7 @@
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { s3ObjectStore } from '../lib/aws/s3-object-store';
 import { defineRoute, routeHandler } from '../lib/http/route';
+import { PlanReportUrlView } from '../lib/reconcile/answers';
 import { planIdField } from '../lib/reconcile/plan-route-schemas';
 import { planReportUrl } from '../lib/reconcile/report-url';
 import { importsBucket } from '../lib/storage/imports-bucket';
@@ -17,6 +18,10 @@ export const route = defineRoute({
   importsBucket: 'reports',
   needs: ['env', 'objectStore'],
   input: z.strictObject({ id: planIdField }),
+  responses: {
+    200: { description: 'A presigned URL of the HTML report (the apply\'s once it has run, else the plan\'s), valid expiresInSeconds', body: PlanReportUrlView },
+    404: { description: 'No such plan, or a plan stored without an HTML report' },
+  },
   run: async ({ id }, { env, objectStore }) => ({ statusCode: 200, body: await planReportUrl(objectStore(), importsBucket(env()), id) }),
 });
 

@@ -10,7 +10,9 @@ import { acknowledge } from '../nag';
 import { schedulerPrincipal } from './scheduler-principal';
 import type { PlanMachineInput } from '../../functions/lib/reconcile/plan-run';
 import type { LeaverPolicy } from '../../functions/lib/schemas/lifecycle-events';
+import { planThresholds } from '../../functions/lib/reconcile/threshold-ceiling';
 import { ReconcilePlanInput, type LeaverThresholds, type ReconcileScope } from '../../functions/lib/reconcile/schemas';
+import { ValidationError } from '../../functions/lib/errors';
 
 /** The nightly reconciliation: what the stack's `reconcileSchedule` prop says. */
 export interface ReconcileScheduleSettings {
@@ -25,7 +27,7 @@ export interface ReconcileScheduleSettings {
   readonly leaverPolicy?: LeaverPolicy;
   /** @default false */
   readonly allowMoves?: boolean;
-  /** @default the stack's reconcileLeaverThresholds */
+  /** @default the stack's reconcileLeaverThresholds, which they may tighten, never raise */
   readonly thresholds?: LeaverThresholds;
   /**
    * Apply plans that need no confirmation without a person: the plan machine starts ReconcileApply
@@ -41,6 +43,8 @@ export interface ReconcileScheduleProps {
   readonly stateMachine: sfn.IStateMachine;
   /** Actions of the schedule's alarms (the stack's alarm topic). */
   readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
+  /** The stack's reconcileLeaverThresholds: the ceiling the schedule's thresholds may only tighten. */
+  readonly thresholdCeiling?: LeaverThresholds;
 }
 
 /**
@@ -61,7 +65,7 @@ export class ReconcileSchedule extends Construct {
     super(scope, id);
     const { settings } = props;
     const input: PlanMachineInput = {
-      ...scheduledPlanInput(settings),
+      ...scheduledPlanInput(settings, props.thresholdCeiling),
       scheduleArn: scheduler.ContextAttribute.scheduleArn,
       scheduledTime: scheduler.ContextAttribute.scheduledTime,
     };
@@ -112,7 +116,7 @@ export class ReconcileSchedule extends Construct {
 }
 
 /** The schedule's execution input, or an Error naming the prop's bad field (synth fails). */
-export function scheduledPlanInput(settings: ReconcileScheduleSettings): PlanMachineInput {
+export function scheduledPlanInput(settings: ReconcileScheduleSettings, thresholdCeiling?: LeaverThresholds): PlanMachineInput {
   const { expression, timezone, autoApply, ...request } = settings;
   if (!/^(cron|rate|at)\(.+\)$/.test(expression)) {
     throw new Error(`reconcileSchedule.expression must be an EventBridge Scheduler expression such as cron(0 2 * * ? *) (got ${expression})`);
@@ -130,6 +134,13 @@ export function scheduledPlanInput(settings: ReconcileScheduleSettings): PlanMac
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `reconcileSchedule.${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new Error(`reconcileSchedule is invalid: ${issues.join('; ')}`);
+  }
+  // The planner would refuse it every night: fail synth instead, naming the field.
+  try {
+    planThresholds(thresholdCeiling, parsed.data.thresholds);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new Error(`reconcileSchedule is invalid: ${error.fields.map((f) => `reconcileSchedule.${f.field}: ${f.message}`).join('; ')}`);
   }
   return { request: parsed.data, autoApply: autoApply ?? false };
 }

@@ -34,6 +34,8 @@ describe('reconciliation plan', () => {
       const fn = resources[id(stack, stack.api.functions[route])];
       expect(fn.Properties.Environment.Variables).toMatchObject({ RECONCILE_PLAN_STATE_MACHINE_ARN: machine, BULK_IMPORTS_BUCKET: { Ref: id(stack, stack.bulkImports.bucket as never) } });
       expect(fn.Properties.Environment.Variables.WEBEX_SECRET_ARN).toBeUndefined();
+      // POST holds a request to the deployment's thresholds (a ceiling) before it starts anything.
+      if (route === 'CreateReconcilePlan') expect(fn.Properties.Environment.Variables).toMatchObject({ RECONCILE_MAX_LEAVER_PERCENT: '5', RECONCILE_MAX_LEAVERS: '20' });
       const statements = statementsOf(template, fn.Properties.Role['Fn::GetAtt'][0]);
       expect(statements.flatMap(actions)).not.toContain('secretsmanager:GetSecretValue');
       expect(statements.filter((s) => actions(s).includes('states:StartExecution')).map((s) => s.Resource)).toEqual(route === 'CreateReconcilePlan' ? [machine] : []);
@@ -164,6 +166,29 @@ describe('reconcileSchedule', () => {
     [{ ...SCHEDULE, users: [] } as never, /reconcileSchedule/],
   ])('a bad schedule fails synth naming the field (%#)', (reconcileSchedule, message) => {
     expect(() => synth({ reconcileSchedule })).toThrow(message);
+  });
+
+  it("a schedule's thresholds may tighten the stack's, never raise them: synth fails naming the field", () => {
+    const ceiling = { maxLeaverPercent: 5, maxLeavers: 20 };
+    expect(() => synth({ reconcileLeaverThresholds: ceiling, reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeavers: 21 } } })).toThrow(/reconcileSchedule.thresholds.maxLeavers/);
+    expect(() => synth({ reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeaverPercent: 50 } } })).toThrow(/reconcileSchedule.thresholds.maxLeaverPercent/);
+    expect(() => synth({ reconcileLeaverThresholds: ceiling, reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeaverPercent: 1, maxLeavers: 20 } } })).not.toThrow();
+  });
+
+  it('the stored plans are written by the planner alone, the apply\'s items and reports by the apply\'s steps alone: the bucket policy denies everyone else', () => {
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy'))[0];
+    const bucket = id(stack, stack.bulkImports.bucket as never);
+    const roleArn = (task: string) => ({ 'Fn::GetAtt': [id(stack, stack.workflows.taskFunctions[task].role as never), 'Arn'] });
+    const denies = (policy.Properties.PolicyDocument.Statement as { Effect: string; Principal: unknown; Action: string[]; Resource: unknown; Condition?: unknown }[]).filter((s) => s.Effect === 'Deny' && s.Condition && 'ArnNotEquals' in (s.Condition as object));
+    const under = (prefix: string) => denies.find((s) => JSON.stringify(s.Resource).includes(`/${prefix}*`));
+    for (const [prefix, writer] of [['plans/', 'ReconcilePlanSteps'], ['applies/', 'ReconcileApplySteps']] as const) {
+      const statement = under(prefix);
+      expect(statement).toMatchObject({ Principal: { AWS: '*' }, Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, `/${prefix}*`]] }, Condition: { ArnNotEquals: { 'aws:PrincipalArn': [roleArn(writer)] } } });
+      expect(statement!.Action).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject']));
+    }
+    // The roster uploader's grant (the plan route's, any role with s3:PutObject on the bucket) is not among the writers.
+    const createRole = template.toJSON().Resources[id(stack, stack.api.functions.CreateReconcilePlan)].Properties.Role;
+    expect(JSON.stringify(denies.map((s) => s.Condition))).not.toContain(JSON.stringify(createRole));
   });
 
   it('bad thresholds fail synth naming the field', () => {

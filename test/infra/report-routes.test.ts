@@ -13,7 +13,7 @@ describe('report routes in the stack', () => {
       .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
       .flatMap((p) => p.Properties.PolicyDocument.Statement) as { Action: string | string[]; Resource: unknown; Condition?: unknown }[];
 
-  it.each(['GetReconcilePlanReport', 'GetBulkJoinersReport'])('%s: s3:GetObject on reports/*.html and plans/*.html only, ListBucket on those prefixes', (routeId) => {
+  it.each(['GetReconcilePlanReport', 'GetBulkJoinersReport'])('%s: s3:GetObject on reports/*.html, plans/*.html and applies/*.html only, ListBucket on those prefixes', (routeId) => {
     const fn = stack.api.functions[routeId];
     expect(fn).toBeDefined();
     const roleId = Stack.of(stack).getLogicalId((fn.role as unknown as { node: { defaultChild: never } }).node.defaultChild);
@@ -22,9 +22,10 @@ describe('report routes in the stack', () => {
     expect([get.Action].flat()).toEqual(['s3:GetObject']);
     expect(JSON.stringify(get.Resource)).toContain('/reports/*.html');
     expect(JSON.stringify(get.Resource)).toContain('/plans/*.html');
+    expect(JSON.stringify(get.Resource)).toContain('/applies/*.html');
     expect(JSON.stringify(get.Resource)).not.toMatch(/\/\*"/);
     const list = s3.find((s) => [s.Action].flat().includes('s3:ListBucket'))!;
-    expect(list.Condition).toEqual({ StringLike: { 's3:prefix': ['reports/*.html', 'plans/*.html'] } });
+    expect(list.Condition).toEqual({ StringLike: { 's3:prefix': ['reports/*.html', 'plans/*.html', 'applies/*.html'] } });
     expect(s3.flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
     expect(JSON.stringify(s3)).toContain(bucketId);
   });

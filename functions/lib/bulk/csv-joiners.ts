@@ -6,9 +6,10 @@ import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machine
 import { readMapResults } from '../state-machines/map-results';
 import type { ObjectStore } from '../storage/object-store';
 import { HTML_CONTENT_TYPE, renderHtmlReport } from '../reports/html';
-import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, withOutcome, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserOutcome, type BulkUserResult } from './joiners';
+import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, withOutcome, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
 import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
 import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import type { BulkJoinersCsvReport, CsvRunReport, CsvUserResult } from '../schemas/bulk-answers';
 
 /**
  * Bulk joiners from a CSV file in S3 (POST /bulk/joiners/csv): a preflight reads and checks every row,
@@ -193,33 +194,7 @@ export function failedBatchResults(items: CsvItem[], error: string, cause?: stri
 
 // ---- the report -----------------------------------------------------------------------------------
 
-/**
- * One user of a CSV run as every report and GET names it: by `line`, the file's line number (the header is
- * line 1), the number the preflight's `lines.<line>` refusals use; with its outcome in plain words.
- */
-export type CsvUserResult = Omit<BulkUserOutcome, 'index'> & { line: number };
-
-export interface BulkJoinersCsvReport {
-  executionName: string;
-  total: number;
-  succeeded: number;
-  failed: number;
-  /** The full per-user report, in the bucket next to the file. */
-  report: { bucket: string; json: string; csv: string; html: string };
-  /** The first failures, so the status answer alone shows what went wrong. */
-  failures: CsvUserResult[];
-}
-
-/** The full report as written to reports/<execution>.json. */
-export interface CsvRunReport {
-  executionName: string;
-  /** The file it ran. */
-  source?: { bucket: string; key: string };
-  total: number;
-  succeeded: number;
-  failed: number;
-  results: CsvUserResult[];
-}
+export type { BulkJoinersCsvReport, CsvRunReport, CsvUserResult };
 
 const MAX_FAILURES_IN_OUTPUT = 100;
 
@@ -292,11 +267,22 @@ export async function buildCsvReport(
   };
 }
 
+/**
+ * Where a spreadsheet may start a cell: the start of the field, or after any separator one might split on
+ * (comma, semicolon, tab, a line break), spaces allowed; a cell starting there with = + - @ it runs as a
+ * formula.
+ */
+const FORMULA_START = /(^|[,;\t\r\n])([ ]*)(?=[=+\-@])/g;
+
+/**
+ * One CSV cell of every file the product writes: each place a spreadsheet could start a formula cell is
+ * prefixed with ' (not only the field's start: a locale that splits on ; would start one inside
+ * `Sales;=1+1`), and the field is quoted when it holds a quote, a separator or a line break.
+ */
 export const csvField = (value: string | number | undefined) => {
   const text = value === undefined ? '' : String(value);
-  // Quoted when needed; a leading =,+,-,@ is prefixed so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = text.replace(FORMULA_START, "$1$2'");
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
 /** `line`: the file's line (the header is line 1), as the preflight names it. */

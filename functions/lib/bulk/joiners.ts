@@ -10,6 +10,7 @@ import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machine
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { MapProgress } from '../state-machines/map-progress';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserResult } from '../schemas/bulk-answers';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
@@ -86,21 +87,7 @@ export function bulkJoinersMachineInput(
 
 // ---- the report ---------------------------------------------------------------------------------
 
-export interface BulkUserResult {
-  /** The user's position in the request's `users` (0-based, as a refusal names `users.<index>`). */
-  index: number;
-  email: string;
-  status: 'SUCCEEDED' | 'FAILED';
-  userId?: string;
-  /** True when the Joiner found the user already in Webex rather than creating it. */
-  existed?: true;
-  /** `step`: the Joiner's step that failed; `trackingId`: Webex's, whole (Cisco support asks for it). */
-  error?: { code: string; message: string; step?: string; trackingId?: string };
-}
-
 /** A result with its outcome in plain words (outcome-words.ts): what reports and GET show. */
-export type BulkUserOutcome = BulkUserResult & { outcome: string };
-
 export const withOutcome = (r: BulkUserResult): BulkUserOutcome => ({
   ...r,
   outcome: outcomeWords({
@@ -112,13 +99,7 @@ export const withOutcome = (r: BulkUserResult): BulkUserOutcome => ({
   }),
 });
 
-export interface BulkJoinersReport {
-  executionName: string;
-  total: number;
-  succeeded: number;
-  failed: number;
-  results: BulkUserResult[];
-}
+export type { BulkJoinersReport, BulkUserOutcome, BulkUserResult };
 
 /**
  * The Map's results (then the report) hold every user's entry in one state, and Step Functions fails an
@@ -193,18 +174,7 @@ export function buildBulkReport(executionName: string, results: BulkUserResult[]
 export const CSV_EXECUTION_PREFIX = 'bulk-csv-';
 const machineFor = (executionName: string) => (executionName.startsWith(CSV_EXECUTION_PREFIX) ? 'BulkJoinersCsv' : 'BulkJoiners');
 
-export interface BulkJoinersStatus {
-  executionName: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
-  startDate?: string;
-  stopDate?: string;
-  /** Once SUCCEEDED: the per-user report, or for a CSV run its summary and where the full report is. */
-  report?: BulkJoinersReport | Record<string, unknown>;
-  /** While a CSV run runs: its Distributed Map's rows by how their batches ended, and the time left at that pace. */
-  progress?: MapProgress;
-  error?: string;
-  cause?: string;
-}
+export type { BulkJoinersStatus };
 
 /**
  * The report as GET shows it: each result (a JSON run's `results`, a CSV run's first `failures`) with its

@@ -6,7 +6,7 @@ import type { ObjectStore } from '../storage/object-store';
 import type { WebexClient } from '../webex/client';
 import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import type { ActivityStore } from '../activity/store';
-import { prepareApply } from './apply-items';
+import { ApplyRunInput, prepareApply } from './apply-items';
 import { checkAction } from './check-action';
 import { brokenApplyOutcome, buildApplyResults, describeActionFailure } from './results';
 import { PlanAction } from './schemas';
@@ -51,15 +51,15 @@ async function recordApply<O extends { detail: { status: string; counts: { succe
 }
 
 export const RECONCILE_APPLY_STEPS_TABLE = {
-  /** Reads the plan, writes the Map's items (each action's machine, input, name and slot). */
-  prepare: taskStep(z.strictObject({ planId, executionName, startedAt: z.string() }), async (ctx: ApplyStepsContext, i) => {
+  /** Checks the plan is the one reviewed (the execution's input `run`), writes the Map's items (each action's machine, input, name and slot). */
+  prepare: taskStep(z.strictObject({ planId, executionName, startedAt: z.string(), run: ApplyRunInput }), async (ctx: ApplyStepsContext, i) => {
     const prepared = await prepareApply(ctx.objectStore(), importsBucket(ctx.env()), i, ctx.env());
     await ctx.activity().updatePlan(i.planId, { status: 'APPLYING', applyExecutionName: i.executionName });
     return prepared;
   }),
   /** A failed action's result from its Catch. */
   describeFailure: taskStep(z.strictObject({ index: z.number().int().min(0), failure }), (_ctx: ApplyStepsContext, i) => describeActionFailure(i.index, i.failure)),
-  /** The report from the Map's results: plans/<id>.results.json and .csv, and the event to publish. */
+  /** The report from the Map's results: applies/<id>.results.json, .csv and .html, and the event to publish. */
   buildResults: taskStep(
     z.strictObject({ planId, executionName, manifest: z.object({ Bucket: z.string(), Key: z.string() }).optional() }),
     async (ctx: ApplyStepsContext, i) => recordApply(ctx, i.planId, await buildApplyResults(ctx.objectStore(), importsBucket(ctx.env()), i)),

@@ -5,6 +5,7 @@ import { HTML_CONTENT_TYPE } from '../reports/html';
 import { fieldsText, planHtml } from './report-html';
 import { StoredObjectInvalidError, ValidationError } from '../errors';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store';
+import { planDigest, serializePlan } from './plan-digest';
 import { ReconcileResults, resultKeys } from './results-schema';
 import { ReconcilePlan, type ActionCounts } from './schemas';
 
@@ -25,6 +26,8 @@ export function planKeys(id: string): { json: string; csv: string; html: string 
 export interface PlanSummary {
   id: string;
   createdAt: string;
+  /** SHA-256 of the plan as stored (plan-digest.ts): what a reviewer compares, and may give apply as `confirm`. */
+  digest?: string;
   needsConfirmation: boolean;
   /** The value apply wants as `confirm` when the plan needs confirmation: its number of leavers. */
   confirmWith?: number;
@@ -40,6 +43,7 @@ export function planSummary(plan: ReconcilePlan, bucket: string): PlanSummary {
   return {
     id: plan.id,
     createdAt: plan.createdAt,
+    ...(plan.digest ? { digest: plan.digest } : {}),
     needsConfirmation: plan.needsConfirmation,
     ...(plan.needsConfirmation ? { confirmWith: plan.counts.leave } : {}),
     counts: plan.counts,
@@ -52,12 +56,13 @@ export function planSummary(plan: ReconcilePlan, bucket: string): PlanSummary {
 }
 
 /**
- * One row an action (status `planned`) or a difference left alone (status `skipped`); `where` is the roster
+ * After a first line naming the plan and its digest (the reviewer of the file reads what apply will check),
+ * one row an action (status `planned`) or a difference left alone (status `skipped`); `where` is the roster
  * row (`lines.<line>` of a CSV, `users.<index>` of JSON, as a refusal names it), the location ids last.
  */
 export function planCsv(plan: ReconcilePlan): string {
   const names = plan.locationNames ?? {};
-  const lines = ['status,kind,email,userId,before,after,reason,where,beforeLocationId,afterLocationId'];
+  const lines = [`# plan ${plan.id} digest ${plan.digest ?? 'none'}`, 'status,kind,email,userId,before,after,reason,where,beforeLocationId,afterLocationId'];
   for (const a of plan.actions) {
     lines.push(['planned', a.kind, a.email, a.userId, fieldsText(a.before, names), fieldsText(a.after, names), a.reason, a.where, a.before.locationId, a.after.locationId].map(csvField).join(','));
   }
@@ -65,20 +70,55 @@ export function planCsv(plan: ReconcilePlan): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export async function savePlan(store: ObjectStore, bucket: string, plan: ReconcilePlan): Promise<PlanSummary> {
+/** Stores the plan with its digest (canonical JSON, plan-digest.ts), its CSV and its HTML; answers the plan as stored and its summary. */
+export async function savePlan(store: ObjectStore, bucket: string, plan: ReconcilePlan): Promise<{ plan: ReconcilePlan; summary: PlanSummary }> {
   const keys = planKeys(plan.id);
-  await store.putText(bucket, keys.json, `${JSON.stringify(plan)}\n`, 'application/json');
-  await store.putText(bucket, keys.csv, planCsv(plan), 'text/csv');
-  await store.putText(bucket, keys.html, planHtml(plan), HTML_CONTENT_TYPE);
-  return planSummary(plan, bucket);
+  const content = JSON.parse(JSON.stringify({ ...plan, digest: undefined })) as object;
+  const stored: ReconcilePlan = { ...plan, digest: planDigest(content) };
+  await store.putText(bucket, keys.json, serializePlan(stored), 'application/json');
+  await store.putText(bucket, keys.csv, planCsv(stored), 'text/csv');
+  await store.putText(bucket, keys.html, planHtml(stored), HTML_CONTENT_TYPE);
+  return { plan: stored, summary: planSummary(stored, bucket) };
 }
 
-/** A stored plan by id (a uuid: nothing else can name a key); ObjectNotFoundError (404) when there is none. */
-export async function readPlan(store: ObjectStore, bucket: string, id: string): Promise<ReconcilePlan> {
-  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: PLAN_ID_MESSAGE }]);
-  const { text } = await store.getText(bucket, planKeys(id).json);
-  return ReconcilePlan.parse(JSON.parse(text));
+/** A plan as read from the bucket: parsed, and the parsed JSON and the bytes, for the integrity check. */
+export interface StoredPlan {
+  plan: ReconcilePlan;
+  json: object;
+  text: string;
+  key: string;
 }
+
+/**
+ * A stored plan by id (a uuid: nothing else can name a key); ObjectNotFoundError (404) when there is none.
+ * One that does not read as a plan (not JSON, or not its shape) is a StoredObjectInvalidError (500) naming
+ * the key and the first fields wrong.
+ */
+export async function readStoredPlan(store: ObjectStore, bucket: string, id: string): Promise<StoredPlan> {
+  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: PLAN_ID_MESSAGE }]);
+  const key = planKeys(id).json;
+  const { text } = await store.getText(bucket, key);
+  const json = parseStored(text, key, 'the plan');
+  const parsed = ReconcilePlan.safeParse(json);
+  if (!parsed.success || json === null || typeof json !== 'object') {
+    throw new StoredObjectInvalidError(`${key} in the imports bucket is not a reconciliation plan (${wrongFields(parsed.error)})`);
+  }
+  return { plan: parsed.data, json, text, key };
+}
+
+export async function readPlan(store: ObjectStore, bucket: string, id: string): Promise<ReconcilePlan> {
+  return (await readStoredPlan(store, bucket, id)).plan;
+}
+
+function parseStored(text: string, key: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new StoredObjectInvalidError(`${key} in the imports bucket is not JSON: ${what} cannot be read`);
+  }
+}
+
+const wrongFields = (error: z.ZodError | undefined) => error?.issues.slice(0, 3).map((i) => i.path.join('.') || '(the document)').join(', ') ?? '(the document)';
 
 /** Where apply writes a plan's results (`ReconcileResults`, results-schema.ts). */
 export const planResultsKey = (id: string) => resultKeys(id).json;
@@ -98,16 +138,8 @@ export async function readPlanResults(store: ObjectStore, bucket: string, id: st
     if (error instanceof ObjectNotFoundError) return undefined;
     throw error;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new StoredObjectInvalidError(`${key} in the imports bucket is not JSON: the apply's report cannot be read`);
-  }
+  const json = parseStored(text, key, "the apply's report");
   const parsed = ReconcileResults.safeParse(json);
-  if (!parsed.success) {
-    const wrong = parsed.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(the document)').join(', ');
-    throw new StoredObjectInvalidError(`${key} in the imports bucket is not an apply report (${wrong})`);
-  }
+  if (!parsed.success) throw new StoredObjectInvalidError(`${key} in the imports bucket is not an apply report (${wrongFields(parsed.error)})`);
   return parsed.data;
 }

@@ -38,9 +38,11 @@ export function planHtml(plan: ReconcilePlan, extraFacts: { label: string; value
       {
         label: 'Confirmation',
         value: plan.needsConfirmation
-          ? `required: apply with confirm = ${leavers} (the number of leavers)`
+          ? `required: apply with confirm = ${leavers} (the number of leavers)${plan.digest ? ` or confirm = "${plan.digest}"` : ''}`
           : 'not required',
       },
+      // What apply checks the stored plan against: the reviewer compares it with the summary's and the CSV's.
+      ...(plan.digest ? [{ label: 'Digest', value: plan.digest }] : []),
       ...extraFacts,
       { label: 'Leaver policy', value: plan.policy.leaverPolicy },
       { label: 'Moves allowed', value: plan.policy.allowMoves ? 'yes' : 'no' },

@@ -1,15 +1,9 @@
 import { NotFoundError } from '../errors';
 import { ObjectNotFoundError, REPORT_URL_SECONDS, type ObjectStore } from '../storage/object-store';
+import type { PlanReportUrl } from './answers';
 import { planKeys, readPlan } from './plan-store';
 import { resultKeys } from './results-schema';
 
-/** GET /reconcile/plans/{id}/report: a short-lived URL of the plan's HTML report, the apply's once it has run. */
-export interface ReportUrl {
-  url: string;
-  /** Which report: the apply's (once written), else the plan's. */
-  report: 'apply' | 'plan';
-  expiresInSeconds: number;
-}
 
 async function urlIfStored(store: ObjectStore, bucket: string, key: string): Promise<string | undefined> {
   try {
@@ -20,7 +14,8 @@ async function urlIfStored(store: ObjectStore, bucket: string, key: string): Pro
   }
 }
 
-export async function planReportUrl(store: ObjectStore, bucket: string, id: string): Promise<ReportUrl> {
+/** GET /reconcile/plans/{id}/report: a short-lived URL of the plan's HTML report, the apply's once it has run. */
+export async function planReportUrl(store: ObjectStore, bucket: string, id: string): Promise<PlanReportUrl> {
   // Validates the id and answers 404 for a plan never stored, before any URL is made.
   await readPlan(store, bucket, id);
   const apply = await urlIfStored(store, bucket, resultKeys(id).html);

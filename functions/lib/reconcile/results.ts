@@ -18,7 +18,7 @@ import { ACTION_KINDS, type ActionKind } from './schemas';
 /**
  * The apply's report: every action of the plan exactly once, by its index, as the Distributed Map's
  * results say it went; an action no result mentions is reported failed (`NotReported`), never dropped.
- * Written next to the plan as plans/<id>.results.json and .csv.
+ * Written under applies/ (the apply's own prefix) as applies/<id>.results.json, .csv and .html.
  */
 
 export { ActionResult, ReconcileCounts, ReconcileResults, resultKeys } from './results-schema';

@@ -131,6 +131,8 @@ export const ReconcilePlan = z.object({
   id: z.string(),
   createdAt: z.string(),
   scope: ReconcileScope,
+  /** The scope's locations as the planner resolved them to ids: what apply checks every action against. */
+  scopeLocationIds: z.array(z.string()).optional(),
   policy: z.object({ leaverPolicy, allowMoves: z.boolean(), thresholds: LeaverThresholds.required() }),
   /** Webex users in scope when the plan was made. */
   inScope: z.number().int(),
@@ -144,5 +146,7 @@ export const ReconcilePlan = z.object({
   skipped: z.array(SkippedDifference),
   /** The names of the locations the actions and skips name, by id: reports show names (absent in older plans). */
   locationNames: z.record(z.string(), z.string()).optional(),
+  /** SHA-256 over everything else (plan-digest.ts), written by the planner with the plan. */
+  digest: z.string().optional(),
 });
 export type ReconcilePlan = z.infer<typeof ReconcilePlan>;

@@ -1,6 +1,6 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv } from '../../../functions/lib/bulk/csv-joiners';
+import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv, csvField } from '../../../functions/lib/bulk/csv-joiners';
 import { ObjectNotFoundError, ObjectTooLargeError } from '../../../functions/lib/storage/object-store';
 import { MemoryObjectStore } from '../../support/memory-object-store';
 import { S3ObjectStore } from '../../../functions/lib/aws/s3-object-store';
@@ -111,8 +111,8 @@ describe('buildCsvReport', () => {
     expect(json.results[1].error.trackingId).toBe(tracking);
     const csv = store.objects.get('b/reports/bulk-csv-k-hr.csv')!.split('\r\n');
     expect(csv[0]).toBe('line,email,status,outcome,userId,trackingId,errorCode,errorMessage');
-    // The full trackingId; a cell a spreadsheet would run as a formula is defused.
-    expect(csv[2]).toBe(`3,b@example.com,FAILED,${calling},P2,${tracking},NumberNotInLocationError,'=+1 408 555 0142 is not a Branch Office number`);
+    // The full trackingId; a cell a spreadsheet would run as a formula is defused; a cell holding a ; is quoted.
+    expect(csv[2]).toBe(`3,b@example.com,FAILED,"${calling}",P2,${tracking},NumberNotInLocationError,'=+1 408 555 0142 is not a Branch Office number`);
     expect(csv[3]).toMatch(/^5,c@example\.com,FAILED,not created: /);
     const html = store.objects.get('b/reports/bulk-csv-k-hr.html')!;
     expect(html).toContain(`<td>${calling}</td>`);
@@ -125,6 +125,23 @@ describe('buildCsvReport', () => {
     store.objects.set('b/res/run/manifest.json', JSON.stringify({ ResultFiles: { SUCCEEDED: [], FAILED: [{ Key: 'res/run/FAILED_0.json' }], PENDING: [] } }));
     const summary = await buildCsvReport(store, { executionName: 'e', bucket: 'b', manifest: { Bucket: 'b', Key: 'res/run/manifest.json' } });
     expect(summary.failures[0].line).toBe(9);
+  });
+
+  it('defuses a formula wherever a spreadsheet could start a cell: after a comma, a semicolon, a tab or a line break, not only at the start', () => {
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('department=Sales;=1+1')).toBe(`"department=Sales;'=1+1"`);
+    expect(csvField('a,@SUM(A1)')).toBe(`"a,'@SUM(A1)"`);
+    expect(csvField('a\t+1')).toBe(`"a\t'+1"`);
+    expect(csvField('a; -2')).toBe(`"a; '-2"`);
+    expect(csvField('x\n=cmd')).toBe(`"x\n'=cmd"`);
+    // Nothing else changes: a formula character inside a cell is data.
+    expect(csvField('a=b+c-d@e.example')).toBe('a=b+c-d@e.example');
+    expect(csvField(12)).toBe('12');
+    // Split as a spreadsheet in any of those locales would, no piece starts with a formula character.
+    for (const sep of [',', ';', '\t']) {
+      const cell = csvField(`Sales${sep}=1+1${sep}+2${sep}-3${sep}@x`);
+      for (const piece of cell.replace(/^"|"$/g, '').split(sep)) expect(piece).not.toMatch(/^\s*[=+\-@]/);
+    }
   });
 
   it('quotes report cells with commas, quotes or line breaks', () => {

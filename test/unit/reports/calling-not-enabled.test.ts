@@ -47,7 +47,7 @@ it('bulk joiners (CSV): the JSON, CSV and HTML reports and the GET answer, by th
   const summary = await buildCsvReport(store, { executionName: 'bulk-csv-k-1', bucket: 'b', key: 'in.csv', manifest: { Bucket: 'b', Key: 'r/manifest.json' } });
   expect(summary.failures).toEqual([expect.objectContaining({ line: 2, outcome: WORDS })]);
   expect(JSON.parse(store.objects.get('b/reports/bulk-csv-k-1.json')!).results[0]).toMatchObject({ line: 2, outcome: WORDS, error: { trackingId: TRACKING } });
-  expect(store.objects.get('b/reports/bulk-csv-k-1.csv')).toContain(`2,a@example.com,FAILED,${WORDS},P1,${TRACKING},`);
+  expect(store.objects.get('b/reports/bulk-csv-k-1.csv')).toContain(`2,a@example.com,FAILED,"${WORDS}",P1,${TRACKING},`);
   expect(store.objects.get('b/reports/bulk-csv-k-1.html')).toContain(`<td>${WORDS}</td>`);
   const status = await describeBulkJoiners('bulk-csv-k-1', async () => ({ status: 'SUCCEEDED', output: summary }));
   expect(status.report).toMatchObject({ failures: [{ line: 2, outcome: WORDS }] });
@@ -70,9 +70,9 @@ it('reconcile apply: the JSON, CSV and HTML results and GET /reconcile/plans/{id
   store.objects.set('b/r/manifest.json', JSON.stringify({ ResultFiles: { SUCCEEDED: [{ Key: 'r/S.json' }] } }));
   const outcome = await buildApplyResults(store, 'b', { planId: id, executionName: `reconcile-${id}`, manifest: { Bucket: 'b', Key: 'r/manifest.json' } });
   expect(outcome.detail.failures).toEqual([expect.objectContaining({ where: 'lines.2', outcome: WORDS })]);
-  expect(JSON.parse(store.objects.get(`b/plans/${id}.results.json`)!).results[0]).toMatchObject({ where: 'lines.2', outcome: WORDS, error: { trackingId: TRACKING } });
-  expect(store.objects.get(`b/plans/${id}.results.csv`)).toContain(`,lines.2,${WORDS},${TRACKING}`);
-  const html = store.objects.get(`b/plans/${id}.results.html`)!;
+  expect(JSON.parse(store.objects.get(`b/applies/${id}.results.json`)!).results[0]).toMatchObject({ where: 'lines.2', outcome: WORDS, error: { trackingId: TRACKING } });
+  expect(store.objects.get(`b/applies/${id}.results.csv`)).toContain(`,lines.2,"${WORDS}",${TRACKING}`);
+  const html = store.objects.get(`b/applies/${id}.results.html`)!;
   expect(html).toContain(`<td>${WORDS}</td>`);
   expect(html).toContain('<td>line 2</td>');
   expect(html).toContain('<td>Branch Office</td>');
