@@ -446,6 +446,7 @@ export interface components {
         CreateReconcilePlanAnswer201: {
             id: string;
             createdAt: string;
+            digest?: string;
             needsConfirmation: boolean;
             confirmWith?: number;
             counts: {
@@ -463,6 +464,7 @@ export interface components {
                 bucket: string;
                 json: string;
                 csv: string;
+                html: string;
             };
             statusUrl: string;
             applyUrl: string;
@@ -673,6 +675,7 @@ export interface components {
         GetReconcilePlanAnswer: {
             id: string;
             createdAt: string;
+            digest?: string;
             needsConfirmation: boolean;
             confirmWith?: number;
             counts: {
@@ -690,6 +693,7 @@ export interface components {
                 bucket: string;
                 json: string;
                 csv: string;
+                html: string;
             };
             statusUrl: string;
             applyUrl: string;
@@ -1373,6 +1377,15 @@ export interface operations {
             };
             /** @description No such plan; or: No such file in the imports bucket */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PlanIntegrityError: the stored plan is not the plan that was reviewed (changed, re-serialised, loosened or outside its scope); nothing starts */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

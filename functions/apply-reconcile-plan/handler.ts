@@ -24,6 +24,7 @@ export const route = defineRoute({
     200: { description: 'DUPLICATE (applied once already) or NOTHING_TO_APPLY: nothing starts', body: ApplyStartedView },
     202: { description: 'STARTED: the ReconcileApply execution runs; follow statusUrl', body: ApplyStartedView },
     404: { description: 'No such plan' },
+    409: { description: 'PlanIntegrityError: the stored plan is not the plan that was reviewed (changed, re-serialised, loosened or outside its scope); nothing starts' },
   },
   input: ApplyPlanInput,
   run: async (input, { env, stateMachines, objectStore }, _context, request) => {

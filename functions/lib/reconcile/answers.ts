@@ -18,6 +18,8 @@ const errorDetail = z.object({
 const PlanSummaryFields = {
   id: z.string(),
   createdAt: z.string(),
+  /** SHA-256 of the plan as stored (plan-digest.ts): what a reviewer compares, and may give apply as `confirm`. */
+  digest: z.string().optional(),
   needsConfirmation: z.boolean(),
   /** With needsConfirmation: the `confirm` apply wants (the plan's leaver count). */
   confirmWith: z.number().int().optional(),
@@ -26,7 +28,7 @@ const PlanSummaryFields = {
   inScope: z.number().int(),
   rosterOutOfScope: z.number().int(),
   skipped: z.number().int(),
-  plan: z.object({ bucket: z.string(), json: z.string(), csv: z.string() }),
+  plan: z.object({ bucket: z.string(), json: z.string(), csv: z.string(), html: z.string() }),
   statusUrl: z.string(),
   applyUrl: z.string(),
 };
