@@ -25,6 +25,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `rotatorReservedConcurrency` | `1`                                            |
  * | `reconcileLeaverThresholds` | `{"maxLeaverPercent":5,"maxLeavers":20}`       |
  * | `reconcileSchedule`      | `{"expression":"cron(0 2 * * ? *)","key":"rosters/nightly.csv","scope":{"emailDomains":["example.com"]}}` |
+ * | `notifyWebhook`          | `{"url":"https://example.service-now.com/api/now/…","auth":{"type":"basic","username":"webex","secretArn":"arn:aws:secretsmanager:…"},"format":"json"}` |
  * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
@@ -47,6 +48,7 @@ export const CONTEXT_KEYS = [
   'rotatorReservedConcurrency',
   'reconcileLeaverThresholds',
   'reconcileSchedule',
+  'notifyWebhook',
   'e2e',
 ] as const;
 
@@ -86,6 +88,7 @@ export function configFromContext(node: Node): AppConfig {
       // Objects, checked by the stack (the same schemas as the API): here only parsed from JSON.
       reconcileLeaverThresholds: parseJsonObject('reconcileLeaverThresholds', node.tryGetContext('reconcileLeaverThresholds')) as WebexProvisioningStackProps['reconcileLeaverThresholds'],
       reconcileSchedule: parseJsonObject('reconcileSchedule', node.tryGetContext('reconcileSchedule')) as WebexProvisioningStackProps['reconcileSchedule'],
+      notifyWebhook: parseJsonObject('notifyWebhook', node.tryGetContext('notifyWebhook')) as WebexProvisioningStackProps['notifyWebhook'],
     },
   };
 }

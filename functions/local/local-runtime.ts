@@ -9,7 +9,7 @@ import { ConfigurationError } from '../lib/errors';
 import { readEnv, type EnvName } from '../lib/config';
 import type { Deps } from '../lib/runtime/deps';
 import type { ObjectStore } from '../lib/storage/object-store';
-import { LocalEventBus } from './local-event-bus';
+import { LocalEventBus, type PublishedEvent } from './local-event-bus';
 import { LocalObjectStore } from './local-object-store';
 import { localWebexDeps } from './local-webex';
 import type { LambdaHandler } from './local-runner';
@@ -28,6 +28,8 @@ export interface LocalRuntimeOptions {
    * store, localWebexDeps): a test runs the handlers with the Lambda's composition (aws/lambda-webex.ts).
    */
   webex?: Partial<Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'>>;
+  /** Sees each event the state machines publish (`npm start` prints one line each). */
+  onEvent?: (event: PublishedEvent) => void;
 }
 
 /** The local runtime's Deps, and what the tests look at: the executions started and the events published. */
@@ -54,7 +56,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     return new LocalObjectStore(dir);
   };
   const webex = { ...localWebexDeps(env), ...options.webex };
-  const eventBus = new LocalEventBus();
+  const eventBus = new LocalEventBus(options.onEvent);
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
     LifecycleStepsFunctionArn: lifecycleSteps(webex),

@@ -15,6 +15,7 @@ import { DEFAULT_WEBEX_BASE_URL } from '../lib/webex/client';
 import { startSimulator } from '../simulator/server';
 import { startLocalApi } from './api-server';
 import { createLocalRuntime } from './local-runtime';
+import { eventLine } from './local-event-bus';
 import { demoServiceAppSecret } from './demo-secret';
 
 const LOCAL_DIR = resolve(process.cwd(), '.local');
@@ -56,9 +57,11 @@ async function main(): Promise<void> {
   env.LOCAL_OBJECT_STORE_DIR ||= resolve(LOCAL_DIR, 's3');
   env.BULK_IMPORTS_BUCKET ||= 'imports';
   // The composition root: state machines (statemachines/*.asl.json) run in-process with the real task handlers.
-  const api = await startLocalApi({ port, runtime: createLocalRuntime() });
+  // The local lifecycle bus: each published outcome (Webex Lifecycle Failed, …) as one line on stdout.
+  const api = await startLocalApi({ port, runtime: createLocalRuntime({ onEvent: (event) => console.log(eventLine(event)) }) });
   console.log(`webex-provisioning local API listening on ${api.url}`);
   console.log(`Webex: ${webexDescription}`);
+  console.log('Published events (the lifecycle bus): one line each below, starting "event "');
   console.log(`Bulk imports bucket: ${resolve(env.LOCAL_OBJECT_STORE_DIR, env.BULK_IMPORTS_BUCKET)} (POST /bulk/joiners/csv {"key": "<file under it>"})`);
   if (closeSimulator) console.log(`Try: curl ${api.url}/users/alice.admin%40example.com`);
 
