@@ -20,6 +20,7 @@ const project = (name) => ({ ...shared, displayName: name, roots: [`<rootDir>/te
 
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: [project('unit'), project('integration'), project('infra')],
+  // e2e: what of `npm run e2e` can be checked without AWS (the scenario on the local runtime, the signer, the teardown).
+  projects: [project('unit'), project('integration'), project('infra'), project('e2e')],
   testTimeout: 30000,
 };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalObjectStore } from '../functions/local/local-object-store';
 import { createReconcilePlan } from '../functions/lib/reconcile/create-plan';
+import { deploymentThresholds } from '../functions/lib/reconcile/threshold-ceiling';
 import { planRequests } from '../functions/lib/reconcile/apply-items';
 import { ReconcileResults, readItemResults } from '../functions/lib/reconcile/results';
 import { WebexClient } from '../functions/lib/webex/client';
@@ -65,12 +66,15 @@ export interface ReconcileApplyOptions {
 export async function measureReconcileApply(sim: Simulator, options: ReconcileApplyOptions = {}): Promise<ReconcileApplyResult> {
   const people = options.people ?? 1000;
   const rps = options.requestsPerSecond ?? 60;
-  const saved = { rps: process.env.BULK_WEBEX_REQUESTS_PER_SECOND, max: process.env.BULK_JOINERS_MAX_CONCURRENCY, dir: process.env.LOCAL_OBJECT_STORE_DIR, bucket: process.env.BULK_IMPORTS_BUCKET };
+  const saved = { rps: process.env.BULK_WEBEX_REQUESTS_PER_SECOND, max: process.env.BULK_JOINERS_MAX_CONCURRENCY, dir: process.env.LOCAL_OBJECT_STORE_DIR, bucket: process.env.BULK_IMPORTS_BUCKET, pct: process.env.RECONCILE_MAX_LEAVER_PERCENT, leavers: process.env.RECONCILE_MAX_LEAVERS };
   const root = await mkdtemp(join(tmpdir(), 'webex-prov-bench-'));
   process.env.LOCAL_OBJECT_STORE_DIR = root;
   process.env.BULK_IMPORTS_BUCKET = 'imports';
   process.env.BULK_WEBEX_REQUESTS_PER_SECOND = String(rps);
   process.env.BULK_JOINERS_MAX_CONCURRENCY = '40';
+  // The deployment's thresholds (a ceiling apply re-checks): high enough for the mix's leavers without confirmation.
+  process.env.RECONCILE_MAX_LEAVER_PERCENT = '100';
+  process.env.RECONCILE_MAX_LEAVERS = '1000';
   const store = new LocalObjectStore(root);
   try {
     const mix = options.mix ?? { joiners: 0.05, movers: 0.03, leavers: 0.07, profileChanges: 0.05 };
@@ -103,8 +107,9 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
     await store.putText('imports', 'rosters/bench.csv', csv);
     const client = new WebexClient({ baseUrl: sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
     const { plan } = await createReconcilePlan(
-      { client, store, bucket: 'imports' },
-      { key: 'rosters/bench.csv', scope: { emailDomains: [CORP_DOMAIN] }, allowMoves: true, thresholds: { maxLeaverPercent: 100, maxLeavers: 1000 } },
+      // A deployment whose thresholds let this many leavers through (a request may only tighten them).
+      { client, store, bucket: 'imports', defaults: { thresholds: deploymentThresholds() } },
+      { key: 'rosters/bench.csv', scope: { emailDomains: [CORP_DOMAIN] }, allowMoves: true },
     );
     const started = Date.now();
     const res = (await handlers.ApplyReconcilePlan(apiEvent('POST', `/reconcile/plans/${plan.id}/apply`, {}, '/reconcile/plans/{id}/apply'), context)) as { statusCode: number; body: string };
@@ -114,7 +119,7 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
     const elapsedMs = Date.now() - started;
     if (outcome?.status !== 'SUCCEEDED') throw new Error(`the apply ended ${outcome?.status}: ${outcome?.error} ${outcome?.cause}`);
 
-    const report = ReconcileResults.parse(JSON.parse((await store.getText('imports', `plans/${plan.id}.results.json`)).text));
+    const report = ReconcileResults.parse(JSON.parse((await store.getText('imports', `applies/${plan.id}.results.json`)).text));
     const requests = sim.requests.filter((r) => r.at >= started);
     // The raw results: an index reported twice would be a duplicated action.
     const manifestDir = `bulk-results/${executionName}`;
@@ -154,7 +159,7 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
       }, {}),
     };
   } finally {
-    for (const [name, value] of [['BULK_WEBEX_REQUESTS_PER_SECOND', saved.rps], ['BULK_JOINERS_MAX_CONCURRENCY', saved.max], ['LOCAL_OBJECT_STORE_DIR', saved.dir], ['BULK_IMPORTS_BUCKET', saved.bucket]] as const) {
+    for (const [name, value] of [['BULK_WEBEX_REQUESTS_PER_SECOND', saved.rps], ['BULK_JOINERS_MAX_CONCURRENCY', saved.max], ['LOCAL_OBJECT_STORE_DIR', saved.dir], ['BULK_IMPORTS_BUCKET', saved.bucket], ['RECONCILE_MAX_LEAVER_PERCENT', saved.pct], ['RECONCILE_MAX_LEAVERS', saved.leavers]] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator } from '../functions/simulator/server';
 import { SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
+import { measureAuthorizer } from './authorizer';
 import { measureBulkThroughput } from './bulk-throughput';
 import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
@@ -14,9 +15,10 @@ import { measureReachability } from './reachability';
 import { measureReconcilePlan } from './reconcile-plan';
 import { measureReconcileApply } from './reconcile-apply';
 import { countWebexCalls } from './webex-calls';
+import { measureTextValidation } from './text-validation';
 
-/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply); none named: all. */
-const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply'] as const;
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply, inputs, authorizer); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply', 'inputs', 'authorizer'] as const;
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
@@ -44,6 +46,24 @@ async function main() {
         'GET /users/{id} handler': { medianMs: round(overhead.handlerMs.median), p99Ms: round(overhead.handlerMs.p99), ratio: round(overhead.ratio.median) },
         'added by the handler': { medianMs: round(overhead.addedMs.median), p99Ms: round(overhead.addedMs.p99), ratio: '' },
       });
+    }
+
+    if (runs('authorizer')) {
+      const a = await measureAuthorizer();
+      results.authorizer = a;
+      console.log(`\nOAuth Lambda authorizer vs a bare function (${a.runs} interleaved cold starts; bundles ${a.bundleKb.authorizer} KB vs ${a.bundleKb.bare} KB)`);
+      console.table({
+        'cold start, spawn to first answer (ms, median)': { authorizer: round(a.coldMs.authorizer), bare: round(a.coldMs.bare), ratio: round(a.coldRatio), target: '<= 1.2' },
+        'warm invocation, a new token each (ms, p50)': { authorizer: round(a.warmP50Ms.authorizer), bare: round(a.warmP50Ms.bare), ratio: round(a.warmP50Ms.authorizer / a.warmP50Ms.bare), target: `added ${round(a.addedP50Ms)} ms; cached per token 5 min` },
+      });
+    }
+
+    if (runs('inputs')) {
+      const inputs = await measureTextValidation();
+      results.textValidation = inputs;
+      console.log(`\nText checks: adversarial 64 KB bodies vs a plain 64 KB body of the same route (median of interleaved runs; target: worst ratio <= ${inputs.target})`);
+      console.table(inputs.rows.map((r) => ({ route: r.route, corpus: r.corpus, bytes: r.bytes, adversarialMs: round(r.adversarialMs), plainMs: round(r.plainMs), ratio: round(r.ratio) })));
+      console.log(`worst: ${inputs.worst.route}, ${inputs.worst.corpus}: ${round(inputs.worst.ratio)}x`);
     }
 
     if (runs('bulk')) {

@@ -6,7 +6,8 @@
  *   4. writes the report to e2e/results/<stack>.json and prints it,
  *   5. destroys the stack (unless --keep), emptying the imports bucket first.
  * Needs AWS credentials and a region (AWS_REGION), a bootstrapped account (`npx cdk bootstrap`) and a Lambda
- * concurrency quota of at least 11 (the simulator reserves one environment). Exit code 1 when a step failed.
+ * concurrency quota of at least 101 (the simulator reserves one environment, and Lambda keeps 100 unreserved:
+ * checked before deploying, e2e/account-concurrency.ts). Exit code 1 when a step failed.
  *
  *   npm run e2e                      # a new stack WebexProvisioning-E2E-<id>, destroyed at the end
  *   npm run e2e -- --keep            # keep it for a look (destroy later: npx cdk destroy <name> -c e2e=true -c stackName=<name>)
@@ -22,12 +23,15 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { connectServiceApp } from '../functions/lib/connection/connect';
 import { SecretsManagerSecretStore } from '../functions/lib/aws/secrets-manager-store';
 import { SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../functions/simulator/seed';
+import { accountSettings, simulatorReservationProblem } from './account-concurrency';
 import { runScenario, type LifecycleEnvelope, type ScenarioReport } from './scenario';
+import { stopRunningExecutions } from './teardown';
 import { SignedApiClient } from './signed-api-client';
 
 const REPO = resolve(__dirname, '..');
 
 interface StackOutputs {
+  StandardStateMachineArns: string;
   ApiUrl: string;
   WebexSecretArn: string;
   SimulatorUrl: string;
@@ -54,6 +58,11 @@ async function main(): Promise<number> {
   const outputsFile = join(mkdtempSync(join(tmpdir(), 'webex-e2e-')), 'outputs.json');
   const s3 = new S3Client({ region });
   const credentials = () => s3.config.credentials();
+
+  // Before anything is deployed: an account that cannot reserve the simulator's environment is told why.
+  const lambda = new SignedApiClient({ baseUrl: `https://lambda.${region}.amazonaws.com/`, region, service: 'lambda', credentials });
+  const problem = simulatorReservationProblem(await accountSettings(lambda), region);
+  if (problem) throw new Error(problem);
 
   let outputs: StackOutputs | undefined;
   let report: ScenarioReport | undefined;
@@ -95,7 +104,16 @@ async function main(): Promise<number> {
     if (process.argv.includes('--keep')) {
       console.log(`Kept ${stackName}: npx cdk destroy ${stackName} ${context.join(' ')} --force`);
     } else {
-      if (outputs) await emptyBucket(s3, outputs.BulkImportsBucketName);
+      if (outputs) {
+        // Nothing may write into the bucket after it is emptied: stop what still runs first.
+        const sfn = new SignedApiClient({ baseUrl: `https://states.${region}.amazonaws.com/`, region, service: 'states', credentials });
+        const { stopped } = await stopRunningExecutions(
+          (target, body) => sfn.call('POST', '', body, { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AWSStepFunctions.${target}` }),
+          outputs.StandardStateMachineArns.split(',').filter(Boolean),
+        );
+        if (stopped) console.log(`Stopped ${stopped} execution(s) still running`);
+        await emptyBucket(s3, outputs.BulkImportsBucketName);
+      }
       cdk(['destroy', stackName, ...context, '--force']);
     }
   }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { E2E_EVENT_SOURCE } from './constants';
 
 /**
  * The e2e scenario (`npm run e2e`): the API as a service desk uses it, against a deployed stack whose Webex is
- * the simulator — users, calling, numbers, a joiner and a leaver event, a small CSV bulk run — ending with the
- * users it made deleted. It only needs a way to call the API and to upload a file, so the same scenario runs
+ * the simulator — users, calling, a move (the Standard run, its 202 and status route), numbers, a joiner and a
+ * leaver event, a small CSV bulk run, a reconciliation planned and applied — ending with the users it made deleted. It only needs a way to call the API and to upload a file, so the same scenario runs
  * against the local runtime in the tests (test/e2e/scenario.test.ts) and against AWS with SigV4 (e2e/run.ts).
  */
 export interface ScenarioContext {
@@ -44,6 +44,9 @@ export interface ScenarioReport {
 
 
 class StepFailed extends Error {}
+
+/** A four-digit extension from the run id: another run on the same simulator picks another one. */
+export const runExtension = (runId: string) => String(5000 + (parseInt(createHash('sha256').update(runId).digest('hex').slice(0, 6), 16) % 1000));
 
 export async function runScenario(ctx: ScenarioContext): Promise<ScenarioReport> {
   const runId = ctx.runId ?? randomUUID().slice(0, 8);
@@ -95,10 +98,25 @@ export async function runScenario(ctx: ScenarioContext): Promise<ScenarioReport>
   if (created) {
     await step('read the user', async () => ({ status: (await expectStatus('GET', user('a'), [200])).status }));
     await step('enable calling with a number from the pool', async () => {
-      const res = await expectStatus('POST', `${user('a')}/calling`, [200], { location: 'Headquarters', autoAssignNumber: true });
+      // With an extension of its own (a number and an extension), so the move below can carry both.
+      const res = await expectStatus('POST', `${user('a')}/calling`, [200], { location: 'Headquarters', autoAssignNumber: true, extension: runExtension(runId) });
       return { status: res.status, detail: `${res.body.status} ${res.body.executionName}` };
     });
     await step("list the user's numbers", async () => ({ status: (await expectStatus('GET', `${user('a')}/numbers`, [200])).status }));
+    // A move runs as a Standard execution (Express → Standard): its result within the request, or 202 with where to follow it.
+    await step('move the user to another location: the answer, or 202 and the status route', async () => {
+      const res = await expectStatus('POST', `${user('a')}/calling`, [200, 202], { location: 'Branch Office', move: true, autoAssignNumber: true });
+      if (res.status === 200) return { status: res.status, detail: `${res.body.status} ${res.body.executionName}` };
+      const statusUrl = String(res.body.statusUrl);
+      if (!statusUrl.startsWith('/users/')) throw new StepFailed(`202 without a statusUrl: ${JSON.stringify(res.body)}`);
+      let last: Record<string, any> = {};
+      await waitFor('the move', async () => {
+        last = (await expectStatus('GET', statusUrl.slice(1), [200])).body;
+        return last.status !== 'RUNNING';
+      });
+      if (last.status !== 'SUCCEEDED') throw new StepFailed(`${res.body.executionName} ended ${last.status}: ${JSON.stringify(last).slice(0, 500)}`);
+      return { status: res.status, detail: `202, then ${last.status} ${res.body.executionName}` };
+    });
   }
   await step('list available numbers', async () => ({ status: (await expectStatus('GET', 'numbers?available=true&limit=5', [200])).status }));
 
@@ -137,9 +155,30 @@ export async function runScenario(ctx: ScenarioContext): Promise<ScenarioReport>
     return { detail: `${name}: ${JSON.stringify(last.report?.succeeded ?? last.report)}` };
   });
 
+  // Reconciliation: a roster of one joiner in a domain only this run uses, so the plan touches nobody else.
+  const domain = `e2e-${runId}.example.com`;
+  const rosterEmail = `joiner@${domain}`;
+  const reconciled = await step('reconcile: plan a roster (ReconcilePlan), then apply it (Distributed Map, nested joiner)', async () => {
+    const key = `rosters/e2e-${runId}.csv`;
+    await ctx.upload(key, ['email,firstName,lastName,location', `${rosterEmail},E2E,Roster,Headquarters`, ''].join('\r\n'));
+    const planned = await expectStatus('POST', 'reconcile/plans', [201, 202], { key, scope: { emailDomains: [domain] } });
+    const planPath = String(planned.body.statusUrl).slice(1);
+    let plan: Record<string, any> = planned.body;
+    if (planned.status === 202) {
+      await waitFor('the plan', async () => (plan = (await expectStatus('GET', planPath, [200])).body).status !== 'PLANNING');
+    }
+    if (plan.status !== 'planned' || plan.counts?.join !== 1 || plan.counts?.leave !== 0) throw new StepFailed(`plan: ${JSON.stringify(plan).slice(0, 500)}`);
+    await expectStatus('POST', `${planPath}/apply`, [202], {});
+    await waitFor('the apply', async () => !['planned', 'applying'].includes((plan = (await expectStatus('GET', planPath, [200])).body).status));
+    if (plan.status !== 'applied') throw new StepFailed(`apply ended ${plan.status}: ${JSON.stringify(plan).slice(0, 500)}`);
+    const joiner = await expectStatus('GET', `users/${encodeURIComponent(rosterEmail)}`, [200]);
+    return { detail: `${plan.id}: ${plan.status}, ${joiner.body.email ?? rosterEmail} created` };
+  });
+
   await step('clean up the users the scenario made', async () => {
     const made = [...(created ? ['a'] : []), ...(bulk ? ['c1', 'c2'] : [])];
     for (const who of made) await expectStatus('DELETE', user(who), [204, 404]);
+    if (reconciled) await expectStatus('DELETE', `users/${encodeURIComponent(rosterEmail)}`, [204, 404]);
     return { detail: `${made.length} deleted` };
   });
 

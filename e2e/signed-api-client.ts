@@ -35,7 +35,7 @@ export class SignedApiClient {
   async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<SignedResponse> {
     const url = new URL(path.replace(/^\//, ''), this.base);
     const text = body === undefined ? undefined : JSON.stringify(body);
-    const signed = signRequest(
+    const signed = await signRequest(
       { method, url, body: text, headers: { ...(text === undefined ? {} : { 'content-type': 'application/json' }), ...headers } },
       { region: this.region, service: this.options.service ?? 'execute-api', credentials: await this.options.credentials() },
     );

@@ -20,11 +20,18 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
  * | `webexRequestAllowPrivilegeFields` | `true` (default off)                     |
  * | `bulkWebexRequestsPerSecond` | `5`                                            |
+ * | `bulkMaxConcurrency`     | `4` (default; 16 where the Lambda concurrency quota is 1,000) |
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
  * | `lifecycleAllowedSources` | `hr.workday,okta`                                 |
  * | `rotatorReservedConcurrency` | `1`                                            |
  * | `reconcileLeaverThresholds` | `{"maxLeaverPercent":5,"maxLeavers":20}`       |
  * | `reconcileSchedule`      | `{"expression":"cron(0 2 * * ? *)","key":"rosters/nightly.csv","scope":{"emailDomains":["example.com"]}}` |
+ * | `apiAuth`                | `iam` (default), `oauth` or `iam,oauth`           |
+ * | `apiClients`             | `[{"name":"jira","scopes":["users.read","users.write","calling.write"]}]` |
+ * | `oauthIssuer`, `oauthAudience` | `https://login.microsoftonline.com/<tenant>/v2.0`, `api://webex-provisioning` |
+ * | `oauthJwksUri`           | `https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys` |
+ * | `oauthDomainPrefix`      | `acme-webex-provisioning`                          |
+ * | `activityRetentionDays`  | `400` (days the activity table keeps a record)    |
  * | `notifyWebhook`          | `{"url":"https://example.service-now.com/api/now/…","auth":{"type":"basic","username":"webex","secretArn":"arn:aws:secretsmanager:…"},"format":"json"}` |
  * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
@@ -43,11 +50,19 @@ export const CONTEXT_KEYS = [
   'lifecycleUseDefaultBus',
   'defaultLeaverPolicy',
   'bulkWebexRequestsPerSecond',
+  'bulkMaxConcurrency',
   'secretsExtensionLayerArn',
   'lifecycleAllowedSources',
   'rotatorReservedConcurrency',
   'reconcileLeaverThresholds',
   'reconcileSchedule',
+  'apiAuth',
+  'apiClients',
+  'oauthIssuer',
+  'oauthAudience',
+  'oauthJwksUri',
+  'oauthDomainPrefix',
+  'activityRetentionDays',
   'notifyWebhook',
   'e2e',
 ] as const;
@@ -80,6 +95,7 @@ export function configFromContext(node: Node): AppConfig {
       lifecycleUseDefaultBus: [true, 'true'].includes(node.tryGetContext('lifecycleUseDefaultBus')) || undefined,
       defaultLeaverPolicy: parsePolicy(str('defaultLeaverPolicy')),
       bulkWebexRequestsPerSecond: parseNumber('bulkWebexRequestsPerSecond', node.tryGetContext('bulkWebexRequestsPerSecond')),
+      bulkMaxConcurrency: parseNumber('bulkMaxConcurrency', node.tryGetContext('bulkMaxConcurrency')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
       lifecycleAllowedSources: str('lifecycleAllowedSources')?.split(',').map((p) => p.trim()).filter(Boolean),
       e2eSimulator: [true, 'true'].includes(node.tryGetContext('e2e')) || undefined,
@@ -87,7 +103,14 @@ export function configFromContext(node: Node): AppConfig {
       webexRequestAllowPrivilegeFields: [true, 'true'].includes(node.tryGetContext('webexRequestAllowPrivilegeFields')) || undefined,
       // Objects, checked by the stack (the same schemas as the API): here only parsed from JSON.
       reconcileLeaverThresholds: parseJsonObject('reconcileLeaverThresholds', node.tryGetContext('reconcileLeaverThresholds')) as WebexProvisioningStackProps['reconcileLeaverThresholds'],
+      activityRetentionDays: parseNumber('activityRetentionDays', node.tryGetContext('activityRetentionDays')),
       reconcileSchedule: parseJsonObject('reconcileSchedule', node.tryGetContext('reconcileSchedule')) as WebexProvisioningStackProps['reconcileSchedule'],
+      apiAuth: str('apiAuth')?.split(',').map((m) => m.trim()).filter(Boolean) as WebexProvisioningStackProps['apiAuth'],
+      apiClients: parseJsonArray('apiClients', node.tryGetContext('apiClients')) as WebexProvisioningStackProps['apiClients'],
+      oauthIssuer: str('oauthIssuer'),
+      oauthAudience: str('oauthAudience'),
+      oauthJwksUri: str('oauthJwksUri'),
+      oauthDomainPrefix: str('oauthDomainPrefix'),
       notifyWebhook: parseJsonObject('notifyWebhook', node.tryGetContext('notifyWebhook')) as WebexProvisioningStackProps['notifyWebhook'],
     },
   };
@@ -132,5 +155,19 @@ function parseJsonObject(key: string, value: unknown, example?: string): object 
     }
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Context ${key} must be a JSON object${like}`);
+  return parsed;
+}
+
+function parseJsonArray(key: string, value: unknown): unknown[] | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw new Error(`Context ${key} must be a JSON array (got ${value})`);
+    }
+  }
+  if (!Array.isArray(parsed)) throw new Error(`Context ${key} must be a JSON array like [{"name":"jira","scopes":["users.read"]}]`);
   return parsed;
 }

@@ -1,12 +1,13 @@
-import { CfnOutput, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { isUnderPrefix, REACHABLE_PREFIXES } from '../functions/lib/webex-spec/prefixes';
 import { routes, type RouteDefinition } from '../functions/routes';
+import { ActivityTable } from './constructs/activity-table';
 import { BulkImports } from './constructs/bulk-imports';
-import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/plan-defaults';
+import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/threshold-ceiling';
 import { LeaverThresholds } from '../functions/lib/reconcile/schemas';
 import { DEFAULT_LEAVER_POLICY_ENV } from '../functions/lib/lifecycle/router';
 import { ReconcileSchedule, scheduledPlanInput, type ReconcileScheduleSettings } from './constructs/reconcile-schedule';
@@ -17,13 +18,15 @@ import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
 import type { LeaverPolicy } from '../functions/lib/schemas/lifecycle-events';
 import { TokenRotation } from './constructs/token-rotation';
-import { WorkflowStateMachines } from './constructs/workflow-state-machines';
+import { WorkflowStateMachines, bulkBudgetEnvironment } from './constructs/workflow-state-machines';
+import { MAX_MAX_CONCURRENCY } from '../functions/lib/bulk/joiners';
+import { stateMachine, type StateMachineId } from '../functions/lib/state-machines/definitions';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
-import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiThrottleSettings } from './constructs/workflow-api';
+import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSettings } from './constructs/workflow-api';
+import { CognitoApiIssuer, type ApiClientSettings } from './constructs/oauth-issuer';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
 
-/** The stack's name (and construct id) unless the `stackName` context value says otherwise. */
-export const DEFAULT_STACK_NAME = 'WebexProvisioning';
+export { DEFAULT_STACK_NAME } from './stack-name';
 /** Default retention, in days, of every log group the stack creates. */
 export const DEFAULT_LOG_RETENTION_DAYS = 90;
 
@@ -57,6 +60,42 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default { rateLimit: 10, burstLimit: 20 }
    */
   readonly apiThrottle?: ApiThrottleSettings;
+
+  /**
+   * Who may call the API: `iam` (SigV4), `oauth` (OAuth 2.0 client credentials: a bearer token carrying the
+   * route's scope), or both at once: two REST APIs built from the same route rows in front of the same functions
+   * (`ApiUrl` and `OAuthApiUrl`).
+   * @default ['iam']
+   */
+  readonly apiAuth?: ApiAuthMode[];
+
+  /**
+   * The OAuth clients of the stack's Cognito user pool (with `oauth`, unless `oauthIssuer` is given): one
+   * confidential app client each, client credentials only, limited to its scopes, e.g.
+   * `[{ name: 'jira', scopes: ['users.read', 'users.write', 'calling.write'] }]`.
+   * @default - none (the pool and its token endpoint exist; add clients to get tokens)
+   */
+  readonly apiClients?: ApiClientSettings[];
+
+  /**
+   * An external authorization server (Entra ID, Okta) instead of the stack's Cognito user pool: its issuer (`iss`),
+   * with `oauthAudience` (`aud`); its tokens must carry `webex-provisioning/<scope>` in `scope`, `scp` or `roles`.
+   * @default - the stack's Cognito user pool
+   */
+  readonly oauthIssuer?: string;
+  readonly oauthAudience?: string;
+  /**
+   * The external issuer's JWKS, where it is not `<oauthIssuer>/.well-known/jwks.json` (Entra ID:
+   * `https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys`; Okta: `<issuer>/v1/keys`).
+   * @default `${oauthIssuer}/.well-known/jwks.json`
+   */
+  readonly oauthJwksUri?: string;
+
+  /**
+   * The Cognito domain prefix of the token endpoint (`<prefix>.auth.<region>.amazoncognito.com`), unique in the region.
+   * @default '<stack name>-<account id>' (lower-cased)
+   */
+  readonly oauthDomainPrefix?: string;
 
   /**
    * Days to keep the API access logs and the functions' logs. One of CloudWatch Logs' retention values
@@ -116,8 +155,9 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly lifecycleAllowedSources?: string[];
 
   /**
-   * Reserved concurrency for the token rotator. Off by default: Lambda refuses a reservation that leaves the
-   * account fewer than 10 unreserved executions (new accounts often have 10 in all); the secret's lease already
+   * Reserved concurrency for the token rotator. Off by default: Lambda keeps 100 executions unreserved and
+   * refuses a reservation that leaves fewer, so an account whose quota is 10 or 50 (new accounts' may be) cannot
+   * reserve at all; the secret's lease already
    * lets only one of two racing rotations refresh.
    * @default - none
    */
@@ -149,6 +189,15 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly bulkWebexRequestsPerSecond?: number;
 
   /**
+   * How many joiners (bulk runs) or plan items (reconcile apply) run at once: the Map's MaxConcurrency. Each
+   * runs at most one Lambda invocation at a time, and a CSV runs two batches at once, so a run holds up to this
+   * many (twice this for a CSV) of the account's concurrent executions. The default fits an account whose Lambda
+   * concurrency quota is still 10 (new accounts); with the usual 1,000, 16 fills the default request budget.
+   * @default 4
+   */
+  readonly bulkMaxConcurrency?: number;
+
+  /**
    * When a reconciliation plan needs a person's confirmation (`POST /reconcile/plans`, and the schedule):
    * more leavers than `maxLeaverPercent` of the in-scope users, or than `maxLeavers`. A request's own
    * `thresholds` override these.
@@ -165,6 +214,12 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default - no schedule
    */
   readonly reconcileSchedule?: ReconcileScheduleSettings;
+
+  /**
+   * Days the activity table keeps a record (user history, bulk runs, plans) before DynamoDB's TTL removes it.
+   * @default 400
+   */
+  readonly activityRetentionDays?: number;
 
   /**
    * Also send the failures the alarm topic gets (Webex Lifecycle Failed, Webex Reconcile Failed, Webex Reconcile
@@ -196,11 +251,14 @@ const SECRET_COMPLETE_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:se
 export class WebexProvisioningStack extends Stack {
   public readonly secret: WebexServiceAppSecret;
   public readonly api: WorkflowApi;
+  /** The OAuth API's Cognito user pool and clients (with `apiAuth` oauth and no `oauthIssuer`). */
+  public readonly apiIssuer?: CognitoApiIssuer;
   public readonly rotation: TokenRotation;
   public readonly workflows: WorkflowStateMachines;
   public readonly lifecycle: LifecycleEvents;
   public readonly bulkImports: BulkImports;
   public readonly notifications: FailureNotifications;
+  public readonly activity: ActivityTable;
   /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
   public readonly reconcileSchedule?: ReconcileSchedule;
 
@@ -236,13 +294,16 @@ export class WebexProvisioningStack extends Stack {
     });
 
     this.bulkImports = new BulkImports(this, 'BulkImports');
+    this.activity = new ActivityTable(this, 'Activity', { retentionDays: props.activityRetentionDays });
     const bulkRate = validateBulkRate(props.bulkWebexRequestsPerSecond);
+    const bulkConcurrency = validateBulkConcurrency(props.bulkMaxConcurrency);
     // The starters of bulk runs pace them to the budget; the routes reading uploads know the bucket.
     const bulkEnvironment: Record<string, Record<string, string>> = {};
     for (const route of routes as readonly RouteDefinition[]) {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
-        ...(bulkRate !== undefined && route.bulkBudget ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(bulkRate) } : {}),
+        ...(route.bulkBudget ? bulkBudgetEnvironment(bulkRate, bulkConcurrency) : {}),
+        ...(route.needs.includes('activity') ? this.activity.environment() : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
@@ -259,6 +320,9 @@ export class WebexProvisioningStack extends Stack {
 
     // The bus exists before the machines, which publish their outcome to it.
     const lifecycleBus = LifecycleEvents.bus(this, 'LifecycleBus', { useDefaultBus: props.lifecycleUseDefaultBus });
+    const planEnvironment = reconcilePlanEnvironment(props);
+    // The thresholds alone (the ceiling) for the plan route and the apply, which take no leaver policy.
+    const ceilingEnvironment = Object.fromEntries(Object.entries(planEnvironment).filter(([name]) => name !== DEFAULT_LEAVER_POLICY_ENV));
     this.workflows = new WorkflowStateMachines(this, 'StateMachines', {
       secret: this.secret,
       webexBaseUrl,
@@ -266,23 +330,45 @@ export class WebexProvisioningStack extends Stack {
       callingLicense: props.callingLicense,
       lifecycleEventBus: lifecycleBus,
       importsBucket: this.bulkImports,
-      taskEnvironment: { ReconcilePlanSteps: reconcilePlanEnvironment(props) },
+      activityTable: this.activity,
+      // The planner, its route and the apply all hold a plan to the deployment's thresholds (a ceiling).
+      taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: ceilingEnvironment },
       bulkWebexRequestsPerSecond: bulkRate,
+      bulkMaxConcurrency: bulkConcurrency,
     });
 
+    const apiAuth = validateApiAuth(props);
+    if (apiAuth.includes('oauth') && !props.oauthIssuer) {
+      this.apiIssuer = new CognitoApiIssuer(this, 'ApiIssuer', { clients: props.apiClients ?? [], domainPrefix: props.oauthDomainPrefix });
+    }
     this.api = new WorkflowApi(this, 'WorkflowApi', {
       secret: this.secret,
       webexBaseUrl,
       throttle,
       logRetention,
+      auth: apiAuth,
+      oauthIssuer: !apiAuth.includes('oauth')
+        ? undefined
+        : this.apiIssuer
+          ? { kind: 'cognito', userPoolId: this.apiIssuer.userPool.userPoolId, clientIds: Object.values(this.apiIssuer.clients).map((c) => c.userPoolClientId) }
+          : { kind: 'jwt', issuer: props.oauthIssuer!, audience: props.oauthAudience!, jwksUri: props.oauthJwksUri },
       functionEnvironment: {
         // POST /events runs the router's code: the same sources as the rules.
-        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
+        ...mergeEnvironments(this.workflows.routeEnvironment(), bulkEnvironment, { CreateReconcilePlan: ceilingEnvironment }, allowedSources ? { LifecycleEvents: { [ALLOWED_SOURCES_ENV]: allowedSources.join(',') } } : {}),
         ...guardedRequestEnvironment(props),
       },
     });
     this.workflows.grantStart(this.api.functions);
-    for (const route of routes as readonly RouteDefinition[]) if (route.importsBucket) this.bulkImports.grantReadFiles(this.api.functions[route.id]);
+    // What apply runs and reports is written by the planner and the apply's steps alone (plan-integrity.ts checks it too).
+    const roleOf = (task: 'ReconcilePlanSteps' | 'ReconcileApplySteps') => this.workflows.taskFunctions[task].role!;
+    this.bulkImports.reserveWriters('plans/', [roleOf('ReconcilePlanSteps')]);
+    this.bulkImports.reserveWriters('applies/', [roleOf('ReconcileApplySteps')]);
+    for (const route of routes as readonly RouteDefinition[]) {
+      const fn = this.api.functions[route.id];
+      if (route.importsBucket) this.bulkImports.grantReadFiles(fn);
+      if (route.needs.includes('activity')) this.activity.grantQuery(fn);
+      if (route.recordsActivity) this.activity.grantRecord(fn);
+    }
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {
       secret: this.secret,
@@ -311,6 +397,8 @@ export class WebexProvisioningStack extends Stack {
       this.reconcileSchedule = new ReconcileSchedule(this, 'ReconcileSchedule', {
         settings: props.reconcileSchedule,
         stateMachine: this.workflows.stateMachines.ReconcilePlan,
+        alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
+        thresholdCeiling: props.reconcileLeaverThresholds,
       });
     }
     new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
@@ -320,16 +408,50 @@ export class WebexProvisioningStack extends Stack {
       value: this.bulkImports.bucket.bucketName,
     });
 
+    new CfnOutput(this, 'ActivityTableName', { description: 'DynamoDB table of the activity records (user history, bulk runs, plans)', value: this.activity.table.tableName });
+
     new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
 
     if (simulator) new CfnOutput(this, 'SimulatorUrl', { description: 'e2e: the Webex simulator the functions call', value: simulator.webexBaseUrl });
+    if (simulator) {
+      // npm run e2e stops what still runs before it empties the bucket, so no run writes into it during the delete.
+      const standard = Object.entries(this.workflows.stateMachines).filter(([id]) => stateMachine(id as StateMachineId).type === 'STANDARD');
+      new CfnOutput(this, 'StandardStateMachineArns', { description: 'e2e: the Standard state machines, stopped before teardown', value: Fn.join(',', standard.map(([, m]) => m.stateMachineArn)) });
+    }
 
-    new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.url });
+    if (this.api.iamApi) new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.iamApi.url });
+    if (this.api.oauthApi) new CfnOutput(this, 'OAuthApiUrl', { description: 'Invoke URL of the v1 stage for OAuth clients (Authorization: Bearer)', value: this.api.oauthApi.url });
+    if (this.apiIssuer) {
+      new CfnOutput(this, 'OAuthTokenUrl', { description: 'Client-credentials token endpoint of the OAuth API', value: this.apiIssuer.tokenUrl });
+      new CfnOutput(this, 'OAuthUserPoolId', { description: 'Cognito user pool of the OAuth clients (read a client secret with describe-user-pool-client)', value: this.apiIssuer.userPool.userPoolId });
+      new CfnOutput(this, 'OAuthClientIds', {
+        description: 'The OAuth client id of each apiClients entry, by name (JSON)',
+        value: this.toJsonString(Object.fromEntries(Object.entries(this.apiIssuer.clients).map(([name, c]) => [name, c.userPoolClientId]))),
+      });
+    }
     new CfnOutput(this, 'WebexSecretArn', {
       description: 'ARN of the Webex Service App secret: pass it to `npm run connect -- --secret-arn`',
       value: this.secret.secret.secretArn,
     });
   }
+}
+
+function validateApiAuth(props: WebexProvisioningStackProps): ApiAuthMode[] {
+  const modes = props.apiAuth ?? ['iam'];
+  const known = ['iam', 'oauth'];
+  if (!modes.length || modes.some((m) => !known.includes(m)) || new Set(modes).size !== modes.length) {
+    throw new Error(`apiAuth must be iam, oauth or iam,oauth (got ${modes.join(',')})`);
+  }
+  const oauth = modes.includes('oauth');
+  if (!oauth && (props.apiClients || props.oauthIssuer || props.oauthAudience)) throw new Error('apiClients, oauthIssuer and oauthAudience need apiAuth oauth (or iam,oauth)');
+  if (props.oauthIssuer || props.oauthAudience) {
+    if (!props.oauthIssuer || !props.oauthAudience) throw new Error('oauthIssuer and oauthAudience go together');
+    if (props.apiClients) throw new Error('apiClients are the stack\'s own Cognito clients: with an external oauthIssuer, register the clients there');
+    for (const [key, value] of [['oauthIssuer', props.oauthIssuer], ['oauthJwksUri', props.oauthJwksUri]] as const) {
+      if (value !== undefined && !/^https:\/\/[^\s/]+/.test(value)) throw new Error(`${key} must be an https URL (got ${value})`);
+    }
+  }
+  return modes;
 }
 
 function validateBaseUrl(value: string): string {
@@ -366,7 +488,7 @@ function reconcilePlanEnvironment(props: WebexProvisioningStackProps): Record<st
     }
   }
   // Checked before anything is built: a bad schedule fails synth naming its field.
-  if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule);
+  if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule, props.reconcileLeaverThresholds);
   return env;
 }
 
@@ -374,6 +496,12 @@ function validateBulkRate(rate: number | undefined): number | undefined {
   if (rate === undefined) return undefined;
   if (!(Number.isFinite(rate) && rate > 0 && rate <= 1000)) throw new Error(`bulkWebexRequestsPerSecond must be a number above 0 and at most 1000 (got ${rate})`);
   return rate;
+}
+
+function validateBulkConcurrency(n: number | undefined): number | undefined {
+  if (n === undefined) return undefined;
+  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_MAX_CONCURRENCY)) throw new Error(`bulkMaxConcurrency must be an integer from 1 to ${MAX_MAX_CONCURRENCY} (got ${n})`);
+  return n;
 }
 
 function mergeEnvironments(...envs: Record<string, Record<string, string>>[]): Record<string, Record<string, string>> {

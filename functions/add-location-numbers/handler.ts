@@ -8,7 +8,7 @@ import { addLocationNumbers, addNumbersHttpStatus } from '../lib/workflows/numbe
  * refused, 409/502 none could be added; 422 for a location on integrated PSTN.
  */
 export const route = defineRoute({
-  id: 'AddLocationNumbers', method: 'POST', path: '/locations/{location}/numbers', entry: 'functions/add-location-numbers/handler.ts',
+  id: 'AddLocationNumbers', method: 'POST', path: '/locations/{location}/numbers', entry: 'functions/add-location-numbers/handler.ts', scope: 'numbers.write',
   summary: 'Add Phone Numbers to Webex Location',
   input: AddLocationNumbersInput,
   needs: ['webex'],

@@ -14,7 +14,7 @@ import { importsBucket } from '../lib/storage/imports-bucket';
  * without actions: 200 NOTHING_TO_APPLY, nothing started. Progress and results: GET /reconcile/plans/{id}.
  */
 export const route = defineRoute({
-  id: 'ApplyReconcilePlan', method: 'POST', path: '/reconcile/plans/{id}/apply', entry: 'functions/apply-reconcile-plan/handler.ts',
+  id: 'ApplyReconcilePlan', method: 'POST', path: '/reconcile/plans/{id}/apply', entry: 'functions/apply-reconcile-plan/handler.ts', scope: 'reconcile.apply',
   summary: 'Apply a reconciliation plan: its actions through the joiner, mover, leaver and calling machines, paced, each reported',
   importsBucket: 'read',
   bulkBudget: true,

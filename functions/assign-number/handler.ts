@@ -5,7 +5,7 @@ import { assignNumber } from '../lib/workflows/numbers/assign-number';
 
 /** POST /users/{user}/numbers — 201 with the user's numbers, or 200 (changed: false) when the user already holds it. */
 export const route = defineRoute({
-  id: 'AssignNumber', method: 'POST', path: '/users/{user}/numbers', entry: 'functions/assign-number/handler.ts',
+  id: 'AssignNumber', method: 'POST', path: '/users/{user}/numbers', entry: 'functions/assign-number/handler.ts', scope: 'numbers.write',
   summary: 'Assign Phone Number to Webex User (alternate number)',
   input: AssignNumberInput,
   needs: ['webex'],

@@ -1,12 +1,17 @@
+import { lambdaActivity } from '../lib/aws/lambda-activity';
 import { BulkJoinersStepInput, runBulkJoinersStep } from '../lib/bulk/joiners-steps';
 import { taskHandler } from '../lib/http/api-handler';
+import type { Deps } from '../lib/runtime/deps';
 
 /**
- * The BulkJoiners state machine's Task function (never behind API Gateway), no Webex calls: `{step, …}`
+ * The BulkJoiners state machine's Task function (never behind API Gateway), no Webex calls (the run's end to the activity table): `{step, …}`
  * in, the step's result out (the steps: BULK_JOINERS_STEP_TABLE); errors leave as StepErrors under their
  * own names.
  */
-export const handler = taskHandler({
-  input: BulkJoinersStepInput,
-  run: (input) => runBulkJoinersStep(input),
-});
+export const createHandler = ({ activity }: Pick<Deps, 'activity'>) =>
+  taskHandler({
+    input: BulkJoinersStepInput,
+    run: (input) => runBulkJoinersStep({ activity }, input),
+  });
+
+export const handler = createHandler(lambdaActivity);

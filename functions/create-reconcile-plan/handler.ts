@@ -6,24 +6,29 @@ import { defineRoute, routeHandler } from '../lib/http/route';
 import { followDeadlineMs } from '../lib/state-machines/follow-execution';
 import { logger } from '../lib/logger';
 import { preflightRoster, startPlan } from '../lib/reconcile/plan-run';
+import { deploymentThresholds, planThresholds } from '../lib/reconcile/threshold-ceiling';
 import { ReconcilePlanInput } from '../lib/reconcile/schemas';
 import { importsBucket } from '../lib/storage/imports-bucket';
 
 /**
  * POST /reconcile/plans — checks the request and the roster (a bad row is a 400 naming
- * `lines.<line>.<column>`; nothing starts, nothing reaches Webex), then starts the ReconcilePlan Standard
+ * `lines.<line>.<column>`; thresholds above the deployment's a 400 naming `thresholds.<field>`; nothing starts,
+ * nothing reaches Webex), then starts the ReconcilePlan Standard
  * execution `plan-<id>` and follows it while the request can wait: 201 with the plan's summary, the
  * planner's error at its status (an unknown location, a roster removing every in-scope user), or 202
  * `{ id, status: PLANNING, statusUrl }` when planning a large org outlasts the request.
  */
 export const route = defineRoute({
-  id: 'CreateReconcilePlan', method: 'POST', path: '/reconcile/plans', entry: 'functions/create-reconcile-plan/handler.ts',
+  id: 'CreateReconcilePlan', method: 'POST', path: '/reconcile/plans', entry: 'functions/create-reconcile-plan/handler.ts', scope: 'reconcile.plan',
   summary: 'Plan a reconciliation of Webex with an HR roster (nothing in Webex changes; runs the ReconcilePlan state machine)',
   importsBucket: 'read',
   needs: ['env', 'stateMachines', 'objectStore'],
   input: ReconcilePlanInput,
   run: async (input, { env, stateMachines, objectStore }, context, request) => {
     const bucket = importsBucket(env());
+    // The deployment's thresholds are a ceiling: a request raising them is a 400 here, before anything starts
+    // (the planner checks it again, for the schedule's runs).
+    planThresholds(deploymentThresholds(env()), input.thresholds);
     const { rows } = await preflightRoster(objectStore(), bucket, input);
     const planId = randomUUID();
     const answer = await startPlan(

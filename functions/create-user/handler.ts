@@ -5,7 +5,7 @@ import { createUser } from '../lib/workflows/users/create-user';
 
 /** POST /users — 201 with the new user, or 200 with the existing one (`created: false`). */
 export const route = defineRoute({
-  id: 'CreateUser', method: 'POST', path: '/users', entry: 'functions/create-user/handler.ts', summary: 'Create Webex User',
+  id: 'CreateUser', method: 'POST', path: '/users', entry: 'functions/create-user/handler.ts', scope: 'users.write', summary: 'Create Webex User',
   input: CreateUserInput,
   needs: ['webex'],
   run: async (input, { webex }) => {

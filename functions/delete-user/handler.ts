@@ -5,7 +5,7 @@ import { deleteUser } from '../lib/workflows/users/delete-user';
 
 /** DELETE /users/{user} — 204; 404 when absent. */
 export const route = defineRoute({
-  id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', summary: 'Delete Webex User',
+  id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', scope: 'users.write', summary: 'Delete Webex User',
   input: UserRefInput,
   needs: ['webex'],
   run: async ({ user }, { webex }) => {

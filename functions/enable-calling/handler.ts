@@ -14,7 +14,7 @@ import { enableCallingInTime, executionNameFor } from '../lib/workflows/calling/
  * wait: its result, or 202 with the execution name and `statusUrl` (GET /users/{user}/calling/{executionName}).
  */
 export const route = defineRoute({
-  id: 'EnableCalling', method: 'POST', path: '/users/{user}/calling', entry: 'functions/enable-calling/handler.ts',
+  id: 'EnableCalling', method: 'POST', path: '/users/{user}/calling', entry: 'functions/enable-calling/handler.ts', scope: 'calling.write',
   summary: 'Enable Webex Calling for User (runs the EnableCalling state machine synchronously)',
   needs: ['stateMachines'],
   input: EnableCallingInput,

@@ -9,11 +9,11 @@ import { BulkJoinersRef } from '../lib/schemas/bulk';
  * per-user report { total, succeeded, failed, results }. 404 for a name never started.
  */
 export const route = defineRoute({
-  id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts',
+  id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts', scope: 'bulk.read',
   summary: 'Bulk Joiners status and, once ended, the per-user report',
   input: BulkJoinersRef,
   needs: ['stateMachines'],
-  run: async ({ executionName }, { stateMachines }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName, stateMachines.describe) }),
+  run: async ({ executionName }, { stateMachines }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName, stateMachines.describe, stateMachines.mapProgress) }),
 });
 
 export const handler = routeHandler(route, { stateMachines: sfnStateMachines(lambdaEnv) });

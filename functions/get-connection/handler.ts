@@ -9,7 +9,7 @@ import { ENV } from '../lib/tokens/service-app-secret';
 
 /** GET /connection — health of the Webex connection: organisation, expiry times, last rotation. */
 export const route = defineRoute({
-  id: 'GetConnection', method: 'GET', path: '/connection', entry: 'functions/get-connection/handler.ts', summary: 'Webex connection health (never a token)',
+  id: 'GetConnection', method: 'GET', path: '/connection', entry: 'functions/get-connection/handler.ts', scope: 'connection.read', summary: 'Webex connection health (never a token)',
   input: z.strictObject({}),
   needs: ['env', 'webexSecret'],
   run: async (_input, { env, webexSecret }) => {

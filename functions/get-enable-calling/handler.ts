@@ -11,7 +11,7 @@ import { answerFor, outcomeOf, running } from '../lib/workflows/calling/enable-c
  * error). 404 for a name never started, or started for another user.
  */
 export const route = defineRoute({
-  id: 'GetEnableCalling', method: 'GET', path: '/users/{user}/calling/{executionName}', entry: 'functions/get-enable-calling/handler.ts',
+  id: 'GetEnableCalling', method: 'GET', path: '/users/{user}/calling/{executionName}', entry: 'functions/get-enable-calling/handler.ts', scope: 'users.read',
   summary: 'An Enable Calling run POST answered 202 for (a move): RUNNING, or its steps and outcome',
   needs: ['stateMachines'],
   input: EnableCallingRunRef,

@@ -15,7 +15,7 @@ import { importsBucket } from '../lib/storage/imports-bucket';
  * for an id never planned; 400 naming `id` for one that is not a uuid.
  */
 export const route = defineRoute({
-  id: 'GetReconcilePlan', method: 'GET', path: '/reconcile/plans/{id}', entry: 'functions/get-reconcile-plan/handler.ts',
+  id: 'GetReconcilePlan', method: 'GET', path: '/reconcile/plans/{id}', entry: 'functions/get-reconcile-plan/handler.ts', scope: 'reconcile.read',
   summary: 'A reconciliation plan: its summary, a page of its actions and, once applied, its results (or PLANNING / FAILED)',
   importsBucket: 'read',
   needs: ['env', 'stateMachines', 'objectStore'],

@@ -5,7 +5,7 @@ import { getUserNumbers } from '../lib/workflows/numbers/user-numbers';
 
 /** GET /users/{user}/numbers — primary number, extension and alternates (empty for a user without calling). */
 export const route = defineRoute({
-  id: 'GetUserNumbers', method: 'GET', path: '/users/{user}/numbers', entry: 'functions/get-user-numbers/handler.ts', summary: 'Get Webex User Phone Numbers',
+  id: 'GetUserNumbers', method: 'GET', path: '/users/{user}/numbers', entry: 'functions/get-user-numbers/handler.ts', scope: 'numbers.read', summary: 'Get Webex User Phone Numbers',
   input: UserRefInput,
   needs: ['webex'],
   run: async ({ user }, { webex }) => ({ statusCode: 200, body: await getUserNumbers(webex(), user) }),

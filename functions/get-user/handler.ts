@@ -5,7 +5,7 @@ import { getUser } from '../lib/workflows/users/get-user';
 
 /** GET /users/{user} — the user with licenses and calling details; 404 when absent. */
 export const route = defineRoute({
-  id: 'GetUser', method: 'GET', path: '/users/{user}', entry: 'functions/get-user/handler.ts', summary: 'Get Webex User (with calling details)',
+  id: 'GetUser', method: 'GET', path: '/users/{user}', entry: 'functions/get-user/handler.ts', scope: 'users.read', summary: 'Get Webex User (with calling details)',
   input: UserRefInput,
   needs: ['webex'],
   run: async ({ user }, { webex }) => ({ statusCode: 200, body: await getUser(webex(), user) }),

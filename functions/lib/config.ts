@@ -30,6 +30,9 @@ export type EnvName =
   // Reconciliation (reconcile/plan-defaults.ts)
   | 'RECONCILE_MAX_LEAVER_PERCENT'
   | 'RECONCILE_MAX_LEAVERS'
+  // The activity table (activity/settings.ts)
+  | 'ACTIVITY_TABLE_NAME'
+  | 'ACTIVITY_RETENTION_DAYS'
   // State machines (definitions.ts arnEnv)
   | 'ENABLE_CALLING_STATE_MACHINE_ARN'
   | 'ENABLE_CALLING_STANDARD_STATE_MACHINE_ARN'
@@ -40,6 +43,13 @@ export type EnvName =
   | 'BULK_JOINERS_CSV_STATE_MACHINE_ARN'
   | 'RECONCILE_PLAN_STATE_MACHINE_ARN'
   | 'RECONCILE_APPLY_STATE_MACHINE_ARN'
+  // The OAuth API's authorizer (http/request-authorizer.ts)
+  | 'API_AUTH_ROUTE_SCOPES'
+  | 'API_AUTH_USER_POOL_ID'
+  | 'API_AUTH_CLIENT_IDS'
+  | 'API_AUTH_ISSUER'
+  | 'API_AUTH_AUDIENCE'
+  | 'API_AUTH_JWKS_URI'
   // The local runtime (functions/local/): its buckets' folder
   | 'LOCAL_OBJECT_STORE_DIR';
 

@@ -43,6 +43,14 @@ export class ConflictError extends Error {
   override readonly name: string = 'ConflictError';
 }
 
+/**
+ * A stored reconciliation plan is not the plan that was reviewed (its digest, its scope, its thresholds or
+ * its confirmation no longer agree): nothing of it is applied. 409, naming the plan and what differs.
+ */
+export class PlanIntegrityError extends ConflictError {
+  override readonly name = 'PlanIntegrityError';
+}
+
 /** Well-formed, but Webex's state forbids it (no license units left, a number in another location). */
 export class UnprocessableError extends Error {
   override readonly name: string = 'UnprocessableError';

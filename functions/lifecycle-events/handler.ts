@@ -13,7 +13,7 @@ import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
  * async retries repeat the invocation, then the DLQ gets the event.
  */
 export const route = defineRoute({
-  id: 'LifecycleEvents', method: 'POST', path: '/events', entry: 'functions/lifecycle-events/handler.ts',
+  id: 'LifecycleEvents', method: 'POST', path: '/events', entry: 'functions/lifecycle-events/handler.ts', scope: 'events.write',
   summary: 'Route a Webex lifecycle event (Joined / Moved / Left) to its state machine, exactly once per event id',
   needs: ['env', 'stateMachines'],
   input: LifecycleEvent,

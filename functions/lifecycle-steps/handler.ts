@@ -1,3 +1,4 @@
+import { lambdaActivity } from '../lib/aws/lambda-activity';
 import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { taskHandler } from '../lib/http/api-handler';
 import type { Deps } from '../lib/runtime/deps';
@@ -8,10 +9,10 @@ import { LifecycleStepInput, runLifecycleStep } from '../lib/workflows/lifecycle
  * part of the state out; errors leave with stable names for Retry/Catch. Composed with the runtime's Webex
  * client: the Lambda's below, the local runtime's in functions/local/local-runtime.ts.
  */
-export const createHandler = ({ webex }: Pick<Deps, 'webex'>) =>
+export const createHandler = ({ webex, activity }: Pick<Deps, 'webex' | 'activity'>) =>
   taskHandler({
     input: LifecycleStepInput,
-    run: (input) => runLifecycleStep({ client: webex() }, input),
+    run: (input) => runLifecycleStep({ client: webex(), activity }, input),
   });
 
-export const handler = createHandler(lambdaWebex);
+export const handler = createHandler({ ...lambdaWebex, ...lambdaActivity });

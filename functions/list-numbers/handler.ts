@@ -5,7 +5,7 @@ import { listNumbers } from '../lib/workflows/numbers/list-numbers';
 
 /** GET /numbers?available&location&ownerType&limit&cursor — the org's numbers, every Webex page, in parts for large orgs. */
 export const route = defineRoute({
-  id: 'ListNumbers', method: 'GET', path: '/numbers', entry: 'functions/list-numbers/handler.ts', summary: 'List Webex Phone Numbers',
+  id: 'ListNumbers', method: 'GET', path: '/numbers', entry: 'functions/list-numbers/handler.ts', scope: 'numbers.read', summary: 'List Webex Phone Numbers',
   input: ListNumbersInput,
   queryParams: ['available', 'location', 'ownerType', 'limit', 'cursor'],
   needs: ['webex'],

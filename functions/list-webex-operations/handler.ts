@@ -6,7 +6,7 @@ const allowedPrefixes = allowedPrefixesFromEnv();
 
 /** GET /webex/operations?search&prefix&method&limit&offset — what POST /webex/requests accepts here. */
 export const route = defineRoute({
-  id: 'ListWebexOperations', method: 'GET', path: '/webex/operations', entry: 'functions/list-webex-operations/handler.ts',
+  id: 'ListWebexOperations', method: 'GET', path: '/webex/operations', entry: 'functions/list-webex-operations/handler.ts', scope: 'webex.request',
   summary: 'List what the guarded Webex request accepts: method, path, summary, scopes, body (search, prefix, method; paged)',
   input: ListWebexOperationsInput,
   queryParams: ['search', 'prefix', 'method', 'limit', 'offset'],

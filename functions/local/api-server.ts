@@ -3,11 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../lib/http/api-event';
+import { authorizeBearer, INSUFFICIENT_SCOPE, INVALID_TOKEN, tokenVerifier, type BearerDecision, type TokenVerifier } from '../lib/http/bearer-auth';
 import { buildOpenApiDocument } from '../lib/http/openapi';
 import { lambdaContext } from '../lib/runtime/lambda-context';
 import { routes, type RouteDefinition } from '../routes';
 import { routeHandlers, type LambdaHandler } from './handlers';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { createLocalTokenIssuer, type LocalClient, type LocalTokenIssuer } from './oauth-issuer';
 import { refuseForeignRequest, refuseNonJsonBody, type ListeningAddress, type RefusedRequest } from './request-guard';
 
 const METHOD_ORDER: readonly RouteDefinition['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -24,23 +26,37 @@ export interface LocalApi {
   server: Server;
   /** The runtime behind it: its executions, its published events. */
   runtime: LocalRuntime;
+  /** With `oauth`: the token issuer every route's token is checked against. */
+  oauth?: LocalTokenIssuer;
   close(): Promise<void>;
+}
+
+/** The OAuth checks, on when `LOCAL_API_AUTH=oauth` (main.ts): these clients may get tokens. */
+export interface LocalOAuthOptions {
+  clients: readonly LocalClient[];
+}
+
+interface LocalAuth {
+  issuer: LocalTokenIssuer;
+  verifier: TokenVerifier;
 }
 
 /**
  * The API Gateway stand-in: the same route table, the same handlers, REST-proxy events. Binds to
  * loopback only; there is no IAM here, so it must never face a network, nor answer a web page
- * (request-guard.ts).
+ * (request-guard.ts). With `oauth` every route checks a bearer token and the row's scope as the deployed
+ * authorizer does (http/bearer-auth.ts), against tokens this server mints.
  */
-export async function startLocalApi(options: { port?: number; host?: string; runtime?: LocalRuntime } = {}): Promise<LocalApi> {
+export async function startLocalApi(options: { port?: number; host?: string; runtime?: LocalRuntime; oauth?: LocalOAuthOptions } = {}): Promise<LocalApi> {
   const runtime = options.runtime ?? createLocalRuntime();
   const handlers = routeHandlers(runtime.deps);
   const compiled = routes.map((route) => compile(route, handlers));
   const host = options.host ?? '127.0.0.1';
   // Known once listening (PORT may be 0); no request arrives before.
   const address: ListeningAddress = { host: host.includes(':') ? `[${host}]` : host, port: 0 };
+  let auth: LocalAuth | undefined;
   const server = createServer((req, res) => {
-    serve(compiled, address, req, res).catch((error) => {
+    serve(compiled, address, auth, req, res).catch((error) => {
       send(res, 500, { error: { code: 'InternalError', message: 'Internal error' } });
       console.error('local API: unhandled error', error instanceof Error ? error.name : error);
     });
@@ -51,21 +67,32 @@ export async function startLocalApi(options: { port?: number; host?: string; run
   });
   const { port } = server.address() as AddressInfo;
   address.port = port;
+  const url = `http://${address.host}:${port}`;
+  if (options.oauth) {
+    const issuer = createLocalTokenIssuer(url, options.oauth.clients);
+    // The JWKS is read over loopback http, which aws-jwt-verify's own fetcher (HTTPS only) refuses.
+    const fetcher = { fetch: async (uri: string) => (await fetch(uri, { signal: AbortSignal.timeout(1500) })).arrayBuffer() };
+    auth = { issuer, verifier: tokenVerifier({ kind: 'jwt', issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri }, fetcher) };
+  }
   return {
-    url: `http://${address.host}:${port}`,
+    url,
     server,
     runtime,
+    oauth: auth?.issuer,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-async function serve(compiled: CompiledRoute[], address: ListeningAddress, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(compiled: CompiledRoute[], address: ListeningAddress, auth: LocalAuth | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const foreign = refuseForeignRequest(req.headers, address);
   if (foreign) return refuse(res, foreign);
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/openapi.json' && req.method === 'GET') {
-    return send(res, 200, buildOpenApiDocument(routes, `http://${req.headers.host ?? 'localhost'}`));
+    const serverUrl = `http://${req.headers.host ?? 'localhost'}`;
+    return send(res, 200, buildOpenApiDocument(routes, serverUrl, { modes: auth ? ['oauth'] : ['iam', 'oauth'] }));
   }
+  if (auth && url.pathname === '/.well-known/jwks.json' && req.method === 'GET') return send(res, 200, auth.issuer.jwks());
+  if (auth && url.pathname === '/oauth2/token' && req.method === 'POST') return token(auth.issuer, req, res);
   const onPath = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
   if (!onPath.length) return send(res, 404, { error: { code: 'NotFound', message: `No route ${url.pathname}` } });
   // As API Gateway: a literal segment wins over a {param} one, whatever order the route table lists the rows in.
@@ -74,6 +101,14 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, req: 
     // In HTTP's usual order, whatever order the route table lists the rows in.
     res.setHeader('Allow', METHOD_ORDER.filter((m) => onPath.some((x) => x.c.route.method === m)).join(', '));
     return send(res, 405, { error: { code: 'MethodNotAllowed', message: `${req.method} is not allowed on ${url.pathname}` } });
+  }
+
+  // As API Gateway: the authorizer answers before the body is read.
+  let authorizer: Record<string, string> | undefined;
+  if (auth) {
+    const decision = await authorizeBearer(req.headers.authorization, hit.c.route.scope, auth.verifier);
+    if (!decision.allowed) return refuseToken(res, decision);
+    authorizer = { principalId: decision.clientId, clientId: decision.clientId, scope: decision.scopes.join(' ') };
   }
 
   const notJson = refuseNonJsonBody(req.headers);
@@ -102,7 +137,8 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, req: 
       resourcePath: hit.c.route.path,
       httpMethod: req.method,
       stage: 'local',
-      identity: { sourceIp: req.socket.remoteAddress, caller: 'local', userArn: 'local' },
+      identity: auth ? { sourceIp: req.socket.remoteAddress } : { sourceIp: req.socket.remoteAddress, caller: 'local', userArn: 'local' },
+      ...(authorizer ? { authorizer } : {}),
     },
   } as unknown as APIGatewayProxyEvent;
 
@@ -134,6 +170,32 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
     req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** POST /oauth2/token: a form body (RFC 6749), so the JSON-only rule does not apply; a page still cannot call it (no Origin). */
+async function token(issuer: LocalTokenIssuer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const body = mediaType === 'application/x-www-form-urlencoded' ? await readBody(req) : '';
+  if (body === undefined) return send(res, 413, { error: 'invalid_request', error_description: 'the form is too large' });
+  const answer = issuer.token({ authorization: req.headers.authorization, form: new URLSearchParams(body) });
+  res.writeHead(answer.status, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    ...(answer.status === 401 ? { 'WWW-Authenticate': 'Basic realm="webex-provisioning"' } : {}),
+  });
+  res.end(JSON.stringify(answer.body));
+}
+
+/** The deployed authorizer's answers (its gateway responses): 401 for the token, 403 naming the scope, 503 for the issuer. */
+function refuseToken(res: ServerResponse, decision: Exclude<BearerDecision, { allowed: true }>): void {
+  if (decision.reason === 'issuer_unavailable') {
+    return send(res, 503, { error: { code: 'AuthorizerUnavailable', message: "The token issuer's keys could not be read" } });
+  }
+  const answer = decision.reason === 'invalid_token'
+    ? { status: INVALID_TOKEN.status, header: INVALID_TOKEN.wwwAuthenticate, error: { code: INVALID_TOKEN.code, message: INVALID_TOKEN.message } }
+    : { status: INSUFFICIENT_SCOPE.status, header: INSUFFICIENT_SCOPE.wwwAuthenticate, error: { code: INSUFFICIENT_SCOPE.code, message: INSUFFICIENT_SCOPE.message(decision.requiredScope) } };
+  res.writeHead(answer.status, { 'Content-Type': 'application/json', 'WWW-Authenticate': answer.header });
+  res.end(JSON.stringify({ error: answer.error }));
 }
 
 function refuse(res: ServerResponse, refused: RefusedRequest): void {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ObjectStore } from '../lib/storage/object-store';
+import { mapProgress, type MapItemCounts, type MapProgress } from '../lib/state-machines/map-progress';
 import { readCsvAsStepFunctions } from './local-csv-reader';
 
 /**
@@ -128,7 +129,7 @@ export function emulateDistributedMap(asl: Json): { asl: Json; map?: MapConfig }
       Type: 'Task',
       Comment: 'Distributed Map ItemReader / ItemSelector / ItemBatcher, emulated (local-distributed-map.ts).',
       Resource: ITEM_READER_RESOURCE,
-      Parameters: { ...(reader.Parameters as Json), 'MapInput.$': '$' },
+      Parameters: { ...(reader.Parameters as Json), 'MapInput.$': '$', 'ExecutionName.$': '$$.Execution.Name' },
       ResultPath: `$.${ITEMS}`,
       ...caught,
       Next: children,
@@ -193,8 +194,29 @@ interface Aside {
   output?: unknown;
 }
 
+/**
+ * The map runs of one machine's executions, by execution name, as DescribeMapRun counts them: items (a batch's
+ * items each) by how their child ended. What GET answers as `progress` locally (StateMachines.mapProgress).
+ */
+export class LocalMapRuns {
+  private readonly runs = new Map<string, { counts: MapItemCounts; startedAt: Date }>();
+  start(executionName: string, total: number): void {
+    this.runs.set(executionName, { counts: { total, succeeded: 0, failed: 0 }, startedAt: new Date() });
+  }
+  childEnded(executionName: string, items: number, failed: boolean): void {
+    const run = this.runs.get(executionName);
+    if (run) run.counts[failed ? 'failed' : 'succeeded'] += items;
+  }
+  progress(executionName: string): MapProgress | undefined {
+    const run = this.runs.get(executionName);
+    return run && mapProgress(run.counts, run.startedAt);
+  }
+}
+
 /** The service integrations the rewritten states call, over `store`: the reader, each child's item and result, the writer. */
-export function distributedMapServices(map: MapConfig, store: () => ObjectStore): Record<string, (parameters: unknown) => Promise<unknown>> {
+export function distributedMapServices(map: MapConfig, store: () => ObjectStore, runs: LocalMapRuns = new LocalMapRuns()): Record<string, (parameters: unknown) => Promise<unknown>> {
+  // Which execution's map run each child belongs to, and how many items it carries.
+  const owners = new Map<string, { executionName: string; items: number }>();
   // Items and results by token, out of the state (as S3 holds them in AWS), for the runner's executions.
   const aside = new Map<string, Aside>();
   const entry = (token: unknown): Aside => {
@@ -223,9 +245,14 @@ export function distributedMapServices(map: MapConfig, store: () => ObjectStore)
   return {
     [ITEM_READER_RESOURCE]: async (parameters) => {
       const read = randomUUID();
-      return (await readItems(parameters)).map((item, i) => {
+      const { ExecutionName: executionName } = parameters as { ExecutionName: string };
+      const children = await readItems(parameters);
+      const sizes = children.map((child) => (map.batcher ? ((child as { Items: unknown[] }).Items.length) : 1));
+      runs.start(executionName, sizes.reduce((a, b) => a + b, 0));
+      return children.map((item, i) => {
         const token = `${read}-${i}`;
         aside.set(token, { item });
+        owners.set(token, { executionName, items: sizes[i] ?? 1 });
         return { token };
       });
     },
@@ -237,6 +264,8 @@ export function distributedMapServices(map: MapConfig, store: () => ObjectStore)
       const { state } = parameters as { state: Json & { token: string } };
       const { token, item: _item, ...rest } = state;
       entry(token).output = rest;
+      const owner = owners.get(token);
+      if (owner) runs.childEnded(owner.executionName, owner.items, CHILD_FAILURE in rest);
       return { token };
     },
     [RESULT_WRITER_RESOURCE]: async (parameters) => {
@@ -251,7 +280,10 @@ export function distributedMapServices(map: MapConfig, store: () => ObjectStore)
       const inputs = tokens.map((t) => entry(t).item);
       // Each child's `{ output: [its branch's output] }`, or its Catch's failure.
       const outputs = tokens.map((t) => entry(t).output as Json);
-      for (const t of tokens) aside.delete(t);
+      for (const t of tokens) {
+        aside.delete(t);
+        owners.delete(t);
+      }
       const runId = randomUUID();
       const mapRunArn = `${StateMachineId.replace(':stateMachine:', ':mapRun:')}/${map.stateName.replace(/\W/g, '')}:${runId}`;
       const now = new Date().toISOString();

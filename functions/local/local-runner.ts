@@ -7,7 +7,7 @@ import { lambdaContext } from '../lib/runtime/lambda-context';
 import type { ObjectStore } from '../lib/storage/object-store';
 import { TASK_FUNCTION_TIMEOUT_SECONDS, type StateMachineDefinition } from '../lib/state-machines/definitions';
 import { assertExecutionName } from '../lib/state-machines/execution-name';
-import { distributedMapServices, emulateDistributedMap } from './local-distributed-map';
+import { distributedMapServices, emulateDistributedMap, type LocalMapRuns } from './local-distributed-map';
 import type { ExecutionOutcome, StartOptions, StateMachineRunner } from '../lib/state-machines/runner';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers (Node 22, the Lambda runtime); Node 20 lacks it.
@@ -132,6 +132,8 @@ export interface LocalRunnerOptions {
   services?: Record<string, ServiceIntegrationHandler>;
   /** Where a Distributed Map's ItemReader reads and its ResultWriter writes (S3 in AWS). */
   objectStore?: () => ObjectStore;
+  /** Where its Distributed Map counts its runs' items (the runtime's, so GET reports progress). */
+  mapRuns?: LocalMapRuns;
   /** Tests only: the task functions' timeout. @default TASK_FUNCTION_TIMEOUT_SECONDS, as deployed */
   taskTimeoutMs?: number;
 }
@@ -165,7 +167,7 @@ export class LocalStateMachineRunner implements StateMachineRunner {
     if (map) {
       const store = options.objectStore;
       if (!store) throw new Error(`${definition.definitionFile}: its Distributed Map needs an object store locally`);
-      Object.assign(services, distributedMapServices(map, store));
+      Object.assign(services, distributedMapServices(map, store, options.mapRuns));
     }
     const byArn = new Map(
       definition.taskFunctions.map((f) => {

@@ -1,6 +1,6 @@
 import { createHandler as enableCallingSteps } from '../enable-calling-steps/handler';
 import { createHandler as lifecycleSteps } from '../lifecycle-steps/handler';
-import { handler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
+import { createHandler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
 import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/handler';
 import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/handler';
 import { createHandler as reconcileApplySteps } from '../reconcile-apply-steps/handler';
@@ -12,6 +12,8 @@ import type { ObjectStore } from '../lib/storage/object-store';
 import { LocalEventBus, type PublishedEvent } from './local-event-bus';
 import { LocalObjectStore } from './local-object-store';
 import { localWebexDeps } from './local-webex';
+import { localActivityTable, type LocalActivityTable } from './local-activity-table';
+import type { ApiThrottleQuota } from './local-api-throttle';
 import type { LambdaHandler } from './local-runner';
 import { localRunner, localStateMachines, type LocalStateMachines, type TaskHandlers } from './local-state-machines';
 import type { StateMachineId } from '../lib/state-machines/definitions';
@@ -30,6 +32,10 @@ export interface LocalRuntimeOptions {
   webex?: Partial<Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'>>;
   /** Sees each event the state machines publish (`npm start` prints one line each). */
   onEvent?: (event: PublishedEvent) => void;
+  /** The activity table: `npm start` keeps it under .local/; else a new in-memory dynalite of the runtime's own. */
+  activityTable?: LocalActivityTable;
+  /** DescribeExecution's token bucket; AWS's quota (DESCRIBE_EXECUTION_QUOTA) unless a test gives a smaller one. */
+  describeQuota?: ApiThrottleQuota;
 }
 
 /** The local runtime's Deps, and what the tests look at: the executions started and the events published. */
@@ -39,6 +45,8 @@ export interface LocalRuntime {
   readonly executions: LocalStateMachines['executions'];
   readonly eventBus: LocalEventBus;
   readonly taskHandlers: TaskHandlers;
+  /** The activity table (dynalite) behind `deps.activity`. */
+  readonly activityTable: LocalActivityTable;
   /** One machine's runner with other task handlers (tests that intercept a step). */
   runnerWith(id: StateMachineId, handlers: Partial<TaskHandlers>): StateMachineRunner;
 }
@@ -57,23 +65,26 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   };
   const webex = { ...localWebexDeps(env), ...options.webex };
   const eventBus = new LocalEventBus(options.onEvent);
+  const activityTable = options.activityTable ?? localActivityTable();
+  const activity = () => activityTable.store;
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
-    LifecycleStepsFunctionArn: lifecycleSteps(webex),
-    BulkJoinersStepsFunctionArn: bulkJoinersSteps,
-    BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore }) as LambdaHandler,
-    ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex }) as LambdaHandler,
-    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore }) as LambdaHandler,
+    LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
+    BulkJoinersStepsFunctionArn: bulkJoinersSteps({ activity }) as LambdaHandler,
+    BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore, activity }) as LambdaHandler,
+    ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex, activity }) as LambdaHandler,
+    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
   };
-  const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore };
+  const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
   return {
-    deps: { env, stateMachines, objectStore, ...webex },
+    deps: { env, stateMachines, objectStore, activity, ...webex },
     stateMachines,
     executions: stateMachines.executions,
     eventBus,
     taskHandlers,
+    activityTable,
     runnerWith: (id, handlers) => localRunner(id, { ...setup, handlers: { ...taskHandlers, ...handlers }, executions: () => stateMachines.executions }),
   };
 }

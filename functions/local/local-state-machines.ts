@@ -1,9 +1,11 @@
+import { ApiThrottle, DESCRIBE_EXECUTION_QUOTA, type ApiThrottleQuota } from './local-api-throttle';
 import type { LocalEventBus, PutEventsEntry } from './local-event-bus';
 import { LocalExecutionStarter } from './local-execution-starter';
 import { LocalStateMachineRunner, type LambdaHandler, type ServiceIntegrationHandler } from './local-runner';
 import { stateMachine, type StateMachineId, type TaskSubstitution } from '../lib/state-machines/definitions';
 import type { StateMachines } from '../lib/state-machines/ports';
 import type { StateMachineRunner } from '../lib/state-machines/runner';
+import { LocalMapRuns } from './local-distributed-map';
 import type { ObjectStore } from '../lib/storage/object-store';
 
 /** The deployed task handlers, by the substitution their ARN fills in the ASL: what Step Functions invokes in AWS. */
@@ -26,6 +28,10 @@ export interface LocalRunnerSetup {
    * localStateMachines sets it; without one such a Task fails.
    */
   executions?: () => LocalExecutionStarter;
+  /** Each machine's Distributed Map runs, counted (localStateMachines makes them). */
+  mapRuns?: (id: StateMachineId) => LocalMapRuns;
+  /** DescribeExecution's token bucket (DESCRIBE_EXECUTION_QUOTA unless a test gives a smaller one). */
+  describeQuota?: ApiThrottleQuota;
 }
 
 /**
@@ -106,6 +112,7 @@ export function localRunner(id: StateMachineId, setup: LocalRunnerSetup): StateM
     fastWaits: setup.fastWaits,
     services: services(setup),
     objectStore: setup.objectStore,
+    mapRuns: setup.mapRuns?.(id),
   });
 }
 
@@ -117,17 +124,30 @@ export interface LocalStateMachines extends StateMachines {
 export function localStateMachines(setup: LocalRunnerSetup): LocalStateMachines {
   // Building a runner validates the whole definition: once per machine.
   const runners = new Map<StateMachineId, StateMachineRunner>();
-  const withStarter: LocalRunnerSetup = { ...setup, executions: () => executions };
+  const mapRuns = new Map<StateMachineId, LocalMapRuns>();
+  const mapRunsOf = (id: StateMachineId) => {
+    let found = mapRuns.get(id);
+    if (!found) mapRuns.set(id, (found = new LocalMapRuns()));
+    return found;
+  };
+  const withStarter: LocalRunnerSetup = { ...setup, executions: () => executions, mapRuns: mapRunsOf };
   const runner = (id: StateMachineId) => {
     let found = runners.get(id);
     if (!found) runners.set(id, (found = localRunner(id, withStarter)));
     return found;
   };
   const executions = new LocalExecutionStarter(runner);
+  // One bucket for the account: every route and test that describes shares it, as in AWS.
+  const describeThrottle = new ApiThrottle('DescribeExecution', setup.describeQuota ?? DESCRIBE_EXECUTION_QUOTA);
   return {
     executions,
     runner,
     starter: () => executions,
-    describe: async (id, executionName) => executions.status(id, executionName),
+    describe: async (id, executionName) => {
+      describeThrottle.take();
+      return executions.status(id, executionName);
+    },
+    // Progress while it runs, as DescribeMapRun reports it.
+    mapProgress: async (id, executionName) => (executions.status(id, executionName)?.status === 'RUNNING' ? mapRunsOf(id).progress(executionName) : undefined),
   };
 }

@@ -7,6 +7,9 @@
  *  3. WEBEX_BASE_URL alone: refused, there is nothing to authenticate with;
  *  4. nothing configured: the built-in Webex simulator with its demo org, with the simulator's
  *     Service App secret in a local file store, so the same token path as in AWS is exercised.
+ *
+ * The API is open on loopback unless LOCAL_API_AUTH=oauth: then every route needs a bearer token with its
+ * scope, minted at POST /oauth2/token for the clients of LOCAL_API_CLIENTS (or a demo client, printed).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,9 +17,11 @@ import { FileSecretStore } from '../lib/tokens/file-secret-store';
 import { DEFAULT_WEBEX_BASE_URL } from '../lib/webex/client';
 import { startSimulator } from '../simulator/server';
 import { startLocalApi } from './api-server';
+import { localActivityTable } from './local-activity-table';
 import { createLocalRuntime } from './local-runtime';
 import { eventLine } from './local-event-bus';
 import { demoServiceAppSecret } from './demo-secret';
+import { demoClient, LocalClients, type LocalClient } from './oauth-issuer';
 
 const LOCAL_DIR = resolve(process.cwd(), '.local');
 const DEFAULT_SECRET_FILE = resolve(LOCAL_DIR, 'webex-secret.json');
@@ -56,22 +61,61 @@ async function main(): Promise<void> {
   // S3 buckets are folders: a joiner CSV goes in <LOCAL_OBJECT_STORE_DIR>/<BULK_IMPORTS_BUCKET>/<key>.
   env.LOCAL_OBJECT_STORE_DIR ||= resolve(LOCAL_DIR, 's3');
   env.BULK_IMPORTS_BUCKET ||= 'imports';
+  const clients = oauthClients(env);
   // The composition root: state machines (statemachines/*.asl.json) run in-process with the real task handlers.
+  // The activity table: the Lambdas' DynamoDB adapter against dynalite in this process, kept under .local/.
+  const activityDir = resolve(LOCAL_DIR, 'activity');
+  const activityTable = localActivityTable({ dir: activityDir });
   // The local lifecycle bus: each published outcome (Webex Lifecycle Failed, …) as one line on stdout.
-  const api = await startLocalApi({ port, runtime: createLocalRuntime({ onEvent: (event) => console.log(eventLine(event)) }) });
+  const api = await startLocalApi({ port, runtime: createLocalRuntime({ activityTable, onEvent: (event) => console.log(eventLine(event)) }), ...(clients ? { oauth: { clients } } : {}) });
   console.log(`webex-provisioning local API listening on ${api.url}`);
+  if (clients) {
+    console.log(`OAuth: every route needs a bearer token; tokens from POST ${api.url}/oauth2/token (client credentials), keys at ${api.url}/.well-known/jwks.json`);
+    if (!env.LOCAL_API_CLIENTS) {
+      const demo = clients[0];
+      console.log(`Demo client (every scope, a new secret each start): client_id=${demo.name} client_secret=${demo.secret}`);
+      console.log(`Try: curl -s -u ${demo.name}:${demo.secret} -d grant_type=client_credentials ${api.url}/oauth2/token`);
+    } else {
+      console.log(`Clients: ${clients.map((c) => `${c.name} (${c.scopes.join(' ')})`).join('; ')}`);
+    }
+  }
   console.log(`Webex: ${webexDescription}`);
   console.log('Published events (the lifecycle bus): one line each below, starting "event "');
   console.log(`Bulk imports bucket: ${resolve(env.LOCAL_OBJECT_STORE_DIR, env.BULK_IMPORTS_BUCKET)} (POST /bulk/joiners/csv {"key": "<file under it>"})`);
-  if (closeSimulator) console.log(`Try: curl ${api.url}/users/alice.admin%40example.com`);
+  console.log(`Activity table: dynalite, data in ${activityDir} (GET /users/{user}/history, /bulk/joiners, /reconcile/plans)`);
+  if (closeSimulator) console.log(`Try: curl ${clients ? '-H "Authorization: Bearer <access_token>" ' : ''}${api.url}/users/alice.admin%40example.com`);
 
   const stop = async () => {
     await api.close();
+    await activityTable.close();
     await closeSimulator?.();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** LOCAL_API_AUTH: unset (open on loopback) or `oauth`; LOCAL_API_CLIENTS: the clients, as JSON. */
+function oauthClients(env: NodeJS.ProcessEnv): readonly LocalClient[] | undefined {
+  const mode = env.LOCAL_API_AUTH ?? '';
+  if (mode === '' || mode === 'none') {
+    if (env.LOCAL_API_CLIENTS) throw new Error('LOCAL_API_CLIENTS is set but LOCAL_API_AUTH is not oauth: set LOCAL_API_AUTH=oauth to check tokens');
+    return undefined;
+  }
+  if (mode !== 'oauth') throw new Error(`LOCAL_API_AUTH must be oauth (or unset for an open loopback API), got "${mode}"`);
+  if (!env.LOCAL_API_CLIENTS) return [demoClient()];
+  let json: unknown;
+  try {
+    json = JSON.parse(env.LOCAL_API_CLIENTS);
+  } catch {
+    throw new Error('LOCAL_API_CLIENTS must be JSON: [{"name":"jira","secret":"…","scopes":["users.read"]}]');
+  }
+  const parsed = LocalClients.safeParse(json);
+  if (!parsed.success) {
+    // Never echo the value: it holds secrets.
+    throw new Error(`LOCAL_API_CLIENTS is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { lambdaActivity } from '../lib/aws/lambda-activity';
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { s3ObjectStore } from '../lib/aws/s3-object-store';
 import { taskHandler } from '../lib/http/api-handler';
@@ -9,10 +10,10 @@ import type { Deps } from '../lib/runtime/deps';
  * context has no client): prepare the Map's items from the plan, describe a failed action, build the results
  * report, describe a broken run.
  */
-export const createHandler = ({ env, objectStore }: Pick<Deps, 'env' | 'objectStore'>) =>
+export const createHandler = ({ env, objectStore, activity }: Pick<Deps, 'env' | 'objectStore' | 'activity'>) =>
   taskHandler({
     input: ReconcileApplyStepsInput,
-    run: (input) => runApplyStepsStep({ env, objectStore }, input),
+    run: (input) => runApplyStepsStep({ env, objectStore, activity }, input),
   });
 
-export const handler = createHandler({ env: lambdaEnv, objectStore: s3ObjectStore });
+export const handler = createHandler({ env: lambdaEnv, objectStore: s3ObjectStore, ...lambdaActivity });

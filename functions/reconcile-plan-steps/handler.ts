@@ -1,3 +1,4 @@
+import { lambdaActivity } from '../lib/aws/lambda-activity';
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { s3ObjectStore } from '../lib/aws/s3-object-store';
@@ -19,4 +20,4 @@ export const createHandler = (deps: PlanStepContext) =>
     run: (input) => runPlanStep(deps, input),
   });
 
-export const handler = createHandler({ env: lambdaEnv, objectStore: s3ObjectStore, webex: lambdaWebex.webex });
+export const handler = createHandler({ env: lambdaEnv, objectStore: s3ObjectStore, webex: lambdaWebex.webex, ...lambdaActivity });

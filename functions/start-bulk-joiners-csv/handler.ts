@@ -1,8 +1,10 @@
+import { lambdaActivity } from '../lib/aws/lambda-activity';
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { s3ObjectStore } from '../lib/aws/s3-object-store';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { assertScheduleFits } from '../lib/bulk/pacing';
 import { CSV_MAX_BYTES, bulkJoinersCsvMachineInput, csvExecutionName, preflightCsv } from '../lib/bulk/csv-joiners';
+import { apiTrigger } from '../lib/activity/trigger';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { BulkJoinersCsvInput } from '../lib/schemas/bulk';
@@ -16,13 +18,14 @@ import { importsBucket } from '../lib/storage/imports-bucket';
  * GET /bulk/joiners/{executionName}.
  */
 export const route = defineRoute({
-  id: 'StartBulkJoinersCsv', method: 'POST', path: '/bulk/joiners/csv', entry: 'functions/start-bulk-joiners-csv/handler.ts',
+  id: 'StartBulkJoinersCsv', method: 'POST', path: '/bulk/joiners/csv', entry: 'functions/start-bulk-joiners-csv/handler.ts', scope: 'bulk.write',
   summary: 'Start Bulk Joiners from a CSV file in the imports bucket (up to 10,000 rows), every row checked first',
   importsBucket: 'read',
   bulkBudget: true,
-  needs: ['env', 'stateMachines', 'objectStore'],
+  recordsActivity: true,
+  needs: ['env', 'stateMachines', 'objectStore', 'activity'],
   input: BulkJoinersCsvInput,
-  run: async (input, { env, stateMachines, objectStore }, _context, request) => {
+  run: async (input, { env, stateMachines, objectStore, activity }, _context, request) => {
     const bucket = importsBucket(env());
     const file = await objectStore().getText(bucket, input.key, { maxBytes: CSV_MAX_BYTES });
     const { rows } = preflightCsv(file.text);
@@ -30,6 +33,7 @@ export const route = defineRoute({
     const machineInput = bulkJoinersCsvMachineInput(bucket, input.key, executionName, env());
     assertScheduleFits(rows, rows * machineInput.intervalMs, { field: 'lines', noun: 'rows', remedy: 'split the file or raise the budget' });
     const started = await stateMachines.starter().start('BulkJoinersCsv', machineInput, executionName);
+    await activity().startBulkRun({ executionName, source: 'csv', status: 'RUNNING', startedAt: new Date().toISOString(), total: rows, trigger: apiTrigger(request) });
     logger.info('bulk joiners from CSV started', { caller: request.caller, key: input.key, rows, ...started });
     return {
       statusCode: started.status === 'STARTED' ? 202 : 200,
@@ -38,4 +42,4 @@ export const route = defineRoute({
   },
 });
 
-export const handler = routeHandler(route, { env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv), objectStore: s3ObjectStore });
+export const handler = routeHandler(route, { env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv), objectStore: s3ObjectStore, ...lambdaActivity });

@@ -1,6 +1,8 @@
+import { lambdaActivity } from '../lib/aws/lambda-activity';
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { bulkExecutionName, bulkJoinersMachineInput } from '../lib/bulk/joiners';
+import { apiTrigger } from '../lib/activity/trigger';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { BulkJoinersInput } from '../lib/schemas/bulk';
@@ -12,15 +14,18 @@ import { BulkJoinersInput } from '../lib/schemas/bulk';
  * GET /bulk/joiners/{executionName}.
  */
 export const route = defineRoute({
-  id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts',
+  id: 'StartBulkJoiners', method: 'POST', path: '/bulk/joiners', entry: 'functions/start-bulk-joiners/handler.ts', scope: 'bulk.write',
   summary: 'Start Bulk Joiners: the Joiner for each of up to 500 users, once per idempotency key',
   bulkBudget: true,
-  needs: ['env', 'stateMachines'],
+  recordsActivity: true,
+  needs: ['env', 'stateMachines', 'activity'],
   input: BulkJoinersInput,
-  run: async (input, { env, stateMachines }, _context, request) => {
+  run: async (input, { env, stateMachines, activity }, _context, request) => {
     const executionName = bulkExecutionName(input);
     const machineInput = bulkJoinersMachineInput(input, env());
     const started = await stateMachines.starter().start('BulkJoiners', machineInput, executionName);
+    // Listed by GET /bulk/joiners from now on; a repeated start (DUPLICATE) keeps the first item.
+    await activity().startBulkRun({ executionName, source: 'json', status: 'RUNNING', startedAt: new Date().toISOString(), total: input.users.length, trigger: apiTrigger(request) });
     logger.info('bulk joiners started', { caller: request.caller, users: input.users.length, maxConcurrency: machineInput.maxConcurrency, ...started });
     return {
       statusCode: started.status === 'STARTED' ? 202 : 200,
@@ -29,4 +34,4 @@ export const route = defineRoute({
   },
 });
 
-export const handler = routeHandler(route, { env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, { env: lambdaEnv, stateMachines: sfnStateMachines(lambdaEnv), ...lambdaActivity });

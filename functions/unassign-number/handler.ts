@@ -5,7 +5,7 @@ import { unassignNumber } from '../lib/workflows/numbers/unassign-number';
 
 /** DELETE /users/{user}/numbers/{phoneNumber} — 200 with the numbers the user keeps. */
 export const route = defineRoute({
-  id: 'UnassignNumber', method: 'DELETE', path: '/users/{user}/numbers/{phoneNumber}', entry: 'functions/unassign-number/handler.ts',
+  id: 'UnassignNumber', method: 'DELETE', path: '/users/{user}/numbers/{phoneNumber}', entry: 'functions/unassign-number/handler.ts', scope: 'numbers.write',
   summary: 'Unassign Phone Number from Webex User',
   input: UnassignNumberInput,
   needs: ['webex'],

@@ -5,7 +5,7 @@ import { updateUser } from '../lib/workflows/users/update-user';
 
 /** PATCH /users/{user} — profile fields only; everything else on the record is preserved. */
 export const route = defineRoute({
-  id: 'UpdateUser', method: 'PATCH', path: '/users/{user}', entry: 'functions/update-user/handler.ts', summary: 'Update Webex User',
+  id: 'UpdateUser', method: 'PATCH', path: '/users/{user}', entry: 'functions/update-user/handler.ts', scope: 'users.write', summary: 'Update Webex User',
   input: UpdateUserInput,
   needs: ['webex'],
   run: async (input, { webex }) => ({ statusCode: 200, body: await updateUser(webex(), input) }),

@@ -8,7 +8,7 @@ import { performWebexRequest } from '../lib/workflows/webex-requests/perform-req
 
 /** POST /webex/requests — a guarded People or Calling-configuration call. */
 export const route = defineRoute({
-  id: 'WebexRequest', method: 'POST', path: '/webex/requests', entry: 'functions/webex-request/handler.ts',
+  id: 'WebexRequest', method: 'POST', path: '/webex/requests', entry: 'functions/webex-request/handler.ts', scope: 'webex.request',
   summary: 'Guarded Webex People / Calling configuration request',
   input: WebexRequestInput,
   needs: ['env', 'webex'],

@@ -40,6 +40,25 @@ export class BulkImports extends Construct {
     });
   }
 
+  /**
+   * Only these roles may write or delete under `prefix`: the bucket policy denies it to every other
+   * principal, whatever their IAM policies grant (a roster uploader, an administrator's session). The
+   * stored reconciliation plans (`plans/`, the planner) and the apply's items and reports (`applies/`, the
+   * apply's steps) are what apply runs and reports; no one else may rewrite them.
+   */
+  reserveWriters(prefix: string, writers: iam.IRole[]): void {
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: `OnlyItsWritersUnder${prefix.replace(/[^A-Za-z0-9]/g, '')}`,
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:PutObjectRetention', 's3:PutObjectLegalHold', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:RestoreObject'],
+        resources: [this.bucket.arnForObjects(`${prefix}*`)],
+        conditions: { ArnNotEquals: { 'aws:PrincipalArn': writers.map((r) => r.roleArn) } },
+      }),
+    );
+  }
+
   /** POST /bulk/joiners/csv's preflight: read an uploaded file. ListBucket so a missing key is a 404 (NoSuchKey), not a 403. */
   grantReadFiles(grantee: iam.IGrantable): void {
     this.grant(grantee, ['s3:GetObject'], 'reads the CSV file a request names');

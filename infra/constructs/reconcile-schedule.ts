@@ -1,12 +1,18 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
+import { schedulerPrincipal } from './scheduler-principal';
 import type { PlanMachineInput } from '../../functions/lib/reconcile/plan-run';
 import type { LeaverPolicy } from '../../functions/lib/schemas/lifecycle-events';
+import { planThresholds } from '../../functions/lib/reconcile/threshold-ceiling';
 import { ReconcilePlanInput, type LeaverThresholds, type ReconcileScope } from '../../functions/lib/reconcile/schemas';
+import { ValidationError } from '../../functions/lib/errors';
 
 /** The nightly reconciliation: what the stack's `reconcileSchedule` prop says. */
 export interface ReconcileScheduleSettings {
@@ -21,7 +27,7 @@ export interface ReconcileScheduleSettings {
   readonly leaverPolicy?: LeaverPolicy;
   /** @default false */
   readonly allowMoves?: boolean;
-  /** @default the stack's reconcileLeaverThresholds */
+  /** @default the stack's reconcileLeaverThresholds, which they may tighten, never raise */
   readonly thresholds?: LeaverThresholds;
   /**
    * Apply plans that need no confirmation without a person: the plan machine starts ReconcileApply
@@ -35,25 +41,42 @@ export interface ReconcileScheduleSettings {
 export interface ReconcileScheduleProps {
   readonly settings: ReconcileScheduleSettings;
   readonly stateMachine: sfn.IStateMachine;
+  /** Actions of the schedule's alarms (the stack's alarm topic). */
+  readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
+  /** The stack's reconcileLeaverThresholds: the ceiling the schedule's thresholds may only tighten. */
+  readonly thresholdCeiling?: LeaverThresholds;
 }
 
 /**
  * An EventBridge Scheduler schedule starting the ReconcilePlan machine with a fixed roster key, checked at
- * synth with the same schema as POST /reconcile/plans. Step Functions names these executions itself
- * (Scheduler's target gives no name); the machine's first state makes the plan id (States.UUID()), so
- * every run stores a plan of its own. The schedule's role may start that machine and nothing else.
+ * synth with the same schema as POST /reconcile/plans. Scheduler's target gives the execution no name, so the
+ * input carries the schedule's ARN and the time the start was due; the machine derives the plan id from them
+ * and starts `plan-<id>`: a start Scheduler retries meets that same execution. A start that still fails after
+ * the retries goes to a dead-letter queue; its first message, a target error and a dropped invocation alarm
+ * on the stack's alarm topic. The schedule's role may start that machine and send to that queue, nothing else.
  */
 export class ReconcileSchedule extends Construct {
   public readonly schedule: scheduler.Schedule;
   public readonly role: iam.Role;
+  public readonly deadLetterQueue: sqs.Queue;
+  public readonly alarms: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: ReconcileScheduleProps) {
     super(scope, id);
     const { settings } = props;
-    const input = scheduledPlanInput(settings);
+    const input: PlanMachineInput = {
+      ...scheduledPlanInput(settings, props.thresholdCeiling),
+      scheduleArn: scheduler.ContextAttribute.scheduleArn,
+      scheduledTime: scheduler.ContextAttribute.scheduledTime,
+    };
     this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
+      assumedBy: schedulerPrincipal(this),
       description: 'Lets EventBridge Scheduler start the Webex reconciliation planner',
+    });
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
     });
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
       description: `Plan a Webex reconciliation from ${settings.key} (${settings.expression})`,
@@ -61,16 +84,39 @@ export class ReconcileSchedule extends Construct {
       target: new targets.StepFunctionsStartExecution(props.stateMachine, {
         role: this.role,
         input: scheduler.ScheduleTargetInput.fromObject(input),
-        // A retried start may plan twice (no name makes it idempotent): two stored plans, two events, no harm.
+        // Safe to retry: every attempt carries the same scheduled time, hence the same plan-<id>.
         retryAttempts: 2,
         maxEventAge: Duration.hours(1),
+        deadLetterQueue: this.deadLetterQueue,
       }),
+    });
+
+    // Scheduler's metrics are per schedule group (AWS/Scheduler, dimension ScheduleGroup): this schedule is in
+    // the default group (docs.aws.amazon.com/scheduler/latest/UserGuide/monitoring-cloudwatch.html).
+    const group = scheduler.ScheduleGroup.fromDefaultScheduleGroup(this, 'DefaultGroup');
+    const onFirst = (alarmId: string, description: string, metric: cloudwatch.IMetric) =>
+      new cloudwatch.Alarm(this, alarmId, {
+        alarmDescription: `${description} (${Stack.of(this).stackName})`,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    this.alarms = [
+      onFirst('DeadLetterAlarm', 'A scheduled reconciliation plan could not be started: see the DLQ message', this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })),
+      onFirst('TargetErrorAlarm', 'Scheduler could not start the reconciliation planner (TargetErrorCount)', group.metricTargetErrors({ period: Duration.minutes(5), statistic: 'Sum' })),
+      onFirst('DroppedAlarm', 'Scheduler gave up on a scheduled reconciliation start (InvocationDroppedCount)', group.metricDropped({ period: Duration.minutes(5), statistic: 'Sum' })),
+    ];
+    for (const alarm of this.alarms) for (const action of props.alarmActions ?? []) alarm.addAlarmAction(action);
+    acknowledge(this, {
+      SQS3: 'This queue is the dead-letter queue of the schedule; a DLQ of a DLQ would only move the same messages, and its alarm fires on the first one.',
     });
   }
 }
 
 /** The schedule's execution input, or an Error naming the prop's bad field (synth fails). */
-export function scheduledPlanInput(settings: ReconcileScheduleSettings): PlanMachineInput {
+export function scheduledPlanInput(settings: ReconcileScheduleSettings, thresholdCeiling?: LeaverThresholds): PlanMachineInput {
   const { expression, timezone, autoApply, ...request } = settings;
   if (!/^(cron|rate|at)\(.+\)$/.test(expression)) {
     throw new Error(`reconcileSchedule.expression must be an EventBridge Scheduler expression such as cron(0 2 * * ? *) (got ${expression})`);
@@ -88,6 +134,13 @@ export function scheduledPlanInput(settings: ReconcileScheduleSettings): PlanMac
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `reconcileSchedule.${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new Error(`reconcileSchedule is invalid: ${issues.join('; ')}`);
+  }
+  // The planner would refuse it every night: fail synth instead, naming the field.
+  try {
+    planThresholds(thresholdCeiling, parsed.data.thresholds);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new Error(`reconcileSchedule is invalid: ${error.fields.map((f) => `reconcileSchedule.${f.field}: ${f.message}`).join('; ')}`);
   }
   return { request: parsed.data, autoApply: autoApply ?? false };
 }

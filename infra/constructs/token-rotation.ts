@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { REFRESH_TOKEN_WARNING_DAYS } from '../../functions/lib/connection/connection-health';
 import { METRICS_NAMESPACE } from '../../functions/lib/tokens/rotation-metrics';
 import type { WebexServiceAppSecret } from './webex-secret';
+import { schedulerPrincipal } from './scheduler-principal';
 import { WorkflowFunction } from './workflow-function';
 import { acknowledge, RUNTIME_REASON, XRAY_REASON } from '../nag';
 
@@ -34,8 +35,9 @@ export interface TokenRotationProps {
   readonly topicKey?: kms.IKey;
   readonly logRetention?: logs.RetentionDays;
   /**
-   * Reserve concurrency for the rotator (1 serialises its runs). Off by default: Lambda refuses a reservation
-   * that leaves an account fewer than 10 unreserved executions, and new accounts often have a quota of 10.
+   * Reserve concurrency for the rotator (1 serialises its runs). Off by default: Lambda keeps 100 executions
+   * unreserved and refuses a reservation that leaves fewer (docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html),
+   * so an account whose quota is 10 or 50, as new accounts' may be, cannot reserve at all.
    * The secret's lease (a compare-and-swap write) already lets only one of two racing runs refresh.
    * @default - no reservation
    */
@@ -97,7 +99,7 @@ export class TokenRotation extends Construct {
       // Our own role, so the invoke grant (and its acknowledgement) stay inside this construct.
       target: new targets.LambdaInvoke(this.function, {
         role: new iam.Role(this, 'ScheduleRole', {
-          assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
+          assumedBy: schedulerPrincipal(this),
           description: 'Lets EventBridge Scheduler invoke the Webex token rotator',
         }),
         input: scheduler.ScheduleTargetInput.fromObject({ source: 'webex-provisioning.rotation-schedule' }),

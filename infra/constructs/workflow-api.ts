@@ -1,4 +1,4 @@
-import { Fn } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -8,6 +8,9 @@ import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
 import { acknowledge, RUNTIME_REASON, XRAY_REASON } from '../nag';
 import { buildOpenApiDocument } from '../../functions/lib/http/openapi';
+import { INSUFFICIENT_SCOPE, INVALID_TOKEN } from '../../functions/lib/http/bearer-auth';
+import { routeScopeKey, type RouteScopes } from '../../functions/lib/http/request-authorizer';
+import type { EnvName } from '../../functions/lib/config';
 
 /** Stage-wide request throttling (API Gateway's token bucket). */
 export interface ApiThrottleSettings {
@@ -28,7 +31,10 @@ export const API_STAGE_NAME = 'v1';
 
 /**
  * One JSON line per request: who called what, the outcome and the timing. No bodies, no headers, no query
- * strings (which may carry personal data); `errorMessage` is API Gateway's own message (e.g. an IAM denial).
+ * strings and no request path (`/users/ann%40example.com` is an e-mail address, and API Gateway cannot hash
+ * it): the route's template (`resourcePath`, `/users/{user}`) and the request id, which the function's own
+ * lines carry as `apiRequestId` with any address hashed. `errorMessage` is API Gateway's own message (e.g. an
+ * IAM denial).
  */
 export const ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
   requestId: apigateway.AccessLogField.contextRequestId(),
@@ -38,7 +44,6 @@ export const ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
   sourceIp: apigateway.AccessLogField.contextIdentitySourceIp(),
   method: apigateway.AccessLogField.contextHttpMethod(),
   resourcePath: apigateway.AccessLogField.contextResourcePath(),
-  path: apigateway.AccessLogField.contextPath(),
   status: apigateway.AccessLogField.contextStatus(),
   latency: apigateway.AccessLogField.contextResponseLatency(),
   integrationLatency: apigateway.AccessLogField.contextIntegrationLatency(),
@@ -77,11 +82,31 @@ export interface WorkflowApiProps {
   readonly functionEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 
   /**
+   * Who may call: `iam` (SigV4), `oauth` (a bearer token with the route's scope), or both, served by two REST APIs
+   * built from the same route rows in front of the same functions.
+   * @default ['iam']
+   */
+  readonly auth?: readonly ApiAuthMode[];
+
+  /** Where the OAuth API's tokens come from; required with `oauth`. */
+  readonly oauthIssuer?: OAuthIssuerSettings;
+
+  /**
    * The routes to serve. Only tests should change this.
    * @default the route table in functions/routes.ts
    */
   readonly routes?: readonly RouteDefinition[];
 }
+
+export type ApiAuthMode = 'iam' | 'oauth';
+
+/** The OAuth API's issuer: the stack's Cognito user pool and its clients, or an external server (Entra ID, Okta). */
+export type OAuthIssuerSettings =
+  | { readonly kind: 'cognito'; readonly userPoolId: string; readonly clientIds: readonly string[] }
+  | { readonly kind: 'jwt'; readonly issuer: string; readonly audience: string; readonly jwksUri?: string };
+
+/** How long API Gateway keeps an authorizer's answer for one token, method and resource. */
+export const AUTHORIZER_CACHE_TTL = Duration.minutes(5);
 
 /**
  * The suite's REST API, built from the route table: one WorkflowFunction per route (construct id = route id),
@@ -90,7 +115,13 @@ export interface WorkflowApiProps {
  * AWS GovCloud (US), where government-cloud Webex organisations deploy.
  */
 export class WorkflowApi extends Construct {
+  /** The IAM API, or the OAuth API when it is the only one. */
   public readonly api: apigateway.RestApi;
+  /** The SigV4 API (`iam`). */
+  public readonly iamApi?: apigateway.RestApi;
+  /** The bearer-token API (`oauth`) and its authorizer function. */
+  public readonly oauthApi?: apigateway.RestApi;
+  public readonly authorizer?: WorkflowFunction;
   /** The workflow functions by route id, for constructs that invoke them directly (state machines). */
   public readonly functions: Readonly<Record<string, WorkflowFunction>>;
   public readonly accessLogGroup: logs.LogGroup;
@@ -102,42 +133,12 @@ export class WorkflowApi extends Construct {
     const throttle = props.throttle ?? DEFAULT_API_THROTTLE;
     const logRetention = props.logRetention ?? logs.RetentionDays.THREE_MONTHS;
 
-    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', { retention: logRetention });
-
-    this.api = new apigateway.RestApi(this, 'Api', {
-      description: 'Webex provisioning workflows (IAM-authorised)',
-      endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
-      // Every method, including any added later, defaults to SigV4; the methods below also say so explicitly.
-      defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
-      deployOptions: {
-        stageName: API_STAGE_NAME,
-        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
-        accessLogFormat: apigateway.AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
-        throttlingRateLimit: throttle.rateLimit,
-        throttlingBurstLimit: throttle.burstLimit,
-        tracingEnabled: true,
-        // Execution logs for errors only, and no data tracing: full request logging would write bodies
-        // (names, e-mails, numbers) to CloudWatch.
-        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
-      },
-    });
-
-    // API Gateway writes execution logs to `API-Gateway-Execution-Logs_{restApiId}/{stage}`, creating that group
-    // without a retention on its first log line. Made here first (before the stage exists, so before any request),
-    // it gets one; a LogRetention custom resource would need logs:PutRetentionPolicy on every group.
-    this.executionLogGroup = new logs.LogGroup(this, 'ExecutionLogs', {
-      logGroupName: Fn.join('', ['API-Gateway-Execution-Logs_', this.api.restApiId, `/${API_STAGE_NAME}`]),
-      retention: logRetention,
-    });
-    this.api.deploymentStage.node.addDependency(this.executionLogGroup);
-
-    // RestApi adds an `Endpoint` output of its own; the stack outputs the URL once, as `ApiUrl`.
-    this.api.node.tryRemoveChild('Endpoint');
+    const routes = props.routes ?? routeTable;
+    const modes = props.auth ?? ['iam'];
+    if (!modes.length || new Set(modes).size !== modes.length) throw new Error(`auth must name iam, oauth or both, once each (got ${modes.join(',')})`);
 
     const functions: Record<string, WorkflowFunction> = {};
-    const openApi = buildOpenApiDocument(props.routes ?? routeTable);
-    for (const route of (props.routes ?? routeTable) as readonly RouteDefinition[]) {
+    for (const route of routes as readonly RouteDefinition[]) {
       if (functions[route.id]) throw new Error(`Duplicate route id ${route.id} in the route table`);
       const fn = new WorkflowFunction(this, route.id, {
         entry: route.entry,
@@ -148,34 +149,168 @@ export class WorkflowApi extends Construct {
         environment: { ...props.functionEnvironment?.[route.id] },
       });
       if (talksToWebex(route)) props.secret.grantRead(fn);
-      this.api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(fn), {
-        authorizationType: apigateway.AuthorizationType.IAM,
-        operationName: route.id,
-      });
       functions[route.id] = fn;
-      // The API's own documentation, from the same OpenAPI document GET /openapi.json serves locally.
-      const op = (openApi.paths as Record<string, Record<string, Record<string, unknown>>>)[route.path][route.method.toLowerCase()];
-      new apigateway.CfnDocumentationPart(this, `${route.id}Documentation`, {
-        restApiId: this.api.restApiId,
-        location: { type: 'METHOD', path: route.path, method: route.method },
-        properties: JSON.stringify({ summary: op.summary, operationId: op.operationId, parameters: op.parameters, requestBody: op.requestBody }),
-      });
     }
+
+    // The IAM API keeps the construct ids it always had (its URL survives an upgrade); the OAuth API's are prefixed.
+    let primary: { api: apigateway.RestApi; access: logs.LogGroup; execution: logs.LogGroup } | undefined;
+    if (modes.includes('iam')) {
+      const built = this.restApi('', 'IAM-authorised (SigV4)', throttle, logRetention);
+      this.iamApi = built.api;
+      this.addMethods(built.api, '', routes, functions, { authorizationType: apigateway.AuthorizationType.IAM });
+      primary = built;
+    }
+    if (modes.includes('oauth')) {
+      if (!props.oauthIssuer) throw new Error('auth oauth needs an issuer: the Cognito user pool, or oauthIssuer and oauthAudience');
+      const built = this.restApi('OAuth', 'OAuth 2.0 bearer tokens with the route scopes', throttle, logRetention);
+      this.oauthApi = built.api;
+      this.authorizer = new WorkflowFunction(this, 'Authorizer', {
+        entry: 'functions/api-authorizer/handler.ts',
+        description: 'Verifies OAuth bearer tokens and the route scope for the OAuth API (aws-jwt-verify)',
+        memorySize: 256,
+        timeout: Duration.seconds(10),
+        logGroupRetention: logRetention,
+        environment: authorizerEnvironment(props.oauthIssuer, routes),
+      });
+      const authorizer = new apigateway.RequestAuthorizer(this, 'RequestAuthorizer', {
+        handler: this.authorizer,
+        // Cached per token, method and resource: each cached answer is for one method, so a Deny can name its scope.
+        identitySources: [apigateway.IdentitySource.header('Authorization'), apigateway.IdentitySource.context('httpMethod'), apigateway.IdentitySource.context('resourcePath')],
+        resultsCacheTtl: AUTHORIZER_CACHE_TTL,
+      });
+      this.addMethods(built.api, 'OAuth', routes, functions, { authorizationType: apigateway.AuthorizationType.CUSTOM, authorizer });
+      addOAuthGatewayResponses(built.api);
+      primary ??= built;
+    }
+    this.api = primary!.api;
+    this.accessLogGroup = primary!.access;
+    this.executionLogGroup = primary!.execution;
     this.functions = functions;
 
     acknowledge(this, {
       L1: RUNTIME_REASON,
       'IAM5[Resource::*]': XRAY_REASON,
       APIG2: 'Every request is validated in its Lambda with zod before anything is sent to Webex, answering a 400 that names each bad field; an API Gateway model would duplicate the schemas and answer less precisely.',
-      APIG3: 'The API is IAM-authorised (SigV4) and regional, called by service-desk systems; attaching a WAF web ACL is left to the deploying organisation, which owns its WAF policy.',
-      COG4: 'Callers are IAM principals (service-desk integrations, admins) authorised with SigV4, not Cognito users.',
+      APIG3: 'The API is authorised (SigV4, or OAuth bearer tokens) and regional, called by service-desk systems; attaching a WAF web ACL is left to the deploying organisation, which owns its WAF policy.',
+      COG4: 'Callers are IAM principals authorised with SigV4, or OAuth clients whose tokens (Cognito or an external issuer) a Lambda authorizer verifies with aws-jwt-verify: a Cognito authorizer cannot answer a missing scope with 403 InsufficientScope naming it, nor verify an external issuer.',
       'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]':
         "API Gateway's account-level CloudWatch role (needed for access and execution logs) uses AWS's managed policy, as AWS documents.",
     });
   }
 
-  /** The invoke URL of the `v1` stage. */
+  /** The invoke URL of the `v1` stage (of the IAM API, or the OAuth API when it is the only one). */
   get url(): string {
     return this.api.url;
   }
+
+  private madeAccountSetting = false;
+
+  /** A REST API with the suite's stage settings; `prefix` keeps the IAM API's construct ids unprefixed. */
+  private restApi(prefix: '' | 'OAuth', what: string, throttle: ApiThrottleSettings, logRetention: logs.RetentionDays) {
+    const access = new logs.LogGroup(this, `${prefix}AccessLogs`, { retention: logRetention });
+    // Access and execution logs need the Region's API Gateway account setting to name a CloudWatch role. The first
+    // API made here makes it explicitly (whatever @aws-cdk/aws-apigateway:disableCloudWatchRole says) and it is kept
+    // when the stack is deleted: that one setting serves every REST API in the account and Region, so a second API
+    // of this stack must not declare another.
+    const accountSetting = !this.madeAccountSetting;
+    this.madeAccountSetting = true;
+    const api = new apigateway.RestApi(this, `${prefix}Api`, {
+      description: `Webex provisioning workflows (${what})`,
+      endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
+      cloudWatchRole: accountSetting,
+      ...(accountSetting ? { cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN } : {}),
+      // Every method, including any added later, defaults to SigV4 or the authorizer; the methods below also say so explicitly.
+      ...(prefix === '' ? { defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM } } : {}),
+      deployOptions: {
+        stageName: API_STAGE_NAME,
+        accessLogDestination: new apigateway.LogGroupLogDestination(access),
+        accessLogFormat: apigateway.AccessLogFormat.custom(JSON.stringify(prefix === '' ? ACCESS_LOG_FIELDS : OAUTH_ACCESS_LOG_FIELDS)),
+        throttlingRateLimit: throttle.rateLimit,
+        throttlingBurstLimit: throttle.burstLimit,
+        tracingEnabled: true,
+        // Execution logs for errors only, and no data tracing: full request logging would write bodies
+        // (names, e-mails, numbers) to CloudWatch.
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+      },
+    });
+    // API Gateway writes execution logs to `API-Gateway-Execution-Logs_{restApiId}/{stage}`, creating that group
+    // without a retention on its first log line. Made here first (before the stage exists, so before any request),
+    // it gets one; a LogRetention custom resource would need logs:PutRetentionPolicy on every group.
+    const execution = new logs.LogGroup(this, `${prefix}ExecutionLogs`, {
+      logGroupName: Fn.join('', ['API-Gateway-Execution-Logs_', api.restApiId, `/${API_STAGE_NAME}`]),
+      retention: logRetention,
+    });
+    api.deploymentStage.node.addDependency(execution);
+    // RestApi adds an `Endpoint` output of its own; the stack outputs each URL once.
+    api.node.tryRemoveChild('Endpoint');
+    addErrorGatewayResponses(api);
+    return { api, access, execution };
+  }
+
+  private addMethods(api: apigateway.RestApi, prefix: '' | 'OAuth', routes: readonly RouteDefinition[], functions: Record<string, WorkflowFunction>, options: apigateway.MethodOptions): void {
+    const openApi = buildOpenApiDocument(routes);
+    for (const route of routes) {
+      // No test-invoke permission: it would let whoever may test-invoke methods in the console (apigateway:* on the
+      // API) run the workflows without execute-api:Invoke; the stage's own permission is all a caller needs.
+      api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(functions[route.id], { allowTestInvoke: false }), { ...options, operationName: route.id });
+      // The API's own documentation, from the same OpenAPI document GET /openapi.json serves locally.
+      const op = (openApi.paths as Record<string, Record<string, Record<string, unknown>>>)[route.path][route.method.toLowerCase()];
+      new apigateway.CfnDocumentationPart(this, `${prefix}${route.id}Documentation`, {
+        restApiId: api.restApiId,
+        location: { type: 'METHOD', path: route.path, method: route.method },
+        properties: JSON.stringify({ summary: op.summary, operationId: op.operationId, parameters: op.parameters, requestBody: op.requestBody }),
+      });
+    }
+  }
+}
+
+/** The OAuth API's access log: the IAM fields (its caller fields empty) and the client the authorizer named. */
+const OAUTH_ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
+  ...ACCESS_LOG_FIELDS,
+  clientId: '$context.authorizer.clientId',
+};
+
+const json = (value: unknown) => ({ 'application/json': JSON.stringify(value) });
+
+/** API Gateway's own refusals (unknown path, throttling, too large…) in the product's error JSON. */
+function addErrorGatewayResponses(api: apigateway.RestApi): void {
+  // `messageString` is API Gateway's message already quoted as a JSON string.
+  const template = { 'application/json': '{"error":{"code":"$context.error.responseType","message":$context.error.messageString}}' };
+  api.addGatewayResponse('Default4xx', { type: apigateway.ResponseType.DEFAULT_4XX, templates: template });
+  api.addGatewayResponse('Default5xx', { type: apigateway.ResponseType.DEFAULT_5XX, templates: template });
+}
+
+/** The authorizer's answers, as the local API sends them (http/bearer-auth.ts): 401 invalid_token, 403 InsufficientScope. */
+function addOAuthGatewayResponses(api: apigateway.RestApi): void {
+  api.addGatewayResponse('Unauthorized', {
+    type: apigateway.ResponseType.UNAUTHORIZED,
+    statusCode: String(INVALID_TOKEN.status),
+    responseHeaders: { 'WWW-Authenticate': `'${INVALID_TOKEN.wwwAuthenticate}'` },
+    templates: json({ error: { code: INVALID_TOKEN.code, message: INVALID_TOKEN.message } }),
+  });
+  api.addGatewayResponse('AccessDenied', {
+    type: apigateway.ResponseType.ACCESS_DENIED,
+    statusCode: String(INSUFFICIENT_SCOPE.status),
+    responseHeaders: { 'WWW-Authenticate': `'${INSUFFICIENT_SCOPE.wwwAuthenticate}'` },
+    templates: json({ error: { code: INSUFFICIENT_SCOPE.code, message: INSUFFICIENT_SCOPE.message('$context.authorizer.requiredScope') } }),
+  });
+  for (const [id, type] of [['AuthorizerFailure', apigateway.ResponseType.AUTHORIZER_FAILURE], ['AuthorizerConfigurationError', apigateway.ResponseType.AUTHORIZER_CONFIGURATION_ERROR]] as const) {
+    api.addGatewayResponse(id, {
+      type,
+      statusCode: '503',
+      templates: json({ error: { code: 'AuthorizerUnavailable', message: "The token could not be checked: the issuer's keys could not be read" } }),
+    });
+  }
+}
+
+/** What the authorizer reads (http/request-authorizer.ts): the issuer and each method's scope, from the route rows. */
+function authorizerEnvironment(issuer: OAuthIssuerSettings, routes: readonly RouteDefinition[]): Partial<Record<EnvName, string>> {
+  const scopes: RouteScopes = Object.fromEntries(routes.map((r) => [routeScopeKey(r.method, r.path), r.scope]));
+  return {
+    API_AUTH_ROUTE_SCOPES: JSON.stringify(scopes),
+    ...(issuer.kind === 'cognito'
+      ? { API_AUTH_USER_POOL_ID: issuer.userPoolId, API_AUTH_CLIENT_IDS: Fn.join(',', [...issuer.clientIds]) }
+      : { API_AUTH_ISSUER: issuer.issuer, API_AUTH_AUDIENCE: issuer.audience, ...(issuer.jwksUri ? { API_AUTH_JWKS_URI: issuer.jwksUri } : {}) }),
+  };
 }

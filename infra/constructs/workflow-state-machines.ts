@@ -3,8 +3,10 @@ import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import type { ActivityTable } from './activity-table';
 import { Construct, type IConstruct } from 'constructs';
 import { TASK_FUNCTION_TIMEOUT_SECONDS, stateMachines, type StateMachineDefinition, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
+import { MAX_CONCURRENCY_ENV } from '../../functions/lib/bulk/joiners';
 import { IMPORTS_BUCKET_ENV } from '../../functions/lib/storage/imports-bucket';
 import { fromRepoRoot } from '../paths';
 import type { WebexServiceAppSecret } from './webex-secret';
@@ -32,6 +34,10 @@ export interface WorkflowStateMachinesProps {
   readonly taskEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The bulk Webex request budget, set as BULK_WEBEX_REQUESTS_PER_SECOND on the task functions that pace to it (`bulkBudget`). @default - the functions' own default */
   readonly bulkWebexRequestsPerSecond?: number;
+  /** The activity table the task functions that record (`recordsActivity`) write to. Required when one does. */
+  readonly activityTable?: ActivityTable;
+  /** Distributed and inline Map concurrency of bulk runs and reconcile applies, set as BULK_JOINERS_MAX_CONCURRENCY with the budget. @default - the functions' own default */
+  readonly bulkMaxConcurrency?: number;
   /** Only tests should change this. @default the table in functions/lib/state-machines/definitions.ts */
   readonly definitions?: readonly StateMachineDefinition[];
 }
@@ -68,6 +74,7 @@ export class WorkflowStateMachines extends Construct {
         });
         if (task.webex !== false) props.secret.grantRead(fn);
         if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
+        if (task.recordsActivity) requireActivityTable(props, task.id).grantRecord(fn);
         functions[task.id] = fn;
         substitutions[task.substitution] = fn.functionArn;
         tasks.push(fn);
@@ -109,6 +116,13 @@ export class WorkflowStateMachines extends Construct {
       for (const nested of def.nestedStateMachines ?? []) this.grantNestedRun(machine, machines[nested.stateMachine]);
       // A start without .sync leaves the child running: starting it is all the parent does, and all it may do.
       for (const started of def.startsStateMachines ?? []) machines[started.stateMachine].grantStartExecution(machine);
+      if (def.startsItself) {
+        // Its own policy: the machine depends on its role's default policy, which therefore cannot name it.
+        new iam.Policy(this, `${def.id}StartsItself`, {
+          roles: [machine.role],
+          statements: [new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [machine.stateMachineArn] })],
+        });
+      }
       for (const nested of def.nestedStateMachines ?? []) {
         // cdk-nag names the finding by the rendered ARN, token for the child's name included.
         const childId = Stack.of(this).getLogicalId(machines[nested.stateMachine].node.defaultChild as CfnElement);
@@ -161,8 +175,10 @@ export class WorkflowStateMachines extends Construct {
       for (const route of def.describedByRoutes ?? []) {
         const reader = functionsByRoute[route];
         if (!reader) throw new Error(`State machine ${def.id} is described by route ${route}, which does not exist`);
-        // Execution ARNs are made per run: the right covers this machine's executions only.
-        this.stateMachines[def.id].grantExecution(reader, 'states:DescribeExecution');
+        // Execution ARNs are made per run: the right covers this machine's executions only. A machine with a
+        // Distributed Map also has its run's progress read (ListMapRuns on the execution, DescribeMapRun on its map run).
+        this.stateMachines[def.id].grantExecution(reader, 'states:DescribeExecution', ...(def.distributedMap ? ['states:ListMapRuns'] : []));
+        if (def.distributedMap) this.grantMapRunReader(reader, def.id, route);
         // The grant lands in the reader's role's policy: acknowledge it there.
         acknowledge(reader.grantPrincipal as unknown as IConstruct, {
           [`IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${Stack.of(this).getLogicalId(this.stateMachines[def.id].node.defaultChild as CfnElement)}"}]}]}:*]`]:
@@ -170,6 +186,23 @@ export class WorkflowStateMachines extends Construct {
         });
       }
     }
+  }
+
+  /** DescribeMapRun on this machine's map runs (`mapRun:<machine name>/<label>:<id>`, made per run), for the route reporting progress. */
+  private grantMapRunReader(reader: iam.IGrantable, id: string, route: string): void {
+    const stack = Stack.of(this);
+    const machine = this.stateMachines[id];
+    const name = stack.splitArn(machine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName!;
+    iam.Grant.addToPrincipal({
+      grantee: reader,
+      actions: ['states:DescribeMapRun'],
+      resourceArns: [stack.formatArn({ service: 'states', resource: 'mapRun', resourceName: `${name}/*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+    });
+    const machineId = stack.getLogicalId(machine.node.defaultChild as CfnElement);
+    acknowledge(reader.grantPrincipal as unknown as IConstruct, {
+      [`IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:mapRun:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machineId}"}]}]}/*]`]:
+        `${route} reads the progress of ${id}'s map runs, whose ids Step Functions makes per run.`,
+    });
   }
 
   /**
@@ -219,6 +252,17 @@ export class WorkflowStateMachines extends Construct {
   }
 }
 
+/**
+ * What a function that starts or paces bulk work (`bulkBudget`, a route's or a task's) is given: the Webex
+ * request budget and the Map concurrency, each only when the stack sets it.
+ */
+export function bulkBudgetEnvironment(requestsPerSecond: number | undefined, maxConcurrency: number | undefined): Record<string, string> {
+  return {
+    ...(requestsPerSecond !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(requestsPerSecond) } : {}),
+    ...(maxConcurrency !== undefined ? { [MAX_CONCURRENCY_ENV]: String(maxConcurrency) } : {}),
+  };
+}
+
 /** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */
 export function stateMachineLogGroupName(stackName: string, machineId: string): string {
   return `/aws/vendedlogs/states/${stackName}-${machineId}`;
@@ -229,10 +273,16 @@ function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDe
   const env: Record<string, string> = {
     ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
     ...(task.importsBucket && props.importsBucket ? { [IMPORTS_BUCKET_ENV]: props.importsBucket.bucket.bucketName } : {}),
-    ...(task.bulkBudget && props.bulkWebexRequestsPerSecond !== undefined ? { BULK_WEBEX_REQUESTS_PER_SECOND: String(props.bulkWebexRequestsPerSecond) } : {}),
+    ...(task.recordsActivity ? requireActivityTable(props, task.id).environment() : {}),
+    ...(task.bulkBudget ? bulkBudgetEnvironment(props.bulkWebexRequestsPerSecond, props.bulkMaxConcurrency) : {}),
     ...props.taskEnvironment?.[task.id],
   };
   return Object.keys(env).length ? env : undefined;
+}
+
+function requireActivityTable(props: WorkflowStateMachinesProps, task: string): ActivityTable {
+  if (!props.activityTable) throw new Error(`Task function ${task} records activity: give activityTable`);
+  return props.activityTable;
 }
 
 function requireBucket(props: WorkflowStateMachinesProps, machine: string): BulkImports {

@@ -39,15 +39,17 @@ describe('the e2e scenario', () => {
       'read the user',
       'enable calling with a number from the pool',
       "list the user's numbers",
+      'move the user to another location: the answer, or 202 and the status route',
       'list available numbers',
       'an event from a source the stack does not allow is refused',
       'joiner event: the user is created with calling',
       'leaver event: the user is deleted',
       'bulk joiners from a CSV file',
+      'reconcile: plan a roster (ReconcilePlan), then apply it (Distributed Map, nested joiner)',
       'clean up the users the scenario made',
     ]);
-    expect(report).toMatchObject({ runId: 'local1', failed: 0, passed: 11 });
-    const left = [...h.sim.state.people.values()].filter((p: { emails: string[] }) => p.emails.some((e) => e.startsWith('e2e-local1-')));
+    expect(report).toMatchObject({ runId: 'local1', failed: 0, passed: 13 });
+    const left = [...h.sim.state.people.values()].filter((p: { emails: string[] }) => p.emails.some((e) => e.startsWith('e2e-local1-') || e.endsWith('@e2e-local1.example.com')));
     expect(left).toEqual([]);
   });
 

@@ -38,8 +38,8 @@ async function verify(req: IncomingMessage, body: string, region: string, servic
 }
 
 describe('SigV4 signing', () => {
-  it("matches AWS's documented example signature (IAM ListUsers, 2015-08-30)", () => {
-    const headers = signRequest(
+  it("matches AWS's documented example signature (IAM ListUsers, 2015-08-30)", async () => {
+    const headers = await signRequest(
       {
         method: 'GET',
         url: new URL('https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08'),
@@ -91,7 +91,7 @@ describe('SigV4 signing', () => {
       }
       expect(received[0].path).toBe('/v1/users/alice%40example.com');
       // A tampered request fails the verifier: the check is real.
-      const headers = signRequest({ method: 'GET', url: new URL(`http://127.0.0.1:${port}/v1/users/a`) }, { region: 'eu-west-1', service: 'execute-api', credentials: CREDENTIALS });
+      const headers = await signRequest({ method: 'GET', url: new URL(`http://127.0.0.1:${port}/v1/users/a`) }, { region: 'eu-west-1', service: 'execute-api', credentials: CREDENTIALS });
       const { host: _h, ...sent } = headers;
       const tampered = await fetch(`http://127.0.0.1:${port}/v1/users/b`, { headers: sent });
       expect(tampered.status).toBe(403);

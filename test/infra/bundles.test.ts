@@ -38,3 +38,11 @@ describe('workflow function bundles', () => {
     expect(bundled.filter((f) => f.includes('zod/v4/locales/') && !f.endsWith('/en.js'))).toEqual([]);
   });
 });
+
+describe('the OAuth authorizer bundle', () => {
+  it('carries aws-jwt-verify and its own modules only: no zod, Powertools, middy nor AWS SDK (it runs before every uncached request)', async () => {
+    const { bundled } = await bundleOf('functions/api-authorizer/handler.ts');
+    expect(bundled.some((f) => f.includes('aws-jwt-verify'))).toBe(true);
+    expect(bundled.filter((f) => /node_modules\/(zod|@aws-lambda-powertools|@middy|@aws-sdk|@smithy)\//.test(f))).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { App, Validations } from 'aws-cdk-lib';
+import { appAsDeployed } from '../support/cdk-app';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { WebexProvisioningStack } from '../../infra/webex-provisioning-stack';
 
@@ -26,10 +27,11 @@ describe('cdk-nag AwsSolutions', () => {
         format: 'json' as const,
       },
     }],
-  ])('has no unacknowledged finding (%s)', (_, props) => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    new WebexProvisioningStack(app, 'WebexProvisioning', props);
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-    expect(() => app.synth()).not.toThrow();
+  ])('has no unacknowledged finding (%s), with cdk.json\'s feature flags and without', (_, props) => {
+    for (const app of [appAsDeployed(), new App({ context: { 'aws:cdk:bundling-stacks': [] } })]) {
+      new WebexProvisioningStack(app, 'WebexProvisioning', props);
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      expect(() => app.synth()).not.toThrow();
+    }
   });
 });

@@ -31,6 +31,12 @@ describe('the e2e stack', () => {
     for (const fn of webexFunctions) expect(fn.Properties.Environment.Variables[ENV.baseUrl]).toEqual(baseUrl);
     expect(json.Outputs.SimulatorUrl.Value).toEqual(baseUrl);
     expect(Object.keys(json.Outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'WebexSecretArn', 'LifecycleEventBusName', 'BulkImportsBucketName']));
+    // The teardown stops what still runs in every Standard machine before it empties the bucket.
+    const listed = JSON.stringify(json.Outputs.StandardStateMachineArns.Value);
+    for (const [id, machine] of Object.entries(stack.workflows.stateMachines)) {
+      const ref = JSON.stringify({ Ref: Stack.of(stack).getLogicalId(machine.node.defaultChild as never) });
+      expect([id, listed.includes(ref)]).toEqual([id, json.Resources[JSON.parse(ref).Ref].Properties.StateMachineType === 'STANDARD']);
+    }
   });
 
   it("accepts lifecycle events from the scenario's source only: in the rules and in POST /events", () => {
@@ -41,9 +47,13 @@ describe('the e2e stack', () => {
     expect(fn.Properties.Environment.Variables.LIFECYCLE_ALLOWED_SOURCES).toBe(E2E_EVENT_SOURCE);
   });
 
-  it('destroys everything with the stack: secret, bucket and log groups included', () => {
-    const retained = Object.entries(json.Resources as Record<string, { DeletionPolicy?: string }>).filter(([, r]) => r.DeletionPolicy && r.DeletionPolicy !== 'Delete');
-    expect(retained).toEqual([]);
+  it('destroys everything with the stack (secret, bucket and log groups included) but the Region\'s API Gateway account setting and its role', () => {
+    const resources = json.Resources as Record<string, { Type: string; DeletionPolicy?: string }>;
+    const retained = Object.entries(resources).filter(([, r]) => r.DeletionPolicy && r.DeletionPolicy !== 'Delete');
+    // One account setting per account and Region serves every REST API there: deleting its role would stop their logging.
+    expect(retained.map(([, r]) => r.Type).sort()).toEqual(['AWS::ApiGateway::Account', 'AWS::IAM::Role']);
+    const account = Object.values(template.findResources('AWS::ApiGateway::Account'))[0];
+    expect(account.Properties.CloudWatchRoleArn).toEqual({ 'Fn::GetAtt': [retained.find(([, r]) => r.Type === 'AWS::IAM::Role')![0], 'Arn'] });
     for (const type of ['AWS::SecretsManager::Secret', 'AWS::S3::Bucket', 'AWS::Logs::LogGroup']) {
       for (const r of Object.values(template.findResources(type))) expect(r.DeletionPolicy).toBe('Delete');
     }

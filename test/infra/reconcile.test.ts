@@ -34,6 +34,8 @@ describe('reconciliation plan', () => {
       const fn = resources[id(stack, stack.api.functions[route])];
       expect(fn.Properties.Environment.Variables).toMatchObject({ RECONCILE_PLAN_STATE_MACHINE_ARN: machine, BULK_IMPORTS_BUCKET: { Ref: id(stack, stack.bulkImports.bucket as never) } });
       expect(fn.Properties.Environment.Variables.WEBEX_SECRET_ARN).toBeUndefined();
+      // POST holds a request to the deployment's thresholds (a ceiling) before it starts anything.
+      if (route === 'CreateReconcilePlan') expect(fn.Properties.Environment.Variables).toMatchObject({ RECONCILE_MAX_LEAVER_PERCENT: '5', RECONCILE_MAX_LEAVERS: '20' });
       const statements = statementsOf(template, fn.Properties.Role['Fn::GetAtt'][0]);
       expect(statements.flatMap(actions)).not.toContain('secretsmanager:GetSecretValue');
       expect(statements.filter((s) => actions(s).includes('states:StartExecution')).map((s) => s.Resource)).toEqual(route === 'CreateReconcilePlan' ? [machine] : []);
@@ -64,12 +66,14 @@ describe('reconciliation plan', () => {
     const apply = { Ref: id(stack, stack.workflows.stateMachines.ReconcileApply) };
     expect(resources[id(stack, plan)].Properties.DefinitionSubstitutions.ReconcileApplyStateMachineArn).toEqual(apply);
     const statements = statementsOf(template, id(stack, plan.role as never));
+    // And itself: a scheduled run starts plan-<id> (startsItself).
     expect(statements.filter((s) => actions(s).includes('states:StartExecution')).map((s) => ({ Action: s.Action, Resource: s.Resource }))).toEqual([
       { Action: 'states:StartExecution', Resource: apply },
+      { Action: 'states:StartExecution', Resource: { Ref: id(stack, plan) } },
     ]);
     // Fire and forget: no following or stopping its executions, no managed rule for .sync.
     const states = statements.flatMap(actions).filter((a) => a.startsWith('states:'));
-    expect(states).toEqual(['states:StartExecution']);
+    expect([...new Set(states)]).toEqual(['states:StartExecution']);
     expect(statements.flatMap(actions)).not.toContain('events:PutRule');
     // The ASL's start is the one the grant covers.
     const asl = JSON.parse(readFileSync(join(__dirname, '../../statemachines/reconcile-plan.asl.json'), 'utf8'));
@@ -101,20 +105,54 @@ describe('reconcileSchedule', () => {
     const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule')).find((s) => JSON.stringify(s.Properties.Target.Arn) === JSON.stringify(machineRef));
     expect(schedule).toBeDefined();
     expect(schedule!.Properties).toMatchObject({ ScheduleExpression: 'cron(0 2 * * ? *)', ScheduleExpressionTimezone: 'Europe/Berlin', State: 'ENABLED' });
+    // The schedule's ARN and the time the start was due: the plan id derives from them, the same on every retry.
     expect(JSON.parse(schedule!.Properties.Target.Input)).toEqual({
       request: { key: 'rosters/nightly.csv', scope: { emailDomains: ['example.com'] }, allowMoves: true },
       autoApply: true,
+      scheduleArn: '<aws.scheduler.schedule-arn>',
+      scheduledTime: '<aws.scheduler.scheduled-time>',
     });
     expect(schedule!.Properties.Target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
+  });
+
+  it('a start that still fails after the retries goes to an encrypted DLQ; the DLQ, target errors and drops alarm on the alarm topic', () => {
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule')).find((s) => JSON.stringify(s.Properties.Target.Arn) === JSON.stringify(machineRef))!;
+    const dlq = stack.reconcileSchedule!.deadLetterQueue;
+    expect(schedule.Properties.Target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [id(stack, dlq as never), 'Arn'] } });
+    expect(template.toJSON().Resources[id(stack, dlq as never)].Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
+    // The role may send to it (Scheduler sends with the schedule's role).
+    const roleId = id(stack, stack.reconcileSchedule!.role as never);
+    expect(statementsOf(template, roleId).filter((s) => actions(s).includes('sqs:SendMessage')).map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [id(stack, dlq as never), 'Arn'] }]);
+    const topic = { Ref: id(stack, stack.rotation.alarmTopic as never) };
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const on = (metricName: string) => alarms.filter((a) => a.Properties.MetricName === metricName);
+    expect(on('ApproximateNumberOfMessagesVisible').filter((a) => JSON.stringify(a.Properties.Dimensions).includes(id(stack, dlq as never)))).toEqual([
+      expect.objectContaining({ Properties: expect.objectContaining({ Threshold: 1, AlarmActions: [topic] }) }),
+    ]);
+    for (const metric of ['TargetErrorCount', 'InvocationDroppedCount']) {
+      expect(on(metric)).toEqual([
+        expect.objectContaining({ Properties: expect.objectContaining({ Namespace: 'AWS/Scheduler', Dimensions: [{ Name: 'ScheduleGroup', Value: 'default' }], Threshold: 1, AlarmActions: [topic] }) }),
+      ]);
+    }
+  });
+
+  it('the ReconcilePlan machine may start itself (the scheduled run starts plan-<id>), in a policy of its own', () => {
+    const plan = stack.workflows.stateMachines.ReconcilePlan;
+    const roleId = id(stack, plan.role as never);
+    const starts = statementsOf(template, roleId).filter((s) => actions(s).includes('states:StartExecution')).map((s) => s.Resource);
+    expect(starts).toEqual(expect.arrayContaining([machineRef]));
+    const asl = JSON.parse(readFileSync(join(__dirname, '../../statemachines/reconcile-plan.asl.json'), 'utf8'));
+    expect(asl.States.StartScheduledPlan).toMatchObject({ Resource: 'arn:aws:states:::states:startExecution', Parameters: { 'StateMachineArn.$': '$$.StateMachine.Id' } });
   });
 
   it("the schedule's role may start that machine and nothing else, assumed by EventBridge Scheduler only", () => {
     const roleId = id(stack, stack.reconcileSchedule!.role as never);
     const role = template.toJSON().Resources[roleId];
+    // Only Scheduler acting for this account's schedules (the confused deputy): aws:SourceAccount.
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
-      expect.objectContaining({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' } }),
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } },
     ]);
-    expect(statementsOf(template, roleId).map((s) => ({ Action: s.Action, Resource: s.Resource }))).toEqual([{ Action: 'states:StartExecution', Resource: machineRef }]);
+    expect(statementsOf(template, roleId).filter((s) => !actions(s).includes('sqs:SendMessage')).map((s) => ({ Action: s.Action, Resource: s.Resource }))).toEqual([{ Action: 'states:StartExecution', Resource: machineRef }]);
   });
 
   it.each([
@@ -128,6 +166,29 @@ describe('reconcileSchedule', () => {
     [{ ...SCHEDULE, users: [] } as never, /reconcileSchedule/],
   ])('a bad schedule fails synth naming the field (%#)', (reconcileSchedule, message) => {
     expect(() => synth({ reconcileSchedule })).toThrow(message);
+  });
+
+  it("a schedule's thresholds may tighten the stack's, never raise them: synth fails naming the field", () => {
+    const ceiling = { maxLeaverPercent: 5, maxLeavers: 20 };
+    expect(() => synth({ reconcileLeaverThresholds: ceiling, reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeavers: 21 } } })).toThrow(/reconcileSchedule.thresholds.maxLeavers/);
+    expect(() => synth({ reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeaverPercent: 50 } } })).toThrow(/reconcileSchedule.thresholds.maxLeaverPercent/);
+    expect(() => synth({ reconcileLeaverThresholds: ceiling, reconcileSchedule: { ...SCHEDULE, thresholds: { maxLeaverPercent: 1, maxLeavers: 20 } } })).not.toThrow();
+  });
+
+  it('the stored plans are written by the planner alone, the apply\'s items and reports by the apply\'s steps alone: the bucket policy denies everyone else', () => {
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy'))[0];
+    const bucket = id(stack, stack.bulkImports.bucket as never);
+    const roleArn = (task: string) => ({ 'Fn::GetAtt': [id(stack, stack.workflows.taskFunctions[task].role as never), 'Arn'] });
+    const denies = (policy.Properties.PolicyDocument.Statement as { Effect: string; Principal: unknown; Action: string[]; Resource: unknown; Condition?: unknown }[]).filter((s) => s.Effect === 'Deny' && s.Condition && 'ArnNotEquals' in (s.Condition as object));
+    const under = (prefix: string) => denies.find((s) => JSON.stringify(s.Resource).includes(`/${prefix}*`));
+    for (const [prefix, writer] of [['plans/', 'ReconcilePlanSteps'], ['applies/', 'ReconcileApplySteps']] as const) {
+      const statement = under(prefix);
+      expect(statement).toMatchObject({ Principal: { AWS: '*' }, Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, `/${prefix}*`]] }, Condition: { ArnNotEquals: { 'aws:PrincipalArn': [roleArn(writer)] } } });
+      expect(statement!.Action).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject']));
+    }
+    // The roster uploader's grant (the plan route's, any role with s3:PutObject on the bucket) is not among the writers.
+    const createRole = template.toJSON().Resources[id(stack, stack.api.functions.CreateReconcilePlan)].Properties.Role;
+    expect(JSON.stringify(denies.map((s) => s.Condition))).not.toContain(JSON.stringify(createRole));
   });
 
   it('bad thresholds fail synth naming the field', () => {

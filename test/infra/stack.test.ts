@@ -128,6 +128,8 @@ describe('WebexProvisioning stack (defaults)', () => {
         // Only a function that talks to Webex knows where, and which secret.
         ...(webexRoute ? { [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL, [ENV.secretArn]: { Ref: secretId }, ...SECRETS_EXTENSION_ENV } : {}),
         ...((route as RouteDefinition).importsBucket ? { BULK_IMPORTS_BUCKET: { Ref: logicalId(stack, stack.bulkImports.bucket) } } : {}),
+        // A function that reads or writes the activity table knows it, and the retention.
+        ...(route.needs.includes('activity') ? { ACTIVITY_TABLE_NAME: { Ref: logicalId(stack, stack.activity.table) }, ACTIVITY_RETENTION_DAYS: '400' } : {}),
         // A function that starts (or reports on) a state machine also gets its ARN.
         ...Object.fromEntries(
           stateMachines
@@ -209,13 +211,15 @@ describe('WebexProvisioning stack (defaults)', () => {
       requestId: '$context.requestId',
       caller: '$context.identity.caller',
       method: '$context.httpMethod',
-      path: '$context.path',
+      resourcePath: '$context.resourcePath',
       status: '$context.status',
       latency: '$context.responseLatency',
     });
     for (const value of Object.values<string>(format)) {
       expect(value).not.toMatch(/\$input|\.header|requestOverride|responseOverride|body|querystring|userAgent/i);
     }
+    // The request path holds {user}, an e-mail address: only the route's template is logged.
+    expect(Object.values<string>(format)).not.toContain('$context.path');
 
     expect(stage.MethodSettings).toEqual([
       expect.objectContaining({
@@ -308,12 +312,15 @@ describe('WebexProvisioning stack (defaults)', () => {
           ...stateMachines
             .filter((m) => m.startedByRoute === route.id)
             .map((m) => (m.type === 'EXPRESS' ? 'states:StartSyncExecution' : 'states:StartExecution')),
-          // ...and DescribeExecution per machine the route reports on.
+          // ...and DescribeExecution per machine the route reports on, with its map run's progress where it has a Distributed Map.
           ...stateMachines
             .filter((m) => (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
-            .map(() => 'states:DescribeExecution'),
+            .flatMap((m) => ['states:DescribeExecution', ...('distributedMap' in m ? ['states:ListMapRuns', 'states:DescribeMapRun'] : [])]),
           // ...and the imports bucket, for the routes that read uploaded files (ListBucket: a missing key is a 404).
           ...((route as { importsBucket?: string }).importsBucket ? ['s3:GetObject', 's3:ListBucket'] : []),
+          // ...and the activity table: Query for the routes that list it, PutItem/UpdateItem for those recording a run.
+          ...(route.needs.includes('activity') ? ['dynamodb:Query'] : []),
+          ...((route as RouteDefinition).recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
         ].sort(),
       );
     }
@@ -340,9 +347,9 @@ describe('WebexProvisioning stack (defaults)', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', { TracingEnabled: true });
   });
 
-  test('outputs: the API URL, the secret ARN, the alarm topic, the bus and the imports bucket, once each', () => {
+  test('outputs: the API URL, the secret ARN, the alarm topic, the bus, the imports bucket and the activity table, once each', () => {
     const outputs = template.toJSON().Outputs;
-    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'LifecycleEventBusName', 'WebexSecretArn']);
+    expect(Object.keys(outputs).sort()).toEqual(['ActivityTableName', 'AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'LifecycleEventBusName', 'WebexSecretArn']);
     expect(outputs.WebexSecretArn.Value).toEqual({ Ref: logicalId(stack, stack.secret.secret) });
     expect(JSON.stringify(outputs.ApiUrl.Value)).toContain('execute-api');
   });
@@ -361,20 +368,28 @@ describe('WebexProvisioning stack (configured)', () => {
     expect(template.toJSON().Outputs.WebexSecretArn.Value).toBe(EXISTING_SECRET_ARN);
   });
 
-  test('bulkWebexRequestsPerSecond reaches the functions that start or pace bulk runs (routes and task functions), and no other', () => {
-    const { stack, template } = synth({ bulkWebexRequestsPerSecond: 12 });
+  /** The functions that start or pace bulk runs: the routes and the task function with `bulkBudget`. */
+  const BULK_FUNCTIONS = ['ApplyReconcilePlan', 'ReconcileApplySteps', 'StartBulkJoiners', 'StartBulkJoinersCsv'];
+  /** The functions (routes and task functions) whose environment sets `variable`, by id, with its value, sorted. */
+  const functionsWith = (props: WebexProvisioningStackProps, variable: string) => {
+    const { stack, template } = synth(props);
     const resources = template.toJSON().Resources;
-    const withBudget = Object.entries({ ...stack.api.functions, ...stack.workflows.taskFunctions })
-      .filter(([, fn]) => resources[logicalId(stack, fn)].Properties.Environment?.Variables?.BULK_WEBEX_REQUESTS_PER_SECOND !== undefined)
-      .map(([id, fn]) => [id, resources[logicalId(stack, fn)].Properties.Environment.Variables.BULK_WEBEX_REQUESTS_PER_SECOND]);
     // Compared as a set: the routes come in the order functions/routes.ts finds them (by folder).
-    expect([...withBudget].sort(([a], [b]) => a.localeCompare(b))).toEqual([
-      ['ApplyReconcilePlan', '12'],
-      ['ReconcileApplySteps', '12'],
-      ['StartBulkJoiners', '12'],
-      ['StartBulkJoinersCsv', '12'],
-    ]);
+    return Object.entries({ ...stack.api.functions, ...stack.workflows.taskFunctions })
+      .map(([id, fn]) => [id, resources[logicalId(stack, fn)].Properties.Environment?.Variables?.[variable]])
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+  };
+
+  test('bulkWebexRequestsPerSecond reaches the functions that start or pace bulk runs (routes and task functions), and no other', () => {
+    expect(functionsWith({ bulkWebexRequestsPerSecond: 12 }, 'BULK_WEBEX_REQUESTS_PER_SECOND')).toEqual(BULK_FUNCTIONS.map((id) => [id, '12']));
     expect(() => synth({ bulkWebexRequestsPerSecond: 0 })).toThrow(/bulkWebexRequestsPerSecond must be a number above 0/);
+  });
+
+  test('bulkMaxConcurrency (context key too) reaches the same functions as BULK_JOINERS_MAX_CONCURRENCY; 1..40', () => {
+    expect(functionsWith({ bulkMaxConcurrency: 10 }, 'BULK_JOINERS_MAX_CONCURRENCY')).toEqual(BULK_FUNCTIONS.map((id) => [id, '10']));
+    expect(configFromContext(new App({ context: { bulkMaxConcurrency: '8' } }).node).stackProps.bulkMaxConcurrency).toBe(8);
+    for (const bad of [0, 41, 2.5]) expect(() => synth({ bulkMaxConcurrency: bad })).toThrow(/bulkMaxConcurrency must be an integer from 1 to 40/);
   });
 
   test('a partial secret ARN (without the six-character suffix) is refused', () => {

@@ -35,6 +35,15 @@ describe('token rotation infrastructure', () => {
     });
   });
 
+  it("the schedule's role is assumed by EventBridge Scheduler for this account's schedules only (aws:SourceAccount)", () => {
+    const { template, stack } = synth();
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule')).find((s) => JSON.stringify(s.Properties.Target.Arn).includes(rotatorId(stack)))!;
+    const role = template.toJSON().Resources[schedule.Properties.Target.RoleArn['Fn::GetAtt'][0]];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } },
+    ]);
+  });
+
   it('takes the interval from props and refuses nonsense', () => {
     synth({ rotationIntervalHours: 24 }).template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 day)' });
     expect(() => synth({ rotationIntervalHours: 0 })).toThrow(/rotationIntervalHours/);

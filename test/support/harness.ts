@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalApi, type LocalApi } from '../../functions/local/api-server';
+import { startLocalApi, type LocalApi, type LocalOAuthOptions } from '../../functions/local/api-server';
 import { createLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../functions/local/local-runtime';
 import { clearReferenceCache } from '../../functions/lib/webex/reference-data';
 import { startSimulator, type Simulator } from '../../functions/simulator/server';
@@ -25,7 +25,7 @@ export interface Harness {
  * HTTP, configured the way a deployment is: through the environment. The Webex client is the local runtime's
  * (a static token, or the file store of WEBEX_TOKEN_FILE) unless `webex` gives another composition.
  */
-export async function startHarness(env: Record<string, string> = {}, options: Pick<LocalRuntimeOptions, 'webex'> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: Pick<LocalRuntimeOptions, 'webex'> & { oauth?: LocalOAuthOptions } = {}): Promise<Harness> {
   const sim = await startSimulator();
   process.env.WEBEX_BASE_URL = sim.url;
   delete process.env.WEBEX_SECRET_ARN;
@@ -37,7 +37,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Pi
   // State machines run in-process (functions/local/local-runtime.ts), their waits and retry pauses skipped.
   // A new runtime, so a new Webex client built from the environment just set.
   const runtime = createLocalRuntime({ fastWaits: true, webex: options.webex });
-  const api = await startLocalApi({ port: 0, runtime });
+  const api = await startLocalApi({ port: 0, runtime, oauth: options.oauth });
   return {
     sim,
     api,
@@ -66,6 +66,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Pi
     async close() {
       await api.close();
       await sim.close();
+      await runtime.activityTable.close();
       const problems = sim.requests.flatMap((r) => openApi().checkRequest(r));
       if (problems.length) throw new Error(`Requests that break the Webex OpenAPI documents:\n${problems.join('\n')}`);
     },

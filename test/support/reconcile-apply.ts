@@ -1,4 +1,5 @@
 import { createReconcilePlan } from '../../functions/lib/reconcile/create-plan';
+import { deploymentThresholds } from '../../functions/lib/reconcile/threshold-ceiling';
 import type { ReconcilePlanInput } from '../../functions/lib/reconcile/schemas';
 import { applyExecutionName } from '../../functions/lib/reconcile/apply-execution';
 import { ReconcileResults } from '../../functions/lib/reconcile/results';
@@ -18,8 +19,24 @@ export const IMPORTS = 'imports';
 
 export async function planFor(h: Harness, store: ObjectStore, input: Omit<ReconcilePlanInput, 'scope'> & Partial<Pick<ReconcilePlanInput, 'scope'>>) {
   const client = new WebexClient({ baseUrl: h.sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
-  const { plan } = await createReconcilePlan({ client, store, bucket: IMPORTS }, { scope: { emailDomains: ['corp.example'] }, ...input });
+  // The deployment's thresholds as the local runtime reads them (a test raising them sets RECONCILE_MAX_*).
+  const { plan } = await createReconcilePlan({ client, store, bucket: IMPORTS, defaults: { thresholds: deploymentThresholds() } }, { scope: { emailDomains: ['corp.example'] }, ...input });
   return plan;
+}
+
+/** A deployment whose leaver thresholds are these (the stack's reconcileLeaverThresholds), for the test file. */
+export function useDeploymentThresholds(thresholds: { maxLeaverPercent: number; maxLeavers: number }): void {
+  const saved = { p: process.env.RECONCILE_MAX_LEAVER_PERCENT, n: process.env.RECONCILE_MAX_LEAVERS };
+  beforeAll(() => {
+    process.env.RECONCILE_MAX_LEAVER_PERCENT = String(thresholds.maxLeaverPercent);
+    process.env.RECONCILE_MAX_LEAVERS = String(thresholds.maxLeavers);
+  });
+  afterAll(() => {
+    for (const [name, value] of [['RECONCILE_MAX_LEAVER_PERCENT', saved.p], ['RECONCILE_MAX_LEAVERS', saved.n]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
 }
 
 /** POST …/apply, then the run to its end; fails the test unless the execution succeeded. */
@@ -32,8 +49,8 @@ export async function applyAndWait(h: Harness, planId: string, body: unknown = {
 }
 
 export async function readResults(store: ObjectStore, planId: string) {
-  const json = ReconcileResults.parse(JSON.parse((await store.getText(IMPORTS, `plans/${planId}.results.json`)).text));
-  const csv = (await store.getText(IMPORTS, `plans/${planId}.results.csv`)).text.trim().split('\r\n');
+  const json = ReconcileResults.parse(JSON.parse((await store.getText(IMPORTS, `applies/${planId}.results.json`)).text));
+  const csv = (await store.getText(IMPORTS, `applies/${planId}.results.csv`)).text.trim().split('\r\n');
   return { json, csv };
 }
 

@@ -3,6 +3,7 @@ import type { Env } from '../config';
 import type { StateMachines } from '../state-machines/ports';
 import { describeSfnExecution } from './sfn-describe-execution';
 import { SfnExecutionStarter } from './sfn-execution-starter';
+import { sfnMapProgress } from './sfn-map-progress';
 import { stateMachineArn } from './sfn-errors';
 import { SfnSyncRunner } from './sfn-sync-runner';
 
@@ -16,6 +17,7 @@ export function sfnStateMachines(env: () => Env, client: () => SFNClient = share
     runner: (id) => new SfnSyncRunner(client(), stateMachineArn(env(), id, `the ${id} state machine cannot be started`)),
     starter: () => new SfnExecutionStarter(client(), env()),
     describe: (id, executionName) => describeSfnExecution(client(), env(), id, executionName),
+    mapProgress: (id, executionName) => sfnMapProgress(client(), env(), id, executionName),
   };
 }
 

@@ -1,5 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
+import type { ActivityStore } from '../activity/store';
 import type { ObjectStore } from '../storage/object-store';
 import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import { buildCsvReport, prepareCsvBatch } from './csv-joiners';
@@ -7,6 +8,7 @@ import { buildCsvReport, prepareCsvBatch } from './csv-joiners';
 /** What the BulkJoinersCsv steps are given besides their payload: the imports bucket. */
 export interface BulkJoinersCsvStepContext {
   objectStore: () => ObjectStore;
+  activity: () => ActivityStore;
 }
 
 const Origin = z.object({ source: z.string(), detailType: z.string() });
@@ -36,7 +38,11 @@ export const BULK_JOINERS_CSV_STEP_TABLE = {
       bucket: z.string().min(1),
       manifest: z.object({ Bucket: z.string().min(1), Key: z.string().min(1) }),
     }),
-    (ctx: BulkJoinersCsvStepContext, i) => buildCsvReport(ctx.objectStore(), i),
+    async (ctx: BulkJoinersCsvStepContext, i) => {
+      const report = await buildCsvReport(ctx.objectStore(), i);
+      await ctx.activity().endBulkRun(i.executionName, { status: 'SUCCEEDED', endedAt: new Date().toISOString(), total: report.total, succeeded: report.succeeded, failed: report.failed });
+      return report;
+    },
   ),
 } satisfies TaskStepTable<BulkJoinersCsvStepContext>;
 

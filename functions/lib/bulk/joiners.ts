@@ -7,6 +7,7 @@ import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
 import type { StateMachines } from '../state-machines/ports';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
+import type { MapProgress } from '../state-machines/map-progress';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 
 /**
@@ -16,12 +17,16 @@ import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule 
  */
 
 /**
- * Joiners run at once (the Map's MaxConcurrency, through MaxConcurrencyPath). The request budget is
- * kept by the pacing schedule (pacing.ts); this bound only has to let enough joiners overlap to fill
- * it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at the default budget in AWS).
+ * Joiners (or reconcile items) run at once (the Map's MaxConcurrency, through MaxConcurrencyPath). The
+ * request budget is kept by the pacing schedule (pacing.ts); this bound only has to let enough joiners
+ * overlap to fill it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at the default budget
+ * in AWS, so 8 to 16). Each running child holds one Lambda invocation at a time, and a CSV runs two batches at
+ * once; new accounts may have a Lambda concurrency quota of 10 in all (docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html),
+ * so the default stays within it, at the cost of pace (about half the default budget). The stack's
+ * `bulkMaxConcurrency` sets it.
  */
 export const MAX_CONCURRENCY_ENV = 'BULK_JOINERS_MAX_CONCURRENCY';
-export const DEFAULT_MAX_CONCURRENCY = 16;
+export const DEFAULT_MAX_CONCURRENCY = 4;
 /** Above this, one org's Webex rate limit is certain to be hit; Step Functions' inline Map runs 40 at most anyway. */
 export const MAX_MAX_CONCURRENCY = 40;
 
@@ -166,19 +171,23 @@ export interface BulkJoinersStatus {
   stopDate?: string;
   /** Once SUCCEEDED: the per-user report, or for a CSV run its summary and where the full report is. */
   report?: BulkJoinersReport | Record<string, unknown>;
+  /** While a CSV run runs: its Distributed Map's rows by how their batches ended, and the time left at that pace. */
+  progress?: MapProgress;
   error?: string;
   cause?: string;
 }
 
 /** The execution as the runtime's state machines describe it (DescribeExecution in AWS). 404 for a name never started. */
-export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe']): Promise<BulkJoinersStatus> {
+export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe'], progressOf?: StateMachines['mapProgress']): Promise<BulkJoinersStatus> {
   const found = await describe(machineFor(executionName), executionName);
   if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
+  const progress = found.status === 'RUNNING' && progressOf ? await progressOf(machineFor(executionName), executionName) : undefined;
   return {
     executionName,
     status: found.status as BulkJoinersStatus['status'],
     ...(found.startDate ? { startDate: found.startDate } : {}),
     ...(found.stopDate ? { stopDate: found.stopDate } : {}),
+    ...(progress ? { progress } : {}),
     ...(found.status === 'SUCCEEDED' && found.output !== undefined ? { report: found.output as BulkJoinersReport } : {}),
     ...(found.error ? { error: found.error } : {}),
     ...(found.cause ? { cause: found.cause } : {}),

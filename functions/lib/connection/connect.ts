@@ -5,6 +5,7 @@ import { StaticTokenProvider } from '../webex/token-provider';
 import { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import { refreshAccessToken } from '../webex/oauth';
+import { insecureBaseUrlReason } from '../webex/secure-base-url';
 
 /** The scopes the workflows need (README, "Connect a Webex Service App"). */
 export const REQUIRED_SCOPES = [
@@ -87,20 +88,8 @@ export class ConnectError extends Error {
  * this machine (the simulator, a test double), which no one else can listen to.
  */
 export function assertSecureBaseUrl(baseUrl: string): void {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new ConnectError(`The Webex base URL "${baseUrl}" is not a URL`);
-  }
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
-  throw new ConnectError(`The Webex base URL must use https (http only to this machine: 127.0.0.1, ::1, localhost), got ${url.protocol}//${url.host}`);
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  // URL has already normalised 127.1 or 0x7f.1 to dotted decimal.
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  const reason = insecureBaseUrlReason(baseUrl);
+  if (reason) throw new ConnectError(reason);
 }
 
 /**

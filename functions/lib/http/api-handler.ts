@@ -10,6 +10,7 @@ import { withInvocationDeadline } from '../invocation-deadline';
 import { logger } from '../logger';
 import { inputFromApiEvent, isApiGatewayEvent, validateInput } from './api-event';
 import { errorToResult, type ApiResult } from '../workflows/error-status';
+import { hashEmails } from '../redaction';
 
 export interface WorkflowHandlerSpec<I> {
   /** Validates path parameters and body fields together (or a direct invocation's payload). */
@@ -50,7 +51,9 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
         try {
           const input = inputFromApiEvent(event, spec.input, spec.queryParams);
           const identity = event.requestContext?.identity;
-          const caller = identity?.userArn ?? identity?.caller ?? identity?.accountId ?? 'unknown';
+          // An OAuth caller is its client, as the authorizer names it; a SigV4 caller its IAM principal.
+          const clientId = event.requestContext?.authorizer?.clientId as string | undefined;
+          const caller = clientId ? `oauth-client:${clientId}` : identity?.userArn ?? identity?.caller ?? identity?.accountId ?? 'unknown';
           const result = await spec.run(input, context, { caller, requestId: event.requestContext?.requestId });
           recordOutcome(route, result.statusCode < 400 ? 'succeeded' : result.statusCode < 500 ? 'rejected' : 'failed');
           return toHttp(result);
@@ -117,11 +120,12 @@ function toHttp(result: ApiResult): APIGatewayProxyResult {
 /** Characters of an error message in a log line: messages may quote the caller's input. */
 const MAX_LOGGED_MESSAGE_CHARS = 2000;
 
-// Name, message and Webex trackingId only: a stack or an SDK error object could carry request details.
+// Name, message and Webex trackingId only: a stack or an SDK error object could carry request details. A
+// message may quote an e-mail address (`No Webex user with e-mail …`): logged as its hash.
 function describe(error: unknown) {
-  if (!(error instanceof Error)) return { message: clip(String(error), MAX_LOGGED_MESSAGE_CHARS) };
+  if (!(error instanceof Error)) return { message: hashEmails(clip(String(error), MAX_LOGGED_MESSAGE_CHARS)) };
   const trackingId = (error as { trackingId?: string }).trackingId;
-  return { name: error.name, message: clip(error.message, MAX_LOGGED_MESSAGE_CHARS), ...(trackingId ? { trackingId } : {}) };
+  return { name: error.name, message: hashEmails(clip(error.message, MAX_LOGGED_MESSAGE_CHARS)), ...(trackingId ? { trackingId } : {}) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { RouteDefinition } from './route';
+import { API_SCOPES, SCOPE_DESCRIPTIONS, wireScope } from './scopes';
 
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; [k: string]: unknown };
 
@@ -8,8 +9,31 @@ const ERROR_RESPONSE = {
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 };
 
+/** What the authorizer answers (the API's own checks, deployed and local): in the error JSON, with WWW-Authenticate. */
+const AUTH_RESPONSES = {
+  '401': {
+    description: 'No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4)',
+    headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer error="invalid_token"' } },
+    content: ERROR_RESPONSE.content,
+  },
+  '403': {
+    description: '`InsufficientScope`: the token lacks the operation\'s scope (named in the message); or IAM denies the caller',
+    content: ERROR_RESPONSE.content,
+  },
+};
+
+/** How callers authenticate: SigV4 (IAM), OAuth 2.0 client credentials, or either (two APIs, the same routes). */
+export interface OpenApiAuth {
+  /** The schemes the document offers, each operation accepting any one of them. @default ['iam', 'oauth'] */
+  readonly modes?: readonly ('iam' | 'oauth')[];
+  /** The authorization server's token endpoint. @default `${serverUrl}/oauth2/token` (the local API's) */
+  readonly tokenUrl?: string;
+}
+
 /** An OpenAPI 3.0 document of the suite's own API, built from the route table and its rows' zod schemas. */
-export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverUrl = '/'): Record<string, unknown> {
+export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverUrl = '/', auth: OpenApiAuth = {}): Record<string, unknown> {
+  const modes = auth.modes ?? ['iam', 'oauth'];
+  const tokenUrl = auth.tokenUrl ?? `${serverUrl.replace(/\/$/, '')}/oauth2/token`;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
@@ -33,8 +57,10 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
         '422': ERROR_RESPONSE,
         '429': { ...ERROR_RESPONSE, headers: { 'Retry-After': { schema: { type: 'integer' } } } },
         '502': ERROR_RESPONSE,
+        ...AUTH_RESPONSES,
       },
-      security: [{ sigv4: [] }],
+      // Alternatives: a SigV4-signed request or a bearer token carrying the row's scope.
+      security: [...(modes.includes('iam') ? [{ sigv4: [] }] : []), ...(modes.includes('oauth') ? [{ oauth2: [wireScope(route.scope)] }] : [])],
     };
     if (route.method === 'GET' || route.method === 'DELETE') {
       for (const [name, s] of Object.entries(rest)) parameters.push({ name, in: 'query', required: required.has(name), schema: s });
@@ -56,12 +82,25 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
     info: {
       title: 'webex-provisioning',
       version: '1',
-      description: 'Cisco Webex user provisioning and Webex Calling workflows. In AWS every method is IAM-authorised (SigV4).',
+      description:
+        'Cisco Webex user provisioning and Webex Calling workflows. A deployed stack authorises every method with IAM (SigV4), ' +
+        'OAuth 2.0 client credentials (a bearer token carrying the operation\'s scope), or both on two APIs (CDK context apiAuth).',
     },
     servers: [{ url: serverUrl }],
     paths,
     components: {
-      securitySchemes: { sigv4: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' } },
+      securitySchemes: {
+        ...(modes.includes('iam') ? { sigv4: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' } } : {}),
+        ...(modes.includes('oauth')
+          ? {
+              oauth2: {
+                type: 'oauth2',
+                description: 'Client credentials; a token without the operation\'s scope is answered 403 InsufficientScope.',
+                flows: { clientCredentials: { tokenUrl, scopes: Object.fromEntries(API_SCOPES.map((s) => [wireScope(s), SCOPE_DESCRIPTIONS[s]])) } },
+              },
+            }
+          : {}),
+      },
       schemas: {
         Error: {
           type: 'object',

@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Deps } from '../runtime/deps';
 import type { ApiResult } from '../workflows/error-status';
+import type { ApiScope } from './scopes';
 import { workflowHandler, type RequestInfo } from './api-handler';
 
 /**
@@ -17,6 +18,11 @@ export interface RouteDefinition {
   /** The module declaring the row, relative to the repository root; it exports `route` and `handler`. */
   readonly entry: string;
   readonly summary: string;
+  /**
+   * The OAuth scope a token must carry to call the route (`webex-provisioning/<scope>` on the wire): the
+   * stack's resource server and authorizer, the local API's checks and the OpenAPI document read it here.
+   */
+  readonly scope: ApiScope;
   /** Validates path parameters and body fields together (or a direct invocation's payload); the OpenAPI document is built from it. */
   readonly input: z.ZodType;
   /** Reads the bulk imports bucket: CDK grants s3:GetObject and s3:ListBucket (a missing key is then a 404, not a 403) and sets BULK_IMPORTS_BUCKET. */
@@ -29,6 +35,11 @@ export interface RouteDefinition {
   readonly needs: readonly (keyof Deps)[];
   /** Starts bulk runs, paced to the Webex request budget: the stack sets BULK_WEBEX_REQUESTS_PER_SECOND on it. */
   readonly bulkBudget?: true;
+  /**
+   * Writes to the activity table (a bulk run as it starts), beside reading it: with `activity` in `needs` the
+   * stack grants Query and sets ACTIVITY_TABLE_NAME; this adds PutItem/UpdateItem.
+   */
+  readonly recordsActivity?: true;
 }
 
 /** A route row: what RouteDefinition says, what the function needs from its runtime, and the function. */

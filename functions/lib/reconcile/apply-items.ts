@@ -4,10 +4,13 @@ import { readEnv, type Env } from '../config';
 import { maxConcurrency } from '../bulk/joiners';
 import { JOINER_WEBEX_REQUESTS, requestsPerSecond } from '../bulk/pacing';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
+import { PlanIntegrityError } from '../errors';
 import type { ObjectStore } from '../storage/object-store';
 import { actionExecutionName, RECONCILE_SOURCE } from './apply-execution';
 import { numberNeed } from './number-picks';
-import { readPlan } from './plan-store';
+import { verifyStoredPlan } from './plan-integrity';
+import { readStoredPlan } from './plan-store';
+import { thresholdCeiling } from './threshold-ceiling';
 import { ACTION_KINDS, PlanAction, type ActionKind, type ReconcilePlan } from './schemas';
 
 /**
@@ -172,7 +175,8 @@ export function applyGroups(plan: Pick<ReconcilePlan, 'actions'>, applyName: str
 }
 
 export const applyKeys = (planId: string, applyName: string) => ({
-  items: `plans/${planId}.apply-items.json`,
+  // Under applies/, which only the apply's steps may write (the bucket policy): the Map runs what it lists.
+  items: `applies/${planId}.items.json`,
   // Under bulk-results/, which the bucket expires (infra/constructs/bulk-imports.ts): the raw files are not the report.
   resultsPrefix: `bulk-results/${applyName}`,
 });
@@ -190,14 +194,29 @@ export interface PreparedApply {
   requestsPerSecond: number;
 }
 
-/** Prepare: reads the plan, writes the Map's items file (a JSON array, what the ItemReader reads), answers where it is. */
+/** The execution's input as Prepare reads it (the route and autoApply give applyMachineInput; anyone else may give less). */
+export const ApplyRunInput = z.object({
+  planId: z.string(),
+  digest: z.string().optional(),
+  confirm: z.union([z.number(), z.string()]).optional(),
+});
+
+/**
+ * Prepare: checks the stored plan is the one reviewed (plan-integrity.ts: every start of the machine comes
+ * through here, so a PlanIntegrityError fails the run before any action), then writes the Map's items file
+ * (a JSON array, what the ItemReader reads) and answers where it is.
+ */
 export async function prepareApply(
   store: ObjectStore,
   bucket: string,
-  args: { planId: string; executionName: string; startedAt: string },
+  args: { planId: string; executionName: string; startedAt: string; run: z.infer<typeof ApplyRunInput> },
   env: Env = readEnv(),
 ): Promise<PreparedApply> {
-  const plan = await readPlan(store, bucket, args.planId);
+  const stored = await readStoredPlan(store, bucket, args.planId);
+  const { run } = args;
+  if (run.planId !== args.planId) throw new PlanIntegrityError(`plan ${args.planId}: the run was started for plan ${run.planId}; nothing was applied`);
+  if (run.digest === undefined) throw new PlanIntegrityError(`plan ${args.planId}: the run was started without the digest of the plan it applies; nothing was applied (apply with POST /reconcile/plans/{id}/apply)`);
+  const plan = verifyStoredPlan(stored, { planId: args.planId, digest: run.digest, confirmation: { confirm: run.confirm }, ceiling: thresholdCeiling(env) });
   const rps = requestsPerSecond(env);
   const groups = applyGroups(plan, args.executionName, Date.parse(args.startedAt), rps);
   const keys = applyKeys(plan.id, args.executionName);

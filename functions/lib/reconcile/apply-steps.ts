@@ -5,7 +5,8 @@ import { importsBucket } from '../storage/imports-bucket';
 import type { ObjectStore } from '../storage/object-store';
 import type { WebexClient } from '../webex/client';
 import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
-import { prepareApply } from './apply-items';
+import type { ActivityStore } from '../activity/store';
+import { ApplyRunInput, prepareApply } from './apply-items';
 import { checkAction } from './check-action';
 import { brokenApplyOutcome, buildApplyResults, describeActionFailure } from './results';
 import { PlanAction } from './schemas';
@@ -22,6 +23,8 @@ import { PlanAction } from './schemas';
 export interface ApplyStepsContext {
   env: () => Env;
   objectStore: () => ObjectStore;
+  /** The plan's line in GET /reconcile/plans: applying, applied, failed. */
+  activity: () => ActivityStore;
 }
 
 /** What the check function's row is given: Webex, no bucket. */
@@ -36,21 +39,34 @@ const executionName = z.string().min(1);
 /** Which workflow a failed step's log line names (both functions run the same machine). */
 const WORKFLOW = 'reconcile-apply';
 
+/** The apply's end on the plan's line: APPLIED with its counts, or APPLY_FAILED. */
+async function recordApply<O extends { detail: { status: string; counts: { succeeded: number; failed: number; skipped: number } } }>(ctx: ApplyStepsContext, planId: string, outcome: O): Promise<O> {
+  const { status, counts } = outcome.detail;
+  await ctx.activity().updatePlan(planId, {
+    status: status === 'COMPLETED' ? 'APPLIED' : 'APPLY_FAILED',
+    appliedAt: new Date().toISOString(),
+    applied: { succeeded: counts.succeeded, failed: counts.failed, skipped: counts.skipped },
+  });
+  return outcome;
+}
+
 export const RECONCILE_APPLY_STEPS_TABLE = {
-  /** Reads the plan, writes the Map's items (each action's machine, input, name and slot). */
-  prepare: taskStep(z.strictObject({ planId, executionName, startedAt: z.string() }), (ctx: ApplyStepsContext, i) =>
-    prepareApply(ctx.objectStore(), importsBucket(ctx.env()), i, ctx.env()),
-  ),
+  /** Checks the plan is the one reviewed (the execution's input `run`), writes the Map's items (each action's machine, input, name and slot). */
+  prepare: taskStep(z.strictObject({ planId, executionName, startedAt: z.string(), run: ApplyRunInput }), async (ctx: ApplyStepsContext, i) => {
+    const prepared = await prepareApply(ctx.objectStore(), importsBucket(ctx.env()), i, ctx.env());
+    await ctx.activity().updatePlan(i.planId, { status: 'APPLYING', applyExecutionName: i.executionName });
+    return prepared;
+  }),
   /** A failed action's result from its Catch. */
   describeFailure: taskStep(z.strictObject({ index: z.number().int().min(0), failure }), (_ctx: ApplyStepsContext, i) => describeActionFailure(i.index, i.failure)),
   /** The report from the Map's results: plans/<id>.results.json and .csv, and the event to publish. */
   buildResults: taskStep(
     z.strictObject({ planId, executionName, manifest: z.object({ Bucket: z.string(), Key: z.string() }).optional() }),
-    (ctx: ApplyStepsContext, i) => buildApplyResults(ctx.objectStore(), importsBucket(ctx.env()), i),
+    async (ctx: ApplyStepsContext, i) => recordApply(ctx, i.planId, await buildApplyResults(ctx.objectStore(), importsBucket(ctx.env()), i)),
   ),
   /** The Failed event of a run that broke before its report. */
-  describeBrokenRun: taskStep(z.strictObject({ planId, executionName, failure }), (ctx: ApplyStepsContext, i) =>
-    brokenApplyOutcome(ctx.objectStore(), importsBucket(ctx.env()), i),
+  describeBrokenRun: taskStep(z.strictObject({ planId, executionName, failure }), async (ctx: ApplyStepsContext, i) =>
+    recordApply(ctx, i.planId, await brokenApplyOutcome(ctx.objectStore(), importsBucket(ctx.env()), i)),
   ),
 } satisfies TaskStepTable<ApplyStepsContext>;
 

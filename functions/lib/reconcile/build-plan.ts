@@ -5,7 +5,7 @@ import type { OrgSnapshot } from './org-snapshot';
 import type { RosterEntry } from './roster';
 import { joinerInScope, matchLocation, resolveScope, userInScope } from './scope';
 import { pickNumbers } from './number-picks';
-import { leaverThresholdExceeded } from './safeguards';
+import { leaverThresholdExceeded, rosterRemovesMost } from './safeguards';
 import {
   ACTION_KINDS, type ActionCounts, type LeaverThresholds, type PlanAction, type ReconcilePlan, type ReconcileScope, type SeenUser,
   type SkippedDifference, type UserFields,
@@ -141,7 +141,10 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
       differs = true;
       const reason = `calling location is ${name(user.locationId)}; the roster (${entry.where}) says ${name(target)}`;
       if (!policy.allowMoves) skipped.push({ kind: 'move', email: user.email, userId: user.id, reason: `${reason} (allowMoves is false)` });
-      else {
+      else if (scope.locationIds && !scope.locationIds.has(target)) {
+        // A move is kept inside the scope as a join is: the roster governs these locations only.
+        skipped.push({ kind: 'move', email: user.email, userId: user.id, reason: `${reason}, outside scope.locations: not moved` });
+      } else {
         const before: UserFields = { locationId: user.locationId, phoneNumber: user.phoneNumber, extension: user.extension };
         actions.push({ ...base, kind: 'move', before: defined(before), after: callingOf(row, target), reason });
       }
@@ -178,10 +181,12 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
   }
 
   const leavers = actions.filter((a) => a.kind === 'leave').length;
-  if (leavers > 0 && leavers === inScope) {
+  if (rosterRemovesMost(leavers, inScope)) {
     throw new ValidationError([{
       field: input.rosterField,
-      message: `the roster would remove every one of the ${inScope} in-scope users: refused (check the file and the scope)`,
+      message: leavers === inScope
+        ? `the roster would remove every one of the ${inScope} in-scope users: refused (check the file and the scope)`
+        : `the roster would remove ${leavers} of the ${inScope} in-scope users, more than it keeps: refused (check the file and the scope)`,
     }]);
   }
   const order = (a: { kind: PlanAction['kind']; email: string; userId?: string }, b: typeof a) =>
@@ -193,6 +198,7 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
     id: input.id,
     createdAt: input.createdAt,
     scope: input.scope,
+    ...(scope.locationIds ? { scopeLocationIds: [...scope.locationIds].sort() } : {}),
     policy,
     inScope,
     unchanged,
@@ -204,7 +210,7 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
   };
 }
 
-function countKinds(actions: readonly PlanAction[]): ActionCounts {
+export function countKinds(actions: readonly PlanAction[]): ActionCounts {
   const counts: ActionCounts = { join: 0, enableCalling: 0, move: 0, updateProfile: 0, leave: 0 };
   for (const a of actions) counts[a.kind]++;
   return counts;

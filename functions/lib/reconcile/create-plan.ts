@@ -9,14 +9,15 @@ import { readCallingLocations, readNumbers, readPeople } from './org-snapshot';
 import { savePlan, type PlanSummary } from './plan-store';
 import { rosterFromCsv, rosterFromUsers } from './roster';
 import { resolveScope } from './scope';
-import { DEFAULT_LEAVER_THRESHOLDS, ReconcilePlanInput, type LeaverThresholds, type ReconcilePlan } from './schemas';
+import { planThresholds } from './threshold-ceiling';
+import { ReconcilePlanInput, type LeaverThresholds, type ReconcilePlan } from './schemas';
 
 export interface CreatePlanPorts {
   client: WebexClient;
   store: ObjectStore;
   /** The imports bucket: the roster's `key` is read from it and the plan written to it. */
   bucket: string;
-  /** The deployment's defaults, for what the request leaves out. */
+  /** The deployment's defaults, for what the request leaves out; its thresholds are the ceiling a request may only tighten. */
   defaults?: { leaverPolicy?: LeaverPolicy; thresholds?: LeaverThresholds };
   now?: () => Date;
   newId?: () => string;
@@ -28,6 +29,8 @@ export interface CreatePlanPorts {
  */
 export async function createReconcilePlan(ports: CreatePlanPorts, rawInput: unknown): Promise<{ plan: ReconcilePlan; summary: PlanSummary }> {
   const input = validateInput(rawInput, ReconcilePlanInput);
+  // Before anything is read: a request that loosens the safeguard is refused as it stands.
+  const thresholds = planThresholds(ports.defaults?.thresholds, input.thresholds);
   const roster = input.users
     ? rosterFromUsers(input.users)
     : rosterFromCsv((await ports.store.getText(ports.bucket, input.key as string, { maxBytes: CSV_MAX_BYTES })).text);
@@ -47,9 +50,8 @@ export async function createReconcilePlan(ports: CreatePlanPorts, rawInput: unkn
     policy: {
       leaverPolicy: input.leaverPolicy ?? ports.defaults?.leaverPolicy ?? 'deactivate',
       allowMoves: input.allowMoves ?? false,
-      thresholds: { ...DEFAULT_LEAVER_THRESHOLDS, ...ports.defaults?.thresholds, ...input.thresholds },
+      thresholds,
     },
   });
-  const summary = await savePlan(ports.store, ports.bucket, plan);
-  return { plan, summary };
+  return savePlan(ports.store, ports.bucket, plan);
 }

@@ -31,6 +31,9 @@ export interface PlanMachineInput {
   planId?: string;
   request: ReconcilePlanInput;
   autoApply: boolean;
+  /** A scheduled start's `<aws.scheduler.schedule-arn>` and `<aws.scheduler.scheduled-time>`: the plan id derives from them. */
+  scheduleArn?: string;
+  scheduledTime?: string;
 }
 
 /** The machine's output on success: the stored plan's summary. */

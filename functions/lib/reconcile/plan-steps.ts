@@ -10,13 +10,14 @@ import { reconcilePlanDefaults } from './plan-defaults';
 import { planIdField } from './plan-route-schemas';
 import type { PlanSummary } from './plan-store';
 import type { ReconcileCounts } from './results-schema';
+import { scheduledPlanId } from './scheduled-plan-id';
 
 /**
  * The ReconcilePlan state machine's steps (statemachines/reconcile-plan.asl.json), one Task state each, one
  * row here; test/unit/reconcile/plan-step-table.test.ts fails when the ASL's Task steps and this table differ.
  */
 
-export type PlanStepContext = Pick<Deps, 'env' | 'objectStore' | 'webex'>;
+export type PlanStepContext = Pick<Deps, 'env' | 'objectStore' | 'webex' | 'activity'>;
 
 /** The fields of a Catch's error output (`ResultPath: $.failure`). */
 const Failure = z.object({ Error: z.string().optional(), Cause: z.string().optional() });
@@ -53,6 +54,10 @@ export function planFailedDetail(input: { planId: string; executionName: string;
 }
 
 export const RECONCILE_PLAN_STEP_TABLE = {
+  /** A scheduled run's plan id and execution name, the same for every retry of one scheduled time (no port). */
+  scheduledPlanId: taskStep(z.object({ scheduleArn: z.string().min(1), scheduledTime: z.string().min(1) }), (_ctx: PlanStepContext, input) =>
+    scheduledPlanId(input.scheduleArn, input.scheduledTime),
+  ),
   /**
    * Reads the roster and the org, diffs them, stores plans/<id>.json and .csv; answers the summary.
    * `request` is checked by the planner itself, so its 400 names the request's own fields.
@@ -63,6 +68,12 @@ export const RECONCILE_PLAN_STEP_TABLE = {
       { client: ctx.webex(), store: ctx.objectStore(), bucket: importsBucket(settings), defaults: reconcilePlanDefaults(settings), newId: () => input.planId },
       input.request,
     );
+    // Listed by GET /reconcile/plans; the digest where the plan carries one.
+    const digest = (summary as { digest?: unknown }).digest;
+    await ctx.activity().putPlan({
+      planId: summary.id, status: 'PLANNED', createdAt: summary.createdAt, counts: { ...summary.counts },
+      ...(typeof digest === 'string' ? { digest } : {}),
+    });
     return summary;
   }),
   /** The Failed event's detail from CreatePlan's Catch (no port: it only reads the error). */

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { csvField } from '../bulk/csv-joiners';
 import { StoredObjectInvalidError, ValidationError } from '../errors';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store';
+import { planDigest, serializePlan } from './plan-digest';
 import { ReconcileResults, resultKeys } from './results-schema';
 import { ReconcilePlan, type ActionCounts, type UserFields } from './schemas';
 
@@ -23,6 +24,8 @@ export function planKeys(id: string): { json: string; csv: string } {
 export interface PlanSummary {
   id: string;
   createdAt: string;
+  /** SHA-256 of the plan as stored (plan-digest.ts): what a reviewer compares, and may give apply as `confirm`. */
+  digest?: string;
   needsConfirmation: boolean;
   /** The value apply wants as `confirm` when the plan needs confirmation: its number of leavers. */
   confirmWith?: number;
@@ -38,6 +41,7 @@ export function planSummary(plan: ReconcilePlan, bucket: string): PlanSummary {
   return {
     id: plan.id,
     createdAt: plan.createdAt,
+    ...(plan.digest ? { digest: plan.digest } : {}),
     needsConfirmation: plan.needsConfirmation,
     ...(plan.needsConfirmation ? { confirmWith: plan.counts.leave } : {}),
     counts: plan.counts,
@@ -55,27 +59,65 @@ const fieldsText = (fields: UserFields) =>
     .map(([k, v]) => `${k}=${v}`)
     .join('; ');
 
-/** One row an action (status `planned`) or a difference left alone (status `skipped`). */
+/**
+ * One row an action (status `planned`) or a difference left alone (status `skipped`), after a first line
+ * naming the plan and its digest: the reviewer of the file reads what apply will check.
+ */
 export function planCsv(plan: ReconcilePlan): string {
-  const lines = ['status,kind,email,userId,before,after,reason'];
+  const lines = [`# plan ${plan.id} digest ${plan.digest ?? 'none'}`, 'status,kind,email,userId,before,after,reason'];
   for (const a of plan.actions) lines.push(['planned', a.kind, a.email, a.userId, fieldsText(a.before), fieldsText(a.after), a.reason].map(csvField).join(','));
   for (const s of plan.skipped) lines.push(['skipped', s.kind, s.email, s.userId, '', '', s.reason].map(csvField).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export async function savePlan(store: ObjectStore, bucket: string, plan: ReconcilePlan): Promise<PlanSummary> {
+/** Stores the plan with its digest (canonical JSON, plan-digest.ts) and its CSV; answers the plan as stored and its summary. */
+export async function savePlan(store: ObjectStore, bucket: string, plan: ReconcilePlan): Promise<{ plan: ReconcilePlan; summary: PlanSummary }> {
   const keys = planKeys(plan.id);
-  await store.putText(bucket, keys.json, `${JSON.stringify(plan)}\n`, 'application/json');
-  await store.putText(bucket, keys.csv, planCsv(plan), 'text/csv');
-  return planSummary(plan, bucket);
+  const content = JSON.parse(JSON.stringify({ ...plan, digest: undefined })) as object;
+  const stored: ReconcilePlan = { ...plan, digest: planDigest(content) };
+  await store.putText(bucket, keys.json, serializePlan(stored), 'application/json');
+  await store.putText(bucket, keys.csv, planCsv(stored), 'text/csv');
+  return { plan: stored, summary: planSummary(stored, bucket) };
 }
 
-/** A stored plan by id (a uuid: nothing else can name a key); ObjectNotFoundError (404) when there is none. */
-export async function readPlan(store: ObjectStore, bucket: string, id: string): Promise<ReconcilePlan> {
-  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: PLAN_ID_MESSAGE }]);
-  const { text } = await store.getText(bucket, planKeys(id).json);
-  return ReconcilePlan.parse(JSON.parse(text));
+/** A plan as read from the bucket: parsed, and the parsed JSON and the bytes, for the integrity check. */
+export interface StoredPlan {
+  plan: ReconcilePlan;
+  json: object;
+  text: string;
+  key: string;
 }
+
+/**
+ * A stored plan by id (a uuid: nothing else can name a key); ObjectNotFoundError (404) when there is none.
+ * One that does not read as a plan (not JSON, or not its shape) is a StoredObjectInvalidError (500) naming
+ * the key and the first fields wrong.
+ */
+export async function readStoredPlan(store: ObjectStore, bucket: string, id: string): Promise<StoredPlan> {
+  if (!PLAN_ID.test(id)) throw new ValidationError([{ field: 'id', message: PLAN_ID_MESSAGE }]);
+  const key = planKeys(id).json;
+  const { text } = await store.getText(bucket, key);
+  const json = parseStored(text, key, 'the plan');
+  const parsed = ReconcilePlan.safeParse(json);
+  if (!parsed.success || json === null || typeof json !== 'object') {
+    throw new StoredObjectInvalidError(`${key} in the imports bucket is not a reconciliation plan (${wrongFields(parsed.error)})`);
+  }
+  return { plan: parsed.data, json, text, key };
+}
+
+export async function readPlan(store: ObjectStore, bucket: string, id: string): Promise<ReconcilePlan> {
+  return (await readStoredPlan(store, bucket, id)).plan;
+}
+
+function parseStored(text: string, key: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new StoredObjectInvalidError(`${key} in the imports bucket is not JSON: ${what} cannot be read`);
+  }
+}
+
+const wrongFields = (error: z.ZodError | undefined) => error?.issues.slice(0, 3).map((i) => i.path.join('.') || '(the document)').join(', ') ?? '(the document)';
 
 /** Where apply writes a plan's results (`ReconcileResults`, results-schema.ts). */
 export const planResultsKey = (id: string) => resultKeys(id).json;
@@ -95,16 +137,8 @@ export async function readPlanResults(store: ObjectStore, bucket: string, id: st
     if (error instanceof ObjectNotFoundError) return undefined;
     throw error;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new StoredObjectInvalidError(`${key} in the imports bucket is not JSON: the apply's report cannot be read`);
-  }
+  const json = parseStored(text, key, "the apply's report");
   const parsed = ReconcileResults.safeParse(json);
-  if (!parsed.success) {
-    const wrong = parsed.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(the document)').join(', ');
-    throw new StoredObjectInvalidError(`${key} in the imports bucket is not an apply report (${wrong})`);
-  }
+  if (!parsed.success) throw new StoredObjectInvalidError(`${key} in the imports bucket is not an apply report (${wrongFields(parsed.error)})`);
   return parsed.data;
 }

@@ -44,6 +44,8 @@ export interface ApplyView {
   status: ApplyStatus['status'];
   startDate?: string;
   stopDate?: string;
+  /** While it runs: its actions by how they ended, and the time left at that pace. */
+  progress?: ApplyStatus['progress'];
   error?: { code: string; message: string };
 }
 
@@ -62,6 +64,7 @@ export function applyStatus(results: ReconcileResults | undefined, apply: ApplyS
     status: apply.status,
     ...(apply.startDate ? { startDate: apply.startDate } : {}),
     ...(apply.stopDate ? { stopDate: apply.stopDate } : {}),
+    ...(apply.progress ? { progress: apply.progress } : {}),
   };
   const error = apply && !results ? applyError(apply) : undefined;
   if (view && error) view.error = error;

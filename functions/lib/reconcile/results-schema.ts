@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { ACTION_KINDS, type ActionKind } from './schemas';
 
 /**
- * The apply's report as stored (plans/<id>.results.json): its schema alone, so the plan store can read it
+ * The apply's report as stored (applies/<id>.results.json): its schema alone, so the plan store can read it
  * (GET /reconcile/plans/{id}) without the report's builder, which itself reads plans through the store.
  */
 
@@ -35,5 +35,5 @@ export const ReconcileResults = z.object({
 });
 export type ReconcileResults = z.infer<typeof ReconcileResults>;
 
-/** Where an apply writes a plan's report. */
-export const resultKeys = (planId: string) => ({ json: `plans/${planId}.results.json`, csv: `plans/${planId}.results.csv` });
+/** Where an apply writes a plan's report: under applies/, the apply's own prefix (plans/ is the planner's alone). */
+export const resultKeys = (planId: string) => ({ json: `applies/${planId}.results.json`, csv: `applies/${planId}.results.csv` });

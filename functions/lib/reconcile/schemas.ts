@@ -126,6 +126,8 @@ export const ReconcilePlan = z.object({
   id: z.string(),
   createdAt: z.string(),
   scope: ReconcileScope,
+  /** The scope's locations as the planner resolved them to ids: what apply checks every action against. */
+  scopeLocationIds: z.array(z.string()).optional(),
   policy: z.object({ leaverPolicy, allowMoves: z.boolean(), thresholds: LeaverThresholds.required() }),
   /** Webex users in scope when the plan was made. */
   inScope: z.number().int(),
@@ -137,5 +139,7 @@ export const ReconcilePlan = z.object({
   needsConfirmation: z.boolean(),
   actions: z.array(PlanAction),
   skipped: z.array(SkippedDifference),
+  /** SHA-256 over everything else (plan-digest.ts), written by the planner with the plan. */
+  digest: z.string().optional(),
 });
 export type ReconcilePlan = z.infer<typeof ReconcilePlan>;

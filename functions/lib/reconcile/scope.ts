@@ -33,6 +33,11 @@ export function resolveScope(scope: ReconcileScope, locations: readonly Location
     return 'id' in found ? found.id : '';
   });
   if (issues.length) throw new ValidationError(issues);
+  return scopeOver(scope, locationIds);
+}
+
+/** The scope over locations already resolved to ids (a stored plan's `scopeLocationIds`). */
+export function scopeOver(scope: ReconcileScope, locationIds: readonly string[] | undefined): ResolvedScope {
   return {
     domains: scope.emailDomains && new Set(scope.emailDomains.map((d) => d.toLowerCase())),
     locationIds: locationIds && new Set(locationIds),

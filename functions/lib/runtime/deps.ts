@@ -1,3 +1,4 @@
+import type { ActivityStore } from '../activity/store';
 import type { Env } from '../config';
 import type { StateMachines } from '../state-machines/ports';
 import type { ObjectStore } from '../storage/object-store';
@@ -26,4 +27,6 @@ export interface Deps {
   webexSecret(): SecretReader | undefined;
   /** The secret's writer, the rotator's (versions, compare-and-swap): Secrets Manager in AWS, a file locally. */
   secretStore(): VersionedSecretStore;
+  /** The activity table (history, recent runs and plans): DynamoDB in AWS, the same adapter against dynalite locally. */
+  activity(): ActivityStore;
 }

@@ -13,23 +13,37 @@ const INVISIBLE_OR_ILL_FORMED = /[\p{Cc}\p{Cf}\p{Cs}]/u;
  * name keeps them between two letters of such a script. Anywhere else they hide a difference and are refused.
  */
 const JOINING_SCRIPT = '\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Oriya}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Sinhala}';
-const SPELLING_JOINER = new RegExp(`(?<=[${JOINING_SCRIPT}][\\p{M}]*)[\\u200C\\u200D](?=[${JOINING_SCRIPT}])`, 'gu');
+/**
+ * Read forwards from the letter, never looking back, and the letter is never a mark itself: a run of
+ * combining marks is then walked from the one base character before it only, so the whole replace is linear
+ * in the text (a lookbehind over the marks, tried at every position, was quadratic; so is a start on a mark
+ * of a joining script, which is in the script too). `test/unit/schemas/regex-safety.test.ts` checks every
+ * pattern of functions/lib with a ReDoS checker.
+ */
+const SPELLING_JOINER = new RegExp(`((?!\\p{M})[${JOINING_SCRIPT}]\\p{M}*)[\\u200C\\u200D](?=[${JOINING_SCRIPT}])`, 'gu');
 const VISIBLE_TEXT_MESSAGE = 'must not contain control, format (bidi, zero-width) or unpaired surrogate characters';
-const isVisibleText = (v: string) => !INVISIBLE_OR_ILL_FORMED.test(v.replace(SPELLING_JOINER, ''));
+// Nearly every name has no invisible character at all: the first scan answers.
+const isVisibleText = (v: string) => !INVISIBLE_OR_ILL_FORMED.test(v) || !INVISIBLE_OR_ILL_FORMED.test(v.replace(SPELLING_JOINER, '$1'));
+
+/**
+ * A failed length check aborts the checks after it (zod runs them otherwise), so no pattern ever runs over
+ * text longer than the field allows.
+ */
+const tooLong = (max: number) => ({ message: `must be at most ${max} characters`, abort: true });
 
 /** A person's name, department or title as Webex stores it. */
 export const text = (max = 256) =>
   z
     .string()
     .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
+    .min(1, { message: 'must not be empty', abort: true })
+    .max(max, tooLong(max))
     .refine(isVisibleText, VISIBLE_TEXT_MESSAGE);
 
 export const email = z
   .string()
   .trim()
-  .max(254, 'must be at most 254 characters')
+  .max(254, tooLong(254))
   .pipe(z.email('must be a valid e-mail address'));
 
 /**
@@ -41,16 +55,16 @@ export const email = z
 export const WEBEX_ID_PATTERN = /^[A-Za-z0-9_-]+={0,2}$/;
 export const webexId = z
   .string()
-  .min(8, 'must be a Webex id')
-  .max(512, 'must be a Webex id')
+  .min(8, { message: 'must be a Webex id', abort: true })
+  .max(512, { message: 'must be a Webex id', abort: true })
   .regex(WEBEX_ID_PATTERN, 'must be a Webex id');
 
 /** `{user}` in a route: an e-mail address or a Webex person id. */
 export const userRef = z
   .string()
   .trim()
-  .min(1, 'must be an e-mail address or a Webex person id')
-  .max(512, 'must be at most 512 characters')
+  .min(1, { message: 'must be an e-mail address or a Webex person id', abort: true })
+  .max(512, tooLong(512))
   .refine((v) => (v.includes('@') ? email.safeParse(v).success : webexId.safeParse(v).success), {
     message: 'must be an e-mail address or a Webex person id',
   });
@@ -75,6 +89,6 @@ export const extension = z
 export const locationRef = z
   .string()
   .trim()
-  .min(1, 'must be a Webex location id or a location name')
-  .max(256, 'must be at most 256 characters')
+  .min(1, { message: 'must be a Webex location id or a location name', abort: true })
+  .max(256, tooLong(256))
   .refine(isVisibleText, VISIBLE_TEXT_MESSAGE);

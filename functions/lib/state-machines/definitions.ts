@@ -27,6 +27,11 @@ export interface TaskFunctionDefinition {
    * BULK_WEBEX_REQUESTS_PER_SECOND on it when the stack configures one.
    */
   readonly bulkBudget?: true;
+  /**
+   * Records what its runs did in the activity table (history, bulk runs, plans): CDK grants PutItem/UpdateItem
+   * on it and sets ACTIVITY_TABLE_NAME and ACTIVITY_RETENTION_DAYS.
+   */
+  readonly recordsActivity?: true;
 }
 
 /**
@@ -69,6 +74,12 @@ export interface StateMachineDefinition {
    */
   readonly startsStateMachines?: readonly { readonly substitution: string; readonly stateMachine: string }[];
   /**
+   * Starts a named execution of itself (`states:startExecution` on `$$.StateMachine.Id`, no `.sync`): why, in
+   * a sentence. CDK: StartExecution on its own ARN, in a policy of its own (the machine's default policy
+   * cannot name the machine, which depends on it).
+   */
+  readonly startsItself?: string;
+  /**
    * `${substitution}` naming the event bus the machine publishes its outcome to (`arn:aws:states:::events:putEvents`).
    * CDK: substitute the bus name and grant events:PutEvents on it.
    */
@@ -93,6 +104,7 @@ const lifecycleSteps = <Id extends string>(id: Id) =>
     id,
     entry: 'functions/lifecycle-steps/handler.ts',
     summary: 'The steps of a lifecycle (joiner / mover / leaver) state machine (one Lambda; the payload names the step)',
+    recordsActivity: true,
   }) as const;
 
 export const stateMachines = [
@@ -172,6 +184,7 @@ export const stateMachines = [
       {
         substitution: 'BulkJoinersStepsFunctionArn',
         id: 'BulkJoinersSteps',
+        recordsActivity: true,
         entry: 'functions/bulk-joiners-steps/handler.ts',
         summary: 'The steps of Bulk Joiners: describe a failed user, build the report (no Webex calls)',
         webex: false,
@@ -193,6 +206,7 @@ export const stateMachines = [
       {
         substitution: 'BulkJoinersCsvStepsFunctionArn',
         id: 'BulkJoinersCsvSteps',
+        recordsActivity: true,
         entry: 'functions/bulk-joiners-csv-steps/handler.ts',
         summary: 'The steps of Bulk Joiners from CSV: prepare a batch of rows, build the report from the results (no Webex calls)',
         importsBucket: 'readWrite',
@@ -216,6 +230,7 @@ export const stateMachines = [
       {
         substitution: 'ReconcileApplyStepsFunctionArn',
         id: 'ReconcileApplySteps',
+        recordsActivity: true,
         entry: 'functions/reconcile-apply-steps/handler.ts',
         summary: 'The steps of Reconcile Apply: prepare the items from the plan, describe a failure, build the results report (no Webex calls)',
         importsBucket: 'readWrite',
@@ -247,7 +262,7 @@ export const stateMachines = [
     // Standard: planning reads the whole org, which can outlast API Gateway's 29 s. POST /reconcile/plans
     // starts `plan-<id>` and follows it while the request can wait (201), else answers 202; GET
     // /reconcile/plans/{id} reads the stored plan, or this execution while it runs. The nightly schedule
-    // (the stack's reconcileSchedule) starts it too, without a name (the first state makes the plan id).
+    // (the stack's reconcileSchedule) starts it too, without a name: that run starts plan-<id> (startsItself).
     // After ReconcileApply in this table: it starts that machine.
     id: 'ReconcilePlan',
     definitionFile: 'statemachines/reconcile-plan.asl.json',
@@ -256,6 +271,7 @@ export const stateMachines = [
       {
         substitution: 'ReconcilePlanStepsFunctionArn',
         id: 'ReconcilePlanSteps',
+        recordsActivity: true,
         entry: 'functions/reconcile-plan-steps/handler.ts',
         summary: 'Plan a reconciliation: read the roster and the org, diff, store the plan in the imports bucket (no Webex writes)',
         importsBucket: 'readWrite',
@@ -267,6 +283,7 @@ export const stateMachines = [
     summary: 'Reconcile: plan what a roster would change (stored as plans/<id>.json and .csv), publish Planned or Confirmation Required',
     // autoApply: a scheduled plan that needs no confirmation starts its apply (reconcile-<planId>) and ends.
     startsStateMachines: [{ substitution: 'ReconcileApplyStateMachineArn', stateMachine: 'ReconcileApply' }],
+    startsItself: 'A scheduled run starts plan-<id>, its id derived from the scheduled time, so a start Scheduler retries meets the same execution.',
     eventBusSubstitution: 'LifecycleEventBusName',
     describedByRoutes: ['CreateReconcilePlan', 'GetReconcilePlan'],
   },

@@ -1,5 +1,6 @@
 import type { StateMachineId } from './definitions';
 import type { ExecutionStatus } from './execution-status';
+import type { MapProgress } from './map-progress';
 import type { StateMachineRunner } from './runner';
 import type { ExecutionStarter } from './starter';
 
@@ -15,4 +16,9 @@ export interface StateMachines {
   starter(): ExecutionStarter;
   /** How a Standard execution stands (DescribeExecution); undefined for a name never started. */
   describe(id: StateMachineId, executionName: string): Promise<ExecutionStatus | undefined>;
+  /**
+   * The progress of a running execution's Distributed Map (ListMapRuns + DescribeMapRun in AWS); undefined
+   * when it has none (yet): the items are still being read, or the machine has no Distributed Map.
+   */
+  mapProgress(id: StateMachineId, executionName: string): Promise<MapProgress | undefined>;
 }

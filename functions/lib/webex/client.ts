@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import { correlationId } from '../correlation';
 import { invocationTimeLeftMs } from '../invocation-deadline';
 import type { LogSink } from '../logger';
+import { ConfigurationError } from '../errors';
+import { redactSecretPath } from '../redaction';
+import { insecureBaseUrlReason } from './secure-base-url';
 import type { TokenProvider } from './token-provider';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus, type WebexErrorDetail } from './errors';
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
@@ -120,7 +123,10 @@ export class WebexClient {
   private readonly random: () => number;
 
   constructor(options: WebexClientOptions) {
-    this.baseUrl = (options.baseUrl ?? DEFAULT_WEBEX_BASE_URL).replace(/\/+$/, '');
+    this.baseUrl = withoutTrailingSlashes(options.baseUrl ?? DEFAULT_WEBEX_BASE_URL);
+    // Every request carries a credential (a bearer token, or the OAuth form's secret and refresh token).
+    const insecure = insecureBaseUrlReason(this.baseUrl);
+    if (insecure) throw new ConfigurationError(`${insecure} (WEBEX_BASE_URL)`);
     this.origin = new URL(this.baseUrl).origin;
     this.tokens = options.tokenProvider;
     this.log = options.logger;
@@ -153,7 +159,8 @@ export class WebexClient {
   /** `path` is relative to the base URL (`/people`), or an absolute next-page URL on the same origin. */
   async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptions<T> = {}): Promise<WebexResponse<T>> {
     const url = this.resolve(path, options.query);
-    const logPath = url.pathname.slice(new URL(this.baseUrl).pathname.length) || '/';
+    // Logs and errors name the path without its secrets (an access code is a path segment).
+    const logPath = redactSecretPath(url.pathname.slice(new URL(this.baseUrl).pathname.length) || '/');
     const idempotent = options.idempotent ?? IDEMPOTENT.has(method);
     const correlation = correlationId();
     const trackingId = correlation ? `WEBEXPROV_${correlation}_${randomUUID().slice(0, 8)}` : `WEBEXPROV_${randomUUID()}`;
@@ -321,11 +328,11 @@ export class WebexClient {
   }
 
   private get basePath(): string {
-    return new URL(this.baseUrl).pathname.replace(/\/+$/, '');
+    return withoutTrailingSlashes(new URL(this.baseUrl).pathname);
   }
 
   private logPath(path: string): string {
-    return /^https?:\/\//i.test(path) ? new URL(path).pathname.slice(this.basePath.length) || '/' : path;
+    return redactSecretPath(/^https?:\/\//i.test(path) ? new URL(path).pathname.slice(this.basePath.length) || '/' : path);
   }
 
   /** A next link as a URL, refused (502) when it is not on our origin. */
@@ -463,4 +470,11 @@ function withMax(url: URL, max: number): string {
   const copy = new URL(url);
   copy.searchParams.set('max', String(max));
   return copy.toString();
+}
+
+/** Without its trailing `/`s; a loop, since `/\/+$/` retries from every slash of a long run (quadratic). */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
 }

@@ -1,3 +1,4 @@
+import { isThrottlingError } from '@smithy/service-error-classification';
 import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, SecretUnavailableError, StateMachineStartError, StoredObjectInvalidError, UnprocessableError, ValidationError } from '../errors';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus } from '../webex/errors';
 
@@ -55,10 +56,22 @@ export function errorToResult(error: unknown): ApiResult & { body: ErrorBody } {
   if (error instanceof StateMachineStartError) {
     return result(error.httpStatus, { code: error.name, message: error.message }, { 'Retry-After': '5' });
   }
+  // An AWS API this request needs (DescribeExecution, S3) throttled it past the SDK's own retries: the account's
+  // token bucket refills within seconds (docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html).
+  if (isAwsThrottling(error)) {
+    return result(429, { code: 'ThrottlingException', message: 'AWS throttled a call this request needs; retry after the pause', retryAfterSeconds: AWS_THROTTLE_RETRY_AFTER_SECONDS }, { 'Retry-After': String(AWS_THROTTLE_RETRY_AFTER_SECONDS) });
+  }
   if (error instanceof SecretUnavailableError || error instanceof ConfigurationError || error instanceof StoredObjectInvalidError) {
     return result(500, { code: error.name, message: error.message });
   }
   return result(500, { code: 'InternalError', message: 'Internal error' });
+}
+
+const AWS_THROTTLE_RETRY_AFTER_SECONDS = 2;
+
+/** An AWS SDK error (it carries `$metadata`) that the SDK's retry classifies as throttling. */
+function isAwsThrottling(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && '$metadata' in error && isThrottlingError(error as Parameters<typeof isThrottlingError>[0]);
 }
 
 /** Longest wait our 429 asks for: a Retry-After of 400 digits parses as Infinity, which no client can act on. */

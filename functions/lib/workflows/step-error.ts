@@ -3,6 +3,7 @@ import type { ErrorDetail } from '../schemas/calling';
 import { WebexApiError, isRateLimitStatus } from '../webex/errors';
 import { CallingVerificationError, ChangeNotAppliedError, MoveJobFailedError, MoveJobTimeoutError } from './calling/errors';
 import { errorToResult } from './error-status';
+import { hashEmails } from '../redaction';
 
 /**
  * How a state machine's step fails: the one module the Enable Calling, lifecycle and bulk steps share.
@@ -94,7 +95,7 @@ export async function runStep<T>(step: string, log: StepLog, run: () => Promise<
     const warn = log.levelByStatus && (httpStatus >= 500 || httpStatus === 429);
     (warn ? logger.warn.bind(logger) : logger.info.bind(logger))(`${log.workflow}: step failed`, { step, error: wire.name, status: httpStatus, trackingId });
     if (log.levelByStatus && httpStatus === 500 && error instanceof Error) {
-      logger.error(`${log.workflow}: unexpected error`, { step, name: error.name, message: error.message });
+      logger.error(`${log.workflow}: unexpected error`, { step, name: error.name, message: hashEmails(error.message) });
     }
     throw wire;
   }

@@ -28,7 +28,7 @@ describe('POST /bulk/joiners', () => {
     const users = [user(), user(), user(), user(), user()];
     const res = await h.call('POST', '/bulk/joiners', { users });
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ status: 'STARTED', stateMachine: 'BulkJoiners', users: 5, maxConcurrency: 16, executionName: expect.stringMatching(/^bulk-b-[0-9a-f]{40}$/) });
+    expect(res.body).toMatchObject({ status: 'STARTED', stateMachine: 'BulkJoiners', users: 5, maxConcurrency: 4, executionName: expect.stringMatching(/^bulk-b-[0-9a-f]{40}$/) });
     const status = await finished(res.body.executionName);
     expect(status).toMatchObject({ executionName: res.body.executionName, status: 'SUCCEEDED' });
     expect(status.report).toEqual({

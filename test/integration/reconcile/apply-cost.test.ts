@@ -4,7 +4,7 @@ import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 import { useLocalImportsBucket } from '../../support/local-imports-bucket';
 import { CORP_DOMAIN, largeOrgSeed } from '../../support/reconcile-org';
-import { IMPORTS, UNCALLED_ROW, applyAndWait, planFor, withUncalledUser } from '../../support/reconcile-apply';
+import { IMPORTS, UNCALLED_ROW, applyAndWait, planFor, useDeploymentThresholds, withUncalledUser } from '../../support/reconcile-apply';
 
 /**
  * Apply paces each action by ACTION_WEBEX_REQUESTS (functions/lib/reconcile/apply-items.ts): more requests
@@ -12,6 +12,8 @@ import { IMPORTS, UNCALLED_ROW, applyAndWait, planFor, withUncalledUser } from '
  * action of the kind really sends Webex on warm functions (SHOW_CALLS=1 lists them).
  */
 const bucket = useLocalImportsBucket(IMPORTS);
+// This deployment lets plans with many leavers apply without confirmation: a request may only tighten that.
+useDeploymentThresholds({ maxLeaverPercent: 100, maxLeavers: 10 });
 let h: Harness;
 useLifecycleHarness((harness) => (h = harness));
 

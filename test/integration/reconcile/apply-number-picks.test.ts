@@ -65,7 +65,7 @@ describe('apply with the numbers the plan picked', () => {
 
     await applyAndWait(h, plan.id);
     // One Map item per user: nothing waited for another user's action.
-    const items = JSON.parse((await bucket.store().getText(IMPORTS, `plans/${plan.id}.apply-items.json`)).text) as unknown[];
+    const items = JSON.parse((await bucket.store().getText(IMPORTS, `applies/${plan.id}.items.json`)).text) as unknown[];
     expect(items).toHaveLength(plan.actions.length);
     const { json } = await readResults(bucket.store(), plan.id);
     if (json.counts.failed) console.log(JSON.stringify(json.results.filter((r) => r.status === 'failed')));

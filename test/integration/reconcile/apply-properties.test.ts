@@ -3,13 +3,15 @@ import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 import { useLocalImportsBucket } from '../../support/local-imports-bucket';
 import { largeOrgSeed, rosterCsv } from '../../support/reconcile-org';
-import { IMPORTS, UNCALLED_ROW, applyAndWait, planFor, readResults, withUncalledUser } from '../../support/reconcile-apply';
+import { IMPORTS, UNCALLED_ROW, applyAndWait, planFor, readResults, useDeploymentThresholds, withUncalledUser } from '../../support/reconcile-apply';
 
 /**
  * The reconcile loop's fixed point, over generated organisations and rosters: plan, apply (the real ASL and
  * machines against the simulator), plan again: nothing left to do. Few runs: each is a whole apply.
  */
 const bucket = useLocalImportsBucket(IMPORTS);
+// This deployment lets plans with many leavers apply without confirmation: a request may only tighten that.
+useDeploymentThresholds({ maxLeaverPercent: 100, maxLeavers: 100 });
 let h: Harness;
 useLifecycleHarness((harness) => (h = harness));
 

@@ -37,7 +37,7 @@ describe('POST /reconcile/plans/{id}/apply', () => {
     const events = reconcileEvents(h);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ detailType: 'Webex Reconcile Completed', source: 'webex-provisioning.lifecycle', detail: { planId: plan.id, counts: json.counts } });
-    expect(outcome.output).toMatchObject({ planId: plan.id, status: 'COMPLETED', results: { json: `plans/${plan.id}.results.json` } });
+    expect(outcome.output).toMatchObject({ planId: plan.id, status: 'COMPLETED', results: { json: `applies/${plan.id}.results.json` } });
 
     // Planning again finds nothing to do.
     const again = await planFor(h, bucket.store(), { key: 'rosters/r.csv', allowMoves: true });
@@ -158,7 +158,7 @@ describe('faults mid-apply', () => {
         return steps(event, context);
       },
     });
-    const outcome = await runner.run({ planId: plan.id }, { executionName: `reconcile-${plan.id}` });
+    const outcome = await runner.run({ planId: plan.id, digest: plan.digest }, { executionName: `reconcile-${plan.id}` });
     expect(outcome).toMatchObject({ status: 'FAILED', error: 'S3Outage' });
     const [event] = reconcileEvents(h);
     expect(event).toMatchObject({

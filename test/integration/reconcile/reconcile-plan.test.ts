@@ -76,7 +76,7 @@ describe('reconciliation plan against the simulator', () => {
     expect(summary).not.toHaveProperty('actions');
     expect(await readPlan(store, BUCKET, plan.id)).toEqual(plan);
     const planCsv = store.objects.get(`${BUCKET}/plans/${plan.id}.csv`)!.split('\r\n');
-    expect(planCsv[0]).toBe('status,kind,email,userId,before,after,reason');
+    expect(planCsv.slice(0, 2)).toEqual([`# plan ${plan.id} digest ${plan.digest}`, 'status,kind,email,userId,before,after,reason']);
     expect(planCsv.filter((l) => l.startsWith('planned,'))).toHaveLength(plan.actions.length);
     await expect(readPlan(store, BUCKET, '00000000-0000-4000-8000-999999999999')).rejects.toBeInstanceOf(ObjectNotFoundError);
     await expect(readPlan(store, BUCKET, '../secrets')).rejects.toBeInstanceOf(ValidationError);
@@ -119,8 +119,14 @@ describe('reconciliation plan against the simulator', () => {
     expect(plan.counts.leave).toBe(90);
     expect(summary).toMatchObject({ needsConfirmation: true, confirmWith: 90 });
     expect(sim.requests.some((r) => r.path === '/telephony/config/numbers')).toBe(false);
-    // A per-request override lifts the threshold.
-    const lifted = await createReconcilePlan(ports, { key: 'r.csv', scope, thresholds: { maxLeaverPercent: 25, maxLeavers: 100 } });
+    // A request cannot lift the deployment's thresholds (a 400 naming the field, before Webex is read)...
+    const before = sim.requests.length;
+    await expect(createReconcilePlan(ports, { key: 'r.csv', scope, thresholds: { maxLeaverPercent: 25, maxLeavers: 100 } })).rejects.toMatchObject({
+      name: 'ValidationError', fields: [{ field: 'thresholds.maxLeaverPercent' }, { field: 'thresholds.maxLeavers' }],
+    });
+    expect(sim.requests.length).toBe(before);
+    // ...a deployment whose own thresholds are that high plans it without confirmation.
+    const lifted = await createReconcilePlan({ ...ports, defaults: { thresholds: { maxLeaverPercent: 25, maxLeavers: 100 } } }, { key: 'r.csv', scope });
     expect(lifted.plan.needsConfirmation).toBe(false);
   });
 

@@ -60,7 +60,9 @@ describe('POST /reconcile/plans', () => {
     expect(h.runtime.executions.list('ReconcilePlan')).toEqual([{ executionName: `plan-${id}` }]);
     const stored = JSON.parse((await bucket.store().getText(BUCKET, `plans/${id}.json`)).text);
     expect(stored.actions.map((a: { kind: string }) => a.kind)).toEqual(['join', 'leave', 'leave']);
-    expect((await bucket.store().getText(BUCKET, `plans/${id}.csv`)).text.split('\r\n')[0]).toBe('status,kind,email,userId,before,after,reason');
+    const csvLines = (await bucket.store().getText(BUCKET, `plans/${id}.csv`)).text.split('\r\n');
+    expect(csvLines.slice(0, 2)).toEqual([`# plan ${id} digest ${res.body.digest}`, 'status,kind,email,userId,before,after,reason']);
+    expect(res.body.digest).toBe(stored.digest);
     expect(events('Webex Reconcile Planned')).toEqual([
       expect.objectContaining({
         source: 'webex-provisioning.lifecycle',
@@ -122,9 +124,17 @@ describe('POST /reconcile/plans', () => {
       expect.objectContaining({ detail: expect.objectContaining({ planId: id, confirmWith: 12, counts: res.body.counts, applyPath: `/reconcile/plans/${id}/apply` }) }),
     ]);
     expect(events('Webex Reconcile Planned')).toEqual([]);
-    // The per-request thresholds lift it.
-    const lifted = await h.call('POST', '/reconcile/plans', { users: rosterUsers(12, false), scope, thresholds: { maxLeaverPercent: 25 } });
-    expect(lifted.body).toMatchObject({ needsConfirmation: false, counts: { leave: 12 } });
+    // The deployment's thresholds are a ceiling: a request may tighten them, never lift them, and nothing starts.
+    const started = h.runtime.executions.list('ReconcilePlan').length;
+    const lifted = await h.call('POST', '/reconcile/plans', { users: rosterUsers(12, false), scope, thresholds: { maxLeaverPercent: 25, maxLeavers: 1000000 } });
+    expect(lifted.status).toBe(400);
+    expect(lifted.body.error.fields).toEqual([
+      { field: 'thresholds.maxLeaverPercent', message: expect.stringMatching(/not raise it/) },
+      { field: 'thresholds.maxLeavers', message: expect.stringMatching(/not raise it/) },
+    ]);
+    expect(h.runtime.executions.list('ReconcilePlan')).toHaveLength(started);
+    const tightened = await h.call('POST', '/reconcile/plans', { users: rosterUsers(2, false), scope, thresholds: { maxLeavers: 1 } });
+    expect(tightened.body).toMatchObject({ needsConfirmation: true, confirmWith: 2 });
   });
 
   it("the planner's own refusals come back at their status, through the execution: an unknown scope location, every in-scope user removed", async () => {
@@ -139,6 +149,13 @@ describe('POST /reconcile/plans', () => {
     const everyone = await h.call('POST', '/reconcile/plans', { users: [{ email: `someone@${CORP_DOMAIN}`, displayName: 'S', location: 'Headquarters' }], scope });
     expect(everyone.status).toBe(400);
     expect(everyone.body.error.fields).toEqual([{ field: 'users', message: expect.stringMatching(/every one of the 60/) }]);
+    // Keeping one user does not make the file right: the refusal is about the share removed.
+    const allButOne = await h.call('POST', '/reconcile/plans', { users: rosterUsers(59, false), scope, leaverPolicy: 'delete', thresholds: { maxLeaverPercent: 100, maxLeavers: 1000000 } });
+    expect(allButOne.status).toBe(400);
+    expect(allButOne.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['thresholds.maxLeaverPercent', 'thresholds.maxLeavers']);
+    const keepOne = await h.call('POST', '/reconcile/plans', { users: rosterUsers(59, false), scope, leaverPolicy: 'delete' });
+    expect(keepOne.status).toBe(400);
+    expect(keepOne.body.error.fields).toEqual([{ field: 'users', message: expect.stringMatching(/remove 59 of the 60 in-scope users, more than it keeps/) }]);
     expect(events('Webex Reconcile Planned')).toEqual([]);
     expect(h.webexCalls().filter((r) => r.method !== 'GET')).toEqual([]);
   });
@@ -166,6 +183,35 @@ describe('a scheduled run (the input reconcileSchedule gives: no planId)', () =>
     expect(events('Webex Reconcile Planned')).toEqual([expect.objectContaining({ detail: expect.objectContaining({ planId, autoApply: false, applyStarted: false, counts: expect.objectContaining({ leave: 3 }) }) })]);
     const view = await h.call('GET', `/reconcile/plans/${planId}`);
     expect(view.body).toMatchObject({ id: planId, status: 'planned', counts: { leave: 3 } });
+  });
+});
+
+describe('a scheduled run retried by Scheduler (the same schedule ARN and scheduled time)', () => {
+  const SCHEDULE_ARN = 'arn:aws:scheduler:us-east-1:000000000000:schedule/default/nightly';
+  it('both attempts meet one plan-<id> execution, derived from the scheduled time: one plan, one Planned event', async () => {
+    const { csv } = rosterCsv(org, { joiners: 0, movers: 0, leavers: 0.05 });
+    await bucket.store().putText(BUCKET, 'rosters/nightly.csv', csv);
+    const input = { request: { key: 'rosters/nightly.csv', scope }, autoApply: false, scheduleArn: SCHEDULE_ARN, scheduledTime: '2026-03-07T02:00:00Z' };
+    const starter = h.runtime.stateMachines.starter();
+    // Step Functions names Scheduler's executions itself: two attempts are two unnamed executions.
+    await starter.start('ReconcilePlan', input, 'scheduled-attempt-1');
+    const first = await h.runtime.executions.outcome('ReconcilePlan', 'scheduled-attempt-1');
+    expect(first).toMatchObject({ status: 'SUCCEEDED', output: { planId: expect.stringMatching(/^[0-9a-f-]{36}$/), started: true } });
+    const { planId, executionName } = first!.output as { planId: string; executionName: string };
+    expect(executionName).toBe(`plan-${planId}`);
+    expect(executionName.length).toBeLessThanOrEqual(80);
+    await h.runtime.executions.settle();
+    // The retry comes after the first plan ended: Step Functions refuses the closed name, and nothing plans again.
+    await starter.start('ReconcilePlan', input, 'scheduled-attempt-2');
+    expect(await h.runtime.executions.outcome('ReconcilePlan', 'scheduled-attempt-2')).toMatchObject({ status: 'SUCCEEDED', output: { planId, started: false, reason: 'alreadyPlanned' } });
+    await h.runtime.executions.settle();
+    expect(h.runtime.executions.list('ReconcilePlan').map((e) => e.executionName).filter((n) => n.startsWith('plan-'))).toEqual([executionName]);
+    expect(events('Webex Reconcile Planned').filter((e) => (e.detail as { planId: string }).planId === planId)).toHaveLength(1);
+    expect((await h.call('GET', `/reconcile/plans/${planId}`)).body).toMatchObject({ id: planId, status: 'planned' });
+    // Another scheduled time is another plan.
+    await starter.start('ReconcilePlan', { ...input, scheduledTime: '2026-03-08T02:00:00Z' }, 'scheduled-attempt-3');
+    expect((await h.runtime.executions.outcome('ReconcilePlan', 'scheduled-attempt-3'))!.output).toMatchObject({ started: true, planId: expect.not.stringMatching(planId) });
+    await h.runtime.executions.settle();
   });
 });
 

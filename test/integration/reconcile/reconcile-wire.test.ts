@@ -120,7 +120,7 @@ describe('GET /reconcile/plans/{id} shows the apply', () => {
   it('a results file that is not a report is a 500 naming it, never a crash or half a report', async () => {
     await roster(THREE_ACTIONS);
     const id = await plan();
-    const key = `plans/${id}.results.json`;
+    const key = `applies/${id}.results.json`;
     await bucket.store().putText(IMPORTS, key, JSON.stringify({ planId: id, counts: { total: 3 } }));
     const wrongShape = await h.call('GET', `/reconcile/plans/${id}`);
     expect(wrongShape.status).toBe(500);
@@ -134,13 +134,13 @@ describe('GET /reconcile/plans/{id} shows the apply', () => {
 });
 
 describe('autoApply (a scheduled plan)', () => {
-  it('a plan that needs no confirmation starts reconcile-<planId> with { planId }; it completes and writes its results; Planned says so; a person applying it too runs nothing again', async () => {
+  it('a plan that needs no confirmation starts reconcile-<planId> with { planId, digest }; it completes and writes its results; Planned says so; a person applying it too runs nothing again', async () => {
     await roster(THREE_ACTIONS);
     const { planId, apply } = await scheduledRun(true);
     const name = `reconcile-${planId}`;
     expect(apply).toEqual({ started: true, executionName: name });
     expect(applies()).toEqual([{ executionName: name }]);
-    expect(h.runtime.executions.input('ReconcileApply', name)).toEqual({ planId });
+    expect(h.runtime.executions.input('ReconcileApply', name)).toEqual({ planId, digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect(events('Webex Reconcile Planned')).toEqual([
       expect.objectContaining({ detail: expect.objectContaining({ planId, autoApply: true, applyStarted: true, apply: { started: true, executionName: name } }) }),
     ]);
@@ -196,17 +196,24 @@ describe('autoApply (a scheduled plan)', () => {
     expect(applies()).toEqual([{ executionName: `reconcile-${id}` }]);
   });
 
-  it('a plan whose apply a person started and is still running: the same name and input is that execution, run once', async () => {
+  it('a plan whose apply a person started and is still running: a plan made again under its id (another digest) starts nothing, and the first, finding the plan changed, applies nothing', async () => {
     await roster(THREE_ACTIONS);
     const id = await plan();
     const release = interceptPrepare('hold');
     await h.call('POST', `/reconcile/plans/${id}/apply`, {});
+    const reviewed = h.runtime.executions.input('ReconcileApply', `reconcile-${id}`) as { digest: string };
     await h.runtime.stateMachines.starter().start('ReconcilePlan', { planId: id, request: { key: KEY, scope }, autoApply: true }, `replan-${id}`);
-    expect(await h.runtime.executions.outcome('ReconcilePlan', `replan-${id}`)).toMatchObject({ output: { apply: { started: true, executionName: `reconcile-${id}` } } });
+    // The start names the new plan's digest: not the running execution's input, so Step Functions refuses it.
+    expect(await h.runtime.executions.outcome('ReconcilePlan', `replan-${id}`)).toMatchObject({ output: { apply: { started: false, reason: 'alreadyApplied', executionName: `reconcile-${id}` } } });
+    expect(reviewed.digest).toMatch(/^sha256:/);
     release();
     await h.runtime.executions.settle();
     expect(applies()).toEqual([{ executionName: `reconcile-${id}` }]);
-    expect(events('Webex Reconcile Completed')).toHaveLength(1);
+    // The stored plan is no longer the one that run was asked for (it was planned again meanwhile): its
+    // first step refuses it, and nothing is applied.
+    expect(await h.runtime.executions.outcome('ReconcileApply', `reconcile-${id}`)).toMatchObject({ status: 'FAILED', error: 'PlanIntegrityError' });
+    expect(events('Webex Reconcile Completed')).toHaveLength(0);
+    expect(h.webexCalls().filter((c) => c.method !== 'GET')).toEqual([]);
   });
 });
 

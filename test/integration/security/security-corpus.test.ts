@@ -7,6 +7,8 @@ import { routes } from '../../../functions/routes';
 import { SIM_ACCESS_TOKEN, SIM_CLIENT_SECRET, SIM_REFRESH_TOKEN } from '../../../functions/simulator/seed';
 import { startHarness, type Harness } from '../../support/harness';
 import { captureLogs, type LogCapture } from '../../support/log-capture';
+import { ADVERSARIAL_TEXTS, textBodies } from '../../support/adversarial-text';
+import { MAX_BODY_BYTES } from '../../../functions/lib/http/api-event';
 import { rawCall, type RawAnswer } from '../../support/raw-http';
 
 /**
@@ -312,6 +314,17 @@ describe('names with invisible, bidi or ill-formed characters', () => {
     );
   });
 
+  it('long adversarial runs (combining marks, joiners, variation selectors, bidi controls) filling a 64 KB body: 400 naming the field, as fast as any small bad request', async () => {
+    const route = CORPUS_ROUTES.find((r) => r.id === 'CreateUser')!;
+    for (const [corpus, make] of Object.entries(ADVERSARIAL_TEXTS)) {
+      for (const field of ['firstName', 'department', 'title']) {
+        const [body] = textBodies(corpus, (n) => make(n), MAX_BODY_BYTES - 64);
+        const name = JSON.parse(body.body).firstName as string;
+        await expectRefused(route, 'POST', route.path, { body: JSON.stringify({ email: 'corpus@example.com', displayName: 'Corpus', [field]: name }), field, statuses: [400] });
+      }
+    }
+  });
+
   it('in {location} and ?location=: 400 naming location', async () => {
     const add = CORPUS_ROUTES.find((r) => r.id === 'AddLocationNumbers')!;
     const list = CORPUS_ROUTES.find((r) => r.id === 'ListNumbers')!;
@@ -338,5 +351,44 @@ describe('over the whole corpus', () => {
     expect(all).not.toMatch(/bearer\s+[A-Za-z0-9._~+/-]{6,}/i);
     const longest = Math.max(...logs.lines.map((l) => l.length));
     expect(longest).toBeLessThanOrEqual(MAX_LOG_LINE);
+  });
+});
+
+describe('safeguards a request cannot switch off', () => {
+  const createPlan = CORPUS_ROUTES.find((r) => r.id === 'CreateReconcilePlan')!;
+  const applyRoute = CORPUS_ROUTES.find((r) => r.id === 'ApplyReconcilePlan')!;
+  const users = [{ email: 'a@example.com', displayName: 'A', location: 'Headquarters' }];
+  const scope = { emailDomains: ['example.com'] };
+
+  it('thresholds above the deployment\'s (the default 10 % and 50 here): 400 naming thresholds.<field>, nothing started', async () => {
+    const loosen = fc.oneof(
+      fc.record({ maxLeaverPercent: fc.double({ min: 10.000001, max: 100, noNaN: true }) }),
+      fc.record({ maxLeavers: fc.integer({ min: 51, max: 2 ** 31 }) }),
+      fc.constant({ maxLeaverPercent: 100, maxLeavers: 1_000_000 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(loosen, async (thresholds) => {
+        const field = `thresholds.${Object.keys(thresholds)[0]}`;
+        await expectRefused(createPlan, 'POST', '/reconcile/plans', { body: JSON.stringify({ users, scope, leaverPolicy: 'delete', thresholds }), field, statuses: [400] });
+      }),
+      runs(20),
+    );
+    expect(h.runtime.executions.list('ReconcilePlan')).toEqual([]);
+  });
+
+  it('two roster rows with one number: 400 naming the second row', async () => {
+    const shared = [
+      { ...users[0], phoneNumber: '+14085550101' },
+      { email: 'b@example.com', displayName: 'B', location: 'Headquarters', phoneNumber: '+14085550101' },
+    ];
+    await expectRefused(createPlan, 'POST', '/reconcile/plans', { body: JSON.stringify({ users: shared, scope }), field: 'users.1.phoneNumber', statuses: [400] });
+  });
+
+  it('a confirm that is neither a count nor a digest: 400 naming confirm; a digest for no plan: 404', async () => {
+    const path = fill(applyRoute.path, { id: '00000000-0000-4000-8000-00000000dead' });
+    for (const confirm of ['sha256:xyz', `sha1:${'a'.repeat(40)}`, `SHA256:${'a'.repeat(64)}`, `sha256:${'a'.repeat(63)}`, '12', -1, 1.5]) {
+      await expectRefused(applyRoute, 'POST', path, { body: JSON.stringify({ confirm }), field: 'confirm', statuses: [400] });
+    }
+    await expectRefused(applyRoute, 'POST', path, { body: JSON.stringify({ confirm: `sha256:${'a'.repeat(64)}` }), statuses: [404] });
   });
 });

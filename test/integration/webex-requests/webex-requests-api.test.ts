@@ -166,6 +166,24 @@ describe('POST /webex/requests with all: true, bounded', () => {
     expect(h.webexCalls()).toHaveLength(0);
   });
 
+  it("checks a cursor's query as strictly as `query`: a value outside the parameter's enum or type never reaches Webex", async () => {
+    const cursorOf = (page: string) => Buffer.from(JSON.stringify({ page, skip: 0 })).toString('base64url');
+    const path = '/telephony/config/numbers';
+    h.sim.clearRequests();
+    const direct = await h.call('POST', '/webex/requests', { method: 'GET', path, all: true, query: { ownerType: 'NOT_AN_ENUM' } });
+    expect(direct.status).toBe(400);
+    expect(direct.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['query.ownerType']);
+    for (const page of [`${path}?ownerType=NOT_AN_ENUM`, `${path}?max=lots`, `${path}?details=maybe`, '/people?max=abc']) {
+      const res = await h.call('POST', '/webex/requests', { method: 'GET', path: page.split('?')[0], all: true, cursor: cursorOf(page) });
+      expect({ page, status: res.status, body: res.body }).toMatchObject({ page, status: 400 });
+      expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['cursor']);
+    }
+    expect(h.webexCalls()).toHaveLength(0);
+    // A cursor with a declared value of the right kind still pages on.
+    const ok = await h.call('POST', '/webex/requests', { method: 'GET', path, all: true, cursor: cursorOf(`${path}?ownerType=PEOPLE&max=2`) });
+    expect(ok.status).toBe(200);
+  });
+
   it('stops on an empty page even when it links to another', async () => {
     h.sim.faults.add({
       match: { method: 'GET', path: '/people' },

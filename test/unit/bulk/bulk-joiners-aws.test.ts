@@ -72,7 +72,7 @@ describe('bulk joiners: names, concurrency, failures', () => {
   });
 
   it('BULK_JOINERS_MAX_CONCURRENCY: default 4, 1..40', () => {
-    expect(maxConcurrency({})).toBe(16);
+    expect(maxConcurrency({})).toBe(4);
     expect(maxConcurrency({ BULK_JOINERS_MAX_CONCURRENCY: '10' })).toBe(10);
     for (const bad of ['0', '41', '2.5', 'many']) expect(() => maxConcurrency({ BULK_JOINERS_MAX_CONCURRENCY: bad })).toThrow(ConfigurationError);
   });

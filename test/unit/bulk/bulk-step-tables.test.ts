@@ -4,6 +4,7 @@ import { BULK_JOINERS_CSV_STEPS, BulkJoinersCsvStepInput, runBulkJoinersCsvStep 
 import { BULK_JOINERS_STEPS, BulkJoinersStepInput, runBulkJoinersStep } from '../../../functions/lib/bulk/joiners-steps';
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
 import { ObjectNotFoundError, type ObjectStore } from '../../../functions/lib/storage/object-store';
+import { recordingActivity } from '../../support/recording-activity';
 import { StepError } from '../../../functions/lib/workflows/step-error';
 
 const root = join(__dirname, '..', '..', '..');
@@ -67,14 +68,17 @@ describe('the bulk machines’ step tables', () => {
         { index: 0, email: 'a@example.com', status: 'SUCCEEDED', userId: 'u-1' },
       ],
     });
-    await expect(runBulkJoinersStep(input)).resolves.toMatchObject({ executionName: 'bulk-1', total: 2, succeeded: 1, failed: 1, results: [{ index: 0 }, { index: 1 }] });
+    const { activity, calls } = recordingActivity();
+    await expect(runBulkJoinersStep({ activity }, input)).resolves.toMatchObject({ executionName: 'bulk-1', total: 2, succeeded: 1, failed: 1, results: [{ index: 0 }, { index: 1 }] });
+    // The run's end, with its counts, for GET /bulk/joiners.
+    expect(calls).toEqual([{ method: 'endBulkRun', args: ['bulk-1', { status: 'SUCCEEDED', endedAt: expect.any(String), total: 2, succeeded: 1, failed: 1 }] }]);
   });
 
   it('lets a step’s error leave as a StepError under its own name (what Retry/Catch match), the original as its cause', async () => {
     const missing = new ObjectNotFoundError('imports', 'bulk-results/x/manifest.json');
     const store: ObjectStore = { ...noBucket, getText: () => Promise.reject(missing) };
     const input = BulkJoinersCsvStepInput.parse({ step: 'buildReport', executionName: 'bulk-csv-x', bucket: 'imports', manifest: { Bucket: 'imports', Key: 'bulk-results/x/manifest.json' } });
-    const error = await runBulkJoinersCsvStep({ objectStore: () => store }, input).catch((e: unknown) => e);
+    const error = await runBulkJoinersCsvStep({ objectStore: () => store, activity: recordingActivity().activity }, input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StepError);
     expect(error).toMatchObject({ name: 'ObjectNotFoundError', detail: { httpStatus: 404 }, cause: missing });
     expect(JSON.parse((error as StepError).message)).toMatchObject({ code: 'ObjectNotFoundError', httpStatus: 404 });

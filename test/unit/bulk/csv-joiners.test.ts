@@ -1,6 +1,6 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv } from '../../../functions/lib/bulk/csv-joiners';
+import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv, csvField } from '../../../functions/lib/bulk/csv-joiners';
 import { ObjectNotFoundError, ObjectTooLargeError } from '../../../functions/lib/storage/object-store';
 import { MemoryObjectStore } from '../../support/memory-object-store';
 import { S3ObjectStore } from '../../../functions/lib/aws/s3-object-store';
@@ -104,6 +104,23 @@ describe('buildCsvReport', () => {
     // A cell a spreadsheet would run as a formula is defused.
     expect(csv[2]).toBe(`2,b@example.com,FAILED,,X,"'=HYPERLINK(""http://x"")"`);
     expect(csv[3]).toMatch(/^3,c@example\.com,FAILED,,Lambda\.Unknown,/);
+  });
+
+  it('defuses a formula wherever a spreadsheet could start a cell: after a comma, a semicolon, a tab or a line break, not only at the start', () => {
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('department=Sales;=1+1')).toBe(`"department=Sales;'=1+1"`);
+    expect(csvField('a,@SUM(A1)')).toBe(`"a,'@SUM(A1)"`);
+    expect(csvField('a\t+1')).toBe(`"a\t'+1"`);
+    expect(csvField('a; -2')).toBe(`"a; '-2"`);
+    expect(csvField('x\n=cmd')).toBe(`"x\n'=cmd"`);
+    // Nothing else changes: a formula character inside a cell is data.
+    expect(csvField('a=b+c-d@e.example')).toBe('a=b+c-d@e.example');
+    expect(csvField(12)).toBe('12');
+    // Split as a spreadsheet in any of those locales would, no piece starts with a formula character.
+    for (const sep of [',', ';', '\t']) {
+      const cell = csvField(`Sales${sep}=1+1${sep}+2${sep}-3${sep}@x`);
+      for (const piece of cell.replace(/^"|"$/g, '').split(sep)) expect(piece).not.toMatch(/^\s*[=+\-@]/);
+    }
   });
 
   it('quotes report cells with commas, quotes or line breaks', () => {

@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import { buildOpenApiDocument } from '../../../functions/lib/http/openapi';
+import { API_SCOPES } from '../../../functions/lib/http/scopes';
 import { routes } from '../../../functions/routes';
 
 const doc = buildOpenApiDocument(routes, 'http://127.0.0.1:3000') as any;
@@ -35,5 +36,27 @@ describe('the OpenAPI document of the suite API', () => {
     expect(validate({ email: 'a@example.com', licenses: [] })).toBe(false);
     expect(validate({ firstName: 'A' })).toBe(false);
     expect(bodySchema('/users/{user}', 'patch').properties.user).toBeUndefined();
+  });
+
+  it('offers SigV4 as API Gateway exports it and OAuth client credentials with every scope', () => {
+    expect(doc.components.securitySchemes.sigv4).toEqual({ type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' });
+    const flow = doc.components.securitySchemes.oauth2.flows.clientCredentials;
+    expect(flow.tokenUrl).toBe('http://127.0.0.1:3000/oauth2/token');
+    expect(Object.keys(flow.scopes).sort()).toEqual(API_SCOPES.map((s) => `webex-provisioning/${s}`).sort());
+  });
+
+  it("lets each operation be called with SigV4 or a token carrying its row's scope, and documents 401 and 403", () => {
+    for (const route of routes) {
+      const op = doc.paths[route.path][route.method.toLowerCase()];
+      expect(op.security).toEqual([{ sigv4: [] }, { oauth2: [`webex-provisioning/${route.scope}`] }]);
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
+    }
+  });
+
+  it('offers only the schemes a deployed API accepts, with its token URL', () => {
+    const oauthOnly = buildOpenApiDocument(routes, 'https://api.example.com/v1', { modes: ['oauth'], tokenUrl: 'https://auth.example.com/oauth2/token' }) as any;
+    expect(Object.keys(oauthOnly.components.securitySchemes)).toEqual(['oauth2']);
+    expect(oauthOnly.components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl).toBe('https://auth.example.com/oauth2/token');
+    expect(oauthOnly.paths['/users'].post.security).toEqual([{ oauth2: ['webex-provisioning/users.write'] }]);
   });
 });

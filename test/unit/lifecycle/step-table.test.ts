@@ -1,3 +1,5 @@
+import type { ActivityRecord } from '../../../functions/lib/activity/records';
+import type { ActivityStore } from '../../../functions/lib/activity/store';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIFECYCLE_STEPS, LifecycleStepInput, runLifecycleStep } from '../../../functions/lib/workflows/lifecycle/steps';
@@ -15,6 +17,10 @@ const origin = { eventId: 'e-1', source: 'hr.test', detailType: 'User Left' };
 // Any use of the client is a request to Webex: this one refuses them all, so a test sees whether one was made.
 const noWebex = new Proxy({}, { get: () => { throw Object.assign(new Error('Webex was asked'), { name: 'AskedWebex' }); } }) as WebexClient;
 
+const noActivity = (): ActivityStore => {
+  throw new Error('this step must not touch the activity table');
+};
+
 describe('the lifecycle step table', () => {
   it('holds exactly the steps the joiner, mover and leaver Task states send', () => {
     const sent = new Set(['joiner.asl.json', 'mover.asl.json', 'leaver.asl.json'].flatMap(lambdaSteps));
@@ -26,7 +32,7 @@ describe('the lifecycle step table', () => {
       step: 'moverUpdateProfile',
       state: { origin, detail: { email: 'a@example.com', profile: { title: 'Lead' } }, user: { id: 42, email: 'a@example.com', hasLocationChange: false } },
     });
-    await expect(runLifecycleStep({ client: noWebex }, input)).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(runLifecycleStep({ client: noWebex, activity: noActivity }, input)).rejects.toMatchObject({ name: 'ZodError' });
   });
 
   it('builds the outcome from typed parts: a leaver already gone completes with the note', async () => {
@@ -34,11 +40,19 @@ describe('the lifecycle step table', () => {
       step: 'buildOutcome',
       flow: 'leaver',
       executionName: 'x-1',
+      startedAt: '2026-12-07T01:00:00.000Z',
       state: { origin, detail: { email: 'a@example.com', policy: 'delete' }, user: { found: false, email: 'a@example.com' }, throttle: {} },
     });
-    await expect(runLifecycleStep({ client: noWebex }, input)).resolves.toMatchObject({
+    const recorded: ActivityRecord[] = [];
+    const activity = () => ({ record: async (records: readonly ActivityRecord[]) => void recorded.push(...records) }) as unknown as ActivityStore;
+    await expect(runLifecycleStep({ client: noWebex, activity }, input)).resolves.toMatchObject({
       status: 'COMPLETED',
       detail: { status: 'COMPLETED', email: 'a@example.com', applied: [], note: expect.stringContaining('already gone') },
     });
+    // The outcome step records the run: keyed by the execution's start, in the outcome's words.
+    expect(recorded).toEqual([expect.objectContaining({
+      kind: 'leaver', email: 'a@example.com', startedAt: '2026-12-07T01:00:00.000Z', executionName: 'x-1', outcome: 'succeeded', changes: [], trackingIds: [],
+      note: expect.stringContaining('already gone'),
+    })]);
   });
 });

@@ -1,6 +1,7 @@
 import { ACTION_WEBEX_REQUESTS, actionRequests, applyGroups, actionRun, planRequests, prepareApply } from '../../../functions/lib/reconcile/apply-items';
 import { applyExecutionName } from '../../../functions/lib/reconcile/apply-execution';
 import type { PlanAction, ReconcilePlan } from '../../../functions/lib/reconcile/schemas';
+import { savePlan } from '../../../functions/lib/reconcile/plan-store';
 import { EXECUTION_NAME } from '../../../functions/lib/state-machines/execution-name';
 import { MemoryObjectStore } from '../../support/memory-object-store';
 
@@ -71,18 +72,19 @@ describe('apply items', () => {
     const store = new MemoryObjectStore();
     const plan: ReconcilePlan = {
       id: PLAN_ID, createdAt: 'x', scope: { emailDomains: ['x.example'] }, policy: { leaverPolicy: 'delete', allowMoves: true, thresholds: { maxLeaverPercent: 10, maxLeavers: 50 } },
-      inScope: 5, unchanged: 0, rosterOutOfScope: 0, counts: { join: 1, enableCalling: 1, move: 1, updateProfile: 2, leave: 1 }, needsConfirmation: false, actions, skipped: [],
+      inScope: 10, unchanged: 0, rosterOutOfScope: 0, counts: { join: 1, enableCalling: 1, move: 1, updateProfile: 2, leave: 1 }, needsConfirmation: false, actions, skipped: [],
     };
-    store.objects.set(`imports/plans/${PLAN_ID}.json`, JSON.stringify(plan));
-    const prepared = await prepareApply(store, 'imports', { planId: PLAN_ID, executionName: NAME, startedAt: new Date(START).toISOString() }, {
+    const { digest } = (await savePlan(store, 'imports', plan)).plan;
+    const run = { planId: PLAN_ID, digest };
+    const prepared = await prepareApply(store, 'imports', { planId: PLAN_ID, executionName: NAME, startedAt: new Date(START).toISOString(), run }, {
       BULK_WEBEX_REQUESTS_PER_SECOND: '20',
       BULK_JOINERS_MAX_CONCURRENCY: '7',
     });
     expect(prepared).toEqual({
-      planId: PLAN_ID, bucket: 'imports', itemsKey: `plans/${PLAN_ID}.apply-items.json`, resultsPrefix: `bulk-results/${NAME}`,
+      planId: PLAN_ID, bucket: 'imports', itemsKey: `applies/${PLAN_ID}.items.json`, resultsPrefix: `bulk-results/${NAME}`,
       maxConcurrency: 7, total: 6, groups: 5, requestsPerSecond: 20,
     });
-    const items = JSON.parse(store.objects.get(`imports/plans/${PLAN_ID}.apply-items.json`)!);
+    const items = JSON.parse(store.objects.get(`imports/applies/${PLAN_ID}.items.json`)!);
     expect(Array.isArray(items)).toBe(true);
     expect(items).toHaveLength(5);
   });

@@ -26,7 +26,7 @@ const sentTo = (substitution: string) => [...new Set([...tasks(asl.States)].filt
 const refuse = () => {
   throw Object.assign(new Error('not this port'), { name: 'AskedThePort' });
 };
-const noBucket: ApplyStepsContext = { env: () => ({}), objectStore: refuse };
+const noBucket: ApplyStepsContext = { env: () => ({}), objectStore: refuse, activity: refuse };
 const noWebex: ApplyCheckContext = { client: refuse };
 /** A payload as each function takes it: checked by its taskHandler's schema (here parsed), then run. */
 const runSteps = async (payload: unknown) => runApplyStepsStep(noBucket, ReconcileApplyStepsInput.parse(payload));

@@ -58,7 +58,7 @@ describe('buildPlan: the diff', () => {
     expect(leave).toMatchObject({ leaverPolicy: 'deactivate', before: { title: 'Gone', locationId: 'LOC2' }, after: {} });
     expect(p.actions.every((a) => a.email !== 'other@elsewhere.com')).toBe(true);
     // The join carries the row as the Joiner runs it: without a number or an extension, the first free number.
-    const numberless = plan({ roster: roster({ email: 'n@example.com' }, { email: 'same@example.com' }), org: webex }).actions[0];
+    const numberless = plan({ roster: roster({ email: 'n@example.com' }, { email: 'same@example.com' }, { email: 'nocalling@example.com' }, { email: 'renamed@example.com' }), org: webex }).actions[0];
     expect(numberless).toMatchObject({ kind: 'join', roster: { email: 'n@example.com', autoAssignNumber: true } });
     // The same inputs, in another order, give the same plan.
     expect(plan({ roster: [...r].reverse(), org: { ...webex, users: [...webex.users].reverse() } }).actions.map((a) => a.email)).toEqual(p.actions.map((a) => a.email));
@@ -79,11 +79,11 @@ describe('buildPlan: the diff', () => {
   it('leaves users outside the scope alone: other domains, excluded e-mails, other locations, no calling under a location scope', () => {
     const scope: ReconcileScope = { emailDomains: ['example.com'], locations: ['One'], exclude: ['Same@example.com'] };
     const p = plan({ roster: r, org: webex, scope });
-    // same: excluded; nocalling: no calling location; leaver: in LOC2; other: another domain; joiner: joins LOC3.
-    expect(p.actions.map((a) => [a.kind, a.email])).toEqual([
-      ['move', 'mover@example.com'],
-      ['updateProfile', 'renamed@example.com'],
-    ]);
+    // same: excluded; nocalling: no calling location; leaver: in LOC2; other: another domain; joiner: joins LOC3;
+    // mover: in scope, but the roster moves them to LOC3, outside it: kept inside the scope as a join is.
+    expect(p.actions.map((a) => [a.kind, a.email])).toEqual([['updateProfile', 'renamed@example.com']]);
+    expect(p.skipped).toEqual([{ kind: 'move', email: 'mover@example.com', userId: 'id-mover@example.com', reason: 'calling location is One; the roster (users.2) says Three, outside scope.locations: not moved' }]);
+    expect(p.scopeLocationIds).toEqual(['LOC1']);
     expect(p.inScope).toBe(2);
     expect(p.rosterOutOfScope).toBe(3);
   });
@@ -104,7 +104,7 @@ describe('buildPlan: the diff', () => {
     expect(after.users.find((u) => u.email === 'calling.leaver@example.com')).toMatchObject({ loginEnabled: true });
     expect(plan({ roster: r2, org: after, policy }).actions).toEqual([]);
     // An empty-looking roster is still refused: the users it would act on are all in scope.
-    expect(() => plan({ roster: roster({ email: 'left.before@example.com' }), org: webexOrg, policy })).not.toThrow();
+    expect(() => plan({ roster: roster({ email: 'left.before@example.com' }, { email: 'stay@example.com' }), org: webexOrg, policy })).not.toThrow();
     expect(() => plan({ roster: roster({ email: 'nobody@elsewhere.com' }), org: webexOrg, policy })).toThrow(ValidationError);
   });
 
@@ -184,6 +184,15 @@ describe('safeguards', () => {
     expect(() => checkConfirmation(noConfirmationNeeded, undefined)).not.toThrow();
   });
 
+  it('refuses a roster that removes more in-scope users than it keeps, however many it keeps', () => {
+    const users = many(9);
+    // Keeping one (or four) of nine is no more a right roster than keeping none.
+    for (const kept of [1, 4]) {
+      expect(() => plan({ roster: keep(users, kept), org: org(users), policy: defaults })).toThrow(/remove \d of the 9 in-scope users, more than it keeps/);
+    }
+    expect(plan({ roster: keep(users, 5), org: org(users), policy: defaults }).counts.leave).toBe(4);
+  });
+
   it('refuses a roster that removes every in-scope user, naming the roster field', () => {
     const users = many(3);
     expect(() => plan({ roster: roster({ email: 'new@example.com' }), org: org(users), rosterField: 'key' })).toThrow(ValidationError);
@@ -249,6 +258,22 @@ describe('the roster', () => {
     expect(() => rosterFromUsers([{ email: 'a@example.com', displayName: 'A', location: 'One' }, { email: 'A@example.com', displayName: 'A', location: 'One' }])).toThrow(
       /users\.1\.email: duplicate of users\.0\.email/,
     );
+  });
+
+  it('refuses a roster whose rows share a number, naming both rows (CSV lines and JSON users)', () => {
+    const csv = 'email,displayName,location,phoneNumber\r\na@example.com,A,One,+14085550101\r\nb@example.com,B,One,+14085550102\r\nc@example.com,C,One,+14085550101\r\n';
+    expect(() => rosterFromCsv(csv)).toThrow(ValidationError);
+    try {
+      rosterFromCsv(csv);
+    } catch (e) {
+      expect(fields(e)).toEqual([{ field: 'lines.4.phoneNumber', message: '+14085550101 is also the number of lines.2: each number once per roster' }]);
+    }
+    const users = [
+      { email: 'a@example.com', displayName: 'A', location: 'One', phoneNumber: '+14085550101' },
+      { email: 'b@example.com', displayName: 'B', location: 'One', phoneNumber: '+14085550101' },
+    ];
+    expect(() => rosterFromUsers(users)).toThrow(/users\.1\.phoneNumber: \+14085550101 is also the number of users\.0/);
+    expect(rosterFromUsers([users[0], { ...users[1], phoneNumber: '+14085550102' }])).toHaveLength(2);
   });
 
   it('requires a scope with domains or locations, and one roster', () => {

@@ -28,6 +28,15 @@ export const row = (detail: Partial<UserJoinedDetail> & { email: string }, where
 export const roster = (...details: (Partial<UserJoinedDetail> & { email: string })[]): RosterEntry[] =>
   details.map((d, i) => row(d, `users.${i}`));
 
+/**
+ * `n` in-scope users the roster keeps unchanged, as Webex users and roster rows (after `after` rows): for a
+ * fixture whose partial roster would otherwise remove more in-scope users than it keeps (always refused).
+ */
+export function stayers(n: number, after = 0): { users: SeenUser[]; rows: RosterEntry[] } {
+  const emails = Array.from({ length: n }, (_, i) => `stay${i}@example.com`);
+  return { users: emails.map((e) => user(e, { locationId: 'LOC1' })), rows: emails.map((email, i) => row({ email }, `users.${after + i}`)) };
+}
+
 export const org = (users: SeenUser[], numbers?: OrgSnapshot['numbers']): OrgSnapshot => ({ users, locations: LOCATIONS, numbers });
 
 /** What Webex looks like once every action of the plan is applied as planned. */

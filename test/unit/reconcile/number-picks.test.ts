@@ -4,7 +4,7 @@ import { applyExecutionName } from '../../../functions/lib/reconcile/apply-execu
 import { assignableNumber, type NumberHolder } from '../../../functions/lib/reconcile/org-snapshot';
 import { UserJoinedDetail, UserMovedDetail } from '../../../functions/lib/schemas/lifecycle-events';
 import { EnableCallingInput } from '../../../functions/lib/schemas/calling';
-import { org, roster, user } from './model-org';
+import { org, roster, stayers, user } from './model-org';
 
 /**
  * The plan picks the number each action would otherwise take as "the location's first free number"
@@ -12,6 +12,8 @@ import { org, roster, user } from './model-org';
  * passes it and runs those actions side by side.
  */
 
+/** Users the roster keeps unchanged, so a partial roster here never removes most of the scope (refused). */
+const kept = stayers(4, 100);
 const plan = (over: Partial<BuildPlanInput> & Pick<BuildPlanInput, 'roster' | 'org'>) =>
   buildPlan({
     id: '00000000-0000-4000-8000-000000000002',
@@ -20,6 +22,8 @@ const plan = (over: Partial<BuildPlanInput> & Pick<BuildPlanInput, 'roster' | 'o
     scope: { emailDomains: ['example.com'] },
     policy: { leaverPolicy: 'deactivate', allowMoves: true, thresholds: { maxLeaverPercent: 100, maxLeavers: 1000 } },
     ...over,
+    roster: [...over.roster, ...kept.rows],
+    org: { ...over.org, users: [...over.org.users, ...kept.users] },
   });
 
 const free = (locationId: string): NumberHolder => ({ locationId, assignable: true });

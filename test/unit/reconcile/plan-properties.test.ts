@@ -6,6 +6,7 @@ import { checkConfirmation, leaverThresholdExceeded } from '../../../functions/l
 import { joinerInScope, resolveScope, userInScope } from '../../../functions/lib/reconcile/scope';
 import type { ReconcileScope, SeenUser } from '../../../functions/lib/reconcile/schemas';
 import { ValidationError } from '../../../functions/lib/errors';
+import { planThresholds } from '../../../functions/lib/reconcile/threshold-ceiling';
 import { LOCATIONS, applyPlan, org, row } from './model-org';
 
 // Random locally (a failure prints its seed to replay); one fixed seed in CI, so a landing never depends on the draw.
@@ -66,7 +67,7 @@ function planOrRefusal(w: World) {
   try {
     return plan(w);
   } catch (error) {
-    if (error instanceof ValidationError && error.fields[0].field === 'users' && /every one of the/.test(error.message)) return undefined;
+    if (error instanceof ValidationError && error.fields[0].field === 'users' && /every one of the|more than it keeps/.test(error.message)) return undefined;
     throw error;
   }
 }
@@ -104,26 +105,29 @@ describe('reconciliation plans over generated organisations and rosters', () => 
         }
         // Without allowMoves a differing location is reported, never acted on.
         if (!w.policy.allowMoves) expect(p.counts.move).toBe(0);
-        expect(p.inScope).toBe(w.users.filter((u) => u.loginEnabled && userInScope(scope, u)).length);
+        // Under removeCalling an active user without calling whom the roster no longer lists has already left.
+        const listed = new Set(w.roster.map((r) => r.email));
+        const gone = (u: SeenUser) => w.policy.leaverPolicy === 'removeCalling' && !u.locationId && !listed.has(u.email);
+        expect(p.inScope).toBe(w.users.filter((u) => u.loginEnabled && userInScope(scope, u) && !gone(u)).length);
       }),
       runs,
     );
   });
 
-  it('the safeguards hold: confirmation above the thresholds, only with the leaver count; never everyone removed', () => {
+  it('the safeguards hold: confirmation above the thresholds, only with the leaver count; never most of the scope removed', () => {
     fc.assert(
       fc.property(world, fc.integer({ min: 0, max: 40 }), (w, confirm) => {
         const p = planOrRefusal(w);
         if (!p) {
-          // Refused: the roster would have removed every in-scope user.
+          // Refused: the roster would have removed more in-scope users than it keeps.
           const scope = resolveScope(w.scope, LOCATIONS);
           const inScope = w.users.filter((u) => u.loginEnabled && userInScope(scope, u));
           const rostered = new Set(w.roster.map((r) => r.email));
-          expect(inScope.length).toBeGreaterThan(0);
-          expect(inScope.every((u) => !rostered.has(u.email))).toBe(true);
+          const removed = inScope.filter((u) => !rostered.has(u.email)).length;
+          expect(removed * 2).toBeGreaterThan(inScope.length);
           return;
         }
-        expect(p.counts.leave === 0 || p.counts.leave < p.inScope).toBe(true);
+        expect(p.counts.leave * 2 <= p.inScope).toBe(true);
         expect(p.needsConfirmation).toBe(leaverThresholdExceeded(p.counts.leave, p.inScope, w.policy.thresholds));
         expect(p.needsConfirmation).toBe(p.counts.leave > w.policy.thresholds.maxLeavers || p.counts.leave > (w.policy.thresholds.maxLeaverPercent / 100) * p.inScope);
         const accepted = (() => {
@@ -155,6 +159,31 @@ describe('reconciliation plans over generated organisations and rosters', () => 
             expect(changedSincePlan(action, asPerson({ ...now, loginEnabled: false }))).toBe(true);
           }
           current = applyPlan(current, { ...p, actions: [action] });
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('no request lifts the ceiling: a plan removing more users than the deployment allows always needs confirmation', () => {
+    const asked = fc.record({ maxLeaverPercent: maybe(fc.double({ min: 0, max: 100, noNaN: true })), maxLeavers: maybe(fc.integer({ min: 0, max: 1_000_000 })) });
+    const ceiling = fc.record({ maxLeaverPercent: fc.integer({ min: 0, max: 100 }), maxLeavers: fc.integer({ min: 0, max: 30 }) });
+    fc.assert(
+      fc.property(world, asked, ceiling, (w, request, deployment) => {
+        let thresholds;
+        try {
+          thresholds = planThresholds(deployment, request);
+        } catch (error) {
+          // Refused: every field named is one the request raised, and nothing else.
+          const raised = (['maxLeaverPercent', 'maxLeavers'] as const).filter((f) => request[f] !== undefined && request[f]! > deployment[f]);
+          expect((error as ValidationError).fields.map((f) => f.field)).toEqual(raised.map((f) => `thresholds.${f}`));
+          return;
+        }
+        const p = planOrRefusal({ ...w, policy: { ...w.policy, thresholds } });
+        if (!p) return;
+        if (leaverThresholdExceeded(p.counts.leave, p.inScope, deployment)) {
+          expect(p.needsConfirmation).toBe(true);
+          expect(() => checkConfirmation(p, undefined)).toThrow(ValidationError);
         }
       }),
       runs,

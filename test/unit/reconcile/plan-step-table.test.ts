@@ -9,7 +9,7 @@ const asl = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'statemach
 const refuse = () => {
   throw Object.assign(new Error('not this port'), { name: 'AskedThePort' });
 };
-const noPorts: PlanStepContext = { env: () => ({}), objectStore: refuse, webex: refuse };
+const noPorts: PlanStepContext = { env: () => ({}), objectStore: refuse, webex: refuse, activity: refuse };
 /** A payload as the function takes it: checked by its taskHandler's schema (here parsed), then run. */
 const run = async (payload: unknown) => runPlanStep(noPorts, ReconcilePlanStepInput.parse(payload));
 

@@ -1,5 +1,8 @@
 import type { Context } from 'aws-lambda';
-import { handler as bulkJoinersSteps } from '../../../functions/bulk-joiners-steps/handler';
+import { createHandler as bulkJoinersStepsHandler } from '../../../functions/bulk-joiners-steps/handler';
+import { recordingActivity } from '../../support/recording-activity';
+
+const bulkJoinersSteps = bulkJoinersStepsHandler({ activity: recordingActivity().activity }) as never;
 import { MAX_MESSAGE_BYTES, type BulkJoinersReport } from '../../../functions/lib/bulk/joiners';
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
 import { LocalStateMachineRunner, MAX_STATE_PAYLOAD_BYTES, localStateMachineArn } from '../../../functions/local/local-runner';

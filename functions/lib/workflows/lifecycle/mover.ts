@@ -5,7 +5,8 @@ import { logger } from '../../logger';
 import { UserMovedDetail } from '../../schemas/lifecycle-events';
 import type { WebexClient } from '../../webex/client';
 import { findPersonIdByEmail, getPerson } from '../../webex/people-api';
-import { updateUser } from '../users/update-user';
+import { FieldChange } from '../../activity/records';
+import { updateUserWithChanges } from '../users/update-user';
 import { NestedCalling, lifecycleStateBase } from './state';
 
 /** The mover (statemachines/mover.asl.json): find the user, move calling (nested Enable Calling) if the location changes, update the profile. */
@@ -16,7 +17,7 @@ export const MoverUser = z.object({
   hasLocationChange: z.boolean(),
   callingRequest: z.record(z.string(), z.unknown()).optional(),
 });
-export const MoverProfile = z.object({ changed: z.boolean(), fields: z.array(z.string()), note: z.string().optional() });
+export const MoverProfile = z.object({ changed: z.boolean(), fields: z.array(z.string()), note: z.string().optional(), changes: z.array(FieldChange).optional() });
 
 export const MoverState = z.object({ ...lifecycleStateBase, user: MoverUser.optional(), calling: NestedCalling.optional(), profile: MoverProfile.optional() });
 export type MoverState = z.infer<typeof MoverState>;
@@ -49,7 +50,8 @@ export async function moverUpdateProfile(client: WebexClient, state: MoverState)
   const wanted = Object.entries(detail.profile).filter(([, v]) => v !== undefined) as [string, string | null][];
   const fields = wanted.map(([k]) => k);
   try {
-    await updateUser(client, { user: userId, ...detail.profile });
+    const { changes } = await updateUserWithChanges(client, { user: userId, ...detail.profile });
+    return { changed: true, fields, changes };
   } catch (error) {
     // Webex may have applied the PUT and still answered with an error: then the profile has changed, and the
     // outcome must say so rather than report a failed update the service desk would redo by hand.
@@ -57,7 +59,6 @@ export async function moverUpdateProfile(client: WebexClient, state: MoverState)
     const holds = now && wanted.every(([k, v]) => ((now as Record<string, unknown>)[k] ?? null) === v);
     if (!holds) throw error;
     logger.warn('mover: the profile update answered an error but Webex shows it applied', { userId, fields });
-    return { changed: true, fields, note: 'Webex answered the update with an error, but shows it applied' };
+    return { changed: true, fields, note: 'Webex answered the update with an error, but shows it applied', changes: wanted.map(([field, after]) => ({ field, after })) };
   }
-  return { changed: true, fields };
 }

@@ -16,7 +16,7 @@ import type * as z from 'zod';
 
 export type LifecycleFlow = 'joiner' | 'mover' | 'leaver';
 
-interface Outcome {
+export interface Outcome {
   status: 'COMPLETED' | 'FAILED';
   detailType: string;
   detail: LifecycleResultDetail;

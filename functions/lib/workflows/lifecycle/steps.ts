@@ -1,5 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
+import type { ActivityStore } from '../../activity/store';
 import type { WebexClient } from '../../webex/client';
 import { runStep } from '../step-error';
 import { JoinerState, joinerCreateUser } from './joiner';
@@ -7,6 +8,7 @@ import {
   LeaverState, leaverDeactivateUser, leaverDeleteUser, leaverFindUser, leaverKeepUser, leaverRemoveCallingLicense, leaverUnassignAlternates,
 } from './leaver';
 import { MoverState, moverPrepare, moverUpdateProfile } from './mover';
+import { lifecycleActivity } from './activity';
 import { buildOutcome } from './outcome';
 import { LifecycleEnvelope } from './state';
 
@@ -20,9 +22,14 @@ import { LifecycleEnvelope } from './state';
 
 export interface LifecycleStepContext {
   client: WebexClient;
+  /** Where BuildOutcome records the run (one record for the user). Made on first use: the other steps never touch it. */
+  activity: () => ActivityStore;
 }
 
-type LifecycleStepFn = (ctx: LifecycleStepContext, input: { state: z.infer<typeof LifecycleEnvelope>; executionName: string; flow?: 'joiner' | 'mover' | 'leaver' }) => unknown;
+type LifecycleStepFn = (
+  ctx: LifecycleStepContext,
+  input: { state: z.infer<typeof LifecycleEnvelope>; executionName: string; flow?: 'joiner' | 'mover' | 'leaver'; startedAt?: string },
+) => unknown;
 
 export const LIFECYCLE_STEP_TABLE = {
   joinerCreateUser: (ctx, { state }) => joinerCreateUser(ctx.client, JoinerState.parse(state)),
@@ -34,7 +41,13 @@ export const LIFECYCLE_STEP_TABLE = {
   leaverKeepUser: (ctx, { state }) => leaverKeepUser(ctx.client, LeaverState.parse(state)),
   moverPrepare: (ctx, { state }) => moverPrepare(ctx.client, MoverState.parse(state)),
   moverUpdateProfile: (ctx, { state }) => moverUpdateProfile(ctx.client, MoverState.parse(state)),
-  buildOutcome: (_ctx, { state, executionName, flow }) => buildOutcome(state, executionName, flow ?? 'joiner'),
+  // The run's outcome, recorded in the activity table before it is published: the one place a lifecycle run
+  // writes its history, inside a step the machine runs anyway (no extra state, no extra invocation).
+  buildOutcome: async (ctx, { state, executionName, flow = 'joiner', startedAt }) => {
+    const outcome = buildOutcome(state, executionName, flow);
+    await ctx.activity().record([lifecycleActivity(state, flow, outcome, startedAt ?? new Date().toISOString(), new Date())]);
+    return outcome;
+  },
 } satisfies Record<string, LifecycleStepFn>;
 
 export type LifecycleStep = keyof typeof LIFECYCLE_STEP_TABLE;
@@ -45,6 +58,8 @@ export const LifecycleStepInput = z.strictObject({
   state: LifecycleEnvelope,
   executionName: z.string().optional(),
   flow: z.enum(['joiner', 'mover', 'leaver']).optional(),
+  /** The execution's StartTime (BuildOutcome): the activity record's key, the same on a retry. */
+  startedAt: z.string().optional(),
 });
 export type LifecycleStepInput = z.infer<typeof LifecycleStepInput>;
 
@@ -52,6 +67,6 @@ export async function runLifecycleStep(ctx: LifecycleStepContext, input: Lifecyc
   const run: LifecycleStepFn = LIFECYCLE_STEP_TABLE[input.step];
   // Every failure at info: the state machine retries faults and reports the rest in the outcome.
   return runStep(input.step, { workflow: 'lifecycle' }, () =>
-    run(ctx, { state: input.state, executionName: input.executionName ?? 'unknown', flow: input.flow }),
+    run(ctx, { state: input.state, executionName: input.executionName ?? 'unknown', flow: input.flow, startedAt: input.startedAt }),
   );
 }

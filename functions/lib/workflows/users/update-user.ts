@@ -1,4 +1,5 @@
 import type { UpdateUserInput, UserView } from '../../schemas/users';
+import type { FieldChange } from '../../activity/records';
 import type { WebexClient } from '../../webex/client';
 import { replacePerson, toPersonUpdate } from '../../webex/people-api';
 import { resolvePerson } from './resolve-user';
@@ -10,6 +11,14 @@ import { toUserView } from './user-view';
  * and phone numbers go back exactly as they were.
  */
 export async function updateUser(client: WebexClient, input: UpdateUserInput): Promise<UserView> {
+  return (await updateUserWithChanges(client, input)).user;
+}
+
+/** The profile fields Webex holds that an update may change: what a run records before and after. */
+const PROFILE_FIELDS = ['displayName', 'firstName', 'lastName', 'department', 'title'] as const;
+
+/** updateUser, also saying which profile fields changed, with their values before and after (the activity record's). */
+export async function updateUserWithChanges(client: WebexClient, input: UpdateUserInput): Promise<{ user: UserView; changes: FieldChange[] }> {
   const { user, ...changes } = input;
   const person = await resolvePerson(client, user);
   const patch: Record<string, unknown> = {};
@@ -26,5 +35,6 @@ export async function updateUser(client: WebexClient, input: UpdateUserInput): P
     }
   }
   const updated = await replacePerson(client, person.id, body);
-  return toUserView(client, updated);
+  const changed = PROFILE_FIELDS.filter((f) => (person[f] ?? null) !== (updated[f] ?? null)).map((field) => ({ field, before: person[field], after: updated[field] }));
+  return { user: await toUserView(client, updated), changes: changed };
 }

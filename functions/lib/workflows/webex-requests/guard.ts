@@ -116,20 +116,7 @@ export function checkWebexRequest(input: WebexRequestInput, allowedPrefixes: rea
   }
   if (input.cursor !== undefined && !input.all) throw new ValidationError([{ field: 'cursor', message: 'only applies with all: true' }]);
 
-  const issues: FieldIssue[] = [];
-  const query: Record<string, string | number | boolean> = {};
-  for (const [name, raw] of Object.entries(input.query ?? {})) {
-    // Own properties only: `constructor` or `toString` are not parameters of any operation.
-    const param = Object.hasOwn(operation.query, name) ? operation.query[name] : undefined;
-    if (!param) {
-      issues.push({ field: `query.${name}`, message: `is not a parameter of ${operation.method} ${operation.path}` });
-      continue;
-    }
-    const value = coerce(raw, param.schema.type);
-    const problems = validate(param.schema, value);
-    if (problems.length) issues.push({ field: `query.${name}`, message: problems.map((p) => p.message).join('; ') });
-    query[name] = value as string | number | boolean;
-  }
+  const { query, issues } = checkQuery(operation, input.query ?? {});
   for (const [name, param] of Object.entries(operation.query)) {
     if (param.required && !Object.hasOwn(input.query ?? {}, name)) issues.push({ field: `query.${name}`, message: 'is required' });
   }
@@ -222,4 +209,28 @@ function coerce(value: string | number | boolean, type: Schema['type']): unknown
   if (type === 'integer' && /^-?(0|[1-9][0-9]{0,15})$/.test(value)) return Number(value);
   if (type === 'number' && /^-?(0|[1-9][0-9]{0,15})(\.[0-9]{1,15})?$/.test(value)) return Number(value);
   return value;
+}
+
+export type CheckedQuery = Record<string, string | number | boolean>;
+
+/**
+ * Query parameters against the operation's declaration: each declared, each of its type and within its
+ * schema. The one check of the caller's `query` and of the query a caller-written cursor decodes to.
+ */
+export function checkQuery(operation: Operation, raw: Readonly<CheckedQuery>): { query: CheckedQuery; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const query: CheckedQuery = {};
+  for (const [name, value] of Object.entries(raw)) {
+    // Own properties only: `constructor` or `toString` are not parameters of any operation.
+    const param = Object.hasOwn(operation.query, name) ? operation.query[name] : undefined;
+    if (!param) {
+      issues.push({ field: `query.${name}`, message: `is not a parameter of ${operation.method} ${operation.path}` });
+      continue;
+    }
+    const coerced = coerce(value, param.schema.type);
+    const problems = validate(param.schema, coerced);
+    if (problems.length) issues.push({ field: `query.${name}`, message: problems.map((p) => p.message).join('; ') });
+    query[name] = coerced as string | number | boolean;
+  }
+  return { query, issues };
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from '../../errors';
 import type { Operation } from '../../webex-spec/operations';
+import { checkQuery, type CheckedQuery } from './guard';
 
 /** Where a truncated `all` listing goes on: the page to fetch (a path and query under the base URL) and how many of its items were returned already. */
 export interface ListingCursor {
@@ -9,6 +10,8 @@ export interface ListingCursor {
 
 /** Query parameters a page URL may carry besides the operation's own: Webex's Link paging state and offsets. */
 const PAGING_PARAMS = new Set(['cursor', 'start', 'max']);
+/** `start` and `max` where the operation does not declare them: offsets. */
+const OFFSET = /^\d{1,9}$/;
 const MAX_SKIP = 1000;
 
 export function encodeCursor(cursor: ListingCursor, baseUrl: string): string {
@@ -22,7 +25,7 @@ export function encodeCursor(cursor: ListingCursor, baseUrl: string): string {
  * under the same base URL, with only the operation's parameters and paging state, and a sane skip.
  * Returns the path and query to page from.
  */
-export function decodeCursor(text: string, baseUrl: string, path: string, operation: Operation): { query: Record<string, string>; skip: number } {
+export function decodeCursor(text: string, baseUrl: string, path: string, operation: Operation): { query: CheckedQuery; skip: number } {
   const refuse = (why: string): never => {
     throw new ValidationError([{ field: 'cursor', message: `is not a cursor of this listing (${why}); send the one a truncated answer returned` }]);
   };
@@ -39,11 +42,17 @@ export function decodeCursor(text: string, baseUrl: string, path: string, operat
   const base = new URL(baseUrl);
   const url = new URL(base.origin + base.pathname + page);
   if (url.origin !== base.origin || url.pathname !== base.pathname + path || url.hash) return refuse('another path');
-  const query: Record<string, string> = {};
+  const declared: Record<string, string> = {};
+  const paging: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
-    if (!Object.hasOwn(operation.query, key) && !PAGING_PARAMS.has(key)) return refuse(`unknown parameter ${key}`);
     if (value.length > 4096 || /[\u0000-\u001f\u007f]/.test(value)) return refuse(`bad value of ${key}`);
-    query[key] = value;
+    if (Object.hasOwn(operation.query, key)) declared[key] = value;
+    else if (!PAGING_PARAMS.has(key)) return refuse(`unknown parameter ${key}`);
+    else if (key !== 'cursor' && !OFFSET.test(value)) return refuse(`bad value of ${key}`);
+    else paging[key] = value;
   }
-  return { query, skip: skip as number };
+  // As strictly as the caller's own `query`: a cursor is no way round the operation's declaration.
+  const checked = checkQuery(operation, declared);
+  if (checked.issues.length) return refuse(checked.issues.map((i) => `${i.field} ${i.message}`).join('; '));
+  return { query: { ...paging, ...checked.query }, skip: skip as number };
 }

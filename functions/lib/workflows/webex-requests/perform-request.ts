@@ -5,6 +5,7 @@ import { checkWebexRequest, type GuardOptions, type WebexRequestInput } from './
 import type { Operation } from '../../webex-spec/operations';
 import { decodeCursor, encodeCursor, type ListingCursor } from './listing-cursor';
 import { redactPersonalData } from './redact';
+import { redactSecretPath } from '../../redaction';
 
 export const MAX_ITEMS = 5000;
 /** The pages one `all` call may fetch: a `max: 1` over 5,000 people made 5,000 requests. */
@@ -39,7 +40,7 @@ export async function performWebexRequest(client: WebexClient, input: WebexReque
   const audit = {
     caller: options.caller,
     method: input.method,
-    path,
+    path: redactSecretPath(path),
     operation: `${operation.method} ${operation.path}`,
     body: input.body === undefined ? undefined : redactPersonalData(input.body),
   };

@@ -1,3 +1,5 @@
+import { EMAIL_IN_TEXT, isSecretKey } from '../../redaction';
+
 /**
  * Personal data and secrets out of audit logs: values of fields that identify or reach a person, or
  * that are a secret (a voicemail passcode, an access code), are replaced, and so is anything shaped
@@ -8,23 +10,17 @@ const PERSONAL_KEYS = new Set([
   'extension', 'addresses', 'address', 'streetaddress', 'postalcode', 'locality', 'manager', 'avatar', 'value',
   'sipaddresses', 'mobile', 'title', 'department', 'esn', 'ownername',
 ]);
-/**
- * Keys whose value is a secret: `passcode` (…/voicemail/passcode), `code` and `deleteCodes`
- * (…/outgoingPermission/accessCodes), PINs, passwords, tokens, client secrets — and anything named like them.
- */
-const SECRET_KEY = /pass(code|word)|secret|token|pin$|^(code|codes|deletecodes|accesscodes?|authcodes?|authorizationcodes?)$/i;
-// Every quantifier bounded, so each match attempt scans a bounded window: linear in the string's length
-// (the unbounded `[^\s@"]+@…` took seconds on "a"×60000+"@a"). Local parts are at most 64 characters,
-// domain labels 63 (RFC 5321); no phone number is 30 characters long.
-const EMAIL = /[^\s@"]{1,64}@[^\s@".]{1,63}(?:\.[^\s@".]{1,63}){1,8}/g;
+// No phone number is 30 characters long.
 const PHONE = /\+?\d[\d\s().-]{6,30}\d/g;
 /** Deeper than the guard lets a body be; anything below is dropped from the log whole. */
 const MAX_DEPTH = 32;
 
 export function redactPersonalData(value: unknown, key?: string, depth = 0): unknown {
-  if (key && SECRET_KEY.test(key)) return '[redacted-secret]';
+  // Keys whose value is a secret: `passcode` (…/voicemail/passcode), `code` and `deleteCodes`
+  // (…/outgoingPermission/accessCodes), a DECT network's `defaultAccessCode`, PINs, passwords, tokens.
+  if (key && isSecretKey(key)) return '[redacted-secret]';
   if (key && PERSONAL_KEYS.has(key.toLowerCase())) return '[redacted]';
-  if (typeof value === 'string') return value.replace(EMAIL, '[redacted-email]').replace(PHONE, '[redacted-number]');
+  if (typeof value === 'string') return value.replace(EMAIL_IN_TEXT, '[redacted-email]').replace(PHONE, '[redacted-number]');
   if (value && typeof value === 'object' && depth >= MAX_DEPTH) return '[redacted-deep]';
   if (Array.isArray(value)) return value.map((v) => redactPersonalData(v, undefined, depth + 1));
   if (value && typeof value === 'object') {

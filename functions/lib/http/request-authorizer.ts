@@ -1,0 +1,60 @@
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import type { Env } from '../config';
+import { ConfigurationError } from '../errors';
+import { authorizeBearer, tokenVerifier, type TokenIssuer, type TokenVerifier } from './bearer-auth';
+import type { ApiScope } from './scopes';
+
+/**
+ * The OAuth API's Lambda authorizer (REQUEST type), deployed by infra/constructs/oauth-api.ts. API Gateway caches
+ * its answer per token, method and resource (the identity sources), so each answer is for one method: an Allow,
+ * a Deny naming the scope the method needs (the ACCESS_DENIED gateway response reads it from the context: 403
+ * InsufficientScope), or "Unauthorized" (the UNAUTHORIZED gateway response: 401). Any other error is API
+ * Gateway's AUTHORIZER_FAILURE (500): the issuer's keys could not be read, which is not the caller's fault.
+ */
+
+/** The scope of each method, `"GET /users/{user}": "users.read"`: the stack writes it from the route rows. */
+export type RouteScopes = Readonly<Record<string, ApiScope>>;
+
+export const routeScopeKey = (method: string, resource: string) => `${method} ${resource}`;
+
+/** The authorizer's configuration, from the variables the stack sets (named in ConfigurationErrors). */
+export function authorizerSettings(env: Env): { issuer: TokenIssuer; scopes: RouteScopes } {
+  const need = (name: 'API_AUTH_ROUTE_SCOPES' | 'API_AUTH_ISSUER' | 'API_AUTH_AUDIENCE' | 'API_AUTH_USER_POOL_ID' | 'API_AUTH_CLIENT_IDS') => {
+    const value = env[name];
+    if (!value) throw new ConfigurationError(`${name} is not set`);
+    return value;
+  };
+  let scopes: RouteScopes;
+  try {
+    scopes = JSON.parse(need('API_AUTH_ROUTE_SCOPES')) as RouteScopes;
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    throw new ConfigurationError('API_AUTH_ROUTE_SCOPES is not JSON');
+  }
+  const issuer: TokenIssuer = env.API_AUTH_USER_POOL_ID
+    ? { kind: 'cognito', userPoolId: env.API_AUTH_USER_POOL_ID, clientIds: need('API_AUTH_CLIENT_IDS').split(',') }
+    : { kind: 'jwt', issuer: need('API_AUTH_ISSUER'), audience: need('API_AUTH_AUDIENCE'), ...(env.API_AUTH_JWKS_URI ? { jwksUri: env.API_AUTH_JWKS_URI } : {}) };
+  return { issuer, scopes };
+}
+
+export function requestAuthorizer(settings: { issuer: TokenIssuer; scopes: RouteScopes }, verifier: TokenVerifier = tokenVerifier(settings.issuer)) {
+  return async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+    const scope = settings.scopes[routeScopeKey(event.httpMethod, event.resource)];
+    // A method the table does not know is the stack's mistake: refuse it rather than let any token through.
+    if (!scope) return policy('unknown', 'Deny', event.methodArn, { requiredScope: 'an unknown scope' });
+    const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+    const decision = await authorizeBearer(header, scope, verifier);
+    if (decision.allowed) return policy(decision.clientId, 'Allow', event.methodArn, { clientId: decision.clientId, scope: decision.scopes.join(' ') });
+    if (decision.reason === 'insufficient_scope') return policy('insufficient-scope', 'Deny', event.methodArn, { requiredScope: decision.requiredScope });
+    if (decision.reason === 'invalid_token') throw new Error('Unauthorized'); // API Gateway's own word for a 401
+    throw new Error("The token issuer's keys could not be read");
+  };
+}
+
+function policy(principalId: string, effect: 'Allow' | 'Deny', methodArn: string, context: Record<string, string>): APIGatewayAuthorizerResult {
+  return {
+    principalId,
+    policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: methodArn }] },
+    context,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * A Distributed Map run's progress, as GET answers it while a bulk run or an apply runs: its items (a CSV's
+ * rows, a plan's actions) counted by how their child executions ended (DescribeMapRun's itemCounts in AWS,
+ * the local Distributed Map's own counts locally). An item whose child failed as a whole counts as failed;
+ * a user that failed inside a child that caught it is in the report, not here.
+ */
+export interface MapProgress {
+  total: number;
+  succeeded: number;
+  failed: number;
+  pending: number;
+  startedAt: string;
+  /** Seconds left at the pace so far; absent until an item has ended. */
+  etaSeconds?: number;
+}
+
+export interface MapItemCounts {
+  total: number;
+  succeeded: number;
+  /** Failed, timed out or aborted. */
+  failed: number;
+}
+
+export function mapProgress(counts: MapItemCounts, startedAt: Date, now: Date = new Date()): MapProgress {
+  const done = counts.succeeded + counts.failed;
+  const pending = Math.max(0, counts.total - done);
+  const elapsedSeconds = Math.max(0, (now.getTime() - startedAt.getTime()) / 1000);
+  return {
+    total: counts.total,
+    succeeded: counts.succeeded,
+    failed: counts.failed,
+    pending,
+    startedAt: startedAt.toISOString(),
+    ...(done > 0 ? { etaSeconds: Math.round((elapsedSeconds / done) * pending) } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct, type IConstruct } from 'constructs';
+import { ACTIVITY_TABLE } from '../../functions/lib/activity/table';
+import { DEFAULT_ACTIVITY_RETENTION_DAYS } from '../../functions/lib/activity/settings';
+import type { EnvName } from '../../functions/lib/config';
+import { acknowledge } from '../nag';
+
+export interface ActivityTableProps {
+  /** Days an item is kept before DynamoDB's TTL removes it (context `activityRetentionDays`). @default 400 */
+  readonly retentionDays?: number;
+}
+
+/**
+ * The activity table: one record per user a workflow run touched, the recent bulk runs and plans (the key design
+ * is functions/lib/activity/keys.ts, the shape ACTIVITY_TABLE). On-demand, point-in-time recovery, TTL on
+ * `expiresAt` for the retention the stack sets; kept when the stack is deleted (it is the audit trail).
+ * Functions are granted per use: the steps that record may put and update items, the routes that list may query.
+ */
+export class ActivityTable extends Construct {
+  public readonly table: dynamodb.TableV2;
+  public readonly retentionDays: number;
+
+  constructor(scope: Construct, id: string, props: ActivityTableProps = {}) {
+    super(scope, id);
+    this.retentionDays = validateRetentionDays(props.retentionDays ?? DEFAULT_ACTIVITY_RETENTION_DAYS);
+    const t = ACTIVITY_TABLE;
+    const key = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: key(t.partitionKey),
+      sortKey: key(t.sortKey),
+      billing: dynamodb.Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: t.timeToLiveAttribute,
+      globalSecondaryIndexes: t.globalSecondaryIndexes.map((g) => ({ indexName: g.indexName, partitionKey: key(g.partitionKey), sortKey: key(g.sortKey) })),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /** The variables a function using the table reads (activity/settings.ts). */
+  environment(): Record<Extract<EnvName, 'ACTIVITY_TABLE_NAME' | 'ACTIVITY_RETENTION_DAYS'>, string> {
+    return { ACTIVITY_TABLE_NAME: this.table.tableName, ACTIVITY_RETENTION_DAYS: String(this.retentionDays) };
+  }
+
+  /** Records runs: PutItem and UpdateItem (conditional), nothing else; no read, no delete. */
+  grantRecord(grantee: iam.IGrantable): void {
+    // On the table only: writes never touch an index's ARN (CDK's table.grant would add /index/*).
+    iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resourceArns: [this.table.tableArn] });
+  }
+
+  /** Lists: Query on the table and its index; no Scan, no GetItem, no write. */
+  grantQuery(grantee: iam.IGrantable): void {
+    this.table.grant(grantee, 'dynamodb:Query');
+    acknowledge(grantee.grantPrincipal as unknown as IConstruct, {
+      [`IAM5[Resource::<${this.tableLogicalRef()}.Arn>/index/*]`]: 'Query on the activity table\'s own indexes (CDK grants the table\'s index ARNs with /index/*); no other table.',
+    });
+  }
+
+  private tableLogicalRef(): string {
+    const stack = Stack.of(this);
+    return stack.resolve(stack.getLogicalId(this.table.node.defaultChild as dynamodb.CfnGlobalTable)) as string;
+  }
+}
+
+function validateRetentionDays(days: number): number {
+  if (!(Number.isInteger(days) && days > 0 && days <= 36_500)) throw new Error(`activityRetentionDays must be a whole number of days from 1 to 36500 (got ${days})`);
+  return days;
+}

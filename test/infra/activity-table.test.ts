@@ -1,0 +1,72 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { stateMachines, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
+import { routes, type RouteDefinition } from '../../functions/routes';
+import { configFromContext } from '../../infra/config';
+import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
+
+/** The activity table in the stack: its shape, its retention, and who may do what with it. */
+const synth = (props: WebexProvisioningStackProps = {}) => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new WebexProvisioningStack(app, 'WebexProvisioning', props);
+  return { stack, template: Template.fromStack(stack) };
+};
+const id = (stack: Stack, c: { node: { defaultChild?: unknown } }) => Stack.of(stack).getLogicalId(c.node.defaultChild as never);
+type Statement = { Action: string | string[]; Resource: unknown };
+const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const statementsOf = (template: Template, roleId: string) =>
+  Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement) as Statement[];
+
+describe('activity table', () => {
+  const { stack, template } = synth();
+  const tableId = id(stack, stack.activity.table);
+  const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+
+  it('is on-demand, with point-in-time recovery, TTL on expiresAt, one GSI, string keys, kept on stack deletion', () => {
+    const table = template.toJSON().Resources[tableId];
+    expect(table.Type).toBe('AWS::DynamoDB::GlobalTable');
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: [{ IndexName: 'gsi1', KeySchema: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+    });
+    expect(table.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.AttributeDefinitions.every((a: { AttributeType: string }) => a.AttributeType === 'S')).toBe(true);
+  });
+
+  it('grants Query to the list routes, PutItem/UpdateItem on the table alone to the functions that record, nothing to the rest; never Scan', () => {
+    const recordingTasks = stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.recordsActivity);
+    expect(recordingTasks.map((t) => t.id).sort()).toEqual(['BulkJoinersCsvSteps', 'BulkJoinersSteps', 'JoinerSteps', 'LeaverSteps', 'MoverSteps', 'ReconcileApplySteps', 'ReconcilePlanSteps']);
+    const dynamo = (roleId: string) => statementsOf(template, roleId).filter((s) => actions(s).some((a) => a.startsWith('dynamodb:')));
+    for (const task of stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[])) {
+      const fn = stack.workflows.taskFunctions[task.id];
+      const granted = dynamo(id(stack, fn.role as never));
+      expect(granted).toEqual(task.recordsActivity ? [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: tableArn }] : []);
+      const vars = template.toJSON().Resources[id(stack, fn)].Properties.Environment?.Variables ?? {};
+      expect(vars.ACTIVITY_TABLE_NAME).toEqual(task.recordsActivity ? { Ref: tableId } : undefined);
+    }
+    for (const route of routes as readonly RouteDefinition[]) {
+      const granted = dynamo(id(stack, stack.api.functions[route.id].role as never)).flatMap(actions).sort();
+      const expected = [...(route.needs.includes('activity') ? ['dynamodb:Query'] : []), ...(route.recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : [])].sort();
+      expect([route.id, granted]).toEqual([route.id, expected]);
+    }
+    expect(['GetUserHistory', 'ListBulkJoiners', 'ListReconcilePlans'].every((r) => (routes as readonly RouteDefinition[]).find((x) => x.id === r)?.needs.includes('activity'))).toBe(true);
+    const all = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]).flatMap(actions);
+    expect(all.filter((a) => /^dynamodb:(Scan|DeleteItem|\*)/.test(a))).toEqual([]);
+  });
+
+  it('keeps records the retention the stack sets (context activityRetentionDays, default 400)', () => {
+    const fn = stack.api.functions.GetUserHistory;
+    expect(template.toJSON().Resources[id(stack, fn)].Properties.Environment.Variables.ACTIVITY_RETENTION_DAYS).toBe('400');
+    const app = new App({ context: { activityRetentionDays: '90' } });
+    expect(configFromContext(app.node).stackProps.activityRetentionDays).toBe(90);
+    const custom = synth({ activityRetentionDays: 90 });
+    const vars = custom.template.toJSON().Resources[id(custom.stack, custom.stack.workflows.taskFunctions.JoinerSteps)].Properties.Environment.Variables;
+    expect(vars.ACTIVITY_RETENTION_DAYS).toBe('90');
+    expect(() => synth({ activityRetentionDays: 0 })).toThrow(/activityRetentionDays/);
+  });
+});
