@@ -2,6 +2,7 @@ import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { AddLocationNumbersInput } from '../lib/schemas/numbers';
 import { addLocationNumbers, addNumbersHttpStatus } from '../lib/workflows/numbers/add-location-numbers';
+import { AddNumbersView } from '../lib/schemas/number-answers';
 
 /**
  * POST /locations/{location}/numbers — a report per number: 201 added, 200 nothing to add, 207 some
@@ -12,6 +13,14 @@ export const route = defineRoute({
   summary: 'Add Phone Numbers to Webex Location',
   input: AddLocationNumbersInput,
   needs: ['webex'],
+  responses: {
+    200: { description: 'Nothing added: every number was already in the location', body: AddNumbersView },
+    201: { description: 'Numbers added; each number\'s outcome in request order', body: AddNumbersView },
+    207: { description: 'Some numbers placed, others refused: each number\'s outcome', body: AddNumbersView },
+    409: { description: 'Every number refused (in another location, unavailable, invalid)', body: AddNumbersView },
+    422: { description: 'The location is on integrated PSTN, or not enabled for Webex Calling' },
+    502: { description: 'Every number failed in Webex', body: AddNumbersView },
+  },
   run: async (input, { webex }) => {
     const result = await addLocationNumbers(webex(), input);
     return { statusCode: addNumbersHttpStatus(result), body: result };

@@ -5,6 +5,7 @@ import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { ApplyPlanInput, applyPlan } from '../lib/reconcile/apply-plan';
 import { importsBucket } from '../lib/storage/imports-bucket';
+import { ApplyStartedView } from '../lib/reconcile/answers';
 
 /**
  * POST /reconcile/plans/{id}/apply: applies a stored plan (exactly its actions) with the ReconcileApply
@@ -19,6 +20,11 @@ export const route = defineRoute({
   importsBucket: 'read',
   bulkBudget: true,
   needs: ['env', 'stateMachines', 'objectStore'],
+  responses: {
+    200: { description: 'DUPLICATE (applied once already) or NOTHING_TO_APPLY: nothing starts', body: ApplyStartedView },
+    202: { description: 'STARTED: the ReconcileApply execution runs; follow statusUrl', body: ApplyStartedView },
+    404: { description: 'No such plan' },
+  },
   input: ApplyPlanInput,
   run: async (input, { env, stateMachines, objectStore }, _context, request) => {
     const started = await applyPlan({ env: env(), stateMachines, store: objectStore(), bucket: importsBucket(env()) }, input);

@@ -9,6 +9,7 @@ import { preflightRoster, startPlan } from '../lib/reconcile/plan-run';
 import { deploymentThresholds, planThresholds } from '../lib/reconcile/threshold-ceiling';
 import { ReconcilePlanInput } from '../lib/reconcile/schemas';
 import { importsBucket } from '../lib/storage/imports-bucket';
+import { PlanCreatedView, PlanFailedView, PlanningView } from '../lib/reconcile/answers';
 
 /**
  * POST /reconcile/plans — checks the request and the roster (a bad row is a 400 naming
@@ -23,6 +24,15 @@ export const route = defineRoute({
   summary: 'Plan a reconciliation of Webex with an HR roster (nothing in Webex changes; runs the ReconcilePlan state machine)',
   importsBucket: 'read',
   needs: ['env', 'stateMachines', 'objectStore'],
+  responses: {
+    201: { description: 'Planned: the plan\'s summary', body: PlanCreatedView },
+    202: { description: 'PLANNING: the plan outlasts the request; follow statusUrl', body: PlanningView },
+    400: { description: 'The planner refused the roster or scope', body: PlanFailedView },
+    404: { description: 'A location the request names does not exist', body: PlanFailedView },
+    502: { description: 'Webex failed while planning', body: PlanFailedView },
+    504: { description: 'Planning did not finish in time', body: PlanFailedView },
+    500: { description: 'The plan execution failed or was stopped', body: PlanFailedView },
+  },
   input: ReconcilePlanInput,
   run: async (input, { env, stateMachines, objectStore }, context, request) => {
     const bucket = importsBucket(env());

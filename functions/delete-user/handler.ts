@@ -8,6 +8,7 @@ export const route = defineRoute({
   id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', scope: 'users.write', summary: 'Delete Webex User',
   input: UserRefInput,
   needs: ['webex'],
+  responses: { 204: { description: 'Deleted: Webex frees the user\'s licenses, numbers and extension' } },
   run: async ({ user }, { webex }) => {
     await deleteUser(webex(), user);
     return { statusCode: 204 };

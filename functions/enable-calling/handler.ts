@@ -2,7 +2,7 @@ import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { followDeadlineMs } from '../lib/state-machines/follow-execution';
-import { EnableCallingInput } from '../lib/schemas/calling';
+import { EnableCallingInput, EnableCallingResult } from '../lib/schemas/calling';
 import { enableCallingInTime, executionNameFor } from '../lib/workflows/calling/enable-calling';
 
 /**
@@ -17,6 +17,17 @@ export const route = defineRoute({
   id: 'EnableCalling', method: 'POST', path: '/users/{user}/calling', entry: 'functions/enable-calling/handler.ts', scope: 'calling.write',
   summary: 'Enable Webex Calling for User (runs the EnableCalling state machine synchronously)',
   needs: ['stateMachines'],
+  responses: {
+    200: { description: 'SUCCEEDED: every step; `changed: false` when the user already had that location and number', body: EnableCallingResult },
+    202: { description: 'RUNNING: a move, or a run past the request\'s time, goes on as a Standard execution; GET statusUrl', body: EnableCallingResult },
+    // A run that fails answers its steps and error at the error's status (answerFor).
+    ...Object.fromEntries(
+      ([[400, 'a step refused the input (e.g. an emergency number as extension)'], [404, 'unknown user or location'], [409, 'enabled in another location without move, number or extension taken, a move job already running'],
+        [422, 'no license units, number not in the location, not a Webex Calling location'], [429, 'Webex kept rate-limiting past the workflow\'s wait budget'],
+        [500, 'the workflow failed unexpectedly'], [502, 'Webex faults, or a failed move job'], [504, 'the run or a move job outlasted its time']] as const)
+        .map(([status, description]) => [status, { description: `FAILED: ${description}; the steps and what remains`, body: EnableCallingResult }]),
+    ),
+  },
   input: EnableCallingInput,
   run: async (input, { stateMachines }, context, request) => {
     const deps = {

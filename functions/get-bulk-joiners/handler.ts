@@ -3,6 +3,7 @@ import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { describeBulkJoiners } from '../lib/bulk/joiners';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { BulkJoinersRef } from '../lib/schemas/bulk';
+import { BulkJoinersStatusView } from '../lib/schemas/bulk-answers';
 
 /**
  * GET /bulk/joiners/{executionName}: RUNNING, or how the execution ended with, once SUCCEEDED, the
@@ -13,6 +14,10 @@ export const route = defineRoute({
   summary: 'Bulk Joiners status and, once ended, the per-user report',
   input: BulkJoinersRef,
   needs: ['stateMachines'],
+  responses: {
+    200: { description: 'The run\'s status and, once ended, its report', body: BulkJoinersStatusView },
+    404: { description: 'No bulk joiners execution of that name' },
+  },
   run: async ({ executionName }, { stateMachines }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName, stateMachines.describe, stateMachines.mapProgress) }),
 });
 

@@ -6,12 +6,14 @@ import { connectionHealth } from '../lib/connection/connection-health';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { SecretUnavailableError } from '../lib/errors';
 import { ENV } from '../lib/tokens/service-app-secret';
+import { ConnectionView } from '../lib/schemas/connection-answers';
 
 /** GET /connection — health of the Webex connection: organisation, expiry times, last rotation. */
 export const route = defineRoute({
   id: 'GetConnection', method: 'GET', path: '/connection', entry: 'functions/get-connection/handler.ts', scope: 'connection.read', summary: 'Webex connection health (never a token)',
   input: z.strictObject({}),
   needs: ['env', 'webexSecret'],
+  responses: { 200: { description: 'The connection\'s health', body: ConnectionView } },
   run: async (_input, { env, webexSecret }) => {
     if (env()[ENV.accessToken]) {
       return { statusCode: 200, body: { status: 'static-token', message: 'Using a static WEBEX_ACCESS_TOKEN; no Service App is connected' } };

@@ -2,7 +2,7 @@ import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { NotFoundError } from '../lib/errors';
 import { defineRoute, routeHandler } from '../lib/http/route';
-import { EnableCallingRunRef } from '../lib/schemas/calling';
+import { EnableCallingResult, EnableCallingRunRef } from '../lib/schemas/calling';
 import { answerFor, outcomeOf, running } from '../lib/workflows/calling/enable-calling';
 
 /**
@@ -14,6 +14,10 @@ export const route = defineRoute({
   id: 'GetEnableCalling', method: 'GET', path: '/users/{user}/calling/{executionName}', entry: 'functions/get-enable-calling/handler.ts', scope: 'users.read',
   summary: 'An Enable Calling run POST answered 202 for (a move): RUNNING, or its steps and outcome',
   needs: ['stateMachines'],
+  responses: {
+    200: { description: 'RUNNING, or the run\'s result as POST would have answered it', body: EnableCallingResult },
+    404: { description: 'No such run for this user' },
+  },
   input: EnableCallingRunRef,
   run: async ({ user, executionName }, { stateMachines }) => {
     const status = await stateMachines.describe('EnableCallingStandard', executionName);

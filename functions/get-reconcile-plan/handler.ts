@@ -6,6 +6,8 @@ import { describeApply } from '../lib/reconcile/describe-apply';
 import { GetReconcilePlanInput } from '../lib/reconcile/plan-route-schemas';
 import { viewPlan } from '../lib/reconcile/plan-view';
 import { importsBucket } from '../lib/storage/imports-bucket';
+import { PlanFailedView, PlanningView, PlanView } from '../lib/reconcile/answers';
+import * as z from 'zod';
 
 /**
  * GET /reconcile/plans/{id}?limit&offset — the stored plan: its summary, `status` (planned, applying,
@@ -19,6 +21,10 @@ export const route = defineRoute({
   summary: 'A reconciliation plan: its summary, a page of its actions and, once applied, its results (or PLANNING / FAILED)',
   importsBucket: 'read',
   needs: ['env', 'stateMachines', 'objectStore'],
+  responses: {
+    200: { description: 'The stored plan with a page of its actions (and its apply and results), or PLANNING, or FAILED', body: z.union([PlanView, PlanningView, PlanFailedView]) },
+    404: { description: 'No such plan' },
+  },
   input: GetReconcilePlanInput,
   queryParams: ['limit', 'offset'],
   run: async (input, { env, stateMachines, objectStore }) => ({

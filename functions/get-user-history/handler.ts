@@ -1,3 +1,4 @@
+import { pageOf, ActivityRecord } from '../lib/activity/records';
 import { lambdaActivity } from '../lib/aws/lambda-activity';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { PAGE_QUERY_PARAMS, UserHistoryInput } from '../lib/schemas/activity';
@@ -12,6 +13,7 @@ export const route = defineRoute({
   input: UserHistoryInput,
   queryParams: PAGE_QUERY_PARAMS,
   needs: ['activity'],
+  responses: { 200: { description: 'The user\'s activity records, newest first, and a cursor when there are more', body: pageOf(ActivityRecord) } },
   run: async ({ user, limit, cursor }, { activity }) => ({
     statusCode: 200,
     body: await activity().history(user.includes('@') ? { email: user } : { userId: user }, { limit, cursor }),

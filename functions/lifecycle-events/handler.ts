@@ -4,6 +4,7 @@ import { defineRoute, routeHandler } from '../lib/http/route';
 import { routeLifecycleEvent } from '../lib/lifecycle/router';
 import { logger } from '../lib/logger';
 import { LifecycleEvent } from '../lib/schemas/lifecycle-events';
+import { EventRoutedView } from '../lib/schemas/started-answers';
 
 /**
  * The lifecycle events router: the target of the lifecycle rules (EventBridge invokes it with the event)
@@ -16,6 +17,10 @@ export const route = defineRoute({
   id: 'LifecycleEvents', method: 'POST', path: '/events', entry: 'functions/lifecycle-events/handler.ts', scope: 'events.write',
   summary: 'Route a Webex lifecycle event (Joined / Moved / Left) to its state machine, exactly once per event id',
   needs: ['env', 'stateMachines'],
+  responses: {
+    200: { description: 'DUPLICATE: an execution for this event id was started before; nothing new runs', body: EventRoutedView },
+    202: { description: 'STARTED: the flow\'s execution, named from the event id', body: EventRoutedView },
+  },
   input: LifecycleEvent,
   run: async (event, { env, stateMachines }) => {
     const routed = routeLifecycleEvent(event, env());

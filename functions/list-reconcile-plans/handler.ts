@@ -1,3 +1,4 @@
+import { pageOf, PlanSummary } from '../lib/activity/records';
 import { lambdaActivity } from '../lib/aws/lambda-activity';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { PAGE_QUERY_PARAMS, RecentListInput } from '../lib/schemas/activity';
@@ -9,6 +10,7 @@ export const route = defineRoute({
   input: RecentListInput,
   queryParams: PAGE_QUERY_PARAMS,
   needs: ['activity'],
+  responses: { 200: { description: 'The recent plans, newest first, and a cursor when there are more', body: pageOf(PlanSummary) } },
   run: async (page, { activity }) => ({ statusCode: 200, body: await activity().listPlans(page) }),
 });
 

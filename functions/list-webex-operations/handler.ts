@@ -1,6 +1,7 @@
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { allowedPrefixesFromEnv } from '../lib/workflows/webex-requests/allowed-prefixes';
 import { listWebexOperations, ListWebexOperationsInput } from '../lib/workflows/webex-requests/list-operations';
+import { WebexOperationsView } from '../lib/schemas/webex-request-answers';
 
 const allowedPrefixes = allowedPrefixesFromEnv();
 
@@ -11,6 +12,7 @@ export const route = defineRoute({
   input: ListWebexOperationsInput,
   queryParams: ['search', 'prefix', 'method', 'limit', 'offset'],
   needs: [],
+  responses: { 200: { description: 'A page of the operations the guarded request accepts', body: WebexOperationsView } },
   run: async (input) => ({ statusCode: 200, body: listWebexOperations(input, allowedPrefixes) }),
 });
 

@@ -9,6 +9,7 @@ import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { BulkJoinersCsvInput } from '../lib/schemas/bulk';
 import { importsBucket } from '../lib/storage/imports-bucket';
+import { BulkCsvStartedView } from '../lib/schemas/started-answers';
 
 /**
  * POST /bulk/joiners/csv: reads the CSV from the imports bucket and checks every row (a bad file is a
@@ -24,6 +25,10 @@ export const route = defineRoute({
   bulkBudget: true,
   recordsActivity: true,
   needs: ['env', 'stateMachines', 'objectStore', 'activity'],
+  responses: {
+    200: { description: 'DUPLICATE: this upload (or idempotency key) ran before', body: BulkCsvStartedView },
+    202: { description: 'STARTED: follow statusUrl', body: BulkCsvStartedView },
+  },
   input: BulkJoinersCsvInput,
   run: async (input, { env, stateMachines, objectStore, activity }, _context, request) => {
     const bucket = importsBucket(env());

@@ -6,6 +6,7 @@ import { apiTrigger } from '../lib/activity/trigger';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { logger } from '../lib/logger';
 import { BulkJoinersInput } from '../lib/schemas/bulk';
+import { BulkStartedView } from '../lib/schemas/started-answers';
 
 /**
  * POST /bulk/joiners: validates every user (nothing reaches Webex on a bad request), starts the
@@ -19,6 +20,10 @@ export const route = defineRoute({
   bulkBudget: true,
   recordsActivity: true,
   needs: ['env', 'stateMachines', 'activity'],
+  responses: {
+    200: { description: 'DUPLICATE: these users (or idempotency key) ran before', body: BulkStartedView },
+    202: { description: 'STARTED: follow statusUrl', body: BulkStartedView },
+  },
   input: BulkJoinersInput,
   run: async (input, { env, stateMachines, activity }, _context, request) => {
     const executionName = bulkExecutionName(input);

@@ -2,6 +2,7 @@ import { lambdaWebex } from '../lib/aws/lambda-webex';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { UnassignNumberInput } from '../lib/schemas/numbers';
 import { unassignNumber } from '../lib/workflows/numbers/unassign-number';
+import { NumbersChangeView } from '../lib/schemas/number-answers';
 
 /** DELETE /users/{user}/numbers/{phoneNumber} — 200 with the numbers the user keeps. */
 export const route = defineRoute({
@@ -9,6 +10,7 @@ export const route = defineRoute({
   summary: 'Unassign Phone Number from Webex User',
   input: UnassignNumberInput,
   needs: ['webex'],
+  responses: { 200: { description: 'Returned to the location\'s pool: the user\'s numbers after', body: NumbersChangeView } },
   run: async (input, { webex }) => {
     const { changed, numbers } = await unassignNumber(webex(), input);
     return { statusCode: 200, body: { changed, ...numbers } };

@@ -5,6 +5,7 @@ import { logger } from '../lib/logger';
 import { allowedPrefixesFromEnv } from '../lib/workflows/webex-requests/allowed-prefixes';
 import { WebexRequestInput } from '../lib/workflows/webex-requests/guard';
 import { performWebexRequest } from '../lib/workflows/webex-requests/perform-request';
+import { WebexRequestView } from '../lib/schemas/webex-request-answers';
 
 /** POST /webex/requests — a guarded People or Calling-configuration call. */
 export const route = defineRoute({
@@ -12,6 +13,7 @@ export const route = defineRoute({
   summary: 'Guarded Webex People / Calling configuration request',
   input: WebexRequestInput,
   needs: ['env', 'webex'],
+  responses: { 200: { description: 'Webex\'s answer (`status`, `trackingId`, `data`), every page of a listing (`all`), or the checked request (`dryRun`)', body: WebexRequestView } },
   run: async (input, { env, webex }, _context, request) => {
     const config = env();
     const result = await performWebexRequest(webex(), input, {

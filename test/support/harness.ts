@@ -6,6 +6,7 @@ import { createLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from 
 import { clearReferenceCache } from '../../functions/lib/webex/reference-data';
 import { startSimulator, type Simulator } from '../../functions/simulator/server';
 import { SIM_ACCESS_TOKEN } from '../../functions/simulator/seed';
+import { apiContract, recordAnswers, type RecordedAnswer } from './api-contract';
 import { openApi } from './openapi-validator';
 
 export interface Harness {
@@ -15,6 +16,8 @@ export interface Harness {
   runtime: LocalRuntime;
   /** fetch against the local API. */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Every answer the local API gave, as sent: checked against the API's OpenAPI document on close. */
+  answers: RecordedAnswer[];
   /** Requests the simulator received for /v1 routes since the last reset. */
   webexCalls(method?: string, pathPrefix?: string): { method: string; path: string; query: Record<string, string>; body: unknown; status: number; trackingId: string }[];
   close(): Promise<void>;
@@ -38,10 +41,12 @@ export async function startHarness(env: Record<string, string> = {}, options: Pi
   // A new runtime, so a new Webex client built from the environment just set.
   const runtime = createLocalRuntime({ fastWaits: true, webex: options.webex });
   const api = await startLocalApi({ port: 0, runtime, oauth: options.oauth });
+  const answers = recordAnswers(api.server);
   return {
     sim,
     api,
     runtime,
+    answers,
     async call(method, path, body) {
       const res = await fetch(api.url + path, {
         method,
@@ -62,13 +67,18 @@ export async function startHarness(env: Record<string, string> = {}, options: Pi
         (r) => (!method || r.method === method) && (!pathPrefix || r.path.startsWith(pathPrefix)),
       );
     },
-    /** Closes both servers, then fails if any request the suite sent breaks Cisco's OpenAPI documents. */
+    /**
+     * Closes both servers, then fails if any request the suite sent breaks Cisco's OpenAPI documents, or any
+     * answer the local API gave breaks the suite's own (GET /openapi.json).
+     */
     async close() {
       await api.close();
       await sim.close();
       await runtime.activityTable.close();
       const problems = sim.requests.flatMap((r) => openApi().checkRequest(r));
       if (problems.length) throw new Error(`Requests that break the Webex OpenAPI documents:\n${problems.join('\n')}`);
+      const broken = answers.flatMap((a) => apiContract().check(a));
+      if (broken.length) throw new Error(`Answers that break the API's OpenAPI document:\n${broken.join('\n')}`);
     },
   };
 }

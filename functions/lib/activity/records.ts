@@ -93,3 +93,6 @@ export interface PageRequest {
   limit?: number;
   cursor?: string;
 }
+
+/** The answer of a list route: one page of its items, newest first. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().optional() });

@@ -8,6 +8,7 @@ import type { ObjectStore } from '../storage/object-store';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
 import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
 import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import type { BulkJoinersCsvReport } from '../schemas/bulk-answers';
 
 /**
  * Bulk joiners from a CSV file in S3 (POST /bulk/joiners/csv): a preflight reads and checks every row,
@@ -193,16 +194,7 @@ export function failedBatchResults(items: CsvItem[], error: string, cause?: stri
 
 // ---- the report -----------------------------------------------------------------------------------
 
-export interface BulkJoinersCsvReport {
-  executionName: string;
-  total: number;
-  succeeded: number;
-  failed: number;
-  /** The full per-user report, in the bucket next to the file. */
-  report: { bucket: string; json: string; csv: string };
-  /** The first failures, so the status answer alone shows what went wrong. */
-  failures: BulkUserResult[];
-}
+export type { BulkJoinersCsvReport };
 
 const MAX_FAILURES_IN_OUTPUT = 100;
 

@@ -9,6 +9,7 @@ import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machine
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { MapProgress } from '../state-machines/map-progress';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import type { BulkJoinersReport, BulkJoinersStatus, BulkUserResult } from '../schemas/bulk-answers';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
@@ -91,21 +92,7 @@ export function bulkJoinersMachineInput(
 
 // ---- the report ---------------------------------------------------------------------------------
 
-export interface BulkUserResult {
-  index: number;
-  email: string;
-  status: 'SUCCEEDED' | 'FAILED';
-  userId?: string;
-  error?: { code: string; message: string };
-}
-
-export interface BulkJoinersReport {
-  executionName: string;
-  total: number;
-  succeeded: number;
-  failed: number;
-  results: BulkUserResult[];
-}
+export type { BulkJoinersReport, BulkUserResult };
 
 /**
  * The Map's results (then the report) hold every user's entry in one state, and Step Functions fails an
@@ -164,18 +151,7 @@ export function buildBulkReport(executionName: string, results: BulkUserResult[]
 export const CSV_EXECUTION_PREFIX = 'bulk-csv-';
 const machineFor = (executionName: string) => (executionName.startsWith(CSV_EXECUTION_PREFIX) ? 'BulkJoinersCsv' : 'BulkJoiners');
 
-export interface BulkJoinersStatus {
-  executionName: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
-  startDate?: string;
-  stopDate?: string;
-  /** Once SUCCEEDED: the per-user report, or for a CSV run its summary and where the full report is. */
-  report?: BulkJoinersReport | Record<string, unknown>;
-  /** While a CSV run runs: its Distributed Map's rows by how their batches ended, and the time left at that pace. */
-  progress?: MapProgress;
-  error?: string;
-  cause?: string;
-}
+export type { BulkJoinersStatus };
 
 /** The execution as the runtime's state machines describe it (DescribeExecution in AWS). 404 for a name never started. */
 export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe'], progressOf?: StateMachines['mapProgress']): Promise<BulkJoinersStatus> {

@@ -40,7 +40,19 @@ export interface RouteDefinition {
    * stack grants Query and sets ACTIVITY_TABLE_NAME; this adds PutItem/UpdateItem.
    */
   readonly recordsActivity?: true;
+  /**
+   * What the handler answers besides the errors its row implies (openapi.ts `impliedErrors`): each status with
+   * the schema of its body, the schema integration tests check every answer against (through the OpenAPI document).
+   */
+  readonly responses: RouteResponses;
 }
+
+/** One status a route answers: what it means and, unless it has no body (204), its body's schema. */
+export interface RouteResponse {
+  readonly description: string;
+  readonly body?: z.ZodType;
+}
+export type RouteResponses = Readonly<Record<number, RouteResponse>>;
 
 /** A route row: what RouteDefinition says, what the function needs from its runtime, and the function. */
 export interface Route<Id extends string = string, I = unknown, N extends keyof Deps = keyof Deps> extends RouteDefinition {

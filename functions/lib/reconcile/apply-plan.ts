@@ -3,7 +3,6 @@ import * as z from 'zod';
 import type { Env } from '../config';
 import { assertScheduleFits, requestsPerSecond } from '../bulk/pacing';
 import type { StateMachines } from '../state-machines/ports';
-import type { StartResult } from '../state-machines/starter';
 import type { ObjectStore } from '../storage/object-store';
 import { applyExecutionName } from './apply-execution';
 import { planRequests } from './apply-items';
@@ -13,6 +12,7 @@ import { planIdField, readStoredPlan } from './plan-store';
 import { checkConfirmation } from './safeguards';
 import type { ReconcilePlan } from './schemas';
 import { thresholdCeiling } from './threshold-ceiling';
+import type { ApplyStartedView } from './answers';
 
 /** POST /reconcile/plans/{id}/apply: the plan's id (path) and, for a plan that needs it, the confirmation (body). */
 export const ApplyPlanInput = z.strictObject({
@@ -26,14 +26,7 @@ export const ApplyPlanInput = z.strictObject({
 });
 export type ApplyPlanInput = z.infer<typeof ApplyPlanInput>;
 
-export interface ApplyStarted {
-  planId: string;
-  executionName?: string;
-  /** STARTED / DUPLICATE as the starter answers; NOTHING_TO_APPLY for a plan without actions (nothing starts). */
-  status: StartResult['status'] | 'NOTHING_TO_APPLY';
-  actions: number;
-  statusUrl: string;
-}
+export type ApplyStarted = z.infer<typeof ApplyStartedView>;
 
 /**
  * What the ReconcileApply machine is started with (by this route and by the plan machine's autoApply): the

@@ -44,7 +44,15 @@ export const email = z
   .string()
   .trim()
   .max(254, tooLong(254))
-  .pipe(z.email('must be a valid e-mail address'));
+  .pipe(z.email('must be a valid e-mail address'))
+  // The document shows the check the pipe makes (its input side alone would read as any string).
+  .meta({ format: 'email' });
+
+/**
+ * "One name required" (Webex requires a name) as OpenAPI can say it, for the schemas that refine it:
+ * `.refine(hasName, …).meta(ONE_NAME_REQUIRED)`.
+ */
+export const ONE_NAME_REQUIRED = { anyOf: [{ required: ['firstName'] }, { required: ['lastName'] }, { required: ['displayName'] }] };
 
 /**
  * Webex ids are base64 of `ciscospark://<region>/<TYPE>/<uuid>`, unpadded (`Y2lzY29zcGFyazovL3VzL1BFT1BMRS8...`;

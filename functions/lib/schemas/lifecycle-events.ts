@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { e164, email, extension, locationRef, text } from './fields';
+import { e164, email, extension, locationRef, ONE_NAME_REQUIRED, text } from './fields';
 
 /**
  * Lifecycle events an HR system or IdP publishes on the lifecycle bus (EventBridge), and the events the
@@ -68,7 +68,8 @@ export const UserJoinedDetail = z
   .refine((u) => !(u.autoAssignNumber === false && !u.phoneNumber && !u.extension), {
     path: ['autoAssignNumber'],
     message: 'false needs a phoneNumber or an extension (a Webex Calling user needs one)',
-  });
+  })
+  .meta(ONE_NAME_REQUIRED);
 export type UserJoinedDetail = z.infer<typeof UserJoinedDetail>;
 
 /** `Webex User Moved`: what changed, and nothing else. */

@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { email, text, userRef } from './fields';
+import { email, ONE_NAME_REQUIRED, text, userRef } from './fields';
 
 const profileFields = {
   firstName: text(64).optional(),
@@ -16,7 +16,8 @@ export const CreateUserInput = z
   .refine((u) => u.firstName || u.lastName || u.displayName, {
     path: ['displayName'],
     message: 'give displayName, or firstName and/or lastName (Webex requires a name)',
-  });
+  })
+  .meta(ONE_NAME_REQUIRED);
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const UserRefInput = z.strictObject({ user: userRef });

@@ -1,4 +1,6 @@
 import { isThrottlingError } from '@smithy/service-error-classification';
+// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
+import * as z from 'zod';
 import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, SecretUnavailableError, StateMachineStartError, StoredObjectInvalidError, UnprocessableError, ValidationError } from '../errors';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus } from '../webex/errors';
 
@@ -8,16 +10,18 @@ export interface ApiResult {
   headers?: Record<string, string>;
 }
 
-export interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    fields?: { field: string; message: string }[];
-    webexStatus?: number;
-    trackingId?: string;
-    retryAfterSeconds?: number;
-  };
-}
+/** Every error the API answers: the body of each 4xx and 5xx the OpenAPI document lists. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    webexStatus: z.number().int().optional(),
+    trackingId: z.string().optional(),
+    retryAfterSeconds: z.number().int().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /**
  * Maps an error to a status that tells the caller what to do: fix the request (4xx), retry later (429,

@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
-import { buildOpenApiDocument } from '../../../functions/lib/http/openapi';
+import addFormats from 'ajv-formats';
+import { buildOpenApiDocument, impliedErrors } from '../../../functions/lib/http/openapi';
 import { API_SCOPES } from '../../../functions/lib/http/scopes';
 import { routes } from '../../../functions/routes';
 
@@ -12,10 +13,10 @@ describe('the OpenAPI document of the suite API', () => {
     expect(doc.openapi).toBe('3.0.3');
   });
 
-  it('has exactly one operation per row of the route table, nothing else', () => {
+  it('has exactly one operation per row of the route table and GET /openapi.json itself, nothing else', () => {
     const operations = Object.entries(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => `${op.operationId} ${method.toUpperCase()} ${path}`));
-    expect(operations.sort()).toEqual(routes.map((r) => `${r.id} ${r.method} ${r.path}`).sort());
+    expect(operations.sort()).toEqual([...routes.map((r) => `${r.id} ${r.method} ${r.path}`), 'GetOpenApiDocument GET /openapi.json'].sort());
   });
 
   it('says where deactivate is offered that Webex deletes users deactivated for 30 days, and offers removeCalling', () => {
@@ -31,7 +32,7 @@ describe('the OpenAPI document of the suite API', () => {
   });
 
   it('describes bodies that accept what the handlers accept and refuse unknown fields, like zod', () => {
-    const validate = new Ajv({ strict: false }).compile(bodySchema('/users', 'post'));
+    const validate = addFormats(new Ajv({ strict: false })).compile(bodySchema('/users', 'post'));
     expect(validate({ email: 'a@example.com', firstName: 'A' })).toBe(true);
     expect(validate({ email: 'a@example.com', licenses: [] })).toBe(false);
     expect(validate({ firstName: 'A' })).toBe(false);
@@ -58,5 +59,65 @@ describe('the OpenAPI document of the suite API', () => {
     expect(Object.keys(oauthOnly.components.securitySchemes)).toEqual(['oauth2']);
     expect(oauthOnly.components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl).toBe('https://auth.example.com/oauth2/token');
     expect(oauthOnly.paths['/users'].post.security).toEqual([{ oauth2: ['webex-provisioning/users.write'] }]);
+  });
+
+  it('documents every status a row declares, with its body schema, and the errors its row implies', () => {
+    for (const route of routes) {
+      const responses = doc.paths[route.path][route.method.toLowerCase()].responses;
+      for (const [status, declared] of Object.entries(route.responses)) {
+        expect(responses[status]).toBeDefined();
+        if (declared.body) expect(responses[status].content['application/json'].schema).toBeDefined();
+        else if (Number(status) < 400) expect(responses[status].content).toBeUndefined();
+      }
+      for (const status of Object.keys(impliedErrors(route))) expect(responses[status].content['application/json'].schema).toBeDefined();
+      expect(Object.keys(responses).some((s) => s.startsWith('2'))).toBe(true);
+    }
+  });
+
+  it('documents the created, accepted and multi-status answers of the routes that give them', () => {
+    const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses);
+    expect(statuses('/users', 'post')).toEqual(expect.arrayContaining(['200', '201']));
+    expect(statuses('/users/{user}/numbers', 'post')).toEqual(expect.arrayContaining(['200', '201']));
+    expect(statuses('/locations/{location}/numbers', 'post')).toEqual(expect.arrayContaining(['200', '201', '207', '409', '422', '502']));
+    expect(statuses('/users/{user}/calling', 'post')).toEqual(expect.arrayContaining(['200', '202', '409', '422', '429', '504']));
+    for (const [path, method] of [['/events', 'post'], ['/bulk/joiners', 'post'], ['/bulk/joiners/csv', 'post'], ['/reconcile/plans/{id}/apply', 'post']]) {
+      expect(statuses(path, method)).toEqual(expect.arrayContaining(['200', '202', '503']));
+    }
+    expect(statuses('/reconcile/plans', 'post')).toEqual(expect.arrayContaining(['201', '202', '400', '502', '504']));
+    expect(statuses('/users/{user}', 'delete')).toContain('204');
+    expect(doc.paths['/users/{user}'].delete.responses['204'].content).toBeUndefined();
+    expect(doc.paths['/users/{user}'].get.responses['429'].headers['Retry-After']).toBeDefined();
+  });
+
+  it('describes the POST /events body: one shape per detail-type, each detail checked', () => {
+    const schema = bodySchema('/events', 'post');
+    expect(schema.oneOf.map((s: any) => (s.properties ?? s.allOf[0].properties)['detail-type'].enum[0]).sort()).toEqual(['Webex User Joined', 'Webex User Left', 'Webex User Moved']);
+    const validate = addFormats(new Ajv({ strict: false })).compile(schema);
+    const event = (detailType: string, detail: unknown) => ({ id: 'e-1', source: 'hr.workday', 'detail-type': detailType, detail });
+    expect(validate(event('Webex User Joined', { email: 'a@example.com', firstName: 'A', location: 'HQ' }))).toBe(true);
+    expect(validate(event('Webex User Joined', { email: 'a@example.com', location: 'HQ' }))).toBe(false);
+    expect(validate(event('Webex User Left', { email: 'a@example.com', policy: 'delete' }))).toBe(true);
+    expect(validate(event('Webex User Left', { email: 'a@example.com', policy: 'archive' }))).toBe(false);
+    expect(validate(event('Webex User Moved', { email: 'a@example.com', location: 'HQ' }))).toBe(true);
+    expect(validate(event('Webex User Fired', { email: 'a@example.com' }))).toBe(false);
+  });
+
+  it('carries the refinements the handlers enforce where OpenAPI can say them: e-mail format, one name required, limit bounds', () => {
+    const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
+    const createUser = ajv.compile(bodySchema('/users', 'post'));
+    expect(bodySchema('/users', 'post').allOf[0].properties.email.format).toBe('email');
+    expect(bodySchema('/users', 'post').allOf[1]).toEqual({ anyOf: [{ required: ['firstName'] }, { required: ['lastName'] }, { required: ['displayName'] }] });
+    expect(createUser({ email: 'not-an-address', firstName: 'A' })).toBe(false);
+    expect(createUser({ email: 'a@example.com', department: 'Sales' })).toBe(false);
+    expect(createUser({ email: 'a@example.com', displayName: 'A' })).toBe(true);
+    const query = (path: string, name: string) => doc.paths[path].get.parameters.find((p: { name: string }) => p.name === name).schema;
+    expect(query('/webex/operations', 'limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 200 });
+    expect(query('/reconcile/plans/{id}', 'limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
+    expect(query('/numbers', 'limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 5000 });
+  });
+
+  it('documents GET /openapi.json itself', () => {
+    expect(doc.paths['/openapi.json'].get.responses['200'].content['application/json'].schema.required).toEqual(['openapi', 'info', 'paths']);
   });
 });

@@ -7,15 +7,9 @@ import { pstnConnectionType } from '../../webex/reference-data';
 import { IntegratedPstnError } from './errors';
 import { INTEGRATED_PSTN_TYPES } from './no-free-number';
 import { resolveCallingLocation } from './resolve-location';
+import type { AddNumbersResult } from '../../schemas/number-answers';
 
-export interface AddNumbersResult {
-  location: { id: string; name: string };
-  numberType: 'DID' | 'TOLLFREE' | 'MOBILE';
-  state?: 'ACTIVE' | 'INACTIVE';
-  added: number;
-  /** One entry per requested number, in request order. */
-  numbers: { phoneNumber: string; status: AddNumberStatus; detail?: string }[];
-}
+export type { AddNumbersResult };
 
 /**
  * Numbers per Webex request. Webex documents a cap only for mobile numbers (20 per request); for DID and

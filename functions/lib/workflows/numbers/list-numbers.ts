@@ -5,29 +5,9 @@ import type { WebexClient } from '../../webex/client';
 import type { NumberObject } from '../../webex/schemas';
 import { listNumbersPage, TELEPHONY_MAX_PAGE } from '../../webex/telephony-api';
 import { resolveLocation } from './resolve-location';
+import type { ListNumbersResult, NumberView } from '../../schemas/number-answers';
 
-export interface NumberView {
-  phoneNumber?: string;
-  extension?: string;
-  esn?: string;
-  state?: string;
-  phoneNumberType?: string;
-  mainNumber?: boolean;
-  tollFreeNumber?: boolean;
-  serviceNumber?: boolean;
-  /** Webex's isReservedNumber: listed, but never assignable. */
-  reservedNumber?: boolean;
-  telephonyType?: string;
-  location?: { id: string; name?: string };
-  owner?: { id?: string; type?: string; firstName?: string; lastName?: string };
-}
-
-export interface ListNumbersResult {
-  items: NumberView[];
-  count: number;
-  /** Present when more numbers match: pass it back as `cursor` (with the same filters) for the next part. */
-  nextCursor?: string;
-}
+export type { ListNumbersResult, NumberView };
 
 /**
  * List Webex Phone Numbers. Reads every Webex page (start/max, up to 2000 per page) until `limit`

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { allOperations } from '../../webex-spec/operations';
 import { isUnderPrefix } from '../../webex-spec/prefixes';
+import type { WebexOperationsView } from '../../schemas/webex-request-answers';
 
 export const MAX_OPERATIONS_LIMIT = 200;
 
@@ -22,14 +23,7 @@ export const ListWebexOperationsInput = z.strictObject({
 });
 export type ListWebexOperationsInput = z.infer<typeof ListWebexOperationsInput>;
 
-export interface OperationSummary {
-  method: string;
-  path: string;
-  summary?: string;
-  scopes: readonly string[];
-  /** Whether the operation takes a JSON body (`body` of POST /webex/requests). */
-  body: boolean;
-}
+export type OperationSummary = WebexOperationsView['operations'][number];
 
 /** What POST /webex/requests accepts under this deployment's prefixes, filtered and paged. */
 export function listWebexOperations(input: ListWebexOperationsInput, allowedPrefixes: readonly string[]) {

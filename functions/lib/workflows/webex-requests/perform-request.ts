@@ -6,6 +6,7 @@ import type { Operation } from '../../webex-spec/operations';
 import { decodeCursor, encodeCursor, type ListingCursor } from './listing-cursor';
 import { redactPersonalData } from './redact';
 import { redactSecretPath } from '../../redaction';
+import type { WebexRequestResult } from '../../schemas/webex-request-answers';
 
 export const MAX_ITEMS = 5000;
 /** The pages one `all` call may fetch: a `max: 1` over 5,000 people made 5,000 requests. */
@@ -16,10 +17,7 @@ export const MAX_PAGES = 50;
  */
 export const MAX_ITEMS_BYTES = 5_000_000;
 
-export type WebexRequestResult =
-  | { dryRun: true; request: { method: string; url: string; operation: string; query: Record<string, unknown>; body?: unknown } }
-  | { status: number; trackingId?: string; data?: unknown }
-  | { status: number; items: unknown[]; count: number; truncated: boolean; cursor?: string };
+export type { WebexRequestResult };
 
 export interface WebexRequestOptions extends GuardOptions {
   allowedPrefixes: readonly string[];
