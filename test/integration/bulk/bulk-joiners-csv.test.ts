@@ -38,6 +38,8 @@ describe('POST /bulk/joiners/csv', () => {
     const status = await finished(name);
     expect(status).toMatchObject({ status: 'SUCCEEDED', report: { executionName: name, total: 130, succeeded: 130, failed: 0, failures: [] } });
     expect(status.report.report).toEqual({ bucket: BUCKET, json: `reports/${name}.json`, csv: `reports/${name}.csv` });
+    // A run with no failure publishes no Webex Bulk Joiners Failed.
+    expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Bulk Joiners Failed' && (e.detail as { executionName: string }).executionName === name)).toEqual([]);
 
     // Every user created exactly once, with calling.
     const counts = createdPeople();
@@ -117,6 +119,20 @@ describe('POST /bulk/joiners/csv', () => {
     expect(report).toMatchObject({ total: 3, succeeded: 2, failed: 1 });
     expect(report.failures).toEqual([
       { index: 1, email: DEMO_EMAILS.carol, status: 'FAILED', userId: expect.any(String), error: { code: 'CallingAlreadyEnabledError', message: expect.any(String) } },
+    ]);
+    // One Webex Bulk Joiners Failed for the file (its batches publish nothing of their own), naming the report.
+    expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Bulk Joiners Failed')).toEqual([
+      expect.objectContaining({
+        source: 'webex-provisioning.lifecycle',
+        detail: {
+          executionName: 'bulk-csv-k-hr-2026-11-30',
+          total: 3,
+          succeeded: 2,
+          failed: 1,
+          report: { bucket: BUCKET, json: 'reports/bulk-csv-k-hr-2026-11-30.json', csv: 'reports/bulk-csv-k-hr-2026-11-30.csv' },
+          statusPath: '/bulk/joiners/bulk-csv-k-hr-2026-11-30',
+        },
+      }),
     ]);
   });
 
