@@ -412,6 +412,7 @@ export interface components {
         CreateReconcilePlanAnswer201: {
             id: string;
             createdAt: string;
+            digest: string;
             needsConfirmation: boolean;
             confirmWith?: number;
             counts: {
@@ -602,6 +603,14 @@ export interface components {
                     };
                 }[];
             };
+            progress?: {
+                total: number;
+                succeeded: number;
+                failed: number;
+                pending: number;
+                startedAt: string;
+                etaSeconds?: number;
+            };
             error?: string;
             cause?: string;
         };
@@ -624,6 +633,7 @@ export interface components {
         GetReconcilePlanAnswer: {
             id: string;
             createdAt: string;
+            digest: string;
             needsConfirmation: boolean;
             confirmWith?: number;
             counts: {
@@ -725,6 +735,14 @@ export interface components {
                 error?: {
                     code: string;
                     message: string;
+                };
+                progress?: {
+                    total: number;
+                    succeeded: number;
+                    failed: number;
+                    pending: number;
+                    startedAt: string;
+                    etaSeconds?: number;
                 };
             };
             results?: {
@@ -1320,6 +1338,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `PlanIntegrityError`: the stored plan is not the one reviewed (its bytes, digest, scope, exclusions, thresholds or confirmation differ); nothing is applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is larger than 64 KB */
             413: {
                 headers: {
@@ -1341,6 +1368,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1846,6 +1884,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2579,7 +2628,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnableCallingAnswer"];
                 };
             };
-            /** @description FAILED: Webex kept rate-limiting past the workflow's wait budget; the steps and what remains */
+            /** @description FAILED: Webex kept rate-limiting past the workflow's wait budget; the steps and what remains; or: Step Functions is throttling status reads: retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds to wait before repeating the request */
@@ -2587,7 +2636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnableCallingAnswer"];
+                    "application/json": components["schemas"]["EnableCallingAnswer"] | components["schemas"]["Error"];
                 };
             };
             /** @description FAILED: the workflow failed unexpectedly; the steps and what remains; or: The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
@@ -2691,6 +2740,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2910,6 +2970,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
@@ -2996,6 +3067,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3254,6 +3336,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
@@ -3443,6 +3536,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3766,6 +3870,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
