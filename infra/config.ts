@@ -32,6 +32,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `oauthJwksUri`           | `https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys` |
  * | `oauthDomainPrefix`      | `acme-webex-provisioning`                          |
  * | `activityRetentionDays`  | `400` (days the activity table keeps a record)    |
+ * | `notifyWebhook`          | `{"url":"https://example.service-now.com/api/now/…","auth":{"type":"basic","username":"webex","secretArn":"arn:aws:secretsmanager:…"},"format":"json"}` |
  * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
@@ -62,6 +63,7 @@ export const CONTEXT_KEYS = [
   'oauthJwksUri',
   'oauthDomainPrefix',
   'activityRetentionDays',
+  'notifyWebhook',
   'e2e',
 ] as const;
 
@@ -109,6 +111,7 @@ export function configFromContext(node: Node): AppConfig {
       oauthAudience: str('oauthAudience'),
       oauthJwksUri: str('oauthJwksUri'),
       oauthDomainPrefix: str('oauthDomainPrefix'),
+      notifyWebhook: parseJsonObject('notifyWebhook', node.tryGetContext('notifyWebhook')) as WebexProvisioningStackProps['notifyWebhook'],
     },
   };
 }

@@ -12,6 +12,7 @@ import { LeaverThresholds } from '../functions/lib/reconcile/schemas';
 import { DEFAULT_LEAVER_POLICY_ENV } from '../functions/lib/lifecycle/router';
 import { ReconcileSchedule, scheduledPlanInput, type ReconcileScheduleSettings } from './constructs/reconcile-schedule';
 import { E2E_EVENT_SOURCE } from '../e2e/constants';
+import { FailureNotifications, validateNotifyWebhook, type NotifyWebhookSettings } from './constructs/failure-notifications';
 import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simulator';
 import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
@@ -219,6 +220,17 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default 400
    */
   readonly activityRetentionDays?: number;
+
+  /**
+   * Also send the failures the alarm topic gets (Webex Lifecycle Failed, Webex Reconcile Failed, Webex Reconcile
+   * Confirmation Required, Webex Bulk Joiners Failed) to a webhook through an EventBridge connection and API
+   * destination, e.g. `{ url: 'https://example.service-now.com/api/…', auth: { type: 'basic', username: 'webex-notify',
+   * secretArn: 'arn:aws:secretsmanager:…' }, format: 'json' }`. Credentials come from an existing Secrets Manager
+   * secret (never in the template); `url` may be such a secret's ARN too (a Slack webhook URL is a credential).
+   * `invocationRateLimitPerSecond` defaults to 1. Checked at synth: a bad value fails naming its key.
+   * @default - the alarm topic only
+   */
+  readonly notifyWebhook?: NotifyWebhookSettings;
 }
 
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
@@ -245,6 +257,7 @@ export class WebexProvisioningStack extends Stack {
   public readonly workflows: WorkflowStateMachines;
   public readonly lifecycle: LifecycleEvents;
   public readonly bulkImports: BulkImports;
+  public readonly notifications: FailureNotifications;
   public readonly activity: ActivityTable;
   /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
   public readonly reconcileSchedule?: ReconcileSchedule;
@@ -257,6 +270,8 @@ export class WebexProvisioningStack extends Stack {
     if (props.e2eSimulator && props.webexBaseUrl) throw new Error('e2e stacks use the simulator: do not give webexBaseUrl with e2e');
     const simulator = props.e2eSimulator ? new E2eSimulator(this, 'E2eSimulator', { logRetention: validateRetention(props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS) }) : undefined;
     if (simulator) destroyEverythingOnDelete(this);
+    // Checked before anything is built: a bad webhook fails synth naming its key.
+    if (props.notifyWebhook !== undefined) validateNotifyWebhook(props.notifyWebhook);
     const webexBaseUrl = simulator ? simulator.webexBaseUrl : validateBaseUrl(props.webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL);
     const throttle = validateThrottle(props.apiThrottle ?? DEFAULT_API_THROTTLE);
     const logRetention = validateRetention(props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
@@ -371,6 +386,13 @@ export class WebexProvisioningStack extends Stack {
       allowedSources,
       logRetention,
       alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
+    });
+    // Failures reach people: the alarm topic (alarmEmail), and notifyWebhook when set.
+    this.notifications = new FailureNotifications(this, 'Notifications', {
+      eventBus: lifecycleBus,
+      alarmTopic: this.rotation.alarmTopic,
+      deadLetterQueue: this.lifecycle.deadLetterQueue,
+      webhook: props.notifyWebhook,
     });
     if (props.reconcileSchedule) {
       this.reconcileSchedule = new ReconcileSchedule(this, 'ReconcileSchedule', {

@@ -446,7 +446,7 @@ export interface components {
         CreateReconcilePlanAnswer201: {
             id: string;
             createdAt: string;
-            digest?: string;
+            digest: string;
             needsConfirmation: boolean;
             confirmWith?: number;
             counts: {
@@ -649,6 +649,14 @@ export interface components {
                     line: number;
                 }[];
             };
+            progress?: {
+                total: number;
+                succeeded: number;
+                failed: number;
+                pending: number;
+                startedAt: string;
+                etaSeconds?: number;
+            };
             error?: string;
             cause?: string;
         };
@@ -675,7 +683,7 @@ export interface components {
         GetReconcilePlanAnswer: {
             id: string;
             createdAt: string;
-            digest?: string;
+            digest: string;
             needsConfirmation: boolean;
             confirmWith?: number;
             counts: {
@@ -779,6 +787,14 @@ export interface components {
                 error?: {
                     code: string;
                     message: string;
+                };
+                progress?: {
+                    total: number;
+                    succeeded: number;
+                    failed: number;
+                    pending: number;
+                    startedAt: string;
+                    etaSeconds?: number;
                 };
             };
             results?: {
@@ -1384,7 +1400,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description PlanIntegrityError: the stored plan is not the plan that was reviewed (changed, re-serialised, loosened or outside its scope); nothing starts */
+            /** @description `PlanIntegrityError`: the stored plan is not the one reviewed (its bytes, digest, scope, exclusions, thresholds or confirmation differ); nothing is applied */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1414,6 +1430,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1919,6 +1946,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2652,7 +2690,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnableCallingAnswer"];
                 };
             };
-            /** @description FAILED: Webex kept rate-limiting past the workflow's wait budget; the steps and what remains */
+            /** @description FAILED: Webex kept rate-limiting past the workflow's wait budget; the steps and what remains; or: Step Functions is throttling status reads: retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description Seconds to wait before repeating the request */
@@ -2660,7 +2698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnableCallingAnswer"];
+                    "application/json": components["schemas"]["EnableCallingAnswer"] | components["schemas"]["Error"];
                 };
             };
             /** @description FAILED: the workflow failed unexpectedly; the steps and what remains; or: The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
@@ -2764,6 +2802,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3061,6 +3110,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
@@ -3147,6 +3207,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3483,6 +3554,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
@@ -3672,6 +3754,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3995,6 +4088,17 @@ export interface operations {
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

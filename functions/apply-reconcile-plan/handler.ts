@@ -24,7 +24,7 @@ export const route = defineRoute({
     200: { description: 'DUPLICATE (applied once already) or NOTHING_TO_APPLY: nothing starts', body: ApplyStartedView },
     202: { description: 'STARTED: the ReconcileApply execution runs; follow statusUrl', body: ApplyStartedView },
     404: { description: 'No such plan' },
-    409: { description: 'PlanIntegrityError: the stored plan is not the plan that was reviewed (changed, re-serialised, loosened or outside its scope); nothing starts' },
+    409: { description: '`PlanIntegrityError`: the stored plan is not the one reviewed (its bytes, digest, scope, exclusions, thresholds or confirmation differ); nothing is applied' },
   },
   input: ApplyPlanInput,
   run: async (input, { env, stateMachines, objectStore }, _context, request) => {

@@ -9,7 +9,7 @@ import { ConfigurationError } from '../lib/errors';
 import { readEnv, type EnvName } from '../lib/config';
 import type { Deps } from '../lib/runtime/deps';
 import type { ObjectStore } from '../lib/storage/object-store';
-import { LocalEventBus } from './local-event-bus';
+import { LocalEventBus, type PublishedEvent } from './local-event-bus';
 import { LocalObjectStore } from './local-object-store';
 import { LocalObjectUrls } from './local-object-urls';
 import { localWebexDeps } from './local-webex';
@@ -31,6 +31,8 @@ export interface LocalRuntimeOptions {
    * store, localWebexDeps): a test runs the handlers with the Lambda's composition (aws/lambda-webex.ts).
    */
   webex?: Partial<Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'>>;
+  /** Sees each event the state machines publish (`npm start` prints one line each). */
+  onEvent?: (event: PublishedEvent) => void;
   /** The activity table: `npm start` keeps it under .local/; else a new in-memory dynalite of the runtime's own. */
   activityTable?: LocalActivityTable;
   /** DescribeExecution's token bucket; AWS's quota (DESCRIBE_EXECUTION_QUOTA) unless a test gives a smaller one. */
@@ -66,7 +68,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     return new LocalObjectStore(dir, objectUrls);
   };
   const webex = { ...localWebexDeps(env), ...options.webex };
-  const eventBus = new LocalEventBus();
+  const eventBus = new LocalEventBus(options.onEvent);
   const activityTable = options.activityTable ?? localActivityTable();
   const activity = () => activityTable.store;
   const taskHandlers: TaskHandlers = {

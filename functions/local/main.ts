@@ -19,6 +19,7 @@ import { startSimulator } from '../simulator/server';
 import { startLocalApi } from './api-server';
 import { localActivityTable } from './local-activity-table';
 import { createLocalRuntime } from './local-runtime';
+import { eventLine } from './local-event-bus';
 import { demoServiceAppSecret } from './demo-secret';
 import { demoClient, LocalClients, type LocalClient } from './oauth-issuer';
 
@@ -65,7 +66,8 @@ async function main(): Promise<void> {
   // The activity table: the Lambdas' DynamoDB adapter against dynalite in this process, kept under .local/.
   const activityDir = resolve(LOCAL_DIR, 'activity');
   const activityTable = localActivityTable({ dir: activityDir });
-  const api = await startLocalApi({ port, runtime: createLocalRuntime({ activityTable }), ...(clients ? { oauth: { clients } } : {}) });
+  // The local lifecycle bus: each published outcome (Webex Lifecycle Failed, …) as one line on stdout.
+  const api = await startLocalApi({ port, runtime: createLocalRuntime({ activityTable, onEvent: (event) => console.log(eventLine(event)) }), ...(clients ? { oauth: { clients } } : {}) });
   console.log(`webex-provisioning local API listening on ${api.url}`);
   if (clients) {
     console.log(`OAuth: every route needs a bearer token; tokens from POST ${api.url}/oauth2/token (client credentials), keys at ${api.url}/.well-known/jwks.json`);
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`Webex: ${webexDescription}`);
+  console.log('Published events (the lifecycle bus): one line each below, starting "event "');
   console.log(`Bulk imports bucket: ${resolve(env.LOCAL_OBJECT_STORE_DIR, env.BULK_IMPORTS_BUCKET)} (POST /bulk/joiners/csv {"key": "<file under it>"})`);
   console.log(`Activity table: dynalite, data in ${activityDir} (GET /users/{user}/history, /bulk/joiners, /reconcile/plans)`);
   if (closeSimulator) console.log(`Try: curl ${clients ? '-H "Authorization: Bearer <access_token>" ' : ''}${api.url}/users/alice.admin%40example.com`);

@@ -19,6 +19,14 @@ describe('cdk-nag AwsSolutions', () => {
       reconcileSchedule: { expression: 'cron(0 2 * * ? *)', timezone: 'Europe/Berlin', key: 'rosters/nightly.csv', scope: { emailDomains: ['example.com'] }, autoApply: true },
       reconcileLeaverThresholds: { maxLeaverPercent: 5, maxLeavers: 20 },
     }],
+    ['notifyWebhook (OAuth, the URL in a secret)', {
+      alarmEmail: 'webex-admins@example.com',
+      notifyWebhook: {
+        url: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:notify-url-AbC123',
+        auth: { type: 'oauth' as const, authorizationEndpoint: 'https://example.service-now.com/oauth_token.do', clientId: 'webex', secretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:notify-AbC123' },
+        format: 'json' as const,
+      },
+    }],
   ])('has no unacknowledged finding (%s), with cdk.json\'s feature flags and without', (_, props) => {
     for (const app of [appAsDeployed(), new App({ context: { 'aws:cdk:bundling-stacks': [] } })]) {
       new WebexProvisioningStack(app, 'WebexProvisioning', props);

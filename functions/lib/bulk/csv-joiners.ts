@@ -160,6 +160,7 @@ export function prepareCsvBatch(allItems: CsvItem[], run: CsvRunContext): Prepar
           schedule: indexes.map((index) => startSchedule(1, startMs, run.intervalMs, index)[0]),
           maxConcurrency: run.maxConcurrency,
           origin: run.origin,
+          publishOutcome: false,
         }
       : null,
     invalid,

@@ -68,6 +68,11 @@ export interface BulkJoinersMachineInput {
   schedule: string[];
   maxConcurrency: number;
   origin: { source: string; detailType: string };
+  /**
+   * Publish `Webex Bulk Joiners Failed` when a user failed: true for a run of its own (POST /bulk/joiners),
+   * false for a CSV run's batch (the CSV run publishes once for the whole file).
+   */
+  publishOutcome: boolean;
 }
 
 export function bulkJoinersMachineInput(
@@ -82,6 +87,7 @@ export function bulkJoinersMachineInput(
     schedule: startSchedule(input.users.length, startMs, intervalMs),
     maxConcurrency: maxConcurrency(env),
     origin: { source: BULK_SOURCE, detailType: LIFECYCLE_DETAIL_TYPES.joined },
+    publishOutcome: true,
   };
 }
 

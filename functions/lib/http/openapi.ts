@@ -38,7 +38,11 @@ export function impliedErrors(route: RouteDefinition): Record<number, string> {
       504: 'Webex did not answer in time after retries',
     });
   }
-  if (route.needs.includes('stateMachines')) errors[503] = 'Step Functions could not start or read the workflow: retry after `Retry-After` seconds';
+  if (route.needs.includes('stateMachines')) {
+    errors[503] = 'Step Functions could not start or read the workflow: retry after `Retry-After` seconds';
+    // A status read throttled by Step Functions (DescribeExecution's token bucket) is not a failed run.
+    errors[429] ??= 'Step Functions is throttling status reads: retry after `Retry-After` seconds';
+  }
   if (route.importsBucket) errors[404] ??= 'No such file in the imports bucket';
   return errors;
 }

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { ReconcileResults } from './results-schema';
 import { ActionCounts, PlanAction, ReconcilePlan } from './schemas';
+import { MapProgressView } from '../schemas/progress-answers';
 
 /**
  * What the reconcile routes answer (their rows' responses; the OpenAPI document is built from them and the
@@ -18,8 +19,8 @@ const errorDetail = z.object({
 const PlanSummaryFields = {
   id: z.string(),
   createdAt: z.string(),
-  /** SHA-256 of the plan as stored (plan-digest.ts): what a reviewer compares, and may give apply as `confirm`. */
-  digest: z.string().optional(),
+  /** SHA-256 of the canonical plan: what a reviewer approves (`confirm` may carry it) and apply verifies. */
+  digest: z.string(),
   needsConfirmation: z.boolean(),
   /** With needsConfirmation: the `confirm` apply wants (the plan's leaver count). */
   confirmWith: z.number().int().optional(),
@@ -60,6 +61,7 @@ export const PlanView = z.object({
       startDate: z.string().optional(),
       stopDate: z.string().optional(),
       error: z.object({ code: z.string(), message: z.string() }).optional(),
+      progress: MapProgressView.optional(),
     })
     .optional(),
   results: ReconcileResults.extend({ resultsTotal: z.number().int(), resultsNextOffset: z.number().int().optional() }).optional(),

@@ -1,5 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
+import { MapProgressView } from './progress-answers';
 
 /**
  * What GET /bulk/joiners/{executionName} answers: its row' responses declare these schemas, the OpenAPI document is built from them, and the
@@ -64,6 +65,8 @@ export const BulkJoinersStatusView = z.object({
   stopDate: z.string().optional(),
   /** Once SUCCEEDED: the per-user report, or for a CSV run its summary and where the full report is. */
   report: z.union([BulkJoinersReportView, BulkJoinersCsvReport]).optional(),
+  /** While a CSV run runs: its Distributed Map's rows by how their batches ended, and the time left at that pace. */
+  progress: MapProgressView.optional(),
   error: z.string().optional(),
   cause: z.string().optional(),
 });

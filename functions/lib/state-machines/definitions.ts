@@ -194,6 +194,8 @@ export const stateMachines = [
     arnEnv: 'BULK_JOINERS_STATE_MACHINE_ARN',
     summary: 'Bulk joiners: the Joiner for each user (bounded concurrency), per-user failures caught, a per-user report',
     nestedStateMachines: [{ substitution: 'JoinerStateMachineArn', stateMachine: 'Joiner' }],
+    // Webex Bulk Joiners Failed, when a user failed in a run of its own.
+    eventBusSubstitution: 'LifecycleEventBusName',
     describedByRoutes: ['GetBulkJoiners'],
   },
   {
@@ -215,6 +217,8 @@ export const stateMachines = [
     arnEnv: 'BULK_JOINERS_CSV_STATE_MACHINE_ARN',
     summary: 'Bulk joiners from a CSV in S3: a Distributed Map over the rows, 100 a batch, each batch through BulkJoiners; the report to S3',
     nestedStateMachines: [{ substitution: 'BulkJoinersStateMachineArn', stateMachine: 'BulkJoiners' }],
+    // Webex Bulk Joiners Failed, when a row failed.
+    eventBusSubstitution: 'LifecycleEventBusName',
     describedByRoutes: ['GetBulkJoiners'],
     distributedMap: { bucket: 'imports' },
   },

@@ -1,18 +1,12 @@
+import type * as z from 'zod';
+import type { MapProgressView } from '../schemas/progress-answers';
 /**
  * A Distributed Map run's progress, as GET answers it while a bulk run or an apply runs: its items (a CSV's
  * rows, a plan's actions) counted by how their child executions ended (DescribeMapRun's itemCounts in AWS,
  * the local Distributed Map's own counts locally). An item whose child failed as a whole counts as failed;
  * a user that failed inside a child that caught it is in the report, not here.
  */
-export interface MapProgress {
-  total: number;
-  succeeded: number;
-  failed: number;
-  pending: number;
-  startedAt: string;
-  /** Seconds left at the pace so far; absent until an item has ended. */
-  etaSeconds?: number;
-}
+export type MapProgress = z.infer<typeof MapProgressView>;
 
 export interface MapItemCounts {
   total: number;

@@ -57,7 +57,7 @@ describe('GET /reconcile/plans', () => {
     const listed = await h.call('GET', '/reconcile/plans');
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((p: { planId: string }) => p.planId)).toEqual([newer.id, older.id]);
-    expect(listed.body.items[1]).toEqual({ planId: older.id, status: 'PLANNED', createdAt: older.createdAt, counts: older.counts });
+    expect(listed.body.items[1]).toEqual({ planId: older.id, status: 'PLANNED', createdAt: older.createdAt, counts: older.counts, digest: (older as { digest?: string }).digest });
 
     await applyAndWait(h, older.id);
     const after = await h.call('GET', `/reconcile/plans?limit=1&cursor=${(await h.call('GET', '/reconcile/plans?limit=1')).body.nextCursor}`);

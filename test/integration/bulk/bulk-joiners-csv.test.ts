@@ -38,6 +38,8 @@ describe('POST /bulk/joiners/csv', () => {
     const status = await finished(name);
     expect(status).toMatchObject({ status: 'SUCCEEDED', report: { executionName: name, total: 130, succeeded: 130, failed: 0, failures: [] } });
     expect(status.report.report).toEqual({ bucket: BUCKET, json: `reports/${name}.json`, csv: `reports/${name}.csv`, html: `reports/${name}.html` });
+    // A run with no failure publishes no Webex Bulk Joiners Failed.
+    expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Bulk Joiners Failed' && (e.detail as { executionName: string }).executionName === name)).toEqual([]);
 
     // Every user created exactly once, with calling.
     const counts = createdPeople();
@@ -141,6 +143,20 @@ describe('POST /bulk/joiners/csv', () => {
     // A JSON run's report is its GET answer; a run never started has none.
     expect((await h.call('GET', '/bulk/joiners/bulk-k-never/report')).status).toBe(404);
     expect((await h.call('GET', '/bulk/joiners/bulk-csv-k-never/report')).status).toBe(404);
+    // One Webex Bulk Joiners Failed for the file (its batches publish nothing of their own), naming the report.
+    expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Bulk Joiners Failed')).toEqual([
+      expect.objectContaining({
+        source: 'webex-provisioning.lifecycle',
+        detail: {
+          executionName: 'bulk-csv-k-hr-2026-11-30',
+          total: 3,
+          succeeded: 2,
+          failed: 1,
+          report: { bucket: BUCKET, json: 'reports/bulk-csv-k-hr-2026-11-30.json', csv: 'reports/bulk-csv-k-hr-2026-11-30.csv', html: 'reports/bulk-csv-k-hr-2026-11-30.html' },
+          statusPath: '/bulk/joiners/bulk-csv-k-hr-2026-11-30',
+        },
+      }),
+    ]);
   });
 
   it('a bad file is a 400 naming each line and column; nothing starts and nothing reaches Webex', async () => {

@@ -66,6 +66,13 @@ describe('POST /bulk/joiners', () => {
     });
     expect(report.results.filter((r: { status: string }) => r.status === 'SUCCEEDED').map((r: { index: number }) => r.index)).toEqual([0, 2, 3]);
     expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Lifecycle Failed')).toHaveLength(1);
+    // The run itself tells the people who follow up, once, with its counts and where to look.
+    expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Bulk Joiners Failed')).toEqual([
+      expect.objectContaining({
+        source: 'webex-provisioning.lifecycle',
+        detail: { executionName: 'bulk-k-hr-batch-carol', total: 4, succeeded: 3, failed: 1, statusPath: '/bulk/joiners/bulk-k-hr-batch-carol' },
+      }),
+    ]);
   });
 
   it('a user whose calling location does not exist fails alone, with the user still created', async () => {

@@ -29,6 +29,7 @@ describe('bulk joiners in AWS', () => {
       schedule: ['2026-01-01T00:00:00.000Z'],
       maxConcurrency: 6,
       origin: { source: 'webex-provisioning.bulk', detailType: 'Webex User Joined' },
+      publishOutcome: true,
     });
   });
 

@@ -43,6 +43,7 @@ describe('prepareCsvBatch', () => {
       schedule: ['2026-01-01T00:03:20.000Z', '2026-01-01T00:03:24.000Z'],
       maxConcurrency: 8,
       origin: run.origin,
+      publishOutcome: false,
     });
     expect(batch.invalid).toEqual([{ index: 101, email: 'bad', status: 'FAILED', error: { code: 'ValidationError', message: 'email: must be a valid e-mail address' } }]);
   });

@@ -6,7 +6,8 @@ const bulkJoinersSteps = bulkJoinersStepsHandler({ activity: recordingActivity()
 import { MAX_MESSAGE_BYTES, type BulkJoinersReport } from '../../../functions/lib/bulk/joiners';
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
 import { LocalStateMachineRunner, MAX_STATE_PAYLOAD_BYTES, localStateMachineArn } from '../../../functions/local/local-runner';
-import { START_EXECUTION_SYNC } from '../../../functions/local/local-state-machines';
+import { LocalEventBus } from '../../../functions/local/local-event-bus';
+import { PUT_EVENTS, START_EXECUTION_SYNC } from '../../../functions/local/local-state-machines';
 
 /** AWS's limits the emulator does not enforce, enforced by the local runner. */
 describe('local runner: AWS limits', () => {
@@ -45,16 +46,19 @@ describe('local runner: AWS limits', () => {
       error.name = 'States.TaskFailed';
       throw error;
     };
-    const runner = new LocalStateMachineRunner(stateMachine('BulkJoiners'), { BulkJoinersStepsFunctionArn: bulkJoinersSteps }, { fastWaits: true, services: { [START_EXECUTION_SYNC]: joiner } });
+    const bus = new LocalEventBus();
+    const runner = new LocalStateMachineRunner(stateMachine('BulkJoiners'), { BulkJoinersStepsFunctionArn: bulkJoinersSteps }, { fastWaits: true, services: { [START_EXECUTION_SYNC]: joiner, [PUT_EVENTS]: async (p) => bus.putEvents(p as never) } });
     // E-mails as long as 500 of them may be within the API's 64 KB body.
     const users = Array.from({ length: 500 }, (_, i) => ({ email: `${'u'.repeat(60)}${i}@example.com`, displayName: 'U', location: 'HQ' }));
     const past = new Date(0).toISOString();
-    const outcome = await runner.run({ users, schedule: users.map(() => past), maxConcurrency: 40, origin: { source: 's', detailType: 'Webex User Joined' } }, { executionName: 'bulk-k-limits' });
+    const outcome = await runner.run({ users, schedule: users.map(() => past), maxConcurrency: 40, origin: { source: 's', detailType: 'Webex User Joined' }, publishOutcome: true }, { executionName: 'bulk-k-limits' });
     expect(outcome).toMatchObject({ status: 'SUCCEEDED' });
     const report = outcome.output as BulkJoinersReport;
     expect(report).toMatchObject({ total: 500, failed: 500 });
     expect(Buffer.byteLength(JSON.stringify(report))).toBeLessThanOrEqual(MAX_STATE_PAYLOAD_BYTES);
     for (const r of report.results) expect(Buffer.byteLength(JSON.stringify(r.error!.message))).toBeLessThanOrEqual(MAX_MESSAGE_BYTES + 2);
     expect(report.results[0].error!.message).toMatch(/^Webex said: « é"é".*…$/);
+    // The failure event carries the counts only, whatever the report's size.
+    expect(bus.published).toEqual([expect.objectContaining({ detailType: 'Webex Bulk Joiners Failed', detail: expect.objectContaining({ total: 500, failed: 500 }) })]);
   }, 60_000);
 });
