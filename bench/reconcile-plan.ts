@@ -30,6 +30,10 @@ export interface ReconcilePlanResult {
   baselineMaxRssMb: number;
   planMaxRssMb: number;
   memoryRatio: number;
+  /** A 10,000-action plan saved with its reports (JSON, CSV, HTML) in a fresh process, against the planner's peak. */
+  reportActions: number;
+  reportMaxRssMb: number;
+  reportRatio: number;
   /** The Lambda the issue names. */
   lambdaMemoryMb: number;
   fitsLambda: boolean;
@@ -75,6 +79,7 @@ export async function measureReconcilePlan(options: { rows?: number; rounds?: nu
   const minimumRequests = Math.ceil(org.seed.people.length / PEOPLE_MAX_PAGE_WITH_CALLING_DATA) + 1 + Math.ceil(numberEntries / TELEPHONY_MAX_PAGE);
   const baseline: { ms: number; maxRssMb: number }[] = [];
   const plan: { ms: number; maxRssMb: number; items: number }[] = [];
+  const report: { ms: number; maxRssMb: number; items: number }[] = [];
   let requests = 0;
   try {
     // Interleaved, so load on the machine weighs on both alike.
@@ -83,6 +88,7 @@ export async function measureReconcilePlan(options: { rows?: number; rounds?: nu
       const before = sim.requests.length;
       plan.push(await runChild({ ...task, mode: 'plan' }));
       requests = sim.requests.length - before;
+      report.push(await runChild({ ...task, mode: 'report' }));
     }
   } finally {
     await sim.close();
@@ -106,6 +112,9 @@ export async function measureReconcilePlan(options: { rows?: number; rounds?: nu
     baselineMaxRssMb,
     planMaxRssMb,
     memoryRatio: planMaxRssMb / baselineMaxRssMb,
+    reportActions: report[0].items,
+    reportMaxRssMb: Math.max(...report.map((r) => r.maxRssMb)),
+    reportRatio: Math.max(...report.map((r) => r.maxRssMb)) / planMaxRssMb,
     lambdaMemoryMb: LAMBDA_MB,
     fitsLambda: planMaxRssMb < LAMBDA_MB,
   };

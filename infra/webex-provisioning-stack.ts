@@ -365,7 +365,8 @@ export class WebexProvisioningStack extends Stack {
     this.bulkImports.reserveWriters('applies/', [roleOf('ReconcileApplySteps')]);
     for (const route of routes as readonly RouteDefinition[]) {
       const fn = this.api.functions[route.id];
-      if (route.importsBucket) this.bulkImports.grantReadFiles(fn);
+      if (route.importsBucket === 'read') this.bulkImports.grantReadFiles(fn);
+      if (route.importsBucket === 'reports') this.bulkImports.grantReadReports(fn);
       if (route.needs.includes('activity')) this.activity.grantQuery(fn);
       if (route.recordsActivity) this.activity.grantRecord(fn);
     }

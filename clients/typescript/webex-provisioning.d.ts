@@ -141,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bulk/joiners/{executionName}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived URL of a CSV bulk run's HTML report */
+        get: operations["GetBulkJoinersReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/connection": {
         parameters: {
             query?: never;
@@ -184,6 +201,23 @@ export interface paths {
         };
         /** A reconciliation plan: its summary, a page of its actions and, once applied, its results (or PLANNING / FAILED) */
         get: operations["GetReconcilePlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconcile/plans/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived URL of the HTML report of a reconciliation plan (or of its apply, once run) */
+        get: operations["GetReconcilePlanReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -430,6 +464,7 @@ export interface components {
                 bucket: string;
                 json: string;
                 csv: string;
+                html: string;
             };
             statusUrl: string;
             applyUrl: string;
@@ -576,10 +611,15 @@ export interface components {
                     /** @enum {string} */
                     status: "SUCCEEDED" | "FAILED";
                     userId?: string;
+                    /** @enum {boolean} */
+                    existed?: true;
                     error?: {
                         code: string;
                         message: string;
+                        step?: string;
+                        trackingId?: string;
                     };
+                    outcome: string;
                 }[];
             } | {
                 executionName: string;
@@ -590,17 +630,23 @@ export interface components {
                     bucket: string;
                     json: string;
                     csv: string;
+                    html: string;
                 };
                 failures: {
-                    index: number;
                     email: string;
                     /** @enum {string} */
                     status: "SUCCEEDED" | "FAILED";
                     userId?: string;
+                    /** @enum {boolean} */
+                    existed?: true;
                     error?: {
                         code: string;
                         message: string;
+                        step?: string;
+                        trackingId?: string;
                     };
+                    outcome: string;
+                    line: number;
                 }[];
             };
             progress?: {
@@ -613,6 +659,10 @@ export interface components {
             };
             error?: string;
             cause?: string;
+        };
+        GetBulkJoinersReportAnswer: {
+            url: string;
+            expiresInSeconds: number;
         };
         GetConnectionAnswer: {
             /** @enum {string} */
@@ -651,6 +701,7 @@ export interface components {
                 bucket: string;
                 json: string;
                 csv: string;
+                html: string;
             };
             statusUrl: string;
             applyUrl: string;
@@ -680,6 +731,7 @@ export interface components {
             actions: {
                 /** @enum {string} */
                 kind: "join" | "enableCalling" | "move" | "updateProfile" | "leave";
+                where?: string;
                 email: string;
                 userId?: string;
                 before: {
@@ -786,6 +838,7 @@ export interface components {
                     index: number;
                     /** @enum {string} */
                     kind: "join" | "enableCalling" | "move" | "updateProfile" | "leave";
+                    where?: string;
                     email: string;
                     userId?: string;
                     /** @enum {string} */
@@ -794,7 +847,10 @@ export interface components {
                     error?: {
                         code: string;
                         message: string;
+                        step?: string;
+                        trackingId?: string;
                     };
+                    outcome?: string;
                 }[];
                 resultsTotal: number;
                 resultsNextOffset?: number;
@@ -817,6 +873,12 @@ export interface components {
                     message: string;
                 }[];
             };
+        };
+        GetReconcilePlanReportAnswer: {
+            url: string;
+            /** @enum {string} */
+            report: "apply" | "plan";
+            expiresInSeconds: number;
         };
         GetUserAnswer: {
             id: string;
@@ -2779,6 +2841,84 @@ export interface operations {
             };
         };
     };
+    GetBulkJoinersReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                executionName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A presigned URL of the HTML report, valid expiresInSeconds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetBulkJoinersReportAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No report yet (it is written when a CSV run ends), or a JSON run (its GET answer is its report); or: No such file in the imports bucket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     GetConnection: {
         parameters: {
             query?: never;
@@ -3098,6 +3238,84 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before repeating the request */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GetReconcilePlanReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A presigned URL of the HTML report (the apply's once it has run, else the plan's), valid expiresInSeconds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReconcilePlanReportAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such plan, or a plan stored without an HTML report; or: No such file in the imports bucket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

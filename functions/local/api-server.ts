@@ -9,6 +9,8 @@ import { lambdaContext } from '../lib/runtime/lambda-context';
 import { routes, type RouteDefinition } from '../routes';
 import { routeHandlers, type LambdaHandler } from './handlers';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
+import { LOCAL_OBJECTS_PATH } from './local-object-urls';
+import { ObjectNotFoundError } from '../lib/storage/object-store';
 import { createLocalTokenIssuer, type LocalClient, type LocalTokenIssuer } from './oauth-issuer';
 import { refuseForeignRequest, refuseNonJsonBody, type ListeningAddress, type RefusedRequest } from './request-guard';
 
@@ -56,7 +58,7 @@ export async function startLocalApi(options: { port?: number; host?: string; run
   const address: ListeningAddress = { host: host.includes(':') ? `[${host}]` : host, port: 0 };
   let auth: LocalAuth | undefined;
   const server = createServer((req, res) => {
-    serve(compiled, address, auth, req, res).catch((error) => {
+    serve(compiled, address, runtime, auth, req, res).catch((error) => {
       send(res, 500, { error: { code: 'InternalError', message: 'Internal error' } });
       console.error('local API: unhandled error', error instanceof Error ? error.name : error);
     });
@@ -68,6 +70,7 @@ export async function startLocalApi(options: { port?: number; host?: string; run
   const { port } = server.address() as AddressInfo;
   address.port = port;
   const url = `http://${address.host}:${port}`;
+  runtime.objectUrls.baseUrl = url;
   if (options.oauth) {
     const issuer = createLocalTokenIssuer(url, options.oauth.clients);
     // The JWKS is read over loopback http, which aws-jwt-verify's own fetcher (HTTPS only) refuses.
@@ -79,14 +82,21 @@ export async function startLocalApi(options: { port?: number; host?: string; run
     server,
     runtime,
     oauth: auth?.issuer,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Kept-alive sockets (a browser that opened a report keeps its own) would hold close() open.
+        server.closeAllConnections();
+      }),
   };
 }
 
-async function serve(compiled: CompiledRoute[], address: ListeningAddress, auth: LocalAuth | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(compiled: CompiledRoute[], address: ListeningAddress, runtime: LocalRuntime, auth: LocalAuth | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  // A signed object URL is opened by a browser (a report): its signature, not the API guard, decides.
+  if (url.pathname.startsWith(LOCAL_OBJECTS_PATH) && req.method === 'GET') return serveObject(runtime, url, res);
   const foreign = refuseForeignRequest(req.headers, address);
   if (foreign) return refuse(res, foreign);
-  const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/openapi.json' && req.method === 'GET') {
     const serverUrl = `http://${req.headers.host ?? 'localhost'}`;
     return send(res, 200, buildOpenApiDocument(routes, serverUrl, { modes: auth ? ['oauth'] : ['iam', 'oauth'] }));
@@ -208,4 +218,29 @@ function refuse(res: ServerResponse, refused: RefusedRequest): void {
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
+}
+
+const OBJECT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json' };
+
+/** GET of a signed object URL (local-object-urls.ts): 403 as S3 answers an expired or altered one, 404 when gone. */
+async function serveObject(runtime: LocalRuntime, url: URL, res: ServerResponse): Promise<void> {
+  const request = runtime.objectUrls.verify(url);
+  if ('refused' in request) return send(res, 403, { error: { code: 'AccessDenied', message: request.refused } });
+  let text: string;
+  try {
+    ({ text } = await runtime.deps.objectStore().getText(request.bucket, request.key));
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError) return send(res, 404, { error: { code: 'NoSuchKey', message: 'The specified key does not exist.' } });
+    throw error;
+  }
+  res.writeHead(200, {
+    'Content-Type': OBJECT_TYPES[request.key.split('.').pop() ?? ''] ?? 'application/octet-stream',
+    // What the HTML reports' own meta says: no script, nothing fetched.
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+    // A browser opened it, not an API client: no kept-alive socket holding the local API open after.
+    Connection: 'close',
+  });
+  res.end(text);
 }

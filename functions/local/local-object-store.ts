@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, realpath, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
+import { ConfigurationError } from '../lib/errors';
 import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type StoredText } from '../lib/storage/object-store';
+import type { LocalObjectUrls } from './local-object-urls';
 
 /**
  * Buckets as folders (`<root>/<bucket>/<key>`), for the local runtime and the tests: what S3 is in AWS.
@@ -10,7 +12,17 @@ import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type Stored
  * naming a folder: S3 has neither, so both are a 404.
  */
 export class LocalObjectStore implements ObjectStore {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly urls?: LocalObjectUrls,
+  ) {}
+
+  /** A URL the local API serves (local-object-urls.ts), for an object that exists. */
+  async readUrl(bucket: string, key: string, expiresInSeconds: number): Promise<string> {
+    await this.getText(bucket, key);
+    if (!this.urls) throw new ConfigurationError('this local object store serves no URLs (it was made without the local API)');
+    return this.urls.sign(bucket, key, expiresInSeconds);
+  }
 
   path(bucket: string, key: string): string {
     const bucketDir = resolve(this.root, bucket);

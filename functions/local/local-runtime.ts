@@ -11,6 +11,7 @@ import type { Deps } from '../lib/runtime/deps';
 import type { ObjectStore } from '../lib/storage/object-store';
 import { LocalEventBus, type PublishedEvent } from './local-event-bus';
 import { LocalObjectStore } from './local-object-store';
+import { LocalObjectUrls } from './local-object-urls';
 import { localWebexDeps } from './local-webex';
 import { localActivityTable, type LocalActivityTable } from './local-activity-table';
 import type { ApiThrottleQuota } from './local-api-throttle';
@@ -45,6 +46,8 @@ export interface LocalRuntime {
   readonly executions: LocalStateMachines['executions'];
   readonly eventBus: LocalEventBus;
   readonly taskHandlers: TaskHandlers;
+  /** Signs and checks the URLs its object store hands out (readUrl); the local API serves them. */
+  readonly objectUrls: LocalObjectUrls;
   /** The activity table (dynalite) behind `deps.activity`. */
   readonly activityTable: LocalActivityTable;
   /** One machine's runner with other task handlers (tests that intercept a step). */
@@ -58,10 +61,11 @@ export interface LocalRuntime {
  */
 export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRuntime {
   const env = () => readEnv();
+  const objectUrls = new LocalObjectUrls();
   const objectStore = (): ObjectStore => {
     const dir = env()[LOCAL_OBJECT_STORE_ENV];
     if (!dir) throw new ConfigurationError(`${LOCAL_OBJECT_STORE_ENV} is not set: the local runtime has no folder for its buckets`);
-    return new LocalObjectStore(dir);
+    return new LocalObjectStore(dir, objectUrls);
   };
   const webex = { ...localWebexDeps(env), ...options.webex };
   const eventBus = new LocalEventBus(options.onEvent);
@@ -84,6 +88,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     executions: stateMachines.executions,
     eventBus,
     taskHandlers,
+    objectUrls,
     activityTable,
     runnerWith: (id, handlers) => localRunner(id, { ...setup, handlers: { ...taskHandlers, ...handlers }, executions: () => stateMachines.executions }),
   };

@@ -19,6 +19,9 @@ export interface BulkImportsProps {
  * (`bulk-results/<execution>/…`) and the per-user reports (`reports/<execution>.json|.csv`). The files
  * are HR data: encrypted, TLS only, never public, and retained when the stack is deleted.
  */
+/** The HTML reports (a CSV run's, a plan's and its apply's): what GET …/report may read. */
+const REPORT_KEYS = ['reports/*.html', 'plans/*.html', 'applies/*.html'];
+
 export class BulkImports extends Construct {
   public readonly bucket: s3.Bucket;
 
@@ -62,6 +65,20 @@ export class BulkImports extends Construct {
   /** POST /bulk/joiners/csv's preflight: read an uploaded file. ListBucket so a missing key is a 404 (NoSuchKey), not a 403. */
   grantReadFiles(grantee: iam.IGrantable): void {
     this.grant(grantee, ['s3:GetObject'], 'reads the CSV file a request names');
+  }
+
+  /** GET …/report: presigns GET URLs of the HTML reports, so its role may read those and nothing else. */
+  grantReadReports(grantee: iam.IGrantable): void {
+    const reports = REPORT_KEYS.map((k) => this.bucket.arnForObjects(k));
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: reports }));
+    // ListBucket (so a missing report is NotFound, not AccessDenied) on the reports' prefixes only.
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn], conditions: { StringLike: { 's3:prefix': REPORT_KEYS } },
+    }));
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement);
+    acknowledge(grantee.grantPrincipal as unknown as IConstruct, Object.fromEntries(REPORT_KEYS.map((k) => [
+      `IAM5[Resource::<${bucketId}.Arn>/${k}]`, 'It presigns GET URLs of the HTML reports, named per run and per plan; no other object.',
+    ])));
   }
 
   /** The CSV steps function: read the Distributed Map's results, write the report. */

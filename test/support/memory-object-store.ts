@@ -13,4 +13,9 @@ export class MemoryObjectStore implements ObjectStore {
   async putText(bucket: string, key: string, text: string) {
     this.objects.set(`${bucket}/${key}`, text);
   }
+
+  async readUrl(bucket: string, key: string, expiresInSeconds: number) {
+    if (!this.objects.has(`${bucket}/${key}`)) throw new ObjectNotFoundError(bucket, key);
+    return `memory://${bucket}/${key}?expires=${expiresInSeconds}`;
+  }
 }

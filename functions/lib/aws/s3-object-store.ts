@@ -1,4 +1,5 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type StoredText } from '../storage/object-store';
 
 /**
@@ -29,6 +30,22 @@ export class S3ObjectStore implements ObjectStore {
 
   async putText(bucket: string, key: string, text: string, contentType: string): Promise<void> {
     await this.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text, ContentType: contentType }));
+  }
+
+  /**
+   * A presigned GET (SigV4 query string, X-Amz-Expires), after a HEAD so a missing report is a 404 rather
+   * than a URL answering NoSuchKey. Signed with the function's role: the URL stops working when those
+   * credentials do, if that is sooner (Lambda's last hours).
+   */
+  async readUrl(bucket: string, key: string, expiresInSeconds: number): Promise<string> {
+    try {
+      await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (error instanceof NotFound || name === 'NotFound' || name === 'NoSuchKey') throw new ObjectNotFoundError(bucket, key);
+      throw error;
+    }
+    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds });
   }
 }
 

@@ -36,6 +36,8 @@ export const BULK_JOINERS_CSV_STEP_TABLE = {
     z.object({
       executionName: z.string().min(1),
       bucket: z.string().min(1),
+      /** The file run, so the report numbers users by its lines (optional: an execution started before it was sent). */
+      key: z.string().min(1).optional(),
       manifest: z.object({ Bucket: z.string().min(1), Key: z.string().min(1) }),
     }),
     async (ctx: BulkJoinersCsvStepContext, i) => {

@@ -5,10 +5,11 @@ import type { BulkJoinersCsvInput } from '../schemas/bulk';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { readMapResults } from '../state-machines/map-results';
 import type { ObjectStore } from '../storage/object-store';
-import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
+import { HTML_CONTENT_TYPE, renderHtmlReport } from '../reports/html';
+import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, withOutcome, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
 import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
 import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
-import type { BulkJoinersCsvReport } from '../schemas/bulk-answers';
+import type { BulkJoinersCsvReport, CsvRunReport, CsvUserResult } from '../schemas/bulk-answers';
 
 /**
  * Bulk joiners from a CSV file in S3 (POST /bulk/joiners/csv): a preflight reads and checks every row,
@@ -194,18 +195,41 @@ export function failedBatchResults(items: CsvItem[], error: string, cause?: stri
 
 // ---- the report -----------------------------------------------------------------------------------
 
-export type { BulkJoinersCsvReport };
+export type { BulkJoinersCsvReport, CsvRunReport, CsvUserResult };
 
 const MAX_FAILURES_IN_OUTPUT = 100;
 
+export const csvReportKeys = (executionName: string) => ({
+  json: `reports/${executionName}.json`,
+  csv: `reports/${executionName}.csv`,
+  html: `reports/${executionName}.html`,
+});
+
+/**
+ * Each data row's line in the file, by its index among the rows ($$.Map.Item.Index): a quoted field may
+ * span lines, so the line is read from the file rather than assumed to be index + 2. Without the file
+ * (gone, or an older execution's input without its key), index + 2: the line when no field spans lines.
+ */
+async function rowLines(store: ObjectStore, source: { bucket: string; key: string } | undefined): Promise<(index: number) => number> {
+  const fallback = (index: number) => index + 2;
+  if (!source) return fallback;
+  try {
+    const records = parseCsv((await store.getText(source.bucket, source.key, { maxBytes: CSV_MAX_BYTES })).text);
+    return (index) => records[index + 1]?.line ?? fallback(index);
+  } catch {
+    return fallback;
+  }
+}
+
 /**
  * Reads the Distributed Map's results (manifest, then every result file), turns them into one report in
- * row order, writes it as JSON and CSV under reports/, and answers the summary (the execution's output,
- * which must stay small whatever the file's size).
+ * row order, writes it as JSON, CSV and HTML under reports/, and answers the summary (the execution's
+ * output, which must stay small whatever the file's size).
  */
 export async function buildCsvReport(
   store: ObjectStore,
-  args: { executionName: string; bucket: string; manifest: { Bucket: string; Key: string } },
+  args: { executionName: string; bucket: string; key?: string; manifest: { Bucket: string; Key: string } },
+  now = () => new Date(),
 ): Promise<BulkJoinersCsvReport> {
   const results: BulkUserResult[] = [];
   for await (const child of readMapResults(store, args.manifest)) {
@@ -216,10 +240,24 @@ export async function buildCsvReport(
       results.push(...failedBatchResults(items, child.error ?? (child.status === 'PENDING' ? 'BatchNotRun' : 'States.TaskFailed'), child.cause));
     }
   }
-  const report = buildBulkReport(args.executionName, results);
-  const keys = { json: `reports/${args.executionName}.json`, csv: `reports/${args.executionName}.csv` };
+  const source = args.key === undefined ? undefined : { bucket: args.bucket, key: args.key };
+  const lineOf = await rowLines(store, source);
+  const bulk = buildBulkReport(args.executionName, results);
+  const report: CsvRunReport = {
+    executionName: args.executionName,
+    ...(source ? { source } : {}),
+    total: bulk.total,
+    succeeded: bulk.succeeded,
+    failed: bulk.failed,
+    results: bulk.results.map((r) => {
+      const { index, ...rest } = withOutcome(r);
+      return { line: lineOf(index), ...rest };
+    }),
+  };
+  const keys = csvReportKeys(args.executionName);
   await store.putText(args.bucket, keys.json, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
   await store.putText(args.bucket, keys.csv, reportCsv(report), 'text/csv');
+  await store.putText(args.bucket, keys.html, csvRunHtml(report, now().toISOString()), HTML_CONTENT_TYPE);
   return {
     executionName: args.executionName,
     total: report.total,
@@ -248,9 +286,32 @@ export const csvField = (value: string | number | undefined) => {
   return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** `row`: the data row's number, 1 for the first row after the header. */
-export function reportCsv(report: BulkJoinersReport): string {
-  const lines = ['row,email,status,userId,errorCode,errorMessage'];
-  for (const r of report.results) lines.push([r.index + 1, r.email, r.status, r.userId, r.error?.code, r.error?.message].map(csvField).join(','));
+/** `line`: the file's line (the header is line 1), as the preflight names it. */
+export function reportCsv(report: CsvRunReport): string {
+  const lines = ['line,email,status,outcome,userId,trackingId,errorCode,errorMessage'];
+  for (const r of report.results) {
+    lines.push([r.line, r.email, r.status, r.outcome, r.userId, r.error?.trackingId, r.error?.code, r.error?.message].map(csvField).join(','));
+  }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+export function csvRunHtml(report: CsvRunReport, generatedAt: string): string {
+  return renderHtmlReport({
+    title: 'Bulk joiners report',
+    subject: report.executionName,
+    generatedAt,
+    totals: [
+      { label: 'users', value: report.total },
+      { label: 'succeeded', value: report.succeeded },
+      { label: 'failed', value: report.failed },
+    ],
+    facts: report.source ? [{ label: 'File', value: `s3://${report.source.bucket}/${report.source.key}` }] : [],
+    tables: [{
+      heading: 'Users, by line of the file',
+      columns: ['line', 'email', 'status', 'outcome', 'userId', 'trackingId'],
+      idColumns: ['userId', 'trackingId'],
+      rows: report.results.map((r) => [r.line, r.email, r.status.toLowerCase(), r.outcome, r.userId, r.error?.trackingId]),
+      empty: 'The file had no users.',
+    }],
+  });
 }

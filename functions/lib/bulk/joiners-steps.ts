@@ -14,7 +14,8 @@ const ItemResult = z.object({
   email: z.string(),
   status: z.enum(['SUCCEEDED', 'FAILED']),
   userId: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  existed: z.literal(true).optional(),
+  error: z.object({ code: z.string(), message: z.string(), step: z.string().optional(), trackingId: z.string().optional() }).optional(),
 });
 
 /**

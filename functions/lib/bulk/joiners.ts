@@ -2,6 +2,7 @@ import { readEnv, type Env } from '../config';
 import { ConfigurationError, NotFoundError } from '../errors';
 import { joinerDetailWithDefaults } from '../lifecycle/router';
 import { errorDetailFromCause } from '../workflows/step-error';
+import { outcomeWords } from '../reports/outcome-words';
 import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecycle-events';
 import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
 import type { StateMachines } from '../state-machines/ports';
@@ -9,7 +10,7 @@ import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machine
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { MapProgress } from '../state-machines/map-progress';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
-import type { BulkJoinersReport, BulkJoinersStatus, BulkUserResult } from '../schemas/bulk-answers';
+import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserResult } from '../schemas/bulk-answers';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
@@ -92,7 +93,19 @@ export function bulkJoinersMachineInput(
 
 // ---- the report ---------------------------------------------------------------------------------
 
-export type { BulkJoinersReport, BulkUserResult };
+/** A result with its outcome in plain words (outcome-words.ts): what reports and GET show. */
+export const withOutcome = (r: BulkUserResult): BulkUserOutcome => ({
+  ...r,
+  outcome: outcomeWords({
+    kind: 'join',
+    status: r.status === 'SUCCEEDED' ? 'succeeded' : 'failed',
+    ...(r.userId ? { userId: r.userId } : {}),
+    ...(r.existed ? { created: false } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  }),
+});
+
+export type { BulkJoinersReport, BulkUserOutcome, BulkUserResult };
 
 /**
  * The Map's results (then the report) hold every user's entry in one state, and Step Functions fails an
@@ -130,14 +143,30 @@ export function describeItemFailure(index: number, email: string, failure: { Err
   if (nested) {
     const detail = nested.causeJson === undefined ? undefined : LifecycleResultDetail.safeParse(nested.causeJson);
     if (detail?.success && detail.data.error) {
-      const { userId, error } = detail.data;
-      return { index, email, status: 'FAILED', ...(userId ? { userId } : {}), error: { code: cutToBytes(error.code, MAX_CODE_BYTES), message: cutToBytes(error.message) } };
+      const { userId, error, applied } = detail.data;
+      const existed = applied.some((a) => a.step === 'createUser' && a.status === 'unchanged');
+      return {
+        index, email, status: 'FAILED', ...(userId ? { userId } : {}), ...(existed ? { existed: true as const } : {}),
+        error: {
+          code: cutToBytes(error.code, MAX_CODE_BYTES), message: cutToBytes(error.message),
+          ...(error.step ? { step: cutToBytes(error.step, MAX_CODE_BYTES) } : {}),
+          ...wholeTrackingId(error.trackingId),
+        },
+      };
     }
     return { index, email, status: 'FAILED', error: { code: cutToBytes(nested.error ?? errorName, MAX_CODE_BYTES), message: cutToBytes(nested.cause ?? 'the Joiner execution failed') } };
   }
   const detail = errorDetailFromCause(errorName, failure.Cause);
-  return { index, email, status: 'FAILED', error: { code: cutToBytes(detail.code, MAX_CODE_BYTES), message: cutToBytes(detail.message) } };
+  return { index, email, status: 'FAILED', error: { code: cutToBytes(detail.code, MAX_CODE_BYTES), message: cutToBytes(detail.message), ...wholeTrackingId(detail.trackingId) } };
 }
+
+/**
+ * A trackingId is kept whole or not at all: a cut one is no use to Cisco support. Ours are ~60 characters
+ * (`WEBEXPROV_<correlation>_<8 hex>`); the bound keeps the Map's state within its budget whatever Webex sends.
+ */
+export const MAX_TRACKING_ID_BYTES = 160;
+export const wholeTrackingId = (trackingId: string | undefined): { trackingId?: string } =>
+  trackingId && jsonBytes(trackingId) <= MAX_TRACKING_ID_BYTES ? { trackingId } : {};
 
 export function buildBulkReport(executionName: string, results: BulkUserResult[]): BulkJoinersReport {
   const sorted = [...results].sort((a, b) => a.index - b.index);
@@ -153,6 +182,19 @@ const machineFor = (executionName: string) => (executionName.startsWith(CSV_EXEC
 
 export type { BulkJoinersStatus };
 
+/**
+ * The report as GET shows it: each result (a JSON run's `results`, a CSV run's first `failures`) with its
+ * outcome in plain words. The execution's output stays without them (its state is bounded: see MAX_MESSAGE_BYTES).
+ */
+function reportWithOutcomes(output: BulkJoinersReport | Record<string, unknown>): BulkJoinersStatus['report'] {
+  const add = (list: unknown) => (Array.isArray(list) ? list.map((r) => ('outcome' in r ? r : withOutcome(r as BulkUserResult))) : list);
+  return {
+    ...output,
+    ...('results' in output ? { results: add(output.results) } : {}),
+    ...('failures' in output ? { failures: add(output.failures) } : {}),
+  } as BulkJoinersStatus['report'];
+}
+
 /** The execution as the runtime's state machines describe it (DescribeExecution in AWS). 404 for a name never started. */
 export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe'], progressOf?: StateMachines['mapProgress']): Promise<BulkJoinersStatus> {
   const found = await describe(machineFor(executionName), executionName);
@@ -164,7 +206,7 @@ export async function describeBulkJoiners(executionName: string, describe: State
     ...(found.startDate ? { startDate: found.startDate } : {}),
     ...(found.stopDate ? { stopDate: found.stopDate } : {}),
     ...(progress ? { progress } : {}),
-    ...(found.status === 'SUCCEEDED' && found.output !== undefined ? { report: found.output as BulkJoinersReport } : {}),
+    ...(found.status === 'SUCCEEDED' && found.output !== undefined ? { report: reportWithOutcomes(found.output as BulkJoinersReport) } : {}),
     ...(found.error ? { error: found.error } : {}),
     ...(found.cause ? { cause: found.cause } : {}),
   };

@@ -25,8 +25,11 @@ export interface RouteDefinition {
   readonly scope: ApiScope;
   /** Validates path parameters and body fields together (or a direct invocation's payload); the OpenAPI document is built from it. */
   readonly input: z.ZodType;
-  /** Reads the bulk imports bucket: CDK grants s3:GetObject and s3:ListBucket (a missing key is then a 404, not a 403) and sets BULK_IMPORTS_BUCKET. */
-  readonly importsBucket?: 'read';
+  /**
+   * Reads the bulk imports bucket: CDK grants s3:GetObject and s3:ListBucket (a missing key is then a 404, not a 403) and
+   * sets BULK_IMPORTS_BUCKET; `reports`: on the HTML reports only (reports/*.html, plans/*.html), which it presigns URLs of.
+   */
+  readonly importsBucket?: 'read' | 'reports';
   /**
    * The parts of Deps the function uses: its Lambda entry composes exactly these (its bundle carries no other
    * client), and the stack reads them too: a route that needs neither `webex` nor `webexSecret` (it starts or

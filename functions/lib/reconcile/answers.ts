@@ -29,7 +29,7 @@ const PlanSummaryFields = {
   inScope: z.number().int(),
   rosterOutOfScope: z.number().int(),
   skipped: z.number().int(),
-  plan: z.object({ bucket: z.string(), json: z.string(), csv: z.string() }),
+  plan: z.object({ bucket: z.string(), json: z.string(), csv: z.string(), html: z.string() }),
   statusUrl: z.string(),
   applyUrl: z.string(),
 };
@@ -76,3 +76,12 @@ export const ApplyStartedView = z.object({
   actions: z.number().int(),
   statusUrl: z.string(),
 });
+
+/** GET /reconcile/plans/{id}/report: a short-lived URL of the plan's HTML report, the apply's once it has run. */
+export const PlanReportUrlView = z.object({
+  url: z.string(),
+  /** Which report: the apply's (once written), else the plan's. */
+  report: z.enum(['apply', 'plan']),
+  expiresInSeconds: z.number().int(),
+});
+export type PlanReportUrl = z.infer<typeof PlanReportUrlView>;

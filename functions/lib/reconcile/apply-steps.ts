@@ -59,7 +59,7 @@ export const RECONCILE_APPLY_STEPS_TABLE = {
   }),
   /** A failed action's result from its Catch. */
   describeFailure: taskStep(z.strictObject({ index: z.number().int().min(0), failure }), (_ctx: ApplyStepsContext, i) => describeActionFailure(i.index, i.failure)),
-  /** The report from the Map's results: plans/<id>.results.json and .csv, and the event to publish. */
+  /** The report from the Map's results: applies/<id>.results.json, .csv and .html, and the event to publish. */
   buildResults: taskStep(
     z.strictObject({ planId, executionName, manifest: z.object({ Bucket: z.string(), Key: z.string() }).optional() }),
     async (ctx: ApplyStepsContext, i) => recordApply(ctx, i.planId, await buildApplyResults(ctx.objectStore(), importsBucket(ctx.env()), i)),

@@ -110,12 +110,12 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
       }
       const problem = numberProblem(org, row.phoneNumber, target);
       if (problem) {
-        skipped.push({ kind: 'join', email: row.email.toLowerCase(), reason: problem });
+        skipped.push({ kind: 'join', where: entry.where, email: row.email.toLowerCase(), reason: problem });
         return;
       }
       const after: UserFields = { ...profileOf(row), ...callingOf(row, target) };
       actions.push({
-        kind: 'join', email: row.email.toLowerCase(), before: {}, after, seen: null, roster: joinerDetailWithDefaults(row),
+        kind: 'join', where: entry.where, email: row.email.toLowerCase(), before: {}, after, seen: null, roster: joinerDetailWithDefaults(row),
         reason: `in the roster (${entry.where}), not in Webex: create in ${name(target)}`,
       });
       return;
@@ -124,26 +124,26 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
       rosterOutOfScope++;
       return;
     }
-    const base = { email: user.email, userId: user.id, seen: user };
+    const base = { where: entry.where, email: user.email, userId: user.id, seen: user };
     if (!user.loginEnabled) {
-      skipped.push({ kind: 'join', email: user.email, userId: user.id, reason: 'deactivated in Webex: reactivate the user by hand' });
+      skipped.push({ kind: 'join', where: entry.where, email: user.email, userId: user.id, reason: 'deactivated in Webex: reactivate the user by hand' });
       return;
     }
     let differs = false;
     if (!user.locationId) {
       differs = true;
       const problem = numberProblem(org, row.phoneNumber, target, user.id);
-      if (problem) skipped.push({ kind: 'enableCalling', email: user.email, userId: user.id, reason: problem });
+      if (problem) skipped.push({ kind: 'enableCalling', where: entry.where, email: user.email, userId: user.id, reason: problem });
       else {
         actions.push({ ...base, kind: 'enableCalling', before: {}, after: callingOf(row, target), reason: `in Webex without calling; the roster (${entry.where}) puts them in ${name(target)}` });
       }
     } else if (user.locationId !== target) {
       differs = true;
       const reason = `calling location is ${name(user.locationId)}; the roster (${entry.where}) says ${name(target)}`;
-      if (!policy.allowMoves) skipped.push({ kind: 'move', email: user.email, userId: user.id, reason: `${reason} (allowMoves is false)` });
+      if (!policy.allowMoves) skipped.push({ kind: 'move', where: entry.where, email: user.email, userId: user.id, reason: `${reason} (allowMoves is false)` });
       else if (scope.locationIds && !scope.locationIds.has(target)) {
         // A move is kept inside the scope as a join is: the roster governs these locations only.
-        skipped.push({ kind: 'move', email: user.email, userId: user.id, reason: `${reason}, outside scope.locations: not moved` });
+        skipped.push({ kind: 'move', where: entry.where, email: user.email, userId: user.id, reason: `${reason}, outside scope.locations: not moved` });
       } else {
         const before: UserFields = { locationId: user.locationId, phoneNumber: user.phoneNumber, extension: user.extension };
         actions.push({ ...base, kind: 'move', before: defined(before), after: callingOf(row, target), reason });
@@ -207,7 +207,20 @@ export function buildPlan(input: BuildPlanInput): ReconcilePlan {
     needsConfirmation: leaverThresholdExceeded(leavers, inScope, policy.thresholds),
     actions: picked.actions,
     skipped: skipped.sort(order),
+    locationNames: namesOfLocations(picked.actions, locationName),
   };
+}
+
+/** The names of the locations the actions name (before or after), so a report need not show ids. */
+function namesOfLocations(actions: readonly PlanAction[], names: ReadonlyMap<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of actions) {
+    for (const id of [a.before.locationId, a.after.locationId]) {
+      const name = id === undefined ? undefined : names.get(id);
+      if (id !== undefined && name !== undefined) out[id] = name;
+    }
+  }
+  return out;
 }
 
 export function countKinds(actions: readonly PlanAction[]): ActionCounts {

@@ -84,7 +84,7 @@ export function pickNumbers(
       if (!phoneNumber) {
         result[i] = undefined;
         skipped.push({
-          kind: action.kind, email: action.email, ...(action.userId ? { userId: action.userId } : {}),
+          kind: action.kind, ...(action.where ? { where: action.where } : {}), email: action.email, ...(action.userId ? { userId: action.userId } : {}),
           reason: `no free number left in ${locationName(locationId)} for this ${action.kind} (it needs a number): give one in the roster, or ${freeNumberAdvice(undefined)}`,
         });
         return;

@@ -1,11 +1,13 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { csvField } from '../bulk/csv-joiners';
+import { HTML_CONTENT_TYPE } from '../reports/html';
+import { fieldsText, planHtml } from './report-html';
 import { StoredObjectInvalidError, ValidationError } from '../errors';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store';
 import { planDigest, serializePlan } from './plan-digest';
 import { ReconcileResults, resultKeys } from './results-schema';
-import { ReconcilePlan, type ActionCounts, type UserFields } from './schemas';
+import { ReconcilePlan, type ActionCounts } from './schemas';
 
 /** Plans as JSON (what apply reads) and CSV (what a person reviews), in the imports bucket under `plans/`. */
 
@@ -16,8 +18,8 @@ const PLAN_ID_MESSAGE = 'must be a plan id (a uuid) that POST /reconcile/plans a
 /** A route's `id`: a uuid, so it can name no other key of the bucket. */
 export const planIdField = z.string().regex(PLAN_ID, PLAN_ID_MESSAGE);
 
-export function planKeys(id: string): { json: string; csv: string } {
-  return { json: `plans/${id}.json`, csv: `plans/${id}.csv` };
+export function planKeys(id: string): { json: string; csv: string; html: string } {
+  return { json: `plans/${id}.json`, csv: `plans/${id}.csv`, html: `plans/${id}.html` };
 }
 
 /** The API's answer: everything but the actions, which are in the bucket. */
@@ -34,7 +36,7 @@ export interface PlanSummary {
   inScope: number;
   rosterOutOfScope: number;
   skipped: number;
-  plan: { bucket: string; json: string; csv: string };
+  plan: { bucket: string; json: string; csv: string; html: string };
 }
 
 export function planSummary(plan: ReconcilePlan, bucket: string): PlanSummary {
@@ -53,30 +55,29 @@ export function planSummary(plan: ReconcilePlan, bucket: string): PlanSummary {
   };
 }
 
-const fieldsText = (fields: UserFields) =>
-  Object.entries(fields)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${v}`)
-    .join('; ');
-
 /**
- * One row an action (status `planned`) or a difference left alone (status `skipped`), after a first line
- * naming the plan and its digest: the reviewer of the file reads what apply will check.
+ * After a first line naming the plan and its digest (the reviewer of the file reads what apply will check),
+ * one row an action (status `planned`) or a difference left alone (status `skipped`); `where` is the roster
+ * row (`lines.<line>` of a CSV, `users.<index>` of JSON, as a refusal names it), the location ids last.
  */
 export function planCsv(plan: ReconcilePlan): string {
-  const lines = [`# plan ${plan.id} digest ${plan.digest ?? 'none'}`, 'status,kind,email,userId,before,after,reason'];
-  for (const a of plan.actions) lines.push(['planned', a.kind, a.email, a.userId, fieldsText(a.before), fieldsText(a.after), a.reason].map(csvField).join(','));
-  for (const s of plan.skipped) lines.push(['skipped', s.kind, s.email, s.userId, '', '', s.reason].map(csvField).join(','));
+  const names = plan.locationNames ?? {};
+  const lines = [`# plan ${plan.id} digest ${plan.digest ?? 'none'}`, 'status,kind,email,userId,before,after,reason,where,beforeLocationId,afterLocationId'];
+  for (const a of plan.actions) {
+    lines.push(['planned', a.kind, a.email, a.userId, fieldsText(a.before, names), fieldsText(a.after, names), a.reason, a.where, a.before.locationId, a.after.locationId].map(csvField).join(','));
+  }
+  for (const s of plan.skipped) lines.push(['skipped', s.kind, s.email, s.userId, '', '', s.reason, s.where].map(csvField).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Stores the plan with its digest (canonical JSON, plan-digest.ts) and its CSV; answers the plan as stored and its summary. */
+/** Stores the plan with its digest (canonical JSON, plan-digest.ts), its CSV and its HTML; answers the plan as stored and its summary. */
 export async function savePlan(store: ObjectStore, bucket: string, plan: ReconcilePlan): Promise<{ plan: ReconcilePlan; summary: PlanSummary }> {
   const keys = planKeys(plan.id);
   const content = JSON.parse(JSON.stringify({ ...plan, digest: undefined })) as object;
   const stored: ReconcilePlan = { ...plan, digest: planDigest(content) };
   await store.putText(bucket, keys.json, serializePlan(stored), 'application/json');
   await store.putText(bucket, keys.csv, planCsv(stored), 'text/csv');
+  await store.putText(bucket, keys.html, planHtml(stored), HTML_CONTENT_TYPE);
   return { plan: stored, summary: planSummary(stored, bucket) };
 }
 

@@ -1,7 +1,9 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { csvField } from '../bulk/csv-joiners';
-import { cutToBytes } from '../bulk/joiners';
+import { cutToBytes, wholeTrackingId } from '../bulk/joiners';
+import { HTML_CONTENT_TYPE } from '../reports/html';
+import { outcomeWords } from '../reports/outcome-words';
 import { readMapResults } from '../state-machines/map-results';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { ObjectStore } from '../storage/object-store';
@@ -9,13 +11,14 @@ import { errorDetailFromCause } from '../workflows/step-error';
 import { RECONCILE_RESULT_DETAIL_TYPES } from './apply-execution';
 import type { ApplyGroup } from './apply-items';
 import { readPlan } from './plan-store';
+import { resultsHtml } from './report-html';
 import { ActionResult, ActionStatus, ReconcileCounts, ReconcileResults, resultKeys } from './results-schema';
 import { ACTION_KINDS, type ActionKind } from './schemas';
 
 /**
  * The apply's report: every action of the plan exactly once, by its index, as the Distributed Map's
  * results say it went; an action no result mentions is reported failed (`NotReported`), never dropped.
- * Written next to the plan as plans/<id>.results.json and .csv.
+ * Written under applies/ (the apply's own prefix) as applies/<id>.results.json, .csv and .html.
  */
 
 export { ActionResult, ReconcileCounts, ReconcileResults, resultKeys } from './results-schema';
@@ -26,7 +29,7 @@ export const ItemResult = z.object({
   status: ActionStatus,
   userId: z.string().optional(),
   reason: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: z.object({ code: z.string(), message: z.string(), step: z.string().optional(), trackingId: z.string().optional() }).optional(),
 });
 export type ItemResult = z.infer<typeof ItemResult>;
 
@@ -41,13 +44,15 @@ export function describeActionFailure(index: number, failure: { Error?: string; 
   const errorName = failure.Error ?? 'States.TaskFailed';
   const nested = nestedExecutionFailure(failure.Cause);
   if (nested) {
-    const child = nested.causeJson as { error?: { code?: unknown; message?: unknown }; userId?: unknown } | undefined;
+    const child = nested.causeJson as { error?: { code?: unknown; message?: unknown; step?: unknown; trackingId?: unknown }; userId?: unknown } | undefined;
     const code = typeof child?.error?.code === 'string' ? child.error.code : (nested.error ?? errorName);
     const message = typeof child?.error?.message === 'string' ? child.error.message : (nested.cause ?? 'the nested execution failed');
-    return { index, status: 'failed', ...(typeof child?.userId === 'string' ? { userId: child.userId } : {}), error: { code: cut(code, 64), message: cut(message) } };
+    const step = typeof child?.error?.step === 'string' ? { step: cut(child.error.step, 64) } : {};
+    const trackingId = typeof child?.error?.trackingId === 'string' ? wholeTrackingId(child.error.trackingId) : {};
+    return { index, status: 'failed', ...(typeof child?.userId === 'string' ? { userId: child.userId } : {}), error: { code: cut(code, 64), message: cut(message), ...step, ...trackingId } };
   }
   const detail = errorDetailFromCause(errorName, failure.Cause);
-  return { index, status: 'failed', error: { code: cut(detail.code, 64), message: cut(detail.message) } };
+  return { index, status: 'failed', error: { code: cut(detail.code, 64), message: cut(detail.message), ...wholeTrackingId(detail.trackingId) } };
 }
 
 /** The item results the Map's result files hold: a child that failed as a whole reports each of its actions failed with its error. */
@@ -73,13 +78,17 @@ export async function readItemResults(store: ObjectStore, manifest: { Bucket: st
  * Every plan action once, in index order: the first result for an index wins (a retried item may have
  * reported twice), an index without one is failed `NotReported`, a result for no action is ignored.
  */
-export function mergeResults(planId: string, executionName: string, actions: { kind: ActionKind; email: string; userId?: string }[], items: ItemResult[], finishedAt: string): ReconcileResults {
+export function mergeResults(planId: string, executionName: string, actions: { kind: ActionKind; where?: string; email: string; userId?: string }[], items: ItemResult[], finishedAt: string): ReconcileResults {
   const byIndex = new Map<number, ItemResult>();
   for (const r of items) if (r.index < actions.length && !byIndex.has(r.index)) byIndex.set(r.index, r);
   const results: ActionResult[] = actions.map((a, index) => {
     const r = byIndex.get(index) ?? { index, status: 'failed' as const, error: { code: 'NotReported', message: 'no result was recorded for this action: check it in Webex' } };
     const userId = r.userId ?? a.userId;
-    return { index, kind: a.kind, email: a.email, ...(userId ? { userId } : {}), status: r.status, ...(r.reason ? { reason: r.reason } : {}), ...(r.error ? { error: r.error } : {}) };
+    const outcome = outcomeWords({ kind: a.kind, status: r.status, ...(userId ? { userId } : {}), ...(r.reason ? { reason: r.reason } : {}), ...(r.error ? { error: r.error } : {}) });
+    return {
+      index, kind: a.kind, ...(a.where ? { where: a.where } : {}), email: a.email, ...(userId ? { userId } : {}), status: r.status, outcome,
+      ...(r.reason ? { reason: r.reason } : {}), ...(r.error ? { error: r.error } : {}),
+    };
   });
   const byKind = Object.fromEntries(ACTION_KINDS.map((k) => [k, { succeeded: 0, failed: 0, skipped: 0 }])) as ReconcileResults['byKind'];
   const counts: ReconcileCounts = { total: results.length, succeeded: 0, failed: 0, skipped: 0 };
@@ -90,9 +99,12 @@ export function mergeResults(planId: string, executionName: string, actions: { k
   return { planId, executionName, finishedAt, counts, byKind, results };
 }
 
+/** `index`: the action's in the plan; `where`: its roster row (`lines.<line>`, `users.<index>`), as the plan names it. */
 export function resultsCsv(results: ReconcileResults): string {
-  const lines = ['index,kind,email,userId,status,reason,errorCode,errorMessage'];
-  for (const r of results.results) lines.push([r.index, r.kind, r.email, r.userId, r.status, r.reason, r.error?.code, r.error?.message].map(csvField).join(','));
+  const lines = ['index,kind,email,userId,status,reason,errorCode,errorMessage,where,outcome,trackingId'];
+  for (const r of results.results) {
+    lines.push([r.index, r.kind, r.email, r.userId, r.status, r.reason, r.error?.code, r.error?.message, r.where, r.outcome, r.error?.trackingId].map(csvField).join(','));
+  }
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -107,7 +119,7 @@ export interface ApplyOutcome {
     status: 'COMPLETED' | 'FAILED';
     counts: ReconcileCounts;
     byKind?: ReconcileResults['byKind'];
-    results?: { bucket: string; json: string; csv: string };
+    results?: { bucket: string; json: string; csv: string; html: string };
     /** The first failed actions, so the event alone says what went wrong. */
     failures?: ActionResult[];
     error?: { code: string; message: string };
@@ -129,6 +141,7 @@ export async function buildApplyResults(
   const keys = resultKeys(plan.id);
   await store.putText(bucket, keys.json, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
   await store.putText(bucket, keys.csv, resultsCsv(report), 'text/csv');
+  await store.putText(bucket, keys.html, resultsHtml(report, plan), HTML_CONTENT_TYPE);
   const failed = report.counts.failed > 0;
   return {
     detailType: failed ? RECONCILE_RESULT_DETAIL_TYPES.failed : RECONCILE_RESULT_DETAIL_TYPES.completed,

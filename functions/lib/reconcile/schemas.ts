@@ -92,8 +92,13 @@ export const SeenUser = UserFields.extend({
 });
 export type SeenUser = z.infer<typeof SeenUser>;
 
+/** Where in the roster a row came from, as its refusals name it: `lines.<line>` of a CSV, `users.<index>` of JSON. */
+const rosterWhere = z.string().max(40);
+
 export const PlanAction = z.object({
   kind: z.enum(ACTION_KINDS),
+  /** The roster row the action comes from (none for a leave: the roster does not have the user). */
+  where: rosterWhere.optional(),
   email: z.string(),
   userId: z.string().optional(),
   /** Only the fields the action changes (a join's `after` is the new user). */
@@ -115,7 +120,7 @@ export const PlanAction = z.object({
 export type PlanAction = z.infer<typeof PlanAction>;
 
 /** A difference the plan found and will not act on, with why (a move without allowMoves, a number taken). */
-export const SkippedDifference = z.object({ kind: z.enum(ACTION_KINDS), email: z.string(), userId: z.string().optional(), reason: z.string() });
+export const SkippedDifference = z.object({ kind: z.enum(ACTION_KINDS), where: rosterWhere.optional(), email: z.string(), userId: z.string().optional(), reason: z.string() });
 export type SkippedDifference = z.infer<typeof SkippedDifference>;
 
 const count = z.number().int();
@@ -139,6 +144,8 @@ export const ReconcilePlan = z.object({
   needsConfirmation: z.boolean(),
   actions: z.array(PlanAction),
   skipped: z.array(SkippedDifference),
+  /** The names of the locations the actions and skips name, by id: reports show names (absent in older plans). */
+  locationNames: z.record(z.string(), z.string()).optional(),
   /** SHA-256 over everything else (plan-digest.ts), written by the planner with the plan. */
   digest: z.string().optional(),
 });

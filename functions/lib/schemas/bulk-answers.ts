@@ -13,21 +13,49 @@ export const BulkUserResult = z.object({
   email: z.string(),
   status: z.enum(['SUCCEEDED', 'FAILED']),
   userId: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** True when the Joiner found the user already in Webex rather than creating it. */
+  existed: z.literal(true).optional(),
+  /** `step`: the Joiner's step that failed; `trackingId`: Webex's, whole (Cisco support asks for it). */
+  error: z.object({ code: z.string(), message: z.string(), step: z.string().optional(), trackingId: z.string().optional() }).optional(),
 });
 export type BulkUserResult = z.infer<typeof BulkUserResult>;
 
+/** A result with its outcome in plain words (outcome-words.ts): what reports and GET show. */
+export const BulkUserOutcome = BulkUserResult.extend({ outcome: z.string() });
+export type BulkUserOutcome = z.infer<typeof BulkUserOutcome>;
+
+/**
+ * One user of a CSV run as every report and GET names it: by `line`, the file's line number (the header is
+ * line 1), the number the preflight's `lines.<line>` refusals use; with its outcome in plain words.
+ */
+export const CsvUserResult = BulkUserOutcome.omit({ index: true }).extend({ line: z.number().int() });
+export type CsvUserResult = z.infer<typeof CsvUserResult>;
+
 const counts = { executionName: z.string(), total: z.number().int(), succeeded: z.number().int(), failed: z.number().int() };
-/** A JSON run's report: every user. */
+/** A JSON run's report as its execution answers it: every user. */
 export const BulkJoinersReport = z.object({ ...counts, results: z.array(BulkUserResult) });
 export type BulkJoinersReport = z.infer<typeof BulkJoinersReport>;
-/** A CSV run's report: the counts, where the full report is, and the first failures. */
+/** A JSON run's report as GET shows it: every user with its outcome in plain words. */
+export const BulkJoinersReportView = z.object({ ...counts, results: z.array(BulkUserOutcome) });
+/** A CSV run's report: the counts, where the full report is (JSON, CSV, HTML), and the first failures. */
 export const BulkJoinersCsvReport = z.object({
   ...counts,
-  report: z.object({ bucket: z.string(), json: z.string(), csv: z.string() }),
-  failures: z.array(BulkUserResult),
+  report: z.object({ bucket: z.string(), json: z.string(), csv: z.string(), html: z.string() }),
+  failures: z.array(CsvUserResult),
 });
 export type BulkJoinersCsvReport = z.infer<typeof BulkJoinersCsvReport>;
+
+/** The full report of a CSV run as written to reports/<execution>.json. */
+export const CsvRunReport = z.object({
+  executionName: z.string(),
+  /** The file it ran. */
+  source: z.object({ bucket: z.string(), key: z.string() }).optional(),
+  total: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(CsvUserResult),
+});
+export type CsvRunReport = z.infer<typeof CsvRunReport>;
 
 /** GET /bulk/joiners/{executionName}. */
 export const BulkJoinersStatusView = z.object({
@@ -36,10 +64,14 @@ export const BulkJoinersStatusView = z.object({
   startDate: z.string().optional(),
   stopDate: z.string().optional(),
   /** Once SUCCEEDED: the per-user report, or for a CSV run its summary and where the full report is. */
-  report: z.union([BulkJoinersReport, BulkJoinersCsvReport]).optional(),
+  report: z.union([BulkJoinersReportView, BulkJoinersCsvReport]).optional(),
   /** While a CSV run runs: its Distributed Map's rows by how their batches ended, and the time left at that pace. */
   progress: MapProgressView.optional(),
   error: z.string().optional(),
   cause: z.string().optional(),
 });
 export type BulkJoinersStatus = z.infer<typeof BulkJoinersStatusView>;
+
+/** GET /bulk/joiners/{executionName}/report: a short-lived URL of a CSV run's HTML report. */
+export const BulkReportUrlView = z.object({ url: z.string(), expiresInSeconds: z.number().int() });
+export type BulkReportUrl = z.infer<typeof BulkReportUrlView>;

@@ -172,6 +172,7 @@ export const LifecycleResultDetail = z.object({
   userId: z.string().optional(),
   applied: z.array(AppliedChange),
   note: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** The failure: Webex's trackingId (whole, for Cisco support) and the step that failed, when known. */
+  error: z.object({ code: z.string(), message: z.string(), step: z.string().optional(), trackingId: z.string().optional() }).optional(),
 });
 export type LifecycleResultDetail = z.infer<typeof LifecycleResultDetail>;

@@ -13,7 +13,15 @@ export interface StoredText {
 export interface ObjectStore {
   getText(bucket: string, key: string, options?: { maxBytes?: number }): Promise<StoredText>;
   putText(bucket: string, key: string, text: string, contentType: string): Promise<void>;
+  /**
+   * A URL anyone holding it may GET the object through until it expires (a presigned S3 URL in AWS; locally
+   * a URL the local API serves, with an expiring signature). ObjectNotFoundError when there is no such object.
+   */
+  readUrl(bucket: string, key: string, expiresInSeconds: number): Promise<string>;
 }
+
+/** How long a report's URL lasts: long enough to open it, short enough that a forwarded link soon dies. */
+export const REPORT_URL_SECONDS = 15 * 60;
 
 export class ObjectNotFoundError extends NotFoundError {
   override readonly name: string = 'ObjectNotFoundError';

@@ -37,7 +37,7 @@ describe('POST /bulk/joiners/csv', () => {
     const name = res.body.executionName as string;
     const status = await finished(name);
     expect(status).toMatchObject({ status: 'SUCCEEDED', report: { executionName: name, total: 130, succeeded: 130, failed: 0, failures: [] } });
-    expect(status.report.report).toEqual({ bucket: BUCKET, json: `reports/${name}.json`, csv: `reports/${name}.csv` });
+    expect(status.report.report).toEqual({ bucket: BUCKET, json: `reports/${name}.json`, csv: `reports/${name}.csv`, html: `reports/${name}.html` });
     // A run with no failure publishes no Webex Bulk Joiners Failed.
     expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Bulk Joiners Failed' && (e.detail as { executionName: string }).executionName === name)).toEqual([]);
 
@@ -47,14 +47,14 @@ describe('POST /bulk/joiners/csv', () => {
     expect(Object.values(counts).every((n) => n === 1)).toBe(true);
 
 
-    // The full report, by row, in JSON and CSV.
+    // The full report, by the file's line (the header is line 1), in JSON and CSV.
     const json = JSON.parse((await bucket.store().getText(BUCKET, `reports/${name}.json`)).text);
     expect(json.results).toHaveLength(130);
-    expect(json.results[110]).toEqual({ index: 110, email: 'csv.user110@example.com', status: 'SUCCEEDED', userId: expect.any(String) });
+    expect(json.results[110]).toEqual({ line: 112, email: 'csv.user110@example.com', status: 'SUCCEEDED', outcome: 'created', userId: expect.any(String) });
     const csv = (await bucket.store().getText(BUCKET, `reports/${name}.csv`)).text.trim().split('\r\n');
-    expect(csv[0]).toBe('row,email,status,userId,errorCode,errorMessage');
+    expect(csv[0]).toBe('line,email,status,outcome,userId,trackingId,errorCode,errorMessage');
     expect(csv).toHaveLength(131);
-    expect(csv[111]).toMatch(/^111,csv\.user110@example\.com,SUCCEEDED,\S+,,$/);
+    expect(csv[111]).toMatch(/^112,csv\.user110@example\.com,SUCCEEDED,created,\S+,,,$/);
 
     // The ResultWriter's manifest and result files sit under the run's results prefix.
     const resultRuns = await readdir(join(bucket.root(), BUCKET, 'bulk-results', name));
@@ -117,9 +117,32 @@ describe('POST /bulk/joiners/csv', () => {
     expect(res.body.executionName).toBe('bulk-csv-k-hr-2026-11-30');
     const { report } = await finished(res.body.executionName);
     expect(report).toMatchObject({ total: 3, succeeded: 2, failed: 1 });
-    expect(report.failures).toEqual([
-      { index: 1, email: DEMO_EMAILS.carol, status: 'FAILED', userId: expect.any(String), error: { code: 'CallingAlreadyEnabledError', message: expect.any(String) } },
-    ]);
+    // Numbered by the file's line, as the preflight names it; the user existed, so not "created".
+    expect(report.failures).toEqual([{
+      line: 3, email: DEMO_EMAILS.carol, status: 'FAILED', userId: expect.any(String), existed: true,
+      outcome: expect.stringMatching(/^already in Webex; calling not enabled: /),
+      error: { code: 'CallingAlreadyEnabledError', message: expect.any(String), step: 'enableCalling' },
+    }]);
+
+    // GET …/report: a signed URL the local API serves (as a presigned S3 URL in AWS), the HTML report.
+    const link = await h.call('GET', `/bulk/joiners/${res.body.executionName}/report`);
+    expect(link.status).toBe(200);
+    expect(link.body).toEqual({ url: expect.stringMatching(/\/local-objects\/imports\/reports\/bulk-csv-k-hr-2026-11-30\.html\?expires=\d+&signature=[0-9a-f]{64}$/), expiresInSeconds: 900 });
+    const page = await fetch(link.body.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('already in Webex; calling not enabled: ');
+    // Any change to the URL, or its expiry passed, is refused as S3 refuses it.
+    const forged = new URL(link.body.url);
+    forged.pathname = forged.pathname.replace('bulk-csv-k-hr-2026-11-30.html', 'bulk-csv-k-hr-2026-11-30.json');
+    expect((await fetch(forged)).status).toBe(403);
+    const later = new URL(link.body.url);
+    later.searchParams.set('expires', String(Number(later.searchParams.get('expires')) + 3600));
+    expect((await fetch(later)).status).toBe(403);
+    expect(h.runtime.objectUrls.verify(new URL(link.body.url), Date.now() + 901_000)).toEqual({ refused: 'Request has expired' });
+    // A JSON run's report is its GET answer; a run never started has none.
+    expect((await h.call('GET', '/bulk/joiners/bulk-k-never/report')).status).toBe(404);
+    expect((await h.call('GET', '/bulk/joiners/bulk-csv-k-never/report')).status).toBe(404);
     // One Webex Bulk Joiners Failed for the file (its batches publish nothing of their own), naming the report.
     expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Bulk Joiners Failed')).toEqual([
       expect.objectContaining({
@@ -129,7 +152,7 @@ describe('POST /bulk/joiners/csv', () => {
           total: 3,
           succeeded: 2,
           failed: 1,
-          report: { bucket: BUCKET, json: 'reports/bulk-csv-k-hr-2026-11-30.json', csv: 'reports/bulk-csv-k-hr-2026-11-30.csv' },
+          report: { bucket: BUCKET, json: 'reports/bulk-csv-k-hr-2026-11-30.json', csv: 'reports/bulk-csv-k-hr-2026-11-30.csv', html: 'reports/bulk-csv-k-hr-2026-11-30.html' },
           statusPath: '/bulk/joiners/bulk-csv-k-hr-2026-11-30',
         },
       }),

@@ -36,7 +36,7 @@ describe('POST /bulk/joiners', () => {
       total: 5,
       succeeded: 5,
       failed: 0,
-      results: users.map((u, index) => ({ index, email: u.email, status: 'SUCCEEDED', userId: expect.any(String) })),
+      results: users.map((u, index) => ({ index, email: u.email, status: 'SUCCEEDED', outcome: 'created', userId: expect.any(String) })),
     });
     expect(Object.values(created())).toEqual([1, 1, 1, 1, 1]);
     // Each Joiner publishes its own outcome, as for a single event.
@@ -59,7 +59,10 @@ describe('POST /bulk/joiners', () => {
       email: DEMO_EMAILS.carol,
       status: 'FAILED',
       userId: P.carol,
-      error: { code: 'CallingAlreadyEnabledError', message: expect.stringContaining('Branch Office') },
+      existed: true,
+      // In plain words: she was in Webex already (not created), and calling was not enabled.
+      outcome: expect.stringMatching(/^already in Webex; calling not enabled: .*Branch Office/),
+      error: { code: 'CallingAlreadyEnabledError', message: expect.stringContaining('Branch Office'), step: 'enableCalling' },
     });
     expect(report.results.filter((r: { status: string }) => r.status === 'SUCCEEDED').map((r: { index: number }) => r.index)).toEqual([0, 2, 3]);
     expect(h.runtime.eventBus.published.filter((e) => e.detailType === 'Webex Lifecycle Failed')).toHaveLength(1);

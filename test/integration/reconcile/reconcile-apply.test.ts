@@ -32,7 +32,7 @@ describe('POST /reconcile/plans/{id}/apply', () => {
     expect(json.results.map((r) => [r.index, r.kind, r.status])).toEqual(plan.actions.map((a, i) => [i, a.kind, 'succeeded']));
     expect(json.counts).toEqual({ total: 6, succeeded: 6, failed: 0, skipped: 0 });
     expect(json.byKind.join).toEqual({ succeeded: 2, failed: 0, skipped: 0 });
-    expect(lines[0]).toBe('index,kind,email,userId,status,reason,errorCode,errorMessage');
+    expect(lines[0]).toBe('index,kind,email,userId,status,reason,errorCode,errorMessage,where,outcome,trackingId');
     expect(lines).toHaveLength(7);
     const events = reconcileEvents(h);
     expect(events).toHaveLength(1);

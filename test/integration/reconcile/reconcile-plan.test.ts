@@ -72,11 +72,11 @@ describe('reconciliation plan against the simulator', () => {
     expect(sim.requests.find((r) => r.path === '/people')?.query).toMatchObject({ callingData: 'true', excludeStatus: 'true', max: '100' });
 
     // Stored as JSON and CSV, read back by id; the summary carries no actions.
-    expect(summary).toMatchObject({ id: plan.id, counts: plan.counts, needsConfirmation: false, plan: { bucket: BUCKET, json: `plans/${plan.id}.json`, csv: `plans/${plan.id}.csv` } });
+    expect(summary).toMatchObject({ id: plan.id, counts: plan.counts, needsConfirmation: false, plan: { bucket: BUCKET, json: `plans/${plan.id}.json`, csv: `plans/${plan.id}.csv`, html: `plans/${plan.id}.html` } });
     expect(summary).not.toHaveProperty('actions');
     expect(await readPlan(store, BUCKET, plan.id)).toEqual(plan);
     const planCsv = store.objects.get(`${BUCKET}/plans/${plan.id}.csv`)!.split('\r\n');
-    expect(planCsv.slice(0, 2)).toEqual([`# plan ${plan.id} digest ${plan.digest}`, 'status,kind,email,userId,before,after,reason']);
+    expect(planCsv.slice(0, 2)).toEqual([`# plan ${plan.id} digest ${plan.digest}`, 'status,kind,email,userId,before,after,reason,where,beforeLocationId,afterLocationId']);
     expect(planCsv.filter((l) => l.startsWith('planned,'))).toHaveLength(plan.actions.length);
     await expect(readPlan(store, BUCKET, '00000000-0000-4000-8000-999999999999')).rejects.toBeInstanceOf(ObjectNotFoundError);
     await expect(readPlan(store, BUCKET, '../secrets')).rejects.toBeInstanceOf(ValidationError);

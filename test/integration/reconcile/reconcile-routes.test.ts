@@ -61,7 +61,7 @@ describe('POST /reconcile/plans', () => {
     const stored = JSON.parse((await bucket.store().getText(BUCKET, `plans/${id}.json`)).text);
     expect(stored.actions.map((a: { kind: string }) => a.kind)).toEqual(['join', 'leave', 'leave']);
     const csvLines = (await bucket.store().getText(BUCKET, `plans/${id}.csv`)).text.split('\r\n');
-    expect(csvLines.slice(0, 2)).toEqual([`# plan ${id} digest ${res.body.digest}`, 'status,kind,email,userId,before,after,reason']);
+    expect(csvLines.slice(0, 2)).toEqual([`# plan ${id} digest ${res.body.digest}`, 'status,kind,email,userId,before,after,reason,where,beforeLocationId,afterLocationId']);
     expect(res.body.digest).toBe(stored.digest);
     expect(events('Webex Reconcile Planned')).toEqual([
       expect.objectContaining({

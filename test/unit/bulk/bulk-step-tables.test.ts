@@ -34,7 +34,7 @@ function sentSteps(machineId: 'BulkJoiners' | 'BulkJoinersCsv'): string[] {
 const never = (): never => {
   throw new Error('the bucket was read');
 };
-const noBucket: ObjectStore = { getText: never, putText: never };
+const noBucket: ObjectStore = { getText: never, putText: never, readUrl: never };
 
 describe('the bulk machines’ step tables', () => {
   it('BulkJoiners: the Task states of its steps function send exactly the table’s steps', () => {

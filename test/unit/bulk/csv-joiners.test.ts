@@ -78,32 +78,54 @@ describe('batchResults', () => {
 });
 
 describe('buildCsvReport', () => {
-  it('reads the ResultWriter manifest and files (succeeded and failed children), writes JSON and CSV, answers a summary', async () => {
+  it('reads the ResultWriter manifest and files (succeeded and failed children), writes JSON, CSV and HTML numbered by the file\'s lines, answers a summary', async () => {
     const store = new MemoryObjectStore();
+    // b's title spans two lines of the file: b is line 3, c line 5 (not index + 2).
+    store.objects.set('b/in/hr.csv', 'email,title\r\na@example.com,x\r\nb@example.com,"two\r\nlines"\r\nc@example.com,y\r\n');
     const ok = prepareCsvBatch([{ index: 0, row: row('a@example.com') }, { index: 1, row: row('b@example.com') }], run);
+    const tracking = 'WEBEXPROV_0123456789abcdef0123456789abcdef_01234567';
     const okOutput = { ...ok, run: { report: { executionName: ok.name, total: 2, succeeded: 1, failed: 1, results: [
       { index: 0, email: 'a@example.com', status: 'SUCCEEDED', userId: 'P1' },
-      { index: 1, email: 'b@example.com', status: 'FAILED', error: { code: 'X', message: '=HYPERLINK("http://x")' } },
+      { index: 1, email: 'b@example.com', status: 'FAILED', userId: 'P2', error: { code: 'NumberNotInLocationError', message: '=+1 408 555 0142 is not a Branch Office number', step: 'enableCalling', trackingId: tracking } },
     ] } } };
     store.objects.set('b/res/run/SUCCEEDED_0.json', JSON.stringify([{ Status: 'SUCCEEDED', Input: '{}', Output: JSON.stringify(okOutput) }]));
     store.objects.set('b/res/run/FAILED_0.json', JSON.stringify([
       { Status: 'FAILED', Error: 'Lambda.Unknown', Cause: 'boom', Input: JSON.stringify({ Items: [{ index: 2, row: row('c@example.com') }] }) },
     ]));
     store.objects.set('b/res/run/manifest.json', JSON.stringify({ ResultFiles: { SUCCEEDED: [{ Key: 'res/run/SUCCEEDED_0.json' }], FAILED: [{ Key: 'res/run/FAILED_0.json' }], PENDING: [] } }));
-    const summary = await buildCsvReport(store, { executionName: 'bulk-csv-k-hr', bucket: 'b', manifest: { Bucket: 'b', Key: 'res/run/manifest.json' } });
+    const summary = await buildCsvReport(store, { executionName: 'bulk-csv-k-hr', bucket: 'b', key: 'in/hr.csv', manifest: { Bucket: 'b', Key: 'res/run/manifest.json' } });
+    const calling = 'created; calling not enabled: =+1 408 555 0142 is not a Branch Office number';
     expect(summary).toEqual({
       executionName: 'bulk-csv-k-hr',
       total: 3,
       succeeded: 1,
       failed: 2,
-      report: { bucket: 'b', json: 'reports/bulk-csv-k-hr.json', csv: 'reports/bulk-csv-k-hr.csv' },
-      failures: [expect.objectContaining({ index: 1 }), { index: 2, email: 'c@example.com', status: 'FAILED', error: { code: 'Lambda.Unknown', message: expect.stringContaining('boom') } }],
+      report: { bucket: 'b', json: 'reports/bulk-csv-k-hr.json', csv: 'reports/bulk-csv-k-hr.csv', html: 'reports/bulk-csv-k-hr.html' },
+      failures: [
+        expect.objectContaining({ line: 3, outcome: calling }),
+        { line: 5, email: 'c@example.com', status: 'FAILED', outcome: expect.stringMatching(/^not created: the batch failed before its users ran: boom/), error: { code: 'Lambda.Unknown', message: expect.stringContaining('boom') } },
+      ],
     });
-    expect(JSON.parse(store.objects.get('b/reports/bulk-csv-k-hr.json')!).results).toHaveLength(3);
+    expect(summary.failures[0]).not.toHaveProperty('index');
+    const json = JSON.parse(store.objects.get('b/reports/bulk-csv-k-hr.json')!);
+    expect(json.results.map((r: { line: number }) => r.line)).toEqual([2, 3, 5]);
+    expect(json.results[1].error.trackingId).toBe(tracking);
     const csv = store.objects.get('b/reports/bulk-csv-k-hr.csv')!.split('\r\n');
-    // A cell a spreadsheet would run as a formula is defused.
-    expect(csv[2]).toBe(`2,b@example.com,FAILED,,X,"'=HYPERLINK(""http://x"")"`);
-    expect(csv[3]).toMatch(/^3,c@example\.com,FAILED,,Lambda\.Unknown,/);
+    expect(csv[0]).toBe('line,email,status,outcome,userId,trackingId,errorCode,errorMessage');
+    // The full trackingId; a cell a spreadsheet would run as a formula is defused; a cell holding a ; is quoted.
+    expect(csv[2]).toBe(`3,b@example.com,FAILED,"${calling}",P2,${tracking},NumberNotInLocationError,'=+1 408 555 0142 is not a Branch Office number`);
+    expect(csv[3]).toMatch(/^5,c@example\.com,FAILED,not created: /);
+    const html = store.objects.get('b/reports/bulk-csv-k-hr.html')!;
+    expect(html).toContain(`<td>${calling}</td>`);
+    expect(html).toContain(tracking);
+  });
+
+  it('without the file, a row\'s line is its index + 2 (the header is line 1)', async () => {
+    const store = new MemoryObjectStore();
+    store.objects.set('b/res/run/FAILED_0.json', JSON.stringify([{ Status: 'FAILED', Error: 'X', Input: JSON.stringify({ Items: [{ index: 7, row: row('c@example.com') }] }) }]));
+    store.objects.set('b/res/run/manifest.json', JSON.stringify({ ResultFiles: { SUCCEEDED: [], FAILED: [{ Key: 'res/run/FAILED_0.json' }], PENDING: [] } }));
+    const summary = await buildCsvReport(store, { executionName: 'e', bucket: 'b', manifest: { Bucket: 'b', Key: 'res/run/manifest.json' } });
+    expect(summary.failures[0].line).toBe(9);
   });
 
   it('defuses a formula wherever a spreadsheet could start a cell: after a comma, a semicolon, a tab or a line break, not only at the start', () => {
@@ -125,9 +147,9 @@ describe('buildCsvReport', () => {
 
   it('quotes report cells with commas, quotes or line breaks', () => {
     const csv = reportCsv({ executionName: 'x', total: 1, succeeded: 0, failed: 1, results: [
-      { index: 0, email: 'a@example.com', status: 'FAILED', error: { code: 'X', message: 'a, "b"\nc' } },
+      { line: 2, email: 'a@example.com', status: 'FAILED', outcome: 'not created: a, "b"\nc', error: { code: 'X', message: 'a, "b"\nc' } },
     ] });
-    expect(csv).toBe('row,email,status,userId,errorCode,errorMessage\r\n1,a@example.com,FAILED,,X,"a, ""b""\nc"\r\n');
+    expect(csv).toBe('line,email,status,outcome,userId,trackingId,errorCode,errorMessage\r\n2,a@example.com,FAILED,"not created: a, ""b""\nc",,,X,"a, ""b""\nc"\r\n');
   });
 });
 

@@ -15,10 +15,10 @@ describe('route rows', () => {
     expect(routes.filter((r) => 'webex' in r).map((r) => r.id)).toEqual([]);
   });
 
-  it('the routes that start or read executions, or read the activity table, need no Webex; the others do', () => {
+  it('the routes that start or read executions, read the activity table or hand out report URLs need no Webex; the others do', () => {
     const withoutWebex = routes.filter((r) => !talksToWebex(r)).map((r) => r.id).sort();
     expect(withoutWebex).toEqual(
-      ['ApplyReconcilePlan', 'CreateReconcilePlan', 'EnableCalling', 'GetBulkJoiners', 'GetEnableCalling', 'GetReconcilePlan', 'GetUserHistory', 'LifecycleEvents', 'ListBulkJoiners', 'ListReconcilePlans', 'ListWebexOperations', 'StartBulkJoiners', 'StartBulkJoinersCsv'].sort(),
+      ['ApplyReconcilePlan', 'CreateReconcilePlan', 'EnableCalling', 'GetBulkJoiners', 'GetBulkJoinersReport', 'GetEnableCalling', 'GetReconcilePlan', 'GetReconcilePlanReport', 'GetUserHistory', 'LifecycleEvents', 'ListBulkJoiners', 'ListReconcilePlans', 'ListWebexOperations', 'StartBulkJoiners', 'StartBulkJoinersCsv'].sort(),
     );
   });
 });

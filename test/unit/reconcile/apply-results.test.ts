@@ -27,7 +27,7 @@ describe('apply results', () => {
     ]);
     expect(report.counts).toEqual({ total: 4, succeeded: 1, failed: 2, skipped: 1 });
     expect(report.byKind.move).toEqual({ succeeded: 0, failed: 1, skipped: 0 });
-    expect(resultsCsv(report).split('\r\n')[3]).toBe('2,leave,c@x.example,C,skipped,changedSincePlan,,');
+    expect(resultsCsv(report).split('\r\n')[3]).toBe('2,leave,c@x.example,C,skipped,changedSincePlan,,,,skipped: changedSincePlan,');
   });
 
   it("reads the ResultWriter's files: a child that failed as a whole reports each of its actions failed with its error", async () => {

@@ -82,7 +82,7 @@ describe('buildPlan: the diff', () => {
     // same: excluded; nocalling: no calling location; leaver: in LOC2; other: another domain; joiner: joins LOC3;
     // mover: in scope, but the roster moves them to LOC3, outside it: kept inside the scope as a join is.
     expect(p.actions.map((a) => [a.kind, a.email])).toEqual([['updateProfile', 'renamed@example.com']]);
-    expect(p.skipped).toEqual([{ kind: 'move', email: 'mover@example.com', userId: 'id-mover@example.com', reason: 'calling location is One; the roster (users.2) says Three, outside scope.locations: not moved' }]);
+    expect(p.skipped).toEqual([{ kind: 'move', where: 'users.2', email: 'mover@example.com', userId: 'id-mover@example.com', reason: 'calling location is One; the roster (users.2) says Three, outside scope.locations: not moved' }]);
     expect(p.scopeLocationIds).toEqual(['LOC1']);
     expect(p.inScope).toBe(2);
     expect(p.rosterOutOfScope).toBe(3);

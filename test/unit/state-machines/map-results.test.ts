@@ -6,6 +6,7 @@ function bucket(objects: Record<string, unknown>): ObjectStore {
   return {
     getText: (_bucket, key) => (key in objects ? Promise.resolve({ text: JSON.stringify(objects[key]), etag: 'e' }) : Promise.reject(new Error(`no ${key}`))),
     putText: () => Promise.reject(new Error('the reader writes nothing')),
+    readUrl: () => Promise.reject(new Error('the reader hands out no URL')),
   };
 }
 

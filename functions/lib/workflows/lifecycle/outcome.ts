@@ -90,7 +90,11 @@ export function buildOutcome(state: z.infer<typeof LifecycleEnvelope>, execution
   }
   const error = describeFailure(failure.Error, failure.Cause);
   applied.push({ step: error.step ?? failedStep, status: 'failed', detail: `${error.code}: ${error.message}` });
-  const detail: LifecycleResultDetail = { status: 'FAILED', ...base, applied, error: { code: error.code, message: error.message } };
+  const step = error.step ?? failedStep;
+  const detail: LifecycleResultDetail = {
+    status: 'FAILED', ...base, applied,
+    error: { code: error.code, message: error.message, step, ...(error.trackingId ? { trackingId: error.trackingId } : {}) },
+  };
   return { status: 'FAILED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.failed, detail, errorName: error.code, causeJson: JSON.stringify(detail) };
 }
 
@@ -108,14 +112,17 @@ function nestedCallingChange(step: string, output: unknown): AppliedChange {
   };
 }
 
-function describeFailure(errorName: string, cause: string | undefined): { code: string; message: string; step?: string } {
+function describeFailure(errorName: string, cause: string | undefined): { code: string; message: string; step?: string; trackingId?: string } {
   // A nested execution that failed: States.TaskFailed, its Cause DescribeExecution's JSON with the child's Error/Cause.
   const nested = errorName === 'States.TaskFailed' ? nestedExecutionFailure(cause) : undefined;
   if (nested) {
     const result = nested.causeJson === undefined ? undefined : EnableCallingResult.safeParse(nested.causeJson);
-    if (result?.success && result.data.error) return { code: result.data.error.code, message: result.data.error.message };
+    if (result?.success && result.data.error) {
+      const { code, message, trackingId } = result.data.error;
+      return { code, message, ...(trackingId ? { trackingId } : {}) };
+    }
     return { code: nested.error ?? errorName, message: nested.cause ?? 'the nested execution failed' };
   }
   const detail = errorDetailFromCause(errorName, cause);
-  return { code: detail.code, message: detail.message };
+  return { code: detail.code, message: detail.message, ...(detail.trackingId ? { trackingId: detail.trackingId } : {}) };
 }

@@ -1,0 +1,26 @@
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { s3ObjectStore } from '../lib/aws/s3-object-store';
+import { bulkReportUrl } from '../lib/bulk/report-url';
+import { defineRoute, routeHandler } from '../lib/http/route';
+import { BulkJoinersRef } from '../lib/schemas/bulk';
+import { BulkReportUrlView } from '../lib/schemas/bulk-answers';
+import { importsBucket } from '../lib/storage/imports-bucket';
+
+/**
+ * GET /bulk/joiners/{executionName}/report — `{ url, expiresInSeconds }`: a presigned S3 GET URL (15 min)
+ * of a CSV run's HTML report. 404 before the run has written it, and for a JSON run (its GET is its report).
+ */
+export const route = defineRoute({
+  id: 'GetBulkJoinersReport', method: 'GET', path: '/bulk/joiners/{executionName}/report', entry: 'functions/get-bulk-joiners-report/handler.ts', scope: 'bulk.read',
+  summary: "A short-lived URL of a CSV bulk run's HTML report",
+  importsBucket: 'reports',
+  needs: ['env', 'objectStore'],
+  input: BulkJoinersRef,
+  responses: {
+    200: { description: 'A presigned URL of the HTML report, valid expiresInSeconds', body: BulkReportUrlView },
+    404: { description: 'No report yet (it is written when a CSV run ends), or a JSON run (its GET answer is its report)' },
+  },
+  run: async ({ executionName }, { env, objectStore }) => ({ statusCode: 200, body: await bulkReportUrl(objectStore(), importsBucket(env()), executionName) }),
+});
+
+export const handler = routeHandler(route, { env: lambdaEnv, objectStore: s3ObjectStore });

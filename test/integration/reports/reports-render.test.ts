@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { planHtml } from '../../../functions/lib/reconcile/report-html';
+import type { ReconcilePlan } from '../../../functions/lib/reconcile/schemas';
+import { finishedBulkRun } from '../../support/bulk-runs';
+import { ARTIFACTS_DIR, chromiumAvailable, launchChromium } from '../../support/chromium';
+import type { Harness } from '../../support/harness';
+import { useLifecycleHarness } from '../../support/lifecycle-harness';
+import { useLocalImportsBucket } from '../../support/local-imports-bucket';
+
+/**
+ * The HTML reports as a person sees them: rendered by Debian's chromium (headless, driven by playwright-core),
+ * opened from the URL GET …/report answers, asserted on their text and structure, a screenshot kept in
+ * test/artifacts/. In CI a missing chromium fails (support/chromium.ts); locally the tests skip, saying so.
+ */
+const BUCKET = 'imports';
+const bucket = useLocalImportsBucket(BUCKET);
+let h: Harness;
+useLifecycleHarness((harness) => (h = harness));
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run('HTML reports in chromium', () => {
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  const requested: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+    // Everything the pages ask for: a report must fetch nothing but itself.
+    browser.context.on('request', (r) => requested.push(r.url()));
+  }, 60_000);
+  afterAll(() => browser?.close());
+
+  // The page's DOM (the repo's TypeScript has no DOM library: its elements are typed loosely here).
+  type El = { textContent: string | null; tagName: string; className: string; querySelectorAll(s: string): Iterable<El> };
+  const cells = (page: Page) => page.$$eval('table tbody tr', (rows) => (rows as unknown as El[]).map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+
+  it("a CSV run's report: totals first, one row per user by the file's line, 'created; calling not enabled: <why>', nothing fetched", async () => {
+    const csv = [
+      'email,firstName,lastName,location,phoneNumber',
+      'render.ok@example.com,Ok,User,Headquarters,',
+      // A Headquarters number in Branch Office: the user is created, calling is not.
+      'render.wrong@example.com,Wrong,Number,Branch Office,+14085550110',
+    ].join('\r\n');
+    await bucket.store().putText(BUCKET, 'joiners/render.csv', `${csv}\r\n`);
+    const started = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/render.csv', idempotencyKey: 'render-1' });
+    expect(started.status).toBe(202);
+    const name = started.body.executionName as string;
+    await finishedBulkRun(h, 'BulkJoinersCsv', name);
+    const link = await h.call('GET', `/bulk/joiners/${name}/report`);
+    expect(link.status).toBe(200);
+
+    requested.length = 0;
+    const page = await browser.context.newPage();
+    const response = await page.goto(link.body.url);
+    expect(response?.status()).toBe(200);
+    expect(await page.textContent('h1')).toBe('Bulk joiners report');
+    // Totals come before any table.
+    const order = await page.$$eval('body > *', (els) => (els as unknown as El[]).map((e) => e.tagName.toLowerCase() + (e.className ? `.${e.className}` : '')));
+    expect(order.indexOf('ul.totals')).toBeLessThan(order.indexOf('table'));
+    expect(await page.$$eval('ul.totals li', (lis) => lis.map((li) => li.textContent))).toEqual(['2users', '1succeeded', '1failed']);
+    expect(await page.$$eval('thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['line', 'email', 'status', 'outcome', 'userId', 'trackingId']);
+    const rows = await cells(page);
+    expect(rows).toEqual([
+      ['2', 'render.ok@example.com', 'succeeded', 'created', expect.any(String), ''],
+      ['3', 'render.wrong@example.com', 'failed', expect.stringMatching(/^created; calling not enabled: \+14085550110 belongs to location "Headquarters", not to location "Branch Office"/), expect.any(String), ''],
+    ]);
+    expect(await page.$$('script')).toHaveLength(0);
+    expect(requested).toEqual([link.body.url]);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'bulk-csv-report.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('a plan report: roster cells are text, never markup; location names, the confirm value; printable', async () => {
+    const evil = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
+    const plan: ReconcilePlan = {
+      id: '00000000-0000-4000-8000-00000000abcd', createdAt: '2026-12-07T04:00:00.000Z', scope: { emailDomains: ['example.com'] },
+      policy: { leaverPolicy: 'deactivate', allowMoves: true, thresholds: { maxLeaverPercent: 10, maxLeavers: 50 } },
+      inScope: 3, unchanged: 0, rosterOutOfScope: 0, counts: { join: 1, enableCalling: 0, move: 0, updateProfile: 0, leave: 2 },
+      needsConfirmation: true, skipped: [], locationNames: { LOC_BO: 'Branch Office', LOC_HQ: 'Headquarters' },
+      actions: [
+        { kind: 'join', where: 'lines.2', email: 'x@example.com', before: {}, after: { displayName: evil, locationId: 'LOC_BO' }, seen: null, reason: `in the roster (lines.2) ${evil}` },
+        { kind: 'leave', email: 'l1@example.com', userId: 'U1', before: { locationId: 'LOC_HQ' }, after: {}, seen: null, reason: 'in scope, not in the roster: deactivate' },
+        { kind: 'leave', email: 'l2@example.com', userId: 'U2', before: {}, after: {}, seen: null, reason: 'in scope, not in the roster: deactivate' },
+      ],
+    };
+    const page = await browser.context.newPage();
+    await page.setContent(planHtml(plan));
+    expect(await page.title()).toBe(`Reconciliation plan: plan ${plan.id}`);
+    expect(await page.$$('img, script, link, iframe')).toHaveLength(0);
+    const rows = await cells(page);
+    expect(rows[0]).toEqual(['line 2', 'join', 'x@example.com', 'Branch Office', '', `displayName=${evil}; location=Branch Office`, `in the roster (lines.2) ${evil}`, '']);
+    expect(rows[1][3]).toBe('Headquarters');
+    expect(await page.textContent('dl.facts')).toContain('required: apply with confirm = 2');
+    // Printable: the table header repeats on each printed page.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$eval('thead', (t) => (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(t).display)).toBe('table-header-group');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'plan-report.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+});
