@@ -58,7 +58,7 @@ export function preflightCsv(text: string): { rows: number } {
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       const message = error.message.replace(/^line \d+: /, '');
-      throw new ValidationError([{ field: error.line === 1 ? 'header' : `lines.${error.line}`, message }]);
+      throw new ValidationError([{ field: error.line === 1 ? 'header' : `lines.${error.line}`, message }], { cause: error });
     }
     throw error;
   }

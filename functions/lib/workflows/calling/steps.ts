@@ -30,7 +30,8 @@ import { enableCallingStateOf } from './state';
 import type { CallingStepDef, StepContext } from './step-def';
 import { waitFitsDeadline } from './deadline';
 import { buildFailure, buildResult, targetDetail } from './result';
-import { DEFAULT_RETRY_AFTER_SECONDS, runStep } from '../step-error';
+import { runStep } from '../step-error';
+import { WEBEX_RATE_LIMIT_WAIT_SECONDS } from '../../webex/retry-after';
 import {
   CallingAlreadyEnabledError,
   CallingVerificationError,
@@ -176,7 +177,7 @@ export async function runEnableCallingStep(ctx: StepContext, input: EnableCallin
     },
     (wire) => {
       // The Retry-After wait the state machine would make next: past the run's deadline, it stops instead (WaitFitsDeadline).
-      if (wire.detail.httpStatus === 429 && !waitFitsDeadline(input.state, wire.detail.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS)) {
+      if (wire.detail.httpStatus === 429 && !waitFitsDeadline(input.state, wire.detail.retryAfterSeconds ?? WEBEX_RATE_LIMIT_WAIT_SECONDS)) {
         Object.assign(wire, { message: JSON.stringify({ ...wire.detail, deadlineReached: true }) });
       }
     },
@@ -397,7 +398,7 @@ export async function assignLicense(client: WebexClient, state: EnableCallingSta
       if (target.phoneNumber) await requireFreeNumberInLocation(client, target.phoneNumber, location, user.id);
       if (target.extension) await requireFreeExtension(client, target.extension, location, user.id);
       const now = (await listLicenses(client, { fresh: true })).find((l) => l.id === license.id);
-      if (now && freeUnits(now) <= 0) throw new NoLicenseUnitsError(`No units left of "${license.name}": the last one was assigned while this request ran`);
+      if (now && freeUnits(now) <= 0) throw new NoLicenseUnitsError(`No units left of "${license.name}": the last one was assigned while this request ran`, { cause: error });
     }
     throw error;
   }
