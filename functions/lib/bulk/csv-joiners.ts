@@ -1,4 +1,4 @@
-import { readEnv, type Env } from '../config';
+import type { Env } from '../config';
 import { ValidationError, type FieldIssue } from '../errors';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import type { BulkJoinersCsvInput } from '../schemas/bulk';
@@ -103,7 +103,7 @@ export interface BulkJoinersCsvMachineInput {
   origin: { source: string; detailType: string };
 }
 
-export function bulkJoinersCsvMachineInput(bucket: string, key: string, executionName: string, env: Env = readEnv()): BulkJoinersCsvMachineInput {
+export function bulkJoinersCsvMachineInput(bucket: string, key: string, executionName: string, env: Env): BulkJoinersCsvMachineInput {
   return {
     bucket,
     key,

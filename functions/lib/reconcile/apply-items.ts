@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { readEnv, type Env } from '../config';
+import type { Env } from '../config';
 import { maxConcurrency } from '../bulk/joiners';
 import { JOINER_WEBEX_REQUESTS, requestsPerSecond } from '../bulk/pacing';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
@@ -210,7 +210,7 @@ export async function prepareApply(
   store: ObjectStore,
   bucket: string,
   args: { planId: string; executionName: string; startedAt: string; run: z.infer<typeof ApplyRunInput> },
-  env: Env = readEnv(),
+  env: Env,
 ): Promise<PreparedApply> {
   const stored = await readStoredPlan(store, bucket, args.planId);
   const { run } = args;

@@ -39,7 +39,16 @@ export interface WebexClientOptions {
   retryBudgetMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /**
+   * How long reference data read through this client (licenses, locations: reference-data.ts) may be served
+   * from a warm function's cache; 0 reads Webex every time. A setting of the deployment, so it travels with
+   * the client its composition root configured.
+   */
+  referenceCacheTtlMs?: number;
 }
+
+/** Five minutes: how stale a renamed location or a changed license count may be in a warm function. */
+export const DEFAULT_REFERENCE_CACHE_TTL_MS = 5 * 60_000;
 
 export interface RequestOptions<T> {
   query?: Query;
@@ -110,6 +119,7 @@ const MIN_ATTEMPT_MS = 500;
  */
 export class WebexClient {
   readonly baseUrl: string;
+  readonly referenceCacheTtlMs: number;
   private readonly origin: string;
   private readonly tokens: TokenProvider;
   private readonly log?: LogSink;
@@ -138,6 +148,7 @@ export class WebexClient {
     this.retryBudgetMs = options.retryBudgetMs ?? 18_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
+    this.referenceCacheTtlMs = options.referenceCacheTtlMs ?? DEFAULT_REFERENCE_CACHE_TTL_MS;
   }
 
   get<T = unknown>(path: string, options: RequestOptions<T> = {}) {

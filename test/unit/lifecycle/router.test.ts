@@ -41,9 +41,9 @@ describe('routeLifecycleEvent', () => {
 
   it('routes joiners to Joiner (auto-assigning a number by default) and movers to Mover', () => {
     const joined = LifecycleEvent.parse({ id: 'e2', source: 'hr', 'detail-type': 'Webex User Joined', detail: { email: 'j@example.com', firstName: 'J', location: 'HQ' } });
-    expect(routeLifecycleEvent(joined)).toMatchObject({ stateMachine: 'Joiner', executionName: 'joiner-e2', input: { origin: { eventId: 'e2', source: 'hr' }, detail: { autoAssignNumber: true } } });
+    expect(routeLifecycleEvent(joined, {})).toMatchObject({ stateMachine: 'Joiner', executionName: 'joiner-e2', input: { origin: { eventId: 'e2', source: 'hr' }, detail: { autoAssignNumber: true } } });
     const moved = LifecycleEvent.parse({ id: 'e3', source: 'hr', 'detail-type': 'Webex User Moved', detail: { email: 'm@example.com', location: 'Branch' } });
-    expect(routeLifecycleEvent(moved)).toMatchObject({ stateMachine: 'Mover', executionName: 'mover-e3' });
+    expect(routeLifecycleEvent(moved, {})).toMatchObject({ stateMachine: 'Mover', executionName: 'mover-e3' });
   });
 });
 
