@@ -7,7 +7,7 @@ import { renderApiReference } from './api-reference';
  * What is generated from the API's OpenAPI document and kept in the repository, each file with its content:
  * the document itself (for connector importers: Power Automate, ServiceNow, Postman), the TypeScript types of a
  * client (openapi-typescript; use them with openapi-fetch) and the API reference. `npm run api-docs` writes them;
- * test/unit/http/api-artifacts.test.ts fails when one is not current.
+ * test/integration/http/api-artifacts.test.ts fails when one is not current.
  */
 export const LOCAL_SERVER_URL = 'http://127.0.0.1:3000';
 
