@@ -16,7 +16,7 @@ import { benchRuntime, handlers } from './local-handlers';
 import { apiEvent, context } from './webex-calls';
 
 /**
- * Issue 16, apply: a plan of about 200 actions (joiners, movers, profile changes, leavers) applied through
+ * Reconciliation, apply: a plan of about 200 actions (joiners, movers, profile changes, leavers) applied through
  * POST /reconcile/plans/{id}/apply on the local runtime (the real ASL and machines, Wait states taking real
  * time: the pacing is a Wait) against the simulator, paced to a request budget. The achieved Webex request
  * rate against that budget (target ≥ 0.9), and that every action ran once: none duplicated, none missing.

@@ -262,7 +262,7 @@ export class WebexClient {
   /**
    * Every item of a listing, following `Link: rel="next"` (and start/max offsets for telephony lists).
    * Only next links to the same path on the same origin are followed: a link elsewhere would be sent our
-   * token (webex-api.md §4, issue 14 item 10).
+   * token (webex-api.md §4).
    */
   async *paginate<T = unknown>(path: string, options: PageOptions<T> = {}): AsyncGenerator<T> {
     let itemsKey = typeof options.itemsKey === 'string' ? options.itemsKey : options.itemsKey ? undefined : 'items';

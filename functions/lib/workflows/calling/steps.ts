@@ -16,7 +16,7 @@ import {
 } from '../../schemas/calling';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError, isTransientWebexError } from '../../webex/errors';
-import { getPerson } from '../../webex/people-api';
+import { getPerson, primaryWorkNumber } from '../../webex/people-api';
 import { getLocation, listLicenses } from '../../webex/reference-data';
 import type { License, Person } from '../../webex/schemas';
 import { freeNumberAdviceFor } from '../numbers/no-free-number';
@@ -197,9 +197,6 @@ function beforeNextPoll(input: EnableCallingStepInput, result: unknown): unknown
       'it may still move the user. Check the user before repeating the request.',
   );
 }
-
-const primaryWorkNumber = (person: Person) =>
-  (person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work'))?.value;
 
 /** Characters Cisco's help says Webex Calling users' names must not contain. */
 const CALLING_NAME_FORBIDDEN = /[%#<>\\/"]/;
