@@ -6,11 +6,14 @@ import { UNDECLARED, validate, type Schema, type SchemaIssue } from '../../funct
 /**
  * schema-validator.ts against Ajv: for every schema of operations.json, values mostly of the schema's shape
  * get the same issues, in the same order. The unit project draws a few values per schema (every schema is
- * still compiled and checked); the integration project draws many (test/integration/webex-requests).
+ * still compiled and checked; closed, every fifth); the integration project draws many, of every schema
+ * both ways (test/integration/webex-requests).
  */
 export interface AgreementRuns {
   bodies: number;
   closedBodies: number;
+  /** Every how many'th body schema is also compiled closed (Ajv's compile, not the draws, is then the cost). */
+  closedEvery: number;
   query: number;
   subset: number;
 }
@@ -110,7 +113,8 @@ export function describeAjvAgreement(runs: AgreementRuns): void {
     });
 
     it('refuses undeclared properties as Ajv does with additionalProperties: false, when closed', () => {
-      agreesWithAjv(distinct(operations.flatMap((op) => (op.body ? [op.body.schema] : []))), runs.closedBodies, true);
+      const bodies = distinct(operations.flatMap((op) => (op.body ? [op.body.schema] : [])));
+      agreesWithAjv(bodies.filter((_, i) => i % runs.closedEvery === 0), runs.closedBodies, true);
     });
 
     it('keeps a schema without properties open when closed', () => {

@@ -1,4 +1,5 @@
-import { numberSetting, type Env } from '../config';
+import type { Env } from '../config';
+import { numberSetting } from '../settings';
 import { ConfigurationError } from '../errors';
 
 /** How long activity items are kept when the stack says nothing (context `activityRetentionDays`). */

@@ -1,4 +1,5 @@
-import { numberSetting, once, type Env } from '../config';
+import { once, type Env } from '../config';
+import { numberSetting } from '../settings';
 import { ConfigurationError } from '../errors';
 import type { Deps } from '../runtime/deps';
 import { ExtensionSecretReader } from '../tokens/extension-secret-reader';

@@ -1,4 +1,5 @@
-import { numberSetting, type Env } from '../config';
+import type { Env } from '../config';
+import { numberSetting } from '../settings';
 import { logger } from '../logger';
 import { DEFAULT_WEBEX_BASE_URL, WebexClient } from './client';
 import type { TokenProvider } from './token-provider';

@@ -1,6 +1,7 @@
 import { activitySettings, DEFAULT_ACTIVITY_RETENTION_DAYS } from '../../functions/lib/activity/settings';
 import { extensionSecretReader } from '../../functions/lib/aws/lambda-secret-reader';
-import { NUMBER_SETTINGS, numberSetting, type Env } from '../../functions/lib/config';
+import type { Env } from '../../functions/lib/config';
+import { NUMBER_SETTINGS, numberSetting } from '../../functions/lib/settings';
 import { ConfigurationError } from '../../functions/lib/errors';
 import { DEFAULT_REFERENCE_CACHE_TTL_MS } from '../../functions/lib/webex/client';
 import { configuredWebexClient } from '../../functions/lib/webex/configured-client';
