@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { API_SCOPES } from '../../../functions/lib/http/scopes';
 import { startHarness, type Harness } from '../../support/harness';
+import { atPath, httpBlocks, readRecipe, replayRecipe, type Expand } from '../../support/http-recipes';
 
 /**
  * The recipes in docs/integrations/ show the exact requests a tool sends: their commands run here, as written,
@@ -11,11 +12,15 @@ import { startHarness, type Harness } from '../../support/harness';
  * the local ones).
  */
 const SECRET = 'recipe-client-secret-0123456789';
+/** The example client the tool pages show (their Basic headers encode it). */
+const PAGE_CLIENT = { name: '1example23456789abcdefghij', secret: 'EXAMPLEs3cretOnlyForTheseDocs0123456789abcdefghijk', scopes: [...API_SCOPES] };
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({}, { oauth: { clients: [{ name: 'recipe', secret: SECRET, scopes: [...API_SCOPES] }] } });
+  h = await startHarness({}, { oauth: { clients: [{ name: 'recipe', secret: SECRET, scopes: [...API_SCOPES] }, PAGE_CLIENT] } });
 });
+// The lifecycle runs the recipes start go on after their answers: let them end before the runtime closes.
 afterAll(async () => {
+  await h.runtime.executions.settle();
   await h.close();
 });
 
@@ -33,5 +38,58 @@ describe('docs/integrations/curl.md', () => {
     expect(changed).toMatchObject({ email: 'alice.admin@example.com', title: 'Account Executive' });
     // The refusal the page prints, word for word.
     expect(JSON.stringify(refused)).toBe(refusal.split('\n').find((l) => l.startsWith('# {'))!.slice(2));
+  });
+});
+
+async function readUser(email: string): Promise<unknown> {
+  const res = await fetch(`${h.api.url}/users/${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${h.api.oauth!.mint('recipe', ['users.read'])}` } });
+  return res.json();
+}
+
+/**
+ * Jira's smart values as its automation expands them: `{{webResponse.…}}` is the latest web request's answer,
+ * `{{issue.…}}` the work item, and the text functions the page uses (`.jsonEncode`, `.urlEncode`).
+ */
+function jiraSmartValues(issue: Record<string, unknown>): Expand {
+  return (text, context) =>
+    text.replace(/\{\{([^{}]+)\}\}/g, (_, expression: string) => {
+      const parts = expression.trim().split('.');
+      const fn = parts.at(-1) === 'jsonEncode' || parts.at(-1) === 'urlEncode' ? parts.pop() : undefined;
+      const [root, ...path] = parts;
+      const latest = context.exchanges.at(-1);
+      const scope = root === 'webResponse' || root === 'webhookResponse' ? { body: latest?.json, status: latest?.status } : root === 'issue' ? issue : undefined;
+      const value = path.length ? atPath(scope, path.join('.')) : scope;
+      if (value === undefined) throw new Error(`The smart value {{${expression}}} is empty here`);
+      const out = String(value);
+      if (fn === 'jsonEncode') return JSON.stringify(out).slice(1, -1);
+      if (fn === 'urlEncode') return encodeURIComponent(out);
+      return out;
+    });
+}
+
+describe('docs/integrations/jira-service-management.md', () => {
+  const issue = {
+    key: 'HR-42',
+    customfield_10060: 'dana.oconnor@example.com',
+    customfield_10061: 'Dana',
+    customfield_10062: 'O"Connor',
+    customfield_10063: { value: 'Headquarters' },
+  };
+
+  it('its two web requests get a token and send the joiner event; the rule run again is a duplicate', async () => {
+    const blocks = httpBlocks(readRecipe('jira-service-management.md'));
+    expect(blocks.filter((b) => b.kind === 'request')).toHaveLength(2);
+    const [token, event] = await replayRecipe(blocks, h.api.url, jiraSmartValues(issue));
+    expect(token.status).toBe(200);
+    expect(event.status).toBe(202);
+
+    // The rule runs again for the same work item: the same requests, the same event id.
+    const again = await replayRecipe(blocks.filter((b) => b.kind === 'request'), h.api.url, jiraSmartValues(issue));
+    expect(again.map((e) => e.status)).toEqual([200, 200]);
+    expect(again[1].json).toMatchObject({ status: 'DUPLICATE' });
+
+    await h.runtime.executions.settle();
+    const user = await readUser(issue.customfield_10060);
+    expect(user).toMatchObject({ email: 'dana.oconnor@example.com', lastName: 'O"Connor', calling: { enabled: true } });
   });
 });
