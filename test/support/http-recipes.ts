@@ -32,9 +32,9 @@ export function readRecipe(file: string): string {
   return readFileSync(join(__dirname, '../../docs/integrations', file), 'utf8');
 }
 
-/** Every ```http block of a page, in order. */
-export function httpBlocks(markdown: string): HttpBlock[] {
-  return [...markdown.matchAll(/```http(?: +([\w-]+))?\n([\s\S]*?)```/g)].map(([, name, text]) => parseBlock(text, name));
+/** Every ```http block of a page (or of another fence language written the same way), in order. */
+export function httpBlocks(markdown: string, language = 'http'): HttpBlock[] {
+  return [...markdown.matchAll(new RegExp('```' + language + '(?: +([\\w-]+))?\\n([\\s\\S]*?)```', 'g'))].map(([, name, text]) => parseBlock(text, name));
 }
 
 function parseBlock(text: string, name: string | undefined): HttpBlock {
@@ -45,7 +45,7 @@ function parseBlock(text: string, name: string | undefined): HttpBlock {
   if (answer) return { kind: 'answer', status: Number(answer[1]), body };
   const request = /^([A-Z]+) (\S+)(?: HTTP\/1\.1)?$/.exec(first);
   if (!request) throw new Error(`Not a request line: ${first}`);
-  const headers = headerLines.map((line) => {
+  const headers = headerLines.filter(Boolean).map((line) => {
     const colon = line.indexOf(':');
     return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()] as const;
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { API_SCOPES } from '../../../functions/lib/http/scopes';
 import { startHarness, type Harness } from '../../support/harness';
+import { signRequest } from '../../../e2e/sigv4';
 import { atPath, httpBlocks, readRecipe, replayRecipe, type Expand } from '../../support/http-recipes';
 
 /**
@@ -91,5 +92,52 @@ describe('docs/integrations/jira-service-management.md', () => {
     await h.runtime.executions.settle();
     const user = await readUser(issue.customfield_10060);
     expect(user).toMatchObject({ email: 'dana.oconnor@example.com', lastName: 'O"Connor', calling: { enabled: true } });
+  });
+});
+
+/** ServiceNow's REST Message variables (`${name}`), set as the page's script sets them, and the token it adds itself. */
+function serviceNowVariables(values: Record<string, string>): Expand {
+  return (text, context) =>
+    text
+      .replace(/\$\{(\w+)\}/g, (_, name: string) => {
+        if (!(name in values)) throw new Error(`No value for the variable \${${name}}`);
+        return values[name];
+      })
+      .replace('<token>', () => context.token());
+}
+
+describe('docs/integrations/servicenow.md', () => {
+  const page = readRecipe('servicenow.md');
+
+  it('its OAuth profile gets a token and its REST Message methods create a user, enable calling and read them', async () => {
+    const email = 'sam.okafor@example.com';
+    const blocks = httpBlocks(page);
+    expect(blocks.filter((b) => b.kind === 'request')).toHaveLength(4);
+    const exchanges = await replayRecipe(
+      blocks,
+      h.api.url,
+      serviceNowVariables({ email: JSON.stringify(email).slice(1, -1), user: encodeURIComponent(email), firstName: 'Sam', lastName: 'Okafor', location: 'Headquarters' }),
+    );
+    expect(exchanges.map((e) => e.status)).toEqual([200, 201, 200, 200]);
+  });
+
+  it('its SigV4 request is what @smithy/signature-v4 signs for execute-api with that key and time', async () => {
+    const [signed] = httpBlocks(page, 'http-sigv4');
+    if (signed.kind !== 'request') throw new Error('the SigV4 block is a request');
+    const header = (name: string) => signed.headers.find(([n]) => n.toLowerCase() === name)?.[1];
+    const url = new URL(signed.url);
+    const [, region, service] = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(header('authorization')!)!;
+    expect([region, service]).toEqual(['eu-west-1', 'execute-api']);
+    const expected = await signRequest(
+      { method: signed.method, url },
+      {
+        region,
+        service,
+        // AWS's documented example key (IAM user guide), as the page says.
+        credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+        now: new Date('2026-12-07T09:00:00Z'),
+      },
+    );
+    expect({ host: header('host'), 'x-amz-date': header('x-amz-date'), authorization: header('authorization') }).toEqual(expected);
   });
 });
