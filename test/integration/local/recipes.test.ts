@@ -141,3 +141,13 @@ describe('docs/integrations/servicenow.md', () => {
     expect({ host: header('host'), 'x-amz-date': header('x-amz-date'), authorization: header('authorization') }).toEqual(expected);
   });
 });
+
+/** A tool whose connection adds the token itself, the rest of each request written out as sent. */
+const connectionToken: Expand = (text, context) => text.replace('<token>', () => context.token());
+
+describe('docs/integrations/okta-workflows.md', () => {
+  it("its connection gets a token and its API Connector cards send the joiner and the leaver events", async () => {
+    const exchanges = await replayRecipe(httpBlocks(readRecipe('okta-workflows.md')), h.api.url, connectionToken);
+    expect(exchanges.map((e) => e.status)).toEqual([200, 202, 202]);
+  });
+});
