@@ -151,3 +151,31 @@ describe('docs/integrations/okta-workflows.md', () => {
     expect(exchanges.map((e) => e.status)).toEqual([200, 202, 202]);
   });
 });
+
+/**
+ * The Power Automate expressions the page uses, `@{…}`: `triggerBody()?['input']`, `body('Action')?['field']` (the
+ * answer of the request labelled Action) and `encodeUriComponent(…)`.
+ */
+function powerAutomateExpressions(trigger: Record<string, string>): Expand {
+  const evaluate = (expression: string, context: Parameters<Expand>[1]): string => {
+    const encoded = /^encodeUriComponent\((.*)\)$/.exec(expression);
+    if (encoded) return encodeURIComponent(evaluate(encoded[1], context));
+    const input = /^triggerBody\(\)\?\['(\w+)'\]$/.exec(expression);
+    if (input && input[1] in trigger) return trigger[input[1]];
+    const body = /^body\('(\w+)'\)\?\['(\w+)'\]$/.exec(expression);
+    if (body) return String(atPath(context.named(body[1]).json, body[2]));
+    throw new Error(`An expression the replay does not evaluate: ${expression}`);
+  };
+  return (text, context) => text.replace(/@\{([^{}]+)\}/g, (_, expression: string) => evaluate(expression.trim(), context));
+}
+
+describe('docs/integrations/power-automate.md', () => {
+  it('its two HTTP actions get a token and change a job title with it', async () => {
+    const blocks = httpBlocks(readRecipe('power-automate.md'));
+    const exchanges = await replayRecipe(blocks, h.api.url, powerAutomateExpressions({ text: 'alice.admin@example.com', text_1: 'Regional Sales Lead' }));
+    expect(exchanges.map((e) => [e.request.name, e.status])).toEqual([
+      ['Get_token', 200],
+      ['Update_title', 200],
+    ]);
+  });
+});
