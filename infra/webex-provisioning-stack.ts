@@ -465,8 +465,8 @@ function validateBaseUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);
-  } catch {
-    throw new Error(`webexBaseUrl is not a URL: ${value}`);
+  } catch (error) {
+    throw new Error(`webexBaseUrl is not a URL: ${value}`, { cause: error });
   }
   if (url.protocol !== 'https:') throw new Error(`webexBaseUrl must use https: ${value}`);
   return value;

@@ -9,7 +9,7 @@ import { toSwagger2 } from './swagger2';
  * the document itself (for connector importers: ServiceNow, Postman), the same as Swagger 2.0 (Power Platform custom
  * connectors import only 2.0; scripts/swagger2.ts), the TypeScript types of a
  * client (openapi-typescript; use them with openapi-fetch) and the API reference. `npm run api-docs` writes them;
- * test/unit/http/api-artifacts.test.ts fails when one is not current.
+ * test/integration/http/api-artifacts.test.ts fails when one is not current.
  */
 export const LOCAL_SERVER_URL = 'http://127.0.0.1:3000';
 
