@@ -2,7 +2,7 @@
  * The API's OpenAPI 3.0 document written as Swagger 2.0, for the importers that read only 2.0: a Power Platform
  * custom connector ("Import an OpenAPI file") takes an OpenAPI 2.0 definition. Written for this document's own
  * shapes (the converters on npm target other versions or are unmaintained), and checked by Redocly's 2.0 rules in
- * test/unit/http/swagger2.test.ts.
+ * test/integration/http/swagger2.test.ts.
  *
  * What 2.0 cannot say is loosened, never tightened, so the connector never refuses a request the API accepts:
  * an `anyOf`/`oneOf` of objects becomes one object with every variant's properties, required only where all
