@@ -12,7 +12,7 @@
  * character on text beyond Latin-1, so a bulk body of such names took 5 to 13 times a plain one (the bench's
  * `inputs` row); a joiner's letter is found by walking back over its marks, which stops at the joiner before
  * it, so no character is walked twice. The classes come from the runtime's own Unicode tables (the property
- * patterns below), read once, on the first text beyond Latin-1.
+ * patterns below), each character's read once, the first time it is met.
  */
 
 const JOINING_SCRIPT = '\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Oriya}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Sinhala}';
@@ -20,50 +20,37 @@ const JOINING_SCRIPT = '\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Devanagar
 const INVISIBLE = 1;
 const MARK = 2;
 const JOINING = 4;
-// Global: each finds every character of its class in the plane; `classify` starts it at 0 for one character.
-const CLASS_PATTERNS: [number, RegExp][] = [
-  [INVISIBLE, /[\p{Cc}\p{Cf}]/gu],
-  [MARK, /\p{M}/gu],
-  [JOINING, new RegExp(`[${JOINING_SCRIPT}]`, 'gu')],
-];
+/** Set on every looked-up entry: 0 is "not looked up yet". */
+const KNOWN = 8;
+const INVISIBLE_CHAR = /[\p{Cc}\p{Cf}]/u;
+const MARK_CHAR = /\p{M}/u;
+const JOINING_CHAR = new RegExp(`[${JOINING_SCRIPT}]`, 'u');
 
 const ZWNJ = 0x200c;
 const ZWJ = 0x200d;
 
-/** A code point's classes (INVISIBLE | MARK | JOINING) from the patterns. */
+/** A code point's classes (INVISIBLE | MARK | JOINING), from the patterns. */
 function classify(cp: number): number {
   const ch = String.fromCodePoint(cp);
-  let bits = 0;
-  for (const [bit, pattern] of CLASS_PATTERNS) {
-    pattern.lastIndex = 0;
-    if (pattern.test(ch)) bits |= bit;
-  }
-  return bits;
+  return KNOWN | (INVISIBLE_CHAR.test(ch) ? INVISIBLE : 0) | (MARK_CHAR.test(ch) ? MARK : 0) | (JOINING_CHAR.test(ch) ? JOINING : 0);
 }
 
-let bmp: Uint8Array | undefined;
-/** The Basic Multilingual Plane's classes, filled on first use (one pass of each pattern over the plane). */
-function bmpClasses(): Uint8Array {
-  if (bmp) return bmp;
-  const table = new Uint8Array(0x10000);
-  const units: string[] = [];
-  for (let c = 0; c < 0x10000; c += 0x800) {
-    // Surrogates are not characters: left at 0 and judged as pairs or lone ones by the caller.
-    const chunk = Array.from({ length: 0x800 }, (_, k) => c + k).filter((u) => u < 0xd800 || u > 0xdfff);
-    units.push(String.fromCharCode(...chunk));
-  }
-  const plane = units.join('');
-  for (const [bit, pattern] of CLASS_PATTERNS) {
-    for (const m of plane.matchAll(pattern)) table[m[0].charCodeAt(0)] |= bit;
-  }
-  return (bmp = table);
-}
+/**
+ * The classes of the Basic Multilingual Plane's code units, each looked up the first time it is met (a name
+ * has few distinct ones; reading the whole plane up front cost the first request 40–80 ms).
+ */
+const bmp = new Uint8Array(0x10000);
+const unitClasses = (c: number) => bmp[c] || (bmp[c] = classify(c));
 
-/** Supplementary code points seen so far (a name has few distinct ones). */
+/** Supplementary code points met lately: at most this many kept, so bodies of ever new ones cannot grow it. */
+const MAX_SUPPLEMENTARY = 4096;
 const supplementary = new Map<number, number>();
 function supplementaryClasses(cp: number): number {
   let bits = supplementary.get(cp);
-  if (bits === undefined) supplementary.set(cp, (bits = classify(cp)));
+  if (bits === undefined) {
+    if (supplementary.size >= MAX_SUPPLEMENTARY) supplementary.clear();
+    supplementary.set(cp, (bits = classify(cp)));
+  }
   return bits;
 }
 
@@ -74,22 +61,22 @@ const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** The classes of the code point starting at `i`, or -1 for a lone surrogate. */
-function classesAt(v: string, i: number, table: Uint8Array): number {
+function classesAt(v: string, i: number): number {
   const c = v.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdfff) return table[c];
+  if (c < 0xd800 || c > 0xdfff) return unitClasses(c);
   if (isHigh(c) && isLow(v.charCodeAt(i + 1))) return supplementaryClasses(v.codePointAt(i)!);
   return -1;
 }
 
 /** A joiner at `i` between a letter of a joining script (with its marks) and a character of those scripts. */
-function joinsLetters(v: string, i: number, table: Uint8Array): boolean {
-  const next = i + 1 < v.length ? classesAt(v, i + 1, table) : -1;
+function joinsLetters(v: string, i: number): boolean {
+  const next = i + 1 < v.length ? classesAt(v, i + 1) : -1;
   if (next < 0 || !(next & JOINING)) return false;
   let j = i - 1;
   while (j >= 0) {
     // The code point ending at j: a low surrogate's pair is read from its start.
     if (isLow(v.charCodeAt(j)) && j > 0 && isHigh(v.charCodeAt(j - 1))) j--;
-    const bits = classesAt(v, j, table);
+    const bits = classesAt(v, j);
     if (bits < 0) return false;
     // A mark goes with the letter before it; anything else is that letter (or not one: refused).
     if (!(bits & MARK)) return (bits & JOINING) !== 0;
@@ -99,15 +86,13 @@ function joinsLetters(v: string, i: number, table: Uint8Array): boolean {
 }
 
 export function isVisibleText(v: string): boolean {
-  let table: Uint8Array | undefined;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (c < 0x100) {
       if (latin1Invisible(c)) return false;
       continue;
     }
-    table ??= bmpClasses();
-    const bits = classesAt(v, i, table);
+    const bits = classesAt(v, i);
     if (bits < 0) return false;
     if (c >= 0xd800 && c <= 0xdfff) {
       // A pair (a lone surrogate was -1): its second unit is read with it.
@@ -116,7 +101,7 @@ export function isVisibleText(v: string): boolean {
       continue;
     }
     if (!(bits & INVISIBLE)) continue;
-    if ((c !== ZWNJ && c !== ZWJ) || !joinsLetters(v, i, table)) return false;
+    if ((c !== ZWNJ && c !== ZWJ) || !joinsLetters(v, i)) return false;
   }
   return true;
 }
