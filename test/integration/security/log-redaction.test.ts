@@ -52,9 +52,6 @@ describe('log redaction over a full run', () => {
       body: { name: 'Warehouse DECT', model: 'Cisco DECT 210 Base', defaultAccessCodeEnabled: true, defaultAccessCode: DECT_ACCESS_CODE },
     });
     expect(deleted.status).toBe(200);
-    // The same segment in a request that is sent: the Webex client's own lines and its error name the path too.
-    const sent = await h.call('POST', '/webex/requests', { method: 'DELETE', path: `/telephony/config/workspaces/${DEMO_IDS.locations.warehouse}/features/accessCodes/${SENT_ACCESS_CODE}` });
-    expect(sent.status).toBeGreaterThanOrEqual(400);
     await h.call('DELETE', '/users/redact.me%40example.com');
     // A 404 whose message names the address: its WARN line.
     expect((await h.call('GET', `/users/${encodeURIComponent(ABSENT_USER)}`)).status).toBe(404);
@@ -69,7 +66,6 @@ describe('log redaction over a full run', () => {
   // Digit strings found nowhere else in a run's lines (no id, timestamp or duration holds them).
   const PATH_ACCESS_CODE = '90817263';
   const DECT_ACCESS_CODE = '71829304';
-  const SENT_ACCESS_CODE = '60718293';
   const ABSENT_USER = 'No.Such.Person@example.com';
 
   afterAll(async () => {
@@ -87,9 +83,6 @@ describe('log redaction over a full run', () => {
     expect(all).toContain('accessCodes/<redacted>');
     expect(all).not.toContain(PATH_ACCESS_CODE);
     expect(all).not.toContain(DECT_ACCESS_CODE);
-    expect(all).not.toContain(SENT_ACCESS_CODE);
-    // The client's line for the request it sent, with the segment redacted.
-    expect(written.filter((l) => l.includes('"message":"webex request"') && l.includes('accessCodes/<redacted>'))).not.toHaveLength(0);
   });
 
   it('wrote e-mail addresses in WARN lines as their hash only', () => {
