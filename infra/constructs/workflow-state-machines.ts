@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ArnFormat, Duration, Stack, type CfnElement } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +10,7 @@ import { TASK_FUNCTION_TIMEOUT_SECONDS, stateMachines, type StateMachineDefiniti
 import { MAX_CONCURRENCY_ENV } from '../../functions/lib/bulk/joiners';
 import { IMPORTS_BUCKET_ENV } from '../../functions/lib/storage/imports-bucket';
 import { fromRepoRoot } from '../paths';
+import { MACHINE_TIMEOUT_SUBSTITUTION, machineTimeoutSeconds, withMachineTimeout } from '../../functions/lib/state-machines/machine-timeout';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
 import type { BulkImports } from './bulk-imports';
@@ -59,7 +61,8 @@ export class WorkflowStateMachines extends Construct {
     const functions: Record<string, WorkflowFunction> = {};
 
     for (const def of this.definitions) {
-      const substitutions: Record<string, string> = {};
+      const file = readFileSync(fromRepoRoot(def.definitionFile), 'utf8');
+      const substitutions: Record<string, string> = { [MACHINE_TIMEOUT_SUBSTITUTION]: String(machineTimeoutSeconds(def, file)) };
       const tasks: WorkflowFunction[] = [];
       for (const task of def.taskFunctions) {
         const fn = new WorkflowFunction(this, task.id, {
@@ -104,7 +107,8 @@ export class WorkflowStateMachines extends Construct {
       });
       const machine = new sfn.StateMachine(this, def.id, {
         comment: def.summary,
-        definitionBody: sfn.DefinitionBody.fromFile(fromRepoRoot(def.definitionFile)),
+        // The file itself as an asset, unless this machine sets its own TimeoutSeconds (a shared file): then inline.
+        definitionBody: def.timeoutSeconds === undefined ? sfn.DefinitionBody.fromFile(fromRepoRoot(def.definitionFile)) : sfn.DefinitionBody.fromString(withMachineTimeout(def, file)),
         definitionSubstitutions: substitutions,
         stateMachineType: def.type === 'EXPRESS' ? sfn.StateMachineType.EXPRESS : sfn.StateMachineType.STANDARD,
         tracingEnabled: true,

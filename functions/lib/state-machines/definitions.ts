@@ -49,12 +49,24 @@ export const TASK_FUNCTION_TIMEOUT_SECONDS = 30;
  */
 export const RECONCILE_PLAN_TIMEOUT_SECONDS = 900;
 
+/**
+ * Enable Calling as a Standard execution (moves): long enough for a move-users job Webex is slow to finish,
+ * polled until it ends as wxc_sdk's live test polls (tests/test_telephony_move_users_jobs.py), where the Express
+ * machine must stop within its 5 minutes. A job still running after this is reported as MoveJobTimeoutError.
+ */
+export const ENABLE_CALLING_STANDARD_TIMEOUT_SECONDS = 3_600;
+
 export interface StateMachineDefinition {
   readonly id: string;
   /** ASL file, relative to the repository root: the only definition. */
   readonly definitionFile: string;
   /** EXPRESS: started with StartSyncExecution behind the API, so it answers within the request. */
   readonly type: 'EXPRESS' | 'STANDARD';
+  /**
+   * This machine's TimeoutSeconds where it shares its definition file with a machine that must stop sooner
+   * (machine-timeout.ts). @default the file's TimeoutSeconds
+   */
+  readonly timeoutSeconds?: number;
   readonly taskFunctions: readonly TaskFunctionDefinition[];
   /** The route (routes.ts id) whose function starts executions: it needs `states:StartSyncExecution` on this machine. */
   readonly startedByRoute: string;
@@ -131,6 +143,8 @@ export const stateMachines = [
     id: 'EnableCallingStandard',
     definitionFile: 'statemachines/enable-calling.asl.json',
     type: 'STANDARD',
+    // A move job may outlast the Express machine's 240 s: this run polls it for up to an hour.
+    timeoutSeconds: ENABLE_CALLING_STANDARD_TIMEOUT_SECONDS,
     taskFunctions: [
       {
         substitution: 'EnableCallingStepsFunctionArn',
@@ -163,7 +177,8 @@ export const stateMachines = [
     startedByRoute: 'LifecycleEvents',
     arnEnv: 'MOVER_STATE_MACHINE_ARN',
     summary: "Lifecycle: a user moved (location through Webex's move-users job via Enable Calling, then the profile; publish the outcome)",
-    nestedStateMachines: [{ substitution: 'EnableCallingStateMachineArn', stateMachine: 'EnableCalling' }],
+    // Standard: a move job may outlast the Express machine's 240 s.
+    nestedStateMachines: [{ substitution: 'EnableCallingStandardStateMachineArn', stateMachine: 'EnableCallingStandard' }],
     eventBusSubstitution: 'LifecycleEventBusName',
   },
   {
