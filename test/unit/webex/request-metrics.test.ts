@@ -1,7 +1,7 @@
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { emfWebexMetrics, WEBEX_METRIC, WEBEX_METRICS_SERVICE } from '../../../functions/lib/aws/emf-webex-metrics';
 import { WebexClient } from '../../../functions/lib/webex/client';
 import type { WebexAttempt } from '../../../functions/lib/webex/request-metrics';
+import { captureEmf } from '../../support/emf-capture';
 import { closedPort, startScriptedServer, type ScriptedServer } from '../../support/scripted-http-server';
 
 // The client's real transport against a loopback server answering from a script; the metrics through Powertools' EMF.
@@ -23,25 +23,6 @@ function clientWith(metrics: { attempted(a: WebexAttempt): void }) {
   });
 }
 
-/** What Powertools writes to stdout while `fn` runs, as EMF documents. */
-async function emfLines(fn: (metrics: Metrics) => Promise<void>): Promise<Record<string, unknown>[]> {
-  const was = process.env.POWERTOOLS_METRICS_DISABLED;
-  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
-  const metrics = new Metrics({ namespace: 'WebexProvisioning', serviceName: WEBEX_METRICS_SERVICE });
-  process.env.POWERTOOLS_METRICS_DISABLED = was;
-  const written: string[] = [];
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
-    written.push(String(chunk));
-    return true;
-  });
-  try {
-    await fn(metrics);
-  } finally {
-    write.mockRestore();
-  }
-  return written.flatMap((c) => c.split('\n')).filter((l) => l.includes('"_aws"')).map((l) => JSON.parse(l));
-}
-
 describe('Webex request metrics', () => {
   it('reports every attempt to the metrics port: a 429, a 5xx and the success after them', async () => {
     const seen: WebexAttempt[] = [];
@@ -61,7 +42,7 @@ describe('Webex request metrics', () => {
       { status: 502, body: { message: 'bad gateway' } },
       { status: 200, body: { id: 'p1' } },
     ]);
-    const lines = await emfLines(async (metrics) => {
+    const lines = await captureEmf(WEBEX_METRICS_SERVICE, async (metrics) => {
       await clientWith(emfWebexMetrics(metrics)).get('/people/p1', { query: { email: 'alice@example.com' } });
     });
     expect(lines).toHaveLength(3);
