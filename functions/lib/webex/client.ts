@@ -12,6 +12,7 @@ import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http
 import { nextLink } from './link-header';
 import { parseRetryAfterMs } from './retry-after';
 import type { WebexRequestMetrics } from './request-metrics';
+import { noteTrackingId } from './tracking-ids';
 
 export const DEFAULT_WEBEX_BASE_URL = 'https://webexapis.com/v1';
 
@@ -211,6 +212,7 @@ export class WebexClient {
 
       const responseTrackingId = response.headers.get('trackingid') ?? trackingId;
       this.metrics?.attempted({ status: response.status, durationMs: Date.now() - attemptStarted });
+      noteTrackingId(responseTrackingId);
       this.log?.debug('webex request', {
         method, path: logPath, status: response.status, attempt, trackingId: responseTrackingId,
         durationMs: Date.now() - attemptStarted,
