@@ -1,5 +1,4 @@
-import type { Env } from '../config';
-import { ConfigurationError } from '../errors';
+import { numberSetting, NUMBER_SETTINGS, type Env } from '../config';
 import { assignableNumber, readCallingLocations } from '../reconcile/org-snapshot';
 import type { WebexClient } from '../webex/client';
 import { NumberObjectSchema } from '../webex/schemas';
@@ -14,14 +13,10 @@ export interface LocationPool {
 
 /** The watermark when the stack sets none: a location with fewer free numbers makes joiners fail soon. */
 export const DEFAULT_NUMBER_POOL_LOW_WATERMARK = 5;
-export const NUMBER_POOL_LOW_WATERMARK_ENV = 'NUMBER_POOL_LOW_WATERMARK';
+export const NUMBER_POOL_LOW_WATERMARK_ENV = NUMBER_SETTINGS.numberPoolLowWatermark.name;
 
 export function numberPoolLowWatermark(env: Env): number {
-  const raw = env[NUMBER_POOL_LOW_WATERMARK_ENV];
-  if (raw === undefined || raw === '') return DEFAULT_NUMBER_POOL_LOW_WATERMARK;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigurationError(`${NUMBER_POOL_LOW_WATERMARK_ENV} must be a whole number of 0 or more (got ${raw})`);
-  return n;
+  return numberSetting(env, 'numberPoolLowWatermark') ?? DEFAULT_NUMBER_POOL_LOW_WATERMARK;
 }
 
 /**

@@ -23,7 +23,7 @@ export async function deleteUser(client: WebexClient, ref: string): Promise<{ us
     // The client resends a DELETE after a 5xx or a lost connection: a 404 on a later attempt means an
     // earlier one was applied. A user we just found by e-mail and now cannot find is gone too.
     if (error.status === 404 && (error.attempts > 1 || isEmail(ref))) return { userId: id, email };
-    throw new NotFoundError(`No Webex user with id ${ref}`);
+    throw new NotFoundError(`No Webex user with id ${ref}`, { cause: error });
   }
   return { userId: id, email };
 }
