@@ -33,6 +33,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `oauthDomainPrefix`      | `acme-webex-provisioning`                          |
  * | `activityRetentionDays`  | `400` (days the activity table keeps a record)    |
  * | `notifyWebhook`          | `{"url":"https://example.service-now.com/api/now/…","auth":{"type":"basic","username":"webex","secretArn":"arn:aws:secretsmanager:…"},"format":"json"}` |
+ * | `numberPoolLowWatermark` | `5` (default: the free-number alarm fires under it) |
  * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
@@ -64,6 +65,7 @@ export const CONTEXT_KEYS = [
   'oauthDomainPrefix',
   'activityRetentionDays',
   'notifyWebhook',
+  'numberPoolLowWatermark',
   'e2e',
 ] as const;
 
@@ -112,6 +114,7 @@ export function configFromContext(node: Node): AppConfig {
       oauthJwksUri: str('oauthJwksUri'),
       oauthDomainPrefix: str('oauthDomainPrefix'),
       notifyWebhook: parseJsonObject('notifyWebhook', node.tryGetContext('notifyWebhook')) as WebexProvisioningStackProps['notifyWebhook'],
+      numberPoolLowWatermark: parseNumber('numberPoolLowWatermark', node.tryGetContext('numberPoolLowWatermark')),
     },
   };
 }

@@ -17,6 +17,8 @@ import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simula
 import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
 import type { LeaverPolicy } from '../functions/lib/schemas/lifecycle-events';
+import { NumberPools } from './constructs/number-pools';
+import { OperationsDashboard } from './constructs/operations-dashboard';
 import { TokenRotation } from './constructs/token-rotation';
 import { WorkflowStateMachines, bulkBudgetEnvironment } from './constructs/workflow-state-machines';
 import { MAX_MAX_CONCURRENCY } from '../functions/lib/bulk/joiners';
@@ -231,6 +233,13 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default - the alarm topic only
    */
   readonly notifyWebhook?: NotifyWebhookSettings;
+
+  /**
+   * The free-number alarm fires when a Webex Calling location has fewer free numbers than this (the daily count,
+   * LowestFreeNumbers), so joiners do not fail on an empty pool.
+   * @default 5
+   */
+  readonly numberPoolLowWatermark?: number;
 }
 
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
@@ -259,6 +268,10 @@ export class WebexProvisioningStack extends Stack {
   public readonly bulkImports: BulkImports;
   public readonly notifications: FailureNotifications;
   public readonly activity: ActivityTable;
+  /** The daily count of free numbers per location, and its alarm. */
+  public readonly numberPools: NumberPools;
+  /** The CloudWatch dashboard of outcomes, Webex faults, tokens, queues, long runs and number pools. */
+  public readonly dashboard: OperationsDashboard;
   /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
   public readonly reconcileSchedule?: ReconcileSchedule;
 
@@ -394,6 +407,13 @@ export class WebexProvisioningStack extends Stack {
       deadLetterQueue: this.lifecycle.deadLetterQueue,
       webhook: props.notifyWebhook,
     });
+    this.numberPools = new NumberPools(this, 'NumberPools', {
+      secret: this.secret,
+      webexBaseUrl,
+      logRetention,
+      alarmTopic: this.rotation.alarmTopic,
+      lowWatermark: props.numberPoolLowWatermark,
+    });
     if (props.reconcileSchedule) {
       this.reconcileSchedule = new ReconcileSchedule(this, 'ReconcileSchedule', {
         settings: props.reconcileSchedule,
@@ -402,6 +422,15 @@ export class WebexProvisioningStack extends Stack {
         thresholdCeiling: props.reconcileLeaverThresholds,
       });
     }
+    this.dashboard = new OperationsDashboard(this, 'Operations', {
+      stateMachines: this.workflows.stateMachines,
+      deadLetterQueues: {
+        'lifecycle events and notifications': this.lifecycle.deadLetterQueue,
+        ...(this.reconcileSchedule ? { 'scheduled reconciliation': this.reconcileSchedule.deadLetterQueue } : {}),
+      },
+      numberPools: this.numberPools,
+    });
+    new CfnOutput(this, 'DashboardName', { description: 'CloudWatch dashboard of the suite (outcomes, Webex faults, tokens, queues, runs, number pools)', value: this.dashboard.dashboard.dashboardName });
     new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
 
     new CfnOutput(this, 'BulkImportsBucketName', {
@@ -411,7 +440,7 @@ export class WebexProvisioningStack extends Stack {
 
     new CfnOutput(this, 'ActivityTableName', { description: 'DynamoDB table of the activity records (user history, bulk runs, plans)', value: this.activity.table.tableName });
 
-    new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
+    new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the alarms and the failures that reach people (alarmEmail subscribes to it)', value: this.rotation.alarmTopic.topicArn });
 
     if (simulator) new CfnOutput(this, 'SimulatorUrl', { description: 'e2e: the Webex simulator the functions call', value: simulator.webexBaseUrl });
     if (simulator) {

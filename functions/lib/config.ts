@@ -30,6 +30,8 @@ export type EnvName =
   // Reconciliation (reconcile/plan-defaults.ts)
   | 'RECONCILE_MAX_LEAVER_PERCENT'
   | 'RECONCILE_MAX_LEAVERS'
+  // The daily count of free numbers (number-pool/free-numbers.ts)
+  | 'NUMBER_POOL_LOW_WATERMARK'
   // The activity table (activity/settings.ts)
   | 'ACTIVITY_TABLE_NAME'
   | 'ACTIVITY_RETENTION_DAYS'

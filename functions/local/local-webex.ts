@@ -4,6 +4,7 @@ import type { Deps } from '../lib/runtime/deps';
 import { FileSecretStore } from '../lib/tokens/file-secret-store';
 import { ENV } from '../lib/tokens/service-app-secret';
 import { tokenProviderOf } from '../lib/tokens/token-source';
+import { emfWebexMetrics } from '../lib/aws/emf-webex-metrics';
 import { configuredWebexClient } from '../lib/webex/configured-client';
 import type { TokenProvider } from '../lib/webex/token-provider';
 
@@ -25,7 +26,8 @@ export function localTokenProvider(env: Env): TokenProvider {
  */
 export function localWebexDeps(env: () => Env): Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'> {
   return {
-    webex: once(() => configuredWebexClient(env(), localTokenProvider(env()))),
+    // The same metrics as in Lambda, printed only when asked (POWERTOOLS_METRICS_DISABLED=false: npm start and the tests set it true).
+    webex: once(() => configuredWebexClient(env(), localTokenProvider(env()), emfWebexMetrics())),
     webexSecret: () => fileSecretStore(env()),
     secretStore: () => {
       const store = fileSecretStore(env());

@@ -14,13 +14,13 @@ import { DEFAULT_API_THROTTLE } from '../../infra/constructs/workflow-api';
 import { DEFAULT_WEBEX_BASE_URL, WorkflowFunction } from '../../infra/constructs/workflow-function';
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
 
-// Functions that read the secret besides the route functions: the token rotator and every state machine's task functions.
-const NON_ROUTE_FUNCTIONS = 1 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
+// Functions that read the secret besides the route functions: the token rotator, the daily count of free numbers and every state machine's task functions.
+const NON_ROUTE_FUNCTIONS = 2 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
 // The lifecycle events router (EventBridge target): a function that does not read the secret.
 const ROUTER_FUNCTIONS = 1;
-// Functions that read the secret: the rotator, and the route and task functions that talk to Webex.
+// Functions that read the secret: the rotator, the count of free numbers, and the route and task functions that talk to Webex.
 const SECRET_READERS =
-  1 +
+  2 +
   (routes as readonly RouteDefinition[]).filter((r) => talksToWebex(r)).length +
   stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.webex !== false).length;
 
@@ -349,7 +349,7 @@ describe('WebexProvisioning stack (defaults)', () => {
 
   test('outputs: the API URL, the secret ARN, the alarm topic, the bus, the imports bucket and the activity table, once each', () => {
     const outputs = template.toJSON().Outputs;
-    expect(Object.keys(outputs).sort()).toEqual(['ActivityTableName', 'AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'LifecycleEventBusName', 'WebexSecretArn']);
+    expect(Object.keys(outputs).sort()).toEqual(['ActivityTableName', 'AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'DashboardName', 'LifecycleEventBusName', 'WebexSecretArn']);
     expect(outputs.WebexSecretArn.Value).toEqual({ Ref: logicalId(stack, stack.secret.secret) });
     expect(JSON.stringify(outputs.ApiUrl.Value)).toContain('execute-api');
   });

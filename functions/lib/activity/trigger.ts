@@ -13,6 +13,16 @@ export function triggerOfOrigin(origin: { source: string; eventId: string; detai
   return { type: 'event', source: origin.source, eventId: origin.eventId, ...(origin.detailType ? { detailType: origin.detailType } : {}) };
 }
 
+/**
+ * The bulk run a child belongs to: the JSON run names each Joiner `<run>-<index>` (bulk-joiners.asl.json's
+ * ItemSelector). A CSV batch's children name their batch, which is never a run of its own in the table.
+ */
+export function bulkRunOf(trigger: ActivityTrigger | undefined): string | undefined {
+  if (trigger?.type !== 'bulk') return undefined;
+  const dash = trigger.run.lastIndexOf('-');
+  return dash > 0 && /^\d+$/.test(trigger.run.slice(dash + 1)) ? trigger.run.slice(0, dash) : undefined;
+}
+
 /** The API caller (its IAM identity, as API Gateway reports it) and the request id. */
 export function apiTrigger(request: { caller?: string; requestId?: string }): ActivityTrigger {
   return { type: 'api', ...(request.caller ? { caller: request.caller } : {}), ...(request.requestId ? { requestId: request.requestId } : {}) };

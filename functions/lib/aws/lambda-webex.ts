@@ -4,6 +4,7 @@ import { ENV } from '../tokens/service-app-secret';
 import { tokenProviderOf } from '../tokens/token-source';
 import { configuredWebexClient } from '../webex/configured-client';
 import type { TokenProvider } from '../webex/token-provider';
+import { emfWebexMetrics } from './emf-webex-metrics';
 import { lambdaEnv } from './lambda-env';
 import { extensionSecretReader, lambdaSecretReaderDeps } from './lambda-secret-reader';
 
@@ -22,7 +23,8 @@ export function lambdaTokenProvider(env: Env): TokenProvider {
  */
 export function lambdaWebexDeps(env: () => Env): Pick<Deps, 'webex' | 'webexSecret'> {
   return {
-    webex: once(() => configuredWebexClient(env(), lambdaTokenProvider(env()))),
+    // Every attempt's status and duration as CloudWatch metrics (EMF), the dashboard's Webex widgets.
+    webex: once(() => configuredWebexClient(env(), lambdaTokenProvider(env()), emfWebexMetrics())),
     webexSecret: lambdaSecretReaderDeps(env).webexSecret,
   };
 }

@@ -6,9 +6,11 @@ import { outcomeWords } from '../reports/outcome-words';
 import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecycle-events';
 import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
 import type { StateMachines } from '../state-machines/ports';
+import { stateMachine } from '../state-machines/definitions';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
-import type { MapProgress } from '../state-machines/map-progress';
+import { mapProgress, type MapProgress } from '../state-machines/map-progress';
+import type { ActivityStore } from '../activity/store';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
 import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserResult } from '../schemas/bulk-answers';
 
@@ -196,10 +198,30 @@ function reportWithOutcomes(output: BulkJoinersReport | Record<string, unknown>)
 }
 
 /** The execution as the runtime's state machines describe it (DescribeExecution in AWS). 404 for a name never started. */
-export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe'], progressOf?: StateMachines['mapProgress']): Promise<BulkJoinersStatus> {
+/** A running JSON bulk run's progress from its activity item: the users in the request, and the outcomes recorded so far. */
+async function jsonRunProgress(activity: ActivityStore, executionName: string, startDate: string | undefined): Promise<MapProgress | undefined> {
+  const run = await activity.bulkRun(executionName);
+  if (!run || run.source !== 'json' || run.total === undefined) return undefined;
+  return mapProgress({ total: run.total, succeeded: run.succeeded ?? 0, failed: run.failed ?? 0 }, new Date(startDate ?? run.startedAt));
+}
+
+export async function describeBulkJoiners(
+  executionName: string,
+  describe: StateMachines['describe'],
+  progressOf?: StateMachines['mapProgress'],
+  activity?: () => ActivityStore,
+): Promise<BulkJoinersStatus> {
   const found = await describe(machineFor(executionName), executionName);
   if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
-  const progress = found.status === 'RUNNING' && progressOf ? await progressOf(machineFor(executionName), executionName) : undefined;
+  const running = found.status === 'RUNNING';
+  // A CSV run's Distributed Map counts its items; a JSON run's inline Map has no such count, so its children's
+  // outcomes are counted on its activity item as they are recorded (activity/store.ts `record`).
+  const machine = machineFor(executionName);
+  // Only a Distributed Map has Map Runs to list (and the route may ListMapRuns on that machine alone).
+  const progress = !running ? undefined
+    : stateMachine(machine).distributedMap ? await progressOf?.(machine, executionName)
+    : activity ? await jsonRunProgress(activity(), executionName, found.startDate)
+    : undefined;
   return {
     executionName,
     status: found.status as BulkJoinersStatus['status'],

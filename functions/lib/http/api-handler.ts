@@ -7,6 +7,7 @@ import { withCorrelation } from '../correlation';
 import { clip } from '../errors';
 import { withInvocationDeadline } from '../invocation-deadline';
 import { logger } from '../logger';
+import { METRICS_NAMESPACE } from '../metrics-namespace';
 import { inputFromApiEvent, isApiGatewayEvent, validateInput } from './api-event';
 import { errorToResult, type ApiResult } from '../workflows/error-status';
 import { hashEmails } from '../redaction';
@@ -102,7 +103,7 @@ export function taskHandler<I, O>(spec: TaskHandlerSpec<I, O>) {
  * Workflow outcomes as CloudWatch EMF metrics (namespace WebexProvisioning), one line per invocation. Its
  * `service` dimension is POWERTOOLS_SERVICE_NAME, which Powertools reads itself (the stack sets it).
  */
-const metrics = new Metrics({ namespace: 'WebexProvisioning' });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE });
 
 function recordOutcome(route: string, outcome: 'succeeded' | 'rejected' | 'failed'): void {
   // Published at once, not batched: a Lambda may be frozen before a later flush.

@@ -11,6 +11,8 @@ import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseS
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
 import { nextLink } from './link-header';
 import { WEBEX_RATE_LIMIT_WAIT_SECONDS, parseRetryAfterMs } from './retry-after';
+import type { WebexRequestMetrics } from './request-metrics';
+import { noteTrackingId } from './tracking-ids';
 
 export const DEFAULT_WEBEX_BASE_URL = 'https://webexapis.com/v1';
 
@@ -39,6 +41,8 @@ export interface WebexClientOptions {
   retryBudgetMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Told of every attempt (its status or failure, its duration): the 429s, 5xx and latency the dashboard shows. */
+  metrics?: WebexRequestMetrics;
   /**
    * How long reference data read through this client (licenses, locations: reference-data.ts) may be served
    * from a warm function's cache; 0 reads Webex every time. A setting of the deployment, so it travels with
@@ -131,6 +135,7 @@ export class WebexClient {
   private readonly retryBudgetMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly metrics?: WebexRequestMetrics;
 
   constructor(options: WebexClientOptions) {
     this.baseUrl = withoutTrailingSlashes(options.baseUrl ?? DEFAULT_WEBEX_BASE_URL);
@@ -148,6 +153,7 @@ export class WebexClient {
     this.retryBudgetMs = options.retryBudgetMs ?? 18_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
+    this.metrics = options.metrics;
     this.referenceCacheTtlMs = options.referenceCacheTtlMs ?? DEFAULT_REFERENCE_CACHE_TTL_MS;
   }
 
@@ -200,6 +206,7 @@ export class WebexClient {
         response = await sendHttpRequest({ method, url, headers, body, timeoutMs: left === undefined ? this.timeoutMs : Math.min(this.timeoutMs, left) });
       } catch (cause) {
         const failure = classifyNetworkError(cause, method, logPath);
+        this.metrics?.attempted({ failure: failure.kind, durationMs: Date.now() - attemptStarted });
         const resendable = (idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''))) &&
           !(failure.kind === 'timeout' && options.noRetryOn?.includes('timeout'));
         this.log?.debug('webex request failed', {
@@ -215,6 +222,8 @@ export class WebexClient {
       }
 
       const responseTrackingId = response.headers.get('trackingid') ?? trackingId;
+      this.metrics?.attempted({ status: response.status, durationMs: Date.now() - attemptStarted });
+      noteTrackingId(responseTrackingId);
       this.log?.debug('webex request', {
         method, path: logPath, status: response.status, attempt, trackingId: responseTrackingId,
         durationMs: Date.now() - attemptStarted,
