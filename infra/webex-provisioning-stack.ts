@@ -303,7 +303,7 @@ export class WebexProvisioningStack extends Stack {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
         ...(route.bulkBudget ? bulkBudgetEnvironment(bulkRate, bulkConcurrency) : {}),
-        ...(route.needs.includes('activity') ? this.activity.environment() : {}),
+        ...(route.needs.includes('activity') || route.needs.includes('scim') ? this.activity.environment() : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
@@ -369,6 +369,7 @@ export class WebexProvisioningStack extends Stack {
       if (route.importsBucket === 'reports') this.bulkImports.grantReadReports(fn);
       if (route.needs.includes('activity')) this.activity.grantQuery(fn);
       if (route.recordsActivity) this.activity.grantRecord(fn);
+      if (route.needs.includes('scim')) this.activity.grantScim(fn);
     }
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {

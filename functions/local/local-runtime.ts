@@ -71,6 +71,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const eventBus = new LocalEventBus(options.onEvent);
   const activityTable = options.activityTable ?? localActivityTable();
   const activity = () => activityTable.store;
+  const scim = () => activityTable.scimStore;
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
     LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
@@ -83,7 +84,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
   return {
-    deps: { env, stateMachines, objectStore, activity, ...webex },
+    deps: { env, stateMachines, objectStore, activity, scim, ...webex },
     stateMachines,
     executions: stateMachines.executions,
     eventBus,
