@@ -64,6 +64,8 @@ export const CONTEXT_KEYS = [
   'oauthDomainPrefix',
   'activityRetentionDays',
   'notifyWebhook',
+  'scimCallingRules',
+  'scimDeactivatePolicy',
   'e2e',
 ] as const;
 
@@ -112,6 +114,9 @@ export function configFromContext(node: Node): AppConfig {
       oauthJwksUri: str('oauthJwksUri'),
       oauthDomainPrefix: str('oauthDomainPrefix'),
       notifyWebhook: parseJsonObject('notifyWebhook', node.tryGetContext('notifyWebhook')) as WebexProvisioningStackProps['notifyWebhook'],
+      // Checked by the stack with the apply's own schema (scim/calling-rules.ts).
+      scimCallingRules: parseJsonArray('scimCallingRules', node.tryGetContext('scimCallingRules')) as WebexProvisioningStackProps['scimCallingRules'],
+      scimDeactivatePolicy: str('scimDeactivatePolicy') as WebexProvisioningStackProps['scimDeactivatePolicy'],
     },
   };
 }

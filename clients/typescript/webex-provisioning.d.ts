@@ -4422,9 +4422,31 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4742,9 +4764,31 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4961,9 +5005,31 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5037,9 +5103,31 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5165,9 +5253,31 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5504,9 +5614,31 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5580,9 +5712,31 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5708,9 +5862,31 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -5,6 +5,7 @@ import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/
 import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/handler';
 import { createHandler as reconcileApplySteps } from '../reconcile-apply-steps/handler';
 import { createHandler as reconcileApplyCheck } from '../reconcile-apply-check/handler';
+import { createHandler as scimApplySteps } from '../scim-apply-steps/handler';
 import { ConfigurationError } from '../lib/errors';
 import { readEnv, type EnvName } from '../lib/config';
 import type { Deps } from '../lib/runtime/deps';
@@ -80,6 +81,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex, activity }) as LambdaHandler,
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
+    ScimApplyStepsFunctionArn: scimApplySteps({ scim, env, webex: webex.webex }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);

@@ -1,4 +1,6 @@
 import { lambdaScim } from '../lib/aws/lambda-activity';
+import { lambdaEnv } from '../lib/aws/lambda-env';
+import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { NOT_FOUND, SCIM_PROTOCOL, resourceId, scimContext } from '../lib/http/scim-protocol';
 import { deleteResource } from '../lib/scim/users';
@@ -9,13 +11,13 @@ export const route = defineRoute({
   id: 'ScimDeleteUser', method: 'DELETE', path: '/scim/v2/Users/{resourceId}', entry: 'functions/scim-delete-user/handler.ts', scope: 'scim',
   summary: 'SCIM: delete a User',
   input: z.strictObject({ resourceId }),
-  needs: ['scim'],
+  needs: ['scim', 'stateMachines'],
   protocol: SCIM_PROTOCOL,
   responses: { 204: { description: 'Deleted' }, ...NOT_FOUND },
-  run: async ({ resourceId: id }, deps) => {
-    await deleteResource(scimContext(deps), 'User', id);
+  run: async ({ resourceId: id }, deps, _context, request) => {
+    await deleteResource(scimContext(deps, request), 'User', id);
     return { statusCode: 204 };
   },
 });
 
-export const handler = routeHandler(route, lambdaScim);
+export const handler = routeHandler(route, { ...lambdaScim, stateMachines: sfnStateMachines(lambdaEnv) });

@@ -13,7 +13,7 @@ export interface DynamoScimStoreOptions {
 }
 
 const isConditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
-const ITEM_FIELDS = ['id', 'resourceType', 'state', 'version', 'created', 'lastModified', 'createDigest', 'appliedVersion', 'callingStatus', 'lastError', 'deleted'] as const;
+const ITEM_FIELDS = ['id', 'resourceType', 'state', 'version', 'created', 'lastModified', 'createDigest', 'appliedVersion', 'callingStatus', 'lastError', 'appliedState', 'client', 'deleted'] as const;
 
 /**
  * The SCIM resources over DynamoDB (the activity table; the same adapter locally against dynalite).
@@ -97,10 +97,10 @@ export class DynamoScimStore implements ScimStore {
       await this.send(() => this.doc.send(new UpdateCommand({
         TableName: this.table,
         Key: scimKey(item.resourceType, item.id),
-        UpdateExpression: `SET #state = :state, #v = :next, lastModified = :lm, deleted = :del, ${listed.set}${listed.remove}`,
+        UpdateExpression: `SET #state = :state, #v = :next, lastModified = :lm, deleted = :del, #client = :client, ${listed.set}${listed.remove}`,
         ConditionExpression: '#v = :v',
-        ExpressionAttributeNames: { '#v': 'version', '#state': 'state' },
-        ExpressionAttributeValues: { ':v': previous.version, ':next': item.version, ':state': item.state, ':lm': item.lastModified, ':del': item.deleted ?? false, ...listed.values },
+        ExpressionAttributeNames: { '#v': 'version', '#state': 'state', '#client': 'client' },
+        ExpressionAttributeValues: { ':v': previous.version, ':next': item.version, ':state': item.state, ':lm': item.lastModified, ':del': item.deleted ?? false, ':client': item.client ?? 'unknown', ...listed.values },
       })));
     } catch (error) {
       await this.release(item.resourceType, item.id, claimed);
@@ -111,14 +111,26 @@ export class DynamoScimStore implements ScimStore {
     await this.indexEmails(item, previous.deleted ? [] : emailsOf(previous));
   }
 
-  async recordApplied(type: ScimResourceType, id: string, result: Pick<ScimItem, 'appliedVersion' | 'callingStatus' | 'lastError'>): Promise<void> {
+  async recordApplied(type: ScimResourceType, id: string, result: Parameters<ScimStore['recordApplied']>[2]): Promise<void> {
+    const values: Record<string, unknown> = {};
+    const set: string[] = [];
+    const put = (field: string, token: string, value: unknown) => {
+      if (value === undefined) return;
+      set.push(`${field} = ${token}`);
+      values[token] = value;
+    };
+    put('appliedVersion', ':a', result.appliedVersion);
+    put('callingStatus', ':s', result.callingStatus);
+    put('lastError', ':e', result.lastError);
+    put('appliedState', ':st', result.appliedState);
+    const clearsError = result.callingStatus !== undefined && result.lastError === undefined;
     try {
       await this.send(() => this.doc.send(new UpdateCommand({
         TableName: this.table,
         Key: scimKey(type, id),
-        UpdateExpression: `SET appliedVersion = :a, callingStatus = :s${result.lastError === undefined ? ' REMOVE lastError' : ', lastError = :e'}`,
-        ConditionExpression: `attribute_exists(${KEY.pk}) AND appliedVersion <= :a`,
-        ExpressionAttributeValues: { ':a': result.appliedVersion, ':s': result.callingStatus, ...(result.lastError === undefined ? {} : { ':e': result.lastError }) },
+        UpdateExpression: `SET ${set.join(', ')}${clearsError ? ' REMOVE lastError' : ''}`,
+        ConditionExpression: `attribute_exists(${KEY.pk})${result.appliedVersion === undefined ? '' : ' AND appliedVersion <= :a'}`,
+        ExpressionAttributeValues: values,
       })));
     } catch (error) {
       if (!isConditionFailed(error)) throw error;

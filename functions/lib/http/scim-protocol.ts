@@ -4,7 +4,8 @@ import type { RouteProtocol, RouteResponses } from './route';
 import type { Deps } from '../runtime/deps';
 import { scimErrorResult } from '../scim/errors';
 import { ScimErrorBody, SCIM_MEDIA_TYPE } from '../scim/schema';
-import type { ScimItem } from '../scim/store';
+import { scimApplyExecutionName } from '../scim/apply-steps';
+import type { RequestInfo } from './api-handler';
 import type { ScimContext } from '../scim/writes';
 
 /** What every SCIM route row says of its protocol: application/scim+json, and errors in the SCIM Error schema. */
@@ -17,9 +18,20 @@ export const resourceId = z.string().min(1).max(128).regex(/^[A-Za-z0-9-]+$/, 'm
 export const NOT_FOUND: RouteResponses = { 404: { description: 'No such resource (or it was deleted)' } };
 
 /**
- * The SCIM workflows' context from a handler's deps. `startApply` is given by the write routes (the apply machine);
- * a read never starts one.
+ * The SCIM workflows' context from a handler's deps: a write route's (with `stateMachines`) starts the ScimApply
+ * execution of the version it stored, named from the resource id and version (idempotent: a retried start of the
+ * same version meets its execution); a read never starts one.
  */
-export function scimContext(deps: Pick<Deps, 'scim'>, startApply: (item: ScimItem) => Promise<void> = async () => {}): ScimContext {
-  return { store: deps.scim(), now: () => new Date().toISOString(), newId: randomUUID, startApply };
+export function scimContext(deps: Pick<Deps, 'scim'> & Partial<Pick<Deps, 'stateMachines'>>, request?: RequestInfo): ScimContext {
+  const starter = deps.stateMachines?.starter();
+  return {
+    store: deps.scim(),
+    now: () => new Date().toISOString(),
+    newId: randomUUID,
+    client: request?.caller ?? 'unknown',
+    startApply: async (userId, version, cause) => {
+      if (!starter) throw new Error('a SCIM write route needs stateMachines to start the apply');
+      await starter.start('ScimApply', { resourceType: 'User', resourceId: userId }, scimApplyExecutionName(userId, version, cause));
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { changeResource, createResource, type ScimContext } from './writes';
 export async function createGroup(ctx: ScimContext, input: ScimGroupInput) {
   const state = groupState(input);
   const now = ctx.now();
-  const item: ScimItem = { id: ctx.newId(), resourceType: 'Group', state, version: 1, created: now, lastModified: now, createDigest: digestOf(state), appliedVersion: 0, callingStatus: 'pending' };
+  const item: ScimItem = { id: ctx.newId(), resourceType: 'Group', state, version: 1, created: now, lastModified: now, createDigest: digestOf(state), appliedVersion: 0, callingStatus: 'pending', client: ctx.client };
   return render(await createResource(ctx, item));
 }
 

@@ -20,6 +20,10 @@ export interface ScimItem<S = ScimUserState | ScimGroupState> {
   appliedVersion: number;
   callingStatus: CallingStatus;
   lastError?: string;
+  /** The state the machines last applied in full: what the next write's changes are measured against. */
+  appliedState?: S;
+  /** The SCIM client that wrote the latest version (its OAuth client, or the caller API Gateway names). */
+  client?: string;
   deleted?: boolean;
 }
 export type ScimUserItem = ScimItem<ScimUserState>;
@@ -63,8 +67,11 @@ export interface ScimStore {
   create(item: ScimItem): Promise<void>;
   /** The next version of a resource read at `previous.version`: ScimVersionConflictError when another write came first. */
   replace(item: ScimItem, previous: ScimItem): Promise<void>;
-  /** What the apply did: the version it applied and how it ended (never taking appliedVersion back). */
-  recordApplied(type: ScimResourceType, id: string, result: Pick<ScimItem, 'appliedVersion' | 'callingStatus' | 'lastError'>): Promise<void>;
+  /**
+   * What the apply did: the version it finished (never taking appliedVersion back) and how, or with no version, what
+   * one of its actions brought Webex to (`appliedState`) while more may follow.
+   */
+  recordApplied(type: ScimResourceType, id: string, result: Partial<Pick<ScimItem, 'appliedVersion' | 'callingStatus' | 'lastError' | 'appliedState'>>): Promise<void>;
   /** Takes the apply lease on a resource unless another owner holds an unexpired one; false when it does. */
   takeLease(type: ScimResourceType, id: string, lease: ScimLease, now: string): Promise<boolean>;
   releaseLease(type: ScimResourceType, id: string, owner: string): Promise<void>;

@@ -26,13 +26,17 @@ export async function createUser(ctx: ScimContext, input: ScimUserInput): Promis
   const state = userState(input);
   const digest = digestOf(state);
   const now = ctx.now();
-  const item: ScimItem = { id: ctx.newId(), resourceType: 'User', state, version: 1, created: now, lastModified: now, createDigest: digest, appliedVersion: 0, callingStatus: 'pending' };
+  const item: ScimItem = { id: ctx.newId(), resourceType: 'User', state, version: 1, created: now, lastModified: now, createDigest: digest, appliedVersion: 0, callingStatus: 'pending', client: ctx.client };
   try {
     return { status: 201, resource: render(await createResource(ctx, item)) };
   } catch (error) {
     if (!(error instanceof ScimError && error.scimType === 'uniqueness')) throw error;
     const holder = (await ctx.store.findBy('User', 'userName', state.userName)) ?? (state.externalId ? await ctx.store.findBy('User', 'externalId', state.externalId) : undefined);
-    if (holder && (holder.createDigest === digest || digestOf(holder.state) === digest)) return { status: 201, resource: render(holder) };
+    if (holder && (holder.createDigest === digest || digestOf(holder.state) === digest)) {
+      // The first POST may have stored it and failed to start its apply: starting it again is a no-op otherwise.
+      await ctx.startApply(holder.id, holder.version);
+      return { status: 201, resource: render(holder) };
+    }
     throw error;
   }
 }
