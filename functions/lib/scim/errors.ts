@@ -8,8 +8,8 @@ export type ScimType = 'invalidFilter' | 'tooMany' | 'uniqueness' | 'mutability'
 /** A request the SCIM protocol refuses with a status and a scimType, and a detail naming the attribute. */
 export class ScimError extends Error {
   override readonly name = 'ScimError';
-  constructor(readonly status: number, readonly scimType: ScimType | undefined, detail: string) {
-    super(detail);
+  constructor(readonly status: number, readonly scimType: ScimType | undefined, detail: string, options?: ErrorOptions) {
+    super(detail, options);
   }
 }
 

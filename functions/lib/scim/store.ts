@@ -35,8 +35,8 @@ export type UniqueAttribute = 'userName' | 'externalId' | 'displayName';
 /** What the store's callers see of a refused unique value: which attribute. */
 export class ScimUniquenessError extends Error {
   override readonly name = 'ScimUniquenessError';
-  constructor(readonly attribute: UniqueAttribute) {
-    super(`${attribute} is already taken`);
+  constructor(readonly attribute: UniqueAttribute, options?: ErrorOptions) {
+    super(`${attribute} is already taken`, options);
   }
 }
 
