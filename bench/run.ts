@@ -17,9 +17,10 @@ import { measureReconcilePlan } from './reconcile-plan';
 import { measureReconcileApply } from './reconcile-apply';
 import { countWebexCalls } from './webex-calls';
 import { measureTextValidation } from './text-validation';
+import { measureScim } from './scim';
 
-/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply, inputs, authorizer); none named: all. */
-const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply', 'inputs', 'authorizer'] as const;
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply, inputs, authorizer, scim); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply', 'inputs', 'authorizer', 'scim'] as const;
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
@@ -47,6 +48,20 @@ async function main() {
         'GET /users/{id} handler': { medianMs: round(overhead.handlerMs.median), p99Ms: round(overhead.handlerMs.p99), ratio: round(overhead.ratio.median) },
         'added by the handler': { medianMs: round(overhead.addedMs.median), p99Ms: round(overhead.addedMs.p99), ratio: '' },
       });
+    }
+
+    if (runs('scim')) {
+      const scim = await measureScim(sim);
+      results.scim = scim;
+      console.log('\nSCIM request path through the local API vs GET /users/{id} (one Webex read), interleaved; target <= 2');
+      console.table({
+        'GET /users/{id} (baseline)': { p50Ms: round(scim.latency.get.p50), p99Ms: round(scim.latency.get.p99), ratioP50: 1, ratioP99: 1 },
+        'POST /scim/v2/Users': { p50Ms: round(scim.latency.post.p50), p99Ms: round(scim.latency.post.p99), ratioP50: round(scim.ratio.postP50), ratioP99: round(scim.ratio.postP99) },
+        'PATCH /scim/v2/Users/{id}': { p50Ms: round(scim.latency.patch.p50), p99Ms: round(scim.latency.patch.p99), ratioP50: round(scim.ratio.patchP50), ratioP99: round(scim.ratio.patchP99) },
+      });
+      const b = scim.burst;
+      console.log(`\nSCIM burst: ${b.users} POST /Users at ${b.arrivalPerSecond}/s, Webex limited to ${b.webexBudgetPerSecond}/s`);
+      console.table({ burst: { accepted: b.accepted, answeredMs: b.answeredMs, lastCallingMs: b.lastCallingMs, webexPerSecond: round(b.webexAcceptedPerSecond), fractionOfBudget: round(b.fractionOfBudget), rateLimited: b.rateLimited, lost: b.lost, duplicated: b.duplicated } });
     }
 
     if (runs('authorizer')) {

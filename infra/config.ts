@@ -66,6 +66,8 @@ export const CONTEXT_KEYS = [
   'activityRetentionDays',
   'notifyWebhook',
   'numberPoolLowWatermark',
+  'scimCallingRules',
+  'scimDeactivatePolicy',
   'e2e',
 ] as const;
 
@@ -115,6 +117,9 @@ export function configFromContext(node: Node): AppConfig {
       oauthDomainPrefix: str('oauthDomainPrefix'),
       notifyWebhook: parseJsonObject('notifyWebhook', node.tryGetContext('notifyWebhook')) as WebexProvisioningStackProps['notifyWebhook'],
       numberPoolLowWatermark: parseNumber('numberPoolLowWatermark', node.tryGetContext('numberPoolLowWatermark')),
+      // Checked by the stack with the apply's own schema (scim/calling-rules.ts).
+      scimCallingRules: parseJsonArray('scimCallingRules', node.tryGetContext('scimCallingRules')) as WebexProvisioningStackProps['scimCallingRules'],
+      scimDeactivatePolicy: str('scimDeactivatePolicy') as WebexProvisioningStackProps['scimDeactivatePolicy'],
     },
   };
 }

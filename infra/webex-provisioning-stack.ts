@@ -10,6 +10,7 @@ import { BulkImports } from './constructs/bulk-imports';
 import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/threshold-ceiling';
 import { LeaverThresholds } from '../functions/lib/reconcile/schemas';
 import { DEFAULT_LEAVER_POLICY_ENV } from '../functions/lib/lifecycle/router';
+import { CallingRules, SCIM_CALLING_RULES_ENV, SCIM_DEACTIVATE_POLICY_ENV, scimDeactivatePolicy, type CallingRule } from '../functions/lib/scim/calling-rules';
 import { ReconcileSchedule, scheduledPlanInput, type ReconcileScheduleSettings } from './constructs/reconcile-schedule';
 import { E2E_EVENT_SOURCE } from '../e2e/constants';
 import { FailureNotifications, validateNotifyWebhook, type NotifyWebhookSettings } from './constructs/failure-notifications';
@@ -183,6 +184,22 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly defaultLeaverPolicy?: LeaverPolicy;
 
   /**
+   * SCIM (the /scim/v2 endpoint): the ordered calling rules that give a provisioned user calling from attributes the
+   * directory already holds, `[{ when: { department?, group?, title?, … }, location, license?, autoAssignNumber? }]`,
+   * the first match winning; the user's own extension attributes (callingLocation, phoneNumber, …) override them.
+   * @default none: calling only where the extension attributes give a location
+   */
+  readonly scimCallingRules?: readonly CallingRule[];
+
+  /**
+   * What SCIM `active: false` does: `removeCalling` (the user stays, without calling; `active: true` restores it),
+   * `deactivate` (sign-in off; Webex deletes users deactivated for 30 days, help.webex.com article v5wksr) or `delete`.
+   * A SCIM DELETE always deletes.
+   * @default 'removeCalling'
+   */
+  readonly scimDeactivatePolicy?: LeaverPolicy;
+
+  /**
    * Webex requests a second that bulk joiners (the JSON and the CSV path) may spend: joiners are started
    * this far apart (the requests one joiner makes ÷ this). Webex publishes no per-org limit; raise it only
    * when the org's 429s allow, and leave room for the service desk's own requests.
@@ -316,7 +333,7 @@ export class WebexProvisioningStack extends Stack {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
         ...(route.bulkBudget ? bulkBudgetEnvironment(bulkRate, bulkConcurrency) : {}),
-        ...(route.needs.includes('activity') ? this.activity.environment() : {}),
+        ...(route.needs.includes('activity') || route.needs.includes('scim') ? this.activity.environment() : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
@@ -345,7 +362,7 @@ export class WebexProvisioningStack extends Stack {
       importsBucket: this.bulkImports,
       activityTable: this.activity,
       // The planner, its route and the apply all hold a plan to the deployment's thresholds (a ceiling).
-      taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: ceilingEnvironment },
+      taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: ceilingEnvironment, ScimApplySteps: scimEnvironment(props) },
       bulkWebexRequestsPerSecond: bulkRate,
       bulkMaxConcurrency: bulkConcurrency,
     });
@@ -382,6 +399,7 @@ export class WebexProvisioningStack extends Stack {
       if (route.importsBucket === 'reports') this.bulkImports.grantReadReports(fn);
       if (route.needs.includes('activity')) this.activity.grantQuery(fn);
       if (route.recordsActivity) this.activity.grantRecord(fn);
+      if (route.needs.includes('scim')) this.activity.grantScim(fn);
     }
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {
@@ -570,4 +588,15 @@ function guardedRequestEnvironment(props: WebexProvisioningStackProps): Record<s
   const list = { ...env };
   if (props.webexRequestAllowPrivilegeFields) env.WEBEX_REQUEST_ALLOW_PRIVILEGE_FIELDS = 'true';
   return { ...(Object.keys(env).length ? { WebexRequest: env } : {}), ...(Object.keys(list).length ? { ListWebexOperations: list } : {}) };
+}
+
+/** The SCIM apply's settings, checked at synth with the apply's own schema: a bad rule fails `cdk synth`, not a user's apply. */
+function scimEnvironment(props: WebexProvisioningStackProps): Record<string, string> {
+  const rules = props.scimCallingRules === undefined ? undefined : CallingRules.safeParse(props.scimCallingRules);
+  if (rules && !rules.success) {
+    const issue = rules.error.issues[0];
+    throw new Error(`scimCallingRules: ${issue.path.join('.') || 'rules'}: ${issue.message}`);
+  }
+  const policy = scimDeactivatePolicy({ [SCIM_DEACTIVATE_POLICY_ENV]: props.scimDeactivatePolicy });
+  return { [SCIM_DEACTIVATE_POLICY_ENV]: policy, ...(rules?.data.length ? { [SCIM_CALLING_RULES_ENV]: JSON.stringify(rules.data) } : {}) };
 }

@@ -7,6 +7,9 @@
  * cost no bytes in the bundles.
  */
 export type EnvName =
+  // SCIM apply (scim/calling-rules.ts): the stack's scimCallingRules and scimDeactivatePolicy
+  | 'SCIM_CALLING_RULES'
+  | 'SCIM_DEACTIVATE_POLICY'
   // Webex and its credentials (tokens/service-app-secret.ts ENV)
   | 'WEBEX_BASE_URL'
   | 'WEBEX_ACCESS_TOKEN'

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { PayloadTooLargeError } from '../lib/errors';
 import { MAX_BODY_BYTES } from '../lib/http/api-event';
 import { authorizeBearer, INSUFFICIENT_SCOPE, INVALID_TOKEN, tokenVerifier, type BearerDecision, type TokenVerifier } from '../lib/http/bearer-auth';
 import { buildOpenApiDocument } from '../lib/http/openapi';
@@ -125,7 +126,11 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, runti
   if (notJson) return refuse(res, notJson);
   const body = await readBody(req);
   if (body === undefined) {
-    return send(res, 413, { error: { code: 'PayloadTooLargeError', message: `The request body is larger than ${MAX_BODY_BYTES} bytes` } });
+    const tooLarge = new PayloadTooLargeError(`The request body is larger than ${MAX_BODY_BYTES} bytes`);
+    // A protocol's route (SCIM) answers in its own error schema, as its Lambda does.
+    const answer = hit.c.route.protocol?.toErrorResult(tooLarge);
+    if (answer) return send(res, answer.statusCode, answer.body, hit.c.route.protocol!.mediaType);
+    return send(res, 413, { error: { code: tooLarge.name, message: tooLarge.message } });
   }
   const pathParameters = Object.fromEntries(hit.c.params.map((name, i) => [name, hit.m![i + 1]]));
   const query = url.searchParams.size ? Object.fromEntries(url.searchParams) : null;
@@ -215,8 +220,8 @@ function refuse(res: ServerResponse, refused: RefusedRequest): void {
   send(res, refused.status, { error: { code: refused.code, message, fields: [{ field: refused.header, message: refused.message }] } });
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
+function send(res: ServerResponse, status: number, body: unknown, mediaType = 'application/json'): void {
+  res.writeHead(status, { 'Content-Type': mediaType });
   res.end(JSON.stringify(body));
 }
 

@@ -5,6 +5,7 @@ import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/
 import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/handler';
 import { createHandler as reconcileApplySteps } from '../reconcile-apply-steps/handler';
 import { createHandler as reconcileApplyCheck } from '../reconcile-apply-check/handler';
+import { createHandler as scimApplySteps } from '../scim-apply-steps/handler';
 import { ConfigurationError } from '../lib/errors';
 import { readEnv, type EnvName } from '../lib/config';
 import type { Deps } from '../lib/runtime/deps';
@@ -71,6 +72,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const eventBus = new LocalEventBus(options.onEvent);
   const activityTable = options.activityTable ?? localActivityTable();
   const activity = () => activityTable.store;
+  const scim = () => activityTable.scimStore;
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
     LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
@@ -79,11 +81,12 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex, activity }) as LambdaHandler,
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
+    ScimApplyStepsFunctionArn: scimApplySteps({ scim, env, webex: webex.webex }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
   return {
-    deps: { env, stateMachines, objectStore, activity, ...webex },
+    deps: { env, stateMachines, objectStore, activity, scim, ...webex },
     stateMachines,
     executions: stateMachines.executions,
     eventBus,

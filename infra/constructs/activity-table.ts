@@ -49,6 +49,16 @@ export class ActivityTable extends Construct {
     iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resourceArns: [this.table.tableArn] });
   }
 
+  /**
+   * The SCIM routes: their resources and unique-value markers (GetItem, conditional PutItem/UpdateItem/DeleteItem),
+   * Query by e-mail and on the index's list; no Scan, no BatchWrite. SCIM items live in the same table under their
+   * own key prefixes (activity/keys.ts).
+   */
+  grantScim(grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], resourceArns: [this.table.tableArn] });
+    this.grantQuery(grantee);
+  }
+
   /** Lists: Query on the table and its index; no Scan, no GetItem, no write. */
   grantQuery(grantee: iam.IGrantable): void {
     this.table.grant(grantee, 'dynamodb:Query');

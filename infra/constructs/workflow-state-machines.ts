@@ -78,6 +78,7 @@ export class WorkflowStateMachines extends Construct {
         if (task.webex !== false) props.secret.grantRead(fn);
         if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
         if (task.recordsActivity) requireActivityTable(props, task.id).grantRecord(fn);
+        if (task.scimStore) requireActivityTable(props, task.id).grantScim(fn);
         functions[task.id] = fn;
         substitutions[task.substitution] = fn.functionArn;
         tasks.push(fn);
@@ -159,7 +160,7 @@ export class WorkflowStateMachines extends Construct {
   routeEnvironment(): Record<string, Record<string, string>> {
     const env: Record<string, Record<string, string>> = {};
     for (const def of this.definitions) {
-      for (const route of [def.startedByRoute, ...(def.describedByRoutes ?? [])]) {
+      for (const route of [def.startedByRoute, ...(def.alsoStartedByRoutes ?? []), ...(def.describedByRoutes ?? [])]) {
         env[route] = { ...env[route], [def.arnEnv]: this.stateMachines[def.id].stateMachineArn };
       }
     }
@@ -176,6 +177,11 @@ export class WorkflowStateMachines extends Construct {
       if (!starter) throw new Error(`State machine ${def.id} is started by route ${def.startedByRoute}, which does not exist`);
       if (def.type === 'EXPRESS') this.stateMachines[def.id].grantStartSyncExecution(starter);
       else this.stateMachines[def.id].grantStartExecution(starter);
+      for (const route of def.alsoStartedByRoutes ?? []) {
+        const also = functionsByRoute[route];
+        if (!also) throw new Error(`State machine ${def.id} is started by route ${route}, which does not exist`);
+        this.stateMachines[def.id].grantStartExecution(also);
+      }
       for (const route of def.describedByRoutes ?? []) {
         const reader = functionsByRoute[route];
         if (!reader) throw new Error(`State machine ${def.id} is described by route ${route}, which does not exist`);
@@ -277,7 +283,7 @@ function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDe
   const env: Record<string, string> = {
     ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
     ...(task.importsBucket && props.importsBucket ? { [IMPORTS_BUCKET_ENV]: props.importsBucket.bucket.bucketName } : {}),
-    ...(task.recordsActivity ? requireActivityTable(props, task.id).environment() : {}),
+    ...(task.recordsActivity || task.scimStore ? requireActivityTable(props, task.id).environment() : {}),
     ...(task.bulkBudget ? bulkBudgetEnvironment(props.bulkWebexRequestsPerSecond, props.bulkMaxConcurrency) : {}),
     ...props.taskEnvironment?.[task.id],
   };

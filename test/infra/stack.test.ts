@@ -129,11 +129,11 @@ describe('WebexProvisioning stack (defaults)', () => {
         ...(webexRoute ? { [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL, [ENV.secretArn]: { Ref: secretId }, ...SECRETS_EXTENSION_ENV } : {}),
         ...((route as RouteDefinition).importsBucket ? { BULK_IMPORTS_BUCKET: { Ref: logicalId(stack, stack.bulkImports.bucket) } } : {}),
         // A function that reads or writes the activity table knows it, and the retention.
-        ...(route.needs.includes('activity') ? { ACTIVITY_TABLE_NAME: { Ref: logicalId(stack, stack.activity.table) }, ACTIVITY_RETENTION_DAYS: '400' } : {}),
+        ...(route.needs.includes('activity') || route.needs.includes('scim') ? { ACTIVITY_TABLE_NAME: { Ref: logicalId(stack, stack.activity.table) }, ACTIVITY_RETENTION_DAYS: '400' } : {}),
         // A function that starts (or reports on) a state machine also gets its ARN.
         ...Object.fromEntries(
           stateMachines
-            .filter((m) => m.startedByRoute === route.id || (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
+            .filter((m) => m.startedByRoute === route.id || (m as { alsoStartedByRoutes?: readonly string[] }).alsoStartedByRoutes?.includes(route.id) || (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
             .map((m) => [m.arnEnv, { Ref: logicalId(stack, stack.workflows.stateMachines[m.id]) }]),
         ),
       });
@@ -310,7 +310,7 @@ describe('WebexProvisioning stack (defaults)', () => {
           'xray:PutTraceSegments',
           // WorkflowStateMachines.grantStart today: StartSyncExecution per machine the route starts.
           ...stateMachines
-            .filter((m) => m.startedByRoute === route.id)
+            .filter((m) => m.startedByRoute === route.id || (m as { alsoStartedByRoutes?: readonly string[] }).alsoStartedByRoutes?.includes(route.id))
             .map((m) => (m.type === 'EXPRESS' ? 'states:StartSyncExecution' : 'states:StartExecution')),
           // ...and DescribeExecution per machine the route reports on, with its map run's progress where it has a Distributed Map.
           ...stateMachines
@@ -321,6 +321,8 @@ describe('WebexProvisioning stack (defaults)', () => {
           // ...and the activity table: Query for the routes that list it, PutItem/UpdateItem for those recording a run.
           ...(route.needs.includes('activity') ? ['dynamodb:Query'] : []),
           ...((route as RouteDefinition).recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
+          // ...and the SCIM routes their resources: items and unique-value markers, and Query by e-mail and list.
+          ...(route.needs.includes('scim') ? ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'] : []),
         ].sort(),
       );
     }

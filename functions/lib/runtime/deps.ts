@@ -1,5 +1,6 @@
 import type { ActivityStore } from '../activity/store';
 import type { Env } from '../config';
+import type { ScimStore } from '../scim/store';
 import type { StateMachines } from '../state-machines/ports';
 import type { ObjectStore } from '../storage/object-store';
 import type { SecretReader, VersionedSecretStore } from '../tokens/secret-store';
@@ -29,4 +30,6 @@ export interface Deps {
   secretStore(): VersionedSecretStore;
   /** The activity table (history, recent runs and plans): DynamoDB in AWS, the same adapter against dynalite locally. */
   activity(): ActivityStore;
+  /** The SCIM resources, in the same table: DynamoDB in AWS, the same adapter against dynalite locally. */
+  scim(): ScimStore;
 }

@@ -32,6 +32,11 @@ export interface TaskFunctionDefinition {
    * on it and sets ACTIVITY_TABLE_NAME and ACTIVITY_RETENTION_DAYS.
    */
   readonly recordsActivity?: true;
+  /**
+   * Reads and writes the SCIM resources in the activity table (their apply): CDK grants what the SCIM routes get
+   * (ActivityTable.grantScim) and sets ACTIVITY_TABLE_NAME, SCIM_CALLING_RULES and SCIM_DEACTIVATE_POLICY.
+   */
+  readonly scimStore?: true;
 }
 
 /**
@@ -96,6 +101,8 @@ export interface StateMachineDefinition {
    * CDK: substitute the bus name and grant events:PutEvents on it.
    */
   readonly eventBusSubstitution?: string;
+  /** Other routes that start it too (StartExecution on it, and `arnEnv`), beside `startedByRoute`. */
+  readonly alsoStartedByRoutes?: readonly string[];
   /** Routes that read this machine's executions (DescribeExecution): they get `arnEnv` and that right. */
   readonly describedByRoutes?: readonly string[];
   /**
@@ -301,6 +308,31 @@ export const stateMachines = [
     startsItself: 'A scheduled run starts plan-<id>, its id derived from the scheduled time, so a start Scheduler retries meets the same execution.',
     eventBusSubstitution: 'LifecycleEventBusName',
     describedByRoutes: ['CreateReconcilePlan', 'GetReconcilePlan'],
+  },
+  {
+    // Standard: one execution per SCIM write (scim-<user id>-<version>), started by the SCIM write routes, which
+    // answer at once; it applies the latest requested state through the lifecycle machines, nested and unchanged.
+    id: 'ScimApply',
+    definitionFile: 'statemachines/scim-apply.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'ScimApplyStepsFunctionArn',
+        id: 'ScimApplySteps',
+        entry: 'functions/scim-apply-steps/handler.ts',
+        summary: 'SCIM apply: lease a SCIM user, answer the next action from its latest requested state, record what was applied',
+        scimStore: true,
+      },
+    ],
+    startedByRoute: 'ScimCreateUser',
+    alsoStartedByRoutes: ['ScimReplaceUser', 'ScimPatchUser', 'ScimDeleteUser', 'ScimCreateGroup', 'ScimReplaceGroup', 'ScimPatchGroup', 'ScimDeleteGroup'],
+    arnEnv: 'SCIM_APPLY_STATE_MACHINE_ARN',
+    summary: 'SCIM apply: a SCIM user\'s latest requested state to Webex through the Joiner, Mover and Leaver machines, in order, under a lease',
+    nestedStateMachines: [
+      { substitution: 'JoinerStateMachineArn', stateMachine: 'Joiner' },
+      { substitution: 'MoverStateMachineArn', stateMachine: 'Mover' },
+      { substitution: 'LeaverStateMachineArn', stateMachine: 'Leaver' },
+    ],
   },
 ] as const satisfies readonly StateMachineDefinition[];
 
