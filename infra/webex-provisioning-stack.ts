@@ -24,6 +24,7 @@ import { stateMachine, type StateMachineId } from '../functions/lib/state-machin
 import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSettings } from './constructs/workflow-api';
 import { CognitoApiIssuer, type ApiClientSettings } from './constructs/oauth-issuer';
+import { ScimTokenSecret } from './constructs/scim-token-secret';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
 
 export { DEFAULT_STACK_NAME } from './stack-name';
@@ -259,6 +260,8 @@ export class WebexProvisioningStack extends Stack {
   public readonly bulkImports: BulkImports;
   public readonly notifications: FailureNotifications;
   public readonly activity: ActivityTable;
+  /** The SCIM bearer token's digests (`npm run scim-token`), read by the SCIM API's authorizer. */
+  public readonly scimToken: ScimTokenSecret;
   /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
   public readonly reconcileSchedule?: ReconcileSchedule;
 
@@ -341,8 +344,10 @@ export class WebexProvisioningStack extends Stack {
     if (apiAuth.includes('oauth') && !props.oauthIssuer) {
       this.apiIssuer = new CognitoApiIssuer(this, 'ApiIssuer', { clients: props.apiClients ?? [], domainPrefix: props.oauthDomainPrefix });
     }
+    this.scimToken = new ScimTokenSecret(this, 'ScimToken');
     this.api = new WorkflowApi(this, 'WorkflowApi', {
       secret: this.secret,
+      scimTokenSecret: this.scimToken.secret,
       webexBaseUrl,
       throttle,
       logRetention,
@@ -422,6 +427,11 @@ export class WebexProvisioningStack extends Stack {
 
     if (this.api.iamApi) new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.iamApi.url });
     if (this.api.oauthApi) new CfnOutput(this, 'OAuthApiUrl', { description: 'Invoke URL of the v1 stage for OAuth clients (Authorization: Bearer)', value: this.api.oauthApi.url });
+    if (this.api.scimApi) new CfnOutput(this, 'ScimApiUrl', { description: "SCIM 2.0 base URL: Entra ID's Tenant URL, Okta's SCIM connector base URL", value: `${this.api.scimApi.url}scim/v2` });
+    new CfnOutput(this, 'ScimTokenSecretArn', {
+      description: 'Secret of the SCIM bearer token: create or rotate the token with `npm run scim-token -- --secret-arn <this>`',
+      value: this.scimToken.secret.secretArn,
+    });
     if (this.apiIssuer) {
       new CfnOutput(this, 'OAuthTokenUrl', { description: 'Client-credentials token endpoint of the OAuth API', value: this.apiIssuer.tokenUrl });
       new CfnOutput(this, 'OAuthUserPoolId', { description: 'Cognito user pool of the OAuth clients (read a client secret with describe-user-pool-client)', value: this.apiIssuer.userPool.userPoolId });
