@@ -25,6 +25,8 @@ import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSettings } from './constructs/workflow-api';
 import { CognitoApiIssuer, type ApiClientSettings } from './constructs/oauth-issuer';
 import { ScimTokenSecret } from './constructs/scim-token-secret';
+import { ReconcileOnUpload } from './constructs/reconcile-on-upload';
+import { checkReconcileOnUpload, type ReconcileOnUploadSettings } from '../functions/lib/reconcile/upload-plan';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
 
 export { DEFAULT_STACK_NAME } from './stack-name';
@@ -217,6 +219,16 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly reconcileSchedule?: ReconcileScheduleSettings;
 
   /**
+   * Plan a reconciliation whenever a roster file is created under a prefix of the imports bucket (an HR system's
+   * nightly export), e.g. `{ prefix: 'rosters/', scope: { emailDomains: ['example.com'] }, autoApply: false }`
+   * (also `leaverPolicy`, `allowMoves`, `thresholds`, as the schedule). The bucket sends its events to EventBridge
+   * and a rule on "Object Created" under the prefix starts the planner; the same safeguards and events as
+   * `reconcileSchedule`. The prefix may not overlap where the suite writes (plans/, applies/, reports/, bulk-results/).
+   * @default - off
+   */
+  readonly reconcileOnUpload?: ReconcileOnUploadSettings;
+
+  /**
    * Days the activity table keeps a record (user history, bulk runs, plans) before DynamoDB's TTL removes it.
    * @default 400
    */
@@ -264,6 +276,8 @@ export class WebexProvisioningStack extends Stack {
   public readonly scimToken: ScimTokenSecret;
   /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
   public readonly reconcileSchedule?: ReconcileSchedule;
+  /** The upload rule, when `reconcileOnUpload` is set. */
+  public readonly reconcileOnUpload?: ReconcileOnUpload;
 
   constructor(scope: Construct, id: string, props: WebexProvisioningStackProps = {}) {
     super(scope, id, {
@@ -407,6 +421,15 @@ export class WebexProvisioningStack extends Stack {
         thresholdCeiling: props.reconcileLeaverThresholds,
       });
     }
+    if (props.reconcileOnUpload) {
+      this.reconcileOnUpload = new ReconcileOnUpload(this, 'ReconcileOnUpload', {
+        settings: props.reconcileOnUpload,
+        bucket: this.bulkImports.bucket,
+        stateMachine: this.workflows.stateMachines.ReconcilePlan,
+        alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
+        thresholdCeiling: props.reconcileLeaverThresholds,
+      });
+    }
     new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
 
     new CfnOutput(this, 'BulkImportsBucketName', {
@@ -500,6 +523,7 @@ function reconcilePlanEnvironment(props: WebexProvisioningStackProps): Record<st
   }
   // Checked before anything is built: a bad schedule fails synth naming its field.
   if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule, props.reconcileLeaverThresholds);
+  if (props.reconcileOnUpload) checkReconcileOnUpload(props.reconcileOnUpload, props.reconcileLeaverThresholds);
   return env;
 }
 
