@@ -25,6 +25,7 @@ import { eventLine } from './local-event-bus';
 import { demoServiceAppSecret } from './demo-secret';
 import { demoClient, LocalClients, type LocalClient } from './oauth-issuer';
 import { DEFAULT_SCIM_TOKEN_FILE, FileScimTokenStore } from '../lib/scim-auth/file-scim-token-store';
+import { checkReconcileOnUpload, type ReconcileOnUploadSettings } from '../lib/reconcile/upload-plan';
 
 const LOCAL_DIR = resolve(process.cwd(), '.local');
 const DEFAULT_SECRET_FILE = resolve(LOCAL_DIR, 'webex-secret.json');
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   const scimTokenFile = new FileScimTokenStore(resolve(env.SCIM_TOKEN_FILE || DEFAULT_SCIM_TOKEN_FILE));
   const api = await startLocalApi({
     port,
-    runtime: createLocalRuntime({ activityTable, onEvent: (event) => console.log(eventLine(event)) }),
+    runtime: createLocalRuntime({ activityTable, onEvent: (event) => console.log(eventLine(event)), reconcileOnUpload: reconcileOnUpload(env) }),
     scimTokens: () => scimTokenFile.read(),
     ...(clients ? { oauth: { clients } } : {}),
   });
@@ -104,6 +105,18 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** RECONCILE_ON_UPLOAD: the stack's reconcileOnUpload context as JSON, checked as synth checks it. */
+function reconcileOnUpload(env: NodeJS.ProcessEnv): ReconcileOnUploadSettings | undefined {
+  if (!env.RECONCILE_ON_UPLOAD) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(env.RECONCILE_ON_UPLOAD);
+  } catch {
+    throw new Error('RECONCILE_ON_UPLOAD must be JSON: {"prefix":"rosters/","scope":{"emailDomains":["example.com"]}}');
+  }
+  return checkReconcileOnUpload(json as ReconcileOnUploadSettings);
 }
 
 /** LOCAL_API_AUTH: unset (open on loopback) or `oauth`; LOCAL_API_CLIENTS: the clients, as JSON. */
