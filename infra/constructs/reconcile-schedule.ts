@@ -107,8 +107,8 @@ export function scheduledPlanInput(settings: ReconcileScheduleSettings, threshol
   if (timezone !== undefined) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: timezone });
-    } catch {
-      throw new Error(`reconcileSchedule.timezone must be an IANA time zone such as Europe/Berlin (got ${timezone})`);
+    } catch (error) {
+      throw new Error(`reconcileSchedule.timezone must be an IANA time zone such as Europe/Berlin (got ${timezone})`, { cause: error });
     }
   }
   if (autoApply !== undefined && typeof autoApply !== 'boolean') throw new Error('reconcileSchedule.autoApply must be true or false');

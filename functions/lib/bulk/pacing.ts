@@ -1,4 +1,4 @@
-import { readEnv, type Env } from '../config';
+import type { Env } from '../config';
 import { ConfigurationError, ValidationError } from '../errors';
 
 /**
@@ -24,7 +24,7 @@ const MAX_REQUESTS_PER_SECOND = 1000;
  */
 export const JOINER_WEBEX_REQUESTS = 10;
 
-export function requestsPerSecond(env: Env = readEnv()): number {
+export function requestsPerSecond(env: Env): number {
   const raw = env[REQUESTS_PER_SECOND_ENV];
   if (raw === undefined || raw === '') return DEFAULT_REQUESTS_PER_SECOND;
   const n = Number(raw);

@@ -42,7 +42,7 @@ export function authorizerSettings(env: Env): AuthorizerSettings {
     scopes = JSON.parse(need('API_AUTH_ROUTE_SCOPES')) as RouteScopes;
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
-    throw new ConfigurationError('API_AUTH_ROUTE_SCOPES is not JSON');
+    throw new ConfigurationError('API_AUTH_ROUTE_SCOPES is not JSON', { cause: error });
   }
   const issuer: TokenIssuer | undefined = env.API_AUTH_USER_POOL_ID
     ? { kind: 'cognito', userPoolId: env.API_AUTH_USER_POOL_ID, clientIds: need('API_AUTH_CLIENT_IDS').split(',') }

@@ -12,11 +12,12 @@ export function checkedPlanRequest(setting: string, request: unknown, thresholdC
   if (!parsed.success) {
     throw new Error(`${setting} is invalid: ${parsed.error.issues.map((i) => `${setting}.${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   }
+  // The planner would refuse it every night: fail synth instead, naming the field.
   try {
     planThresholds(thresholdCeiling, parsed.data.thresholds);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    throw new Error(`${setting} is invalid: ${error.fields.map((f) => `${setting}.${f.field}: ${f.message}`).join('; ')}`);
+    throw new Error(`${setting} is invalid: ${error.fields.map((f) => `${setting}.${f.field}: ${f.message}`).join('; ')}`, { cause: error });
   }
   return parsed.data;
 }

@@ -36,8 +36,11 @@ export async function readSecretStringThroughExtension(secretId: string, what: s
     response = await sendHttpRequest({ method: 'GET', url, headers: { 'X-Aws-Parameters-Secrets-Token': options.sessionToken }, timeoutMs });
   } catch (error) {
     const reason = (error as { name?: string }).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : ((error as { code?: string }).code ?? 'connection failed');
+    // The socket's error names the address and its code, never the request's token header.
     throw new SecretUnavailableError(
       `The AWS Parameters and Secrets Lambda Extension on localhost:${port} could not be reached (${reason}): is its layer attached to the function?`,
+      false,
+      { cause: error },
     );
   }
   if (response.status !== 200) {
@@ -47,6 +50,7 @@ export async function readSecretStringThroughExtension(secretId: string, what: s
   try {
     value = (JSON.parse(response.body) as { SecretString?: unknown }).SecretString;
   } catch {
+    // No cause: the parser's message quotes the answer, which is the secret.
     throw new SecretUnavailableError('The Parameters and Secrets extension answered with something other than GetSecretValue JSON');
   }
   // Like GetSecretValue without a SecretString (a binary secret): nothing usable is stored.
