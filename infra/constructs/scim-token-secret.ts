@@ -1,4 +1,4 @@
-import { SecretValue } from 'aws-cdk-lib';
+import { RemovalPolicy, SecretValue } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
@@ -24,6 +24,9 @@ export class ScimTokenSecret extends Construct {
     this.secret = new secretsmanager.Secret(this, 'Secret', {
       description: 'Digests of the SCIM bearer token Entra ID / Okta send (webex-provisioning; npm run scim-token)',
       secretStringValue: SecretValue.unsafePlainText(SCIM_TOKEN_PLACEHOLDER),
+      // As the Webex secret: a replaced or deleted stack does not revoke the token Entra ID or Okta holds (it keeps
+      // digests only, so keeping it exposes nothing). An e2e stack destroys it with everything else.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     acknowledge(this, {
       SMG4: "Secrets Manager's own rotation is not used: a new SCIM token must be pasted into Entra ID or Okta by a person, so `npm run scim-token` rotates it (the replaced token stays valid for a grace period).",

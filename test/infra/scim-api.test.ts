@@ -92,11 +92,13 @@ describe.each(MODES.map((m) => [m.join(','), m] as const))('apiAuth %s with SCIM
 });
 
 describe('the stack', () => {
-  it('creates the SCIM token secret (frozen placeholder, no token) and outputs its ARN', () => {
+  it('creates the SCIM token secret (frozen placeholder, no token, retained) and outputs its ARN', () => {
     const app = new App({ context: SKIP_BUNDLING });
     const template = Template.fromStack(new WebexProvisioningStack(app, 'WebexProvisioning'));
     const secrets = resources(template, 'AWS::SecretsManager::Secret').filter(([, s]) => s.Properties.SecretString === SCIM_TOKEN_PLACEHOLDER);
     expect(secrets).toHaveLength(1);
+    // Retained, as the Webex secret: replacing the stack must not revoke the token the IdP holds.
+    expect(secrets[0][1].DeletionPolicy).toBe('Retain');
     // FROZEN: CloudFormation would overwrite the stored digests (and revoke the IdP's token) if this changed.
     expect(SCIM_TOKEN_PLACEHOLDER).toBe('{"version":0,"note":"no SCIM token yet: run npm run scim-token -- --secret-arn <this ARN>"}');
     expect(template.toJSON().Outputs.ScimTokenSecretArn.Value).toEqual({ Ref: secrets[0][0] });
