@@ -26,6 +26,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `rotatorReservedConcurrency` | `1`                                            |
  * | `reconcileLeaverThresholds` | `{"maxLeaverPercent":5,"maxLeavers":20}`       |
  * | `reconcileSchedule`      | `{"expression":"cron(0 2 * * ? *)","key":"rosters/nightly.csv","scope":{"emailDomains":["example.com"]}}` |
+ * | `reconcileOnUpload`      | `{"prefix":"rosters/","scope":{"emailDomains":["example.com"]},"autoApply":false}` |
  * | `apiAuth`                | `iam` (default), `oauth` or `iam,oauth`           |
  * | `apiClients`             | `[{"name":"jira","scopes":["users.read","users.write","calling.write"]}]` |
  * | `oauthIssuer`, `oauthAudience` | `https://login.microsoftonline.com/<tenant>/v2.0`, `api://webex-provisioning` |
@@ -57,6 +58,7 @@ export const CONTEXT_KEYS = [
   'rotatorReservedConcurrency',
   'reconcileLeaverThresholds',
   'reconcileSchedule',
+  'reconcileOnUpload',
   'apiAuth',
   'apiClients',
   'oauthIssuer',
@@ -109,6 +111,7 @@ export function configFromContext(node: Node): AppConfig {
       reconcileLeaverThresholds: parseJsonObject('reconcileLeaverThresholds', node.tryGetContext('reconcileLeaverThresholds')) as WebexProvisioningStackProps['reconcileLeaverThresholds'],
       activityRetentionDays: parseNumber('activityRetentionDays', node.tryGetContext('activityRetentionDays')),
       reconcileSchedule: parseJsonObject('reconcileSchedule', node.tryGetContext('reconcileSchedule')) as WebexProvisioningStackProps['reconcileSchedule'],
+      reconcileOnUpload: parseJsonObject('reconcileOnUpload', node.tryGetContext('reconcileOnUpload')) as WebexProvisioningStackProps['reconcileOnUpload'],
       apiAuth: str('apiAuth')?.split(',').map((m) => m.trim()).filter(Boolean) as WebexProvisioningStackProps['apiAuth'],
       apiClients: parseJsonArray('apiClients', node.tryGetContext('apiClients')) as WebexProvisioningStackProps['apiClients'],
       oauthIssuer: str('oauthIssuer'),

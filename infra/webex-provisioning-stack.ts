@@ -27,6 +27,9 @@ import { stateMachine, type StateMachineId } from '../functions/lib/state-machin
 import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSettings } from './constructs/workflow-api';
 import { CognitoApiIssuer, type ApiClientSettings } from './constructs/oauth-issuer';
+import { ScimTokenSecret } from './constructs/scim-token-secret';
+import { ReconcileOnUpload } from './constructs/reconcile-on-upload';
+import { checkReconcileOnUpload, type ReconcileOnUploadSettings } from '../functions/lib/reconcile/upload-plan';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
 
 export { DEFAULT_STACK_NAME } from './stack-name';
@@ -235,6 +238,16 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly reconcileSchedule?: ReconcileScheduleSettings;
 
   /**
+   * Plan a reconciliation whenever a roster file is created under a prefix of the imports bucket (an HR system's
+   * nightly export), e.g. `{ prefix: 'rosters/', scope: { emailDomains: ['example.com'] }, autoApply: false }`
+   * (also `leaverPolicy`, `allowMoves`, `thresholds`, as the schedule). The bucket sends its events to EventBridge
+   * and a rule on "Object Created" under the prefix starts the planner; the same safeguards and events as
+   * `reconcileSchedule`. The prefix may not overlap where the suite writes (plans/, applies/, reports/, bulk-results/).
+   * @default - off
+   */
+  readonly reconcileOnUpload?: ReconcileOnUploadSettings;
+
+  /**
    * Days the activity table keeps a record (user history, bulk runs, plans) before DynamoDB's TTL removes it.
    * @default 400
    */
@@ -289,8 +302,12 @@ export class WebexProvisioningStack extends Stack {
   public readonly numberPools: NumberPools;
   /** The CloudWatch dashboard of outcomes, Webex faults, tokens, queues, long runs and number pools. */
   public readonly dashboard: OperationsDashboard;
+  /** The SCIM bearer token's digests (`npm run scim-token`), read by the SCIM API's authorizer. */
+  public readonly scimToken: ScimTokenSecret;
   /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
   public readonly reconcileSchedule?: ReconcileSchedule;
+  /** The upload rule, when `reconcileOnUpload` is set. */
+  public readonly reconcileOnUpload?: ReconcileOnUpload;
 
   constructor(scope: Construct, id: string, props: WebexProvisioningStackProps = {}) {
     super(scope, id, {
@@ -371,8 +388,10 @@ export class WebexProvisioningStack extends Stack {
     if (apiAuth.includes('oauth') && !props.oauthIssuer) {
       this.apiIssuer = new CognitoApiIssuer(this, 'ApiIssuer', { clients: props.apiClients ?? [], domainPrefix: props.oauthDomainPrefix });
     }
+    this.scimToken = new ScimTokenSecret(this, 'ScimToken');
     this.api = new WorkflowApi(this, 'WorkflowApi', {
       secret: this.secret,
+      scimTokenSecret: this.scimToken.secret,
       webexBaseUrl,
       throttle,
       logRetention,
@@ -440,6 +459,15 @@ export class WebexProvisioningStack extends Stack {
         thresholdCeiling: props.reconcileLeaverThresholds,
       });
     }
+    if (props.reconcileOnUpload) {
+      this.reconcileOnUpload = new ReconcileOnUpload(this, 'ReconcileOnUpload', {
+        settings: props.reconcileOnUpload,
+        bucket: this.bulkImports.bucket,
+        stateMachine: this.workflows.stateMachines.ReconcilePlan,
+        alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
+        thresholdCeiling: props.reconcileLeaverThresholds,
+      });
+    }
     this.dashboard = new OperationsDashboard(this, 'Operations', {
       stateMachines: this.workflows.stateMachines,
       deadLetterQueues: {
@@ -469,6 +497,11 @@ export class WebexProvisioningStack extends Stack {
 
     if (this.api.iamApi) new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.iamApi.url });
     if (this.api.oauthApi) new CfnOutput(this, 'OAuthApiUrl', { description: 'Invoke URL of the v1 stage for OAuth clients (Authorization: Bearer)', value: this.api.oauthApi.url });
+    if (this.api.scimApi) new CfnOutput(this, 'ScimApiUrl', { description: "SCIM 2.0 base URL: Entra ID's Tenant URL, Okta's SCIM connector base URL", value: `${this.api.scimApi.url}scim/v2` });
+    new CfnOutput(this, 'ScimTokenSecretArn', {
+      description: 'Secret of the SCIM bearer token: create or rotate the token with `npm run scim-token -- --secret-arn <this>`',
+      value: this.scimToken.secret.secretArn,
+    });
     if (this.apiIssuer) {
       new CfnOutput(this, 'OAuthTokenUrl', { description: 'Client-credentials token endpoint of the OAuth API', value: this.apiIssuer.tokenUrl });
       new CfnOutput(this, 'OAuthUserPoolId', { description: 'Cognito user pool of the OAuth clients (read a client secret with describe-user-pool-client)', value: this.apiIssuer.userPool.userPoolId });
@@ -543,6 +576,7 @@ function reconcilePlanEnvironment(props: WebexProvisioningStackProps): Record<st
   }
   // Checked before anything is built: a bad schedule fails synth naming its field.
   if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule, props.reconcileLeaverThresholds);
+  if (props.reconcileOnUpload) checkReconcileOnUpload(props.reconcileOnUpload, props.reconcileLeaverThresholds);
   return env;
 }
 

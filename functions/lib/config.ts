@@ -55,6 +55,9 @@ export type EnvName =
   | 'API_AUTH_ISSUER'
   | 'API_AUTH_AUDIENCE'
   | 'API_AUTH_JWKS_URI'
+  // The SCIM token (scim-auth/): its secret (the authorizer), its file (the local API)
+  | 'SCIM_TOKEN_SECRET_ARN'
+  | 'SCIM_TOKEN_FILE'
   // The local runtime (functions/local/): its buckets' folder
   | 'LOCAL_OBJECT_STORE_DIR';
 

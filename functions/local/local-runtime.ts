@@ -11,7 +11,9 @@ import { readEnv, type EnvName } from '../lib/config';
 import type { Deps } from '../lib/runtime/deps';
 import type { ObjectStore } from '../lib/storage/object-store';
 import { LocalEventBus, type PublishedEvent } from './local-event-bus';
-import { LocalObjectStore } from './local-object-store';
+import { LocalObjectStore, type ObjectCreatedEvent } from './local-object-store';
+import { localUploadRule } from './local-upload-rule';
+import type { ReconcileOnUploadSettings } from '../lib/reconcile/upload-plan';
 import { LocalObjectUrls } from './local-object-urls';
 import { localWebexDeps } from './local-webex';
 import { localActivityTable, type LocalActivityTable } from './local-activity-table';
@@ -36,6 +38,11 @@ export interface LocalRuntimeOptions {
   onEvent?: (event: PublishedEvent) => void;
   /** The activity table: `npm start` keeps it under .local/; else a new in-memory dynalite of the runtime's own. */
   activityTable?: LocalActivityTable;
+  /**
+   * The stack's `reconcileOnUpload`: a roster put under its prefix in the imports bucket starts a plan, as the
+   * bucket's EventBridge notifications and the upload rule do in AWS. @default off
+   */
+  reconcileOnUpload?: ReconcileOnUploadSettings;
   /** DescribeExecution's token bucket; AWS's quota (DESCRIBE_EXECUTION_QUOTA) unless a test gives a smaller one. */
   describeQuota?: ApiThrottleQuota;
 }
@@ -63,10 +70,12 @@ export interface LocalRuntime {
 export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRuntime {
   const env = () => readEnv();
   const objectUrls = new LocalObjectUrls();
+  // The buckets' "Object Created" events, for the rules that match them (set once the state machines exist).
+  let objectCreated: ((event: ObjectCreatedEvent) => void) | undefined;
   const objectStore = (): ObjectStore => {
     const dir = env()[LOCAL_OBJECT_STORE_ENV];
     if (!dir) throw new ConfigurationError(`${LOCAL_OBJECT_STORE_ENV} is not set: the local runtime has no folder for its buckets`);
-    return new LocalObjectStore(dir, objectUrls);
+    return new LocalObjectStore(dir, objectUrls, objectCreated);
   };
   const webex = { ...localWebexDeps(env), ...options.webex };
   const eventBus = new LocalEventBus(options.onEvent);
@@ -85,6 +94,13 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
+  if (options.reconcileOnUpload) {
+    objectCreated = localUploadRule(options.reconcileOnUpload, {
+      importsBucket: () => env().BULK_IMPORTS_BUCKET,
+      starter: () => stateMachines.starter(),
+      onError: (error) => console.error('local upload rule: the plan could not be started', error instanceof Error ? error.message : error),
+    });
+  }
   return {
     deps: { env, stateMachines, objectStore, activity, scim, ...webex },
     stateMachines,

@@ -13,6 +13,7 @@ import { PLACEHOLDER_SECRET_TEMPLATE } from '../../infra/constructs/webex-secret
 import { DEFAULT_API_THROTTLE } from '../../infra/constructs/workflow-api';
 import { DEFAULT_WEBEX_BASE_URL, WorkflowFunction } from '../../infra/constructs/workflow-function';
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
+import { SCIM_TOKEN_PLACEHOLDER } from '../../infra/constructs/scim-token-secret';
 
 // Functions that read the secret besides the route functions: the token rotator, the daily count of free numbers and every state machine's task functions.
 const NON_ROUTE_FUNCTIONS = 2 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
@@ -240,8 +241,9 @@ describe('WebexProvisioning stack (defaults)', () => {
   });
 
   test('a secret is created, retained, and holds only the frozen placeholder template', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
-    const [secret] = Object.values(template.findResources('AWS::SecretsManager::Secret'));
+    // Besides the SCIM token's digests (scim-api.test.ts).
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    const secret = template.toJSON().Resources[logicalId(stack, stack.secret.secret)];
     expect(secret.DeletionPolicy).toBe('Retain');
     expect(secret.UpdateReplacePolicy).toBe('Retain');
     // Pinned: changing this string makes CloudFormation overwrite the connected token pair on the next deploy.
@@ -349,9 +351,9 @@ describe('WebexProvisioning stack (defaults)', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', { TracingEnabled: true });
   });
 
-  test('outputs: the API URL, the secret ARN, the alarm topic, the bus, the imports bucket and the activity table, once each', () => {
+  test('outputs: the API URL, the secret ARN, the SCIM token secret, the alarm topic, the bus, the imports bucket and the activity table, once each', () => {
     const outputs = template.toJSON().Outputs;
-    expect(Object.keys(outputs).sort()).toEqual(['ActivityTableName', 'AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'DashboardName', 'LifecycleEventBusName', 'WebexSecretArn']);
+    expect(Object.keys(outputs).sort()).toEqual(['ActivityTableName', 'AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'DashboardName', 'LifecycleEventBusName', 'ScimApiUrl', 'ScimTokenSecretArn', 'WebexSecretArn']);
     expect(outputs.WebexSecretArn.Value).toEqual({ Ref: logicalId(stack, stack.secret.secret) });
     expect(JSON.stringify(outputs.ApiUrl.Value)).toContain('execute-api');
   });
@@ -360,7 +362,8 @@ describe('WebexProvisioning stack (defaults)', () => {
 describe('WebexProvisioning stack (configured)', () => {
   test('existingSecretArn: no secret is created and everything points at the given ARN', () => {
     const { template } = synth({ existingSecretArn: EXISTING_SECRET_ARN });
-    template.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    // Only the SCIM token's, which the stack always makes.
+    expect(Object.values(template.findResources('AWS::SecretsManager::Secret')).map((s) => s.Properties.SecretString)).toEqual([SCIM_TOKEN_PLACEHOLDER]);
     const withSecret = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => ENV.secretArn in fn.Properties.Environment.Variables);
     expect(withSecret).toHaveLength(SECRET_READERS);
     for (const fn of withSecret) expect(fn.Properties.Environment.Variables[ENV.secretArn]).toBe(EXISTING_SECRET_ARN);

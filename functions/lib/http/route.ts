@@ -86,6 +86,14 @@ export function talksToWebex(route: Pick<RouteDefinition, 'needs'>): boolean {
   return route.needs.includes('webex') || route.needs.includes('webexSecret');
 }
 
+/**
+ * A SCIM route (its row's scope is `scim`): called by Entra ID and Okta, which can sign no SigV4, so it always sits
+ * behind the authorizer (the stack's SCIM API), taking an OAuth token with the scope or the SCIM token.
+ */
+export function isScimRoute(route: Pick<RouteDefinition, 'scope'>): boolean {
+  return route.scope === 'scim';
+}
+
 /** Declares a route row, keeping its literal id and inferring its input and needs. */
 export function defineRoute<const Id extends string, I, N extends keyof Deps = never>(route: Route<Id, I, N>): Route<Id, I, N> {
   return route;
