@@ -6,12 +6,16 @@ import { ACTIVITY_TABLE } from '../lib/activity/table';
 import { DEFAULT_ACTIVITY_RETENTION_DAYS } from '../lib/activity/settings';
 import type { ActivityStore } from '../lib/activity/store';
 import { DynamoActivityStore } from '../lib/aws/dynamodb-activity-store';
+import { DynamoPaceStore } from '../lib/aws/dynamodb-pace-store';
+import type { PaceStore } from '../lib/pacing/store';
 
 export const LOCAL_ACTIVITY_TABLE_NAME = 'webex-provisioning-activity';
 
 export interface LocalActivityTable {
   /** The DynamoDB adapter the Lambdas use, against this dynalite. */
   readonly store: ActivityStore;
+  /** The pacing budget's item in the same table (the Lambdas' adapter). */
+  readonly paceStore: PaceStore;
   /** Where the table answers (starting dynalite on first use): for a test's own client. */
   endpoint(): Promise<string>;
   close(): Promise<void>;
@@ -59,6 +63,7 @@ export function localActivityTable(options: LocalActivityTableOptions = {}): Loc
   });
   return {
     store,
+    paceStore: new DynamoPaceStore({ client, tableName: LOCAL_ACTIVITY_TABLE_NAME }),
     endpoint,
     async close() {
       if (!started) return;

@@ -6,7 +6,10 @@ import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/han
 import { createHandler as reconcileApplySteps } from '../reconcile-apply-steps/handler';
 import { createHandler as reconcileApplyCheck } from '../reconcile-apply-check/handler';
 import { ConfigurationError } from '../lib/errors';
-import { readEnv, type EnvName } from '../lib/config';
+import { once, readEnv, type EnvName } from '../lib/config';
+import { logger } from '../lib/logger';
+import { PacingBudget, type PacingBudgetOptions } from '../lib/pacing/budget';
+import { pacingSettings } from '../lib/pacing/settings';
 import type { Deps } from '../lib/runtime/deps';
 import type { ObjectStore } from '../lib/storage/object-store';
 import { LocalEventBus, type PublishedEvent } from './local-event-bus';
@@ -35,6 +38,8 @@ export interface LocalRuntimeOptions {
   onEvent?: (event: PublishedEvent) => void;
   /** The activity table: `npm start` keeps it under .local/; else a new in-memory dynalite of the runtime's own. */
   activityTable?: LocalActivityTable;
+  /** The pacing budget's clock (a benchmark's or a test's); the real one by default. */
+  pacingClock?: Pick<PacingBudgetOptions, 'now' | 'sleep' | 'random' | 'passTime'>;
   /** DescribeExecution's token bucket; AWS's quota (DESCRIBE_EXECUTION_QUOTA) unless a test gives a smaller one. */
   describeQuota?: ApiThrottleQuota;
 }
@@ -55,6 +60,20 @@ export interface LocalRuntime {
 }
 
 /**
+ * The pacing budget's clock when Wait states take no time: a wait it hands out has passed as soon as it is
+ * handed out, so the clock moves to its end (never back), and the budget refills as if the run had waited.
+ */
+function fastForwardClock(): Pick<PacingBudgetOptions, 'now' | 'passTime'> {
+  let skew = 0;
+  return {
+    now: () => Date.now() + skew,
+    passTime: (untilMs) => {
+      skew = Math.max(skew, untilMs - Date.now());
+    },
+  };
+}
+
+/**
  * The local runtime's composition root (`npm start`, the tests, the benchmarks): state machines run
  * in-process with the deployed task handlers, buckets are folders under LOCAL_OBJECT_STORE_DIR, the
  * lifecycle bus records what is published. The environment is read per use: tests change it between requests.
@@ -67,14 +86,15 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     if (!dir) throw new ConfigurationError(`${LOCAL_OBJECT_STORE_ENV} is not set: the local runtime has no folder for its buckets`);
     return new LocalObjectStore(dir, objectUrls);
   };
-  const webex = { ...localWebexDeps(env), ...options.webex };
   const eventBus = new LocalEventBus(options.onEvent);
   const activityTable = options.activityTable ?? localActivityTable();
   const activity = () => activityTable.store;
+  const pacing = once(() => new PacingBudget({ store: activityTable.paceStore, settings: pacingSettings(env()), log: logger, ...(options.fastWaits ? fastForwardClock() : {}), ...options.pacingClock }));
+  const webex = { ...localWebexDeps(env, pacing), ...options.webex };
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
     LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
-    BulkJoinersStepsFunctionArn: bulkJoinersSteps({ activity }) as LambdaHandler,
+    BulkJoinersStepsFunctionArn: bulkJoinersSteps({ activity, pacing }) as LambdaHandler,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore, activity }) as LambdaHandler,
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex, activity }) as LambdaHandler,
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
@@ -83,7 +103,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
   return {
-    deps: { env, stateMachines, objectStore, activity, ...webex },
+    deps: { env, stateMachines, objectStore, activity, pacing, ...webex },
     stateMachines,
     executions: stateMachines.executions,
     eventBus,

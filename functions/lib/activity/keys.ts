@@ -10,6 +10,7 @@ import type { ActivityRecord, BulkRunSummary, PlanSummary } from './records';
  * | activity    | USER#<email, lower>   | ACT#<startedAt>#<executionName>    | PERSON#<userId>   | ACT#<startedAt>#<exec>     |
  * | bulk run    | BULK#<executionName>  | RUN                                | RECENT#bulkRun    | <startedAt>#<executionName> |
  * | plan        | PLAN#<planId>         | PLAN                               | RECENT#plan       | <createdAt>#<planId>       |
+ * | pace budget | PACE#webex            | BUDGET                             |                   |                            |
  *
  * - a user's history: Query pk = USER#…, sk begins_with ACT#, newest first (ScanIndexForward false);
  *   by Webex person id the same on GSI1 (a user the runs found carries its id);
@@ -17,7 +18,10 @@ import type { ActivityRecord, BulkRunSummary, PlanSummary } from './records';
  *   is written a few times in its life, far below a partition's 1,000 writes a second.
  * - an activity item's key is the run's start time and execution name: a retried step writes the same item,
  *   and its conditional put (attribute_not_exists) makes the retry a no-op.
- * Later kinds (SCIM resources, the pacing budget) take their own pk prefixes and, if listed, their own RECENT#.
+ * - the pacing budget (pacing/budget.ts): one item per deployment (a table is one deployment's, and a deployment
+ *   speaks to one organisation), read consistently and replaced by a conditional put on its `version`; never listed,
+ *   never expires (the discovered rate outlives a run).
+ * Later kinds (SCIM resources) take their own pk prefixes and, if listed, their own RECENT#.
  */
 export const KEY = { pk: 'pk', sk: 'sk', gsi1pk: 'gsi1pk', gsi1sk: 'gsi1sk' } as const;
 export const GSI1 = 'gsi1';
@@ -26,7 +30,7 @@ export const ITEM_KIND = 'itemKind';
 /** The TTL attribute (epoch seconds) the table is configured with. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-export type ItemKind = 'activity' | 'bulkRun' | 'plan';
+export type ItemKind = 'activity' | 'bulkRun' | 'plan' | 'pace';
 export interface ItemKeys {
   pk: string;
   sk: string;
@@ -61,6 +65,7 @@ export const planKeys = (plan: Pick<PlanSummary, 'planId' | 'createdAt'>): ItemK
 });
 export const bulkRunKey = (executionName: string) => ({ pk: `BULK#${executionName}`, sk: 'RUN' });
 export const planKey = (planId: string) => ({ pk: `PLAN#${planId}`, sk: 'PLAN' });
+export const PACE_KEY = { pk: 'PACE#webex', sk: 'BUDGET' } as const;
 
 /** Largest page a list route answers, and the page it answers without `limit`. */
 export const MAX_PAGE_SIZE = 100;

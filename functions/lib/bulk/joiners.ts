@@ -9,7 +9,7 @@ import type { StateMachines } from '../state-machines/ports';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { MapProgress } from '../state-machines/map-progress';
-import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import { assertScheduleFits, joinerIntervalMs, requestsPerSecond } from './pacing';
 import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserResult } from '../schemas/bulk-answers';
 
 /**
@@ -20,9 +20,9 @@ import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserRes
 
 /**
  * Joiners (or reconcile items) run at once (the Map's MaxConcurrency, through MaxConcurrencyPath). The
- * request budget is kept by the pacing schedule (pacing.ts); this bound only has to let enough joiners
- * overlap to fill it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at the default budget
- * in AWS, so 8 to 16). Each running child holds one Lambda invocation at a time, and a CSV runs two batches at
+ * request rate is kept by the shared pacing budget (pacing/budget.ts); this bound only has to let enough joiners
+ * overlap to fill it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at 5 requests a second
+ * in AWS, so 8 to 16; more where the organisation's rate is found higher). Each running child holds one Lambda invocation at a time, and a CSV runs two batches at
  * once; new accounts may have a Lambda concurrency quota of 10 in all (docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html),
  * so the default stays within it, at the cost of pace (about half the default budget). The stack's
  * `bulkMaxConcurrency` sets it.
@@ -60,12 +60,11 @@ export function maxConcurrency(env: Env = readEnv()): number {
 }
 
 /**
- * The BulkJoiners machine's input: each user as the Joiner takes it, when each may start (the pacing
- * schedule, one entry per user), and the Map's concurrency bound.
+ * The BulkJoiners machine's input: each user as the Joiner takes it and the Map's concurrency bound. When
+ * each starts is the pacing budget's answer to its Pace step, not part of the input.
  */
 export interface BulkJoinersMachineInput {
   users: Record<string, unknown>[];
-  schedule: string[];
   maxConcurrency: number;
   origin: { source: string; detailType: string };
   /**
@@ -78,13 +77,12 @@ export interface BulkJoinersMachineInput {
 export function bulkJoinersMachineInput(
   input: BulkJoinersInput,
   env: Env = readEnv(),
-  startMs = Date.now(),
 ): BulkJoinersMachineInput {
+  // At the initial rate (the slowest the budget starts at): a run that could not end in time then is refused.
   const intervalMs = joinerIntervalMs(requestsPerSecond(env));
   assertScheduleFits(input.users.length, input.users.length * intervalMs, { field: 'users', noun: 'users', remedy: 'send fewer or raise the budget' });
   return {
     users: input.users.map((u) => joinerDetailWithDefaults(u)),
-    schedule: startSchedule(input.users.length, startMs, intervalMs),
     maxConcurrency: maxConcurrency(env),
     origin: { source: BULK_SOURCE, detailType: LIFECYCLE_DETAIL_TYPES.joined },
     publishOutcome: true,

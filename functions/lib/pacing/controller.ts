@@ -1,3 +1,6 @@
+// A namespace import lets esbuild drop what is unused.
+import * as z from 'zod';
+
 /**
  * The pacing controller: how fast the runs of one deployment may send Webex requests, found rather than told.
  * Cisco publishes no fixed limit ("limits vary depending on the calls being made", developer.webex.com's blog on
@@ -26,27 +29,28 @@ export interface PacingSettings {
   interactiveShare: number;
 }
 
-export interface PaceState {
+export const PaceState = z.object({
   /** The organisation's rate as discovered, requests a second: the runs draw (1 − share) of it. */
-  rate: number;
+  rate: z.number().positive(),
   /**
    * The organisation's limit as found: what the runs were drawing when Webex last answered 429 (their own
    * requests are nearly all of it). The rate settles here, so the runs draw (1 − share) of it. Unset until a 429.
    */
-  ceiling?: number;
+  ceiling: z.number().positive().optional(),
   /** Run tokens: below zero by the requests granted slots ahead of now. */
-  tokens: number;
-  /** When `tokens` and `rate` were last brought up to date. */
-  atMs: number;
+  tokens: z.number(),
+  /** When `tokens` and `rate` were last brought up to date (epoch ms). */
+  atMs: z.number(),
   /** No run request is let through before this (Retry-After). */
-  blockedUntilMs: number;
+  blockedUntilMs: z.number(),
   /** Until this, 429s belong to the last cut's congestion event (requests sent before it): they do not cut again. */
-  holdUntilMs: number;
+  holdUntilMs: z.number(),
   /** 429s reported, in all. */
-  rateLimited: number;
+  rateLimited: z.number().int().min(0),
   /** Requests granted to runs, in all. */
-  granted: number;
-}
+  granted: z.number().min(0),
+});
+export type PaceState = z.infer<typeof PaceState>;
 
 /** Until the first 429, the rate doubles this often while runs draw on it. */
 export const SLOW_START_DOUBLING_MS = 2_000;

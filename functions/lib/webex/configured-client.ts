@@ -5,9 +5,10 @@ import type { TokenProvider } from './token-provider';
 
 /**
  * The Webex client with the deployment's settings (WEBEX_BASE_URL, WEBEX_TIMEOUT_MS, WEBEX_RETRY_BUDGET_MS) and
- * the token source its composition root chose: the same settings whichever runtime builds it.
+ * the token source its composition root chose: the same settings whichever runtime builds it. Where the composition
+ * has the pacing budget, every 429 is reported to it.
  */
-export function configuredWebexClient(env: Env, tokenProvider: TokenProvider): WebexClient {
+export function configuredWebexClient(env: Env, tokenProvider: TokenProvider, onRateLimited?: (retryAfterMs: number) => Promise<unknown>): WebexClient {
   return new WebexClient({
     baseUrl: env.WEBEX_BASE_URL || DEFAULT_WEBEX_BASE_URL,
     tokenProvider,
@@ -15,6 +16,7 @@ export function configuredWebexClient(env: Env, tokenProvider: TokenProvider): W
     // Tunable for functions with longer timeouts (Step Functions tasks) and for fault tests.
     timeoutMs: positive(env.WEBEX_TIMEOUT_MS),
     retryBudgetMs: positive(env.WEBEX_RETRY_BUDGET_MS),
+    onRateLimited,
   });
 }
 
