@@ -32,6 +32,12 @@ export interface TaskFunctionDefinition {
    * on it and sets ACTIVITY_TABLE_NAME and ACTIVITY_RETENTION_DAYS.
    */
   readonly recordsActivity?: true;
+  /**
+   * Draws on or reports to the deployment's pacing budget (pacing/budget.ts, the activity table's PACE# item): CDK
+   * grants GetItem/PutItem on that item only and sets ACTIVITY_TABLE_NAME and the pacing settings
+   * (WEBEX_INITIAL_REQUESTS_PER_SECOND, WEBEX_MAX_REQUESTS_PER_SECOND, WEBEX_INTERACTIVE_SHARE) when the stack sets them.
+   */
+  readonly pacing?: true;
 }
 
 /**
@@ -105,6 +111,7 @@ const lifecycleSteps = <Id extends string>(id: Id) =>
     entry: 'functions/lifecycle-steps/handler.ts',
     summary: 'The steps of a lifecycle (joiner / mover / leaver) state machine (one Lambda; the payload names the step)',
     recordsActivity: true,
+    pacing: true,
   }) as const;
 
 export const stateMachines = [
@@ -118,6 +125,7 @@ export const stateMachines = [
         id: 'EnableCallingSteps',
         entry: 'functions/enable-calling-steps/handler.ts',
         summary: 'The steps of Enable Webex Calling for User (one Lambda; the payload names the step)',
+        pacing: true,
       },
     ],
     startedByRoute: 'EnableCalling',
@@ -137,6 +145,7 @@ export const stateMachines = [
         id: 'EnableCallingStandardSteps',
         entry: 'functions/enable-calling-steps/handler.ts',
         summary: 'The steps of Enable Webex Calling for User, for its Standard executions (moves)',
+        pacing: true,
       },
     ],
     startedByRoute: 'EnableCalling',
@@ -185,6 +194,7 @@ export const stateMachines = [
         substitution: 'BulkJoinersStepsFunctionArn',
         id: 'BulkJoinersSteps',
         recordsActivity: true,
+        pacing: true,
         entry: 'functions/bulk-joiners-steps/handler.ts',
         summary: 'The steps of Bulk Joiners: describe a failed user, build the report (no Webex calls)',
         webex: false,
@@ -242,6 +252,7 @@ export const stateMachines = [
         id: 'ReconcileApplyCheck',
         entry: 'functions/reconcile-apply-check/handler.ts',
         summary: 'Reconcile Apply: re-read an action\'s user in Webex and tell whether it changed since the plan',
+        pacing: true,
       },
     ],
     startedByRoute: 'ApplyReconcilePlan',
