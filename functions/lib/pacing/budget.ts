@@ -27,7 +27,8 @@ export interface PacingBudgetOptions {
 /**
  * The deployment's shared pacing budget: the controller (controller.ts) over one stored item, so concurrent runs
  * and every Lambda draw from the same token bucket and see the same discovered rate. Each change is a
- * read-modify-write with a conditional put on the item's version (optimistic: a conflict reads again). The
+ * read-modify-write with a conditional put on the item's version (optimistic: a conflict reads again; the callers
+ * of one process queue, so only separate Lambdas can conflict). The
  * discovered rate stays in the item, so the next run starts at it rather than at the initial rate.
  * Each change logs one `webex pace` line (rate, runs' rate, 429s): what a dashboard's metric filter reads.
  */
@@ -67,7 +68,16 @@ export class PacingBudget {
     return paceView(stored?.state ? this.fitted(stored.state) : initialPaceState(this.options.settings, this.now()), this.options.settings);
   }
 
-  private async update(change: (state: PaceState, now: number) => PaceState): Promise<PaceState> {
+  /** The changes of this process, one after the other: its own callers never race each other for the item. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private update(change: (state: PaceState, now: number) => PaceState): Promise<PaceState> {
+    const next = this.queue.then(() => this.write(change));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(change: (state: PaceState, now: number) => PaceState): Promise<PaceState> {
     for (let attempt = 1; ; attempt++) {
       const stored: StoredPace | undefined = await this.options.store.read();
       const now = this.now();
