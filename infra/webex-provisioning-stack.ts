@@ -309,13 +309,15 @@ export class WebexProvisioningStack extends Stack {
     this.activity = new ActivityTable(this, 'Activity', { retentionDays: props.activityRetentionDays });
     const bulkRate = validateBulkRate(props.bulkWebexRequestsPerSecond);
     const bulkConcurrency = validateBulkConcurrency(props.bulkMaxConcurrency);
+    const pacing = validatePacing(props);
     // The starters of bulk runs pace them to the budget; the routes reading uploads know the bucket.
     const bulkEnvironment: Record<string, Record<string, string>> = {};
     for (const route of routes as readonly RouteDefinition[]) {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
         ...(route.bulkBudget ? bulkBudgetEnvironment(bulkRate, bulkConcurrency) : {}),
-        ...(route.needs.includes('activity') ? this.activity.environment() : {}),
+        ...(route.needs.includes('activity') || route.needs.includes('pacing') ? this.activity.environment() : {}),
+        ...(route.needs.includes('pacing') ? pacingEnvironment(pacing, bulkRate) : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
@@ -347,7 +349,7 @@ export class WebexProvisioningStack extends Stack {
       taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: ceilingEnvironment },
       bulkWebexRequestsPerSecond: bulkRate,
       bulkMaxConcurrency: bulkConcurrency,
-      pacing: validatePacing(props),
+      pacing,
     });
 
     const apiAuth = validateApiAuth(props);
@@ -381,6 +383,7 @@ export class WebexProvisioningStack extends Stack {
       if (route.importsBucket === 'read') this.bulkImports.grantReadFiles(fn);
       if (route.importsBucket === 'reports') this.bulkImports.grantReadReports(fn);
       if (route.needs.includes('activity')) this.activity.grantQuery(fn);
+      if (route.needs.includes('pacing')) this.activity.grantPaceRead(fn);
       if (route.recordsActivity) this.activity.grantRecord(fn);
     }
 

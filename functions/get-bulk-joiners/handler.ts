@@ -1,3 +1,4 @@
+import { lambdaPacing } from '../lib/aws/lambda-activity';
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { describeBulkJoiners } from '../lib/bulk/joiners';
@@ -13,12 +14,15 @@ export const route = defineRoute({
   id: 'GetBulkJoiners', method: 'GET', path: '/bulk/joiners/{executionName}', entry: 'functions/get-bulk-joiners/handler.ts', scope: 'bulk.read',
   summary: 'Bulk Joiners status and, once ended, the per-user report',
   input: BulkJoinersRef,
-  needs: ['stateMachines'],
+  needs: ['stateMachines', 'pacing'],
   responses: {
     200: { description: 'The run\'s status and, once ended, its report', body: BulkJoinersStatusView },
     404: { description: 'No bulk joiners execution of that name' },
   },
-  run: async ({ executionName }, { stateMachines }) => ({ statusCode: 200, body: await describeBulkJoiners(executionName, stateMachines.describe, stateMachines.mapProgress) }),
+  run: async ({ executionName }, { stateMachines, pacing }) => ({
+    statusCode: 200,
+    body: await describeBulkJoiners(executionName, stateMachines.describe, stateMachines.mapProgress, () => pacing().view()),
+  }),
 });
 
-export const handler = routeHandler(route, { stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, { stateMachines: sfnStateMachines(lambdaEnv), ...lambdaPacing });

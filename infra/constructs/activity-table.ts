@@ -63,6 +63,16 @@ export class ActivityTable extends Construct {
     });
   }
 
+  /** Reads the pacing budget (a running job's progress): GetItem on its one item, nothing else. */
+  grantPaceRead(grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['dynamodb:GetItem'],
+      resourceArns: [this.table.tableArn],
+      conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [PACE_KEY.pk] } },
+    });
+  }
+
   /** Lists: Query on the table and its index; no Scan, no GetItem, no write. */
   grantQuery(grantee: iam.IGrantable): void {
     this.table.grant(grantee, 'dynamodb:Query');

@@ -80,7 +80,12 @@ describe('activity table', () => {
     }
     for (const route of routes as readonly RouteDefinition[]) {
       const granted = dynamo(id(stack, stack.api.functions[route.id].role as never)).flatMap(actions).sort();
-      const expected = [...(route.needs.includes('activity') ? ['dynamodb:Query'] : []), ...(route.recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : [])].sort();
+      const expected = [
+        ...(route.needs.includes('activity') ? ['dynamodb:Query'] : []),
+        ...(route.recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
+        // The pacing budget's item, read for a running job's progress.
+        ...(route.needs.includes('pacing') ? ['dynamodb:GetItem'] : []),
+      ].sort();
       expect([route.id, granted]).toEqual([route.id, expected]);
     }
     expect(['GetUserHistory', 'ListBulkJoiners', 'ListReconcilePlans'].every((r) => (routes as readonly RouteDefinition[]).find((x) => x.id === r)?.needs.includes('activity'))).toBe(true);

@@ -11,6 +11,7 @@ import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { MapProgress } from '../state-machines/map-progress';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond } from './pacing';
 import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserResult } from '../schemas/bulk-answers';
+import type { PaceView } from '../schemas/pace-answers';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
@@ -194,16 +195,23 @@ function reportWithOutcomes(output: BulkJoinersReport | Record<string, unknown>)
 }
 
 /** The execution as the runtime's state machines describe it (DescribeExecution in AWS). 404 for a name never started. */
-export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe'], progressOf?: StateMachines['mapProgress']): Promise<BulkJoinersStatus> {
+export async function describeBulkJoiners(
+  executionName: string,
+  describe: StateMachines['describe'],
+  progressOf?: StateMachines['mapProgress'],
+  paceOf?: () => Promise<PaceView>,
+): Promise<BulkJoinersStatus> {
   const found = await describe(machineFor(executionName), executionName);
   if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
   const progress = found.status === 'RUNNING' && progressOf ? await progressOf(machineFor(executionName), executionName) : undefined;
+  const pace = found.status === 'RUNNING' && paceOf ? await paceOf() : undefined;
   return {
     executionName,
     status: found.status as BulkJoinersStatus['status'],
     ...(found.startDate ? { startDate: found.startDate } : {}),
     ...(found.stopDate ? { stopDate: found.stopDate } : {}),
     ...(progress ? { progress } : {}),
+    ...(pace ? { pace } : {}),
     ...(found.status === 'SUCCEEDED' && found.output !== undefined ? { report: reportWithOutcomes(found.output as BulkJoinersReport) } : {}),
     ...(found.error ? { error: found.error } : {}),
     ...(found.cause ? { cause: found.cause } : {}),

@@ -1,5 +1,6 @@
 import type { LogSink } from '../logger';
-import { acquire, initialPaceState, paceView, rateLimited, type Grant, type PaceState, type PaceView, type PacingSettings } from './controller';
+import type { PaceView } from '../schemas/pace-answers';
+import { acquire, initialPaceState, paceView, rateLimited, type Grant, type PaceState, type PacingSettings } from './controller';
 import type { PaceStore, StoredPace } from './store';
 
 /** Concurrent writers each retry their read-modify-write this many times before giving up on a conflict. */

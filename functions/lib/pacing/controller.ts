@@ -1,5 +1,6 @@
 // A namespace import lets esbuild drop what is unused.
 import * as z from 'zod';
+import type { PaceView } from '../schemas/pace-answers';
 
 /**
  * The pacing controller: how fast the runs of one deployment may send Webex requests, found rather than told.
@@ -134,14 +135,6 @@ export function rateLimited(state: PaceState, settings: PacingSettings, nowMs: n
 }
 
 /** What a run's progress shows of the budget. */
-export interface PaceView {
-  /** The organisation's rate as discovered, requests a second. */
-  requestsPerSecond: number;
-  /** What the runs may draw of it. */
-  runRequestsPerSecond: number;
-  rateLimited: number;
-}
-
 export const paceView = (state: PaceState, settings: PacingSettings): PaceView => ({
   requestsPerSecond: round(state.rate),
   runRequestsPerSecond: round(runRate(state.rate, settings)),

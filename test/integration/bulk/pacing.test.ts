@@ -39,6 +39,9 @@ describe('adaptive pacing on the real ASL and the local runtime', () => {
     const users = Array.from({ length: 14 }, user);
     const res = await h.call('POST', '/bulk/joiners', { users, idempotencyKey: 'paced-hidden-limit' });
     expect(res.status).toBe(202);
+    // While it runs, its progress shows the shared budget: the rate found so far and the 429s.
+    const running = await h.call('GET', `/bulk/joiners/${res.body.executionName}`);
+    expect(running.body).toMatchObject({ status: 'RUNNING', pace: { requestsPerSecond: expect.any(Number), runRequestsPerSecond: expect.any(Number), rateLimited: expect.any(Number) } });
     await expectEveryUserOnce(h, res.body.executionName, users);
     const rateLimited = h.webexCalls().filter((r) => r.status === 429).length;
     const pace = await h.runtime.deps.pacing().view();
