@@ -16,12 +16,19 @@ import { ESM_REQUIRE_BANNER } from '../infra/constructs/workflow-function';
  *    HTTPS from a loopback server, one RS256 verification), as a Lambda cold start includes the runtime's boot;
  *  - warm: one invocation per distinct token in a warm process (API Gateway calls the authorizer once per token,
  *    method and resource; within the cache TTL it adds nothing).
+ * A third function, the floor, does only what any authorizer verifying against a JWKS must on its first request:
+ * load node:https and node:crypto, read the JWKS over HTTPS, verify one RS256 signature (no claims, no scopes). It
+ * tells the cost of the job from the cost of our code.
  */
 export interface AuthorizerBench {
   runs: number;
-  coldMs: { authorizer: number; bare: number };
+  coldMs: { authorizer: number; floor: number; bare: number };
   coldRatio: number;
-  warmP50Ms: { authorizer: number; bare: number };
+  /** The floor against the bare function: what fetching a JWKS and verifying costs at all. */
+  floorRatio: number;
+  /** The authorizer against the floor: what our code adds to that. */
+  overFloorRatio: number;
+  warmP50Ms: { authorizer: number; floor: number; bare: number };
   addedP50Ms: number;
   bundleKb: { authorizer: number; bare: number };
 }
@@ -54,6 +61,7 @@ export async function measureAuthorizer(runs = 15, warmCalls = 300): Promise<Aut
   const authorizerKb = await bundle(join(ROOT, 'functions/api-authorizer/handler.ts'), join(dir, 'authorizer.mjs'));
   writeFileSync(join(dir, 'bare.ts'), 'export const handler = async (event: unknown) => ({ principalId: "bare", event });\n');
   const bareKb = await bundle(join(dir, 'bare.ts'), join(dir, 'bare.mjs'));
+  writeFileSync(join(dir, 'floor.mjs'), FLOOR);
   const env = {
     PATH: process.env.PATH,
     NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'),
@@ -77,12 +85,12 @@ export async function measureAuthorizer(runs = 15, warmCalls = 300): Promise<Aut
   const tokens = Array.from({ length: warmCalls + 1 }, () => event(issuer!.mint('bench', ['users.read'])));
   writeFileSync(join(dir, 'warm.json'), JSON.stringify(tokens));
   writeFileSync(join(dir, 'cold.json'), JSON.stringify(tokens.slice(0, 1)));
-  const cold = { authorizer: [] as number[], bare: [] as number[] };
-  const warm = { authorizer: [] as number[], bare: [] as number[] };
+  const cold = { authorizer: [] as number[], floor: [] as number[], bare: [] as number[] };
+  const warm = { authorizer: [] as number[], floor: [] as number[], bare: [] as number[] };
   try {
     for (let i = 0; i < runs; i++) {
       // Interleaved, so both see the same machine load.
-      for (const kind of ['bare', 'authorizer'] as const) {
+      for (const kind of ['bare', 'floor', 'authorizer'] as const) {
         const eventsFile = join(dir, i === 0 ? 'warm.json' : 'cold.json');
         const start = performance.now();
         const { stdout } = await run(process.execPath, ['--input-type=module', '-e', child(join(dir, `${kind}.mjs`)), eventsFile], { env, maxBuffer: 1 << 24 });
@@ -93,14 +101,35 @@ export async function measureAuthorizer(runs = 15, warmCalls = 300): Promise<Aut
   } finally {
     server.close();
   }
-  const coldMs = { authorizer: median(cold.authorizer), bare: median(cold.bare) };
-  const warmP50Ms = { authorizer: median(warm.authorizer), bare: median(warm.bare) };
+  const coldMs = { authorizer: median(cold.authorizer), floor: median(cold.floor), bare: median(cold.bare) };
+  const warmP50Ms = { authorizer: median(warm.authorizer), floor: median(warm.floor), bare: median(warm.bare) };
   return {
     runs: runs - 1,
     coldMs,
     coldRatio: coldMs.authorizer / coldMs.bare,
+    floorRatio: coldMs.floor / coldMs.bare,
+    overFloorRatio: coldMs.authorizer / coldMs.floor,
     warmP50Ms,
     addedP50Ms: warmP50Ms.authorizer - warmP50Ms.bare,
     bundleKb: { authorizer: Math.round(authorizerKb / 1024), bare: Math.round(bareKb / 1024) },
   };
 }
+
+/** The floor's handler (see above), hand-written on purpose: it is the yardstick, not a candidate. */
+const FLOOR = `
+import { request } from 'node:https';
+import { createPublicKey, verify } from 'node:crypto';
+let keys;
+const jwks = () => keys ??= new Promise((resolve, reject) => request(process.env.API_AUTH_JWKS_URI, (res) => {
+  let body = '';
+  res.on('data', (chunk) => (body += chunk)).on('end', () => resolve(JSON.parse(body).keys));
+}).on('error', reject).end());
+export const handler = async (event) => {
+  const token = event.headers.Authorization.slice('Bearer '.length);
+  const [header, payload, signature] = token.split('.');
+  const { kid } = JSON.parse(Buffer.from(header, 'base64url').toString());
+  const jwk = (await jwks()).find((k) => k.kid === kid);
+  const ok = verify('RSA-SHA256', Buffer.from(header + '.' + payload), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(signature, 'base64url'));
+  return { principalId: 'floor', policyDocument: { Statement: [{ Effect: ok ? 'Allow' : 'Deny' }] } };
+};
+`;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalObjectStore } from '../functions/local/local-object-store';
 import { createReconcilePlan } from '../functions/lib/reconcile/create-plan';
+import { readEnv } from '../functions/lib/config';
 import { deploymentThresholds } from '../functions/lib/reconcile/threshold-ceiling';
 import { planRequests } from '../functions/lib/reconcile/apply-items';
 import { ReconcileResults, readItemResults } from '../functions/lib/reconcile/results';
@@ -15,7 +16,7 @@ import { benchRuntime, handlers } from './local-handlers';
 import { apiEvent, context } from './webex-calls';
 
 /**
- * Issue 16, apply: a plan of about 200 actions (joiners, movers, profile changes, leavers) applied through
+ * Reconciliation, apply: a plan of about 200 actions (joiners, movers, profile changes, leavers) applied through
  * POST /reconcile/plans/{id}/apply on the local runtime (the real ASL and machines, Wait states taking real
  * time: the pacing is a Wait) against the simulator, paced to a request budget. The achieved Webex request
  * rate against that budget (target ≥ 0.9), and that every action ran once: none duplicated, none missing.
@@ -108,7 +109,7 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
     const client = new WebexClient({ baseUrl: sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
     const { plan } = await createReconcilePlan(
       // A deployment whose thresholds let this many leavers through (a request may only tighten them).
-      { client, store, bucket: 'imports', defaults: { thresholds: deploymentThresholds() } },
+      { client, store, bucket: 'imports', defaults: { thresholds: deploymentThresholds(readEnv()) } },
       { key: 'rosters/bench.csv', scope: { emailDomains: [CORP_DOMAIN] }, allowMoves: true },
     );
     const started = Date.now();

@@ -10,7 +10,7 @@ import { CORP_DOMAIN, largeOrgSeed, rosterCsv } from '../test/support/reconcile-
 import type { ChildTask } from './reconcile-plan-child';
 
 /**
- * Issue 16: a plan for a simulated organisation of 10,000 people and a 10,000-row roster with 2 % joiners,
+ * Reconciliation, plan: a plan for a simulated organisation of 10,000 people and a 10,000-row roster with 2 % joiners,
  * 1 % movers and 1 % leavers. Webex requests against the minimum (people at 100 a page with callingData,
  * one page of calling locations, numbers at 2000 a page); time and peak memory against a baseline measured
  * in the same run: a fresh process paging through the same lists with the client and keeping nothing.

@@ -54,8 +54,9 @@ async function main() {
       results.authorizer = a;
       console.log(`\nOAuth Lambda authorizer vs a bare function (${a.runs} interleaved cold starts; bundles ${a.bundleKb.authorizer} KB vs ${a.bundleKb.bare} KB)`);
       console.table({
-        'cold start, spawn to first answer (ms, median)': { authorizer: round(a.coldMs.authorizer), bare: round(a.coldMs.bare), ratio: round(a.coldRatio), target: '<= 1.2' },
-        'warm invocation, a new token each (ms, p50)': { authorizer: round(a.warmP50Ms.authorizer), bare: round(a.warmP50Ms.bare), ratio: round(a.warmP50Ms.authorizer / a.warmP50Ms.bare), target: `added ${round(a.addedP50Ms)} ms; cached per token 5 min` },
+        'cold start, spawn to first answer (ms, median)': { authorizer: round(a.coldMs.authorizer), floor: round(a.coldMs.floor), bare: round(a.coldMs.bare), ratio: round(a.coldRatio), target: '<= 1.2' },
+        'cold start ratios': { authorizer: `${round(a.overFloorRatio)}x the floor`, floor: `${round(a.floorRatio)}x bare`, bare: 1, ratio: round(a.coldRatio), target: 'floor: node:https + node:crypto, one JWKS read, one RS256 check' },
+        'warm invocation, a new token each (ms, p50)': { authorizer: round(a.warmP50Ms.authorizer), floor: round(a.warmP50Ms.floor), bare: round(a.warmP50Ms.bare), ratio: round(a.warmP50Ms.authorizer / a.warmP50Ms.bare), target: `added ${round(a.addedP50Ms)} ms; cached per token 5 min` },
       });
     }
 

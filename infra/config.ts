@@ -159,8 +159,8 @@ function parseJsonObject(key: string, value: unknown, example?: string): object 
   if (typeof value === 'string') {
     try {
       parsed = JSON.parse(value);
-    } catch {
-      throw new Error(`Context ${key} must be ${example ? `JSON${like}` : 'a JSON object'} (got ${value})`);
+    } catch (error) {
+      throw new Error(`Context ${key} must be ${example ? `JSON${like}` : 'a JSON object'} (got ${value})`, { cause: error });
     }
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Context ${key} must be a JSON object${like}`);
@@ -173,8 +173,8 @@ function parseJsonArray(key: string, value: unknown): unknown[] | undefined {
   if (typeof value === 'string') {
     try {
       parsed = JSON.parse(value);
-    } catch {
-      throw new Error(`Context ${key} must be a JSON array (got ${value})`);
+    } catch (error) {
+      throw new Error(`Context ${key} must be a JSON array (got ${value})`, { cause: error });
     }
   }
   if (!Array.isArray(parsed)) throw new Error(`Context ${key} must be a JSON array like [{"name":"jira","scopes":["users.read"]}]`);

@@ -467,6 +467,12 @@ function validateApiAuth(props: WebexProvisioningStackProps): ApiAuthMode[] {
     for (const [key, value] of [['oauthIssuer', props.oauthIssuer], ['oauthJwksUri', props.oauthJwksUri]] as const) {
       if (value !== undefined && !/^https:\/\/[^\s/]+/.test(value)) throw new Error(`${key} must be an https URL (got ${value})`);
     }
+  } else if (oauth && !props.apiClients?.length) {
+    // The stack's own pool with no client deploys an OAuth API nobody can get a token for: say so now, not as a
+    // 401 for every caller after a deployment.
+    throw new Error(
+      `apiAuth ${modes.join(',')} with the stack's Cognito pool needs at least one apiClients entry, e.g. -c apiClients='[{"name":"jira","scopes":["users.read"]}]' (or oauthIssuer and oauthAudience for an external issuer)`,
+    );
   }
   return modes;
 }
@@ -475,8 +481,8 @@ function validateBaseUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);
-  } catch {
-    throw new Error(`webexBaseUrl is not a URL: ${value}`);
+  } catch (error) {
+    throw new Error(`webexBaseUrl is not a URL: ${value}`, { cause: error });
   }
   if (url.protocol !== 'https:') throw new Error(`webexBaseUrl must use https: ${value}`);
   return value;

@@ -1,5 +1,6 @@
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { authorizerSettings, requestAuthorizer } from '../lib/http/request-authorizer';
+import { tokenVerifier } from '../lib/http/bearer-auth';
 import { once } from '../lib/config';
 
 /**
@@ -7,6 +8,20 @@ import { once } from '../lib/config';
  * cold start is kept to aws-jwt-verify's (bench: `npm run bench -- authorizer`). The verifier, made once per
  * container, keeps the issuer's JWKS.
  */
-const authorize = once(() => requestAuthorizer(authorizerSettings(lambdaEnv())));
+const authorize = once(() => {
+  const settings = authorizerSettings(lambdaEnv());
+  const verifier = tokenVerifier(settings.issuer);
+  // Read the JWKS during init, as aws-jwt-verify advises for Lambda: it overlaps the runtime's own start-up, and a
+  // provisioned-concurrency container has it before its first request. A failure here is not final: the first
+  // verify reads the keys again and answers for itself.
+  verifier.hydrate().catch(() => undefined);
+  return requestAuthorizer(settings, verifier);
+});
+
+try {
+  authorize();
+} catch {
+  // A configuration error (a variable missing): the invocation meets it again, and API Gateway answers 500.
+}
 
 export const handler = (event: Parameters<ReturnType<typeof requestAuthorizer>>[0]) => authorize()(event);

@@ -39,8 +39,8 @@ async function main(): Promise<number> {
   if (values.data !== undefined) {
     try {
       data = JSON.parse(values.data);
-    } catch {
-      throw new Error('--data must be JSON');
+    } catch (error) {
+      throw new Error('--data must be JSON', { cause: error });
     }
   }
   const env = process.env;

@@ -1,12 +1,12 @@
 /**
  * Every environment variable the library reads, declared once: what the stack sets on a function (or the
- * local runtime on its process). Values stay text here; the module that owns a setting interprets it and
- * names the variable in its ConfigurationError (bulk/pacing.ts, lifecycle/router.ts, …), so one bad
- * setting fails only the functions that use it. The state machines' ARNs are keyed by their `arnEnv`
- * (state-machines/definitions.ts). A type, not a value: the names cost no bytes in the bundles.
+ * local runtime on its process). A setting is read through a typed getter when it is used (settings.ts's
+ * numberSetting, or the module that owns it: bulk/pacing.ts, lifecycle/router.ts, …), which names the variable in its
+ * ConfigurationError, so one bad setting fails only the functions that use it, and never silently. The state
+ * machines' ARNs are keyed by their `arnEnv` (state-machines/definitions.ts). A type, not a value: the names
+ * cost no bytes in the bundles.
  */
 export type EnvName =
-  | 'POWERTOOLS_SERVICE_NAME'
   // Webex and its credentials (tokens/service-app-secret.ts ENV)
   | 'WEBEX_BASE_URL'
   | 'WEBEX_ACCESS_TOKEN'
@@ -66,8 +66,9 @@ export type Env = Readonly<Partial<Record<EnvName, string>>>;
  * runtime's may change between requests (tests set variables), so its composition reads it per use.
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  // A copy: what a function was configured with does not change under it. No schema library here: zod's
-  // record parser alone would add ~4.6 KB to every bundle, for values the environment can only hold as text.
+  // A copy: what a function was configured with does not change under it. Kept as text: each setting is
+  // parsed by its getter where it is used, so a function is not failed by a setting it never reads. No schema
+  // library in this module: every bundle has it, and the authorizer's has no zod otherwise (~64 KB).
   return { ...source } as Env;
 }
 

@@ -25,10 +25,10 @@ export function clip(text: string, max: number): string {
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
   readonly fields: FieldIssue[];
-  constructor(fields: FieldIssue[]) {
+  constructor(fields: FieldIssue[], options?: ErrorOptions) {
     const shown = fields.slice(0, MAX_FIELD_ISSUES).map((f) => ({ field: clip(f.field, MAX_FIELD_NAME_CHARS), message: clip(f.message, MAX_ISSUE_MESSAGE_CHARS) }));
     const more = fields.length > shown.length ? ` (and ${fields.length - shown.length} more)` : '';
-    super(clip(`Invalid request: ${shown.map((f) => `${f.field}: ${f.message}`).join('; ')}${more}`, MAX_VALIDATION_MESSAGE_CHARS));
+    super(clip(`Invalid request: ${shown.map((f) => `${f.field}: ${f.message}`).join('; ')}${more}`, MAX_VALIDATION_MESSAGE_CHARS), options);
     this.fields = shown;
   }
 }
@@ -96,7 +96,8 @@ export class SecretUnavailableError extends Error {
     message: string,
     /** The secret still holds the stack's empty placeholder: nobody has run `npm run connect` yet. */
     readonly notConnected = false,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }

@@ -1,14 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { readEnv } from './config';
 import { searchDottedPath, SuiteLogFormatter } from './log-format';
 
 /**
  * One logger per process, shared by every module so a handler's context (request id, cold start, correlation
  * id: Powertools' injectLambdaContext in the handler factories) appears on every line a run writes. Log level
- * comes from POWERTOOLS_LOG_LEVEL.
+ * comes from POWERTOOLS_LOG_LEVEL, the `service` field from POWERTOOLS_SERVICE_NAME: Powertools reads both itself
+ * (the stack sets them on every function: infra/constructs/workflow-function.ts), so this module reads nothing.
  */
 export const logger = new Logger({
-  serviceName: readEnv().POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning',
   logFormatter: new SuiteLogFormatter(),
   correlationIdSearchFn: searchDottedPath,
 });

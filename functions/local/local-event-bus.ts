@@ -55,5 +55,3 @@ export class LocalEventBus {
     this.published.length = 0;
   }
 }
-
-export const localEventBus = new LocalEventBus();

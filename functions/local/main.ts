@@ -108,6 +108,7 @@ function oauthClients(env: NodeJS.ProcessEnv): readonly LocalClient[] | undefine
   try {
     json = JSON.parse(env.LOCAL_API_CLIENTS);
   } catch {
+    // No cause: the parser's message quotes the text, which holds the clients' secrets.
     throw new Error('LOCAL_API_CLIENTS must be JSON: [{"name":"jira","secret":"…","scopes":["users.read"]}]');
   }
   const parsed = LocalClients.safeParse(json);

@@ -125,7 +125,7 @@ export function resolveCallingTarget(
   let location: LocationRecord | undefined;
   if (input.locationId !== undefined) {
     location = state.locations.get(input.locationId);
-    // A location that is not enabled for Webex Calling cannot take a calling user (issue 12 item 6).
+    // A location that is not enabled for Webex Calling cannot take a calling user.
     if (!location?.callingEnabled) throw badRequest('Unable to find location.', 400);
   } else if (input.phoneNumber) {
     const number = state.numbers.get(input.phoneNumber);

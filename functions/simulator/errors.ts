@@ -17,8 +17,9 @@ export class SimError extends Error {
     status: number,
     message: string,
     init: { errorCode?: number; topErrorCode?: number; headers?: Record<string, string>; description?: string } = {},
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.status = status;
     this.errorCode = init.errorCode;
     this.topErrorCode = init.topErrorCode;

@@ -140,7 +140,7 @@ export function demoSeed(): SimSeed {
       ...base, id: ppl.bob, emails: [DEMO_EMAILS.bob], displayName: 'Bob Builder', firstName: 'Bob',
       lastName: 'Builder', nickName: 'Bob', department: 'Facilities',
       licenses: [lic.messaging, lic.meetingsEnterprise], siteUrls: ['sim-demo.webex.com'],
-      // Directory-synced numbers that a PUT must carry back (issue 12 item 4).
+      // Directory-synced numbers that a PUT must carry back (a PUT without them erases them, as wxc_sdk and wxcadm show).
       otherNumbers: [{ type: 'mobile', value: '+14085559002' }, { type: 'fax', value: '+14085559102' }],
       created: '2024-02-01T10:00:00.000Z', lastModified: '2024-02-01T10:00:00.000Z',
       lastActivity: '2024-06-02T14:00:00.000Z', status: 'inactive',

@@ -124,8 +124,8 @@ export function scheduledPlanInput(settings: ReconcileScheduleSettings, threshol
   if (timezone !== undefined) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: timezone });
-    } catch {
-      throw new Error(`reconcileSchedule.timezone must be an IANA time zone such as Europe/Berlin (got ${timezone})`);
+    } catch (error) {
+      throw new Error(`reconcileSchedule.timezone must be an IANA time zone such as Europe/Berlin (got ${timezone})`, { cause: error });
     }
   }
   if (autoApply !== undefined && typeof autoApply !== 'boolean') throw new Error('reconcileSchedule.autoApply must be true or false');
@@ -140,7 +140,7 @@ export function scheduledPlanInput(settings: ReconcileScheduleSettings, threshol
     planThresholds(thresholdCeiling, parsed.data.thresholds);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    throw new Error(`reconcileSchedule is invalid: ${error.fields.map((f) => `reconcileSchedule.${f.field}: ${f.message}`).join('; ')}`);
+    throw new Error(`reconcileSchedule is invalid: ${error.fields.map((f) => `reconcileSchedule.${f.field}: ${f.message}`).join('; ')}`, { cause: error });
   }
   return { request: parsed.data, autoApply: autoApply ?? false };
 }

@@ -113,6 +113,8 @@ describe('apiAuth: who may call the API', () => {
     ['an unknown mode', { apiAuth: ['saml' as never] }, /apiAuth must be/],
     ['clients without oauth', { apiClients: [{ ...JIRA, scopes: [...JIRA.scopes] }] }, /need apiAuth oauth/],
     ['an unknown scope', { apiAuth: ['oauth'], apiClients: [{ name: 'jira', scopes: ['users.admin' as never] }] }, /scopes among/],
+    ['oauth with the Cognito pool and no apiClients', { apiAuth: ['oauth'] }, /needs at least one apiClients entry/],
+    ['iam,oauth with the Cognito pool and an empty apiClients', { apiAuth: ['iam', 'oauth'], apiClients: [] }, /apiAuth iam,oauth with the stack's Cognito pool needs at least one apiClients entry, e\.g\. -c apiClients=/],
     ['an issuer without an audience', { apiAuth: ['oauth'], oauthIssuer: ENTRA.oauthIssuer }, /go together/],
     ['a plain-http issuer', { apiAuth: ['oauth'], oauthIssuer: 'http://idp.example.com', oauthAudience: 'x' }, /https URL/],
   ])('refuses %s at synth', (_, props, message) => {

@@ -6,7 +6,7 @@ import { configFromContext, CONTEXT_KEYS } from '../../infra/config';
 import { SECRETS_EXTENSION_LAYER_REGIONS } from '../../infra/constructs/workflow-function';
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
 
-// What the first real deploy would hit (issue 13 items 1-3, 11, 13; issue 14 items 6, 17), checked on the template.
+// What the first real deploy would hit (quotas, names, sizes, regions, event rules), checked on the template.
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] as string[] };
 
 function synth(props: WebexProvisioningStackProps = {}, id = 'WebexProvisioning', context: Record<string, unknown> = {}) {
@@ -29,7 +29,7 @@ describe('deploy-time limits', () => {
 
   it('the extension layer: CDK maps it for some regions only; an unmapped one fails synth naming secretsExtensionLayerArn', () => {
     expect(CONTEXT_KEYS).toContain('secretsExtensionLayerArn');
-    // What the installed aws-cdk-lib maps (21 regions in 2.276); the named gaps of issue 13.2 are not among them.
+    // What the installed aws-cdk-lib maps (21 regions in 2.276): newer regions such as these are missing.
     expect(SECRETS_EXTENSION_LAYER_REGIONS).toContain('us-east-1');
     for (const region of ['ap-northeast-3', 'eu-central-2', 'il-central-1', 'mx-central-1', 'us-gov-west-1', 'cn-north-1']) {
       expect(SECRETS_EXTENSION_LAYER_REGIONS).not.toContain(region);

@@ -2,3 +2,5 @@
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_REGION ??= 'us-east-1';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+// What the stack sets on every function; Powertools reads it for the `service` of log lines and metrics.
+process.env.POWERTOOLS_SERVICE_NAME ??= 'webex-provisioning';

@@ -15,7 +15,7 @@ const FILES = [
   'webex-locations.yml',
   'webex-user-call-settings-1-2.yml',
   'webex-user-call-settings-2-2.yml',
-  // The calling location (is it enabled for Webex Calling?) and its PSTN connection (issue 12 items 5 and 6).
+  // The calling location (is it enabled for Webex Calling?) and its PSTN connection.
   'calling/webex-location-call-settings.yml',
   'calling/webex-pstn.yml',
 ];
@@ -29,7 +29,7 @@ const UNSPECIFIED = new Set(['POST /access_token']);
 const LINK_ONLY_PARAMS = new Set(['cursor']);
 /**
  * Request-body checks where clients exercised on live organisations contradict the document, and we send
- * what they send (issue 12): `operation template` → the ajv error paths that are not problems.
+ * what they send: `operation template` → the ajv error paths that are not problems.
  */
 const LIVE_BODY_DEVIATIONS: Record<string, RegExp> = {
   // The document's PUT body allows only `work` numbers; wxc_sdk (people/__init__.py Person.create_update)

@@ -1,4 +1,5 @@
 import { createReconcilePlan } from '../../functions/lib/reconcile/create-plan';
+import { readEnv } from '../../functions/lib/config';
 import { deploymentThresholds } from '../../functions/lib/reconcile/threshold-ceiling';
 import type { ReconcilePlanInput } from '../../functions/lib/reconcile/schemas';
 import { applyExecutionName } from '../../functions/lib/reconcile/apply-execution';
@@ -20,7 +21,7 @@ export const IMPORTS = 'imports';
 export async function planFor(h: Harness, store: ObjectStore, input: Omit<ReconcilePlanInput, 'scope'> & Partial<Pick<ReconcilePlanInput, 'scope'>>) {
   const client = new WebexClient({ baseUrl: h.sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN) });
   // The deployment's thresholds as the local runtime reads them (a test raising them sets RECONCILE_MAX_*).
-  const { plan } = await createReconcilePlan({ client, store, bucket: IMPORTS, defaults: { thresholds: deploymentThresholds() } }, { scope: { emailDomains: ['corp.example'] }, ...input });
+  const { plan } = await createReconcilePlan({ client, store, bucket: IMPORTS, defaults: { thresholds: deploymentThresholds(readEnv()) } }, { scope: { emailDomains: ['corp.example'] }, ...input });
   return plan;
 }
 

@@ -81,6 +81,23 @@ describe('functions/lib', () => {
   });
 });
 
+/**
+ * Top-level statements (each begins at a line's first column; its indented lines and closing brackets belong
+ * to it) that read configuration as the module loads: readEnv(), lambdaEnv() or a `…FromEnv()` getter called
+ * before any arrow or once() defers it.
+ */
+export function loadTimeReads(text: string): string[] {
+  const statements: string[] = [];
+  for (const line of text.split('\n')) {
+    if (/^[\s})\]]/.test(line) && statements.length) statements[statements.length - 1] += `\n${line}`;
+    else statements.push(line);
+  }
+  return statements
+    .filter((statement) => /^(export )?(const|let|var) /.test(statement))
+    .filter((statement) => /\b(readEnv|lambdaEnv|\w+FromEnv)\(/.test(statement.split(/=>|\bonce\(/)[0]))
+    .map((statement) => statement.split('\n')[0]);
+}
+
 describe('functions/', () => {
   const files = sources(FUNCTIONS).filter((f) => !f.includes('/webex-spec/'));
   const readsEnv = (f: string) => readFileSync(f, 'utf8').includes('process.env');
@@ -91,6 +108,20 @@ describe('functions/', () => {
     expect(readers.filter((path) => !allowed(path))).toEqual([]);
     // The check sees a reader where there is one.
     expect(readers).toEqual(expect.arrayContaining(['lib/config.ts', 'local/main.ts']));
+  });
+
+  it('reads the environment (readEnv) only in its composition roots: no library default, no handler', () => {
+    const roots = new Set(['lib/config.ts', 'lib/aws/lambda-env.ts', 'local/local-runtime.ts', 'local/main.ts']);
+    const callers = files.filter((f) => /\breadEnv\(/.test(readFileSync(f, 'utf8'))).map((f) => relative(FUNCTIONS, f));
+    expect(callers.filter((path) => !roots.has(path) && !path.startsWith('cli/'))).toEqual([]);
+  });
+
+  it('reads no configuration when a module loads: a setting is read when it is used, from what the composition root gives', () => {
+    const offenders = files.flatMap((f) => loadTimeReads(readFileSync(f, 'utf8')).map((line) => `${relative(FUNCTIONS, f)}: ${line}`));
+    expect(offenders).toEqual([]);
+    // The check sees a load-time read where there is one, and lets a lazy one (once, an arrow) pass.
+    expect(loadTimeReads("const TTL = Number(readEnv().X ?? 5);\nexport const prefixes = allowedPrefixesFromEnv();\nconst n = maxConcurrency(lambdaEnv());\nexport const logger = new Logger({\n  serviceName: readEnv().NAME,\n});")).toHaveLength(4);
+    expect(loadTimeReads('const authorize = once(() => build(lambdaEnv()));\nexport const f = () => lambdaEnv();\nfunction g() {\n  return readEnv();\n}')).toEqual([]);
   });
 
   it('has no handler module reading process.env: a handler is given its configuration (deps.env())', () => {

@@ -8,7 +8,7 @@ import { fromRepoRoot } from '../../infra/paths';
  * A route is declared once: its row (`route`) in its handler module, next to the Lambda entry (`handler`)
  * composed from that very row. The stack bundles `entry`, the local runtime and the OpenAPI document read the
  * row: they cannot disagree on the schema, the function or the needs. functions/routes.ts finds the rows
- * (no list to keep): these tests are what the `RouteId` type used to check at compile time.
+ * (no list to keep): these tests check what a `RouteId` type would at compile time.
  */
 describe('the route table', () => {
   test.each(routes.map((r) => [r.id, r] as const))('%s is declared by the module its entry names, whose handler serves it', async (_id, row) => {

@@ -136,5 +136,5 @@ export class DynamoActivityStore implements ActivityStore {
 function unavailable(error: unknown): Error {
   if (error instanceof Error && error.name === 'ValidationError') return error;
   const name = error instanceof Error ? error.name : 'Error';
-  return new ActivityStoreUnavailableError(`The activity table did not answer (${name}): ${error instanceof Error ? error.message : String(error)}`);
+  return new ActivityStoreUnavailableError(`The activity table did not answer (${name}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }

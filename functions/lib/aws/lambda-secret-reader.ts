@@ -1,4 +1,5 @@
 import { once, type Env } from '../config';
+import { numberSetting } from '../settings';
 import { ConfigurationError } from '../errors';
 import type { Deps } from '../runtime/deps';
 import { ExtensionSecretReader } from '../tokens/extension-secret-reader';
@@ -20,9 +21,8 @@ export function extensionSecretReader(env: Env): SecretReader | undefined {
       `${ENV.secretArn} is read through the AWS Parameters and Secrets Lambda Extension: attach its layer and set ${ENV.secretReader}=${READ_SECRET_THROUGH_EXTENSION}`,
     );
   }
-  const port = Number(env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT);
   return new ExtensionSecretReader(secretArn, {
-    port: Number.isInteger(port) && port > 0 ? port : undefined,
+    port: numberSetting(env, 'secretsExtensionPort'),
     sessionToken: env.AWS_SESSION_TOKEN,
   });
 }

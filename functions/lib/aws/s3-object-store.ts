@@ -15,7 +15,7 @@ export class S3ObjectStore implements ObjectStore {
     try {
       res = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') throw new ObjectNotFoundError(bucket, key);
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') throw new ObjectNotFoundError(bucket, key, { cause: error });
       throw error;
     }
     const size = res.ContentLength ?? 0;
@@ -42,7 +42,7 @@ export class S3ObjectStore implements ObjectStore {
       await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     } catch (error) {
       const name = (error as { name?: string }).name;
-      if (error instanceof NotFound || name === 'NotFound' || name === 'NoSuchKey') throw new ObjectNotFoundError(bucket, key);
+      if (error instanceof NotFound || name === 'NotFound' || name === 'NoSuchKey') throw new ObjectNotFoundError(bucket, key, { cause: error });
       throw error;
     }
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds });

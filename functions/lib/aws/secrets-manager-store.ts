@@ -47,7 +47,8 @@ export class SecretsManagerSecretStore implements VersionedSecretStore {
       return out.VersionId ?? requestToken;
     } catch (error) {
       if (error instanceof ResourceExistsException) {
-        throw new SecretWriteConflictError('Another writer already replaced this version of the Webex secret');
+        // The SDK's error answers a PutSecretValue: it names the secret and the request token, never the value.
+        throw new SecretWriteConflictError('Another writer already replaced this version of the Webex secret', { cause: error });
       }
       throw error;
     }

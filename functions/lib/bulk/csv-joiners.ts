@@ -1,4 +1,4 @@
-import { readEnv, type Env } from '../config';
+import type { Env } from '../config';
 import { ValidationError, type FieldIssue } from '../errors';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import type { BulkJoinersCsvInput } from '../schemas/bulk';
@@ -58,7 +58,7 @@ export function preflightCsv(text: string): { rows: number } {
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       const message = error.message.replace(/^line \d+: /, '');
-      throw new ValidationError([{ field: error.line === 1 ? 'header' : `lines.${error.line}`, message }]);
+      throw new ValidationError([{ field: error.line === 1 ? 'header' : `lines.${error.line}`, message }], { cause: error });
     }
     throw error;
   }
@@ -104,7 +104,7 @@ export interface BulkJoinersCsvMachineInput {
   origin: { source: string; detailType: string };
 }
 
-export function bulkJoinersCsvMachineInput(bucket: string, key: string, executionName: string, env: Env = readEnv()): BulkJoinersCsvMachineInput {
+export function bulkJoinersCsvMachineInput(bucket: string, key: string, executionName: string, env: Env): BulkJoinersCsvMachineInput {
   return {
     bucket,
     key,

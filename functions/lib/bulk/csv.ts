@@ -32,8 +32,9 @@ export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(`line ${line}: ${message}`);
+    super(`line ${line}: ${message}`, options);
   }
 }
 

@@ -1,4 +1,4 @@
-import { readEnv, type Env } from '../config';
+import type { Env } from '../config';
 import { ConfigurationError, NotFoundError } from '../errors';
 import { joinerDetailWithDefaults } from '../lifecycle/router';
 import { errorDetailFromCause } from '../workflows/step-error';
@@ -50,7 +50,7 @@ export function bulkExecutionName(input: BulkJoinersInput): string {
   return `bulk-b-${nameHash(JSON.stringify(input.users))}`;
 }
 
-export function maxConcurrency(env: Env = readEnv()): number {
+export function maxConcurrency(env: Env): number {
   const raw = env[MAX_CONCURRENCY_ENV];
   if (raw === undefined || raw === '') return DEFAULT_MAX_CONCURRENCY;
   const n = Number(raw);
@@ -77,7 +77,7 @@ export interface BulkJoinersMachineInput {
 
 export function bulkJoinersMachineInput(
   input: BulkJoinersInput,
-  env: Env = readEnv(),
+  env: Env,
 ): BulkJoinersMachineInput {
   // At the initial rate (the slowest the budget starts at): a run that could not end in time then is refused.
   const intervalMs = joinerIntervalMs(requestsPerSecond(env));

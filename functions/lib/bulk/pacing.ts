@@ -1,4 +1,4 @@
-import { readEnv, type Env } from '../config';
+import type { Env } from '../config';
 import { ValidationError } from '../errors';
 import { pacingSettings } from '../pacing/settings';
 
@@ -17,7 +17,7 @@ import { pacingSettings } from '../pacing/settings';
 export const JOINER_WEBEX_REQUESTS = 10;
 
 /** The pacing budget's initial rate (WEBEX_INITIAL_REQUESTS_PER_SECOND, else BULK_WEBEX_REQUESTS_PER_SECOND, else 5). */
-export function requestsPerSecond(env: Env = readEnv()): number {
+export function requestsPerSecond(env: Env): number {
   return pacingSettings(env).initialRate;
 }
 

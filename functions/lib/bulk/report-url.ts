@@ -15,7 +15,9 @@ export async function bulkReportUrl(store: ObjectStore, bucket: string, executio
   try {
     return { url: await store.readUrl(bucket, csvReportKeys(executionName).html, REPORT_URL_SECONDS), expiresInSeconds: REPORT_URL_SECONDS };
   } catch (error) {
-    if (error instanceof ObjectNotFoundError) throw new NotFoundError(`No report for ${executionName} yet: it is written when the run ends (GET /bulk/joiners/${executionName})`);
+    if (error instanceof ObjectNotFoundError) {
+      throw new NotFoundError(`No report for ${executionName} yet: it is written when the run ends (GET /bulk/joiners/${executionName})`, { cause: error });
+    }
     throw error;
   }
 }

@@ -106,11 +106,13 @@ export async function connectServiceApp(input: ConnectInput): Promise<ConnectRep
     token = await refreshAccessToken(oauth, { clientId: input.clientId, clientSecret: input.clientSecret, refreshToken: input.refreshToken });
   } catch (error) {
     if (error instanceof WebexApiError && error.oauthError === 'invalid_client') {
-      throw new ConnectError('Webex rejected the Client ID or Client Secret (invalid_client)');
+      // A WebexApiError carries no request body or header, so never the client secret or the refresh token.
+      throw new ConnectError('Webex rejected the Client ID or Client Secret (invalid_client)', { cause: error });
     }
     if (error instanceof WebexApiError && (error.oauthError === 'invalid_grant' || error.status === 400 || error.status === 401)) {
       throw new ConnectError(
         `Webex rejected the refresh token (${error.oauthError ?? error.status}: ${error.webexMessage}); generate a new token pair for the authorised organisation`,
+        { cause: error },
       );
     }
     throw error;

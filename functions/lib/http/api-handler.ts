@@ -1,4 +1,3 @@
-import { readEnv } from '../config';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
@@ -99,8 +98,11 @@ export function taskHandler<I, O>(spec: TaskHandlerSpec<I, O>) {
     );
 }
 
-/** Workflow outcomes as CloudWatch EMF metrics (namespace WebexProvisioning), one line per invocation. */
-const metrics = new Metrics({ namespace: 'WebexProvisioning', serviceName: readEnv().POWERTOOLS_SERVICE_NAME ?? 'webex-provisioning' });
+/**
+ * Workflow outcomes as CloudWatch EMF metrics (namespace WebexProvisioning), one line per invocation. Its
+ * `service` dimension is POWERTOOLS_SERVICE_NAME, which Powertools reads itself (the stack sets it).
+ */
+const metrics = new Metrics({ namespace: 'WebexProvisioning' });
 
 function recordOutcome(route: string, outcome: 'succeeded' | 'rejected' | 'failed'): void {
   // Published at once, not batched: a Lambda may be frozen before a later flush.

@@ -18,6 +18,8 @@ export type TokenIssuer =
 export interface TokenVerifier {
   /** The token's claims once its signature, issuer, audience (or Cognito client) and lifetime hold; throws otherwise. */
   verify(token: string): Promise<JwtPayload>;
+  /** Reads the issuer's JWKS into the cache now (aws-jwt-verify's `hydrate`), so the first `verify` need not. */
+  hydrate(): Promise<void>;
 }
 
 /**
@@ -29,10 +31,10 @@ export function tokenVerifier(issuer: TokenIssuer, fetcher?: Fetcher): TokenVeri
   if (issuer.kind === 'cognito') {
     // Client-credentials tokens are access tokens; Cognito names the app client in `client_id` (there is no `aud`).
     const verifier = CognitoJwtVerifier.create({ userPoolId: issuer.userPoolId, tokenUse: 'access', clientId: [...issuer.clientIds] }, cache);
-    return { verify: (token) => verifier.verify(token) };
+    return { verify: (token) => verifier.verify(token), hydrate: () => verifier.hydrate() };
   }
   const verifier = JwtVerifier.create({ issuer: issuer.issuer, audience: issuer.audience, ...(issuer.jwksUri ? { jwksUri: issuer.jwksUri } : {}) }, cache);
-  return { verify: (token) => verifier.verify(token) };
+  return { verify: (token) => verifier.verify(token), hydrate: () => verifier.hydrate() };
 }
 
 /** The answers, in the product's error JSON; API Gateway's gateway responses send the same (infra/constructs/oauth-api.ts). */

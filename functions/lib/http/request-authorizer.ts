@@ -29,7 +29,7 @@ export function authorizerSettings(env: Env): { issuer: TokenIssuer; scopes: Rou
     scopes = JSON.parse(need('API_AUTH_ROUTE_SCOPES')) as RouteScopes;
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
-    throw new ConfigurationError('API_AUTH_ROUTE_SCOPES is not JSON');
+    throw new ConfigurationError('API_AUTH_ROUTE_SCOPES is not JSON', { cause: error });
   }
   const issuer: TokenIssuer = env.API_AUTH_USER_POOL_ID
     ? { kind: 'cognito', userPoolId: env.API_AUTH_USER_POOL_ID, clientIds: need('API_AUTH_CLIENT_IDS').split(',') }

@@ -1,4 +1,4 @@
-import { readEnv, type Env } from '../config';
+import type { Env } from '../config';
 import { ConfigurationError, UnprocessableError, ValidationError } from '../errors';
 import {
   LEAVER_POLICIES,
@@ -34,14 +34,14 @@ export const DEFAULT_LEAVER_POLICY_ENV = 'LIFECYCLE_DEFAULT_LEAVER_POLICY';
 export const ALLOWED_SOURCES_ENV = 'LIFECYCLE_ALLOWED_SOURCES';
 
 /** Refuses an event whose source the deployment does not accept (the rules' patterns do the same on AWS). */
-export function assertAllowedSource(source: string, env: Env = readEnv()): void {
+export function assertAllowedSource(source: string, env: Env): void {
   const allowed = env[ALLOWED_SOURCES_ENV]?.split(',').map((s) => s.trim()).filter(Boolean);
   if (allowed?.length && !allowed.includes(source)) {
     throw new ValidationError([{ field: 'source', message: 'is not a source this deployment accepts lifecycle events from' }]);
   }
 }
 
-export function defaultLeaverPolicy(env: Env = readEnv()): LeaverPolicy {
+export function defaultLeaverPolicy(env: Env): LeaverPolicy {
   const value = env[DEFAULT_LEAVER_POLICY_ENV] || 'deactivate';
   if (!(LEAVER_POLICIES as readonly string[]).includes(value)) {
     throw new ConfigurationError(`${DEFAULT_LEAVER_POLICY_ENV} must be one of ${LEAVER_POLICIES.join(', ')}, not "${value}"`);
@@ -57,7 +57,7 @@ export interface RoutedEvent {
 }
 
 /** What a rule does with a validated event: which machine, under which name, with which input. */
-export function routeLifecycleEvent(event: LifecycleEvent, env: Env = readEnv()): RoutedEvent {
+export function routeLifecycleEvent(event: LifecycleEvent, env: Env): RoutedEvent {
   assertAllowedSource(event.source, env);
   const route = LIFECYCLE_ROUTES[event['detail-type']];
   if (!stateMachines.some((m) => m.id === route.stateMachine)) {

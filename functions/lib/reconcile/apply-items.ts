@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { readEnv, type Env } from '../config';
+import type { Env } from '../config';
 import { maxConcurrency } from '../bulk/joiners';
 import { JOINER_WEBEX_REQUESTS, requestsPerSecond } from '../bulk/pacing';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
@@ -123,8 +123,8 @@ export const planRequests = (plan: Pick<ReconcilePlan, 'actions'>) => plan.actio
 /**
  * The location whose pool of free numbers an action draws from at apply time, if it takes "the first free
  * number" there: one that still needs a number by number-picks.ts's rule. A plan picks a distinct number for
- * each such action (or sets one aside for a move), so its actions draw from no pool; a plan stored before
- * the planner picked numbers may still hold such actions, and two of them at once would pick the same number
+ * each such action (or sets one aside for a move), so its actions draw from no pool; a stored plan whose
+ * actions carry no picked number may still hold such actions, and two of them at once would pick the same number
  * (Webex refuses the second assignment or move job), so those run one after the other.
  */
 export function numberPool(action: PlanAction): string | undefined {
@@ -210,7 +210,7 @@ export async function prepareApply(
   store: ObjectStore,
   bucket: string,
   args: { planId: string; executionName: string; startedAt: string; run: z.infer<typeof ApplyRunInput> },
-  env: Env = readEnv(),
+  env: Env,
 ): Promise<PreparedApply> {
   const stored = await readStoredPlan(store, bucket, args.planId);
   const { run } = args;

@@ -1,4 +1,4 @@
-import { readEnv, type Env } from '../config';
+import type { Env } from '../config';
 import { defaultLeaverPolicy } from '../lifecycle/router';
 import type { LeaverPolicy } from '../schemas/lifecycle-events';
 import type { LeaverThresholds } from './schemas';
@@ -14,6 +14,6 @@ export interface PlanDefaults {
   thresholds: LeaverThresholds;
 }
 
-export function reconcilePlanDefaults(env: Env = readEnv()): PlanDefaults {
+export function reconcilePlanDefaults(env: Env): PlanDefaults {
   return { leaverPolicy: defaultLeaverPolicy(env), thresholds: deploymentThresholds(env) };
 }

@@ -114,6 +114,7 @@ function parseStored(text: string, key: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    // No cause: the parser's message quotes the text, and a plan holds people's addresses.
     throw new StoredObjectInvalidError(`${key} in the imports bucket is not JSON: ${what} cannot be read`);
   }
 }

@@ -1,4 +1,4 @@
-import { readEnv, type Env, type EnvName } from '../config';
+import type { Env, EnvName } from '../config';
 import { ConfigurationError, ValidationError, type FieldIssue } from '../errors';
 import { DEFAULT_LEAVER_THRESHOLDS, LeaverThresholds } from './schemas';
 
@@ -13,7 +13,7 @@ export const RECONCILE_THRESHOLD_ENV = {
 } as const satisfies Record<keyof LeaverThresholds, EnvName>;
 
 /** The thresholds the deployment sets (only those it sets); a bad value is a ConfigurationError naming the variable. */
-export function deploymentThresholds(env: Env = readEnv()): LeaverThresholds {
+export function deploymentThresholds(env: Env): LeaverThresholds {
   const thresholds: LeaverThresholds = {};
   for (const [field, name] of Object.entries(RECONCILE_THRESHOLD_ENV) as [keyof LeaverThresholds, EnvName][]) {
     const text = env[name];
@@ -51,4 +51,4 @@ export function planThresholds(deployment: LeaverThresholds | undefined, request
 
 
 /** The deployment's thresholds, every field filled (the defaults where it sets none): the ceiling apply re-checks. */
-export const thresholdCeiling = (env: Env = readEnv()): Required<LeaverThresholds> => planThresholds(deploymentThresholds(env), undefined);
+export const thresholdCeiling = (env: Env): Required<LeaverThresholds> => planThresholds(deploymentThresholds(env), undefined);

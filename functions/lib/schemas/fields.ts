@@ -17,7 +17,7 @@ const JOINING_SCRIPT = '\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Devanagar
  * Read forwards from the letter, never looking back, and the letter is never a mark itself: a run of
  * combining marks is then walked from the one base character before it only, so the whole replace is linear
  * in the text (a lookbehind over the marks, tried at every position, was quadratic; so is a start on a mark
- * of a joining script, which is in the script too). `test/unit/schemas/regex-safety.test.ts` checks every
+ * of a joining script, which is in the script too). `test/integration/schemas/regex-safety.test.ts` checks every
  * pattern of functions/lib with a ReDoS checker.
  */
 const SPELLING_JOINER = new RegExp(`((?!\\p{M})[${JOINING_SCRIPT}]\\p{M}*)[\\u200C\\u200D](?=[${JOINING_SCRIPT}])`, 'gu');

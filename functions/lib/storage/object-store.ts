@@ -25,13 +25,13 @@ export const REPORT_URL_SECONDS = 15 * 60;
 
 export class ObjectNotFoundError extends NotFoundError {
   override readonly name: string = 'ObjectNotFoundError';
-  constructor(bucket: string, key: string) {
-    super(`No object ${key} in bucket ${bucket}`);
+  constructor(bucket: string, key: string, options?: ErrorOptions) {
+    super(`No object ${key} in bucket ${bucket}`, options);
   }
 }
 
 export class ObjectTooLargeError extends PayloadTooLargeError {
-  constructor(key: string, bytes: number, maxBytes: number) {
-    super(`${key} is ${bytes} bytes; at most ${maxBytes} are read`);
+  constructor(key: string, bytes: number, maxBytes: number, options?: ErrorOptions) {
+    super(`${key} is ${bytes} bytes; at most ${maxBytes} are read`, options);
   }
 }

@@ -49,8 +49,11 @@ export class ExtensionSecretReader implements SecretReader {
       });
     } catch (error) {
       const reason = (error as { name?: string }).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : ((error as { code?: string }).code ?? 'connection failed');
+      // The socket's error names the address and its code, never the request's token header.
       throw new SecretUnavailableError(
         `The AWS Parameters and Secrets Lambda Extension on localhost:${this.port} could not be reached (${reason}): is its layer attached to the function?`,
+        false,
+        { cause: error },
       );
     }
     if (response.status !== 200) {
@@ -60,6 +63,7 @@ export class ExtensionSecretReader implements SecretReader {
     try {
       value = (JSON.parse(response.body) as { SecretString?: unknown }).SecretString;
     } catch {
+      // No cause: the parser's message quotes the answer, which is the secret.
       throw new SecretUnavailableError('The Parameters and Secrets extension answered with something other than GetSecretValue JSON');
     }
     // Like GetSecretValue without a SecretString (a binary secret): nothing usable is stored.

@@ -40,8 +40,9 @@ export class RotationFailedError extends Error {
     message: string,
     readonly secretUntouched: boolean,
     readonly refreshTokenExpiresAt?: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -99,7 +100,8 @@ export async function rotateServiceAppTokens(options: RotationOptions): Promise<
   if ('failure' in refreshed) {
     // The token pair stays exactly as it was; only the outcome is recorded, and the lease released.
     await writeWithRetries(options, { ...unleased, lastRotation: { at: start.toISOString(), outcome: 'failed', reason: refreshed.failure } }, `failed-${leaseId}`);
-    throw new RotationFailedError(`Token refresh failed: ${refreshed.failure}`, true, secret.refreshTokenExpiresAt);
+    // The cause is what the OAuth call threw: a WebexApiError carries no request body, so no token.
+    throw new RotationFailedError(`Token refresh failed: ${refreshed.failure}`, true, secret.refreshTokenExpiresAt, { cause: refreshed.cause });
   }
 
   const { response, usedRefreshToken, usedPrevious } = refreshed;
@@ -125,6 +127,8 @@ export async function rotateServiceAppTokens(options: RotationOptions): Promise<
       'Webex issued new tokens but writing them to the secret failed after retries; the stored refresh token is unchanged',
       true,
       secret.refreshTokenExpiresAt,
+      // The store's error answers a PutSecretValue request: it names the secret, never the value written.
+      { cause: error },
     );
   }
 
@@ -152,26 +156,28 @@ export async function rotateServiceAppTokens(options: RotationOptions): Promise<
 
 type Refreshed =
   | { response: TokenResponse; usedRefreshToken: string; usedPrevious: boolean }
-  | { failure: string };
+  | { failure: string; cause?: unknown };
 
 async function refreshWithFallback(client: WebexClient, secret: ServiceAppSecret, log?: LogSink): Promise<Refreshed> {
   const candidates = [secret.refreshToken, secret.previousRefreshToken].filter(
     (t, i, all): t is string => Boolean(t) && all.indexOf(t) === i,
   );
   let failure = 'no refresh token';
+  let cause: unknown;
   for (const [index, refreshToken] of candidates.entries()) {
     try {
       const response = await refreshAccessToken(client, { clientId: secret.clientId, clientSecret: secret.clientSecret, refreshToken });
       return { response, usedRefreshToken: refreshToken, usedPrevious: index > 0 };
     } catch (error) {
       failure = describeRefreshError(error);
+      cause = error;
       const rejected = error instanceof WebexApiError && (error.status === 400 || error.status === 401);
       log?.warn('token rotation: refresh attempt failed', { candidate: index === 0 ? 'current' : 'previous', failure });
       // Only a rejected token is worth trying the previous one for; a Webex outage would fail both.
       if (!rejected) break;
     }
   }
-  return { failure };
+  return { failure, cause };
 }
 
 function describeRefreshError(error: unknown): string {

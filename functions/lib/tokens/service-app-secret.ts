@@ -48,6 +48,7 @@ export function parseServiceAppSecret(text: string, where: string): ServiceAppSe
   try {
     json = JSON.parse(text);
   } catch {
+    // No cause: the parser's message quotes the text, which is the secret.
     throw new SecretUnavailableError(`The Webex Service App secret in ${where} is not valid JSON`);
   }
   if (holdsNoCredentials(json)) {

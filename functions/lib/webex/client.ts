@@ -10,7 +10,7 @@ import type { TokenProvider } from './token-provider';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus, type WebexErrorDetail } from './errors';
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
 import { nextLink } from './link-header';
-import { parseRetryAfterMs } from './retry-after';
+import { WEBEX_RATE_LIMIT_WAIT_SECONDS, parseRetryAfterMs } from './retry-after';
 
 export const DEFAULT_WEBEX_BASE_URL = 'https://webexapis.com/v1';
 
@@ -28,7 +28,7 @@ export interface WebexClientOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** Wait used when a 429 carries no readable Retry-After. */
+  /** Wait used when a 429 carries no readable Retry-After (default WEBEX_RATE_LIMIT_WAIT_SECONDS). */
   defaultRetryAfterMs?: number;
   /**
    * Total time a request may take across attempts and waits, so a Lambda behind API Gateway answers
@@ -40,12 +40,21 @@ export interface WebexClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /**
+   * How long reference data read through this client (licenses, locations: reference-data.ts) may be served
+   * from a warm function's cache; 0 reads Webex every time. A setting of the deployment, so it travels with
+   * the client its composition root configured.
+   */
+  referenceCacheTtlMs?: number;
+  /**
    * Told of every 429 Webex answers (with the wait it asked for, or the default), before the client waits or gives
    * up: the deployment's pacing budget (pacing/budget.ts) cuts its rate on it. A failure to tell is logged, never
    * the request's failure.
    */
   onRateLimited?: (retryAfterMs: number) => Promise<unknown> | void;
 }
+
+/** Five minutes: how stale a renamed location or a changed license count may be in a warm function. */
+export const DEFAULT_REFERENCE_CACHE_TTL_MS = 5 * 60_000;
 
 export interface RequestOptions<T> {
   query?: Query;
@@ -116,6 +125,7 @@ const MIN_ATTEMPT_MS = 500;
  */
 export class WebexClient {
   readonly baseUrl: string;
+  readonly referenceCacheTtlMs: number;
   private readonly origin: string;
   private readonly tokens: TokenProvider;
   private readonly log?: LogSink;
@@ -141,11 +151,12 @@ export class WebexClient {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.baseDelayMs = options.baseDelayMs ?? 200;
     this.maxDelayMs = options.maxDelayMs ?? 5_000;
-    this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? 5_000;
+    this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? WEBEX_RATE_LIMIT_WAIT_SECONDS * 1000;
     this.retryBudgetMs = options.retryBudgetMs ?? 18_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.onRateLimited = options.onRateLimited;
+    this.referenceCacheTtlMs = options.referenceCacheTtlMs ?? DEFAULT_REFERENCE_CACHE_TTL_MS;
   }
 
   get<T = unknown>(path: string, options: RequestOptions<T> = {}) {
@@ -260,7 +271,7 @@ export class WebexClient {
   /**
    * Every item of a listing, following `Link: rel="next"` (and start/max offsets for telephony lists).
    * Only next links to the same path on the same origin are followed: a link elsewhere would be sent our
-   * token (webex-api.md §4, issue 14 item 10).
+   * token (webex-api.md §4).
    */
   async *paginate<T = unknown>(path: string, options: PageOptions<T> = {}): AsyncGenerator<T> {
     let itemsKey = typeof options.itemsKey === 'string' ? options.itemsKey : options.itemsKey ? undefined : 'items';
@@ -350,7 +361,7 @@ export class WebexClient {
       return this.resolve(link);
     } catch (error) {
       if (error instanceof WebexLinkRefusedError) throw error;
-      throw new WebexLinkRefusedError(where.method, where.path, 'that is not a URL');
+      throw new WebexLinkRefusedError(where.method, where.path, 'that is not a URL', { cause: error });
     }
   }
 
@@ -478,8 +489,9 @@ function numericHeader(value: string | null): number | undefined {
 
 function classifyNetworkError(cause: unknown, method: string, path: string): WebexNetworkError {
   const err = cause as { name?: string; code?: string };
-  if (err?.name === 'TimeoutError') return new WebexNetworkError('timeout', method, path);
-  return new WebexNetworkError('connection', method, path, err?.code);
+  // The transport's errors never carry the request's headers (http-transport.ts), so never the token.
+  if (err?.name === 'TimeoutError') return new WebexNetworkError('timeout', method, path, undefined, { cause });
+  return new WebexNetworkError('connection', method, path, err?.code, { cause });
 }
 
 /** A page URL with its `max` replaced. */

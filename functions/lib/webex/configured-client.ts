@@ -1,10 +1,11 @@
 import type { Env } from '../config';
+import { numberSetting } from '../settings';
 import { logger } from '../logger';
 import { DEFAULT_WEBEX_BASE_URL, WebexClient } from './client';
 import type { TokenProvider } from './token-provider';
 
 /**
- * The Webex client with the deployment's settings (WEBEX_BASE_URL, WEBEX_TIMEOUT_MS, WEBEX_RETRY_BUDGET_MS) and
+ * The Webex client with the deployment's settings (WEBEX_BASE_URL, WEBEX_TIMEOUT_MS, WEBEX_RETRY_BUDGET_MS, WEBEX_REFERENCE_CACHE_TTL_MS) and
  * the token source its composition root chose: the same settings whichever runtime builds it. Where the composition
  * has the pacing budget, every 429 is reported to it.
  */
@@ -14,13 +15,9 @@ export function configuredWebexClient(env: Env, tokenProvider: TokenProvider, on
     tokenProvider,
     logger,
     // Tunable for functions with longer timeouts (Step Functions tasks) and for fault tests.
-    timeoutMs: positive(env.WEBEX_TIMEOUT_MS),
-    retryBudgetMs: positive(env.WEBEX_RETRY_BUDGET_MS),
+    timeoutMs: numberSetting(env, 'webexTimeoutMs'),
+    retryBudgetMs: numberSetting(env, 'webexRetryBudgetMs'),
+    referenceCacheTtlMs: numberSetting(env, 'webexReferenceCacheTtlMs'),
     onRateLimited,
   });
-}
-
-function positive(value: string | undefined): number | undefined {
-  const n = value ? Number(value) : NaN;
-  return Number.isFinite(n) && n > 0 ? n : undefined;
 }

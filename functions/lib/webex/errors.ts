@@ -34,9 +34,9 @@ export class WebexApiError extends Error {
     retryAfterSeconds?: number;
     attempts?: number;
     oauthError?: string;
-  }) {
+  }, options?: ErrorOptions) {
     const what = init.webexMessage ?? init.details?.[0]?.description ?? `HTTP ${init.status}`;
-    super(`Webex ${init.method} ${init.path} failed with ${init.status}: ${what}`);
+    super(`Webex ${init.method} ${init.path} failed with ${init.status}: ${what}`, options);
     this.name = webexErrorName(init.status);
     this.status = init.status;
     this.method = init.method;
@@ -88,16 +88,17 @@ export class WebexNetworkError extends Error {
     readonly method: string,
     readonly path: string,
     readonly causeCode?: string,
+    options?: ErrorOptions,
   ) {
     super(
       kind === 'timeout'
         ? `Webex ${method} ${path} timed out`
         : `Webex ${method} ${path} failed: connection error${causeCode ? ` (${causeCode})` : ''}`,
+      options,
     );
   }
 }
 
-export const isWebexApiError = (e: unknown): e is WebexApiError => e instanceof WebexApiError;
 export const isWebexStatus = (e: unknown, ...statuses: number[]): e is WebexApiError =>
   e instanceof WebexApiError && statuses.includes(e.status);
 
@@ -117,10 +118,12 @@ export class WebexResponseShapeError extends Error {
     readonly mayHaveApplied: boolean,
     readonly trackingId?: string,
     data?: unknown,
+    options?: ErrorOptions,
   ) {
     super(
       `Webex ${method} ${path} answered in a shape this service cannot read (${field}: ${problem})` +
         (mayHaveApplied ? '; Webex accepted the request, so the change may have been applied: check before repeating it' : ''),
+      options,
     );
     // Not enumerable: a logger that serialises the error must not copy Webex's answer (personal data) into a log line.
     Object.defineProperty(this, 'data', { value: data, enumerable: false });
@@ -132,8 +135,8 @@ export class WebexResponseShapeError extends Error {
 /** A next-page link we will not follow (another origin, or another path): our token would go there. */
 export class WebexLinkRefusedError extends Error {
   override readonly name = 'WebexLinkRefusedError';
-  constructor(readonly method: string, readonly path: string, reason: string) {
-    super(`Webex ${method} ${path}: refusing to follow a next-page link ${reason}`);
+  constructor(readonly method: string, readonly path: string, reason: string, options?: ErrorOptions) {
+    super(`Webex ${method} ${path}: refusing to follow a next-page link ${reason}`, options);
   }
 }
 

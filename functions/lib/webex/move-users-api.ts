@@ -17,7 +17,6 @@ export interface MoveUser {
 }
 
 const ErrorOrImpact = z.looseObject({ code: z.number(), message: z.string() });
-export type MoveErrorOrImpact = z.infer<typeof ErrorOrImpact>;
 
 const UserOutcome = z.looseObject({
   userId: z.string().optional(),

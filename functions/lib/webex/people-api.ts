@@ -57,6 +57,11 @@ export async function deletePerson(client: WebexClient, personId: string): Promi
 }
 
 // Fields Webex computes or refuses in a PUT body (wxc_sdk leaves out the same ones).
+/** The user's primary work number: the work entry not marked otherwise, else the first work entry. */
+export const primaryWorkEntry = (person: Person) =>
+  person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work');
+export const primaryWorkNumber = (person: Person) => primaryWorkEntry(person)?.value;
+
 const READ_ONLY = new Set([
   'id', 'created', 'lastModified', 'timezone', 'lastActivity', 'sipAddresses', 'status', 'invitePending',
   'type', 'nickName', 'xmppFederationJid', 'errors',

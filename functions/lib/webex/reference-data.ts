@@ -1,15 +1,14 @@
 import * as z from 'zod';
-import { readEnv } from '../config';
 import type { WebexClient } from './client';
 import { TtlCache } from './cache';
 import { isWebexStatus } from './errors';
 import { LicenseSchema, LocationSchema, type License, type Location } from './schemas';
 
-const REFERENCE_TTL_MS = Number(readEnv().WEBEX_REFERENCE_CACHE_TTL_MS ?? 5 * 60_000);
-const licenseCache = new TtlCache<License[]>(REFERENCE_TTL_MS);
-const locationCache = new TtlCache<Location | null>(REFERENCE_TTL_MS);
+// Each for as long as the client's referenceCacheTtlMs (WEBEX_REFERENCE_CACHE_TTL_MS) says.
+const licenseCache = new TtlCache<License[]>();
+const locationCache = new TtlCache<Location | null>();
 // Only "yes" is cached: a location enabled for calling a minute ago must not stay refused for the TTL.
-const callingLocationCache = new TtlCache<boolean>(REFERENCE_TTL_MS);
+const callingLocationCache = new TtlCache<boolean>();
 
 /**
  * Every license of the org (cached): names for ids, and free units. `fresh` reads Webex and refreshes
@@ -17,12 +16,12 @@ const callingLocationCache = new TtlCache<boolean>(REFERENCE_TTL_MS);
  */
 export function listLicenses(client: WebexClient, options: { fresh?: boolean } = {}): Promise<License[]> {
   if (options.fresh) licenseCache.delete(client.baseUrl);
-  return licenseCache.getOrLoad(client.baseUrl, () => client.list('/licenses', { itemSchema: LicenseSchema }));
+  return licenseCache.getOrLoad(client.baseUrl, client.referenceCacheTtlMs, () => client.list('/licenses', { itemSchema: LicenseSchema }));
 }
 
 /** A location by id (cached), or undefined when Webex does not know it. */
 export async function getLocation(client: WebexClient, locationId: string): Promise<Location | undefined> {
-  const found = await locationCache.getOrLoad(`${client.baseUrl} ${locationId}`, async () => {
+  const found = await locationCache.getOrLoad(`${client.baseUrl} ${locationId}`, client.referenceCacheTtlMs, async () => {
     try {
       return (await client.get(`/locations/${encodeURIComponent(locationId)}`, { schema: LocationSchema })).data;
     } catch (error) {
@@ -40,7 +39,7 @@ export async function getLocation(client: WebexClient, locationId: string): Prom
  */
 export async function isCallingLocation(client: WebexClient, locationId: string): Promise<boolean> {
   const key = `${client.baseUrl} ${locationId}`;
-  const enabled = await callingLocationCache.getOrLoad(key, async () => {
+  const enabled = await callingLocationCache.getOrLoad(key, client.referenceCacheTtlMs, async () => {
     try {
       await client.get(`/telephony/config/locations/${encodeURIComponent(locationId)}`);
       return true;

@@ -1,4 +1,10 @@
 /**
+ * Seconds to wait on a Webex 429 that carries no readable Retry-After: the client's pause between attempts,
+ * and the wait a state machine makes before retrying a step (wxc_sdk's default).
+ */
+export const WEBEX_RATE_LIMIT_WAIT_SECONDS = 5;
+
+/**
  * Parse a Retry-After header into milliseconds. Webex normally sends integer seconds, but has been
  * seen sending `rand(30),add(30)` (WebexPythonSDK issue #181), which crashes SDKs that parse it
  * naively; anything we cannot read yields `undefined` so the caller applies its bounded default.

@@ -1,7 +1,7 @@
 import { logger } from '../logger';
 import type { ErrorDetail } from '../schemas/calling';
 import { WebexApiError, isRateLimitStatus } from '../webex/errors';
-import { CallingVerificationError, ChangeNotAppliedError, MoveJobFailedError, MoveJobTimeoutError } from './calling/errors';
+import { WEBEX_RATE_LIMIT_WAIT_SECONDS } from '../webex/retry-after';
 import { errorToResult } from './error-status';
 import { hashEmails } from '../redaction';
 
@@ -10,9 +10,6 @@ import { hashEmails } from '../redaction';
  * A step's error becomes a StepError (a stable name for Retry/Catch, the details as JSON), and a Catch
  * clause's `Cause` is read back into those details.
  */
-
-/** Seconds to wait on a 429 without a readable Retry-After (wxc_sdk's default). */
-export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 /**
  * An error as it crosses the Lambda boundary into Step Functions. Lambda keeps only a thrown error's
@@ -24,7 +21,7 @@ export class StepError extends Error {
   constructor(
     override readonly name: string,
     readonly detail: ErrorDetail,
-    options?: { cause?: unknown },
+    options?: ErrorOptions,
   ) {
     // The cause stays in this process (Lambda serialises only the name and message): logs and tests can see it.
     super(JSON.stringify(detail), options);
@@ -32,14 +29,10 @@ export class StepError extends Error {
 }
 
 export function toErrorDetail(error: unknown): ErrorDetail {
-  if (error instanceof CallingVerificationError || error instanceof MoveJobFailedError || error instanceof ChangeNotAppliedError) {
-    return { code: error.name, message: error.message, httpStatus: 502 };
-  }
-  if (error instanceof MoveJobTimeoutError) return { code: error.name, message: error.message, httpStatus: 504 };
   const mapped = errorToResult(error);
   const detail: ErrorDetail = { ...mapped.body.error, httpStatus: mapped.statusCode };
   if (error instanceof WebexApiError && isRateLimitStatus(error.status)) {
-    detail.retryAfterSeconds = error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+    detail.retryAfterSeconds = error.retryAfterSeconds ?? WEBEX_RATE_LIMIT_WAIT_SECONDS;
   }
   return detail;
 }

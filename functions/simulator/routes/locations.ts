@@ -44,7 +44,7 @@ export function requireLocation(state: SimState, locationId: string): LocationRe
 
 /**
  * A location enabled for Webex Calling. Webex answers telephony calls about any other location with an
- * unclassified 400 (issue 12 item 6: observed, wording ours); the workflows check the calling location
+ * unclassified 400 (observed on live orgs, wording ours); the workflows check the calling location
  * list first so callers never see it.
  */
 export function requireCallingLocation(state: SimState, locationId: string): LocationRecord {

@@ -27,8 +27,8 @@ const SIM_ADMIN_ID = 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9zaW0tYWRtaW4';
 
 /** Initial request validation: a 400 with MoveUsersErrorResponse (`{error: [{code, message}]}`). */
 class MoveRequestError extends SimError {
-  constructor(readonly code: number, message: string) {
-    super(400, message, { errorCode: code });
+  constructor(readonly code: number, message: string, options?: ErrorOptions) {
+    super(400, message, { errorCode: code }, options);
   }
 }
 

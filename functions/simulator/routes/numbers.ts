@@ -186,7 +186,7 @@ function listNumbers(ctx: RequestContext): Reply {
 /**
  * Cisco warns these calls corrupt data on Calling Plan / integrated CCP locations (webex-numbers.yml). For
  * deactivating and removing, the simulator refuses them (a belief, not observed); adding is not refused,
- * as Webex does not refuse it (issue 12 item 5): callers must check the PSTN connection first.
+ * as Webex does not refuse it: callers must check the PSTN connection first.
  */
 function requireNonIntegrated(location: LocationRecord): void {
   if (location.pstn === 'INTEGRATED_CCP' || location.pstn === 'CISCO_PSTN') {

@@ -150,7 +150,7 @@ function parsePersonInput(body: Record<string, unknown>): PersonInput {
     if (!Array.isArray(body.phoneNumbers)) throw badRequest('phoneNumbers must be an array.');
     // `work` is the calling number; work_extension is derived from `extension` and ignored. mobile and fax
     // are directory numbers a PUT replaces like any field: wxc_sdk (people/__init__.py create_update) and
-    // wxcadm write every entry back as read, so leaving them out erases them (issue 12 item 4).
+    // wxcadm write every entry back as read, so leaving them out erases them.
     input.otherNumbers = [];
     for (const n of body.phoneNumbers as unknown[]) {
       const entry = (typeof n === 'object' && n !== null ? n : {}) as { type?: unknown; value?: unknown };

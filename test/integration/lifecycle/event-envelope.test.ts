@@ -1,7 +1,7 @@
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 
-// POST /events with the envelope rules of issue 14 (6, 17) and 13.13: allowed sources, ids taken as sent, replays.
+// POST /events with its envelope rules: allowed sources, ids taken as sent, replays.
 let h: Harness;
 useLifecycleHarness((harness) => (h = harness));
 

@@ -12,7 +12,7 @@ import { MAX_BODY_BYTES } from '../../../functions/lib/http/api-event';
 import { rawCall, type RawAnswer } from '../../support/raw-http';
 
 /**
- * The security corpus (issue 14): what an attacker probes on every route, as fixed inputs and generated
+ * The security corpus: what an attacker probes on every route, as fixed inputs and generated
  * variants. Every answer is a 4xx naming the field (or header) at fault, never a 5xx; nothing reaches
  * Webex; no answer and no log line carries a secret; every answer is small, and none takes long against
  * a small bad request timed in the same run. POST /webex/requests has its own corpus (passthrough-corpus).

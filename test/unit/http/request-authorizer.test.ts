@@ -55,4 +55,14 @@ describe('the OAuth API authorizer', () => {
     expect(authorizerSettings({ API_AUTH_ROUTE_SCOPES: '{}', API_AUTH_USER_POOL_ID: 'us-east-1_abc', API_AUTH_CLIENT_IDS: 'a,b' }).issuer).toEqual({ kind: 'cognito', userPoolId: 'us-east-1_abc', clientIds: ['a', 'b'] });
     expect(() => authorizerSettings({ API_AUTH_ROUTE_SCOPES: '{}', API_AUTH_ISSUER: 'https://x' })).toThrow(/API_AUTH_AUDIENCE/);
   });
+
+  it('reads the JWKS once when hydrated ahead of the first token, and verifies from that cache', async () => {
+    let reads = 0;
+    const verifier = tokenVerifier(settings.issuer, { fetch: async () => (reads++, new TextEncoder().encode(JSON.stringify(issuer.jwks())).buffer as ArrayBuffer) });
+    await verifier.hydrate();
+    expect(reads).toBe(1);
+    const hydrated = requestAuthorizer(settings, verifier);
+    await expect(hydrated(event('GET', `Bearer ${issuer.mint('jira', ['users.read'])}`))).resolves.toMatchObject({ principalId: 'jira' });
+    expect(reads).toBe(1);
+  });
 });

@@ -41,9 +41,9 @@ describe('routeLifecycleEvent', () => {
 
   it('routes joiners to Joiner (auto-assigning a number by default) and movers to Mover', () => {
     const joined = LifecycleEvent.parse({ id: 'e2', source: 'hr', 'detail-type': 'Webex User Joined', detail: { email: 'j@example.com', firstName: 'J', location: 'HQ' } });
-    expect(routeLifecycleEvent(joined)).toMatchObject({ stateMachine: 'Joiner', executionName: 'joiner-e2', input: { origin: { eventId: 'e2', source: 'hr' }, detail: { autoAssignNumber: true } } });
+    expect(routeLifecycleEvent(joined, {})).toMatchObject({ stateMachine: 'Joiner', executionName: 'joiner-e2', input: { origin: { eventId: 'e2', source: 'hr' }, detail: { autoAssignNumber: true } } });
     const moved = LifecycleEvent.parse({ id: 'e3', source: 'hr', 'detail-type': 'Webex User Moved', detail: { email: 'm@example.com', location: 'Branch' } });
-    expect(routeLifecycleEvent(moved)).toMatchObject({ stateMachine: 'Mover', executionName: 'mover-e3' });
+    expect(routeLifecycleEvent(moved, {})).toMatchObject({ stateMachine: 'Mover', executionName: 'mover-e3' });
   });
 });
 
@@ -130,7 +130,7 @@ describe('SfnExecutionStarter', () => {
 
 describe('LocalExecutionStarter answers a second start as StartExecution does', () => {
   it('startExecution (what a states:startExecution Task gets): a new name starts; the same name and input while it runs is that execution; a closed one or other input is ExecutionAlreadyExists', async () => {
-    const starter = createLocalRuntime().executions;
+    const starter = createLocalRuntime({ fastWaits: true }).executions;
     const input = { origin: {}, detail: {} };
     const first = await starter.startExecution('Leaver', input, 'leaver-local-start');
     expect(first.executionArn).toMatch(/:execution:Leaver:leaver-local-start$/);
@@ -144,7 +144,7 @@ describe('LocalExecutionStarter answers a second start as StartExecution does', 
   });
 
   it('the same name: the running execution back (its ARN) with the same input, else ExecutionAlreadyExists: DUPLICATE either way, one run', async () => {
-    const starter = createLocalRuntime().executions;
+    const starter = createLocalRuntime({ fastWaits: true }).executions;
     {
       const first = await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1');
       expect(first.status).toBe('STARTED');

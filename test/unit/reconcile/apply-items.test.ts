@@ -26,7 +26,7 @@ describe('apply items', () => {
     expect(groups.flatMap((g) => g.actions.map((a) => a.index)).sort()).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
-  it("puts the actions still taking a location's first free number (a plan stored before the planner picked numbers) in one item: they would pick the same number", () => {
+  it("puts the actions still taking a location's first free number (a stored plan without picked numbers) in one item: they would pick the same number", () => {
     const pooled: PlanAction[] = [
       { ...actions[0], roster: { ...actions[0].roster, autoAssignNumber: true } },
       { ...actions[2], email: 'm1@x.example', userId: 'M1', after: { locationId: 'L1' } },

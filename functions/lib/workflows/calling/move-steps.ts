@@ -8,7 +8,7 @@ import type { EnableCallingState } from './steps';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError, WebexResponseShapeError } from '../../webex/errors';
 import { getMoveJob, listMoveJobErrors, listRecentMoveJobs, startMoveJob, validateMove, type MoveJob, type MoveUser } from '../../webex/move-users-api';
-import { getPerson } from '../../webex/people-api';
+import { getPerson, primaryWorkNumber } from '../../webex/people-api';
 import { getLocation } from '../../webex/reference-data';
 import type { Person } from '../../webex/schemas';
 import { firstAssignablePrimaryNumber } from '../../webex/telephony-api';
@@ -40,9 +40,6 @@ const CONFLICT_CODES = new Set([4202, 27966]);
 
 
 const who = (state: EnableCallingState) => state.user?.email ?? state.user?.id ?? state.request.user;
-
-const primaryWorkNumber = (person: Person) =>
-  (person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work'))?.value;
 
 /** The user as Webex shows them now, in words. */
 async function describePerson(client: WebexClient, person: Person): Promise<string> {
@@ -197,7 +194,7 @@ export async function startMoveJobStep(client: WebexClient, state: EnableCalling
  * user. The job records the TrackingID of the request that started it, which the error carries too.
  */
 async function startedDespite(client: WebexClient, error: unknown): Promise<MoveJob | undefined> {
-  // A 2xx we could not read started the job all the same (issue 12 item 1): find it, never start a second.
+  // A 2xx we could not read started the job all the same (Webex answered 2xx): find it, never start a second.
   const unreadable = error instanceof WebexResponseShapeError;
   if (!unreadable && (!(error instanceof WebexApiError) || error.status < 500)) return undefined;
   const trackingId = error.trackingId;

@@ -18,7 +18,6 @@ export const MACHINE_PARTS = {
   failure: CaughtError.optional(),
   compensationError: CaughtError.optional(),
 };
-export type MachinePart = keyof typeof MACHINE_PARTS;
 
 /** The state document: the machine's parts and, each optional until its step has run, the steps' parts. */
 export function enableCallingStateOf<P extends Record<string, z.ZodType>>(stepParts: P) {

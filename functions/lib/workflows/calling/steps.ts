@@ -16,7 +16,7 @@ import {
 } from '../../schemas/calling';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError, isTransientWebexError } from '../../webex/errors';
-import { getPerson } from '../../webex/people-api';
+import { getPerson, primaryWorkNumber } from '../../webex/people-api';
 import { getLocation, listLicenses } from '../../webex/reference-data';
 import type { License, Person } from '../../webex/schemas';
 import { freeNumberAdviceFor } from '../numbers/no-free-number';
@@ -32,7 +32,8 @@ import { enableCallingStateOf } from './state';
 import type { CallingStepDef, StepContext } from './step-def';
 import { waitFitsDeadline } from './deadline';
 import { buildFailure, buildResult, targetDetail } from './result';
-import { DEFAULT_RETRY_AFTER_SECONDS, runStep } from '../step-error';
+import { runStep } from '../step-error';
+import { WEBEX_RATE_LIMIT_WAIT_SECONDS } from '../../webex/retry-after';
 import {
   CallingAlreadyEnabledError,
   CallingVerificationError,
@@ -179,7 +180,7 @@ export async function runEnableCallingStep(ctx: StepContext, input: EnableCallin
     },
     (wire) => {
       // The Retry-After wait the state machine would make next: past the run's deadline, it stops instead (WaitFitsDeadline).
-      if (wire.detail.httpStatus === 429 && !waitFitsDeadline(input.state, wire.detail.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS)) {
+      if (wire.detail.httpStatus === 429 && !waitFitsDeadline(input.state, wire.detail.retryAfterSeconds ?? WEBEX_RATE_LIMIT_WAIT_SECONDS)) {
         Object.assign(wire, { message: JSON.stringify({ ...wire.detail, deadlineReached: true }) });
       }
     },
@@ -199,9 +200,6 @@ function beforeNextPoll(input: EnableCallingStepInput, result: unknown): unknown
       'it may still move the user. Check the user before repeating the request.',
   );
 }
-
-const primaryWorkNumber = (person: Person) =>
-  (person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ?? person.phoneNumbers?.find((n) => n.type === 'work'))?.value;
 
 /** Characters Cisco's help says Webex Calling users' names must not contain. */
 const CALLING_NAME_FORBIDDEN = /[%#<>\\/"]/;
@@ -433,7 +431,7 @@ async function assignTarget(client: WebexClient, state: EnableCallingState, targ
       if (target.phoneNumber) await requireFreeNumberInLocation(client, target.phoneNumber, location, user.id);
       if (target.extension) await requireFreeExtension(client, target.extension, location, user.id);
       const now = (await listLicenses(client, { fresh: true })).find((l) => l.id === license.id);
-      if (now && freeUnits(now) <= 0) throw new NoLicenseUnitsError(`No units left of "${license.name}": the last one was assigned while this request ran`);
+      if (now && freeUnits(now) <= 0) throw new NoLicenseUnitsError(`No units left of "${license.name}": the last one was assigned while this request ran`, { cause: error });
     }
     throw error;
   }

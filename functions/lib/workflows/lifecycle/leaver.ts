@@ -118,7 +118,7 @@ export async function leaverRemoveCallingLicense(client: WebexClient, state: Lea
     return removal(gone, [user.primaryNumber, user.extension && `extension ${user.extension}`]);
   }
   await patchUserLicenses(client, person.id, calling.map((id) => ({ id, operation: 'remove' })));
-  // Webex's answer is not the proof: read the user back (issue 12 item 10).
+  // Webex's answer is not the proof: read the user back (a 2xx may leave the license in place).
   const after = await getPerson(client, person.id);
   const still = (after?.licenses ?? []).filter((id) => isCallingLicenseName(names.get(id)));
   if (after && still.length) {
@@ -150,7 +150,7 @@ export async function leaverDeactivateUser(client: WebexClient, state: LeaverSta
   const body = toPersonUpdate(person, { loginEnabled: false });
   for (const [key, value] of Object.entries(body)) if (value === null) delete body[key];
   await replacePerson(client, person.id, body);
-  // Read back: the PUT's 2xx alone does not show sign-in is off (issue 12 item 10).
+  // Read back: the PUT's 2xx alone does not show sign-in is off.
   const after = await getPerson(client, person.id);
   if (after && !(after.loginEnabled === false || after.loginEnabled === 'false')) {
     throw new ChangeNotAppliedError('Webex accepted disabling sign-in (loginEnabled: false) but still shows the user able to sign in');

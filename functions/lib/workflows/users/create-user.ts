@@ -49,6 +49,7 @@ export async function createUser(client: WebexClient, input: CreateUserInput): P
       if (error instanceof WebexApiError && error.status === 409) {
         throw new ConflictError(
           `Webex reports that ${input.email} already exists, but not in this organisation (or it is pending): ${error.webexMessage}`,
+          { cause: error },
         );
       }
       const transient = isWebexFault(error);

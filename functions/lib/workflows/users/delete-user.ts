@@ -14,6 +14,6 @@ export async function deleteUser(client: WebexClient, ref: string): Promise<void
     // The client resends a DELETE after a 5xx or a lost connection: a 404 on a later attempt means an
     // earlier one was applied. A user we just found by e-mail and now cannot find is gone too.
     if (error.status === 404 && (error.attempts > 1 || isEmail(ref))) return;
-    throw new NotFoundError(`No Webex user with id ${ref}`);
+    throw new NotFoundError(`No Webex user with id ${ref}`, { cause: error });
   }
 }

@@ -1,4 +1,5 @@
 import type { WebexClient } from '../../webex/client';
+import { primaryWorkEntry } from '../../webex/people-api';
 import { getLocation, listLicenses } from '../../webex/reference-data';
 import type { Person } from '../../webex/schemas';
 import type { UserView } from '../../schemas/users';
@@ -10,8 +11,7 @@ export async function toUserView(client: WebexClient, person: Person): Promise<U
   const licenseIds = person.licenses ?? [];
   const names = licenseIds.length ? new Map((await listLicenses(client)).map((l) => [l.id, l.name])) : new Map();
   const location = person.locationId ? await getLocation(client, person.locationId) : undefined;
-  const primary = person.phoneNumbers?.find((n) => n.type === 'work' && n.primary !== false) ??
-    person.phoneNumbers?.find((n) => n.type === 'work');
+  const primary = primaryWorkEntry(person);
   return {
     id: person.id,
     email: person.emails[0],

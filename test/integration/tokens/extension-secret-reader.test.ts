@@ -73,6 +73,8 @@ describe('ExtensionSecretReader', () => {
   it('says the layer may be missing when nothing listens on the port', async () => {
     const error = await reader({ port: await closedPort() }).read().catch((e) => e);
     expect(error).toMatchObject({ name: 'SecretUnavailableError', message: expect.stringMatching(/could not be reached \(ECONNREFUSED\): is its layer attached/) });
+    // The socket's error is kept as the cause (it carries no request header, so no session token).
+    expect(error.cause).toMatchObject({ code: 'ECONNREFUSED' });
   });
 
   it('gives up on an extension that does not answer', async () => {

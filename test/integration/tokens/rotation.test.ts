@@ -125,7 +125,9 @@ describe('rotateServiceAppTokens', () => {
 
   it('fails loudly, secret untouched, when Webex keeps failing', async () => {
     const { sm, options } = setup([json(500, {}), json(500, {}), json(500, {}), json(500, {}), json(500, {})]);
-    await expect(rotateServiceAppTokens(options)).rejects.toMatchObject({ name: 'RotationFailedError', message: expect.stringMatching(/500/) });
+    const error = await rotateServiceAppTokens(options).catch((e) => e);
+    expect(error).toMatchObject({ name: 'RotationFailedError', message: expect.stringMatching(/500/) });
+    expect(error.cause).toMatchObject({ name: 'WebexServerError', status: 500 });
     expect(sm.current()).toMatchObject({ accessToken: 'access-old', refreshToken: 'refresh-old' });
   });
 
@@ -153,6 +155,9 @@ describe('rotateServiceAppTokens', () => {
     const error = await rotateServiceAppTokens(options).catch((e) => e);
     expect(error).toMatchObject({ name: 'RotationFailedError', message: expect.stringMatching(/writing them to the secret failed/) });
     expect(logs.join()).not.toMatch(/access-6|refresh-6|client-secret-value/);
+    // The store's error is kept as the cause, and quotes no token either.
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(`${error.cause.message} ${JSON.stringify(error.cause)}`).not.toMatch(/access-6|refresh-6|client-secret-value/);
   });
 
   it('a run that died between Webex and the write does not block the next run once its lease expires', async () => {

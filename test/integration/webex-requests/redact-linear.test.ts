@@ -2,8 +2,8 @@ import { redactPersonalData } from '../../../functions/lib/workflows/webex-reque
 import { checkWebexRequest, DEFAULT_ALLOWED_PREFIXES, type WebexRequestInput } from '../../../functions/lib/workflows/webex-requests/guard';
 
 /**
- * Every regex the guarded request applies to user input must be linear (#14.1: the old e-mail pattern took
- * 4–9 s on "a"×60000+"@a"). The worst inputs we could construct, at 16× the length of a small baseline of
+ * Every regex the guarded request applies to user input must be linear (a backtracking e-mail pattern
+ * takes seconds on "a"×60000+"@a"). The worst inputs we could construct, at 16× the length of a small baseline of
  * the same shape, timed in the same run: linear work takes ~16× the time, quadratic ~256×. The bound (64×)
  * is generous for a loaded 2-core machine and still four times below quadratic.
  */
