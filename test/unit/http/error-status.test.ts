@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ActivityStoreUnavailableError } from '../../../functions/lib/aws/dynamodb-activity-store';
+import { PaceBudgetContendedError } from '../../../functions/lib/pacing/budget';
 import { CsvSyntaxError } from '../../../functions/lib/bulk/csv';
 import { ConnectError } from '../../../functions/lib/connection/connect';
 import {
@@ -64,6 +65,7 @@ const CASES: Record<string, { make: () => Error; status: number; internal?: true
   NotCallingLocationError: { make: () => new numbers.NotCallingLocationError('not calling'), status: 422 },
   // Our fault should one reach an API caller: a plain 500 InternalError without the details.
   ActivityStoreUnavailableError: { make: () => new ActivityStoreUnavailableError('throttled'), status: 500, internal: true },
+  PaceBudgetContendedError: { make: () => new PaceBudgetContendedError('raced'), status: 500, internal: true },
   CsvSyntaxError: { make: () => new CsvSyntaxError(3, 'unclosed quote'), status: 500, internal: true },
   ConnectError: { make: () => new ConnectError('invalid_client'), status: 500, internal: true },
   InvalidExecutionNameError: { make: () => new InvalidExecutionNameError('too long'), status: 500, internal: true },
