@@ -12,6 +12,7 @@ import { measureBulkThroughput } from './bulk-throughput';
 import { useActivityWrites } from './local-handlers';
 import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
+import { measurePacing } from './pacing';
 import { measureReachability } from './reachability';
 import { measureReconcilePlan } from './reconcile-plan';
 import { measureReconcileApply } from './reconcile-apply';
@@ -19,8 +20,8 @@ import { countWebexCalls } from './webex-calls';
 import { measureTextValidation } from './text-validation';
 import { measureScim } from './scim';
 
-/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply, inputs, authorizer, scim); none named: all. */
-const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply', 'inputs', 'authorizer', 'scim'] as const;
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply, inputs, authorizer, scim, pacing); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply', 'inputs', 'authorizer', 'scim', 'pacing'] as const;
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
@@ -153,6 +154,23 @@ async function main() {
         })),
       );
       for (const r of applies) if (r.failed) console.log('failed actions:', r.failures);
+    }
+
+    if (runs('pacing')) {
+      const pacing = await measurePacing(sim);
+      results.pacing = pacing;
+      console.log('\nAdaptive pacing vs wxc_sdk (10 at a time, Retry-After obeyed, no pacing), hidden fixed-window limits; usable = limit × (1 − 0.2)');
+      console.log('targets: achieved/usable >= 0.9; 429 share after 10 s <= 2 %; failed/duplicated/missing 0; speedup vs fixed 5/s = usable/5 within 15 %; interactive 429 <= 1 %; two runs combined >= 0.9, each >= 0.3');
+      console.table(pacing.map((r) => ({
+        limit: r.limit, users: r.ours.users,
+        'achieved/usable': round(r.ours.achievedOverUsable), 'baseline achieved/usable': round(r.baseline.achieved / r.usable),
+        '429 after 10s': round(r.ours.share429After10s), 'baseline 429 after 10s': round(r.baseline.share429After10s),
+        'failed/dup/missing': `${r.ours.failed}/${r.ours.duplicated}/${r.ours.missing}`, 'baseline f/d/m': `${r.baseline.failed}/${r.baseline.duplicated}/${r.baseline.missing}`,
+        'time s': round(r.ours.seconds), 'baseline time s': round(r.baseline.seconds),
+        'speedup vs 5/s': round(r.ours.speedupVsFixed5), expected: round(r.ours.expectedSpeedup),
+        'interactive 429': round(r.ours.interactive429), 'baseline interactive 429': round(r.baseline.interactive429),
+        'two runs combined/usable': round(r.twoRuns.combinedOverUsable), 'two runs shares': r.twoRuns.shares.map(round).join(' / '),
+      })));
     }
 
     if (runs('reach')) {

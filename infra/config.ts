@@ -20,6 +20,9 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
  * | `webexRequestAllowPrivilegeFields` | `true` (default off)                     |
  * | `bulkWebexRequestsPerSecond` | `5`                                            |
+ * | `webexInitialRequestsPerSecond` | `5` (the pacing controller's start; default bulkWebexRequestsPerSecond, else 5) |
+ * | `webexMaxRequestsPerSecond` | `100` (the most it finds)                       |
+ * | `webexInteractiveShare`  | `0.2` (left to interactive calls)                 |
  * | `bulkMaxConcurrency`     | `4` (default; 16 where the Lambda concurrency quota is 1,000) |
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
  * | `lifecycleAllowedSources` | `hr.workday,okta`                                 |
@@ -53,6 +56,9 @@ export const CONTEXT_KEYS = [
   'defaultLeaverPolicy',
   'bulkWebexRequestsPerSecond',
   'bulkMaxConcurrency',
+  'webexInitialRequestsPerSecond',
+  'webexMaxRequestsPerSecond',
+  'webexInteractiveShare',
   'secretsExtensionLayerArn',
   'lifecycleAllowedSources',
   'rotatorReservedConcurrency',
@@ -102,6 +108,9 @@ export function configFromContext(node: Node): AppConfig {
       defaultLeaverPolicy: parsePolicy(str('defaultLeaverPolicy')),
       bulkWebexRequestsPerSecond: parseNumber('bulkWebexRequestsPerSecond', node.tryGetContext('bulkWebexRequestsPerSecond')),
       bulkMaxConcurrency: parseNumber('bulkMaxConcurrency', node.tryGetContext('bulkMaxConcurrency')),
+      webexInitialRequestsPerSecond: parseNumber('webexInitialRequestsPerSecond', node.tryGetContext('webexInitialRequestsPerSecond')),
+      webexMaxRequestsPerSecond: parseNumber('webexMaxRequestsPerSecond', node.tryGetContext('webexMaxRequestsPerSecond')),
+      webexInteractiveShare: parseNumber('webexInteractiveShare', node.tryGetContext('webexInteractiveShare')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
       lifecycleAllowedSources: str('lifecycleAllowedSources')?.split(',').map((p) => p.trim()).filter(Boolean),
       e2eSimulator: [true, 'true'].includes(node.tryGetContext('e2e')) || undefined,

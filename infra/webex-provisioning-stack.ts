@@ -21,7 +21,8 @@ import type { LeaverPolicy } from '../functions/lib/schemas/lifecycle-events';
 import { NumberPools } from './constructs/number-pools';
 import { OperationsDashboard } from './constructs/operations-dashboard';
 import { TokenRotation } from './constructs/token-rotation';
-import { WorkflowStateMachines, bulkBudgetEnvironment } from './constructs/workflow-state-machines';
+import { WorkflowStateMachines, bulkBudgetEnvironment, pacingEnvironment, type PacingProps } from './constructs/workflow-state-machines';
+import { PACING_ENV, pacingSettings } from '../functions/lib/pacing/settings';
 import { MAX_MAX_CONCURRENCY } from '../functions/lib/bulk/joiners';
 import { stateMachine, type StateMachineId } from '../functions/lib/state-machines/definitions';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
@@ -211,6 +212,17 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly bulkWebexRequestsPerSecond?: number;
 
   /**
+   * The pacing controller (functions/lib/pacing/): the rate it starts at, requests a second. It then finds the
+   * organisation's rate from Webex's 429s (AIMD) and keeps it in the activity table for the next run.
+   * @default bulkWebexRequestsPerSecond, else 5
+   */
+  readonly webexInitialRequestsPerSecond?: number;
+  /** The most requests a second the pacing controller lets the runs' rate reach. @default 100 */
+  readonly webexMaxRequestsPerSecond?: number;
+  /** The share of the found rate left to interactive (API) calls: runs draw the rest. From 0 to below 1. @default 0.2 */
+  readonly webexInteractiveShare?: number;
+
+  /**
    * How many joiners (bulk runs) or plan items (reconcile apply) run at once: the Map's MaxConcurrency. Each
    * runs at most one Lambda invocation at a time, and a CSV runs two batches at once, so a run holds up to this
    * many (twice this for a CSV) of the account's concurrent executions. The default fits an account whose Lambda
@@ -344,13 +356,15 @@ export class WebexProvisioningStack extends Stack {
     this.activity = new ActivityTable(this, 'Activity', { retentionDays: props.activityRetentionDays });
     const bulkRate = validateBulkRate(props.bulkWebexRequestsPerSecond);
     const bulkConcurrency = validateBulkConcurrency(props.bulkMaxConcurrency);
+    const pacing = validatePacing(props);
     // The starters of bulk runs pace them to the budget; the routes reading uploads know the bucket.
     const bulkEnvironment: Record<string, Record<string, string>> = {};
     for (const route of routes as readonly RouteDefinition[]) {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
         ...(route.bulkBudget ? bulkBudgetEnvironment(bulkRate, bulkConcurrency) : {}),
-        ...(route.needs.includes('activity') || route.needs.includes('scim') ? this.activity.environment() : {}),
+        ...(route.needs.includes('activity') || route.needs.includes('scim') || route.needs.includes('pacing') ? this.activity.environment() : {}),
+        ...(route.needs.includes('pacing') ? pacingEnvironment(pacing, bulkRate) : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
@@ -382,6 +396,7 @@ export class WebexProvisioningStack extends Stack {
       taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: ceilingEnvironment, ScimApplySteps: scimEnvironment(props) },
       bulkWebexRequestsPerSecond: bulkRate,
       bulkMaxConcurrency: bulkConcurrency,
+      pacing,
     });
 
     const apiAuth = validateApiAuth(props);
@@ -417,6 +432,7 @@ export class WebexProvisioningStack extends Stack {
       if (route.importsBucket === 'read') this.bulkImports.grantReadFiles(fn);
       if (route.importsBucket === 'reports') this.bulkImports.grantReadReports(fn);
       if (route.needs.includes('activity')) this.activity.grantQuery(fn);
+      if (route.needs.includes('pacing')) this.activity.grantPaceRead(fn);
       if (route.recordsActivity) this.activity.grantRecord(fn);
       if (route.needs.includes('scim')) this.activity.grantScim(fn);
     }
@@ -578,6 +594,26 @@ function reconcilePlanEnvironment(props: WebexProvisioningStackProps): Record<st
   if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule, props.reconcileLeaverThresholds);
   if (props.reconcileOnUpload) checkReconcileOnUpload(props.reconcileOnUpload, props.reconcileLeaverThresholds);
   return env;
+}
+
+/** The pacing settings, each checked as the functions will check it (pacing/settings.ts), at synth. */
+function validatePacing(props: WebexProvisioningStackProps): PacingProps {
+  const pacing: PacingProps = {
+    initialRequestsPerSecond: props.webexInitialRequestsPerSecond,
+    maxRequestsPerSecond: props.webexMaxRequestsPerSecond,
+    interactiveShare: props.webexInteractiveShare,
+  };
+  const keys: Record<string, string> = {
+    [PACING_ENV.initialRate]: 'webexInitialRequestsPerSecond', [PACING_ENV.legacyInitialRate]: 'bulkWebexRequestsPerSecond',
+    [PACING_ENV.maxRate]: 'webexMaxRequestsPerSecond', [PACING_ENV.interactiveShare]: 'webexInteractiveShare',
+  };
+  try {
+    pacingSettings(pacingEnvironment(pacing, props.bulkWebexRequestsPerSecond));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(Object.entries(keys).reduce((m, [env, key]) => m.replaceAll(env, key), message));
+  }
+  return pacing;
 }
 
 function validateBulkRate(rate: number | undefined): number | undefined {

@@ -784,6 +784,11 @@ export interface components {
                 startedAt: string;
                 etaSeconds?: number;
             };
+            pace?: {
+                requestsPerSecond: number;
+                runRequestsPerSecond: number;
+                rateLimited: number;
+            };
             error?: string;
             cause?: string;
         };

@@ -28,6 +28,10 @@ export type EnvName =
   | 'LIFECYCLE_ALLOWED_SOURCES'
   | 'LIFECYCLE_DEFAULT_LEAVER_POLICY'
   | 'BULK_WEBEX_REQUESTS_PER_SECOND'
+  // The pacing controller (pacing/settings.ts)
+  | 'WEBEX_INITIAL_REQUESTS_PER_SECOND'
+  | 'WEBEX_MAX_REQUESTS_PER_SECOND'
+  | 'WEBEX_INTERACTIVE_SHARE'
   | 'BULK_JOINERS_MAX_CONCURRENCY'
   | 'BULK_IMPORTS_BUCKET'
   // Reconciliation (reconcile/plan-defaults.ts)

@@ -8,6 +8,8 @@ import type { ActivityStore } from '../lib/activity/store';
 import { DynamoActivityStore } from '../lib/aws/dynamodb-activity-store';
 import { DynamoScimStore } from '../lib/aws/dynamodb-scim-store';
 import type { ScimStore } from '../lib/scim/store';
+import { DynamoPaceStore } from '../lib/aws/dynamodb-pace-store';
+import type { PaceStore } from '../lib/pacing/store';
 
 export const LOCAL_ACTIVITY_TABLE_NAME = 'webex-provisioning-activity';
 
@@ -16,6 +18,8 @@ export interface LocalActivityTable {
   readonly store: ActivityStore;
   /** The SCIM resources' adapter, against the same table. */
   readonly scimStore: ScimStore;
+  /** The pacing budget's item in the same table (the Lambdas' adapter). */
+  readonly paceStore: PaceStore;
   /** Where the table answers (starting dynalite on first use): for a test's own client. */
   endpoint(): Promise<string>;
   close(): Promise<void>;
@@ -61,6 +65,7 @@ export function localActivityTable(options: LocalActivityTableOptions = {}): Loc
   return {
     store,
     scimStore: new DynamoScimStore(settings),
+    paceStore: new DynamoPaceStore({ client, tableName: LOCAL_ACTIVITY_TABLE_NAME }),
     endpoint,
     async close() {
       if (!started) return;

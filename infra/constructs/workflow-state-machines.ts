@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PACING_ENV } from '../../functions/lib/pacing/settings';
 import { ArnFormat, Duration, Stack, type CfnElement } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -36,6 +37,8 @@ export interface WorkflowStateMachinesProps {
   readonly taskEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The bulk Webex request budget, set as BULK_WEBEX_REQUESTS_PER_SECOND on the task functions that pace to it (`bulkBudget`). @default - the functions' own default */
   readonly bulkWebexRequestsPerSecond?: number;
+  /** The pacing controller's settings, set on the task functions that use the budget (`pacing`). @default - the functions' own defaults */
+  readonly pacing?: PacingProps;
   /** The activity table the task functions that record (`recordsActivity`) write to. Required when one does. */
   readonly activityTable?: ActivityTable;
   /** Distributed and inline Map concurrency of bulk runs and reconcile applies, set as BULK_JOINERS_MAX_CONCURRENCY with the budget. @default - the functions' own default */
@@ -79,6 +82,7 @@ export class WorkflowStateMachines extends Construct {
         if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
         if (task.recordsActivity) requireActivityTable(props, task.id).grantRecord(fn);
         if (task.scimStore) requireActivityTable(props, task.id).grantScim(fn);
+        if (task.pacing) requireActivityTable(props, task.id).grantPace(fn);
         functions[task.id] = fn;
         substitutions[task.substitution] = fn.functionArn;
         tasks.push(fn);
@@ -273,6 +277,26 @@ export function bulkBudgetEnvironment(requestsPerSecond: number | undefined, max
   };
 }
 
+/** The stack's pacing settings (context `webexInitialRequestsPerSecond`, `webexMaxRequestsPerSecond`, `webexInteractiveShare`). */
+export interface PacingProps {
+  readonly initialRequestsPerSecond?: number;
+  readonly maxRequestsPerSecond?: number;
+  readonly interactiveShare?: number;
+}
+
+/**
+ * What a function using the pacing budget is given: each setting only when the stack sets it. The older
+ * bulkWebexRequestsPerSecond is the initial rate when no initial rate is set.
+ */
+export function pacingEnvironment(pacing: PacingProps | undefined, bulkRequestsPerSecond: number | undefined): Record<string, string> {
+  const initial = pacing?.initialRequestsPerSecond ?? bulkRequestsPerSecond;
+  return {
+    ...(initial !== undefined ? { [PACING_ENV.initialRate]: String(initial) } : {}),
+    ...(pacing?.maxRequestsPerSecond !== undefined ? { [PACING_ENV.maxRate]: String(pacing.maxRequestsPerSecond) } : {}),
+    ...(pacing?.interactiveShare !== undefined ? { [PACING_ENV.interactiveShare]: String(pacing.interactiveShare) } : {}),
+  };
+}
+
 /** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */
 export function stateMachineLogGroupName(stackName: string, machineId: string): string {
   return `/aws/vendedlogs/states/${stackName}-${machineId}`;
@@ -283,7 +307,8 @@ function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDe
   const env: Record<string, string> = {
     ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
     ...(task.importsBucket && props.importsBucket ? { [IMPORTS_BUCKET_ENV]: props.importsBucket.bucket.bucketName } : {}),
-    ...(task.recordsActivity || task.scimStore ? requireActivityTable(props, task.id).environment() : {}),
+    ...(task.recordsActivity || task.scimStore || task.pacing ? requireActivityTable(props, task.id).environment() : {}),
+    ...(task.pacing ? pacingEnvironment(props.pacing, props.bulkWebexRequestsPerSecond) : {}),
     ...(task.bulkBudget ? bulkBudgetEnvironment(props.bulkWebexRequestsPerSecond, props.bulkMaxConcurrency) : {}),
     ...props.taskEnvironment?.[task.id],
   };

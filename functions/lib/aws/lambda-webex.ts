@@ -21,10 +21,13 @@ export function lambdaTokenProvider(env: Env): TokenProvider {
  * one token cache, reused while warm. A function without credentials fails when it first calls Webex, with
  * a ConfigurationError naming the variables (and again on the next call: a failed build is not kept).
  */
-export function lambdaWebexDeps(env: () => Env): Pick<Deps, 'webex' | 'webexSecret'> {
+export function lambdaWebexDeps(env: () => Env, pacing?: Deps['pacing']): Pick<Deps, 'webex' | 'webexSecret'> {
   return {
     // Every attempt's status and duration as CloudWatch metrics (EMF), the dashboard's Webex widgets.
-    webex: once(() => configuredWebexClient(env(), lambdaTokenProvider(env()), emfWebexMetrics())),
+    webex: once(() => configuredWebexClient(env(), lambdaTokenProvider(env()), {
+      metrics: emfWebexMetrics(),
+      onRateLimited: pacing && ((ms) => pacing().rateLimited(ms)),
+    })),
     webexSecret: lambdaSecretReaderDeps(env).webexSecret,
   };
 }
@@ -35,3 +38,9 @@ export function lambdaWebexDeps(env: () => Env): Pick<Deps, 'webex' | 'webexSecr
  * bundle carries no Webex client.
  */
 export const lambdaWebex = lambdaWebexDeps(lambdaEnv);
+
+/**
+ * The same, for the functions that run many Webex requests in the runs (the lifecycle and Enable Calling steps,
+ * the reconcile planner): every 429 is reported to the deployment's pacing budget (`pacing`, the activity table).
+ */
+export const pacedLambdaWebex = (pacing: Deps['pacing']) => lambdaWebexDeps(lambdaEnv, pacing);

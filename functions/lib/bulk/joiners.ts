@@ -11,8 +11,9 @@ import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machine
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import { mapProgress, type MapProgress } from '../state-machines/map-progress';
 import type { ActivityStore } from '../activity/store';
-import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import { assertScheduleFits, joinerIntervalMs, requestsPerSecond } from './pacing';
 import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserResult } from '../schemas/bulk-answers';
+import type { PaceView } from '../schemas/pace-answers';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
@@ -22,9 +23,9 @@ import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserRes
 
 /**
  * Joiners (or reconcile items) run at once (the Map's MaxConcurrency, through MaxConcurrencyPath). The
- * request budget is kept by the pacing schedule (pacing.ts); this bound only has to let enough joiners
- * overlap to fill it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at the default budget
- * in AWS, so 8 to 16). Each running child holds one Lambda invocation at a time, and a CSV runs two batches at
+ * request rate is kept by the shared pacing budget (pacing/budget.ts); this bound only has to let enough joiners
+ * overlap to fill it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at 5 requests a second
+ * in AWS, so 8 to 16; more where the organisation's rate is found higher). Each running child holds one Lambda invocation at a time, and a CSV runs two batches at
  * once; new accounts may have a Lambda concurrency quota of 10 in all (docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html),
  * so the default stays within it, at the cost of pace (about half the default budget). The stack's
  * `bulkMaxConcurrency` sets it.
@@ -62,12 +63,11 @@ export function maxConcurrency(env: Env): number {
 }
 
 /**
- * The BulkJoiners machine's input: each user as the Joiner takes it, when each may start (the pacing
- * schedule, one entry per user), and the Map's concurrency bound.
+ * The BulkJoiners machine's input: each user as the Joiner takes it and the Map's concurrency bound. When
+ * each starts is the pacing budget's answer to its Pace step, not part of the input.
  */
 export interface BulkJoinersMachineInput {
   users: Record<string, unknown>[];
-  schedule: string[];
   maxConcurrency: number;
   origin: { source: string; detailType: string };
   /**
@@ -80,13 +80,12 @@ export interface BulkJoinersMachineInput {
 export function bulkJoinersMachineInput(
   input: BulkJoinersInput,
   env: Env,
-  startMs = Date.now(),
 ): BulkJoinersMachineInput {
+  // At the initial rate (the slowest the budget starts at): a run that could not end in time then is refused.
   const intervalMs = joinerIntervalMs(requestsPerSecond(env));
   assertScheduleFits(input.users.length, input.users.length * intervalMs, { field: 'users', noun: 'users', remedy: 'send fewer or raise the budget' });
   return {
     users: input.users.map((u) => joinerDetailWithDefaults(u)),
-    schedule: startSchedule(input.users.length, startMs, intervalMs),
     maxConcurrency: maxConcurrency(env),
     origin: { source: BULK_SOURCE, detailType: LIFECYCLE_DETAIL_TYPES.joined },
     publishOutcome: true,
@@ -210,6 +209,7 @@ export async function describeBulkJoiners(
   describe: StateMachines['describe'],
   progressOf?: StateMachines['mapProgress'],
   activity?: () => ActivityStore,
+  paceOf?: () => Promise<PaceView>,
 ): Promise<BulkJoinersStatus> {
   const found = await describe(machineFor(executionName), executionName);
   if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
@@ -222,12 +222,14 @@ export async function describeBulkJoiners(
     : stateMachine(machine).distributedMap ? await progressOf?.(machine, executionName)
     : activity ? await jsonRunProgress(activity(), executionName, found.startDate)
     : undefined;
+  const pace = running && paceOf ? await paceOf() : undefined;
   return {
     executionName,
     status: found.status as BulkJoinersStatus['status'],
     ...(found.startDate ? { startDate: found.startDate } : {}),
     ...(found.stopDate ? { stopDate: found.stopDate } : {}),
     ...(progress ? { progress } : {}),
+    ...(pace ? { pace } : {}),
     ...(found.status === 'SUCCEEDED' && found.output !== undefined ? { report: reportWithOutcomes(found.output as BulkJoinersReport) } : {}),
     ...(found.error ? { error: found.error } : {}),
     ...(found.cause ? { cause: found.cause } : {}),

@@ -37,6 +37,12 @@ export interface TaskFunctionDefinition {
    * (ActivityTable.grantScim) and sets ACTIVITY_TABLE_NAME, SCIM_CALLING_RULES and SCIM_DEACTIVATE_POLICY.
    */
   readonly scimStore?: true;
+  /**
+   * Draws on or reports to the deployment's pacing budget (pacing/budget.ts, the activity table's PACE# item): CDK
+   * grants GetItem/PutItem on that item only and sets ACTIVITY_TABLE_NAME and the pacing settings
+   * (WEBEX_INITIAL_REQUESTS_PER_SECOND, WEBEX_MAX_REQUESTS_PER_SECOND, WEBEX_INTERACTIVE_SHARE) when the stack sets them.
+   */
+  readonly pacing?: true;
 }
 
 /**
@@ -124,6 +130,7 @@ const lifecycleSteps = <Id extends string>(id: Id) =>
     entry: 'functions/lifecycle-steps/handler.ts',
     summary: 'The steps of a lifecycle (joiner / mover / leaver) state machine (one Lambda; the payload names the step)',
     recordsActivity: true,
+    pacing: true,
   }) as const;
 
 export const stateMachines = [
@@ -137,6 +144,7 @@ export const stateMachines = [
         id: 'EnableCallingSteps',
         entry: 'functions/enable-calling-steps/handler.ts',
         summary: 'The steps of Enable Webex Calling for User (one Lambda; the payload names the step)',
+        pacing: true,
       },
     ],
     startedByRoute: 'EnableCalling',
@@ -158,6 +166,7 @@ export const stateMachines = [
         id: 'EnableCallingStandardSteps',
         entry: 'functions/enable-calling-steps/handler.ts',
         summary: 'The steps of Enable Webex Calling for User, for its Standard executions (moves)',
+        pacing: true,
       },
     ],
     startedByRoute: 'EnableCalling',
@@ -207,6 +216,7 @@ export const stateMachines = [
         substitution: 'BulkJoinersStepsFunctionArn',
         id: 'BulkJoinersSteps',
         recordsActivity: true,
+        pacing: true,
         entry: 'functions/bulk-joiners-steps/handler.ts',
         summary: 'The steps of Bulk Joiners: describe a failed user, build the report (no Webex calls)',
         webex: false,
@@ -264,6 +274,7 @@ export const stateMachines = [
         id: 'ReconcileApplyCheck',
         entry: 'functions/reconcile-apply-check/handler.ts',
         summary: 'Reconcile Apply: re-read an action\'s user in Webex and tell whether it changed since the plan',
+        pacing: true,
       },
     ],
     startedByRoute: 'ApplyReconcilePlan',

@@ -49,6 +49,12 @@ export interface WebexClientOptions {
    * the client its composition root configured.
    */
   referenceCacheTtlMs?: number;
+  /**
+   * Told of every 429 Webex answers (with the wait it asked for, or the default), before the client waits or gives
+   * up: the deployment's pacing budget (pacing/budget.ts) cuts its rate on it. A failure to tell is logged, never
+   * the request's failure.
+   */
+  onRateLimited?: (retryAfterMs: number) => Promise<unknown> | void;
 }
 
 /** Five minutes: how stale a renamed location or a changed license count may be in a warm function. */
@@ -136,6 +142,7 @@ export class WebexClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly metrics?: WebexRequestMetrics;
+  private readonly onRateLimited?: (retryAfterMs: number) => Promise<unknown> | void;
 
   constructor(options: WebexClientOptions) {
     this.baseUrl = withoutTrailingSlashes(options.baseUrl ?? DEFAULT_WEBEX_BASE_URL);
@@ -154,6 +161,7 @@ export class WebexClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.metrics = options.metrics;
+    this.onRateLimited = options.onRateLimited;
     this.referenceCacheTtlMs = options.referenceCacheTtlMs ?? DEFAULT_REFERENCE_CACHE_TTL_MS;
   }
 
@@ -250,6 +258,7 @@ export class WebexClient {
       }
 
       const rateLimited = isRateLimitStatus(response.status);
+      if (response.status === 429) await this.reportRateLimited(parseRetryAfterMs(response.headers.get('retry-after')) ?? this.defaultRetryAfterMs);
       const retryable = !options.noRetryOn?.includes(response.status) && (rateLimited || (RETRYABLE_5XX.has(response.status) && idempotent));
       if (retryable && attempt < this.maxAttempts) {
         const asked = parseRetryAfterMs(response.headers.get('retry-after'));
@@ -400,6 +409,14 @@ export class WebexClient {
    * that lockstep. A wait longer than the request's budget (Cisco's own demo sends `Retry-After: 60`) is not slept:
    * the 429 goes to the caller, a state machine's wait or an API client's.
    */
+  private async reportRateLimited(retryAfterMs: number): Promise<void> {
+    try {
+      await this.onRateLimited?.(retryAfterMs);
+    } catch (error) {
+      this.log?.warn('webex pace report failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+  }
+
   private afterRateLimit(askedMs: number): number {
     return askedMs + Math.round(this.random() * Math.max(1000, askedMs / 10));
   }

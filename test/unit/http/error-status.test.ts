@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { ActivityStoreUnavailableError } from '../../../functions/lib/aws/dynamodb-activity-store';
 import { ScimError } from '../../../functions/lib/scim/errors';
 import { ScimUniquenessError, ScimVersionConflictError } from '../../../functions/lib/scim/store';
+import { PaceBudgetContendedError } from '../../../functions/lib/pacing/budget';
 import { CsvSyntaxError } from '../../../functions/lib/bulk/csv';
 import { ConnectError } from '../../../functions/lib/connection/connect';
 import {
@@ -71,6 +72,7 @@ const CASES: Record<string, { make: () => Error; status: number; internal?: true
   ScimError: { make: () => new ScimError(409, 'uniqueness', 'userName: taken'), status: 500, internal: true },
   ScimUniquenessError: { make: () => new ScimUniquenessError('userName'), status: 500, internal: true },
   ScimVersionConflictError: { make: () => new ScimVersionConflictError('raced'), status: 500, internal: true },
+  PaceBudgetContendedError: { make: () => new PaceBudgetContendedError('raced'), status: 500, internal: true },
   CsvSyntaxError: { make: () => new CsvSyntaxError(3, 'unclosed quote'), status: 500, internal: true },
   ConnectError: { make: () => new ConnectError('invalid_client'), status: 500, internal: true },
   InvalidExecutionNameError: { make: () => new InvalidExecutionNameError('too long'), status: 500, internal: true },
