@@ -34,6 +34,28 @@ export interface LocalRunnerSetup {
   describeQuota?: ApiThrottleQuota;
 }
 
+/** The names of the nested Standard executions each runtime (its setup) has started. */
+const startedStandardNames = new WeakMap<LocalRunnerSetup, Set<string>>();
+
+/**
+ * A Standard execution's name is used once: StartExecution refuses the name of a closed execution
+ * (ExecutionAlreadyExists, docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html), which a
+ * service integration reports as StepFunctions.ExecutionAlreadyExistsException. Express executions are not
+ * idempotent by name: a second start of the same name runs again (docs.aws.amazon.com/step-functions/latest/dg/
+ * express-at-least-once-execution.html). A parent's Task starts one child at a time, so a name already started
+ * is refused here without telling a running execution (same input: the same execution in AWS) from a closed one.
+ */
+function claimStandardName(setup: LocalRunnerSetup, id: StateMachineId, executionName: string, stateMachineArn: string): void {
+  if (stateMachine(id).type !== 'STANDARD') return;
+  let names = startedStandardNames.get(setup);
+  if (!names) startedStandardNames.set(setup, (names = new Set()));
+  if (names.has(`${id}:${executionName}`)) {
+    const arn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`;
+    throw Object.assign(new Error(`Execution Already Exists: '${arn}'`), { name: 'StepFunctions.ExecutionAlreadyExistsException' });
+  }
+  names.add(`${id}:${executionName}`);
+}
+
 /**
  * `states:startExecution.sync:2` in-process: the nested machine's own ASL, run by the same kind of local
  * runner (with the same handlers), answered as Step Functions answers the parent: DescribeExecution's
@@ -48,6 +70,7 @@ function nestedExecution(setup: LocalRunnerSetup): ServiceIntegrationHandler {
     const { StateMachineArn, Input, Name } = parameters as { StateMachineArn: string; Input?: unknown; Name?: string };
     const id = StateMachineArn.split(':').pop() as StateMachineId;
     const executionName = Name ?? `nested-${Date.now()}`;
+    claimStandardName(setup, id, executionName, StateMachineArn);
     const started = new Date().toISOString();
     let runner = nestedRunners.get(id);
     if (!runner) nestedRunners.set(id, (runner = localRunner(id, setup)));

@@ -58,11 +58,12 @@ export function stateWorstSeconds(state: State): number {
 }
 
 /**
- * A loop bounded by a count the machine keeps (the lifecycle machines' rate-limit waits): the Catch target that
- * enters it, at most `times` rounds, each a wait of at most `maxWaitSeconds` and the caught state run again.
+ * A loop bounded by a count the machine keeps (the lifecycle machines' rate-limit waits): the Catch targets that
+ * enter it (a step's rate limit, a nested run's failure), at most `times` rounds in all, each a wait of at most
+ * `maxWaitSeconds` and the caught state run again.
  */
 export interface BoundedLoop {
-  entry: string;
+  entry: string | readonly string[];
   times: number;
   maxWaitSeconds: number;
 }
@@ -73,6 +74,7 @@ export interface BoundedLoop {
  * its longest (the longest wait, then the longest of the states whose Catch enters it, run again).
  */
 export function worstCaseSeconds(asl: AslDefinition, loop?: BoundedLoop): number {
+  const entries = new Set<string>(loop ? [loop.entry].flat() : []);
   const memo = new Map<string, number>();
   const visiting = new Set<string>();
   const walk = (name: string): number => {
@@ -83,7 +85,7 @@ export function worstCaseSeconds(asl: AslDefinition, loop?: BoundedLoop): number
     const state = asl.States[name];
     if (!state) throw new Error(`no state ${name}`);
     const next = [state.Next, state.Default, ...(state.Choices ?? []).map((c) => c.Next), ...(state.Catch ?? []).map((c) => c.Next)].filter(
-      (n): n is string => !!n && n !== loop?.entry,
+      (n): n is string => !!n && !entries.has(n),
     );
     const worst = stateWorstSeconds(state) + Math.max(0, ...next.map(walk));
     visiting.delete(name);
@@ -92,7 +94,7 @@ export function worstCaseSeconds(asl: AslDefinition, loop?: BoundedLoop): number
   };
   const path = walk(asl.StartAt);
   if (!loop) return path;
-  const rerun = Object.values(asl.States).filter((st) => st.Catch?.some((c) => c.Next === loop.entry));
-  if (!rerun.length) throw new Error(`no state's Catch enters ${loop.entry}`);
+  const rerun = Object.values(asl.States).filter((st) => st.Catch?.some((c) => entries.has(c.Next)));
+  if (!rerun.length) throw new Error(`no state's Catch enters ${[...entries].join(' or ')}`);
   return path + loop.times * (loop.maxWaitSeconds + Math.max(...rerun.map(stateWorstSeconds)));
 }

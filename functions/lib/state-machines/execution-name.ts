@@ -10,7 +10,8 @@ export const MAX_EXECUTION_NAME = 80;
 
 /**
  * The longest suffix an ASL file appends to its own execution's name for a nested execution:
- * `-calling` (joiner.asl.json), `-move` (mover.asl.json). A name that starts such a machine must leave
+ * `-calling` (joiner.asl.json), `-move` and `-move-<wait count, at most 10>` (mover.asl.json: a Standard child
+ * needs a new name for each attempt after a rate-limit wait). A name that starts such a machine must leave
  * this much room (test/unit/state-machines/execution-names.test.ts checks every ASL file against it).
  */
 export const NESTED_SUFFIX_RESERVE = '-calling'.length;
