@@ -19,9 +19,10 @@ import { measureReconcileApply } from './reconcile-apply';
 import { countWebexCalls } from './webex-calls';
 import { measureTextValidation } from './text-validation';
 import { measureScim } from './scim';
+import { measureHistory } from './history';
 
-/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, cold, reach, reconcile, apply, inputs, authorizer, scim, pacing); none named: all. */
-const SECTIONS = ['calls', 'overhead', 'bulk', 'cold', 'reach', 'reconcile', 'apply', 'inputs', 'authorizer', 'scim', 'pacing'] as const;
+/** `npm run bench -- bulk cold`: only those sections (calls, overhead, bulk, history, cold, reach, reconcile, apply, inputs, authorizer, scim, pacing); none named: all. */
+const SECTIONS = ['calls', 'overhead', 'bulk', 'history', 'cold', 'reach', 'reconcile', 'apply', 'inputs', 'authorizer', 'scim', 'pacing'] as const;
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown bench section ${name} (${SECTIONS.join(', ')})`);
 const runs = (section: (typeof SECTIONS)[number]) => !wanted.length || wanted.includes(section);
@@ -107,6 +108,17 @@ async function main() {
         const [none, written] = (['none', 'written'] as const).map((a) => bulk.find((b) => b.via === via && b.activity === a)!);
         console.log(`${via}: fraction of the ceiling with activity writes / without = ${written.fractionOfCeiling} / ${none.fractionOfCeiling} = ${round(written.fractionOfCeiling / none.fractionOfCeiling)}`);
       }
+    }
+
+    if (runs('history')) {
+      const hist = await measureHistory();
+      results.history = hist;
+      console.log(`\nGET /users/{user}/history (first page) for a user with ${hist.records} records vs a user with 1, ${hist.iterations} interleaved runs (target: the same DynamoDB calls, one Query, no Scan)`);
+      console.table({
+        'user with 1 record (baseline)': { dynamoCalls: hist.quiet.commands.join(' + '), itemsRead: hist.quiet.itemsRead, itemsAnswered: hist.quiet.itemsAnswered, p50Ms: round(hist.quiet.p50Ms), p99Ms: round(hist.quiet.p99Ms) },
+        [`user with ${hist.records} records`]: { dynamoCalls: hist.busy.commands.join(' + '), itemsRead: hist.busy.itemsRead, itemsAnswered: hist.busy.itemsAnswered, p50Ms: round(hist.busy.p50Ms), p99Ms: round(hist.busy.p99Ms) },
+      });
+      console.log(`DynamoDB calls ratio ${round(hist.callRatio)}, Scans ${hist.scans}, p50 latency ratio ${round(hist.latencyRatio)}`);
     }
 
     if (runs('reconcile')) {
