@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
 /**
- * Writes a value's canonical JSON as a series of pieces, in order, without building it whole: a 10,000-action
- * plan's digest and its stored bytes then cost the plan's own memory and one copy of the text at most
- * (`npm run bench -- reconcile` measures it against the planner's peak).
+ * Writes a value's canonical JSON as a series of pieces, in order, without building it level by level: a
+ * 10,000-action plan's digest is hashed as it is written (no text kept), its stored bytes are joined once
+ * (`npm run bench -- reconcile` measures the reports' peak against the planner's).
  */
 export function writeCanonicalJson(value: unknown, write: (piece: string) => void): void {
   if (value === null || typeof value !== 'object') {
