@@ -7,6 +7,8 @@ import { DEFAULT_ACTIVITY_RETENTION_DAYS } from '../lib/activity/settings';
 import type { ActivityStore } from '../lib/activity/store';
 import { DynamoActivityStore } from '../lib/aws/dynamodb-activity-store';
 import { DynamoScimStore } from '../lib/aws/dynamodb-scim-store';
+import { emfRunProgressMetrics } from '../lib/aws/emf-run-progress-metrics';
+import type { ActivityRecord } from '../lib/activity/records';
 import type { ScimStore } from '../lib/scim/store';
 import { DynamoPaceStore } from '../lib/aws/dynamodb-pace-store';
 import type { PaceStore } from '../lib/pacing/store';
@@ -31,6 +33,8 @@ export interface LocalActivityTableOptions {
   retentionDays?: number;
   /** A client of the test's own (one that counts the calls); else one made here. */
   client?: (endpoint: EndpointProvider) => DynamoDBClient;
+  /** Told of each record newly written; else the Lambdas' run-progress metrics (printed only when asked, as the Webex client's). */
+  recorded?: (record: ActivityRecord) => void;
 }
 
 // dynalite checks no signature; the SDK still signs, so it needs some credentials.
@@ -61,7 +65,7 @@ export function localActivityTable(options: LocalActivityTableOptions = {}): Loc
   // The endpoint is resolved per request (an endpoint provider), so the store is made before dynalite runs.
   const client = (options.client ?? localDynamoClient)(async () => ({ url: new URL(await endpoint()) }));
   const settings = { client, tableName: LOCAL_ACTIVITY_TABLE_NAME, retentionDays: options.retentionDays ?? DEFAULT_ACTIVITY_RETENTION_DAYS };
-  const store = new DynamoActivityStore(settings);
+  const store = new DynamoActivityStore({ ...settings, recorded: options.recorded ?? emfRunProgressMetrics() });
   return {
     store,
     scimStore: new DynamoScimStore(settings),

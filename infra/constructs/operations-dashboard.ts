@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { RUN_PROGRESS_METRIC, RUN_PROGRESS_SERVICE } from '../../functions/lib/aws/emf-run-progress-metrics';
 import { WEBEX_METRIC, WEBEX_METRICS_SERVICE } from '../../functions/lib/aws/emf-webex-metrics';
 import { METRICS_NAMESPACE } from '../../functions/lib/metrics-namespace';
 import type { StateMachineId } from '../../functions/lib/state-machines/definitions';
@@ -23,6 +24,7 @@ export const DASHBOARD_WIDGETS = {
   tokens: 'Token days left',
   dlq: 'Dead-letter queues (messages waiting)',
   bulk: 'Bulk runs and reconcile applies (executions)',
+  runProgress: 'Bulk and apply progress (users ended per 5 minutes)',
   pools: 'Free numbers per location (daily count)',
 } as const;
 
@@ -34,7 +36,8 @@ const HOUR = Duration.hours(1);
  * One CloudWatch dashboard of what the suite does and what it needs: lifecycle outcomes by kind (each lifecycle
  * machine ends failed when the user's run failed), Webex's 429s, 5xx and latency (the client's own metrics, every
  * attempt), the tokens' days left (the rotator's), the dead-letter queues, bulk runs and applies (started, ended
- * by outcome; a run's item progress is its GET's `progress`), and each location's free numbers (the daily count).
+ * by outcome) and their progress (the users their children end, by outcome, as each ends: the activity records'
+ * EMF metrics; one run's own counts are its GET's `progress`), and each location's free numbers (the daily count).
  */
 export class OperationsDashboard extends Construct {
   public readonly dashboard: cloudwatch.Dashboard;
@@ -48,6 +51,8 @@ export class OperationsDashboard extends Construct {
     };
     const webex = (metricName: string, statistic: string, label: string) =>
       new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: WEBEX_METRICS_SERVICE }, statistic, period: Duration.minutes(5), label });
+    const progress = (metricName: string, label: string) =>
+      new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: RUN_PROGRESS_SERVICE }, statistic: 'Sum', period: Duration.minutes(5), label });
     const token = (metricName: string, label: string) =>
       new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: 'token-rotator' }, statistic: 'Minimum', period: Duration.hours(12), label });
 
@@ -72,6 +77,19 @@ export class OperationsDashboard extends Construct {
               machine(id).metricFailed({ period: HOUR, statistic: 'Sum', label: `${id} failed` }),
               machine(id).metricTimedOut({ period: HOUR, statistic: 'Sum', label: `${id} timed out` }),
             ]),
+          }),
+        ],
+        [
+          new cloudwatch.GraphWidget({
+            title: DASHBOARD_WIDGETS.runProgress,
+            width: 24,
+            stacked: true,
+            left: [
+              progress(RUN_PROGRESS_METRIC.bulkSucceeded, 'bulk: users succeeded'),
+              progress(RUN_PROGRESS_METRIC.bulkFailed, 'bulk: users failed'),
+              progress(RUN_PROGRESS_METRIC.applySucceeded, 'apply: users succeeded'),
+              progress(RUN_PROGRESS_METRIC.applyFailed, 'apply: users failed'),
+            ],
           }),
         ],
         [

@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { configFromContext } from '../../infra/config';
 import { DASHBOARD_WIDGETS } from '../../infra/constructs/operations-dashboard';
+import { RUN_PROGRESS_METRIC } from '../../functions/lib/aws/emf-run-progress-metrics';
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
 import { appAsDeployed } from '../support/cdk-app';
 
@@ -70,6 +71,13 @@ describe('the operations dashboard', () => {
     const bulk = widget(template, DASHBOARD_WIDGETS.bulk).text;
     for (const id of ['BulkJoiners', 'BulkJoinersCsv', 'ReconcileApply']) expect(bulk).toContain(machineRef(stack, id));
     for (const metric of ['ExecutionsStarted', 'ExecutionsSucceeded', 'ExecutionsFailed']) expect(bulk).toContain(metric);
+  });
+
+  it('bulk and apply progress: the users their children end, by outcome, from the activity records\' metrics (service run-progress)', () => {
+    const w = widget(template, DASHBOARD_WIDGETS.runProgress);
+    for (const name of Object.values(RUN_PROGRESS_METRIC)) expect(w.text).toContain(name);
+    expect(w.text).toContain('run-progress');
+    expect(w.text).toContain('Sum');
   });
 
   it('free numbers per location: a SEARCH over every location\'s FreeNumbers, the lowest, and the watermark', () => {

@@ -19,6 +19,8 @@ export interface DynamoActivityStoreOptions {
   tableName: string;
   /** Days an item is kept: its TTL attribute is set that far from the item's own time. */
   retentionDays: number;
+  /** Told of each record this store newly wrote (never of one a retried step finds already there): the run-progress metrics. */
+  recorded?: (record: ActivityRecord) => void;
 }
 
 const BASE_KEY = [KEY.pk, KEY.sk] as const;
@@ -38,6 +40,7 @@ export class DynamoActivityStore implements ActivityStore {
     // One conditional put each (a batch write cannot be conditional): a retried step's record is already there.
     await Promise.all(records.map(async (r) => {
       const written = await this.putOnce('activity', activityKeys(r), r.startedAt, r, `attribute_not_exists(${KEY.pk})`);
+      if (written) this.options.recorded?.(r);
       const run = bulkRunOf(r.trigger);
       // Counted only by the write that created the record, so a retried step never counts twice. (A step that dies
       // between the two writes leaves the run one short while it runs; its end sets the report's exact counts.)

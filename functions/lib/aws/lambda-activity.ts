@@ -8,14 +8,15 @@ import type { Deps } from '../runtime/deps';
 import { DynamoActivityStore } from './dynamodb-activity-store';
 import { DynamoScimStore } from './dynamodb-scim-store';
 import { DynamoPaceStore } from './dynamodb-pace-store';
+import { emfRunProgressMetrics } from './emf-run-progress-metrics';
 import { lambdaEnv } from './lambda-env';
 
 /** One DynamoDB client per container, made on first use: the activity store's, the pacing budget's and the SCIM store's. */
 const dynamoClient = once(() => new DynamoDBClient({}));
 
-/** A Lambda's activity store: the table from ACTIVITY_TABLE_NAME. */
+/** A Lambda's activity store: the table from ACTIVITY_TABLE_NAME; each record a bulk run's or an apply's child newly writes counted on the dashboard (EMF). */
 export const lambdaActivity: Pick<Deps, 'activity'> = {
-  activity: once(() => new DynamoActivityStore({ client: dynamoClient(), ...activitySettings(lambdaEnv()) })),
+  activity: once(() => new DynamoActivityStore({ client: dynamoClient(), ...activitySettings(lambdaEnv()), recorded: emfRunProgressMetrics() })),
 };
 
 /** A Lambda's pacing budget: the same table's PACE# item, the controller's settings from the WEBEX_*_REQUESTS_PER_SECOND and WEBEX_INTERACTIVE_SHARE variables. */

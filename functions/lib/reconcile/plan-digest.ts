@@ -10,19 +10,72 @@ import { createHash } from 'node:crypto';
 
 export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+/**
+ * Writes a value's canonical JSON as a series of pieces, in order, without building it level by level: a
+ * 10,000-action plan's digest is hashed as it is written (no text kept), its stored bytes are joined once
+ * (`npm run bench -- reconcile` measures the reports' peak against the planner's).
+ */
+export function writeCanonicalJson(value: unknown, write: (piece: string) => void): void {
+  if (value === null || typeof value !== 'object') {
+    write(JSON.stringify(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    write('[');
+    value.forEach((v, i) => {
+      if (i) write(',');
+      if (v === undefined) write('null');
+      else writeCanonicalJson(v, write);
+    });
+    write(']');
+    return;
+  }
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  write('{');
+  entries.forEach(([k, v], i) => {
+    write(i ? `,${JSON.stringify(k)}:` : `${JSON.stringify(k)}:`);
+    writeCanonicalJson(v, write);
+  });
+  write('}');
+}
+
+/** Pieces gathered into chunks of about 64 KB, each handed on whole (fewer, larger writes to a hash or a list). */
+function chunked(flush: (chunk: string) => void): { write: (piece: string) => void; end: () => void } {
+  let pending: string[] = [];
+  let size = 0;
+  const end = () => {
+    if (pending.length) flush(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    write(piece) {
+      pending.push(piece);
+      size += piece.length;
+      if (size >= 65_536) end();
+    },
+    end,
+  };
+}
+
+export function canonicalJson(value: unknown): string {
+  const chunks: string[] = [];
+  const out = chunked((c) => chunks.push(c));
+  writeCanonicalJson(value, out.write);
+  out.end();
+  return chunks.join('');
 }
 
 /** The digest of a plan as stored (the parsed JSON, so a member the schema would drop still counts). */
 export function planDigest(plan: object): string {
   const { digest: _ignored, ...content } = plan as Record<string, unknown>;
-  return `sha256:${createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex')}`;
+  const hash = createHash('sha256');
+  const out = chunked((c) => hash.update(c, 'utf8'));
+  writeCanonicalJson(content, out.write);
+  out.end();
+  return `sha256:${hash.digest('hex')}`;
 }
 
 /** A plan as the planner stores it, digest included: its canonical JSON, one line. Nothing else writes these bytes. */

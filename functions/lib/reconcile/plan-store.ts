@@ -73,8 +73,8 @@ export function planCsv(plan: ReconcilePlan): string {
 /** Stores the plan with its digest (canonical JSON, plan-digest.ts), its CSV and its HTML; answers the plan as stored and its summary. */
 export async function savePlan(store: ObjectStore, bucket: string, plan: ReconcilePlan): Promise<{ plan: ReconcilePlan; summary: PlanSummary }> {
   const keys = planKeys(plan.id);
-  const content = JSON.parse(JSON.stringify({ ...plan, digest: undefined })) as object;
-  const stored: ReconcilePlan = { ...plan, digest: planDigest(content) };
+  // The canonical JSON leaves undefined members out as JSON does: the digest is the one the stored bytes give on read.
+  const stored: ReconcilePlan = { ...plan, digest: planDigest({ ...plan, digest: undefined }) };
   await store.putText(bucket, keys.json, serializePlan(stored), 'application/json');
   await store.putText(bucket, keys.csv, planCsv(stored), 'text/csv');
   await store.putText(bucket, keys.html, planHtml(stored), HTML_CONTENT_TYPE);

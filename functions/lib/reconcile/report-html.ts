@@ -1,4 +1,4 @@
-import { renderHtmlReport } from '../reports/html';
+import { renderHtmlReport, rowsOf } from '../reports/html';
 import type { ReconcileResults } from './results-schema';
 import { ACTION_KINDS, type PlanAction, type ReconcilePlan, type UserFields } from './schemas';
 
@@ -53,14 +53,14 @@ export function planHtml(plan: ReconcilePlan, extraFacts: { label: string; value
         heading: 'Planned actions',
         columns: ['roster', 'kind', 'email', 'location', 'before', 'after', 'why', 'userId'],
         idColumns: ['userId'],
-        rows: plan.actions.map((a) => [rosterWhereText(a.where), a.kind, a.email, locationOf(a, names), fieldsText(a.before, names), fieldsText(a.after, names), a.reason, a.userId]),
+        rows: rowsOf(plan.actions, (a) => [rosterWhereText(a.where), a.kind, a.email, locationOf(a, names), fieldsText(a.before, names), fieldsText(a.after, names), a.reason, a.userId]),
         empty: 'Nothing to do: Webex matches the roster.',
       },
       {
         heading: 'Differences left alone',
         columns: ['roster', 'kind', 'email', 'why', 'userId'],
         idColumns: ['userId'],
-        rows: plan.skipped.map((s) => [rosterWhereText(s.where), s.kind, s.email, s.reason, s.userId]),
+        rows: rowsOf(plan.skipped, (s) => [rosterWhereText(s.where), s.kind, s.email, s.reason, s.userId]),
         empty: 'None.',
       },
     ],
@@ -84,7 +84,7 @@ export function resultsHtml(results: ReconcileResults, plan: Pick<ReconcilePlan,
       heading: 'Actions',
       columns: ['roster', 'kind', 'email', 'location', 'status', 'outcome', 'userId', 'trackingId'],
       idColumns: ['userId', 'trackingId'],
-      rows: results.results.map((r) => {
+      rows: rowsOf(results.results, (r) => {
         const action = plan.actions[r.index];
         return [rosterWhereText(r.where), r.kind, r.email, action ? locationOf(action, names) : '', r.status, r.outcome, r.userId, r.error?.trackingId];
       }),

@@ -11,7 +11,8 @@ export interface ReportTable {
   columns: string[];
   /** Columns holding identifiers (trackingIds, ids): shown whole, in a fixed-width face, broken anywhere. */
   idColumns?: string[];
-  rows: Cell[][];
+  /** The rows, read once in order: a list, or made one at a time (a 10,000-action plan's never held whole). */
+  rows: Iterable<Cell[]>;
   /** Said instead of an empty table. */
   empty: string;
 }
@@ -48,19 +49,22 @@ tr.failed td{background:#fff1f0}
 `;
 
 function table(t: ReportTable, statusColumn: number): string {
-  if (!t.rows.length) return `<h2>${escapeHtml(t.heading)}</h2>\n<p>${escapeHtml(t.empty)}</p>\n`;
   const ids = new Set((t.idColumns ?? []).map((c) => t.columns.indexOf(c)));
-  const out = [`<h2>${escapeHtml(t.heading)}</h2>\n<table>\n<thead><tr>`];
-  for (const c of t.columns) out.push(`<th scope="col">${escapeHtml(c)}</th>`);
-  out.push('</tr></thead>\n<tbody>\n');
+  // One string per row: the page's pieces stay as many as its rows, not its cells.
+  const body: string[] = [];
   for (const row of t.rows) {
     const failed = statusColumn >= 0 && /^fail/i.test(String(row[statusColumn] ?? ''));
-    out.push(failed ? '<tr class="failed">' : '<tr>');
-    row.forEach((cell, i) => out.push(ids.has(i) ? `<td class="id">${escapeHtml(cell)}</td>` : `<td>${escapeHtml(cell)}</td>`));
-    out.push('</tr>\n');
+    const cells = row.map((cell, i) => (ids.has(i) ? `<td class="id">${escapeHtml(cell)}</td>` : `<td>${escapeHtml(cell)}</td>`)).join('');
+    body.push(`${failed ? '<tr class="failed">' : '<tr>'}${cells}</tr>\n`);
   }
-  out.push('</tbody>\n</table>\n');
-  return out.join('');
+  if (!body.length) return `<h2>${escapeHtml(t.heading)}</h2>\n<p>${escapeHtml(t.empty)}</p>\n`;
+  const head = t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+  return `<h2>${escapeHtml(t.heading)}</h2>\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body.join('')}</tbody>\n</table>\n`;
+}
+
+/** Each item's row, made as the page reads it. */
+export function* rowsOf<T>(items: Iterable<T>, row: (item: T) => Cell[]): Iterable<Cell[]> {
+  for (const item of items) yield row(item);
 }
 
 export function renderHtmlReport(view: HtmlReportView): string {

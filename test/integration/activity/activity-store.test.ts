@@ -5,9 +5,12 @@ import type { ActivityRecord } from '../../../functions/lib/activity/records';
 describe('activity store (DynamoDB adapter on dynalite)', () => {
   let table: LocalActivityTable;
   const calls: string[] = [];
+  const recorded: ActivityRecord[] = [];
   beforeEach(() => {
     calls.length = 0;
+    recorded.length = 0;
     table = localActivityTable({
+      recorded: (r) => void recorded.push(r),
       client: (endpoint) => {
         const client = localDynamoClient(endpoint);
         client.middlewareStack.add((next, context) => (args) => {
@@ -35,6 +38,14 @@ describe('activity store (DynamoDB adapter on dynalite)', () => {
     const byId = await table.store.history({ userId: 'PERSON-1' }, {});
     expect(byId.items).toEqual([record(1)]);
     expect(calls.filter((c) => c === 'ScanCommand')).toEqual([]);
+  });
+
+  it('tells the run-progress metrics of each record it newly wrote, never of one a retried step finds there', async () => {
+    const child = record(2, { trigger: { type: 'bulk', run: 'bulk-k-1' }, executionName: 'bulk-k-1-0' });
+    const applied = record(3, { email: 'bob@example.com', trigger: { type: 'reconcile', run: 'reconcile-p-0' }, outcome: 'failed', executionName: 'reconcile-p-0' });
+    await table.store.record([child, applied]);
+    await table.store.record([child, applied]);
+    expect(recorded.map((r) => r.executionName).sort()).toEqual(['bulk-k-1-0', 'reconcile-p-0']);
   });
 
   it('answers a user with 1,000 records newest first, one Query a page, the pages joining up without gaps', async () => {

@@ -1,4 +1,5 @@
 import type { LambdaHandler } from '../../../functions/local/local-runner';
+import { demoSeed } from '../../../functions/simulator/seed';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 import { useLocalImportsBucket } from '../../support/local-imports-bucket';
@@ -14,22 +15,23 @@ let h: Harness;
 // One action at a time, so each release ends exactly one.
 useLifecycleHarness((harness) => (h = harness), async () => ({ BULK_JOINERS_MAX_CONCURRENCY: '1' }));
 
-/** Holds every call of a task handler until released, one at a time. */
+/** Holds every call of a task handler until released, one at a time: the first to arrive, or the first `which` picks once it has arrived. */
 function gate(handler: LambdaHandler) {
-  const waiting: (() => void)[] = [];
+  const waiting: { event: unknown; release: () => void }[] = [];
   let arrived: (() => void) | undefined;
   const gated: LambdaHandler = async (event, context) => {
     await new Promise<void>((release) => {
-      waiting.push(release);
+      waiting.push({ event, release });
       arrived?.();
     });
     return handler(event, context);
   };
   return {
     gated,
-    async next() {
-      while (!waiting.length) await new Promise<void>((r) => (arrived = r));
-      waiting.shift()!();
+    async next(which: (event: unknown) => boolean = () => true): Promise<void> {
+      while (!waiting.some((w) => which(w.event))) await new Promise<void>((r) => (arrived = r));
+      const i = waiting.findIndex((w) => which(w.event));
+      waiting.splice(i, 1)[0].release();
     },
   };
 }
@@ -42,6 +44,19 @@ const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<
   }
   throw new Error('the condition never held');
 };
+
+/** A bulk run started through the API, and the progress its GET answers. */
+async function startBulkRun(path: string, body: object) {
+  const started = await h.call('POST', path, body);
+  if (started.status !== 202) throw new Error(JSON.stringify(started.body));
+  const name: string = started.body.executionName;
+  const progress = async () => {
+    const res = await h.call('GET', `/bulk/joiners/${name}`);
+    expect(res.status).toBe(200);
+    return res.body.progress;
+  };
+  return { name, progress };
+}
 
 describe('progress of a running apply', () => {
   it('GET /reconcile/plans/{id} shows progress moving as actions end, and none once it has ended', async () => {
@@ -83,14 +98,7 @@ describe('progress of a running JSON bulk run (the inline Map)', () => {
     h.runtime.taskHandlers.LifecycleStepsFunctionArn = (event, context) =>
       ((event as { step?: string }).step === 'joinerCreateUser' ? check.gated : lifecycle)(event, context);
     try {
-      const started = await h.call('POST', '/bulk/joiners', { users });
-      if (started.status !== 202) throw new Error(JSON.stringify(started.body));
-      const name: string = started.body.executionName;
-      const progress = async () => {
-        const res = await h.call('GET', `/bulk/joiners/${name}`);
-        expect(res.status).toBe(200);
-        return res.body.progress;
-      };
+      const { name, progress } = await startBulkRun('/bulk/joiners', { users });
 
       const first = await until(progress, (p) => p !== undefined);
       expect(first).toEqual({ total: 3, succeeded: 0, failed: 0, pending: 3, startedAt: expect.any(String) });
@@ -116,4 +124,40 @@ describe('progress of a running JSON bulk run (the inline Map)', () => {
       h.runtime.taskHandlers.LifecycleStepsFunctionArn = lifecycle;
     }
   });
+});
+
+describe('progress of a running CSV bulk run (the Distributed Map)', () => {
+  it('GET /bulk/joiners/{name} shows progress moving by rows as each batch ends, from the map run\'s item counts', async () => {
+    // 101 rows: a batch of 100 and a batch of 1 (ItemBatcher.MaxItemsPerBatch), each held before it starts.
+    const seed = demoSeed();
+    for (const license of seed.licenses) if (license.calling) license.totalUnits += 101;
+    h.sim.reset(seed);
+    const rows = Array.from({ length: 101 }, (_, i) => `csv.progress${i}@example.com,Csv,Progress ${i},Headquarters,${7000 + i}`);
+    await bucket.store().putText(IMPORTS, 'joiners/progress.csv', `${['email,firstName,lastName,location,extension', ...rows].join('\r\n')}\r\n`);
+    const steps = h.runtime.taskHandlers.BulkJoinersCsvStepsFunctionArn;
+    const check = gate(steps);
+    h.runtime.taskHandlers.BulkJoinersCsvStepsFunctionArn = (event, context) =>
+      ((event as { step?: string }).step === 'prepareBatch' ? check.gated : steps)(event, context);
+    try {
+      const { name, progress } = await startBulkRun('/bulk/joiners/csv', { key: 'joiners/progress.csv' });
+
+      const first = await until(progress, (p) => p !== undefined);
+      expect(first).toEqual({ total: 101, succeeded: 0, failed: 0, pending: 101, startedAt: expect.any(String) });
+      // The batch of 1 first, while the batch of 100 waits (briefly: a held task still runs against its timeout); the
+      // map run counts a batch's items, not the batch.
+      const size = (n: number) => (event: unknown) => (event as { items: unknown[] }).items.length === n;
+      await check.next(size(1));
+      const moved = await until(progress, (v) => v?.succeeded === 1);
+      expect(moved).toEqual({ total: 101, succeeded: 1, failed: 0, pending: 100, startedAt: first.startedAt, etaSeconds: expect.any(Number) });
+
+      await check.next(size(100));
+      await h.runtime.executions.outcome('BulkJoinersCsv', name);
+      const ended = await h.call('GET', `/bulk/joiners/${name}`);
+      expect(ended.body.status).toBe('SUCCEEDED');
+      expect(ended.body.progress).toBeUndefined();
+      expect(ended.body.report).toMatchObject({ total: 101, succeeded: 101, failed: 0 });
+    } finally {
+      h.runtime.taskHandlers.BulkJoinersCsvStepsFunctionArn = steps;
+    }
+  }, 180_000);
 });
