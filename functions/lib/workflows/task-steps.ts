@@ -8,14 +8,37 @@ import { runStep, type StepLog } from './step-error';
  * The payload the Lambda accepts (one branch per row, on `step`) derives from the table, so a step is its
  * Task state and its row.
  */
-export interface TaskStep<C, I extends z.ZodObject = z.ZodObject> {
+export interface TaskStep<C, I extends z.ZodObject = z.ZodObject> extends StepDeclarations {
   readonly input: I;
   // Method syntax: a table of rows with different inputs stays assignable to Record<string, TaskStep<C>>.
   run(ctx: C, input: z.infer<I>): unknown;
 }
 
+/**
+ * What a row says of its step beside what it runs. `webex`: the Webex requests the step makes, absent when it
+ * makes none. Its Task state's Retry and Catch follow from it (Webex faults retried, rate limits waited out),
+ * which test/unit/state-machines/asl-follows-tables.test.ts checks for every table.
+ */
+export interface StepDeclarations {
+  readonly webex?: StepWebexRequests;
+}
+
+/**
+ * The Webex requests one run of a step makes when nothing fails, on warm functions (cached reference data
+ * read from the cache): `requests`, or, where the input decides, the count under each named condition
+ * (`when`). The pacing figures add these up along a machine's path (webex-cost.ts). A step whose requests
+ * grow with the organisation (the reconcile plan's reads) says with what instead (`scalesWith`).
+ */
+export type StepWebexRequests =
+  | { readonly requests: number; readonly when?: Readonly<Record<string, number>> }
+  | { readonly scalesWith: string };
+
 /** A row, its input inferred from its schema. */
-export const taskStep = <C, I extends z.ZodObject>(input: I, run: (ctx: C, input: z.infer<I>) => unknown): TaskStep<C, I> => ({ input, run });
+export const taskStep = <C, I extends z.ZodObject>(input: I, run: (ctx: C, input: z.infer<I>) => unknown, declares: StepDeclarations = {}): TaskStep<C, I> => ({
+  input,
+  run,
+  ...declares,
+});
 
 export type TaskStepTable<C> = Record<string, TaskStep<C, z.ZodObject>>;
 

@@ -271,6 +271,7 @@ export const MOVE_STEP_PARTS = {
 
 export const MOVE_STEPS = {
   chooseMoveTarget: {
+    webex: { requests: 1, when: { numberNamed: 0 } },
     writes: 'target',
     run: (ctx, state) => chooseMoveTarget(ctx.client, state),
     shown: {
@@ -284,6 +285,7 @@ export const MOVE_STEPS = {
     },
   },
   validateMove: {
+    webex: { requests: 1 },
     writes: 'moveValidation',
     run: (ctx, state) => validateMoveStep(ctx.client, state),
     shown: {
@@ -296,6 +298,7 @@ export const MOVE_STEPS = {
     },
   },
   startMoveJob: {
+    webex: { requests: 2 },
     writes: 'moveJob',
     run: (ctx, state) => startMoveJobStep(ctx.client, state),
     pollsMoveJob: true,
@@ -306,6 +309,7 @@ export const MOVE_STEPS = {
     },
   },
   checkMoveJob: {
+    webex: { requests: 1 },
     writes: 'moveJob',
     run: (ctx, state) => checkMoveJob(ctx.client, state),
     pollsMoveJob: true,

@@ -1,6 +1,7 @@
 import type { EnableCallingResult } from '../../schemas/calling';
 import type { EnableCallingState, StepPart } from './steps';
 import type { WebexClient } from '../../webex/client';
+import type { StepDeclarations } from '../task-steps';
 
 export interface StepContext {
   client: WebexClient;
@@ -15,7 +16,7 @@ export type CallingPath = 'enable' | 'move';
  * One Enable Calling step: what its Task state runs, and, for a step the result lists, how the result
  * tells it is done and describes it. The table of these (steps.ts) is the one declaration of the steps.
  */
-export interface CallingStepDef {
+export interface CallingStepDef extends StepDeclarations {
   /**
    * The part of the state this step writes, its Task state's ResultPath (`$.<part>`); the part's schema is
    * in the step parts (ENABLE_CALLING_STEP_PARTS, MOVE_STEP_PARTS), from which EnableCallingState derives.

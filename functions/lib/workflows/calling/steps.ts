@@ -87,6 +87,7 @@ export type EnableCallingState = z.infer<typeof EnableCallingState>;
  */
 export const ENABLE_CALLING_STEP_TABLE = {
   resolveUser: {
+    webex: { requests: 1 },
     writes: 'user',
     run: (ctx, state) => resolveUser(ctx.client, state),
     shown: {
@@ -96,16 +97,19 @@ export const ENABLE_CALLING_STEP_TABLE = {
     },
   },
   resolveLocation: {
+    webex: { requests: 1, when: { locationById: 0 } },
     writes: 'location',
     run: (ctx, state) => resolveLocationStep(ctx.client, state),
     shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.location && `"${s.location.name}" (${s.location.id})` },
   },
   checkCurrentCalling: {
+    webex: { requests: 0 },
     writes: 'current',
     run: (ctx, state) => checkCurrentCalling(ctx.client, state),
     shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.current?.detail },
   },
   resolveLicense: {
+    webex: { requests: 1 },
     writes: 'license',
     run: (ctx, state) => resolveLicense(ctx.client, state, ctx.defaultLicense),
     shown: {
@@ -120,11 +124,13 @@ export const ENABLE_CALLING_STEP_TABLE = {
     },
   },
   chooseNumber: {
+    webex: { requests: 1 },
     writes: 'target',
     run: (ctx, state) => chooseNumber(ctx.client, state),
     shown: { paths: ['enable'], status: 'completed', detail: targetDetail, skippedWhenEnabled: true },
   },
   assignLicense: {
+    webex: { requests: 2 },
     writes: 'assignment',
     run: (ctx, state) => assignLicense(ctx.client, state),
     shown: {
@@ -141,6 +147,7 @@ export const ENABLE_CALLING_STEP_TABLE = {
   // The move path's steps come after assignLicense and before verifyCalling, which both paths end with.
   ...MOVE_STEPS,
   verifyCalling: {
+    webex: { requests: 2 },
     writes: 'calling',
     run: (ctx, state) => verifyCalling(ctx.client, state),
     shown: {
@@ -153,7 +160,7 @@ export const ENABLE_CALLING_STEP_TABLE = {
       },
     },
   },
-  compensate: { writes: 'compensation', run: (ctx, state) => compensate(ctx.client, state) },
+  compensate: { webex: { requests: 3 }, writes: 'compensation', run: (ctx, state) => compensate(ctx.client, state) },
   buildResult: { writes: 'outcome', run: (_ctx, state, executionName): unknown => buildResult(ENABLE_CALLING_STEP_TABLE, state, executionName) },
   buildFailure: { writes: 'outcome', run: (_ctx, state, executionName): unknown => buildFailure(ENABLE_CALLING_STEP_TABLE, state, executionName) },
 } satisfies Record<string, CallingStepDef>;
