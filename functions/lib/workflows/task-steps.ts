@@ -33,6 +33,18 @@ export type StepWebexRequests =
   | { readonly requests: number; readonly when?: Readonly<Record<string, number>> }
   | { readonly scalesWith: string };
 
+/**
+ * The requests of one run of a step under the named conditions (the first the row counts differently), 0 for
+ * a step that calls no Webex. One that scales with the organisation has no such figure: asking for it is an error.
+ */
+export function stepRequests(declares: StepDeclarations, conditions: readonly string[] = []): number {
+  const webex = declares.webex;
+  if (!webex) return 0;
+  if (!('requests' in webex)) throw new Error(`a step whose Webex requests scale with ${webex.scalesWith} has no count`);
+  const when = conditions.find((c) => webex.when?.[c] !== undefined);
+  return when === undefined ? webex.requests : (webex.when?.[when] as number);
+}
+
 /** A row, its input inferred from its schema. */
 export const taskStep = <C, I extends z.ZodObject>(input: I, run: (ctx: C, input: z.infer<I>) => unknown, declares: StepDeclarations = {}): TaskStep<C, I> => ({
   input,

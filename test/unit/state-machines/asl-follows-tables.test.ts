@@ -8,7 +8,7 @@ import { SCIM_APPLY_STEP_TABLE } from '../../../functions/lib/scim/apply-steps';
 import { stateMachines, type StateMachineDefinition } from '../../../functions/lib/state-machines/definitions';
 import { ENABLE_CALLING_STEP_TABLE } from '../../../functions/lib/workflows/calling/steps';
 import type { CallingPath } from '../../../functions/lib/workflows/calling/step-def';
-import { LIFECYCLE_STEP_TABLE } from '../../../functions/lib/workflows/lifecycle/steps';
+import { LIFECYCLE_PATHS, LIFECYCLE_STEP_TABLE } from '../../../functions/lib/workflows/lifecycle/steps';
 import { aslProblems, type Asl, type ResumePath, type RowDeclarations, type TableAndAsl } from '../../support/asl-follows-table';
 
 /**
@@ -42,19 +42,17 @@ const callingSpec = (table = callingTable): Spec => ({
   done: callingDone,
 });
 
-const leaverPath = (policy: string, removal: string): ResumePath => ({
-  steps: ['leaverFindUser', 'leaverUnassignAlternates', 'leaverRemoveCallingLicense', removal, 'buildOutcome'],
-  state: { detail: { email: 'a@example.com', policy } },
-});
+const flow = (steps: readonly string[], state: Record<string, unknown> = {}): ResumePath => ({ steps, state });
+const leaver = (policy: string) => ({ detail: { email: 'a@example.com', policy } });
 const lifecycleSpec: Spec = {
   table: LIFECYCLE_STEP_TABLE,
   resumePaths: {
-    'statemachines/joiner.asl.json': { joiner: { steps: ['joinerCreateUser', 'buildOutcome'], state: {} } },
-    'statemachines/mover.asl.json': { mover: { steps: ['moverPrepare', 'moverUpdateProfile', 'buildOutcome'], state: {} } },
+    'statemachines/joiner.asl.json': { joiner: flow(LIFECYCLE_PATHS.joiner) },
+    'statemachines/mover.asl.json': { mover: flow(LIFECYCLE_PATHS.mover) },
     'statemachines/leaver.asl.json': {
-      delete: leaverPath('delete', 'leaverDeleteUser'),
-      deactivate: leaverPath('deactivate', 'leaverDeactivateUser'),
-      removeCalling: leaverPath('removeCalling', 'leaverKeepUser'),
+      delete: flow(LIFECYCLE_PATHS.leaverDelete, leaver('delete')),
+      deactivate: flow(LIFECYCLE_PATHS.leaverDeactivate, leaver('deactivate')),
+      removeCalling: flow(LIFECYCLE_PATHS.leaverRemoveCalling, leaver('removeCalling')),
     },
   },
 };

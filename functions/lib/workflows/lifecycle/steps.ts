@@ -70,6 +70,19 @@ export const LIFECYCLE_STEP_TABLE = {
 } satisfies TaskStepTable<LifecycleStepContext>;
 
 export type LifecycleStep = keyof typeof LIFECYCLE_STEP_TABLE;
+
+/**
+ * The rows each flow runs, in the table's order, by its way through (the leaver's by removal policy): what the
+ * Resume check follows through the ASL (asl-follows-tables.test.ts) and what the pacing figures add up
+ * (pacing/request-paths.ts).
+ */
+export const LIFECYCLE_PATHS = {
+  joiner: ['joinerCreateUser', 'buildOutcome'],
+  mover: ['moverPrepare', 'moverUpdateProfile', 'buildOutcome'],
+  leaverDelete: ['leaverFindUser', 'leaverUnassignAlternates', 'leaverRemoveCallingLicense', 'leaverDeleteUser', 'buildOutcome'],
+  leaverDeactivate: ['leaverFindUser', 'leaverUnassignAlternates', 'leaverRemoveCallingLicense', 'leaverDeactivateUser', 'buildOutcome'],
+  leaverRemoveCalling: ['leaverFindUser', 'leaverUnassignAlternates', 'leaverRemoveCallingLicense', 'leaverKeepUser', 'buildOutcome'],
+} as const satisfies Record<string, readonly LifecycleStep[]>;
 export const LIFECYCLE_STEPS = Object.keys(LIFECYCLE_STEP_TABLE) as [LifecycleStep, ...LifecycleStep[]];
 
 export const LifecycleStepInput = taskStepInput(LIFECYCLE_STEP_TABLE);
