@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { runStep, type StepLog } from './step-error';
+import { runStep, type StepError, type StepLog } from './step-error';
 
 /**
  * A step table for a machine whose Task states each send their own fields beside `step` (the bulk
@@ -64,8 +64,11 @@ export function taskStepInput<T extends TaskStepTable<never>>(table: T): z.ZodTy
   return z.discriminatedUnion('step', [first, ...rest]) as unknown as z.ZodType<TaskStepInput<T>>;
 }
 
-/** How runTaskStep logs a failed step (passed to runStep): `levelByStatus` puts faults and rate limits at warn. */
-export type TaskStepOptions = Omit<StepLog, 'workflow'>;
+/**
+ * How runTaskStep logs a failed step (passed to runStep): `levelByStatus` puts faults and rate limits at warn;
+ * `adjust` may rewrite the error as it leaves (Enable Calling marks a rate limit past the run's deadline).
+ */
+export type TaskStepOptions = Omit<StepLog, 'workflow'> & { adjust?: (wire: StepError) => void };
 
 /**
  * Runs the payload's step (already checked against its row by taskHandler) through runStep: its error
@@ -73,5 +76,6 @@ export type TaskStepOptions = Omit<StepLog, 'workflow'>;
  */
 export function runTaskStep<C, T extends TaskStepTable<C>>(workflow: string, table: T, ctx: C, input: TaskStepInput<T>, options: TaskStepOptions = {}): Promise<unknown> {
   const row: TaskStep<C, z.ZodObject> = table[input.step];
-  return runStep(input.step, { ...options, workflow }, () => row.run(ctx, input));
+  const { adjust, ...log } = options;
+  return runStep(input.step, { ...log, workflow }, () => row.run(ctx, input), adjust);
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { stateMachines } from '../../../functions/lib/state-machines/definitions';
 import { loadDefinition, localFunctionArn } from '../../../functions/local/local-runner';
 import { createLocalRuntime } from '../../../functions/local/local-runtime';
-import { ENABLE_CALLING_STEP_PARTS, ENABLE_CALLING_STEP_TABLE, EnableCallingState } from '../../../functions/lib/workflows/calling/steps';
+import { ENABLE_CALLING_STEP_PARTS, EnableCallingState } from '../../../functions/lib/workflows/calling/parts';
+import { ENABLE_CALLING_STEP_TABLE } from '../../../functions/lib/workflows/calling/steps';
 import { MACHINE_PARTS } from '../../../functions/lib/workflows/calling/state';
 
 const root = join(__dirname, '..', '..', '..');
