@@ -26,7 +26,7 @@ export interface StepDeclarations {
 /**
  * The Webex requests one run of a step makes when nothing fails, on warm functions (cached reference data
  * read from the cache): `requests`, or, where the input decides, the count under each named condition
- * (`when`). The pacing figures add these up along a machine's path (webex-cost.ts). A step whose requests
+ * (`when`). The pacing figures add these up along a machine's path (scripts/request-figures.ts). A step whose requests
  * grow with the organisation (the reconcile plan's reads) says with what instead (`scalesWith`).
  */
 export type StepWebexRequests =

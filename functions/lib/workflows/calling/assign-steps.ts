@@ -14,6 +14,8 @@ import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/nu
 import { CallingAlreadyEnabledError, LicenseNotAppliedError, LicenseNotFoundError, NoLicenseUnitsError, NoNumberAvailableError } from './errors';
 import type { EnableCallingState } from './parts';
 import { need } from './state-access';
+import { callingStep, type CallingStepDef } from './step-def';
+import { targetDetail } from './result';
 
 /**
  * The enable path's steps (steps.ts): the license, the number and extension, and the one PATCH that assigns them.
@@ -158,3 +160,43 @@ async function assignTarget(client: WebexClient, state: EnableCallingState, targ
     throw error;
   }
 }
+
+/** The enable path's rows, in the table's order (steps.ts spreads them). */
+export const ASSIGN_STEPS = {
+  resolveLicense: callingStep({
+    webex: { requests: 1 },
+    writes: 'license',
+    run: (ctx, state) => resolveLicense(ctx.client, state, ctx.defaultLicense),
+    shown: {
+      paths: ['enable'],
+      status: 'completed',
+      detail: ({ license: l }) => {
+        if (!l) return undefined;
+        const free = l.totalUnits !== undefined && l.consumedUnits !== undefined ? `: ${l.totalUnits - l.consumedUnits} of ${l.totalUnits} units were free` : '';
+        return `"${l.name}"${free}`;
+      },
+      skippedWhenEnabled: true,
+    },
+  }),
+  chooseNumber: callingStep({
+    webex: { requests: 1 },
+    writes: 'target',
+    run: (ctx, state) => chooseNumber(ctx.client, state),
+    shown: { paths: ['enable'], status: 'completed', detail: targetDetail, skippedWhenEnabled: true },
+  }),
+  assignLicense: callingStep({
+    webex: { requests: 2 },
+    writes: 'assignment',
+    run: (ctx, state) => assignLicense(ctx.client, state),
+    shown: {
+      paths: ['enable'],
+      status: 'applied',
+      detail: ({ assignment: a }) =>
+        a &&
+        (a.recovered ? 'already applied by an earlier attempt that failed after Webex applied it; not sent again' : `PATCH /licenses/users answered ${a.webexStatus}`) +
+          (a.phoneNumber ? `; number ${a.phoneNumber} taken instead of ${a.taken?.join(', ')}, which another run assigned meanwhile` : ''),
+      skippedWhenEnabled: true,
+      undoneByCompensation: true,
+    },
+  }),
+} satisfies Record<string, CallingStepDef>;

@@ -6,6 +6,7 @@ import type { Person } from '../../webex/schemas';
 import { patchUserLicenses } from '../../webex/telephony-api';
 import { compensateMove } from './move-steps';
 import type { EnableCallingState } from './parts';
+import { callingStep, type CallingStepDef } from './step-def';
 
 function remainingOn(person: Person, license: ResolvedLicense, location: ResolvedLocation): Remaining | undefined {
   const hasLicense = person.licenses?.includes(license.id) ?? false;
@@ -57,3 +58,8 @@ export async function compensate(client: WebexClient, state: EnableCallingState)
     detail: `removed "${license.name}"; Webex returned the number and extension to location "${location.name}"`,
   };
 }
+
+/** The row of the undo after a failure (steps.ts). */
+export const COMPENSATE_STEPS = {
+  compensate: callingStep({ webex: { requests: 3 }, writes: 'compensation', run: (ctx, state) => compensate(ctx.client, state) }),
+} satisfies Record<string, CallingStepDef>;

@@ -20,6 +20,8 @@ import {
   NoNumberAvailableError,
 } from './errors';
 import { waitFitsDeadline } from './deadline';
+import { callingStep, type CallingStepDef } from './step-def';
+import { targetDetail } from './result';
 
 /**
  * The move path of Enable Calling (`move: true` for a user with calling in another location): Webex's
@@ -274,3 +276,58 @@ export async function compensateMove(client: WebexClient, state: EnableCallingSt
   const running = state.moveJob?.phase === 'running' ? ` yet (job ${state.moveJob.id} may still be running)` : '';
   return { action: 'none', detail: `nothing was moved${running}: Webex shows the user with ${await describePerson(client, person)}` };
 }
+
+/** The move path's rows, in the table's order (steps.ts spreads them after the enable path's). */
+export const MOVE_STEPS = {
+  chooseMoveTarget: callingStep({
+    webex: { requests: 1, when: { numberNamed: 0 } },
+    writes: 'target',
+    run: (ctx, state) => chooseMoveTarget(ctx.client, state),
+    shown: {
+      paths: ['move'],
+      status: 'completed',
+      detail: (s) => {
+        const t = s.target;
+        if (t?.keptNumber) return [`keeps number ${t.phoneNumber} (Webex moves it with the user)`, t.extension && `extension ${t.extension}`].filter(Boolean).join(', ');
+        return [targetDetail(s), t?.note].filter(Boolean).join('; ');
+      },
+    },
+  }),
+  validateMove: callingStep({
+    webex: { requests: 1 },
+    writes: 'moveValidation',
+    run: (ctx, state) => validateMoveStep(ctx.client, state),
+    shown: {
+      paths: ['move'],
+      status: 'completed',
+      detail: (s) => {
+        const impacts = s.moveValidation?.impacts ?? [];
+        return s.moveValidation && `Webex's dry run found no errors${impacts.length ? `; impacts: ${impacts.map((i) => i.message).join('; ')}` : ''}`;
+      },
+    },
+  }),
+  startMoveJob: callingStep({
+    webex: { requests: 2 },
+    writes: 'moveJob',
+    run: (ctx, state) => startMoveJobStep(ctx.client, state),
+    shown: {
+      paths: ['move'],
+      status: 'applied',
+      detail: ({ moveJob: j }) => j && (j.recovered ? 'already moved by an earlier attempt; no job started again' : `move-users job ${j.id} started`),
+    },
+  }),
+  checkMoveJob: callingStep({
+    webex: { requests: 1 },
+    writes: 'moveJob',
+    run: (ctx, state) => checkMoveJob(ctx.client, state),
+    shown: {
+      paths: ['move'],
+      done: (s) => s.moveJob?.phase === 'completed',
+      status: 'completed',
+      detail: ({ moveJob: j }) =>
+        j &&
+        `job ${j.status}${j.exitCode ? ` (${j.exitCode})` : ''} after ${j.polls} status read(s)` +
+          (j.pendingOrders ? '; a number order is still pending: Webex shows the number once it completes' : ''),
+    },
+  }),
+} satisfies Record<string, CallingStepDef>;

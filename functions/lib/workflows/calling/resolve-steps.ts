@@ -9,6 +9,7 @@ import { resolvePerson } from '../users/resolve-user';
 import { CallingAlreadyEnabledError } from './errors';
 import type { EnableCallingState } from './parts';
 import { need } from './state-access';
+import { callingStep, type CallingStepDef } from './step-def';
 
 /**
  * The steps both paths start with (steps.ts): who the user is, where calling goes, and whether the user has
@@ -111,3 +112,29 @@ export async function checkCurrentCalling(client: WebexClient, state: EnableCall
         : 'A calling user changes location through Webex\'s move-users job, not through license assignment: send move: true to move the user.'),
   );
 }
+
+/** The rows of the steps both paths start with, in the table's order (steps.ts spreads them). */
+export const RESOLVE_STEPS = {
+  resolveUser: callingStep({
+    webex: { requests: 1 },
+    writes: 'user',
+    run: (ctx, state) => resolveUser(ctx.client, state),
+    shown: {
+      paths: ['enable', 'move'],
+      status: 'completed',
+      detail: (s) => s.user && `${s.user.email ?? s.user.id} (${s.user.id})${s.user.nameWarning ? `; warning: ${s.user.nameWarning}` : ''}`,
+    },
+  }),
+  resolveLocation: callingStep({
+    webex: { requests: 1, when: { locationById: 0 } },
+    writes: 'location',
+    run: (ctx, state) => resolveLocationStep(ctx.client, state),
+    shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.location && `"${s.location.name}" (${s.location.id})` },
+  }),
+  checkCurrentCalling: callingStep({
+    webex: { requests: 0 },
+    writes: 'current',
+    run: (ctx, state) => checkCurrentCalling(ctx.client, state),
+    shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.current?.detail },
+  }),
+} satisfies Record<string, CallingStepDef>;

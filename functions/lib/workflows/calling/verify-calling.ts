@@ -6,6 +6,7 @@ import { getPersonNumbers } from '../../webex/telephony-api';
 import { CallingVerificationError } from './errors';
 import type { EnableCallingState } from './parts';
 import { need } from './state-access';
+import { callingStep, type CallingStepDef } from './step-def';
 
 /** Reads the user back and checks Webex shows what was asked: location, license, number, extension. */
 export async function verifyCalling(client: WebexClient, state: EnableCallingState): Promise<CallingUserView> {
@@ -43,3 +44,21 @@ export async function verifyCalling(client: WebexClient, state: EnableCallingSta
     },
   };
 }
+
+/** The row of the read-back both paths end with (steps.ts). */
+export const VERIFY_STEPS = {
+  verifyCalling: callingStep({
+    webex: { requests: 2 },
+    writes: 'calling',
+    run: (ctx, state) => verifyCalling(ctx.client, state),
+    shown: {
+      paths: ['enable', 'move'],
+      status: 'completed',
+      detail: (s) => {
+        const c = s.calling?.calling;
+        const seen = c && `Webex shows location "${c.location?.name}"${c.primaryNumber ? `, number ${c.primaryNumber}` : ''}${c.extension ? `, extension ${c.extension}` : ''}`;
+        return seen && s.current?.alreadyEnabled ? `${seen} (as first read: nothing was written, so nothing to read back)` : seen;
+      },
+    },
+  }),
+} satisfies Record<string, CallingStepDef>;

@@ -41,7 +41,7 @@ const lifecycleStep = (run: (ctx: LifecycleStepContext, input: z.infer<typeof Li
 
 /**
  * Each row's `webex` counts its requests on a run where nothing fails (the user found, with calling; no
- * alternate numbers held); the pacing figures add them up (webex-cost.ts).
+ * alternate numbers held); the pacing figures add them up (scripts/request-figures.ts).
  */
 export const LIFECYCLE_STEP_TABLE = {
   // The e-mail look-up, then the create (or nothing more: an existing user is found, not created again).
@@ -74,7 +74,7 @@ export type LifecycleStep = keyof typeof LIFECYCLE_STEP_TABLE;
 /**
  * The rows each flow runs, in the table's order, by its way through (the leaver's by removal policy): what the
  * Resume check follows through the ASL (asl-follows-tables.test.ts) and what the pacing figures add up
- * (pacing/request-paths.ts).
+ * (scripts/request-figures.ts).
  */
 export const LIFECYCLE_PATHS = {
   joiner: ['joinerCreateUser', 'buildOutcome'],
