@@ -3,10 +3,10 @@ import * as z from 'zod';
 import { runStep, type StepError, type StepLog } from './step-error';
 
 /**
- * A step table for a machine whose Task states each send their own fields beside `step` (the bulk
- * machines: no shared state document): a row is the schema of those fields and the function given them.
- * The payload the Lambda accepts (one branch per row, on `step`) derives from the table, so a step is its
- * Task state and its row.
+ * A row of a machine's step table: the schema of the fields its Task state sends beside `step` and the function
+ * given them (Enable Calling's and the lifecycle machines' rows all take the execution's JSON: `callingStep`,
+ * `lifecycleStep`; the bulk, reconcile and SCIM machines' rows their own fields). The payload the Lambda accepts
+ * (one branch per row, on `step`) derives from the table, so a step is its Task state and its row.
  */
 export interface TaskStep<C, I extends z.ZodObject = z.ZodObject> extends StepDeclarations {
   readonly input: I;
