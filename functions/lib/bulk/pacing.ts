@@ -1,6 +1,7 @@
 import type { Env } from '../config';
 import { ValidationError } from '../errors';
 import { pacingSettings } from '../pacing/settings';
+import { JOINER_REQUESTS } from './request-figures';
 
 /**
  * What a bulk run costs in Webex requests, and how long it may take. Each joiner draws JOINER_WEBEX_REQUESTS
@@ -8,13 +9,12 @@ import { pacingSettings } from '../pacing/settings';
  * A run is checked against MAX_SCHEDULE_MS at the initial rate (`requestsPerSecond`: the slowest it starts at).
  */
 /**
- * Webex requests one joiner makes when nothing fails, on warm functions: the e-mail look-up and the
- * create; then Enable Calling's person read, the location by name and the licenses (both read fresh on
- * purpose: names change, unit counts decide), the number or extension check, and its read-back (person,
- * person again with calling data, the person's numbers). test/integration/bulk/joiner-cost.test.ts counts
- * them against the simulator (SHOW_CALLS=1 lists them), so this figure cannot drift from the workflow.
+ * Webex requests one joiner makes when nothing fails, on warm functions: the sum of its steps' (each row's
+ * `webex`: the Joiner's create, then Enable Calling's enable path), written by `npm run request-figures`.
+ * test/integration/bulk/joiner-cost.test.ts counts them against the simulator (SHOW_CALLS=1 lists them), so
+ * neither the rows nor this figure can drift from the workflow.
  */
-export const JOINER_WEBEX_REQUESTS = 10;
+export const JOINER_WEBEX_REQUESTS = JOINER_REQUESTS;
 
 /** The pacing budget's initial rate (WEBEX_INITIAL_REQUESTS_PER_SECOND, else BULK_WEBEX_REQUESTS_PER_SECOND, else 5). */
 export function requestsPerSecond(env: Env): number {

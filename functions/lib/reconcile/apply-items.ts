@@ -2,7 +2,8 @@
 import * as z from 'zod';
 import type { Env } from '../config';
 import { maxConcurrency } from '../bulk/joiners';
-import { JOINER_WEBEX_REQUESTS, requestsPerSecond } from '../bulk/pacing';
+import { requestsPerSecond } from '../bulk/pacing';
+import { ACTION_REQUESTS, NAMED_NUMBER_MOVE_REQUESTS } from '../bulk/request-figures';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import { PlanIntegrityError } from '../errors';
 import type { ObjectStore } from '../storage/object-store';
@@ -21,32 +22,18 @@ import { ACTION_KINDS, PlanAction, type ActionKind, type ReconcilePlan } from '.
  */
 
 /**
- * Webex requests one action makes when nothing fails, on warm functions: CheckAction's read of the user
- * (1), then the machine's own. test/integration/reconcile/apply-cost.test.ts counts them against the
- * simulator for every kind (SHOW_CALLS=1 lists them), so pacing cannot drift from the workflows.
- * - join: the Joiner (JOINER_WEBEX_REQUESTS).
- * - enableCalling: Enable Calling's person read, the licenses, the check of the number (the roster's, or
- *   the one the plan picked: number-picks.ts; the first free number's look-up costs the same), the PATCH and
- *   its read-back.
- * - move: the Mover's look-up and read, Enable Calling's move path (reads, a dry run to see whether the
- *   user's number travels, the dry run of the move, job, polls, read back); no profile write. The plan
- *   names the number the user lands on, or sets one aside (number-picks.ts), so no free-number look-up.
- *   A move to a named number skips the first dry run: actionRequests counts one fewer.
- * - updateProfile: the Mover's look-up and read, then read-modify-write of the person.
- * - leave: the Leaver's look-up, read and numbers, the licenses' PATCH removing calling, then the
- *   read-modify-write that deactivates (or the DELETE) and its read-back.
+ * Webex requests one action makes when nothing fails, on warm functions: CheckAction's read of the user, then
+ * its machine's steps (each row's `webex`, added up along the action's path by `npm run request-figures`,
+ * scripts/request-figures.ts). test/integration/reconcile/apply-cost.test.ts counts them against the simulator
+ * for every kind (SHOW_CALLS=1 lists them), so pacing cannot drift from the workflows. The plan names the number
+ * a move lands on, or sets one aside (number-picks.ts), so a move makes no free-number look-up; one to a named
+ * number skips the dry run that tells whether the user's own number travels.
  */
-export const ACTION_WEBEX_REQUESTS: Record<ActionKind, number> = {
-  join: 1 + JOINER_WEBEX_REQUESTS,
-  enableCalling: 1 + 7,
-  move: 1 + 11,
-  updateProfile: 1 + 4,
-  leave: 1 + 10,
-};
+export const ACTION_WEBEX_REQUESTS: Record<ActionKind, number> = ACTION_REQUESTS;
 
-/** Webex requests this action makes when nothing fails (ACTION_WEBEX_REQUESTS, less a move's first dry run when it names the number). */
+/** Webex requests this action makes when nothing fails (ACTION_WEBEX_REQUESTS; a move to a named number, NAMED_NUMBER_MOVE_REQUESTS). */
 export const actionRequests = (action: Pick<PlanAction, 'kind' | 'after'>) =>
-  ACTION_WEBEX_REQUESTS[action.kind] - (action.kind === 'move' && action.after.phoneNumber ? 1 : 0);
+  action.kind === 'move' && action.after.phoneNumber ? NAMED_NUMBER_MOVE_REQUESTS : ACTION_WEBEX_REQUESTS[action.kind];
 
 /** The machine an action runs, by kind (definitions.ts ids). */
 export const ACTION_MACHINES = {

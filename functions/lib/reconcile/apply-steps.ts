@@ -71,8 +71,10 @@ export const RECONCILE_APPLY_STEPS_TABLE = {
 } satisfies TaskStepTable<ApplyStepsContext>;
 
 export const RECONCILE_APPLY_CHECK_TABLE = {
-  /** Re-reads the user: has Webex changed since the plan? */
-  checkAction: taskStep(z.strictObject({ action: PlanAction }), (ctx: ApplyCheckContext, i) => checkAction(ctx.client(), i.action)),
+  /** Re-reads the user (one request: by id, or a joiner's e-mail look-up): has Webex changed since the plan? */
+  checkAction: taskStep(z.strictObject({ action: PlanAction }), (ctx: ApplyCheckContext, i) => checkAction(ctx.client(), i.action), {
+    webex: { requests: 1 },
+  }),
 } satisfies TaskStepTable<ApplyCheckContext>;
 
 export const ReconcileApplyStepsInput = taskStepInput(RECONCILE_APPLY_STEPS_TABLE);

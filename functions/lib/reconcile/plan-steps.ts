@@ -78,7 +78,7 @@ export const RECONCILE_PLAN_STEP_TABLE = {
       ...(typeof digest === 'string' ? { digest } : {}),
     });
     return summary;
-  }),
+  }, { webex: { scalesWith: 'the organisation: its people, locations and numbers, read page by page' } }),
   /** The Failed event's detail from CreatePlan's Catch (no port: it only reads the error). */
   describeFailure: taskStep(z.object({ planId: z.string().min(1), executionName: z.string().min(1), failure: Failure }), (_ctx: PlanStepContext, input) =>
     planFailedDetail(input),

@@ -168,7 +168,7 @@ export type Compensation = z.infer<typeof Compensation>;
 /** A Catch clause's output: the error name and its cause (Lambda's error payload, as JSON text). */
 export const CaughtError = z.object({ Error: z.string(), Cause: z.string().optional() });
 
-// The Enable Calling state (EnableCallingState) is derived from its step table: workflows/calling/steps.ts.
+// The Enable Calling state (EnableCallingState) is derived from its steps' parts: workflows/calling/parts.ts.
 
 // ---- the workflow's result -------------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ export const SCIM_APPLY_STEP_TABLE = {
   createUser: taskStep(z.object({ detail: z.object({ email: z.string(), firstName: z.string().optional(), lastName: z.string().optional(), displayName: z.string().optional(), department: z.string().optional(), title: z.string().optional() }) }), async (ctx: ScimApplyStepContext, i) => {
     const { created, user } = await createUser(ctx.webex(), { ...i.detail, ...(!i.detail.firstName && !i.detail.lastName && !i.detail.displayName ? { displayName: i.detail.email } : {}) });
     return { created, userId: user.id };
-  }),
+  }, { webex: { requests: 2 } }),
   record: taskStep(
     z.object({ ...Resource, version: z.number().int(), outcome: z.enum(['applied', 'failed']), target: WebexTarget.optional(), failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional() }),
     async (ctx: ScimApplyStepContext, i) => {

@@ -1,21 +1,56 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
-import { runStep, type StepLog } from './step-error';
+import { runStep, type StepError, type StepLog } from './step-error';
 
 /**
- * A step table for a machine whose Task states each send their own fields beside `step` (the bulk
- * machines: no shared state document): a row is the schema of those fields and the function given them.
- * The payload the Lambda accepts (one branch per row, on `step`) derives from the table, so a step is its
- * Task state and its row.
+ * A row of a machine's step table: the schema of the fields its Task state sends beside `step` and the function
+ * given them (Enable Calling's and the lifecycle machines' rows all take the execution's JSON: `callingStep`,
+ * `lifecycleStep`; the bulk, reconcile and SCIM machines' rows their own fields). The payload the Lambda accepts
+ * (one branch per row, on `step`) derives from the table, so a step is its Task state and its row.
  */
-export interface TaskStep<C, I extends z.ZodObject = z.ZodObject> {
+export interface TaskStep<C, I extends z.ZodObject = z.ZodObject> extends StepDeclarations {
   readonly input: I;
   // Method syntax: a table of rows with different inputs stays assignable to Record<string, TaskStep<C>>.
   run(ctx: C, input: z.infer<I>): unknown;
 }
 
+/**
+ * What a row says of its step beside what it runs. `webex`: the Webex requests the step makes, absent when it
+ * makes none. Its Task state's Retry and Catch follow from it (Webex faults retried, rate limits waited out),
+ * which test/unit/state-machines/asl-follows-tables.test.ts checks for every table.
+ */
+export interface StepDeclarations {
+  readonly webex?: StepWebexRequests;
+}
+
+/**
+ * The Webex requests one run of a step makes when nothing fails, on warm functions (cached reference data
+ * read from the cache): `requests`, or, where the input decides, the count under each named condition
+ * (`when`). The pacing figures add these up along a machine's path (scripts/request-figures.ts). A step whose requests
+ * grow with the organisation (the reconcile plan's reads) says with what instead (`scalesWith`).
+ */
+export type StepWebexRequests =
+  | { readonly requests: number; readonly when?: Readonly<Record<string, number>> }
+  | { readonly scalesWith: string };
+
+/**
+ * The requests of one run of a step under the named conditions (the first the row counts differently), 0 for
+ * a step that calls no Webex. One that scales with the organisation has no such figure: asking for it is an error.
+ */
+export function stepRequests(declares: StepDeclarations, conditions: readonly string[] = []): number {
+  const webex = declares.webex;
+  if (!webex) return 0;
+  if (!('requests' in webex)) throw new Error(`a step whose Webex requests scale with ${webex.scalesWith} has no count`);
+  const when = conditions.find((c) => webex.when?.[c] !== undefined);
+  return when === undefined ? webex.requests : (webex.when?.[when] as number);
+}
+
 /** A row, its input inferred from its schema. */
-export const taskStep = <C, I extends z.ZodObject>(input: I, run: (ctx: C, input: z.infer<I>) => unknown): TaskStep<C, I> => ({ input, run });
+export const taskStep = <C, I extends z.ZodObject>(input: I, run: (ctx: C, input: z.infer<I>) => unknown, declares: StepDeclarations = {}): TaskStep<C, I> => ({
+  input,
+  run,
+  ...declares,
+});
 
 export type TaskStepTable<C> = Record<string, TaskStep<C, z.ZodObject>>;
 
@@ -29,8 +64,11 @@ export function taskStepInput<T extends TaskStepTable<never>>(table: T): z.ZodTy
   return z.discriminatedUnion('step', [first, ...rest]) as unknown as z.ZodType<TaskStepInput<T>>;
 }
 
-/** How runTaskStep logs a failed step (passed to runStep): `levelByStatus` puts faults and rate limits at warn. */
-export type TaskStepOptions = Omit<StepLog, 'workflow'>;
+/**
+ * How runTaskStep logs a failed step (passed to runStep): `levelByStatus` puts faults and rate limits at warn;
+ * `adjust` may rewrite the error as it leaves (Enable Calling marks a rate limit past the run's deadline).
+ */
+export type TaskStepOptions = Omit<StepLog, 'workflow'> & { adjust?: (wire: StepError) => void };
 
 /**
  * Runs the payload's step (already checked against its row by taskHandler) through runStep: its error
@@ -38,5 +76,6 @@ export type TaskStepOptions = Omit<StepLog, 'workflow'>;
  */
 export function runTaskStep<C, T extends TaskStepTable<C>>(workflow: string, table: T, ctx: C, input: TaskStepInput<T>, options: TaskStepOptions = {}): Promise<unknown> {
   const row: TaskStep<C, z.ZodObject> = table[input.step];
-  return runStep(input.step, { ...options, workflow }, () => row.run(ctx, input));
+  const { adjust, ...log } = options;
+  return runStep(input.step, { ...log, workflow }, () => row.run(ctx, input), adjust);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EnableCallingState } from '../../../functions/lib/workflows/calling/steps';
+import type { EnableCallingState } from '../../../functions/lib/workflows/calling/parts';
 import { assertDeployableDefinition } from '../../../functions/local/local-runner';
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
 import { LocalStateMachineRunner } from '../../../functions/local/local-runner';

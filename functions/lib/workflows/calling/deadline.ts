@@ -1,4 +1,4 @@
-import type { EnableCallingState } from './steps';
+import type { EnableCallingState } from './parts';
 
 /**
  * statemachines/enable-calling.asl.json's TimeoutSeconds (Express allows 300 at most; a test keeps them equal): the

@@ -1,10 +1,8 @@
 import { NotFoundError } from '../../errors';
 import { need } from './state-access';
-import { targetDetail } from './result';
-import type { CallingStepDef } from './step-def';
 import { logger } from '../../logger';
-import { MoveJobState, MoveValidation, type CallingTarget, type Compensation } from '../../schemas/calling';
-import type { EnableCallingState } from './steps';
+import type { CallingTarget, Compensation, MoveJobState, MoveValidation } from '../../schemas/calling';
+import type { EnableCallingState } from './parts';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError, WebexResponseShapeError } from '../../webex/errors';
 import { getMoveJob, listMoveJobErrors, listRecentMoveJobs, startMoveJob, validateMove, type MoveJob, type MoveUser } from '../../webex/move-users-api';
@@ -17,9 +15,13 @@ import {
   MoveConflictError,
   MoveInProgressError,
   MoveJobFailedError,
+  MoveJobTimeoutError,
   MoveRejectedError,
   NoNumberAvailableError,
 } from './errors';
+import { waitFitsDeadline } from './deadline';
+import { callingStep, type CallingStepDef } from './step-def';
+import { targetDetail } from './result';
 
 /**
  * The move path of Enable Calling (`move: true` for a user with calling in another location): Webex's
@@ -31,7 +33,7 @@ import {
 /**
  * The state machine waits this long between status reads. There is no cap on the number of reads (wxc_sdk's
  * live test polls every 10 s until the job ends, tests/test_telephony_move_users_jobs.py): the run's deadline
- * alone ends the polling (beforeNextPoll, steps.ts).
+ * alone ends the polling (beforeNextPoll).
  */
 export const MOVE_POLL_SECONDS = 3;
 
@@ -185,7 +187,7 @@ export async function startMoveJobStep(client: WebexClient, state: EnableCalling
     logger.info('enable calling: move job started although Webex answered with an error', { personId: user.id, jobId: started.id });
     job = started;
   }
-  return judge(client, state, job, 0);
+  return beforeNextPoll(state, await judge(client, state, job, 0));
 }
 
 /**
@@ -214,7 +216,20 @@ function jobIdIn(data: unknown): string | undefined {
 export async function checkMoveJob(client: WebexClient, state: EnableCallingState): Promise<MoveJobState> {
   const { moveJob } = need(state, 'moveJob');
   const job = await getMoveJob(client, moveJob.id);
-  return judge(client, state, job, moveJob.polls + 1);
+  return beforeNextPoll(state, await judge(client, state, job, moveJob.polls + 1));
+}
+
+/**
+ * A move job still running after this read means a MOVE_POLL_SECONDS wait before the next: past the
+ * run's deadline, the job is reported as outlasting the workflow (504, what MoveJobTimeoutError says)
+ * rather than polled after the caller, or the machine's timeout, has gone.
+ */
+function beforeNextPoll(state: EnableCallingState, job: MoveJobState): MoveJobState {
+  if (job.phase !== 'running' || waitFitsDeadline(state, MOVE_POLL_SECONDS)) return job;
+  throw new MoveJobTimeoutError(
+    `Webex's move job ${job.id} is still running at the workflow's deadline (after ${job.polls ?? 0} status reads); ` +
+      'it may still move the user. Check the user before repeating the request.',
+  );
 }
 
 /** Running, completed, or ended without moving the user: then the job's errors and what Webex shows now. */
@@ -262,15 +277,10 @@ export async function compensateMove(client: WebexClient, state: EnableCallingSt
   return { action: 'none', detail: `nothing was moved${running}: Webex shows the user with ${await describePerson(client, person)}` };
 }
 
-/** The move path's rows of the step table (steps.ts), in the order the result lists them. */
-/** The parts of the state the move path's steps write (chooseMoveTarget writes `target`, as chooseNumber does). */
-export const MOVE_STEP_PARTS = {
-  moveValidation: MoveValidation,
-  moveJob: MoveJobState,
-};
-
+/** The move path's rows, in the table's order (steps.ts spreads them after the enable path's). */
 export const MOVE_STEPS = {
-  chooseMoveTarget: {
+  chooseMoveTarget: callingStep({
+    webex: { requests: 1, when: { numberNamed: 0 } },
     writes: 'target',
     run: (ctx, state) => chooseMoveTarget(ctx.client, state),
     shown: {
@@ -282,8 +292,9 @@ export const MOVE_STEPS = {
         return [targetDetail(s), t?.note].filter(Boolean).join('; ');
       },
     },
-  },
-  validateMove: {
+  }),
+  validateMove: callingStep({
+    webex: { requests: 1 },
     writes: 'moveValidation',
     run: (ctx, state) => validateMoveStep(ctx.client, state),
     shown: {
@@ -294,21 +305,21 @@ export const MOVE_STEPS = {
         return s.moveValidation && `Webex's dry run found no errors${impacts.length ? `; impacts: ${impacts.map((i) => i.message).join('; ')}` : ''}`;
       },
     },
-  },
-  startMoveJob: {
+  }),
+  startMoveJob: callingStep({
+    webex: { requests: 2 },
     writes: 'moveJob',
     run: (ctx, state) => startMoveJobStep(ctx.client, state),
-    pollsMoveJob: true,
     shown: {
       paths: ['move'],
       status: 'applied',
       detail: ({ moveJob: j }) => j && (j.recovered ? 'already moved by an earlier attempt; no job started again' : `move-users job ${j.id} started`),
     },
-  },
-  checkMoveJob: {
+  }),
+  checkMoveJob: callingStep({
+    webex: { requests: 1 },
     writes: 'moveJob',
     run: (ctx, state) => checkMoveJob(ctx.client, state),
-    pollsMoveJob: true,
     shown: {
       paths: ['move'],
       done: (s) => s.moveJob?.phase === 'completed',
@@ -318,5 +329,5 @@ export const MOVE_STEPS = {
         `job ${j.status}${j.exitCode ? ` (${j.exitCode})` : ''} after ${j.polls} status read(s)` +
           (j.pendingOrders ? '; a number order is still pending: Webex shows the number once it completes' : ''),
     },
-  },
+  }),
 } satisfies Record<string, CallingStepDef>;

@@ -1,10 +1,10 @@
 import type { EnableCallingResult, Remaining } from '../../schemas/calling';
-import type { EnableCallingState } from './steps';
+import type { EnableCallingState } from './parts';
 import { errorDetailFromCause } from '../step-error';
-import type { CallingPath, CallingStepDef } from './step-def';
+import type { CallingPath, CallingShown, CallingStepDef } from './step-def';
 
 type Step = EnableCallingResult['steps'][number];
-type Shown = Required<Pick<NonNullable<CallingStepDef['shown']>, 'done'>> & NonNullable<CallingStepDef['shown']> & { name: string };
+type Shown = CallingShown & Required<Pick<CallingShown, 'done'>> & { name: string };
 
 /** The steps the result lists on a path, in the table's order, each with how it tells it is done. */
 function stepsOn(table: Record<string, CallingStepDef>, path: CallingPath): Shown[] {

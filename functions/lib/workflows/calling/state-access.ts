@@ -1,4 +1,4 @@
-import type { EnableCallingState } from './steps';
+import type { EnableCallingState } from './parts';
 
 /** The parts of the state a step depends on; missing ones mean the definition and the code disagree. */
 export function need<K extends keyof EnableCallingState>(

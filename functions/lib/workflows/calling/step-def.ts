@@ -1,6 +1,9 @@
+// A namespace import lets esbuild drop what is unused (as in schemas/calling.ts).
+import * as z from 'zod';
 import type { EnableCallingResult } from '../../schemas/calling';
-import type { EnableCallingState, StepPart } from './steps';
 import type { WebexClient } from '../../webex/client';
+import { taskStep, type StepDeclarations, type TaskStep } from '../task-steps';
+import { EnableCallingState, type StepPart } from './parts';
 
 export interface StepContext {
   client: WebexClient;
@@ -11,29 +14,41 @@ export interface StepContext {
 /** The two paths a run's result lists steps for: enabling calling, or moving a calling user (`move: true`). */
 export type CallingPath = 'enable' | 'move';
 
-/**
- * One Enable Calling step: what its Task state runs, and, for a step the result lists, how the result
- * tells it is done and describes it. The table of these (steps.ts) is the one declaration of the steps.
- */
-export interface CallingStepDef {
-  /**
-   * The part of the state this step writes, its Task state's ResultPath (`$.<part>`); the part's schema is
-   * in the step parts (ENABLE_CALLING_STEP_PARTS, MOVE_STEP_PARTS), from which EnableCallingState derives.
-   */
-  writes: StepPart;
-  run(ctx: StepContext, state: EnableCallingState, executionName: string): unknown;
-  /** A step that reads a move job: a job still running at the run's deadline is reported instead of polled again. */
-  pollsMoveJob?: true;
-  shown?: {
-    /** The result's paths this step is listed on, in the table's order. */
-    paths: readonly CallingPath[];
-    /** Done once the run's state has the part the step writes (`writes`), unless the step says otherwise. */
-    done?(state: EnableCallingState): boolean;
-    status: Extract<EnableCallingResult['steps'][number]['status'], 'completed' | 'applied'>;
-    detail(state: EnableCallingState): string | undefined;
-    /** Skipped when the user already has the requested calling setup. */
-    skippedWhenEnabled?: true;
-    /** Reported "compensated" when the run's undo removed what it applied. */
-    undoneByCompensation?: true;
-  };
+/** How the result lists a step: on which paths, how it tells the step is done, and in what words. */
+export interface CallingShown {
+  /** The result's paths this step is listed on, in the table's order. */
+  paths: readonly CallingPath[];
+  /** Done once the run's state has the part the step writes (`writes`), unless the step says otherwise. */
+  done?(state: EnableCallingState): boolean;
+  status: Extract<EnableCallingResult['steps'][number]['status'], 'completed' | 'applied'>;
+  detail(state: EnableCallingState): string | undefined;
+  /** Skipped when the user already has the requested calling setup. */
+  skippedWhenEnabled?: true;
+  /** Reported "compensated" when the run's undo removed what it applied. */
+  undoneByCompensation?: true;
 }
+
+/** What every Enable Calling Task state sends beside `step`: the execution's JSON, and its name for the result. */
+export const CallingStepFields = z.strictObject({ state: EnableCallingState, executionName: z.string().optional() });
+
+/**
+ * One Enable Calling step, a row of the table (steps.ts): a TaskStep over the execution's JSON that says which part
+ * of it the step writes (`writes`: its Task's ResultPath; the part's schema is in ENABLE_CALLING_STEP_PARTS, from
+ * which EnableCallingState derives) and, for a step the result lists, how (`shown`).
+ */
+export interface CallingStepDef extends TaskStep<StepContext, typeof CallingStepFields> {
+  readonly writes: StepPart;
+  readonly shown?: CallingShown;
+}
+
+/** A row: its function given the state (and the execution's name), with what the row declares. */
+export const callingStep = (
+  row: StepDeclarations & {
+    writes: StepPart;
+    run: (ctx: StepContext, state: EnableCallingState, executionName: string) => unknown;
+    shown?: CallingShown;
+  },
+): CallingStepDef => {
+  const { run, ...declares } = row;
+  return { ...declares, ...taskStep(CallingStepFields, (ctx: StepContext, input) => run(ctx, input.state, input.executionName ?? 'unknown')) };
+};

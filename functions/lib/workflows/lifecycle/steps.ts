@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { ActivityStore } from '../../activity/store';
 import type { WebexClient } from '../../webex/client';
-import { runStep } from '../step-error';
+import { runTaskStep, taskStep, taskStepInput, type StepDeclarations, type TaskStepInput, type TaskStepTable } from '../task-steps';
 import { JoinerState, joinerCreateUser } from './joiner';
 import {
   LeaverState, leaverDeactivateUser, leaverDeleteUser, leaverFindUser, leaverKeepUser, leaverRemoveCallingLicense, leaverUnassignAlternates,
@@ -26,47 +26,68 @@ export interface LifecycleStepContext {
   activity: () => ActivityStore;
 }
 
-type LifecycleStepFn = (
-  ctx: LifecycleStepContext,
-  input: { state: z.infer<typeof LifecycleEnvelope>; executionName: string; flow?: 'joiner' | 'mover' | 'leaver'; startedAt?: string },
-) => unknown;
-
-export const LIFECYCLE_STEP_TABLE = {
-  joinerCreateUser: (ctx, { state }) => joinerCreateUser(ctx.client, JoinerState.parse(state)),
-  leaverFindUser: (ctx, { state }) => leaverFindUser(ctx.client, LeaverState.parse(state)),
-  leaverUnassignAlternates: (ctx, { state }) => leaverUnassignAlternates(ctx.client, LeaverState.parse(state)),
-  leaverRemoveCallingLicense: (ctx, { state }) => leaverRemoveCallingLicense(ctx.client, LeaverState.parse(state)),
-  leaverDeleteUser: (ctx, { state }) => leaverDeleteUser(ctx.client, LeaverState.parse(state)),
-  leaverDeactivateUser: (ctx, { state }) => leaverDeactivateUser(ctx.client, LeaverState.parse(state)),
-  leaverKeepUser: (ctx, { state }) => leaverKeepUser(ctx.client, LeaverState.parse(state)),
-  moverPrepare: (ctx, { state }) => moverPrepare(ctx.client, MoverState.parse(state)),
-  moverUpdateProfile: (ctx, { state }) => moverUpdateProfile(ctx.client, MoverState.parse(state)),
-  // The run's outcome, recorded in the activity table before it is published: the one place a lifecycle run
-  // writes its history, inside a step the machine runs anyway (no extra state, no extra invocation).
-  buildOutcome: async (ctx, { state, executionName, flow = 'joiner', startedAt }) => {
-    const outcome = buildOutcome(state, executionName, flow);
-    await ctx.activity().record([lifecycleActivity(state, flow, outcome, startedAt ?? new Date().toISOString(), new Date())]);
-    return outcome;
-  },
-} satisfies Record<string, LifecycleStepFn>;
-
-export type LifecycleStep = keyof typeof LIFECYCLE_STEP_TABLE;
-export const LIFECYCLE_STEPS = Object.keys(LIFECYCLE_STEP_TABLE) as [LifecycleStep, ...LifecycleStep[]];
-
-export const LifecycleStepInput = z.strictObject({
-  step: z.enum(LIFECYCLE_STEPS),
+/** What every lifecycle Task state sends beside `step`: the execution's JSON and, for BuildOutcome, the run's names. */
+const LifecycleStepFields = z.strictObject({
   state: LifecycleEnvelope,
   executionName: z.string().optional(),
   flow: z.enum(['joiner', 'mover', 'leaver']).optional(),
   /** The execution's StartTime (BuildOutcome): the activity record's key, the same on a retry. */
   startedAt: z.string().optional(),
 });
-export type LifecycleStepInput = z.infer<typeof LifecycleStepInput>;
 
-export async function runLifecycleStep(ctx: LifecycleStepContext, input: LifecycleStepInput): Promise<unknown> {
-  const run: LifecycleStepFn = LIFECYCLE_STEP_TABLE[input.step];
-  // Every failure at info: the state machine retries faults and reports the rest in the outcome.
-  return runStep(input.step, { workflow: 'lifecycle' }, () =>
-    run(ctx, { state: input.state, executionName: input.executionName ?? 'unknown', flow: input.flow, startedAt: input.startedAt }),
-  );
-}
+/** A row: the flow's step function given the client, its Webex requests declared beside it. */
+const lifecycleStep = (run: (ctx: LifecycleStepContext, input: z.infer<typeof LifecycleStepFields>) => unknown, declares?: StepDeclarations) =>
+  taskStep(LifecycleStepFields, run, declares);
+
+/**
+ * Each row's `webex` counts its requests on a run where nothing fails (the user found, with calling; no
+ * alternate numbers held); the pacing figures add them up (scripts/request-figures.ts).
+ */
+export const LIFECYCLE_STEP_TABLE = {
+  // The e-mail look-up, then the create (or nothing more: an existing user is found, not created again).
+  joinerCreateUser: lifecycleStep((ctx, { state }) => joinerCreateUser(ctx.client, JoinerState.parse(state)), { webex: { requests: 2 } }),
+  // The e-mail look-up, the person and their numbers.
+  leaverFindUser: lifecycleStep((ctx, { state }) => leaverFindUser(ctx.client, LeaverState.parse(state)), { webex: { requests: 3 } }),
+  // The person's numbers (and one request removing the alternates they hold, when they hold any).
+  leaverUnassignAlternates: lifecycleStep((ctx, { state }) => leaverUnassignAlternates(ctx.client, LeaverState.parse(state)), { webex: { requests: 1 } }),
+  // The person, the licenses' PATCH and the read-back (license names from the cache).
+  leaverRemoveCallingLicense: lifecycleStep((ctx, { state }) => leaverRemoveCallingLicense(ctx.client, LeaverState.parse(state)), { webex: { requests: 3 } }),
+  leaverDeleteUser: lifecycleStep((ctx, { state }) => leaverDeleteUser(ctx.client, LeaverState.parse(state)), { webex: { requests: 1 } }),
+  // Read-modify-write of the person, and its read-back.
+  leaverDeactivateUser: lifecycleStep((ctx, { state }) => leaverDeactivateUser(ctx.client, LeaverState.parse(state)), { webex: { requests: 3 } }),
+  leaverKeepUser: lifecycleStep((ctx, { state }) => leaverKeepUser(ctx.client, LeaverState.parse(state)), { webex: { requests: 1 } }),
+  // The e-mail look-up and the person.
+  moverPrepare: lifecycleStep((ctx, { state }) => moverPrepare(ctx.client, MoverState.parse(state)), { webex: { requests: 2 } }),
+  // Read-modify-write of the person; nothing when the event changes no profile field.
+  moverUpdateProfile: lifecycleStep((ctx, { state }) => moverUpdateProfile(ctx.client, MoverState.parse(state)), { webex: { requests: 2, when: { noProfileChange: 0 } } }),
+  // The run's outcome, recorded in the activity table before it is published: the one place a lifecycle run
+  // writes its history, inside a step the machine runs anyway (no extra state, no extra invocation).
+  buildOutcome: lifecycleStep(async (ctx, { state, executionName = 'unknown', flow = 'joiner', startedAt }) => {
+    const outcome = buildOutcome(state, executionName, flow);
+    await ctx.activity().record([lifecycleActivity(state, flow, outcome, startedAt ?? new Date().toISOString(), new Date())]);
+    return outcome;
+  }),
+} satisfies TaskStepTable<LifecycleStepContext>;
+
+export type LifecycleStep = keyof typeof LIFECYCLE_STEP_TABLE;
+
+/**
+ * The rows each flow runs, in the table's order, by its way through (the leaver's by removal policy): what the
+ * Resume check follows through the ASL (asl-follows-tables.test.ts) and what the pacing figures add up
+ * (scripts/request-figures.ts).
+ */
+export const LIFECYCLE_PATHS = {
+  joiner: ['joinerCreateUser', 'buildOutcome'],
+  mover: ['moverPrepare', 'moverUpdateProfile', 'buildOutcome'],
+  leaverDelete: ['leaverFindUser', 'leaverUnassignAlternates', 'leaverRemoveCallingLicense', 'leaverDeleteUser', 'buildOutcome'],
+  leaverDeactivate: ['leaverFindUser', 'leaverUnassignAlternates', 'leaverRemoveCallingLicense', 'leaverDeactivateUser', 'buildOutcome'],
+  leaverRemoveCalling: ['leaverFindUser', 'leaverUnassignAlternates', 'leaverRemoveCallingLicense', 'leaverKeepUser', 'buildOutcome'],
+} as const satisfies Record<string, readonly LifecycleStep[]>;
+export const LIFECYCLE_STEPS = Object.keys(LIFECYCLE_STEP_TABLE) as [LifecycleStep, ...LifecycleStep[]];
+
+export const LifecycleStepInput = taskStepInput(LIFECYCLE_STEP_TABLE);
+export type LifecycleStepInput = TaskStepInput<typeof LIFECYCLE_STEP_TABLE>;
+
+// Every failure at info: the state machine retries faults and reports the rest in the outcome.
+export const runLifecycleStep = (ctx: LifecycleStepContext, input: LifecycleStepInput): Promise<unknown> =>
+  runTaskStep('lifecycle', LIFECYCLE_STEP_TABLE, ctx, input);
