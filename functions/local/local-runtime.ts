@@ -108,7 +108,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     BulkJoinersStepsFunctionArn: bulkJoinersSteps({ activity, pacing }) as LambdaHandler,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore, activity }) as LambdaHandler,
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex, activity }) as LambdaHandler,
-    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
+    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity, pacing }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
     ScimApplyStepsFunctionArn: scimApplySteps({ scim, env, webex: webex.webex }) as LambdaHandler,
   };

@@ -6,6 +6,14 @@ import type { PaceStore, StoredPace } from './store';
 /** Concurrent writers each retry their read-modify-write this many times before giving up on a conflict. */
 const MAX_CONFLICTS = 30;
 
+/** A Pace step's answer (budget.slot). */
+export interface PaceSlot {
+  granted: boolean;
+  /** RFC 3339: the Wait state's TimestampPath. */
+  at: string;
+  pace: PaceView;
+}
+
 /** The budget's item changed under too many attempts in a row: the step retries (its Retry rows). */
 export class PaceBudgetContendedError extends Error {
   override readonly name = 'PaceBudgetContendedError';
@@ -55,6 +63,27 @@ export class PacingBudget {
     const given = grant as Grant;
     this.options.passTime?.(given.granted ? given.notBeforeMs : given.retryAtMs);
     return { grant: given, pace: this.logged('acquire', state) };
+  }
+
+  /**
+   * A state machine's Pace step: `n` requests' worth asked for, answered as its Wait state reads it: `at` is when
+   * the requests may go (now, or a slot reserved ahead) or, when not `granted`, when to ask again.
+   */
+  async slot(n: number): Promise<PaceSlot> {
+    const { grant, pace } = await this.acquire(n);
+    return { granted: grant.granted, at: new Date(grant.granted ? grant.notBeforeMs : grant.retryAtMs).toISOString(), pace };
+  }
+
+  /**
+   * Waits (in this process) until `n` requests' worth is granted: for a step that sends its many requests itself
+   * rather than through a state machine's Wait (the reconcile planner's reads).
+   */
+  async take(n: number): Promise<void> {
+    for (;;) {
+      const { grant } = await this.acquire(n);
+      await this.sleep(Math.max(0, (grant.granted ? grant.notBeforeMs : grant.retryAtMs) - this.now()));
+      if (grant.granted) return;
+    }
   }
 
   /** Webex answered 429 to a run's (or any) request, asking to wait `retryAfterMs`. */

@@ -264,10 +264,11 @@ export const stateMachines = [
         id: 'ReconcileApplySteps',
         recordsActivity: true,
         entry: 'functions/reconcile-apply-steps/handler.ts',
-        summary: 'The steps of Reconcile Apply: prepare the items from the plan, describe a failure, build the results report (no Webex calls)',
+        summary: "The steps of Reconcile Apply: prepare the items from the plan, each action's slot from the pacing budget, describe a failure, build the results report (no Webex calls)",
         importsBucket: 'readWrite',
         webex: false,
         bulkBudget: true,
+        pacing: true,
       },
       {
         substitution: 'ReconcileApplyCheckFunctionArn',

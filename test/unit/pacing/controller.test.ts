@@ -45,6 +45,26 @@ describe('pacing controller', () => {
     expect(afterHour.rate).toBeLessThanOrEqual(5 * 2 ** 0.5 + 1e-9);
   });
 
+  it('grows while runs wait on it: refused callers asking again a minute later still count (a storm\'s floor is left)', () => {
+    // Cut to the floor by a storm: 10 requests a joiner at 0.16/s is a minute away, so every ask is refused.
+    let s: PaceState = { ...initialPaceState(settings, 0), rate: 0.2, ceiling: 0.2, tokens: 0 };
+    let t = 0;
+    let granted = 0;
+    for (let asks = 0; asks < 40 && granted < 5; asks++) {
+      const r = acquire(s, settings, 10, t);
+      s = r.state;
+      if (r.grant.granted) granted++;
+      // The caller comes back when told (or, once granted, asks for the next joiner at its slot).
+      t = r.grant.granted ? r.grant.notBeforeMs : r.grant.retryAtMs;
+    }
+    // Probing 0.02/s from 0.2 while refused: well above the floor within the few minutes those asks span.
+    expect(granted).toBe(5);
+    expect(s.rate).toBeGreaterThan(0.2 + 0.02 * ((t / 1000) * 0.5));
+    // An idle minute (nobody waiting, no slot ahead) still grows by one second's worth only.
+    const idle = advance({ ...s, tokens: 1, wantedUntilMs: 0 }, settings, t + 60_000);
+    expect(idle.rate - s.rate).toBeLessThanOrEqual(Math.max(0.02, 0.01 * (s.ceiling ?? 0)) + 1e-9);
+  });
+
   it('cuts multiplicatively on a 429, to what runs drew, and counts every 429 but cuts once per event', () => {
     let s: PaceState = { ...initialPaceState(settings, 10_000), rate: 50, ceiling: 40 };
     s = rateLimited(s, settings, 10_000, 1000);
