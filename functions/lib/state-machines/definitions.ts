@@ -310,6 +310,8 @@ export const stateMachines = [
         summary: 'Plan a reconciliation: read the roster and the org, diff, store the plan in the imports bucket (no Webex writes)',
         importsBucket: 'readWrite',
         timeoutSeconds: RECONCILE_PLAN_TIMEOUT_SECONDS,
+        // Each of its reads waits for a slot in the shared budget (drawingLambdaWebex).
+        pacing: true,
       },
     ],
     startedByRoute: 'CreateReconcilePlan',

@@ -141,6 +141,22 @@ describe('faults mid-apply', () => {
     expect(event).toMatchObject({ detailType: 'Webex Reconcile Failed', detail: { planId: plan.id, status: 'FAILED', counts: json.counts, failures: [expect.objectContaining({ index: profile })] } });
   });
 
+  it("the planner's reads draw on the shared budget too: one slot for each request it sends, none left unpaced", async () => {
+    const o = org();
+    h.sim.reset(o.seed);
+    await bucket.store().putText(IMPORTS, 'rosters/r.csv', rosterCsv(o, { joiners: 0.17, movers: 0.09, leavers: 0.09 }).csv);
+    const drawn = async () => (await h.runtime.activityTable.paceStore.read())?.state?.granted ?? 0;
+    const [before, sent] = [await drawn(), h.webexCalls().length];
+    // The plan machine's CreatePlan (the deployed step, its Webex client as the runtime composes it), not planFor's own client.
+    const res = await h.call('POST', '/reconcile/plans', { key: 'rosters/r.csv', scope: { emailDomains: ['corp.example'] }, allowMoves: true });
+    expect(res.status).toBe(201);
+    expect(res.body.total ?? Object.values(res.body.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const reads = h.webexCalls().slice(sent);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((r) => r.method === 'GET')).toBe(true);
+    expect((await drawn()) - before).toBe(reads.length);
+  });
+
   it('waits on the shared budget: while it holds every run back (a Retry-After), each action is refused, waits, asks again, and is applied once', async () => {
     const { plan } = await planEveryKind();
     const store = h.runtime.activityTable.paceStore;
