@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_INTERACTIVE_SHARE } from '../functions/lib/pacing/settings';
 import { LocalObjectStore } from '../functions/local/local-object-store';
 import { createReconcilePlan } from '../functions/lib/reconcile/create-plan';
 import { readEnv } from '../functions/lib/config';
@@ -67,11 +68,15 @@ export interface ReconcileApplyOptions {
 export async function measureReconcileApply(sim: Simulator, options: ReconcileApplyOptions = {}): Promise<ReconcileApplyResult> {
   const people = options.people ?? 1000;
   const rps = options.requestsPerSecond ?? 60;
-  const saved = { rps: process.env.BULK_WEBEX_REQUESTS_PER_SECOND, max: process.env.BULK_JOINERS_MAX_CONCURRENCY, dir: process.env.LOCAL_OBJECT_STORE_DIR, bucket: process.env.BULK_IMPORTS_BUCKET, pct: process.env.RECONCILE_MAX_LEAVER_PERCENT, leavers: process.env.RECONCILE_MAX_LEAVERS };
+  const saved = { rps: process.env.BULK_WEBEX_REQUESTS_PER_SECOND, initial: process.env.WEBEX_INITIAL_REQUESTS_PER_SECOND, ceiling: process.env.WEBEX_MAX_REQUESTS_PER_SECOND, max: process.env.BULK_JOINERS_MAX_CONCURRENCY, dir: process.env.LOCAL_OBJECT_STORE_DIR, bucket: process.env.BULK_IMPORTS_BUCKET, pct: process.env.RECONCILE_MAX_LEAVER_PERCENT, leavers: process.env.RECONCILE_MAX_LEAVERS };
   const root = await mkdtemp(join(tmpdir(), 'webex-prov-bench-'));
   process.env.LOCAL_OBJECT_STORE_DIR = root;
   process.env.BULK_IMPORTS_BUCKET = 'imports';
   process.env.BULK_WEBEX_REQUESTS_PER_SECOND = String(rps);
+  // The apply draws on the adaptive budget: told its rate (start and ceiling alike), the runs' share of it is `rps`.
+  const told = String(rps / (1 - DEFAULT_INTERACTIVE_SHARE));
+  process.env.WEBEX_INITIAL_REQUESTS_PER_SECOND = told;
+  process.env.WEBEX_MAX_REQUESTS_PER_SECOND = told;
   process.env.BULK_JOINERS_MAX_CONCURRENCY = '40';
   // The deployment's thresholds (a ceiling apply re-checks): high enough for the mix's leavers without confirmation.
   process.env.RECONCILE_MAX_LEAVER_PERCENT = '100';
@@ -160,7 +165,7 @@ export async function measureReconcileApply(sim: Simulator, options: ReconcileAp
       }, {}),
     };
   } finally {
-    for (const [name, value] of [['BULK_WEBEX_REQUESTS_PER_SECOND', saved.rps], ['BULK_JOINERS_MAX_CONCURRENCY', saved.max], ['LOCAL_OBJECT_STORE_DIR', saved.dir], ['BULK_IMPORTS_BUCKET', saved.bucket], ['RECONCILE_MAX_LEAVER_PERCENT', saved.pct], ['RECONCILE_MAX_LEAVERS', saved.leavers]] as const) {
+    for (const [name, value] of [['BULK_WEBEX_REQUESTS_PER_SECOND', saved.rps], ['WEBEX_INITIAL_REQUESTS_PER_SECOND', saved.initial], ['WEBEX_MAX_REQUESTS_PER_SECOND', saved.ceiling], ['BULK_JOINERS_MAX_CONCURRENCY', saved.max], ['LOCAL_OBJECT_STORE_DIR', saved.dir], ['BULK_IMPORTS_BUCKET', saved.bucket], ['RECONCILE_MAX_LEAVER_PERCENT', saved.pct], ['RECONCILE_MAX_LEAVERS', saved.leavers]] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }

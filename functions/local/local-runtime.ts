@@ -102,13 +102,15 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const scim = () => activityTable.scimStore;
   const pacing = once(() => new PacingBudget({ store: activityTable.paceStore, settings: pacingSettings(env()), log: logger, ...(options.fastWaits ? fastForwardClock() : {}), ...options.pacingClock }));
   const webex = { ...localWebexDeps(env, pacing), ...options.webex };
+  // The planner sends its many reads itself: each waits for its slot in the budget (a test's own client, if given).
+  const plannerWebex = options.webex?.webex ?? localWebexDeps(env, pacing, true).webex;
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
     LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
     BulkJoinersStepsFunctionArn: bulkJoinersSteps({ activity, pacing }) as LambdaHandler,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore, activity }) as LambdaHandler,
-    ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex, activity }) as LambdaHandler,
-    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
+    ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: plannerWebex, activity }) as LambdaHandler,
+    ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity, pacing }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
     ScimApplyStepsFunctionArn: scimApplySteps({ scim, env, webex: webex.webex }) as LambdaHandler,
   };

@@ -1,6 +1,6 @@
-import { lambdaActivity } from '../lib/aws/lambda-activity';
+import { lambdaActivity, lambdaPacing } from '../lib/aws/lambda-activity';
 import { lambdaEnv } from '../lib/aws/lambda-env';
-import { lambdaWebex } from '../lib/aws/lambda-webex';
+import { drawingLambdaWebex } from '../lib/aws/lambda-webex';
 import { s3ObjectStore } from '../lib/aws/s3-object-store';
 import { taskHandler } from '../lib/http/api-handler';
 import { ReconcilePlanStepInput, runPlanStep, type PlanStepContext } from '../lib/reconcile/plan-steps';
@@ -12,7 +12,8 @@ import { ReconcilePlanStepInput, runPlanStep, type PlanStepContext } from '../li
  * answering the plan's summary; nothing in Webex changes. Its error leaves as a StepError (the planner's
  * status and fields in its message), which POST and GET read back from the execution's Cause. Repeating it
  * (a Retry) rewrites the same plan under the same id. `describeFailure` turns that error into the
- * `Webex Reconcile Failed` event's detail.
+ * `Webex Reconcile Failed` event's detail. Its reads are many (a page of 100 people each): each waits for its slot in
+ * the deployment's shared pacing budget and reports its 429s there, as the runs' requests do.
  */
 export const createHandler = (deps: PlanStepContext) =>
   taskHandler({
@@ -20,4 +21,4 @@ export const createHandler = (deps: PlanStepContext) =>
     run: (input) => runPlanStep(deps, input),
   });
 
-export const handler = createHandler({ env: lambdaEnv, objectStore: s3ObjectStore, webex: lambdaWebex.webex, ...lambdaActivity });
+export const handler = createHandler({ env: lambdaEnv, objectStore: s3ObjectStore, webex: drawingLambdaWebex(lambdaPacing.pacing).webex, ...lambdaActivity });

@@ -4,6 +4,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RUN_PROGRESS_METRIC, RUN_PROGRESS_SERVICE } from '../../functions/lib/aws/emf-run-progress-metrics';
+import { PACE_METRIC, PACE_METRICS_SERVICE } from '../../functions/lib/aws/emf-pace-metrics';
 import { WEBEX_METRIC, WEBEX_METRICS_SERVICE } from '../../functions/lib/aws/emf-webex-metrics';
 import { METRICS_NAMESPACE } from '../../functions/lib/metrics-namespace';
 import type { StateMachineId } from '../../functions/lib/state-machines/definitions';
@@ -26,6 +27,7 @@ export const DASHBOARD_WIDGETS = {
   bulk: 'Bulk runs and reconcile applies (executions)',
   runProgress: 'Bulk and apply progress (users ended per 5 minutes)',
   pools: 'Free numbers per location (daily count)',
+  pacing: 'Webex pacing: the rate found (requests/s) and the 429s the runs met',
 } as const;
 
 const LIFECYCLE: readonly StateMachineId[] = ['Joiner', 'Mover', 'Leaver'];
@@ -37,7 +39,8 @@ const HOUR = Duration.hours(1);
  * machine ends failed when the user's run failed), Webex's 429s, 5xx and latency (the client's own metrics, every
  * attempt), the tokens' days left (the rotator's), the dead-letter queues, bulk runs and applies (started, ended
  * by outcome) and their progress (the users their children end, by outcome, as each ends: the activity records'
- * EMF metrics; one run's own counts are its GET's `progress`), and each location's free numbers (the daily count).
+ * EMF metrics; one run's own counts are its GET's `progress`), each location's free numbers (the daily count), and
+ * the shared pacing budget: the rate it has found and the 429s reported to it.
  */
 export class OperationsDashboard extends Construct {
   public readonly dashboard: cloudwatch.Dashboard;
@@ -53,6 +56,8 @@ export class OperationsDashboard extends Construct {
       new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: WEBEX_METRICS_SERVICE }, statistic, period: Duration.minutes(5), label });
     const progress = (metricName: string, label: string) =>
       new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: RUN_PROGRESS_SERVICE }, statistic: 'Sum', period: Duration.minutes(5), label });
+    const pace = (metricName: string, statistic: string, label: string) =>
+      new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: PACE_METRICS_SERVICE }, statistic, period: Duration.minutes(1), label });
     const token = (metricName: string, label: string) =>
       new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: 'token-rotator' }, statistic: 'Minimum', period: Duration.hours(12), label });
 
@@ -127,6 +132,17 @@ export class OperationsDashboard extends Construct {
             width: 8,
             left: [props.numberPools.freeNumbersByLocation, props.numberPools.lowestFreeNumbers.with({ label: 'lowest' })],
             leftAnnotations: [{ value: props.numberPools.lowWatermark, label: 'low-pool alarm', color: cloudwatch.Color.RED }],
+          }),
+        ],
+        [
+          // The shared pacing budget's own metrics (each change it writes): where the runs' rate stands now.
+          new cloudwatch.GraphWidget({
+            title: DASHBOARD_WIDGETS.pacing,
+            width: 24,
+            left: [pace(PACE_METRIC.rate, 'Maximum', 'rate found'), pace(PACE_METRIC.runRate, 'Maximum', "runs' share")],
+            right: [pace(PACE_METRIC.rateLimited, 'Sum', '429s reported to the budget')],
+            leftYAxis: { min: 0, label: 'requests/s', showUnits: false },
+            rightYAxis: { min: 0, label: '429s a minute', showUnits: false },
           }),
         ],
       ],

@@ -27,7 +27,7 @@ describe('pacing settings in the stack', () => {
 
   it('the three context keys reach the functions that use the budget as variables; bulkWebexRequestsPerSecond is the initial rate when no other is set', () => {
     const pacingTasks = stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.pacing).map((t) => t.id).sort();
-    expect(pacingTasks).toEqual(['BulkJoinersSteps', 'EnableCallingStandardSteps', 'EnableCallingSteps', 'JoinerSteps', 'LeaverSteps', 'MoverSteps', 'ReconcileApplyCheck']);
+    expect(pacingTasks).toEqual(['BulkJoinersSteps', 'EnableCallingStandardSteps', 'EnableCallingSteps', 'JoinerSteps', 'LeaverSteps', 'MoverSteps', 'ReconcileApplyCheck', 'ReconcileApplySteps', 'ReconcilePlanSteps']);
     const set = env({ webexInitialRequestsPerSecond: 8, webexMaxRequestsPerSecond: 40, webexInteractiveShare: 0.3, bulkWebexRequestsPerSecond: 12 }, 'EnableCallingSteps');
     expect(set).toMatchObject({ WEBEX_INITIAL_REQUESTS_PER_SECOND: '8', WEBEX_MAX_REQUESTS_PER_SECOND: '40', WEBEX_INTERACTIVE_SHARE: '0.3' });
     expect(env({ bulkWebexRequestsPerSecond: 12 }, 'BulkJoinersSteps').WEBEX_INITIAL_REQUESTS_PER_SECOND).toBe('12');

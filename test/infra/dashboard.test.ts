@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { configFromContext } from '../../infra/config';
+import { PACE_METRIC, PACE_METRICS_SERVICE } from '../../functions/lib/aws/emf-pace-metrics';
 import { DASHBOARD_WIDGETS } from '../../infra/constructs/operations-dashboard';
 import { RUN_PROGRESS_METRIC } from '../../functions/lib/aws/emf-run-progress-metrics';
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
@@ -78,6 +79,16 @@ describe('the operations dashboard', () => {
     for (const name of Object.values(RUN_PROGRESS_METRIC)) expect(w.text).toContain(name);
     expect(w.text).toContain('run-progress');
     expect(w.text).toContain('Sum');
+  });
+
+  it("the shared pacing budget: the rate found, the runs' share and the 429s reported to it (service webex-pacing), a row of its own", () => {
+    const w = widget(template, DASHBOARD_WIDGETS.pacing);
+    for (const name of Object.values(PACE_METRIC)) expect(w.text).toContain(name);
+    expect(w.text).toContain(PACE_METRICS_SERVICE);
+    const rows = dashboardBody(template).widgets.map((x) => x as unknown as { y: number; width: number; properties: { title: string } });
+    const row = rows.find((x) => x.properties.title === DASHBOARD_WIDGETS.pacing)!;
+    expect(row.width).toBe(24);
+    expect(rows.filter((x) => x.y === row.y)).toHaveLength(1);
   });
 
   it('free numbers per location: a SEARCH over every location\'s FreeNumbers, the lowest, and the watermark', () => {

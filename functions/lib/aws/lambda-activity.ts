@@ -9,6 +9,7 @@ import { DynamoActivityStore } from './dynamodb-activity-store';
 import { DynamoScimStore } from './dynamodb-scim-store';
 import { DynamoPaceStore } from './dynamodb-pace-store';
 import { emfRunProgressMetrics } from './emf-run-progress-metrics';
+import { emfPaceMetrics } from './emf-pace-metrics';
 import { lambdaEnv } from './lambda-env';
 
 /** One DynamoDB client per container, made on first use: the activity store's, the pacing budget's and the SCIM store's. */
@@ -19,12 +20,13 @@ export const lambdaActivity: Pick<Deps, 'activity'> = {
   activity: once(() => new DynamoActivityStore({ client: dynamoClient(), ...activitySettings(lambdaEnv()), recorded: emfRunProgressMetrics() })),
 };
 
-/** A Lambda's pacing budget: the same table's PACE# item, the controller's settings from the WEBEX_*_REQUESTS_PER_SECOND and WEBEX_INTERACTIVE_SHARE variables. */
+/** A Lambda's pacing budget: the same table's PACE# item, the controller's settings from the WEBEX_*_REQUESTS_PER_SECOND and WEBEX_INTERACTIVE_SHARE variables, its changes as EMF metrics. */
 export const lambdaPacing: Pick<Deps, 'pacing'> = {
   pacing: once(() => new PacingBudget({
     store: new DynamoPaceStore({ client: dynamoClient(), tableName: activitySettings(lambdaEnv()).tableName }),
     settings: pacingSettings(lambdaEnv()),
     log: logger,
+    metrics: emfPaceMetrics(),
   })),
 };
 

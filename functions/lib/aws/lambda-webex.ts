@@ -21,12 +21,13 @@ export function lambdaTokenProvider(env: Env): TokenProvider {
  * one token cache, reused while warm. A function without credentials fails when it first calls Webex, with
  * a ConfigurationError naming the variables (and again on the next call: a failed build is not kept).
  */
-export function lambdaWebexDeps(env: () => Env, pacing?: Deps['pacing']): Pick<Deps, 'webex' | 'webexSecret'> {
+export function lambdaWebexDeps(env: () => Env, pacing?: Deps['pacing'], draws = false): Pick<Deps, 'webex' | 'webexSecret'> {
   return {
     // Every attempt's status and duration as CloudWatch metrics (EMF), the dashboard's Webex widgets.
     webex: once(() => configuredWebexClient(env(), lambdaTokenProvider(env()), {
       metrics: emfWebexMetrics(),
       onRateLimited: pacing && ((ms) => pacing().rateLimited(ms)),
+      drawSlot: pacing && draws ? () => pacing().take(1) : undefined,
     })),
     webexSecret: lambdaSecretReaderDeps(env).webexSecret,
   };
@@ -41,6 +42,10 @@ export const lambdaWebex = lambdaWebexDeps(lambdaEnv);
 
 /**
  * The same, for the functions that run many Webex requests in the runs (the lifecycle and Enable Calling steps,
- * the reconcile planner): every 429 is reported to the deployment's pacing budget (`pacing`, the activity table).
+ * whose state machines draw the requests in a Pace step): every 429 is reported to the deployment's pacing budget
+ * (`pacing`, the activity table).
  */
 export const pacedLambdaWebex = (pacing: Deps['pacing']) => lambdaWebexDeps(lambdaEnv, pacing);
+
+/** The same, for a step that sends its many requests itself (the reconcile planner's reads): each waits for its slot in the budget. */
+export const drawingLambdaWebex = (pacing: Deps['pacing']) => lambdaWebexDeps(lambdaEnv, pacing, true);

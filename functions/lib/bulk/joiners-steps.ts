@@ -31,10 +31,7 @@ export const BULK_JOINERS_STEP_TABLE = {
    * One joiner's requests from the deployment's pacing budget: `at` is when it may start (now, or a slot reserved
    * ahead), or, when not `granted`, when to ask again; the ASL's Wait honours `at` either way.
    */
-  paceJoiner: taskStep(z.object({}), async (ctx: BulkJoinersStepContext) => {
-    const { grant, pace } = await ctx.pacing().acquire(JOINER_WEBEX_REQUESTS);
-    return { granted: grant.granted, at: new Date(grant.granted ? grant.notBeforeMs : grant.retryAtMs).toISOString(), pace };
-  }),
+  paceJoiner: taskStep(z.object({}), (ctx: BulkJoinersStepContext) => ctx.pacing().slot(JOINER_WEBEX_REQUESTS)),
   describeFailure: taskStep(
     z.object({ index: z.number().int().min(0), email: z.string(), failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }),
     (_ctx: BulkJoinersStepContext, i) => describeItemFailure(i.index, i.email, i.failure),

@@ -1,10 +1,19 @@
 import type { LogSink } from '../logger';
 import type { PaceView } from '../schemas/pace-answers';
 import { acquire, initialPaceState, paceView, rateLimited, type Grant, type PaceState, type PacingSettings } from './controller';
+import type { PaceMetrics } from './pace-metrics';
 import type { PaceStore, StoredPace } from './store';
 
 /** Concurrent writers each retry their read-modify-write this many times before giving up on a conflict. */
 const MAX_CONFLICTS = 30;
+
+/** A Pace step's answer (budget.slot). */
+export interface PaceSlot {
+  granted: boolean;
+  /** RFC 3339: the Wait state's TimestampPath. */
+  at: string;
+  pace: PaceView;
+}
 
 /** The budget's item changed under too many attempts in a row: the step retries (its Retry rows). */
 export class PaceBudgetContendedError extends Error {
@@ -18,6 +27,8 @@ export interface PacingBudgetOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   log?: LogSink;
+  /** Told of each change written: the dashboard's rate and 429s (aws/emf-pace-metrics.ts in a Lambda). */
+  metrics?: PaceMetrics;
   /**
    * Told the time a caller was given to wait until (its slot, or when to ask again). A runtime whose Wait states
    * take no time (the tests' fast waits) moves this budget's clock there, as if the wait had passed.
@@ -31,7 +42,7 @@ export interface PacingBudgetOptions {
  * read-modify-write with a conditional put on the item's version (optimistic: a conflict reads again; the callers
  * of one process queue, so only separate Lambdas can conflict). The
  * discovered rate stays in the item, so the next run starts at it rather than at the initial rate.
- * Each change logs one `webex pace` line (rate, runs' rate, 429s): what a dashboard's metric filter reads.
+ * Each change logs one `webex pace` line (rate, runs' rate, 429s) and tells its metrics port: the dashboard's pacing row.
  */
 export class PacingBudget {
   private readonly now: () => number;
@@ -54,13 +65,34 @@ export class PacingBudget {
     });
     const given = grant as Grant;
     this.options.passTime?.(given.granted ? given.notBeforeMs : given.retryAtMs);
-    return { grant: given, pace: this.logged('acquire', state) };
+    return { grant: given, pace: this.logged('acquire', state, 0) };
+  }
+
+  /**
+   * A state machine's Pace step: `n` requests' worth asked for, answered as its Wait state reads it: `at` is when
+   * the requests may go (now, or a slot reserved ahead) or, when not `granted`, when to ask again.
+   */
+  async slot(n: number): Promise<PaceSlot> {
+    const { grant, pace } = await this.acquire(n);
+    return { granted: grant.granted, at: new Date(grant.granted ? grant.notBeforeMs : grant.retryAtMs).toISOString(), pace };
+  }
+
+  /**
+   * Waits (in this process) until `n` requests' worth is granted: for a step that sends its many requests itself
+   * rather than through a state machine's Wait (the reconcile planner's reads).
+   */
+  async take(n: number): Promise<void> {
+    for (;;) {
+      const { grant } = await this.acquire(n);
+      await this.sleep(Math.max(0, (grant.granted ? grant.notBeforeMs : grant.retryAtMs) - this.now()));
+      if (grant.granted) return;
+    }
   }
 
   /** Webex answered 429 to a run's (or any) request, asking to wait `retryAfterMs`. */
   async rateLimited(retryAfterMs: number, count = 1): Promise<PaceView> {
     const state = await this.update((s, now) => rateLimited(s, this.options.settings, now, retryAfterMs, count));
-    return this.logged('rateLimited', state);
+    return this.logged('rateLimited', state, count);
   }
 
   /** The budget as it is (the initial one when none is stored): for a run's progress. */
@@ -96,9 +128,10 @@ export class PacingBudget {
     return state.rate > max ? { ...state, rate: max } : state;
   }
 
-  private logged(event: string, state: PaceState): PaceView {
+  private logged(event: string, state: PaceState, rateLimited: number): PaceView {
     const view = paceView(state, this.options.settings);
     this.options.log?.info('webex pace', { event, ...view });
+    this.options.metrics?.changed(view, rateLimited);
     return view;
   }
 }

@@ -46,6 +46,12 @@ export const PaceState = z.object({
   blockedUntilMs: z.number(),
   /** Until this, 429s belong to the last cut's congestion event (requests sent before it): they do not cut again. */
   holdUntilMs: z.number(),
+  /**
+   * Until this, a run was refused and told to ask again then: the runs want more than the rate gives, so the
+   * time counts toward the rate's growth as if drawn on (else a rate cut to the floor, whose callers ask again only
+   * every minute, would never climb back). Absent in items written before it: nobody waiting.
+   */
+  wantedUntilMs: z.number().default(0),
   /** 429s reported, in all. */
   rateLimited: z.number().int().min(0),
   /** Requests granted to runs, in all. */
@@ -65,31 +71,46 @@ export const MIN_PROBE = 0.02;
 export const MIN_DECREASE = 0.8;
 /** The rate is never cut below this (requests a second). */
 export const MIN_RATE = 0.2;
-/** 429s within this of a cut (or its Retry-After, if longer) do not cut again. */
+/**
+ * 429s within this of a cut (or its Retry-After and the client's spread after it, or the time the slots already
+ * granted at the old rate take to go, if longer) do not cut again: they are the same congestion's echo.
+ */
 export const HOLD_MS = 1_000;
+/** How far after a Retry-After the Webex client spreads its resends (client.ts afterRateLimit, for short waits). */
+export const RETRY_SPREAD_MS = 1_000;
 /** The bucket holds this much of the runs' rate: a second's burst. */
 export const BURST_MS = 1_000;
-/** At most this long an idle gap counts toward the rate's growth: an idle budget does not grow. */
+/**
+ * At most this long an idle gap counts toward the rate's growth: an idle budget does not grow. Time in which
+ * slots were reserved ahead, or a refused run waits to ask again, is not idle: it all counts.
+ */
 export const MAX_GROWTH_STEP_MS = 1_000;
 /** A grant may reserve a slot this far ahead of now; further out, the caller asks again later. */
 export const MAX_AHEAD_MS = 5_000;
 
 export function initialPaceState(settings: PacingSettings, nowMs: number): PaceState {
   const rate = Math.min(settings.initialRate, settings.maxRate);
-  return { rate, tokens: runRate(rate, settings) * (BURST_MS / 1000), atMs: nowMs, blockedUntilMs: 0, holdUntilMs: 0, rateLimited: 0, granted: 0 };
+  return { rate, tokens: runRate(rate, settings) * (BURST_MS / 1000), atMs: nowMs, blockedUntilMs: 0, holdUntilMs: 0, wantedUntilMs: 0, rateLimited: 0, granted: 0 };
 }
 
 /** The requests a second the runs may draw at `rate`: the interactive share left out. */
 export const runRate = (rate: number, settings: PacingSettings) => rate * (1 - settings.interactiveShare);
 
-/** The state brought up to `nowMs`: tokens refilled (never during a Retry-After), the rate grown if unblocked. */
-export function advance(state: PaceState, settings: PacingSettings, nowMs: number): PaceState {
+/**
+ * The state brought up to `nowMs`: tokens refilled (never during a Retry-After), the rate grown if unblocked. The
+ * bucket holds a second of the runs' rate, or the `ask` being made if more: a joiner's requests at a rate below
+ * them per second gather while it waits to ask again, rather than spilling and refusing it for ever.
+ */
+export function advance(state: PaceState, settings: PacingSettings, nowMs: number, ask = 0): PaceState {
   const from = Math.max(state.atMs, Math.min(nowMs, state.blockedUntilMs));
   const elapsed = Math.max(0, nowMs - from);
   if (elapsed === 0) return nowMs > state.atMs ? { ...state, atMs: nowMs } : state;
-  const capacity = runRate(state.rate, settings) * (BURST_MS / 1000);
+  const capacity = Math.max(runRate(state.rate, settings) * (BURST_MS / 1000), ask);
   const tokens = Math.min(Math.max(capacity, state.tokens), state.tokens + runRate(state.rate, settings) * (elapsed / 1000));
-  const seconds = Math.min(elapsed, MAX_GROWTH_STEP_MS) / 1000;
+  // Slots reserved ahead last until the tokens are back to zero; a refused run waits until wantedUntilMs.
+  const reservedUntil = from + (Math.max(0, -state.tokens) / runRate(state.rate, settings)) * 1000;
+  const demandedUntil = Math.max(from + MAX_GROWTH_STEP_MS, reservedUntil, state.wantedUntilMs ?? 0);
+  const seconds = Math.min(elapsed, demandedUntil - from) / 1000;
   return { ...state, tokens, rate: grown(state, settings, seconds), atMs: nowMs };
 }
 
@@ -110,28 +131,36 @@ export type Grant =
 
 /** Asks for `n` requests' worth of the runs' budget at `nowMs`. */
 export function acquire(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; grant: Grant } {
-  const s = advance(state, settings, nowMs);
+  const s = advance(state, settings, nowMs, n);
   if (nowMs < s.blockedUntilMs) return { state: s, grant: { granted: false, retryAtMs: s.blockedUntilMs } };
   const perMs = runRate(s.rate, settings) / 1000;
   const tokens = s.tokens - n;
   const waitMs = tokens >= 0 ? 0 : -tokens / perMs;
-  if (waitMs > MAX_AHEAD_MS) return { state: s, grant: { granted: false, retryAtMs: nowMs + Math.ceil(waitMs - MAX_AHEAD_MS) } };
+  if (waitMs > MAX_AHEAD_MS) {
+    const retryAtMs = nowMs + Math.ceil(waitMs - MAX_AHEAD_MS);
+    return { state: { ...s, wantedUntilMs: Math.max(s.wantedUntilMs ?? 0, retryAtMs) }, grant: { granted: false, retryAtMs } };
+  }
   return { state: { ...s, tokens, granted: s.granted + n }, grant: { granted: true, notBeforeMs: nowMs + Math.ceil(waitMs) } };
 }
 
 /**
  * Webex answered 429 (`count` of them) at `nowMs`, asking to wait `retryAfterMs`. The first of an event cuts
  * the rate to the runs' draw at that moment (the ceiling as found, or less); every one holds the runs back
- * until its Retry-After and drops the bucket's burst so they resume at the new pace.
+ * until its Retry-After and drops the bucket's burst so they resume at the new pace, and takes a token for the
+ * request refused, which the client sends again: the resends are paid for, not added on top of the runs' draw.
+ * The event lasts until its resends and the slots granted before the cut have gone (holdUntilMs).
  */
 export function rateLimited(state: PaceState, settings: PacingSettings, nowMs: number, retryAfterMs: number, count = 1): PaceState {
   const s = advance(state, settings, nowMs);
   const blockedUntilMs = Math.max(s.blockedUntilMs, nowMs + Math.max(0, retryAfterMs));
-  const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0), rateLimited: s.rateLimited + count };
+  const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0) - count, rateLimited: s.rateLimited + count };
   if (nowMs < s.holdUntilMs) return base;
   const drawn = runRate(s.rate, settings);
   const rate = Math.max(MIN_RATE, s.rate * Math.min(MIN_DECREASE, 1 - settings.interactiveShare));
-  return { ...base, rate, ceiling: Math.max(MIN_RATE, drawn), holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
+  // The slots already granted go at the old pace: their 429s belong to this event too.
+  const grantedAheadMs = (Math.max(0, -s.tokens) / drawn) * 1000;
+  const holdMs = Math.max(HOLD_MS, Math.max(0, retryAfterMs) + RETRY_SPREAD_MS, grantedAheadMs);
+  return { ...base, rate, ceiling: Math.max(MIN_RATE, drawn), holdUntilMs: nowMs + holdMs };
 }
 
 /** What a run's progress shows of the budget. */

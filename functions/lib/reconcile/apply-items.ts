@@ -2,7 +2,6 @@
 import * as z from 'zod';
 import type { Env } from '../config';
 import { maxConcurrency } from '../bulk/joiners';
-import { requestsPerSecond } from '../bulk/pacing';
 import { ACTION_REQUESTS, NAMED_NUMBER_MOVE_REQUESTS } from '../bulk/request-figures';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import { PlanIntegrityError } from '../errors';
@@ -17,8 +16,8 @@ import { ACTION_KINDS, PlanAction, type ActionKind, type ReconcilePlan } from '.
 /**
  * What the ReconcileApply state machine runs (statemachines/reconcile-apply.asl.json): the plan's actions
  * as the Distributed Map's items, each with the machine that applies it (the existing Joiner, Mover,
- * Leaver or Enable Calling, reused as nested executions), its input, its execution name and its slot in
- * the bulk Webex request budget.
+ * Leaver or Enable Calling, reused as nested executions), its input, its execution name and the Webex
+ * requests it asks the deployment's pacing budget for before it starts (pacing/budget.ts).
  */
 
 /**
@@ -49,8 +48,8 @@ export const ApplyItem = z.object({
   index: z.number().int().min(0),
   kind: z.enum(ACTION_KINDS),
   email: z.string(),
-  /** This action's slot in the budget (RFC 3339, the Pace Wait state's TimestampPath). */
-  notBefore: z.string(),
+  /** Webex requests this action makes when nothing fails (actionRequests): what its Pace step draws from the budget. */
+  requests: z.number().int().min(1),
   /** The nested execution's name. */
   executionName: z.string(),
   action: PlanAction,
@@ -121,12 +120,12 @@ export function numberPool(action: PlanAction): string | undefined {
 /**
  * The plan's actions as Map items, each item's actions run one after the other: one user's actions share an
  * item (a move and a profile update of one person both write it), and so do the actions that draw from one
- * location's pool of free numbers (numberPool). Items are in the order of their first action; each action's
- * slot is the run's start plus the requests of every action before it ÷ the budget. Slots follow the items'
- * order, so the Map (which starts items in order) keeps close to the budget without bursting; an action
- * queued behind another of its item starts after its slot.
+ * location's pool of free numbers (numberPool). Items are in the order of their first action, so the Map
+ * (which starts items in order) applies the plan in its order. Each action asks the shared pacing budget for
+ * its requests when its turn comes (the Pace step), so the run goes at the rate Webex allows, shared with
+ * every other run of the deployment, rather than on a schedule fixed when it started.
  */
-export function applyGroups(plan: Pick<ReconcilePlan, 'actions'>, applyName: string, startMs: number, rps: number): ApplyGroup[] {
+export function applyGroups(plan: Pick<ReconcilePlan, 'actions'>, applyName: string): ApplyGroup[] {
   // Union-find over the actions: joined by user, and by number pool.
   const parent = plan.actions.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
@@ -147,18 +146,10 @@ export function applyGroups(plan: Pick<ReconcilePlan, 'actions'>, applyName: str
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { actions: [] }));
     const executionName = actionExecutionName(applyName, index);
-    group.actions.push({ index, kind: action.kind, email: action.email, notBefore: '', executionName, action, run: actionRun(action, executionName) });
+    group.actions.push({ index, kind: action.kind, email: action.email, requests: actionRequests(action), executionName, action, run: actionRun(action, executionName) });
   });
-  let spent = 0;
   // A group's key is its first action's index, so the Map order follows the plan's.
-  const ordered = [...groups.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
-  for (const group of ordered) {
-    for (const item of group.actions) {
-      item.notBefore = new Date(startMs + Math.round((spent / rps) * 1000)).toISOString();
-      spent += actionRequests(item.action);
-    }
-  }
-  return ordered;
+  return [...groups.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
 }
 
 export const applyKeys = (planId: string, applyName: string) => ({
@@ -178,7 +169,6 @@ export interface PreparedApply {
   total: number;
   /** Items of the Map (users). */
   groups: number;
-  requestsPerSecond: number;
 }
 
 /** The execution's input as Prepare reads it (the route and autoApply give applyMachineInput; anyone else may give less). */
@@ -196,7 +186,7 @@ export const ApplyRunInput = z.object({
 export async function prepareApply(
   store: ObjectStore,
   bucket: string,
-  args: { planId: string; executionName: string; startedAt: string; run: z.infer<typeof ApplyRunInput> },
+  args: { planId: string; executionName: string; run: z.infer<typeof ApplyRunInput> },
   env: Env,
 ): Promise<PreparedApply> {
   const stored = await readStoredPlan(store, bucket, args.planId);
@@ -204,8 +194,7 @@ export async function prepareApply(
   if (run.planId !== args.planId) throw new PlanIntegrityError(`plan ${args.planId}: the run was started for plan ${run.planId}; nothing was applied`);
   if (run.digest === undefined) throw new PlanIntegrityError(`plan ${args.planId}: the run was started without the digest of the plan it applies; nothing was applied (apply with POST /reconcile/plans/{id}/apply)`);
   const plan = verifyStoredPlan(stored, { planId: args.planId, digest: run.digest, confirmation: { confirm: run.confirm }, ceiling: thresholdCeiling(env) });
-  const rps = requestsPerSecond(env);
-  const groups = applyGroups(plan, args.executionName, Date.parse(args.startedAt), rps);
+  const groups = applyGroups(plan, args.executionName);
   const keys = applyKeys(plan.id, args.executionName);
   await store.putText(bucket, keys.items, JSON.stringify(groups), 'application/json');
   return {
@@ -216,6 +205,5 @@ export async function prepareApply(
     maxConcurrency: maxConcurrency(env),
     total: plan.actions.length,
     groups: groups.length,
-    requestsPerSecond: rps,
   };
 }

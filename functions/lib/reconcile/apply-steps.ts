@@ -6,6 +6,7 @@ import type { ObjectStore } from '../storage/object-store';
 import type { WebexClient } from '../webex/client';
 import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import type { ActivityStore } from '../activity/store';
+import type { PacingBudget } from '../pacing/budget';
 import { ApplyRunInput, prepareApply } from './apply-items';
 import { checkAction } from './check-action';
 import { brokenApplyOutcome, buildApplyResults, describeActionFailure } from './results';
@@ -19,12 +20,14 @@ import { PlanAction } from './schemas';
  * test/unit/reconcile/apply-step-table.test.ts fails when the ASL's Task states, per function, and its table differ.
  */
 
-/** What the steps function's rows are given: the settings and the imports bucket, no Webex. */
+/** What the steps function's rows are given: the settings, the imports bucket and the pacing budget, no Webex. */
 export interface ApplyStepsContext {
   env: () => Env;
   objectStore: () => ObjectStore;
   /** The plan's line in GET /reconcile/plans: applying, applied, failed. */
   activity: () => ActivityStore;
+  /** The deployment's shared Webex pacing budget, each action's requests drawn from it. */
+  pacing: () => PacingBudget;
 }
 
 /** What the check function's row is given: Webex, no bucket. */
@@ -51,12 +54,17 @@ async function recordApply<O extends { detail: { status: string; counts: { succe
 }
 
 export const RECONCILE_APPLY_STEPS_TABLE = {
-  /** Checks the plan is the one reviewed (the execution's input `run`), writes the Map's items (each action's machine, input, name and slot). */
-  prepare: taskStep(z.strictObject({ planId, executionName, startedAt: z.string(), run: ApplyRunInput }), async (ctx: ApplyStepsContext, i) => {
+  /** Checks the plan is the one reviewed (the execution's input `run`), writes the Map's items (each action's machine, input, name and requests). */
+  prepare: taskStep(z.strictObject({ planId, executionName, run: ApplyRunInput }), async (ctx: ApplyStepsContext, i) => {
     const prepared = await prepareApply(ctx.objectStore(), importsBucket(ctx.env()), i, ctx.env());
     await ctx.activity().updatePlan(i.planId, { status: 'APPLYING', applyExecutionName: i.executionName });
     return prepared;
   }),
+  /**
+   * One action's requests from the deployment's pacing budget: `at` is when it may start (now, or a slot reserved
+   * ahead), or, when not `granted`, when to ask again; the ASL's Wait honours `at` either way.
+   */
+  paceAction: taskStep(z.strictObject({ requests: z.number().int().min(1) }), (ctx: ApplyStepsContext, i) => ctx.pacing().slot(i.requests)),
   /** A failed action's result from its Catch. */
   describeFailure: taskStep(z.strictObject({ index: z.number().int().min(0), failure }), (_ctx: ApplyStepsContext, i) => describeActionFailure(i.index, i.failure)),
   /** The report from the Map's results: applies/<id>.results.json, .csv and .html, and the event to publish. */

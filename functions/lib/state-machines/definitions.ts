@@ -264,10 +264,11 @@ export const stateMachines = [
         id: 'ReconcileApplySteps',
         recordsActivity: true,
         entry: 'functions/reconcile-apply-steps/handler.ts',
-        summary: 'The steps of Reconcile Apply: prepare the items from the plan, describe a failure, build the results report (no Webex calls)',
+        summary: "The steps of Reconcile Apply: prepare the items from the plan, each action's slot from the pacing budget, describe a failure, build the results report (no Webex calls)",
         importsBucket: 'readWrite',
         webex: false,
         bulkBudget: true,
+        pacing: true,
       },
       {
         substitution: 'ReconcileApplyCheckFunctionArn',
@@ -309,6 +310,8 @@ export const stateMachines = [
         summary: 'Plan a reconciliation: read the roster and the org, diff, store the plan in the imports bucket (no Webex writes)',
         importsBucket: 'readWrite',
         timeoutSeconds: RECONCILE_PLAN_TIMEOUT_SECONDS,
+        // Each of its reads waits for a slot in the shared budget (drawingLambdaWebex).
+        pacing: true,
       },
     ],
     startedByRoute: 'CreateReconcilePlan',

@@ -55,6 +55,12 @@ export interface WebexClientOptions {
    * the request's failure.
    */
   onRateLimited?: (retryAfterMs: number) => Promise<unknown> | void;
+  /**
+   * Waits for one request's slot in the deployment's pacing budget before each attempt: for a step that sends many
+   * requests itself (the reconcile planner's reads) rather than drawing them in its state machine's Pace step. A
+   * failure to draw is logged and the attempt goes (unpaced, its 429s still obeyed), never the request's failure.
+   */
+  drawSlot?: () => Promise<unknown>;
 }
 
 /** Five minutes: how stale a renamed location or a changed license count may be in a warm function. */
@@ -143,6 +149,7 @@ export class WebexClient {
   private readonly random: () => number;
   private readonly metrics?: WebexRequestMetrics;
   private readonly onRateLimited?: (retryAfterMs: number) => Promise<unknown> | void;
+  private readonly drawSlot?: () => Promise<unknown>;
 
   constructor(options: WebexClientOptions) {
     this.baseUrl = withoutTrailingSlashes(options.baseUrl ?? DEFAULT_WEBEX_BASE_URL);
@@ -162,6 +169,7 @@ export class WebexClient {
     this.random = options.random ?? Math.random;
     this.metrics = options.metrics;
     this.onRateLimited = options.onRateLimited;
+    this.drawSlot = options.drawSlot;
     this.referenceCacheTtlMs = options.referenceCacheTtlMs ?? DEFAULT_REFERENCE_CACHE_TTL_MS;
   }
 
@@ -194,6 +202,7 @@ export class WebexClient {
     let reauthenticated = false;
 
     for (let attempt = 1; ; attempt++) {
+      await this.waitForSlot();
       const headers: Record<string, string> = { Accept: 'application/json', TrackingID: trackingId };
       if (!options.anonymous) headers.Authorization = `Bearer ${await this.tokens.getAccessToken()}`;
       let body: string | undefined;
@@ -414,6 +423,15 @@ export class WebexClient {
       await this.onRateLimited?.(retryAfterMs);
     } catch (error) {
       this.log?.warn('webex pace report failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+  }
+
+  private async waitForSlot(): Promise<void> {
+    if (!this.drawSlot) return;
+    try {
+      await this.drawSlot();
+    } catch (error) {
+      this.log?.warn('webex pace draw failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }
   }
 

@@ -5,10 +5,14 @@ import { DEFAULT_WEBEX_BASE_URL, WebexClient } from './client';
 import type { WebexRequestMetrics } from './request-metrics';
 import type { TokenProvider } from './token-provider';
 
-/** Where a composition root wants to hear of the client's attempts: the metrics sink, and every 429 (the pacing budget). */
+/**
+ * Where a composition root wants to hear of the client's attempts: the metrics sink, and every 429 (the pacing
+ * budget); and, for a client that sends a run's many requests itself, the budget's slot it waits for before each.
+ */
 export interface WebexClientObservers {
   metrics?: WebexRequestMetrics;
   onRateLimited?: (retryAfterMs: number) => Promise<unknown>;
+  drawSlot?: () => Promise<unknown>;
 }
 
 /**
@@ -17,7 +21,7 @@ export interface WebexClientObservers {
  * whichever runtime builds it.
  */
 export function configuredWebexClient(env: Env, tokenProvider: TokenProvider, observers: WebexClientObservers = {}): WebexClient {
-  const { metrics, onRateLimited } = observers;
+  const { metrics, onRateLimited, drawSlot } = observers;
   return new WebexClient({
     baseUrl: env.WEBEX_BASE_URL || DEFAULT_WEBEX_BASE_URL,
     tokenProvider,
@@ -28,5 +32,6 @@ export function configuredWebexClient(env: Env, tokenProvider: TokenProvider, ob
     retryBudgetMs: numberSetting(env, 'webexRetryBudgetMs'),
     referenceCacheTtlMs: numberSetting(env, 'webexReferenceCacheTtlMs'),
     onRateLimited,
+    drawSlot,
   });
 }

@@ -1,3 +1,4 @@
+import { planRequests } from '../../../functions/lib/reconcile/apply-items';
 import type { Harness } from '../../support/harness';
 import { useLifecycleHarness } from '../../support/lifecycle-harness';
 import { useLocalImportsBucket } from '../../support/local-imports-bucket';
@@ -26,8 +27,12 @@ describe('POST /reconcile/plans/{id}/apply', () => {
     const plan = await planFor(h, bucket.store(), { key: 'rosters/r.csv', allowMoves: true });
     expect(plan.counts).toEqual({ join: 2, enableCalling: 1, move: 1, updateProfile: 1, leave: 1 });
 
+    const drawn = async () => (await h.runtime.activityTable.paceStore.read())?.state?.granted ?? 0;
+    const before = await drawn();
     const { res, outcome } = await applyAndWait(h, plan.id);
     expect(res.body).toEqual({ planId: plan.id, executionName: `reconcile-${plan.id}`, status: 'STARTED', actions: 6, statusUrl: `/reconcile/plans/${plan.id}` });
+    // Each action drew the requests its kind makes from the deployment's shared pacing budget, once (Pace).
+    expect((await drawn()) - before).toBe(planRequests(plan));
     const { json, csv: lines } = await readResults(bucket.store(), plan.id);
     expect(json.results.map((r) => [r.index, r.kind, r.status])).toEqual(plan.actions.map((a, i) => [i, a.kind, 'succeeded']));
     expect(json.counts).toEqual({ total: 6, succeeded: 6, failed: 0, skipped: 0 });
@@ -134,6 +139,39 @@ describe('faults mid-apply', () => {
     expect(csv).toHaveLength(plan.actions.length + 1);
     const [event] = reconcileEvents(h);
     expect(event).toMatchObject({ detailType: 'Webex Reconcile Failed', detail: { planId: plan.id, status: 'FAILED', counts: json.counts, failures: [expect.objectContaining({ index: profile })] } });
+  });
+
+  it("the planner's reads draw on the shared budget too: one slot for each request it sends, none left unpaced", async () => {
+    const o = org();
+    h.sim.reset(o.seed);
+    await bucket.store().putText(IMPORTS, 'rosters/r.csv', rosterCsv(o, { joiners: 0.17, movers: 0.09, leavers: 0.09 }).csv);
+    const drawn = async () => (await h.runtime.activityTable.paceStore.read())?.state?.granted ?? 0;
+    const [before, sent] = [await drawn(), h.webexCalls().length];
+    // The plan machine's CreatePlan (the deployed step, its Webex client as the runtime composes it), not planFor's own client.
+    const res = await h.call('POST', '/reconcile/plans', { key: 'rosters/r.csv', scope: { emailDomains: ['corp.example'] }, allowMoves: true });
+    expect(res.status).toBe(201);
+    expect(res.body.total ?? Object.values(res.body.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const reads = h.webexCalls().slice(sent);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((r) => r.method === 'GET')).toBe(true);
+    expect((await drawn()) - before).toBe(reads.length);
+  });
+
+  it('waits on the shared budget: while it holds every run back (a Retry-After), each action is refused, waits, asks again, and is applied once', async () => {
+    const { plan } = await planEveryKind();
+    const store = h.runtime.activityTable.paceStore;
+    const budget = h.runtime.deps.pacing();
+    // Another run's 429 asked for a minute: the budget refuses every slot until then (the Wait takes no time here).
+    await budget.rateLimited(60_000);
+    const held = (await store.read())!.state!;
+    expect(held.blockedUntilMs).toBeGreaterThan(Date.now() + 30_000);
+    await applyAndWait(h, plan.id);
+    const { json } = await readResults(bucket.store(), plan.id);
+    expect(json.counts).toEqual({ total: plan.actions.length, succeeded: plan.actions.length, failed: 0, skipped: 0 });
+    const after = (await store.read())!.state!;
+    expect(after.granted - held.granted).toBe(planRequests(plan));
+    // No action went before the hold ended: the budget's clock passed it before the first grant.
+    expect(after.atMs).toBeGreaterThanOrEqual(held.blockedUntilMs);
   });
 
   it('a 429 storm: whatever Webex refuses, every action is reported exactly once and the counts add up', async () => {

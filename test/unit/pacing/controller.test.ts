@@ -45,6 +45,26 @@ describe('pacing controller', () => {
     expect(afterHour.rate).toBeLessThanOrEqual(5 * 2 ** 0.5 + 1e-9);
   });
 
+  it('grows while runs wait on it: refused callers asking again a minute later still count (a storm\'s floor is left)', () => {
+    // Cut to the floor by a storm: 10 requests a joiner at 0.16/s is a minute away, so every ask is refused.
+    let s: PaceState = { ...initialPaceState(settings, 0), rate: 0.2, ceiling: 0.2, tokens: 0 };
+    let t = 0;
+    let granted = 0;
+    for (let asks = 0; asks < 40 && granted < 5; asks++) {
+      const r = acquire(s, settings, 10, t);
+      s = r.state;
+      if (r.grant.granted) granted++;
+      // The caller comes back when told (or, once granted, asks for the next joiner at its slot).
+      t = r.grant.granted ? r.grant.notBeforeMs : r.grant.retryAtMs;
+    }
+    // Probing 0.02/s from 0.2 while refused: well above the floor within the few minutes those asks span.
+    expect(granted).toBe(5);
+    expect(s.rate).toBeGreaterThan(0.2 + 0.02 * ((t / 1000) * 0.5));
+    // An idle minute (nobody waiting, no slot ahead) still grows by one second's worth only.
+    const idle = advance({ ...s, tokens: 1, wantedUntilMs: 0 }, settings, t + 60_000);
+    expect(idle.rate - s.rate).toBeLessThanOrEqual(Math.max(0.02, 0.01 * (s.ceiling ?? 0)) + 1e-9);
+  });
+
   it('cuts multiplicatively on a 429, to what runs drew, and counts every 429 but cuts once per event', () => {
     let s: PaceState = { ...initialPaceState(settings, 10_000), rate: 50, ceiling: 40 };
     s = rateLimited(s, settings, 10_000, 1000);
@@ -60,15 +80,35 @@ describe('pacing controller', () => {
     expect(s.ceiling).toBeCloseTo(32, 0);
   });
 
+  it("one congestion event cuts once: the resends after its Retry-After and the slots granted before it are its echo", () => {
+    let s: PaceState = { ...initialPaceState(settings, 0), rate: 50, ceiling: 50, tokens: 0 };
+    // 40 requests granted ahead at the runs' 40/s: a second of slots still to go when Webex first says 429.
+    s = acquire(s, settings, 40, 0).state;
+    s = rateLimited(s, settings, 0, 1000);
+    const cut = s.rate;
+    expect(cut).toBeCloseTo(40, 6);
+    // The resends, spread up to a second after the Retry-After, and the slots granted at the old pace: no second cut.
+    s = rateLimited(s, settings, 1500, 1000);
+    s = rateLimited(s, settings, 1900, 500);
+    expect(s.rate).toBeGreaterThanOrEqual(cut);
+    expect(s.rateLimited).toBe(3);
+    // Each refused request is paid for again (its resend), on top of the slots already given.
+    expect(s.tokens).toBeLessThanOrEqual(-3);
+    // Past all of that, a 429 is a new event.
+    s = rateLimited(s, settings, 4000, 1000);
+    expect(s.rate).toBeLessThan(cut);
+  });
+
   it('holds every run request until the Retry-After has passed, then resumes paced (no burst)', () => {
     let s: PaceState = advance({ ...initialPaceState(settings, 0), rate: 20, ceiling: 20 }, settings, 0);
     s = rateLimited(s, settings, 1000, 60_000);
     const during = acquire(s, settings, 1, 30_000);
     expect(during.grant).toEqual({ granted: false, retryAtMs: 61_000 });
     const after = acquire(during.state, settings, 10, 61_000);
-    // No tokens refilled during the wait: the first slot is one 10-request joiner at the cut rate from now.
+    // No tokens refilled during the wait, and the refused request's resend paid for: the first slot is one
+    // 10-request joiner after that resend, at the cut rate from now.
     expect(after.grant.granted).toBe(true);
-    if (after.grant.granted) expect(after.grant.notBeforeMs).toBe(61_000 + Math.ceil((10 / runRate(after.state.rate, settings)) * 1000));
+    if (after.grant.granted) expect(after.grant.notBeforeMs).toBe(61_000 + Math.ceil(((10 + 1) / runRate(after.state.rate, settings)) * 1000));
   });
 
   it('refuses (without taking tokens) a slot further ahead than it reserves, naming when to ask again', () => {

@@ -16,11 +16,10 @@ const actions: PlanAction[] = [
 ];
 const PLAN_ID = '00000000-0000-4000-8000-000000000001';
 const NAME = applyExecutionName(PLAN_ID);
-const START = Date.parse('2026-12-01T00:00:00.000Z');
 
 describe('apply items', () => {
   it("groups one user's actions into one item, in plan order, groups by their first action", () => {
-    const groups = applyGroups({ actions }, NAME, START, 10);
+    const groups = applyGroups({ actions }, NAME);
     expect(groups.map((g) => g.actions.map((a) => a.index))).toEqual([[0], [1], [2, 4], [3], [5]]);
     // Each index once, whatever the grouping.
     expect(groups.flatMap((g) => g.actions.map((a) => a.index)).sort()).toEqual([0, 1, 2, 3, 4, 5]);
@@ -35,23 +34,19 @@ describe('apply items', () => {
       { ...actions[1], email: 'c1@x.example', userId: 'C1', after: { locationId: 'L2' } },
       { ...actions[1], email: 'c2@x.example', userId: 'C2', after: { locationId: 'L2', extension: '1234' } },
     ];
-    const groups = applyGroups({ actions: pooled }, NAME, START, 10);
+    const groups = applyGroups({ actions: pooled }, NAME);
     expect(groups.map((g) => g.actions.map((a) => a.index))).toEqual([[0, 1], [2, 4], [3], [5]]);
   });
 
-  it('spaces the slots by the requests of every action before, at the budget, in item order', () => {
-    const rps = 10;
-    const items = applyGroups({ actions }, NAME, START, rps).flatMap((g) => g.actions);
-    let spent = 0;
-    for (const item of items) {
-      expect(Date.parse(item.notBefore) - START).toBe(Math.round((spent / rps) * 1000));
-      spent += actionRequests(item.action);
-    }
-    expect(spent).toBe(planRequests({ actions }));
+  it("gives each action the requests its kind makes, what its Pace step draws from the budget: the plan's in all", () => {
+    const items = applyGroups({ actions }, NAME).flatMap((g) => g.actions);
+    for (const item of items) expect(item.requests).toBe(actionRequests(item.action));
+    expect(items.find((i) => i.kind === 'join')?.requests).toBe(ACTION_WEBEX_REQUESTS.join);
+    expect(items.reduce((n, i) => n + i.requests, 0)).toBe(planRequests({ actions }));
   });
 
   it('names each nested execution <apply>-<index>: valid, with room for the Joiner\'s -calling, at the largest index', () => {
-    const items = applyGroups({ actions }, NAME, START, 5).flatMap((g) => g.actions);
+    const items = applyGroups({ actions }, NAME).flatMap((g) => g.actions);
     expect(items.map((i) => i.executionName)).toEqual(expect.arrayContaining([`${NAME}-0`, `${NAME}-5`]));
     expect(`${NAME}-99999-calling`).toMatch(EXECUTION_NAME);
   });
@@ -68,7 +63,7 @@ describe('apply items', () => {
     expect(actionRun({ ...actions[1], after: { locationId: 'L2' } }, name).input).toEqual({ user: 'C', location: 'L2', autoAssignNumber: true });
   });
 
-  it('prepare writes the items file as a JSON array and answers where it is, with the concurrency and budget of the environment', async () => {
+  it('prepare writes the items file as a JSON array and answers where it is, with the concurrency of the environment', async () => {
     const store = new MemoryObjectStore();
     const plan: ReconcilePlan = {
       id: PLAN_ID, createdAt: 'x', scope: { emailDomains: ['x.example'] }, policy: { leaverPolicy: 'delete', allowMoves: true, thresholds: { maxLeaverPercent: 10, maxLeavers: 50 } },
@@ -76,13 +71,10 @@ describe('apply items', () => {
     };
     const { digest } = (await savePlan(store, 'imports', plan)).plan;
     const run = { planId: PLAN_ID, digest };
-    const prepared = await prepareApply(store, 'imports', { planId: PLAN_ID, executionName: NAME, startedAt: new Date(START).toISOString(), run }, {
-      BULK_WEBEX_REQUESTS_PER_SECOND: '20',
-      BULK_JOINERS_MAX_CONCURRENCY: '7',
-    });
+    const prepared = await prepareApply(store, 'imports', { planId: PLAN_ID, executionName: NAME, run }, { BULK_JOINERS_MAX_CONCURRENCY: '7' });
     expect(prepared).toEqual({
       planId: PLAN_ID, bucket: 'imports', itemsKey: `applies/${PLAN_ID}.items.json`, resultsPrefix: `bulk-results/${NAME}`,
-      maxConcurrency: 7, total: 6, groups: 5, requestsPerSecond: 20,
+      maxConcurrency: 7, total: 6, groups: 5,
     });
     const items = JSON.parse(store.objects.get(`imports/applies/${PLAN_ID}.items.json`)!);
     expect(Array.isArray(items)).toBe(true);

@@ -26,7 +26,7 @@ const sentTo = (substitution: string) => [...new Set([...tasks(asl.States)].filt
 const refuse = () => {
   throw Object.assign(new Error('not this port'), { name: 'AskedThePort' });
 };
-const noBucket: ApplyStepsContext = { env: () => ({}), objectStore: refuse, activity: refuse };
+const noBucket: ApplyStepsContext = { env: () => ({}), objectStore: refuse, activity: refuse, pacing: refuse };
 const noWebex: ApplyCheckContext = { client: refuse };
 /** A payload as each function takes it: checked by its taskHandler's schema (here parsed), then run. */
 const runSteps = async (payload: unknown) => runApplyStepsStep(noBucket, ReconcileApplyStepsInput.parse(payload));
@@ -41,13 +41,14 @@ describe('the reconcile apply step table', () => {
     expect(stateMachine('ReconcileApply').taskFunctions.map((f) => f.substitution)).toEqual(['ReconcileApplyStepsFunctionArn', 'ReconcileApplyCheckFunctionArn']);
     // The function that reads the bucket never calls Webex; the one that calls Webex reads no bucket.
     const [steps, check] = stateMachine('ReconcileApply').taskFunctions;
-    expect(steps).toMatchObject({ webex: false, importsBucket: 'readWrite', bulkBudget: true });
+    expect(steps).toMatchObject({ webex: false, importsBucket: 'readWrite', bulkBudget: true, pacing: true });
     expect(check.importsBucket).toBeUndefined();
   });
 
   it("checks each step's payload before anything runs: a malformed one is refused, no port touched", async () => {
     await expect(runCheck({ step: 'checkAction', action: { kind: 'leave' } })).rejects.toMatchObject({ name: 'ZodError' });
-    await expect(runSteps({ step: 'prepare', planId: 'x', executionName: 'n', startedAt: 'now', extra: 1 })).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(runSteps({ step: 'prepare', planId: 'x', executionName: 'n', extra: 1 })).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(runSteps({ step: 'paceAction', requests: 0 })).rejects.toMatchObject({ name: 'ZodError' });
     // A function is given only its own steps.
     await expect(runSteps({ step: 'checkAction', action: { kind: 'leave' } })).rejects.toMatchObject({ name: 'ZodError' });
     await expect(runCheck({ step: 'describeFailure', index: 3, failure: {} })).rejects.toMatchObject({ name: 'ZodError' });

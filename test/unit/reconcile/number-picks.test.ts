@@ -128,7 +128,7 @@ describe('the plan picks the numbers', () => {
   it('lets apply pass each number and run those actions side by side: one item per user, no chain', () => {
     const p = plan({ roster: [everyone[1], everyone[2], everyone[4]], org: webex });
     // (The users the partial roster leaves out are leavers, one item each.)
-    const groups = applyGroups(p, applyExecutionName(p.id), Date.parse(p.createdAt), 10).filter((g) => g.actions[0].kind !== 'leave');
+    const groups = applyGroups(p, applyExecutionName(p.id)).filter((g) => g.actions[0].kind !== 'leave');
     expect(groups.map((g) => g.actions.map((a) => a.kind))).toEqual([['join'], ['enableCalling'], ['move']]);
     const inputs = groups.map((g) => g.actions[0].run.input as Record<string, unknown> & { detail?: Record<string, unknown> });
     expect(inputs[0].detail).toMatchObject({ phoneNumber: '+14085550102' });
@@ -140,7 +140,7 @@ describe('the plan picks the numbers', () => {
   it('picks nothing when the numbers were not read: such actions take the first free number at apply, chained', () => {
     const p = plan({ roster: [everyone[1], everyone[4]], org: org(webex.users) });
     expect(p.actions.map((a) => a.after.phoneNumber)).toEqual([undefined, undefined]);
-    const [first] = applyGroups(p, applyExecutionName(p.id), Date.parse(p.createdAt), 10);
+    const [first] = applyGroups(p, applyExecutionName(p.id));
     expect(first.actions.map((a) => [a.kind, a.email])).toEqual([['join', 'joiner@example.com'], ['enableCalling', 'nocalling@example.com']]);
   });
 });

@@ -50,7 +50,7 @@ async function applyBothWays(store: MemoryObjectStore, digest: string | undefine
   const outcomes: unknown[] = [];
   for (const attempt of [
     () => applyPlan({ env: {}, stateMachines: machines, store, bucket: BUCKET }, { id: ID }),
-    () => prepareApply(store, BUCKET, { planId: ID, executionName: `reconcile-${ID}`, startedAt: '2026-12-07T00:00:00.000Z', run: { planId: ID, digest } }, {}),
+    () => prepareApply(store, BUCKET, { planId: ID, executionName: `reconcile-${ID}`, run: { planId: ID, digest } }, {}),
   ]) {
     outcomes.push(await attempt().then(() => 'accepted', (error: Error) => error));
   }
@@ -121,7 +121,7 @@ describe('the plan digest', () => {
         next.digest = planDigest(next);
         store.objects.set(`${BUCKET}/plans/${ID}.json`, serializePlan(next));
         const { machines } = recordingMachines();
-        await expect(prepareApply(store, BUCKET, { planId: ID, executionName: `reconcile-${ID}`, startedAt: plan.createdAt, run: { planId: ID, digest: plan.digest } }, {})).rejects.toThrow(PlanIntegrityError);
+        await expect(prepareApply(store, BUCKET, { planId: ID, executionName: `reconcile-${ID}`, run: { planId: ID, digest: plan.digest } }, {})).rejects.toThrow(PlanIntegrityError);
         // A reviewer who approves by the digest they read is refused by the route too.
         await expect(applyPlan({ env: {}, stateMachines: machines, store, bucket: BUCKET }, { id: ID, confirm: plan.digest })).rejects.toThrow(/the one approved/);
       }),

@@ -1,0 +1,53 @@
+import { WebexClient } from '../../../functions/lib/webex/client';
+import { startScriptedServer, type ScriptedServer } from '../../support/scripted-http-server';
+
+// The client's real transport against a loopback server answering from a script.
+let server: ScriptedServer;
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
+afterAll(() => server.close());
+
+const client = (drawSlot: () => Promise<unknown>, warnings: string[] = []) =>
+  new WebexClient({
+    baseUrl: `${server.url}/v1`,
+    tokenProvider: { getAccessToken: async () => 'token', invalidate: () => undefined },
+    sleep: async () => undefined,
+    random: () => 0,
+    drawSlot,
+    logger: { debug: () => undefined, info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined } as never,
+  });
+
+describe("the Webex client's slot in the pacing budget (drawSlot)", () => {
+  it('waits for a slot before every attempt, the retry after a 429 too, and sends nothing before the slot is given', async () => {
+    const order: string[] = [];
+    server.script([
+      { status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '1' } },
+      { status: 200, body: { items: [] } },
+    ]);
+    let release: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (release = resolve));
+    let draws = 0;
+    const pending = client(async () => {
+      order.push(`draw ${++draws} (sent ${server.requests.length})`);
+      if (draws === 1) await first;
+    }).get('/people');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Held at the first slot: nothing has reached Webex.
+    expect(server.requests).toHaveLength(0);
+    release();
+    await pending;
+    expect(order).toEqual(['draw 1 (sent 0)', 'draw 2 (sent 1)']);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a budget that cannot be reached does not fail the request: it goes, unpaced, and the failure is logged', async () => {
+    server.script([{ status: 200, body: { id: 'p1' } }]);
+    const warnings: string[] = [];
+    const res = await client(async () => {
+      throw Object.assign(new Error('no table'), { name: 'ActivityStoreUnavailableError' });
+    }, warnings).get('/people/p1');
+    expect(res.status).toBe(200);
+    expect(warnings).toEqual(['webex pace draw failed']);
+  });
+});
