@@ -110,7 +110,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex, activity }) as LambdaHandler,
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
-    ScimApplyStepsFunctionArn: scimApplySteps({ scim, env, webex: webex.webex }) as LambdaHandler,
+    ScimApplyStepsFunctionArn: scimApplySteps({ scim, env, webex: webex.webex, pacing }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);

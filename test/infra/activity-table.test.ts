@@ -27,7 +27,7 @@ describe('pacing settings in the stack', () => {
 
   it('the three context keys reach the functions that use the budget as variables; bulkWebexRequestsPerSecond is the initial rate when no other is set', () => {
     const pacingTasks = stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.pacing).map((t) => t.id).sort();
-    expect(pacingTasks).toEqual(['BulkJoinersSteps', 'EnableCallingStandardSteps', 'EnableCallingSteps', 'JoinerSteps', 'LeaverSteps', 'MoverSteps', 'ReconcileApplyCheck']);
+    expect(pacingTasks).toEqual(['BulkJoinersSteps', 'EnableCallingStandardSteps', 'EnableCallingSteps', 'JoinerSteps', 'LeaverSteps', 'MoverSteps', 'ReconcileApplyCheck', 'ScimApplySteps']);
     const set = env({ webexInitialRequestsPerSecond: 8, webexMaxRequestsPerSecond: 40, webexInteractiveShare: 0.3, bulkWebexRequestsPerSecond: 12 }, 'EnableCallingSteps');
     expect(set).toMatchObject({ WEBEX_INITIAL_REQUESTS_PER_SECOND: '8', WEBEX_MAX_REQUESTS_PER_SECOND: '40', WEBEX_INTERACTIVE_SHARE: '0.3' });
     expect(env({ bulkWebexRequestsPerSecond: 12 }, 'BulkJoinersSteps').WEBEX_INITIAL_REQUESTS_PER_SECOND).toBe('12');
@@ -70,13 +70,17 @@ describe('activity table', () => {
       const granted = dynamo(id(stack, fn.role as never));
       expect(granted).toEqual([
         ...(task.recordsActivity ? [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: tableArn }] : []),
+        // The SCIM resources (ActivityTable.grantScim): their items, and Query on the table and its index.
+        ...(task.scimStore
+          ? [{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], Resource: tableArn }, { Effect: 'Allow', Action: 'dynamodb:Query', Resource: [tableArn, expect.anything()] }]
+          : []),
         // The pacing budget: its one item, by its partition key.
         ...(task.pacing
           ? [{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: tableArn, Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['PACE#webex'] } } }]
           : []),
       ]);
       const vars = template.toJSON().Resources[id(stack, fn)].Properties.Environment?.Variables ?? {};
-      expect(vars.ACTIVITY_TABLE_NAME).toEqual(task.recordsActivity || task.pacing ? { Ref: tableId } : undefined);
+      expect(vars.ACTIVITY_TABLE_NAME).toEqual(task.recordsActivity || task.pacing || task.scimStore ? { Ref: tableId } : undefined);
     }
     for (const route of routes as readonly RouteDefinition[]) {
       const granted = dynamo(id(stack, stack.api.functions[route.id].role as never)).flatMap(actions).sort();
@@ -85,12 +89,17 @@ describe('activity table', () => {
         ...(route.recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
         // The pacing budget's item, read for a running job's progress.
         ...(route.needs.includes('pacing') ? ['dynamodb:GetItem'] : []),
+        // The SCIM resources (ActivityTable.grantScim).
+        ...(route.needs.includes('scim') ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'] : []),
       ].sort();
       expect([route.id, granted]).toEqual([route.id, expected]);
     }
     expect(['GetUserHistory', 'ListBulkJoiners', 'ListReconcilePlans'].every((r) => (routes as readonly RouteDefinition[]).find((x) => x.id === r)?.needs.includes('activity'))).toBe(true);
     const all = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]).flatMap(actions);
-    expect(all.filter((a) => /^dynamodb:(Scan|DeleteItem|\*)/.test(a))).toEqual([]);
+    expect(all.filter((a) => /^dynamodb:(Scan|\*)/.test(a))).toEqual([]);
+    // DeleteItem only where the SCIM resources are kept (a deleted user's unique-value markers are freed).
+    const scimGrantees = (routes as readonly RouteDefinition[]).filter((r) => r.needs.includes('scim')).length + stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.scimStore).length;
+    expect(all.filter((a) => a === 'dynamodb:DeleteItem')).toHaveLength(scimGrantees);
   });
 
   it('keeps records the retention the stack sets (context activityRetentionDays, default 400)', () => {
