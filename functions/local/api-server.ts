@@ -137,11 +137,13 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, runti
 
   // As API Gateway: the authorizer answers before the body is read. A SCIM route always has it, as deployed, once
   // the runtime has a SCIM token store; it takes the SCIM token and, under `oauth`, a token with the scim scope.
+  // A SCIM route is refused in the SCIM error form whichever check refused it, as the SCIM API's gateway responses.
   let authorizer: Record<string, string> | undefined;
-  const scim = isScimRoute(hit.c.route) && scimTokens !== undefined;
+  const scimRoute = isScimRoute(hit.c.route);
+  const scim = scimRoute && scimTokens !== undefined;
   if (auth || scim) {
     const decision = await authorizeRequest(req.headers.authorization, hit.c.route.scope, { verifier: auth?.verifier, scimTokens: scim ? scimTokens : undefined });
-    if (!decision.allowed) return scim ? refuseScimToken(res, decision) : refuseToken(res, decision);
+    if (!decision.allowed) return scimRoute ? refuseScimToken(res, decision) : refuseToken(res, decision);
     authorizer = { principalId: decision.clientId, clientId: decision.clientId, scope: decision.scopes.join(' ') };
   }
 
