@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { FileScimTokenStore } from '../../../functions/lib/scim-auth/file-scim-token-store';
 import { SCIM_URN } from '../../../functions/lib/scim/schema';
 import { startHarness, type Harness } from '../../support/harness';
+import { scimRequest } from '../../support/scim';
 
 const PRODUCT = SCIM_URN.product;
 
@@ -30,12 +31,7 @@ describe('SCIM routes behind the authorizer, end to end', () => {
     await h.close();
   });
 
-  const send = async (method: string, path: string, authorization: string | undefined, body?: unknown) => {
-    const headers: Record<string, string> = { ...(authorization ? { Authorization: authorization } : {}), ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }) };
-    const res = await fetch(h.api.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type'), wwwAuthenticate: res.headers.get('www-authenticate'), body: text ? JSON.parse(text) : undefined };
-  };
+  const send = (method: string, path: string, authorization: string | undefined, body?: unknown) => scimRequest(h, method, path, body, { authorization });
   const user = (email: string) => ({ schemas: [SCIM_URN.user, PRODUCT], userName: email, displayName: email.split('@')[0], [PRODUCT]: { callingLocation: 'Headquarters', extension: String(7300 + email.length) } });
   const webexPerson = (email: string) => [...h.sim.state.people.values()].find((p) => p.emails.includes(email));
   const expectScimRefusal = (res: Awaited<ReturnType<typeof send>>, status: number) => {

@@ -2,6 +2,7 @@ import { CREATE_USER_WEBEX_REQUESTS } from '../../../functions/lib/scim/apply-st
 import { JOINER_WEBEX_REQUESTS } from '../../../functions/lib/bulk/pacing';
 import { DEMO_IDS } from '../../../functions/simulator/seed';
 import { startHarness, type Harness } from '../../support/harness';
+import { scimRequest } from '../../support/scim';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PRODUCT = 'urn:ietf:params:scim:schemas:extension:webexprovisioning:2.0:User';
@@ -18,11 +19,7 @@ describe('SCIM apply: paced by the shared Webex budget', () => {
     await h.close();
   });
 
-  const scim = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(h.api.url + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/scim+json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const scim = (method: string, path: string, body?: unknown) => scimRequest(h, method, path, body);
   const granted = async () => (await h.runtime.activityTable.paceStore.read())?.state?.granted ?? 0;
 
   it('each action draws its requests before it runs: a create-only user what the create makes, a user with calling a joiner\'s', async () => {
