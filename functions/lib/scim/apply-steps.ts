@@ -9,6 +9,7 @@ import { executionName } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { WebexClient } from '../webex/client';
 import { createUser } from '../workflows/users/create-user';
+import { restoreSignIn } from '../workflows/users/restore-sign-in';
 import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import { nextAction, targetOf, WebexTarget, type ApplyAction } from './apply-plan';
 import { callingRules, scimDeactivatePolicy } from './calling-rules';
@@ -30,6 +31,9 @@ export interface ScimApplyStepContext {
  */
 export const CREATE_USER_WEBEX_REQUESTS = 2;
 
+/** Restoring sign-in: the look-up by e-mail, the read, the PUT and its read-back (users/restore-sign-in.ts). */
+export const RESTORE_SIGN_IN_WEBEX_REQUESTS = 4;
+
 /**
  * Webex requests one apply action makes when nothing fails, drawn from the deployment's pacing budget before it
  * starts: the lifecycle machines' own counts (bulk/pacing.ts, reconcile/apply-items.ts, each counted against the
@@ -41,6 +45,8 @@ export function actionWebexRequests(action: Exclude<ApplyAction, { action: 'done
       return CREATE_USER_WEBEX_REQUESTS;
     case 'joiner':
       return JOINER_WEBEX_REQUESTS;
+    case 'restoreSignIn':
+      return RESTORE_SIGN_IN_WEBEX_REQUESTS;
     case 'leaver':
       return ACTION_WEBEX_REQUESTS.leave - 1;
     case 'mover':
@@ -87,6 +93,7 @@ export const SCIM_APPLY_STEP_TABLE = {
     const { created, user } = await createUser(ctx.webex(), { ...i.detail, ...(!i.detail.firstName && !i.detail.lastName && !i.detail.displayName ? { displayName: i.detail.email } : {}) });
     return { created, userId: user.id };
   }),
+  restoreSignIn: taskStep(z.object({ email: z.string() }), (ctx: ScimApplyStepContext, i) => restoreSignIn(ctx.webex(), i.email)),
   record: taskStep(
     z.object({ ...Resource, version: z.number().int(), outcome: z.enum(['applied', 'failed']), target: WebexTarget.optional(), failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional() }),
     async (ctx: ScimApplyStepContext, i) => {

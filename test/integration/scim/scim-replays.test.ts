@@ -161,3 +161,52 @@ describe('SCIM replays of Entra ID and Okta, answers and Webex state', () => {
     expect(webex(email)).toBeUndefined();
   });
 });
+
+/** scimDeactivatePolicy's other two values, on Entra ID's Disable User and Delete User requests. */
+describe.each([
+  ['deactivate', { disabled: (p: any) => p !== undefined && p.loginEnabled === false && p.calling === undefined }],
+  ['delete', { disabled: (p: any) => p === undefined }],
+] as const)('SCIM deactivation under scimDeactivatePolicy %s', (policy, expected) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(scimEnv([], policy));
+  });
+  afterAll(() => closeScimHarness(h));
+
+  it('active false applies the policy; a DELETE deletes the Webex user', async () => {
+    const email = `policy.${policy}@example.com`;
+    const webex = () => [...h.sim.state.people.values()].find((p) => p.emails.includes(email));
+    const created = await scimRequest(h, 'POST', '/scim/v2/Users', { schemas: [USER, PRODUCT], userName: email, displayName: 'Policy User', [PRODUCT]: { callingLocation: 'Headquarters', extension: '7701' } });
+    await h.runtime.executions.settle();
+    expect(webex()?.calling).toBeDefined();
+    await scimRequest(h, 'PATCH', `/scim/v2/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: false }] });
+    await h.runtime.executions.settle();
+    expect(expected.disabled(webex())).toBe(true);
+    expect((await scimRequest(h, 'GET', `/scim/v2/Users/${created.body.id}`)).body[PRODUCT].callingStatus).toBe('applied');
+    expect((await scimRequest(h, 'DELETE', `/scim/v2/Users/${created.body.id}`)).status).toBe(204);
+    await h.runtime.executions.settle();
+    expect(webex()).toBeUndefined();
+  });
+});
+
+describe('SCIM reactivation under scimDeactivatePolicy deactivate', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(scimEnv([], 'deactivate'));
+  });
+  afterAll(() => closeScimHarness(h));
+
+  it('active true again: sign-in and calling restored', async () => {
+    const email = 'policy.return@example.com';
+    const webex = () => [...h.sim.state.people.values()].find((p) => p.emails.includes(email));
+    const created = await scimRequest(h, 'POST', '/scim/v2/Users', { schemas: [USER, PRODUCT], userName: email, displayName: 'Returning User', [PRODUCT]: { callingLocation: 'Headquarters', extension: '7702' } });
+    await h.runtime.executions.settle();
+    await scimRequest(h, 'PATCH', `/scim/v2/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+    await h.runtime.executions.settle();
+    expect(webex()?.loginEnabled).toBe(false);
+    await scimRequest(h, 'PATCH', `/scim/v2/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'True' }] });
+    await h.runtime.executions.settle();
+    expect(webex()).toMatchObject({ calling: expect.anything() });
+    expect(webex()?.loginEnabled).not.toBe(false);
+  });
+});
