@@ -3,8 +3,12 @@ import type { Harness } from './harness';
 /** The SCIM settings a test runs the harness with (the stack's scimCallingRules and scimDeactivatePolicy). */
 export const scimEnv = (rules: readonly unknown[], policy = 'removeCalling') => ({ SCIM_CALLING_RULES: JSON.stringify(rules), SCIM_DEACTIVATE_POLICY: policy });
 
-/** Closes a harness started with scimEnv, and takes its settings out of the environment again. */
+/**
+ * Closes a harness a SCIM test used, once the applies its writes started have ended (they write to the store being
+ * closed), and takes scimEnv's settings out of the environment again.
+ */
 export async function closeScimHarness(h: Harness): Promise<void> {
+  await h.runtime.executions.settle();
   delete process.env.SCIM_CALLING_RULES;
   delete process.env.SCIM_DEACTIVATE_POLICY;
   await h.close();

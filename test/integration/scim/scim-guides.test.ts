@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCIM_URN } from '../../../functions/lib/scim/schema';
 import { startHarness, type Harness } from '../../support/harness';
-import { scimRequest } from '../../support/scim';
+import { closeScimHarness, scimRequest } from '../../support/scim';
 
 const root = join(__dirname, '..', '..', '..');
 const guide = (name: string) => readFileSync(join(root, 'docs', 'integrations', name), 'utf8');
@@ -41,10 +41,7 @@ describe('the SCIM set-up guides (docs/integrations)', () => {
   beforeAll(async () => {
     h = await startHarness();
   });
-  afterAll(async () => {
-    await h.runtime.executions.settle();
-    await h.close();
-  });
+  afterAll(() => closeScimHarness(h));
 
   const patchEach = async (email: string, paths: string[]) => {
     // As Entra ID and Okta create a user with these mappings: the work e-mail and phone are there to be replaced.

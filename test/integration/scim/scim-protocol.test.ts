@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from '../../support/harness';
+import { closeScimHarness } from '../../support/scim';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -26,11 +27,7 @@ describe('SCIM 2.0 endpoint: protocol', () => {
   beforeAll(async () => {
     h = await startHarness();
   });
-  // The applies the writes started end before the store closes.
-  afterAll(async () => {
-    await h.runtime.executions.settle();
-    await h.close();
-  });
+  afterAll(() => closeScimHarness(h));
 
   const scim = async (method: string, path: string, body?: unknown, contentType = 'application/scim+json') => {
     const res = await fetch(h.api.url + path, { method, headers: body === undefined ? {} : { 'content-type': contentType }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
