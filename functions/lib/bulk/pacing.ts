@@ -16,6 +16,17 @@ import { pacingSettings } from '../pacing/settings';
  */
 export const JOINER_WEBEX_REQUESTS = 10;
 
+/**
+ * Webex requests the other lifecycle machines make when nothing fails, on warm functions (each counted against the
+ * simulator by test/integration/reconcile/apply-cost.test.ts, through the reconcile apply's actions):
+ * - move: the Mover's look-up and read, Enable Calling's move path (reads, a dry run to see whether the user's number
+ *   travels, the dry run of the move, job, polls, read back); no profile write;
+ * - updateProfile: the Mover's look-up and read, then read-modify-write of the person;
+ * - leave: the Leaver's look-up, read and numbers, the licenses' PATCH removing calling, then the read-modify-write
+ *   that deactivates (or the DELETE) and its read-back.
+ */
+export const LIFECYCLE_WEBEX_REQUESTS = { join: JOINER_WEBEX_REQUESTS, move: 11, updateProfile: 4, leave: 10 } as const;
+
 /** The pacing budget's initial rate (WEBEX_INITIAL_REQUESTS_PER_SECOND, else BULK_WEBEX_REQUESTS_PER_SECOND, else 5). */
 export function requestsPerSecond(env: Env): number {
   return pacingSettings(env).initialRate;

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { Env } from '../config';
 import { maxConcurrency } from '../bulk/joiners';
-import { JOINER_WEBEX_REQUESTS, requestsPerSecond } from '../bulk/pacing';
+import { LIFECYCLE_WEBEX_REQUESTS, requestsPerSecond } from '../bulk/pacing';
 import { LIFECYCLE_DETAIL_TYPES } from '../schemas/lifecycle-events';
 import { PlanIntegrityError } from '../errors';
 import type { ObjectStore } from '../storage/object-store';
@@ -22,26 +22,20 @@ import { ACTION_KINDS, PlanAction, type ActionKind, type ReconcilePlan } from '.
 
 /**
  * Webex requests one action makes when nothing fails, on warm functions: CheckAction's read of the user
- * (1), then the machine's own. test/integration/reconcile/apply-cost.test.ts counts them against the
- * simulator for every kind (SHOW_CALLS=1 lists them), so pacing cannot drift from the workflows.
- * - join: the Joiner (JOINER_WEBEX_REQUESTS).
+ * (1), then the machine's own (LIFECYCLE_WEBEX_REQUESTS). test/integration/reconcile/apply-cost.test.ts counts them
+ * against the simulator for every kind (SHOW_CALLS=1 lists them), so pacing cannot drift from the workflows.
  * - enableCalling: Enable Calling's person read, the licenses, the check of the number (the roster's, or
  *   the one the plan picked: number-picks.ts; the first free number's look-up costs the same), the PATCH and
  *   its read-back.
- * - move: the Mover's look-up and read, Enable Calling's move path (reads, a dry run to see whether the
- *   user's number travels, the dry run of the move, job, polls, read back); no profile write. The plan
- *   names the number the user lands on, or sets one aside (number-picks.ts), so no free-number look-up.
- *   A move to a named number skips the first dry run: actionRequests counts one fewer.
- * - updateProfile: the Mover's look-up and read, then read-modify-write of the person.
- * - leave: the Leaver's look-up, read and numbers, the licenses' PATCH removing calling, then the
- *   read-modify-write that deactivates (or the DELETE) and its read-back.
+ * - move: the plan names the number the user lands on, or sets one aside (number-picks.ts), so no free-number
+ *   look-up. A move to a named number skips the first dry run: actionRequests counts one fewer.
  */
 export const ACTION_WEBEX_REQUESTS: Record<ActionKind, number> = {
-  join: 1 + JOINER_WEBEX_REQUESTS,
+  join: 1 + LIFECYCLE_WEBEX_REQUESTS.join,
   enableCalling: 1 + 7,
-  move: 1 + 11,
-  updateProfile: 1 + 4,
-  leave: 1 + 10,
+  move: 1 + LIFECYCLE_WEBEX_REQUESTS.move,
+  updateProfile: 1 + LIFECYCLE_WEBEX_REQUESTS.updateProfile,
+  leave: 1 + LIFECYCLE_WEBEX_REQUESTS.leave,
 };
 
 /** Webex requests this action makes when nothing fails (ACTION_WEBEX_REQUESTS, less a move's first dry run when it names the number). */

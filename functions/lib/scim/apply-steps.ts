@@ -2,9 +2,8 @@
 import * as z from 'zod';
 import { clip } from '../errors';
 import type { Env } from '../config';
-import { JOINER_WEBEX_REQUESTS } from '../bulk/pacing';
+import { LIFECYCLE_WEBEX_REQUESTS } from '../bulk/pacing';
 import type { PacingBudget } from '../pacing/budget';
-import { ACTION_WEBEX_REQUESTS } from '../reconcile/apply-items';
 import { executionName } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { WebexClient } from '../webex/client';
@@ -36,21 +35,20 @@ export const RESTORE_SIGN_IN_WEBEX_REQUESTS = 4;
 
 /**
  * Webex requests one apply action makes when nothing fails, drawn from the deployment's pacing budget before it
- * starts: the lifecycle machines' own counts (bulk/pacing.ts, reconcile/apply-items.ts, each counted against the
- * simulator), less the reconcile apply's own read of the user, which the SCIM apply does not make.
+ * starts: the lifecycle machines' own counts (bulk/pacing.ts, each counted against the simulator).
  */
 export function actionWebexRequests(action: Exclude<ApplyAction, { action: 'done' }>): number {
   switch (action.action) {
     case 'createUser':
       return CREATE_USER_WEBEX_REQUESTS;
     case 'joiner':
-      return JOINER_WEBEX_REQUESTS;
+      return LIFECYCLE_WEBEX_REQUESTS.join;
     case 'restoreSignIn':
       return RESTORE_SIGN_IN_WEBEX_REQUESTS;
     case 'leaver':
-      return ACTION_WEBEX_REQUESTS.leave - 1;
+      return LIFECYCLE_WEBEX_REQUESTS.leave;
     case 'mover':
-      return (action.input.detail.location === undefined ? ACTION_WEBEX_REQUESTS.updateProfile : ACTION_WEBEX_REQUESTS.move) - 1;
+      return action.input.detail.location === undefined ? LIFECYCLE_WEBEX_REQUESTS.updateProfile : LIFECYCLE_WEBEX_REQUESTS.move;
   }
 }
 
