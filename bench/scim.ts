@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startLocalApi } from '../functions/local/api-server';
 import { createLocalRuntime } from '../functions/local/local-runtime';
 import type { Simulator } from '../functions/simulator/server';
+import { pacingSettings } from '../functions/lib/pacing/settings';
 import { DEMO_IDS, demoSeed } from '../functions/simulator/seed';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -15,7 +16,7 @@ export interface ScimBenchOptions {
   users?: number;
   /** The burst's arrival rate, requests a second (Entra ID's gallery requirement). @default 25 */
   arrivalPerSecond?: number;
-  /** The Webex budget: the simulator's rate limit, requests a second. @default 100 (as the bulk section) */
+  /** The Webex budget: the simulator's rate limit, requests a second. @default 100 (SCIM_BENCH_WEBEX_RPS; as the bulk section) */
   webexPerSecond?: number;
 }
 
@@ -30,7 +31,9 @@ export async function measureScim(sim: Simulator, options: ScimBenchOptions = {}
   const iterations = options.iterations ?? 200;
   const count = options.users ?? Number(process.env.SCIM_BENCH_USERS ?? 1000);
   const arrival = options.arrivalPerSecond ?? 25;
-  const budget = options.webexPerSecond ?? 100;
+  const budget = options.webexPerSecond ?? Number(process.env.SCIM_BENCH_WEBEX_RPS ?? 100);
+  // The runs draw (1 − interactive share) of the rate the pacing budget finds: the rest is left to the service desk.
+  const runShare = 1 - pacingSettings(process.env).interactiveShare;
   const seed = demoSeed();
   for (const license of seed.licenses) if (license.calling) license.totalUnits += count + iterations * 2;
   sim.reset(seed);
@@ -109,6 +112,7 @@ export async function measureScim(sim: Simulator, options: ScimBenchOptions = {}
         lastCallingMs,
         webexAcceptedPerSecond: accepted.length / (lastCallingMs / 1000),
         fractionOfBudget: accepted.length / (lastCallingMs / 1000) / budget,
+        fractionOfRunBudget: accepted.length / (lastCallingMs / 1000) / (budget * runShare),
         rateLimited: requests.length - accepted.length,
         lost: count - withCalling.length,
         duplicated: [...created.values()].filter((v) => v > 1).length,

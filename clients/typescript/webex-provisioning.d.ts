@@ -4271,7 +4271,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -4279,7 +4279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -4288,7 +4288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
@@ -4371,7 +4371,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -4379,7 +4379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -4388,7 +4388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description scimType uniqueness: another group has this displayName or externalId */
@@ -4493,7 +4493,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -4501,7 +4501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -4510,7 +4510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
@@ -4713,7 +4713,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -4721,7 +4721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -4730,7 +4730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description scimType uniqueness: another user has this userName or externalId */
@@ -4834,7 +4834,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -4842,7 +4842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -4851,7 +4851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description No such resource (or it was deleted) */
@@ -4945,7 +4945,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -4953,7 +4953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -4962,7 +4962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description No such resource (or it was deleted) */
@@ -5070,7 +5070,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -5078,7 +5078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -5087,7 +5087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description No such resource (or it was deleted) */
@@ -5193,7 +5193,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -5201,7 +5201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -5210,7 +5210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description No such resource (or it was deleted) */
@@ -5323,7 +5323,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -5331,7 +5331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -5340,7 +5340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description No such resource (or it was deleted) */
@@ -5554,7 +5554,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -5562,7 +5562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -5571,7 +5571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description No such resource (or it was deleted) */
@@ -5679,7 +5679,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -5687,7 +5687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -5696,7 +5696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description No such resource (or it was deleted) */
@@ -5802,7 +5802,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -5810,7 +5810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -5819,7 +5819,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description No such resource (or it was deleted) */
@@ -5927,7 +5927,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -5935,7 +5935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -5944,7 +5944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
@@ -5994,7 +5994,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -6002,7 +6002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -6011,7 +6011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description Local runtime: the request names another `Host` than the address and port listened on */
@@ -6061,7 +6061,7 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            /** @description No token, or a bad or expired one (the SCIM token, or OAuth) */
             401: {
                 headers: {
                     /** @description Bearer error="invalid_token" */
@@ -6069,7 +6069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
             /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
@@ -6078,7 +6078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
             /** @description Local runtime: the request names another `Host` than the address and port listened on */

@@ -7,7 +7,8 @@ import { MAX_BODY_BYTES } from '../lib/http/api-event';
 import { INSUFFICIENT_SCOPE, INVALID_TOKEN, tokenVerifier, type BearerDecision, type TokenVerifier } from '../lib/http/bearer-auth';
 import { authorizeRequest } from '../lib/http/request-auth';
 import { isScimRoute } from '../lib/http/route';
-import { scimErrorBody, SCIM_MEDIA_TYPE } from '../lib/scim-auth/scim-error';
+import { scimErrorBody } from '../lib/scim/errors';
+import { SCIM_MEDIA_TYPE } from '../lib/scim/schema';
 import type { ScimTokenReader } from '../lib/scim-auth/scim-token-store';
 import { buildOpenApiDocument } from '../lib/http/openapi';
 import { lambdaContext } from '../lib/runtime/lambda-context';
@@ -136,11 +137,13 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, runti
 
   // As API Gateway: the authorizer answers before the body is read. A SCIM route always has it, as deployed, once
   // the runtime has a SCIM token store; it takes the SCIM token and, under `oauth`, a token with the scim scope.
+  // A SCIM route is refused in the SCIM error form whichever check refused it, as the SCIM API's gateway responses.
   let authorizer: Record<string, string> | undefined;
-  const scim = isScimRoute(hit.c.route) && scimTokens !== undefined;
+  const scimRoute = isScimRoute(hit.c.route);
+  const scim = scimRoute && scimTokens !== undefined;
   if (auth || scim) {
     const decision = await authorizeRequest(req.headers.authorization, hit.c.route.scope, { verifier: auth?.verifier, scimTokens: scim ? scimTokens : undefined });
-    if (!decision.allowed) return scim ? refuseScimToken(res, decision) : refuseToken(res, decision);
+    if (!decision.allowed) return scimRoute ? refuseScimToken(res, decision) : refuseToken(res, decision);
     authorizer = { principalId: decision.clientId, clientId: decision.clientId, scope: decision.scopes.join(' ') };
   }
 

@@ -27,7 +27,7 @@ describe('pacing settings in the stack', () => {
 
   it('the three context keys reach the functions that use the budget as variables; bulkWebexRequestsPerSecond is the initial rate when no other is set', () => {
     const pacingTasks = stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.pacing).map((t) => t.id).sort();
-    expect(pacingTasks).toEqual(['BulkJoinersSteps', 'EnableCallingStandardSteps', 'EnableCallingSteps', 'JoinerSteps', 'LeaverSteps', 'MoverSteps', 'ReconcileApplyCheck', 'ReconcileApplySteps', 'ReconcilePlanSteps']);
+    expect(pacingTasks).toEqual(['BulkJoinersSteps', 'EnableCallingStandardSteps', 'EnableCallingSteps', 'JoinerSteps', 'LeaverSteps', 'MoverSteps', 'ReconcileApplyCheck', 'ReconcileApplySteps', 'ReconcilePlanSteps', 'ScimApplySteps']);
     const set = env({ webexInitialRequestsPerSecond: 8, webexMaxRequestsPerSecond: 40, webexInteractiveShare: 0.3, bulkWebexRequestsPerSecond: 12 }, 'EnableCallingSteps');
     expect(set).toMatchObject({ WEBEX_INITIAL_REQUESTS_PER_SECOND: '8', WEBEX_MAX_REQUESTS_PER_SECOND: '40', WEBEX_INTERACTIVE_SHARE: '0.3' });
     expect(env({ bulkWebexRequestsPerSecond: 12 }, 'BulkJoinersSteps').WEBEX_INITIAL_REQUESTS_PER_SECOND).toBe('12');
@@ -94,6 +94,8 @@ describe('activity table', () => {
         ...(route.recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
         // The pacing budget's item, read for a running job's progress.
         ...(route.needs.includes('pacing') ? ['dynamodb:GetItem'] : []),
+        // The SCIM resources (ActivityTable.grantScim).
+        ...(route.needs.includes('scim') ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'] : []),
       ].sort();
       expect([route.id, granted]).toEqual([route.id, expected]);
     }

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalApi, type LocalApi, type LocalOAuthOptions } from '../../functions/local/api-server';
+import { startLocalApi, type LocalApi, type LocalApiOptions } from '../../functions/local/api-server';
 import { createLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../functions/local/local-runtime';
 import { clearReferenceCache } from '../../functions/lib/webex/reference-data';
 import { startSimulator, type Simulator } from '../../functions/simulator/server';
@@ -30,7 +30,7 @@ export interface Harness {
  */
 export async function startHarness(
   env: Record<string, string> = {},
-  options: Pick<LocalRuntimeOptions, 'webex' | 'reconcileOnUpload'> & { oauth?: LocalOAuthOptions; /** Wait states and retry pauses take their time (pacing tests). */ realWaits?: boolean } = {},
+  options: Pick<LocalRuntimeOptions, 'webex' | 'reconcileOnUpload'> & Pick<LocalApiOptions, 'oauth' | 'scimTokens'> & { /** Wait states and retry pauses take their time (pacing tests). */ realWaits?: boolean } = {},
 ): Promise<Harness> {
   const sim = await startSimulator();
   process.env.WEBEX_BASE_URL = sim.url;
@@ -43,7 +43,7 @@ export async function startHarness(
   // State machines run in-process (functions/local/local-runtime.ts), their waits and retry pauses skipped.
   // A new runtime, so a new Webex client built from the environment just set.
   const runtime = createLocalRuntime({ fastWaits: !options.realWaits, webex: options.webex, reconcileOnUpload: options.reconcileOnUpload });
-  const api = await startLocalApi({ port: 0, runtime, oauth: options.oauth });
+  const api = await startLocalApi({ port: 0, runtime, oauth: options.oauth, scimTokens: options.scimTokens });
   const answers = recordAnswers(api.server);
   return {
     sim,

@@ -1,7 +1,10 @@
 import type { Env } from '../config';
 import { ValidationError } from '../errors';
 import { pacingSettings } from '../pacing/settings';
-import { JOINER_REQUESTS } from './request-figures';
+import { ACTION_REQUESTS, JOINER_REQUESTS } from './request-figures';
+
+/** The reconcile apply's CheckAction: one read of the user before its machine starts. */
+const CHECK_ACTION_REQUESTS = 1;
 
 /**
  * What a bulk run costs in Webex requests, and how long it may take. Each joiner draws JOINER_WEBEX_REQUESTS
@@ -15,6 +18,18 @@ import { JOINER_REQUESTS } from './request-figures';
  * neither the rows nor this figure can drift from the workflow.
  */
 export const JOINER_WEBEX_REQUESTS = JOINER_REQUESTS;
+
+/**
+ * Webex requests each lifecycle machine makes when nothing fails, on warm functions: a reconcile action's figure
+ * (request-figures.ts, from the step rows) less the apply's own read of the user (CheckAction), so the SCIM apply
+ * draws what the machine it starts will send.
+ */
+export const LIFECYCLE_WEBEX_REQUESTS = {
+  join: ACTION_REQUESTS.join - CHECK_ACTION_REQUESTS,
+  move: ACTION_REQUESTS.move - CHECK_ACTION_REQUESTS,
+  updateProfile: ACTION_REQUESTS.updateProfile - CHECK_ACTION_REQUESTS,
+  leave: ACTION_REQUESTS.leave - CHECK_ACTION_REQUESTS,
+} as const;
 
 /** The pacing budget's initial rate (WEBEX_INITIAL_REQUESTS_PER_SECOND, else BULK_WEBEX_REQUESTS_PER_SECOND, else 5). */
 export function requestsPerSecond(env: Env): number {

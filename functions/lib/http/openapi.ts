@@ -164,6 +164,20 @@ const AUTH_RESPONSES = {
   },
 };
 
+/**
+ * A protocol's route (SCIM) is refused in its own error schema and media type, as its API's gateway responses and the
+ * local API answer (Entra ID and Okta show the detail in their logs); a local refusal of a web page (403) stays the API's.
+ */
+function authResponses(answers: AnswerSchemas, route: RouteDefinition) {
+  if (!route.protocol) return AUTH_RESPONSES;
+  const own = answers.named(route.protocol.errorName, route.protocol.errorBody);
+  const type = route.protocol.mediaType;
+  return {
+    '401': { ...AUTH_RESPONSES['401'], description: 'No token, or a bad or expired one (the SCIM token, or OAuth)', content: { [type]: { schema: own } } },
+    '403': { ...AUTH_RESPONSES['403'], content: { [type]: { schema: { anyOf: [own, ERROR_REF] } } } },
+  };
+}
+
 /** How callers authenticate: SigV4 (IAM), OAuth 2.0 client credentials, or either (two APIs, the same routes). */
 export interface OpenApiAuth {
   /** The schemes the document offers, each operation accepting any one of them. @default ['iam', 'oauth'] */
@@ -185,7 +199,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
       operationId: route.id,
       summary: route.summary,
       ...requestOf(route),
-      responses: { ...Object.fromEntries(statuses.map((s) => [String(s), response(answers, route, s, implied[s])])), ...AUTH_RESPONSES },
+      responses: { ...Object.fromEntries(statuses.map((s) => [String(s), response(answers, route, s, implied[s])])), ...authResponses(answers, route) },
       // Alternatives: a SigV4-signed request or a bearer token carrying the row's scope.
       security: [...(modes.includes('iam') ? [{ sigv4: [] }] : []), ...(modes.includes('oauth') ? [{ oauth2: [wireScope(route.scope)] }] : [])],
     };

@@ -51,7 +51,8 @@ export function targetOf(item: Pick<ScimItem, 'state' | 'deleted'>, rules: reado
 export type ApplyAction =
   | { action: 'done' }
   | { action: 'joiner' | 'mover' | 'leaver'; stateMachine: 'Joiner' | 'Mover' | 'Leaver'; executionName: string; input: { origin: { eventId: string; source: string; detailType: string }; detail: Record<string, unknown> }; target: WebexTarget }
-  | { action: 'createUser'; detail: { email: string; firstName?: string; lastName?: string; displayName?: string; department?: string; title?: string }; target: WebexTarget };
+  | { action: 'createUser'; detail: { email: string; firstName?: string; lastName?: string; displayName?: string; department?: string; title?: string }; target: WebexTarget }
+  | { action: 'restoreSignIn'; email: string; target: WebexTarget };
 
 const PROFILE_FIELDS = ['firstName', 'lastName', 'displayName', 'department', 'title'] as const;
 const CALLING_FIELDS = ['location', 'phoneNumber', 'extension', 'license'] as const;
@@ -84,7 +85,12 @@ export function nextAction(item: ScimItem, target: WebexTarget, applied: WebexTa
   const profile = Object.fromEntries(PROFILE_FIELDS.filter((f) => target[f] !== undefined).map((f) => [f, target[f]]));
   const returning = applied?.present === true && !applied.active;
   const gainsCalling = applied?.present === true && applied.active && applied.location === undefined && target.location !== undefined;
-  if (!applied?.present || returning || gainsCalling) {
+  // A returning user first gets sign-in back (the `deactivate` policy disabled it), recorded as active without
+  // calling (the Leaver removed it under every policy): the next action is then the Joiner, or the profile's Mover.
+  if (returning) {
+    return { action: 'restoreSignIn', email: applied.email, target: { ...applied, active: true, location: undefined, phoneNumber: undefined, extension: undefined, license: undefined, autoAssignNumber: undefined } };
+  }
+  if (!applied?.present || gainsCalling) {
     if (!target.location) return { action: 'createUser', target, detail: { email: target.email, ...profile } };
     const runName = name('join');
     const detail = {

@@ -2,29 +2,64 @@
 import * as z from 'zod';
 import { clip } from '../errors';
 import type { Env } from '../config';
+import { LIFECYCLE_WEBEX_REQUESTS } from '../bulk/pacing';
+import type { PacingBudget } from '../pacing/budget';
 import { executionName } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { WebexClient } from '../webex/client';
 import { createUser } from '../workflows/users/create-user';
+import { restoreSignIn } from '../workflows/users/restore-sign-in';
 import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
-import { nextAction, targetOf, WebexTarget } from './apply-plan';
+import { nextAction, targetOf, WebexTarget, type ApplyAction } from './apply-plan';
 import { callingRules, scimDeactivatePolicy } from './calling-rules';
 import type { ScimGroupState } from './schema';
 import type { ScimItem, ScimStore } from './store';
 
-/** What the ScimApply steps are given: the SCIM store, the settings (rules, policy), and Webex (a user without calling). */
+/** What the ScimApply steps are given: the SCIM store, the settings (rules, policy), Webex (a user without calling) and the pacing budget. */
 export interface ScimApplyStepContext {
   scim: () => ScimStore;
   env: () => Env;
   webex: () => WebexClient;
+  pacing: () => PacingBudget;
   now?: () => Date;
 }
 
 /**
- * How long an apply holds a resource: longer than the longest run it waits for (a Joiner: its nested Enable Calling
- * with Webex's retries), renewed at every step. A crashed apply's lease lapses; the next write's apply then takes it.
+ * The create-user workflow's Webex requests when nothing fails, on warm functions (the licences' names cached):
+ * the look-up by e-mail and the create (test/integration/scim/scim-pacing.test.ts counts them against the simulator).
  */
-export const SCIM_LEASE_MS = 35 * 60_000;
+export const CREATE_USER_WEBEX_REQUESTS = 2;
+
+/** Restoring sign-in: the look-up by e-mail, the read, the PUT and its read-back (users/restore-sign-in.ts). */
+export const RESTORE_SIGN_IN_WEBEX_REQUESTS = 4;
+
+/**
+ * Webex requests one apply action makes when nothing fails, drawn from the deployment's pacing budget before it
+ * starts: the lifecycle machines' own counts (bulk/pacing.ts, each counted against the simulator).
+ */
+export function actionWebexRequests(action: Exclude<ApplyAction, { action: 'done' }>): number {
+  switch (action.action) {
+    case 'createUser':
+      return CREATE_USER_WEBEX_REQUESTS;
+    case 'joiner':
+      return LIFECYCLE_WEBEX_REQUESTS.join;
+    case 'restoreSignIn':
+      return RESTORE_SIGN_IN_WEBEX_REQUESTS;
+    case 'leaver':
+      return LIFECYCLE_WEBEX_REQUESTS.leave;
+    case 'mover':
+      return action.input.detail.location === undefined ? LIFECYCLE_WEBEX_REQUESTS.updateProfile : LIFECYCLE_WEBEX_REQUESTS.move;
+  }
+}
+
+/**
+ * How long an apply holds a resource, renewed at every step: longer than the longest run it waits for without a
+ * step of its own (the Mover, whose move job Enable Calling may poll for an hour, within RunMover's TimeoutSeconds),
+ * so that no other apply takes the user while one still runs and writes stay in order
+ * (test/unit/scim/apply-lease.test.ts checks it against every Task of the ASL). A crashed apply's lease lapses;
+ * the next write's apply, waiting for it (WaitForLease), then takes it.
+ */
+export const SCIM_LEASE_MS = 4 * 3_600_000;
 
 /** The ScimApply execution of one stored version: the same name for a retried start, so it starts once. */
 export function scimApplyExecutionName(userId: string, version: number, cause?: { groupId: string; groupVersion: number }): string {
@@ -42,10 +77,24 @@ const Resource = { resourceType: z.literal('User'), resourceId: z.string().min(1
  */
 export const SCIM_APPLY_STEP_TABLE = {
   next: taskStep(z.object(Resource), (ctx: ScimApplyStepContext, i) => next(ctx, i)),
+  /**
+   * The action's requests from the deployment's pacing budget, the lease renewed first (an apply waiting for its
+   * slot keeps the user): `at` is when it may start, or, when not `granted`, when to ask again; the ASL's Wait
+   * honours `at` either way. `leaseLost`: another apply took the user while this one waited (its lease had lapsed),
+   * so this one asks `next` again rather than run.
+   */
+  pace: taskStep(z.object({ ...Resource, requests: z.number().int().min(1).max(100) }), async (ctx: ScimApplyStepContext, i) => {
+    const now = ctx.now?.() ?? new Date();
+    const lease = { owner: i.owner, until: new Date(now.getTime() + SCIM_LEASE_MS).toISOString() };
+    if (!(await ctx.scim().takeLease(i.resourceType, i.resourceId, lease, now.toISOString()))) return { granted: false, leaseLost: true, at: now.toISOString() };
+    const { grant } = await ctx.pacing().acquire(i.requests);
+    return { granted: grant.granted, leaseLost: false, at: new Date(grant.granted ? grant.notBeforeMs : grant.retryAtMs).toISOString() };
+  }),
   createUser: taskStep(z.object({ detail: z.object({ email: z.string(), firstName: z.string().optional(), lastName: z.string().optional(), displayName: z.string().optional(), department: z.string().optional(), title: z.string().optional() }) }), async (ctx: ScimApplyStepContext, i) => {
     const { created, user } = await createUser(ctx.webex(), { ...i.detail, ...(!i.detail.firstName && !i.detail.lastName && !i.detail.displayName ? { displayName: i.detail.email } : {}) });
     return { created, userId: user.id };
-  }, { webex: { requests: 2 } }),
+  }, { webex: { requests: CREATE_USER_WEBEX_REQUESTS } }),
+  restoreSignIn: taskStep(z.object({ email: z.string() }), (ctx: ScimApplyStepContext, i) => restoreSignIn(ctx.webex(), i.email), { webex: { requests: RESTORE_SIGN_IN_WEBEX_REQUESTS } }),
   record: taskStep(
     z.object({ ...Resource, version: z.number().int(), outcome: z.enum(['applied', 'failed']), target: WebexTarget.optional(), failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional() }),
     async (ctx: ScimApplyStepContext, i) => {
@@ -59,7 +108,7 @@ export const SCIM_APPLY_STEP_TABLE = {
   ),
 } satisfies TaskStepTable<ScimApplyStepContext>;
 
-type Next = ReturnType<typeof nextAction> & { version?: number } | { action: 'held' };
+type Next = (ReturnType<typeof nextAction> & { version?: number; requests?: number }) | { action: 'held' };
 
 async function next(ctx: ScimApplyStepContext, i: { resourceType: 'User'; resourceId: string; owner: string }): Promise<Next> {
   const store = ctx.scim();
@@ -70,7 +119,7 @@ async function next(ctx: ScimApplyStepContext, i: { resourceType: 'User'; resour
     const item = await store.get(i.resourceType, i.resourceId);
     if (!item) return { action: 'done' };
     const action = await userAction(ctx, item);
-    if (action.action !== 'done') return { ...action, version: item.version };
+    if (action.action !== 'done') return { ...action, version: item.version, requests: actionWebexRequests(action) };
     // Nothing left for this version: recorded, the lease released, and the resource read once more.
     if (!(item.callingStatus === 'failed' && item.appliedVersion >= item.version)) {
       await store.recordApplied(item.resourceType, item.id, { appliedVersion: item.version, callingStatus: 'applied' });

@@ -41,7 +41,7 @@ const SCHEMAS = [
   {
     id: SCIM_URN.user, name: 'User', description: 'User Account (userName is the Webex e-mail address)',
     attributes: [
-      attr('userName', { required: true, uniqueness: 'server', description: 'The Webex e-mail address' }),
+      attr('userName', { required: true, uniqueness: 'server', description: 'The Webex e-mail address; it cannot change once the user is in Webex (400 mutability)' }),
       attr('externalId', { caseExact: true, uniqueness: 'server' }),
       attr('name', { type: 'complex', subAttributes: ['givenName', 'familyName', 'formatted', 'middleName', 'honorificPrefix', 'honorificSuffix'].map((n) => attr(n)) }),
       attr('displayName'), attr('nickName'), attr('title'), attr('userType'), attr('preferredLanguage'), attr('locale'), attr('timezone'), attr('profileUrl', { type: 'reference' }),

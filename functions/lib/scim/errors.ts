@@ -1,6 +1,6 @@
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 import { errorToResult, type ApiResult } from '../workflows/error-status';
-import { SCIM_MEDIA_TYPE, SCIM_URN } from './schema';
+import { SCIM_MEDIA_TYPE, SCIM_URN, type ScimErrorBody } from './schema';
 
 /** RFC 7644 §3.12's scimType values the endpoint answers. */
 export type ScimType = 'invalidFilter' | 'tooMany' | 'uniqueness' | 'mutability' | 'invalidSyntax' | 'invalidPath' | 'noTarget' | 'invalidValue' | 'invalidVers';
@@ -43,9 +43,14 @@ export function scimErrorResult(error: unknown): ApiResult {
 }
 
 export function scimError(status: number, scimType: ScimType | undefined, detail: string): ApiResult {
-  return {
-    statusCode: status,
-    headers: { 'Content-Type': SCIM_MEDIA_TYPE },
-    body: { schemas: [SCIM_URN.error], status: String(status), ...(scimType ? { scimType } : {}), detail },
-  };
+  return { statusCode: status, headers: { 'Content-Type': SCIM_MEDIA_TYPE }, body: scimErrorBody(status, detail, scimType) };
+}
+
+/**
+ * The SCIM Error schema's body (RFC 7644 §3.12): `status` is the HTTP status as a string, `detail` readable text,
+ * `scimType` for the 400/409 kinds the RFC names. Also what the SCIM API's gateway responses and the local API's
+ * refusals send (a refused token, throttling, an unknown path), so Entra ID and Okta show the reason in their logs.
+ */
+export function scimErrorBody(status: number | string, detail: string, scimType?: ScimType): ScimErrorBody {
+  return { schemas: [SCIM_URN.error], status: String(status), ...(scimType ? { scimType } : {}), detail };
 }

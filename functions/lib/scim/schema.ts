@@ -155,6 +155,7 @@ export const ScimErrorBody = z.object({
   scimType: z.string().optional(),
   detail: z.string(),
 });
+export type ScimErrorBody = z.infer<typeof ScimErrorBody>;
 
 /**
  * A PatchOp (RFC 7644 §3.5.2). `op` is matched case-insensitively: Entra ID sends "Add", "Replace", "Remove"

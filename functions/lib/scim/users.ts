@@ -47,12 +47,27 @@ export async function getResource(ctx: ScimContext, type: ScimResourceType, id: 
 
 /** PUT: the whole resource replaced (read-only attributes ignored); the userName may change if no one else has it. */
 export async function replaceUser(ctx: ScimContext, id: string, input: ScimUserInput) {
-  return render(await changeResource(ctx, 'User', id, () => ({ state: userState(input) })));
+  return render(await changeResource(ctx, 'User', id, (current) => ({ state: keepingWebexEmail(current, userState(input)) })));
 }
 
 export async function patchUser(ctx: ScimContext, id: string, operations: readonly z.output<typeof PatchOperation>[]) {
-  const item = await changeResource(ctx, 'User', id, (current) => ({ state: userState(revalidate(ScimUserInput, applyPatch(current.state, operations))) }));
+  const item = await changeResource(ctx, 'User', id, (current) => ({ state: keepingWebexEmail(current, userState(revalidate(ScimUserInput, applyPatch(current.state, operations)))) }));
   return render(item);
+}
+
+/**
+ * The userName of a user that has reached Webex: the lifecycle machines find the Webex user by that e-mail, and none
+ * of them changes a person's e-mail. Accepting a new userName (Entra ID's "Update User [Single-valued properties]")
+ * would answer 200, show callingStatus applied, and leave Webex under the old address, where a later deactivation by
+ * the new one would not find the user to remove their calling. So it is a 400 `mutability` naming the attribute,
+ * before anything is stored; a change of case only, or one made before the user reached Webex, is accepted.
+ */
+function keepingWebexEmail<S extends { userName: string }>(current: ScimItem, next: S): S {
+  const webex = current.appliedState as { email?: string; present?: boolean } | undefined;
+  if (webex?.present && webex.email && webex.email !== next.userName.toLowerCase()) {
+    throw new ScimError(400, 'mutability', `userName: the user exists in Webex as ${webex.email}, and the Webex e-mail address is not changed through SCIM`);
+  }
+  return next;
 }
 
 /** DELETE: gone for the protocol at once (404 after), its values free again; the leaver still runs for it. */

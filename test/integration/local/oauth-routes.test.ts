@@ -1,6 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { API_SCOPES, type ApiScope } from '../../../functions/lib/http/scopes';
 import { createLocalTokenIssuer } from '../../../functions/local/oauth-issuer';
+import { isScimRoute } from '../../../functions/lib/http/route';
+import { SCIM_URN } from '../../../functions/lib/scim/schema';
 import { routes } from '../../../functions/routes';
 import { startHarness, type Harness } from '../../support/harness';
 import { useLocalImportsBucket } from '../../support/local-imports-bucket';
@@ -87,7 +89,9 @@ describe('every route under LOCAL_API_AUTH=oauth', () => {
     const res = await call(route.method, sample.path, undefined, sample.body);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
-    expect(res.body).toEqual({ error: { code: 'Unauthorized', message: expect.stringContaining('bearer token') } });
+    // A SCIM route answers in the SCIM error form, as the SCIM API's gateway responses do.
+    if (isScimRoute(route)) expect(res.body).toEqual({ schemas: [SCIM_URN.error], status: '401', detail: expect.stringContaining('bearer token') });
+    else expect(res.body).toEqual({ error: { code: 'Unauthorized', message: expect.stringContaining('bearer token') } });
     expect(h.webexCalls()).toHaveLength(0);
   });
 
@@ -96,8 +100,13 @@ describe('every route under LOCAL_API_AUTH=oauth', () => {
     const sample = SAMPLES[route.id];
     const res = await call(route.method, sample.path, `Bearer ${token(API_SCOPES.filter((s) => s !== route.scope))}`, sample.body);
     expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('InsufficientScope');
-    expect(res.body.error.message).toContain(`webex-provisioning/${route.scope}`);
+    if (isScimRoute(route)) {
+      expect(res.body).toMatchObject({ schemas: [SCIM_URN.error], status: '403' });
+      expect(res.body.detail).toContain(`webex-provisioning/${route.scope}`);
+    } else {
+      expect(res.body.error.code).toBe('InsufficientScope');
+      expect(res.body.error.message).toContain(`webex-provisioning/${route.scope}`);
+    }
     expect(res.headers.get('www-authenticate')).toBe('Bearer error="insufficient_scope"');
     expect(h.webexCalls()).toHaveLength(0);
   });

@@ -6,7 +6,9 @@ import { createLocalRuntime } from '../../../functions/local/local-runtime';
 import { routes } from '../../../functions/routes';
 import { FileScimTokenStore } from '../../../functions/lib/scim-auth/file-scim-token-store';
 import { rotateStoredScimToken } from '../../../functions/lib/scim-auth/scim-token-store';
-import { SCIM_ERROR_SCHEMA } from '../../../functions/lib/scim-auth/scim-error';
+import { SCIM_URN } from '../../../functions/lib/scim/schema';
+
+const SCIM_ERROR_SCHEMA = SCIM_URN.error;
 import { route as scimProbe } from '../../support/fixtures/scim-probe-route';
 
 /**

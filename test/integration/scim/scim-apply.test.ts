@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from '../../support/harness';
+import { closeScimHarness, scimEnv, scimRequest } from '../../support/scim';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -17,19 +18,11 @@ const RULES = [
 describe('SCIM 2.0 endpoint: applied to Webex through the lifecycle machines', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ SCIM_CALLING_RULES: JSON.stringify(RULES), SCIM_DEACTIVATE_POLICY: 'removeCalling' });
+    h = await startHarness(scimEnv(RULES));
   });
-  afterAll(async () => {
-    delete process.env.SCIM_CALLING_RULES;
-    delete process.env.SCIM_DEACTIVATE_POLICY;
-    await h.close();
-  });
+  afterAll(() => closeScimHarness(h));
 
-  const scim = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(h.api.url + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/scim+json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const scim = (method: string, path: string, body?: unknown) => scimRequest(h, method, path, body);
   const webexUser = async (email: string) => h.call('GET', `/users/${encodeURIComponent(email)}`);
   const settled = () => h.runtime.executions.settle();
   const patch = (id: string, ...Operations: unknown[]) => scim('PATCH', `/scim/v2/Users/${id}`, { schemas: [PATCH_OP], Operations });

@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from '../../support/harness';
+import { closeScimHarness } from '../../support/scim';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -26,7 +27,7 @@ describe('SCIM 2.0 endpoint: protocol', () => {
   beforeAll(async () => {
     h = await startHarness();
   });
-  afterAll(() => h.close());
+  afterAll(() => closeScimHarness(h));
 
   const scim = async (method: string, path: string, body?: unknown, contentType = 'application/scim+json') => {
     const res = await fetch(h.api.url + path, { method, headers: body === undefined ? {} : { 'content-type': contentType }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
@@ -154,12 +155,25 @@ describe('SCIM 2.0 endpoint: protocol', () => {
     const big = await scim('POST', '/scim/v2/Users', { ...entraUser('big@example.com', 'big'), nickName: 'x'.repeat(70_000) });
     expect(big).toMatchObject({ status: 413, body: { schemas: [ERROR], status: '413' } });
     const { body: u } = await scim('POST', '/scim/v2/Users', entraUser('patch.bad@example.com', 'pb'));
+    // Its own apply (a valid create) done: what follows must send nothing more.
+    await h.runtime.executions.settle();
+    h.sim.requests.length = 0;
     const badPatch = await scim('PATCH', `/scim/v2/Users/${u.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'userName', value: 'not-an-email' }] });
     expect(badPatch).toMatchObject({ status: 400, body: { scimType: 'invalidValue' } });
     expect(badPatch.body.detail).toMatch(/userName/);
     const badOp = await scim('PATCH', `/scim/v2/Users/${u.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'move', path: 'title', value: 'x' }] });
     expect(badOp).toMatchObject({ status: 400 });
     expect(badOp.body.detail).toMatch(/Operations\.0\.op/);
+    // Unknown attributes by PATCH, with a path and path-less (Okta's form), and an oversized PATCH: refused, nothing stored.
+    const unknownPath = await scim('PATCH', `/scim/v2/Users/${u.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'favouriteColour', value: 'blue' }] });
+    expect({ status: unknownPath.status, scimType: unknownPath.body.scimType }).toEqual({ status: 400, scimType: 'invalidValue' });
+    expect(unknownPath.body.detail).toMatch(/favouriteColour/);
+    const unknownValue = await scim('PATCH', `/scim/v2/Users/${u.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false, shoeSize: 44 } }] });
+    expect(unknownValue.status).toBe(400);
+    expect(unknownValue.body.detail).toMatch(/shoeSize/);
+    const bigPatch = await scim('PATCH', `/scim/v2/Users/${u.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'x'.repeat(70_000) }] });
+    expect(bigPatch).toMatchObject({ status: 413, type: 'application/scim+json', body: { schemas: [ERROR], status: '413' } });
+    expect((await scim('GET', `/scim/v2/Users/${u.id}`)).body).toMatchObject({ active: true, meta: { version: 'W/"1"' } });
     expect(h.webexCalls()).toEqual([]);
   });
 });

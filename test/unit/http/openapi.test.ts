@@ -70,8 +70,17 @@ describe('the OpenAPI document of the suite API', () => {
         if (declared.body) expect(responses[status].content[mediaType].schema).toBeDefined();
         else if (Number(status) < 400) expect(responses[status].content).toBeUndefined();
       }
-      // 403 is the authorizer's (or the local runtime's) answer, in the API's own JSON whatever the route.
-      for (const status of Object.keys(impliedErrors(route))) expect(responses[status].content[status === '403' ? 'application/json' : mediaType].schema).toBeDefined();
+      for (const status of Object.keys(impliedErrors(route))) expect(responses[status].content[mediaType].schema).toBeDefined();
+      // The authorizer's refusals: a protocol's route (SCIM) in its own error schema, a local 403 (a web page) in the API's.
+      const errorRef = { $ref: '#/components/schemas/Error' };
+      if (route.protocol) {
+        const own = { $ref: `#/components/schemas/${route.protocol.errorName}` };
+        expect(responses['401'].content).toEqual({ [mediaType]: { schema: own } });
+        expect(responses['403'].content).toEqual({ [mediaType]: { schema: { anyOf: [own, errorRef] } } });
+      } else {
+        expect(responses['401'].content).toEqual({ 'application/json': { schema: errorRef } });
+        expect(responses['403'].content).toEqual({ 'application/json': { schema: errorRef } });
+      }
       expect(Object.keys(responses).some((s) => s.startsWith('2'))).toBe(true);
     }
   });
