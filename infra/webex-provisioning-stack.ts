@@ -33,7 +33,6 @@ import { checkReconcileOnUpload } from '../functions/lib/reconcile/upload-plan';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
 import type { ContextProps } from './context';
 
-export { DEFAULT_STACK_NAME } from './stack-name';
 /** Default retention, in days, of every log group the stack creates. */
 export const DEFAULT_LOG_RETENTION_DAYS = 90;
 

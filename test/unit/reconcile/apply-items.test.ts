@@ -1,4 +1,4 @@
-import { ACTION_WEBEX_REQUESTS, actionRequests, applyGroups, actionRun, planRequests, prepareApply } from '../../../functions/lib/reconcile/apply-items';
+import { actionRequests, applyGroups, actionRun, planRequests, prepareApply } from '../../../functions/lib/reconcile/apply-items';
 import { applyExecutionName } from '../../../functions/lib/reconcile/apply-execution';
 import type { PlanAction, ReconcilePlan } from '../../../functions/lib/reconcile/schemas';
 import { savePlan } from '../../../functions/lib/reconcile/plan-store';
