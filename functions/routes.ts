@@ -42,7 +42,6 @@ export function routeModuleFiles(functionsDir: string = __dirname): string[] {
  */
 export const routes: readonly Route[] = routeModuleFiles().map((file) => {
   // A synchronous require keeps `routes` a plain value for its importers (tsx and ts-jest load TypeScript this way).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { route } = require(file) as { route?: Route };
   if (!route) throw new Error(`${file} declares a route but exports none`);
   return route;

@@ -6,7 +6,7 @@
  * Configuration comes from CDK context, e.g.
  *   npx cdk deploy -c webexBaseUrl=https://… -c existingSecretArn=arn:aws:secretsmanager:… \
  *     -c apiThrottle='{"rateLimit":5,"burstLimit":10}' -c logRetentionDays=365
- * See CONTEXT_KEYS in infra/config.ts and WebexProvisioningStackProps for each setting and its default.
+ * infra/context.ts declares each key, its default and what it does (docs/configuration.md shows them as a table).
  */
 import { App, Tags } from 'aws-cdk-lib';
 import { configFromContext } from './config';

@@ -10,14 +10,13 @@ import { BulkImports } from './constructs/bulk-imports';
 import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/threshold-ceiling';
 import { LeaverThresholds } from '../functions/lib/reconcile/schemas';
 import { DEFAULT_LEAVER_POLICY_ENV } from '../functions/lib/lifecycle/router';
-import { CallingRules, SCIM_CALLING_RULES_ENV, SCIM_DEACTIVATE_POLICY_ENV, scimDeactivatePolicy, type CallingRule } from '../functions/lib/scim/calling-rules';
-import { ReconcileSchedule, scheduledPlanInput, type ReconcileScheduleSettings } from './constructs/reconcile-schedule';
+import { CallingRules, SCIM_CALLING_RULES_ENV, SCIM_DEACTIVATE_POLICY_ENV, scimDeactivatePolicy } from '../functions/lib/scim/calling-rules';
+import { ReconcileSchedule, scheduledPlanInput } from './constructs/reconcile-schedule';
 import { E2E_EVENT_SOURCE } from '../e2e/constants';
-import { FailureNotifications, validateNotifyWebhook, type NotifyWebhookSettings } from './constructs/failure-notifications';
+import { FailureNotifications, validateNotifyWebhook } from './constructs/failure-notifications';
 import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simulator';
 import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
-import type { LeaverPolicy } from '../functions/lib/schemas/lifecycle-events';
 import { NumberPools } from './constructs/number-pools';
 import { OperationsDashboard } from './constructs/operations-dashboard';
 import { TokenRotation } from './constructs/token-rotation';
@@ -27,262 +26,21 @@ import { MAX_MAX_CONCURRENCY } from '../functions/lib/bulk/joiners';
 import { stateMachine, type StateMachineId } from '../functions/lib/state-machines/definitions';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSettings } from './constructs/workflow-api';
-import { CognitoApiIssuer, type ApiClientSettings } from './constructs/oauth-issuer';
+import { CognitoApiIssuer } from './constructs/oauth-issuer';
 import { ScimTokenSecret } from './constructs/scim-token-secret';
 import { ReconcileOnUpload } from './constructs/reconcile-on-upload';
-import { checkReconcileOnUpload, type ReconcileOnUploadSettings } from '../functions/lib/reconcile/upload-plan';
+import { checkReconcileOnUpload } from '../functions/lib/reconcile/upload-plan';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
+import type { ContextProps } from './context';
 
-export { DEFAULT_STACK_NAME } from './stack-name';
 /** Default retention, in days, of every log group the stack creates. */
 export const DEFAULT_LOG_RETENTION_DAYS = 90;
 
-/** Everything an administrator configures; each can also be given as CDK context (`-c name=value`, see app.ts). */
-export interface WebexProvisioningStackProps extends StackProps {
-  /**
-   * Base URL of the Webex REST API the functions call (`WEBEX_BASE_URL`). Organisations in the Webex for
-   * Government cloud use their cloud's URL instead. Must be https.
-   * @default 'https://webexapis.com/v1'
-   */
-  readonly webexBaseUrl?: string;
-
-  /**
-   * Complete ARN (including Secrets Manager's six-character suffix) of an existing Service App secret, for
-   * example the one kept from an earlier deployment of this stack. Given: the secret is imported and the
-   * functions are granted read access to it. Not given: the stack creates one (retained on stack deletion)
-   * for `npm run connect` to fill.
-   * @default - a new secret is created
-   */
-  readonly existingSecretArn?: string;
-
-  /**
-   * ARN of a customer-managed KMS key that encrypts the Service App secret (for an existing secret: the key it
-   * is encrypted with, so the functions may decrypt it).
-   * @default - the AWS managed key `aws/secretsmanager`
-   */
-  readonly secretEncryptionKeyArn?: string;
-
-  /**
-   * Stage-wide API throttling: steady requests per second (`rateLimit`) and bucket size (`burstLimit`).
-   * @default { rateLimit: 10, burstLimit: 20 }
-   */
-  readonly apiThrottle?: ApiThrottleSettings;
-
-  /**
-   * Who may call the API: `iam` (SigV4), `oauth` (OAuth 2.0 client credentials: a bearer token carrying the
-   * route's scope), or both at once: two REST APIs built from the same route rows in front of the same functions
-   * (`ApiUrl` and `OAuthApiUrl`).
-   * @default ['iam']
-   */
-  readonly apiAuth?: ApiAuthMode[];
-
-  /**
-   * The OAuth clients of the stack's Cognito user pool (with `oauth`, unless `oauthIssuer` is given): one
-   * confidential app client each, client credentials only, limited to its scopes, e.g.
-   * `[{ name: 'jira', scopes: ['users.read', 'users.write', 'calling.write'] }]`.
-   * @default - none (the pool and its token endpoint exist; add clients to get tokens)
-   */
-  readonly apiClients?: ApiClientSettings[];
-
-  /**
-   * An external authorization server (Entra ID, Okta) instead of the stack's Cognito user pool: its issuer (`iss`),
-   * with `oauthAudience` (`aud`); its tokens must carry `webex-provisioning/<scope>` in `scope`, `scp` or `roles`.
-   * @default - the stack's Cognito user pool
-   */
-  readonly oauthIssuer?: string;
-  readonly oauthAudience?: string;
-  /**
-   * The external issuer's JWKS, where it is not `<oauthIssuer>/.well-known/jwks.json` (Entra ID:
-   * `https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys`; Okta: `<issuer>/v1/keys`).
-   * @default `${oauthIssuer}/.well-known/jwks.json`
-   */
-  readonly oauthJwksUri?: string;
-
-  /**
-   * The Cognito domain prefix of the token endpoint (`<prefix>.auth.<region>.amazoncognito.com`), unique in the region.
-   * @default '<stack name>-<account id>' (lower-cased)
-   */
-  readonly oauthDomainPrefix?: string;
-
-  /**
-   * Days to keep the API access logs and the functions' logs. One of CloudWatch Logs' retention values
-   * (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653),
-   * or 9999 to keep them forever.
-   * @default 90
-   */
-  readonly logRetentionDays?: number;
-
-  /**
-   * Hours between token rotations (EventBridge Scheduler).
-   * @default 12
-   */
-  readonly rotationIntervalHours?: number;
-
-  /**
-   * E-mail address subscribed to the alarm topic (failed rotation, refresh token under 14 days from expiry,
-   * rotator errors). The address must confirm the subscription.
-   * @default - no subscription; subscribe to the `AlarmTopicArn` output yourself
-   */
-  readonly alarmEmail?: string;
-
-  /**
-   * Path prefixes `POST /webex/requests` may reach (and `GET /webex/operations` lists); a subset of /people,
-   * /licenses, /locations, /telephony/config, /telephony/pstn and /workspaces/{workspaceId}/features (or
-   * paths below them; `{param}` stands for any one segment).
-   * @default all six
-   */
-  readonly webexRequestAllowedPrefixes?: string[];
-
-  /**
-   * Let `POST /webex/requests` bodies carry privilege-changing fields: `roles` (admin roles) and, on
-   * `PUT /people/{personId}`, `emails` (the sign-in address). Off, they are refused with a 400. Either way,
-   * the right to invoke that route is an admin's right over the Webex org: grant it as such.
-   * @default false
-   */
-  readonly webexRequestAllowPrivilegeFields?: boolean;
-
-  /**
-   * The Webex Calling license Enable Calling assigns, by name or id.
-   * @default 'Webex Calling - Professional'
-   */
-  readonly callingLicense?: string;
-
-  /**
-   * Publish and route lifecycle events on the account's default event bus instead of a bus of the stack's own.
-   * @default false - a custom bus
-   */
-  readonly lifecycleUseDefaultBus?: boolean;
-
-  /**
-   * The event `source`s that may start lifecycle flows: in every rule's pattern, and enforced by the router and
-   * `POST /events`. Required with `lifecycleUseDefaultBus`, where any principal allowed `events:PutEvents` on the
-   * default bus could otherwise delete users (pair it with an `events:source` condition on those principals).
-   * @default - any source on the stack's own bus
-   */
-  readonly lifecycleAllowedSources?: string[];
-
-  /**
-   * Reserved concurrency for the token rotator. Off by default: Lambda keeps 100 executions unreserved and
-   * refuses a reservation that leaves fewer, so an account whose quota is 10 or 50 (new accounts' may be) cannot
-   * reserve at all; the secret's lease already
-   * lets only one of two racing rotations refresh.
-   * @default - none
-   */
-  readonly rotatorReservedConcurrency?: number;
-
-  /**
-   * An end-to-end test stack (`npm run e2e`, context `e2e=true`): also deploys the built-in Webex simulator as a
-   * Lambda behind a function URL, points `webexBaseUrl` at it, outputs `SimulatorUrl`, allows lifecycle events
-   * from the scenario's source only (unless `lifecycleAllowedSources` says otherwise), and destroys every
-   * resource (the secret and bucket included) with the stack. Never for an organisation's real stack.
-   * @default false
-   */
-  readonly e2eSimulator?: boolean;
-
-  /**
-   * What a `Webex User Left` event does to the user when the event names no policy, after its calling license
-   * and numbers are freed: `delete` it, `deactivate` it (login disabled; Webex deletes users deactivated for
-   * 30 days, help.webex.com article v5wksr), or `removeCalling` (the user stays active, without calling).
-   * @default 'deactivate'
-   */
-  readonly defaultLeaverPolicy?: LeaverPolicy;
-
-  /**
-   * SCIM (the /scim/v2 endpoint): the ordered calling rules that give a provisioned user calling from attributes the
-   * directory already holds, `[{ when: { department?, group?, title?, … }, location, license?, autoAssignNumber? }]`,
-   * the first match winning; the user's own extension attributes (callingLocation, phoneNumber, …) override them.
-   * @default none: calling only where the extension attributes give a location
-   */
-  readonly scimCallingRules?: readonly CallingRule[];
-
-  /**
-   * What SCIM `active: false` does: `removeCalling` (the user stays, without calling; `active: true` restores it),
-   * `deactivate` (sign-in off; Webex deletes users deactivated for 30 days, help.webex.com article v5wksr) or `delete`.
-   * A SCIM DELETE always deletes.
-   * @default 'removeCalling'
-   */
-  readonly scimDeactivatePolicy?: LeaverPolicy;
-
-  /**
-   * Webex requests a second that bulk joiners (the JSON and the CSV path) may spend: joiners are started
-   * this far apart (the requests one joiner makes ÷ this). Webex publishes no per-org limit; raise it only
-   * when the org's 429s allow, and leave room for the service desk's own requests.
-   * @default 5
-   */
-  readonly bulkWebexRequestsPerSecond?: number;
-
-  /**
-   * The pacing controller (functions/lib/pacing/): the rate it starts at, requests a second. It then finds the
-   * organisation's rate from Webex's 429s (AIMD) and keeps it in the activity table for the next run.
-   * @default bulkWebexRequestsPerSecond, else 5
-   */
-  readonly webexInitialRequestsPerSecond?: number;
-  /** The most requests a second the pacing controller lets the runs' rate reach. @default 100 */
-  readonly webexMaxRequestsPerSecond?: number;
-  /** The share of the found rate left to interactive (API) calls: runs draw the rest. From 0 to below 1. @default 0.2 */
-  readonly webexInteractiveShare?: number;
-
-  /**
-   * How many joiners (bulk runs) or plan items (reconcile apply) run at once: the Map's MaxConcurrency. Each
-   * runs at most one Lambda invocation at a time, and a CSV runs two batches at once, so a run holds up to this
-   * many (twice this for a CSV) of the account's concurrent executions. The default fits an account whose Lambda
-   * concurrency quota is still 10 (new accounts); with the usual 1,000, 16 fills the default request budget.
-   * @default 4
-   */
-  readonly bulkMaxConcurrency?: number;
-
-  /**
-   * When a reconciliation plan needs a person's confirmation (`POST /reconcile/plans`, and the schedule):
-   * more leavers than `maxLeaverPercent` of the in-scope users, or than `maxLeavers`. A request's own
-   * `thresholds` override these.
-   * @default { maxLeaverPercent: 10, maxLeavers: 50 }
-   */
-  readonly reconcileLeaverThresholds?: LeaverThresholds;
-
-  /**
-   * Plan a reconciliation on a schedule (EventBridge Scheduler) from a fixed roster key in the imports bucket,
-   * e.g. `{ expression: 'cron(0 2 * * ? *)', timezone: 'Europe/Berlin', key: 'rosters/nightly.csv',
-   * scope: { emailDomains: ['example.com'] } }`. Each run stores a plan and publishes Webex Reconcile Planned
-   * or Webex Reconcile Confirmation Required; with `autoApply`, a plan that needs no confirmation is applied
-   * (see the README).
-   * @default - no schedule
-   */
-  readonly reconcileSchedule?: ReconcileScheduleSettings;
-
-  /**
-   * Plan a reconciliation whenever a roster file is created under a prefix of the imports bucket (an HR system's
-   * nightly export), e.g. `{ prefix: 'rosters/', scope: { emailDomains: ['example.com'] }, autoApply: false }`
-   * (also `leaverPolicy`, `allowMoves`, `thresholds`, as the schedule). The bucket sends its events to EventBridge
-   * and a rule on "Object Created" under the prefix starts the planner; the same safeguards and events as
-   * `reconcileSchedule`. The prefix may not overlap where the suite writes (plans/, applies/, reports/, bulk-results/).
-   * @default - off
-   */
-  readonly reconcileOnUpload?: ReconcileOnUploadSettings;
-
-  /**
-   * Days the activity table keeps a record (user history, bulk runs, plans) before DynamoDB's TTL removes it.
-   * @default 400
-   */
-  readonly activityRetentionDays?: number;
-
-  /**
-   * Also send the failures the alarm topic gets (Webex Lifecycle Failed, Webex Reconcile Failed, Webex Reconcile
-   * Confirmation Required, Webex Bulk Joiners Failed) to a webhook through an EventBridge connection and API
-   * destination, e.g. `{ url: 'https://example.service-now.com/api/…', auth: { type: 'basic', username: 'webex-notify',
-   * secretArn: 'arn:aws:secretsmanager:…' }, format: 'json' }`. Credentials come from an existing Secrets Manager
-   * secret (never in the template); `url` may be such a secret's ARN too (a Slack webhook URL is a credential).
-   * `invocationRateLimitPerSecond` defaults to 1. Checked at synth: a bad value fails naming its key.
-   * @default - the alarm topic only
-   */
-  readonly notifyWebhook?: NotifyWebhookSettings;
-
-  /**
-   * The free-number alarm fires when a Webex Calling location has fewer free numbers than this (the daily count,
-   * LowestFreeNumbers), so joiners do not fail on an empty pool.
-   * @default 5
-   */
-  readonly numberPoolLowWatermark?: number;
-}
+/**
+ * Everything an administrator configures: the CDK context's keys (infra/context.ts, where each is described, and
+ * docs/configuration.md), as the context reads them; `-c e2e=true` is the prop `e2eSimulator`.
+ */
+export interface WebexProvisioningStackProps extends StackProps, ContextProps {}
 
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
 const SECRET_COMPLETE_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/;

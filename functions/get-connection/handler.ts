@@ -1,4 +1,3 @@
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { lambdaEnv } from '../lib/aws/lambda-env';
 import { lambdaWebexSecret } from '../lib/aws/lambda-secret-reader';

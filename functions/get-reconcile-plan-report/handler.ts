@@ -5,7 +5,6 @@ import { PlanReportUrlView } from '../lib/reconcile/answers';
 import { planIdField } from '../lib/reconcile/plan-route-schemas';
 import { planReportUrl } from '../lib/reconcile/report-url';
 import { importsBucket } from '../lib/storage/imports-bucket';
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 
 /**

@@ -12,7 +12,7 @@ import type { ObjectStore } from '../lib/storage/object-store';
 export type TaskHandlers = Record<TaskSubstitution, LambdaHandler>;
 
 export const START_EXECUTION_SYNC = 'arn:aws:states:::states:startExecution.sync:2';
-export const START_EXECUTION = 'arn:aws:states:::states:startExecution';
+const START_EXECUTION = 'arn:aws:states:::states:startExecution';
 export const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
 
 export interface LocalRunnerSetup {

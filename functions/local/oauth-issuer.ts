@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, sign, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RESOURCE_SERVER, API_SCOPES, wireScope, type ApiScope } from '../lib/http/scopes';
 
 /**

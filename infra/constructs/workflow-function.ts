@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { ENV, READ_SECRET_THROUGH_EXTENSION } from '../../functions/lib/tokens/service-app-secret';
 import { DEFAULT_WEBEX_BASE_URL } from '../../functions/lib/webex/client';
 import { fromRepoRoot } from '../paths';
+import type { ContextKey } from '../context';
 
 /** The commercial-cloud Webex base URL, from the client that uses it (government-cloud organisations set another). */
 export { DEFAULT_WEBEX_BASE_URL };
@@ -91,7 +92,7 @@ export interface WorkflowFunctionProps
  * CDK knows the extension layer's ARN for some regions only (SECRETS_EXTENSION_LAYER_REGIONS); elsewhere (newer
  * regions, GovCloud, China) name the arm64 layer's ARN with the `secretsExtensionLayerArn` context value.
  */
-export const SECRETS_EXTENSION_LAYER_CONTEXT = 'secretsExtensionLayerArn';
+export const SECRETS_EXTENSION_LAYER_CONTEXT = 'secretsExtensionLayerArn' satisfies ContextKey;
 
 const SECRETS_EXTENSION_VERSION = lambda.ParamsAndSecretsVersions.V1_0_103;
 const LAYER_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]+:\d+$/;

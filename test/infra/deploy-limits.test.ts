@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { LIFECYCLE_RESULT_SOURCE } from '../../functions/lib/schemas/lifecycle-events';
 import { stateMachines } from '../../functions/lib/state-machines/definitions';

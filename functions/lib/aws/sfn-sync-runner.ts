@@ -1,4 +1,4 @@
-import { SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
+import { type SFNClient, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import type { ExecutionOutcome, StartOptions, StateMachineRunner } from '../state-machines/runner';
 import { parseJsonText, startError } from './sfn-errors';
 

@@ -9,7 +9,7 @@ import { HTML_CONTENT_TYPE, renderHtmlReport } from '../reports/html';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, withOutcome, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
 import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
 import { joinerIntervalMs, requestsPerSecond } from './pacing';
-import type { BulkJoinersCsvReport, CsvRunReport, CsvUserResult } from '../schemas/bulk-answers';
+import type { BulkJoinersCsvReport, CsvRunReport } from '../schemas/bulk-answers';
 
 /**
  * Bulk joiners from a CSV file in S3 (POST /bulk/joiners/csv): a preflight reads and checks every row,
@@ -193,7 +193,7 @@ export function failedBatchResults(items: CsvItem[], error: string, cause?: stri
 
 // ---- the report -----------------------------------------------------------------------------------
 
-export type { BulkJoinersCsvReport, CsvRunReport, CsvUserResult };
+export type { BulkJoinersCsvReport, CsvRunReport };
 
 const MAX_FAILURES_IN_OUTPUT = 100;
 

@@ -1,4 +1,3 @@
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import type { Env } from '../config';
 import { maxConcurrency } from '../bulk/joiners';

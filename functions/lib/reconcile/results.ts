@@ -1,4 +1,3 @@
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { csvField } from '../bulk/csv-joiners';
 import { cutToBytes, wholeTrackingId } from '../bulk/joiners';
@@ -12,7 +11,7 @@ import { RECONCILE_RESULT_DETAIL_TYPES } from './apply-execution';
 import type { ApplyGroup } from './apply-items';
 import { readPlan } from './plan-store';
 import { resultsHtml } from './report-html';
-import { ActionResult, ActionStatus, ReconcileCounts, ReconcileResults, resultKeys } from './results-schema';
+import { type ActionResult, ActionStatus, type ReconcileCounts, type ReconcileResults, resultKeys } from './results-schema';
 import { ACTION_KINDS, type ActionKind } from './schemas';
 
 /**
@@ -21,7 +20,7 @@ import { ACTION_KINDS, type ActionKind } from './schemas';
  * Written under applies/ (the apply's own prefix) as applies/<id>.results.json, .csv and .html.
  */
 
-export { ActionResult, ReconcileCounts, ReconcileResults, resultKeys } from './results-schema';
+export { ActionResult, ReconcileCounts, ReconcileResults } from './results-schema';
 
 /** What one item of the Map reports for an action (the ASL's Pass states and describeFailure). */
 export const ItemResult = z.object({

@@ -1,4 +1,3 @@
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { MAX_PAGE_SIZE } from '../activity/keys';
 import { userRef } from './fields';

@@ -1,4 +1,3 @@
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 
 /** The deployment's shared Webex pacing budget as it stands (functions/lib/pacing/): what a running job shows. */

@@ -1,4 +1,3 @@
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 
 /** A running Distributed Map's progress, as GET answers it (state-machines/map-progress.ts computes it). */

@@ -1,4 +1,3 @@
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { clip } from '../errors';
 import type { Env } from '../config';
@@ -185,8 +184,6 @@ function safeMessage(text: string, depth: number): string | undefined {
   }
 }
 
-export type ScimApplyStep = keyof typeof SCIM_APPLY_STEP_TABLE;
-export const SCIM_APPLY_STEPS = Object.keys(SCIM_APPLY_STEP_TABLE) as ScimApplyStep[];
 export const ScimApplyStepInput = taskStepInput(SCIM_APPLY_STEP_TABLE);
 export type ScimApplyStepInput = TaskStepInput<typeof SCIM_APPLY_STEP_TABLE>;
 

@@ -26,8 +26,6 @@ export interface ScimItem<S = ScimUserState | ScimGroupState> {
   client?: string;
   deleted?: boolean;
 }
-export type ScimUserItem = ScimItem<ScimUserState>;
-export type ScimGroupItem = ScimItem<ScimGroupState>;
 
 /** The attributes a resource is unique by (RFC 7643 `uniqueness: server`), each a lookup without a scan. */
 export type UniqueAttribute = 'userName' | 'externalId' | 'displayName';

@@ -1,8 +1,8 @@
 import type { SecretReader } from './secret-store';
 import { parseServiceAppSecret, type ServiceAppSecret } from './service-app-secret';
-import { DEFAULT_EXTENSION_PORT, readSecretStringThroughExtension, type ExtensionSecretReaderOptions } from './extension-secret-string';
+import { readSecretStringThroughExtension, type ExtensionSecretReaderOptions } from './extension-secret-string';
 
-export { DEFAULT_EXTENSION_PORT, type ExtensionSecretReaderOptions };
+export type { ExtensionSecretReaderOptions };
 
 /**
  * The Service App secret read through the AWS Parameters and Secrets Lambda Extension, which runs next to

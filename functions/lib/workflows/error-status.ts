@@ -1,5 +1,4 @@
 import { isThrottlingError } from '@smithy/service-error-classification';
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, SecretUnavailableError, StateMachineStartError, StoredObjectInvalidError, UnprocessableError, ValidationError } from '../errors';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus } from '../webex/errors';

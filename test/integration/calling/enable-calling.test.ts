@@ -1,7 +1,5 @@
-import type { Context } from 'aws-lambda';
 import { createLocalRuntime } from '../../../functions/local/local-runtime';
 import type { EnableCallingInput } from '../../../functions/lib/schemas/calling';
-import type { LambdaHandler } from '../../../functions/local/local-runner';
 import { toStepError } from '../../../functions/lib/workflows/step-error';
 import { enableCalling } from '../../../functions/lib/workflows/calling/enable-calling';
 import { WebexApiError } from '../../../functions/lib/webex/errors';

@@ -1,7 +1,7 @@
 import { startHarness, type Harness } from '../../support/harness';
 import { useLocalImportsBucket } from '../../support/local-imports-bucket';
 import { CORP_DOMAIN, largeOrgSeed, rosterCsv } from '../../support/reconcile-org';
-import { uploadPlanInput, type ReconcileOnUploadSettings } from '../../../functions/lib/reconcile/upload-plan';
+import { type uploadPlanInput, type ReconcileOnUploadSettings } from '../../../functions/lib/reconcile/upload-plan';
 
 /**
  * reconcileOnUpload on the local runtime: a roster put into the imports bucket under the prefix raises "Object

@@ -82,7 +82,6 @@ const fill = (op: Operation, value: fc.Arbitrary<string>) =>
     let i = 0;
     return op.path.replace(/\{\w+\}/g, () => values[i++]);
   });
-const methodOf = (op: Operation) => op.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const withBodies = operations.filter((op) => op.body && Object.keys(op.body.schema.properties ?? {}).length && op.body.schema.type === 'object');
 const idTemplates = operations.filter((op) => op.path.includes('{') && !/\{(phoneNumber|fileName)\}/.test(op.path));
 const notLists = operations.filter((op) => op.method === 'GET' && !op.listKey);

@@ -1,4 +1,3 @@
-// A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import type { ActivityStore } from '../../activity/store';
 import type { WebexClient } from '../../webex/client';

@@ -7,7 +7,7 @@ import { listNumbersPage, TELEPHONY_MAX_PAGE } from '../../webex/telephony-api';
 import { resolveLocation } from './resolve-location';
 import type { ListNumbersResult, NumberView } from '../../schemas/number-answers';
 
-export type { ListNumbersResult, NumberView };
+export type { ListNumbersResult };
 
 /**
  * List Webex Phone Numbers. Reads every Webex page (start/max, up to 2000 per page) until `limit`

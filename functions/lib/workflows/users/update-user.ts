@@ -5,19 +5,15 @@ import { replacePerson, toPersonUpdate } from '../../webex/people-api';
 import { resolvePerson } from './resolve-user';
 import { toUserView } from './user-view';
 
-/**
- * Update Webex User's profile. Webex's PUT replaces the whole record, so this is read-modify-write:
- * the body is the person as just read, with only the requested fields changed; licenses, calling data
- * and phone numbers go back exactly as they were.
- */
-export async function updateUser(client: WebexClient, input: UpdateUserInput): Promise<UserView> {
-  return (await updateUserWithChanges(client, input)).user;
-}
-
 /** The profile fields Webex holds that an update may change: what a run records before and after. */
 const PROFILE_FIELDS = ['displayName', 'firstName', 'lastName', 'department', 'title'] as const;
 
-/** updateUser, also saying which profile fields changed, with their values before and after (the activity record's). */
+/**
+ * Update Webex User's profile, saying which profile fields changed, with their values before and after (the
+ * activity record's). Webex's PUT replaces the whole record, so this is read-modify-write: the body is the person
+ * as just read, with only the requested fields changed; licenses, calling data and phone numbers go back exactly
+ * as they were.
+ */
 export async function updateUserWithChanges(client: WebexClient, input: UpdateUserInput): Promise<{ user: UserView; changes: FieldChange[] }> {
   const { user, ...changes } = input;
   const person = await resolvePerson(client, user);
