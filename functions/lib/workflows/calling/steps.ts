@@ -36,7 +36,6 @@ export const ENABLE_CALLING_STEP_TABLE = {
 } satisfies Record<string, CallingStepDef>;
 
 export type EnableCallingStep = keyof typeof ENABLE_CALLING_STEP_TABLE;
-export const ENABLE_CALLING_STEPS = Object.keys(ENABLE_CALLING_STEP_TABLE) as [EnableCallingStep, ...EnableCallingStep[]];
 
 /** The payload every Task state sends to the steps Lambda: its step, the execution's JSON, its name. */
 export const EnableCallingStepInput = taskStepInput(ENABLE_CALLING_STEP_TABLE);
