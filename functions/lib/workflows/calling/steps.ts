@@ -35,7 +35,6 @@ export const ENABLE_CALLING_STEP_TABLE = {
   buildFailure: callingStep({ writes: 'outcome', run: (_ctx, state, executionName): unknown => buildFailure(ENABLE_CALLING_STEP_TABLE, state, executionName) }),
 } satisfies Record<string, CallingStepDef>;
 
-export type EnableCallingStep = keyof typeof ENABLE_CALLING_STEP_TABLE;
 
 /** The payload every Task state sends to the steps Lambda: its step, the execution's JSON, its name. */
 export const EnableCallingStepInput = taskStepInput(ENABLE_CALLING_STEP_TABLE);
