@@ -1,3 +1,4 @@
+import { flatTemplate } from '../support/flat-template';
 import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -22,7 +23,7 @@ const MODES: [string, WebexProvisioningStackProps][] = [
 const synth = (props: WebexProvisioningStackProps) => {
   const app = new App({ context: SKIP_BUNDLING });
   const stack = new WebexProvisioningStack(app, 'WebexProvisioning', props);
-  return { stack, template: Template.fromStack(stack) };
+  return { stack, template: flatTemplate(stack) };
 };
 const resources = (t: Template, type: string) => Object.entries(t.findResources(type)) as [string, Json][];
 

@@ -1,3 +1,4 @@
+import { flatTemplate } from '../support/flat-template';
 import { LIFECYCLE_RESULT_SOURCE } from '../../functions/lib/schemas/lifecycle-events';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -10,7 +11,7 @@ import { WebexProvisioningStack } from '../../infra/webex-provisioning-stack';
 describe('the e2e stack', () => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new WebexProvisioningStack(app, 'WebexProvisioning-E2E', configFromContext(new App({ context: { e2e: 'true' } }).node).stackProps);
-  const template = Template.fromStack(stack);
+  const template = flatTemplate(stack);
   const json = template.toJSON();
   const simulatorFn = stack.node.findChild('E2eSimulator').node.findChild('Simulator');
   const simulatorId = Stack.of(stack).getLogicalId(simulatorFn.node.defaultChild as never);
@@ -64,7 +65,7 @@ describe('the e2e stack', () => {
   });
 
   it('is opt-in: the default stack has no simulator and keeps its secret; an e2e stack takes no webexBaseUrl', () => {
-    const plain = Template.fromStack(new WebexProvisioningStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'WebexProvisioning'));
+    const plain = flatTemplate(new WebexProvisioningStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'WebexProvisioning'));
     plain.resourceCountIs('AWS::Lambda::Url', 0);
     expect(plain.toJSON().Outputs.SimulatorUrl).toBeUndefined();
     for (const r of Object.values(plain.findResources('AWS::SecretsManager::Secret'))) expect(r.DeletionPolicy).toBe('Retain');

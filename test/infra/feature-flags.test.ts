@@ -1,3 +1,4 @@
+import { flatTemplate } from '../support/flat-template';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { WebexProvisioningStack } from '../../infra/webex-provisioning-stack';
@@ -9,7 +10,7 @@ import { CDK_JSON_CONTEXT, appAsDeployed } from '../support/cdk-app';
  */
 describe('the stack with cdk.json\'s feature flags', () => {
   const stack = new WebexProvisioningStack(appAsDeployed(), 'WebexProvisioning');
-  const template = Template.fromStack(stack);
+  const template = flatTemplate(stack);
   const json = template.toJSON();
 
   it('sets the flags that matter here', () => {

@@ -1,3 +1,4 @@
+import { flatTemplate } from '../support/flat-template';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -30,7 +31,7 @@ function build(modes: ApiAuthMode[], nag = false) {
     routes: served,
   });
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, template: Template.fromStack(stack), stack };
+  return { app, template: flatTemplate(stack), stack };
 }
 const resources = (t: Template, type: string) => Object.entries(t.findResources(type)) as [string, Json][];
 
@@ -94,7 +95,7 @@ describe.each(MODES.map((m) => [m.join(','), m] as const))('apiAuth %s with SCIM
 describe('the stack', () => {
   it('creates the SCIM token secret (frozen placeholder, no token, retained) and outputs its ARN', () => {
     const app = new App({ context: SKIP_BUNDLING });
-    const template = Template.fromStack(new WebexProvisioningStack(app, 'WebexProvisioning'));
+    const template = flatTemplate(new WebexProvisioningStack(app, 'WebexProvisioning'));
     const secrets = resources(template, 'AWS::SecretsManager::Secret').filter(([, s]) => s.Properties.SecretString === SCIM_TOKEN_PLACEHOLDER);
     expect(secrets).toHaveLength(1);
     // Retained, as the Webex secret: replacing the stack must not revoke the token the IdP holds.

@@ -1,3 +1,4 @@
+import { flatTemplate } from '../support/flat-template';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -5,7 +6,7 @@ import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { routes, type RouteDefinition } from '../../functions/routes';
-import { talksToWebex } from '../../functions/lib/http/route';
+import { isScimRoute, talksToWebex } from '../../functions/lib/http/route';
 import { stateMachines, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
 import { ENV, READ_SECRET_THROUGH_EXTENSION, ServiceAppSecretSchema } from '../../functions/lib/tokens/service-app-secret';
 import { configFromContext } from '../../infra/config';
@@ -15,8 +16,10 @@ import { DEFAULT_WEBEX_BASE_URL, WorkflowFunction } from '../../infra/constructs
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
 import { SCIM_TOKEN_PLACEHOLDER } from '../../infra/constructs/scim-token-secret';
 
-// Functions that read the secret besides the route functions: the token rotator, the daily count of free numbers and every state machine's task functions.
-const NON_ROUTE_FUNCTIONS = 2 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
+// Functions besides the route functions: the token rotator, the daily count of free numbers, the API authorizer (the
+// SCIM API's, in every apiAuth mode) and every state machine's task functions.
+const NON_ROUTE_FUNCTIONS = 3 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
+const SCIM_ROUTES = (routes as readonly RouteDefinition[]).filter((r) => isScimRoute(r));
 // The lifecycle events router (EventBridge target): a function that does not read the secret.
 const ROUTER_FUNCTIONS = 1;
 // Functions that read the secret: the rotator, the count of free numbers, and the route and task functions that talk to Webex.
@@ -52,7 +55,7 @@ type Statement = { Action: string | string[]; Resource: unknown; Effect: string;
 function synth(props: WebexProvisioningStackProps = {}) {
   const app = new App({ context: SKIP_BUNDLING });
   const stack = new WebexProvisioningStack(app, 'WebexProvisioning', props);
-  return { stack, template: Template.fromStack(stack) };
+  return { stack, template: flatTemplate(stack) };
 }
 
 const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }) =>
@@ -169,13 +172,14 @@ describe('WebexProvisioning stack (defaults)', () => {
     const app = new App({ context: { secretsExtensionLayerArn: arn } });
     const govStack = new WebexProvisioningStack(app, 'Gov');
     const fn = govStack.api.functions.GetUser;
-    expect(Template.fromStack(govStack).toJSON().Resources[logicalId(govStack, fn)].Properties.Layers).toEqual([arn]);
+    expect(flatTemplate(govStack).toJSON().Resources[logicalId(govStack, fn)].Properties.Layers).toEqual([arn]);
   });
 
-  test('every API method uses IAM authorisation', () => {
+  test('every API method uses IAM authorisation, but the SCIM routes, behind the authorizer on the SCIM API', () => {
     const methods = Object.values(template.findResources('AWS::ApiGateway::Method'));
-    expect(methods.length).toBeGreaterThan(0);
-    for (const m of methods) expect(m.Properties.AuthorizationType).toBe('AWS_IAM');
+    expect(methods.filter((m) => m.Properties.AuthorizationType === 'AWS_IAM')).toHaveLength(routes.length - SCIM_ROUTES.length);
+    expect(methods.filter((m) => m.Properties.AuthorizationType === 'CUSTOM')).toHaveLength(SCIM_ROUTES.length);
+    expect(methods).toHaveLength(routes.length);
   });
 
   test('methods and resources are exactly the route table, each proxying to its own function', () => {
@@ -201,8 +205,10 @@ describe('WebexProvisioning stack (defaults)', () => {
   });
 
   test('stage v1 has JSON access logs (no bodies or headers), throttling and tracing', () => {
-    template.resourceCountIs('AWS::ApiGateway::Stage', 1);
-    const stage = Object.values(template.findResources('AWS::ApiGateway::Stage'))[0].Properties;
+    // The IAM API's, and the SCIM API's (scim-api.test.ts).
+    template.resourceCountIs('AWS::ApiGateway::Stage', 2);
+    const iamApi = { Ref: logicalId(stack, stack.api.api) };
+    const stage = Object.values(template.findResources('AWS::ApiGateway::Stage')).find((st) => JSON.stringify(st.Properties.RestApiId) === JSON.stringify(iamApi))!.Properties;
     expect(stage.StageName).toBe('v1');
     expect(stage.TracingEnabled).toBe(true);
     expect(stage.AccessLogSetting.DestinationArn).toEqual({ 'Fn::GetAtt': [logicalId(stack, stack.api.accessLogGroup), 'Arn'] });
@@ -261,6 +267,7 @@ describe('WebexProvisioning stack (defaults)', () => {
 
   test('IAM: functions read the secret and nothing else; no wildcard grants', () => {
     const secretRef = { Ref: logicalId(stack, stack.secret.secret) };
+    const scimTokenRef = { Ref: logicalId(stack, stack.scimToken.secret) };
     for (const s of allStatements(template)) {
       expect(actions(s)).not.toContain('*');
       for (const a of actions(s)) expect(a).not.toMatch(/^[a-z0-9-]+:\*$/);
@@ -275,7 +282,8 @@ describe('WebexProvisioning stack (defaults)', () => {
         ]).toContainEqual(actions(s).sort());
       }
       if (actions(s).some((a) => a.startsWith('secretsmanager:'))) {
-        expect(resources(s)).toEqual([secretRef]);
+        // The Webex secret; the authorizer reads the SCIM token's digests.
+        expect([[secretRef], [scimTokenRef]]).toContainEqual(resources(s));
         // Reads everywhere; the one write (PutSecretValue) is the rotator's, checked in token-rotation.test.ts.
         expect([['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], ['secretsmanager:PutSecretValue']]).toContainEqual(
           actions(s).sort(),
@@ -332,8 +340,8 @@ describe('WebexProvisioning stack (defaults)', () => {
 
   test('every log group has a retention (90 days by default) and every function logs to its own', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
-    // one per function (routes, rotator, task functions) + one per state machine + access and execution logs
-    expect(Object.keys(groups)).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS + ROUTER_FUNCTIONS + stateMachines.length + 2);
+    // one per function (routes, rotator, authorizer, task functions) + one per state machine + access and execution logs of the IAM and SCIM APIs
+    expect(Object.keys(groups)).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS + ROUTER_FUNCTIONS + stateMachines.length + 4);
     for (const g of Object.values(groups)) expect(g.Properties.RetentionInDays).toBe(90);
     for (const route of routes) {
       const fn = stack.api.functions[route.id];
@@ -361,13 +369,15 @@ describe('WebexProvisioning stack (defaults)', () => {
 
 describe('WebexProvisioning stack (configured)', () => {
   test('existingSecretArn: no secret is created and everything points at the given ARN', () => {
-    const { template } = synth({ existingSecretArn: EXISTING_SECRET_ARN });
+    const { stack, template } = synth({ existingSecretArn: EXISTING_SECRET_ARN });
     // Only the SCIM token's, which the stack always makes.
     expect(Object.values(template.findResources('AWS::SecretsManager::Secret')).map((s) => s.Properties.SecretString)).toEqual([SCIM_TOKEN_PLACEHOLDER]);
     const withSecret = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => ENV.secretArn in fn.Properties.Environment.Variables);
     expect(withSecret).toHaveLength(SECRET_READERS);
     for (const fn of withSecret) expect(fn.Properties.Environment.Variables[ENV.secretArn]).toBe(EXISTING_SECRET_ARN);
-    const secretStatements = allStatements(template).filter((s) => actions(s).includes('secretsmanager:GetSecretValue'));
+    // The Webex secret's readers (the authorizer reads the SCIM token's own secret).
+    const scimToken = JSON.stringify({ Ref: logicalId(stack, stack.scimToken.secret) });
+    const secretStatements = allStatements(template).filter((s) => actions(s).includes('secretsmanager:GetSecretValue') && JSON.stringify(resources(s)) !== `[${scimToken}]`);
     expect(secretStatements).toHaveLength(SECRET_READERS);
     for (const s of secretStatements) expect(resources(s)).toEqual([EXISTING_SECRET_ARN]);
     expect(template.toJSON().Outputs.WebexSecretArn.Value).toBe(EXISTING_SECRET_ARN);
@@ -515,7 +525,7 @@ describe('bundling', () => {
       spy = undefined;
       expect(spawned.some((c) => /\besbuild\b.*--bundle/.test(c))).toBe(true);
       expect(spawned.filter((c) => /docker/i.test(c))).toEqual([]);
-      const template = Template.fromStack(stack);
+      const template = flatTemplate(stack);
 
       const s3Key: string = template.toJSON().Resources[logicalId(stack, fn)].Properties.Code.S3Key;
       const assetDir = path.join(assembly.directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
@@ -554,7 +564,7 @@ describe('bundling', () => {
 describe('API documentation', () => {
   it('documents every method from the generated OpenAPI document', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const template = Template.fromStack(new WebexProvisioningStack(app, 'WebexProvisioning'));
+    const template = flatTemplate(new WebexProvisioningStack(app, 'WebexProvisioning'));
     const parts = Object.values(template.findResources('AWS::ApiGateway::DocumentationPart'));
     expect(parts).toHaveLength(routes.length);
     for (const route of routes) {
