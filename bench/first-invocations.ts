@@ -1,4 +1,6 @@
-import { prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
+import type { ActivityRecord } from '../functions/lib/activity/records';
+import type { ActivityStore } from '../functions/lib/activity/store';
+import { csvReportKeys, prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
 import { BULK_SOURCE, buildBulkReport, type BulkUserResult } from '../functions/lib/bulk/joiners';
 import { applyExecutionName } from '../functions/lib/reconcile/apply-execution';
 import { planKeys, planSummary } from '../functions/lib/reconcile/plan-store';
@@ -16,12 +18,14 @@ import { apiEvent } from './webex-calls';
 export interface Fakes {
   sfn: FakeStepFunctions;
   s3: FakeS3;
+  /** The activity table (the tests' dynalite, functions/local/local-activity-table.ts), a new empty one per sample. */
+  activity: ActivityStore;
 }
 
 export interface FirstInvocation {
   event: unknown;
   /** What the invocation reads from the fakes; they are emptied before every sample, and so is the simulator. */
-  arrange?: (fakes: Fakes) => void;
+  arrange?: (fakes: Fakes) => void | Promise<void>;
 }
 
 const { people, locations } = DEMO_IDS;
@@ -82,6 +86,17 @@ function reconcilePlan(id: string): ReconcilePlan {
   });
 }
 const storePlan = (s3: FakeS3, bucket: string) => s3.put(bucket, planKeys(PLAN_ID).json, JSON.stringify(reconcilePlan(PLAN_ID)), 'application/json');
+const HTML_REPORT = '<!doctype html><title>Cold start</title><p>report</p>';
+
+/** What an Enable Calling run records for the user it enabled (the history route's first page). */
+function enabledRecord(): ActivityRecord {
+  const at = new Date().toISOString();
+  return {
+    kind: 'enableCalling', email: DEMO_EMAILS.bob, userId: people.bob, startedAt: at, at, outcome: 'succeeded',
+    executionName: 'enable-calling-cold-start', trigger: { type: 'api', requestId: 'cold-start' },
+    changes: [{ field: 'calling.primaryNumber', after: FREE_HEADQUARTERS_NUMBER }], trackingIds: ['WEBEXPROV_cold-start_c01d5eed'],
+  };
+}
 
 /**
  * The ReconcilePlan machine's output when it ends before POST's first DescribeExecution (a one-row roster):
@@ -147,6 +162,38 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
         event: apiEvent('GET', `/bulk/joiners/${BULK_NAME}`, undefined, '/bulk/joiners/{executionName}'),
         arrange: ({ sfn }) =>
           sfn.seed({ stateMachineArn: String(env[stateMachine('BulkJoiners').arnEnv]), name: BULK_NAME, input: { users: JOINERS }, output: buildBulkReport(BULK_NAME, joinerResults()) }),
+      };
+    // HeadObject, then a presigned URL: the report a CSV run wrote when it ended.
+    case 'GetBulkJoinersReport':
+      return {
+        event: apiEvent('GET', `/bulk/joiners/${CSV_NAME}/report`, undefined, '/bulk/joiners/{executionName}/report'),
+        arrange: ({ s3 }) => s3.put(bucket, csvReportKeys(CSV_NAME).html, HTML_REPORT, 'text/html'),
+      };
+    // The plan read, the apply's report looked for (not run: 404), then the plan's.
+    case 'GetReconcilePlanReport':
+      return {
+        event: apiEvent('GET', `/reconcile/plans/${PLAN_ID}/report`, undefined, '/reconcile/plans/{id}/report'),
+        arrange: ({ s3 }) => {
+          storePlan(s3, bucket);
+          s3.put(bucket, planKeys(PLAN_ID).html, HTML_REPORT, 'text/html');
+        },
+      };
+    // One Query page of the activity table each, over what a run recorded.
+    case 'GetUserHistory':
+      return {
+        event: apiEvent('GET', `/users/${people.bob}/history`, undefined, '/users/{user}/history'),
+        arrange: ({ activity }) => activity.record([enabledRecord()]),
+      };
+    case 'ListBulkJoiners':
+      return {
+        event: apiEvent('GET', '/bulk/joiners'),
+        arrange: ({ activity }) =>
+          activity.startBulkRun({ executionName: BULK_NAME, source: 'json', status: 'RUNNING', startedAt: new Date().toISOString(), total: JOINERS.length, trigger: { type: 'api' } }),
+      };
+    case 'ListReconcilePlans':
+      return {
+        event: apiEvent('GET', '/reconcile/plans'),
+        arrange: ({ activity }) => activity.putPlan({ planId: PLAN_ID, status: 'PLANNED', createdAt: new Date().toISOString(), counts: { join: 1 } }),
       };
     case 'GetEnableCalling': {
       const name = 'enable-calling-cold-start';
