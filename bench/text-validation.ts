@@ -14,12 +14,19 @@ async function timeBody(b: TextBody): Promise<number> {
   return ms;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)];
+const median = (xs: number[]) => quantile(xs, 0.5);
+/**
+ * The fastest fifth's edge: load only ever adds time, and on a shared machine preemption stretches the longer of
+ * two interleaved bodies more often, which moved the median's ratio by 3x between runs of the same code.
+ */
+const low = (xs: number[]) => quantile(xs, 0.2);
 
 /**
  * Adversarial 64 KB bodies (each corpus of test/support/adversarial-text.ts as one over-long firstName of
  * POST /users, and as the names of as many POST /bulk/joiners joiners as fit) through the local handler,
- * against plain 64 KB bodies of the same route: the median time of `iterations` interleaved runs each.
+ * against plain 64 KB bodies of the same route: of `iterations` interleaved runs each, the fastest fifth's edge
+ * (the ratio) and the median (`medianRatio`, shown beside it).
  */
 export async function measureTextValidation(iterations = 60) {
   const plain = Object.fromEntries(textBodies('plain', plainText, MAX_BODY_BYTES).map((b) => [b.route, b]));
@@ -37,7 +44,9 @@ export async function measureTextValidation(iterations = 60) {
         a.push(await timeBody(body));
         p.push(await timeBody(base));
       }
-      rows.push({ route: body.route, corpus, bytes: Buffer.byteLength(body.body), adversarialMs: median(a), plainMs: median(p), ratio: median(a) / median(p) });
+      rows.push({
+        route: body.route, corpus, bytes: Buffer.byteLength(body.body), adversarialMs: low(a), plainMs: low(p), ratio: low(a) / low(p), medianRatio: median(a) / median(p),
+      });
     }
   }
   const worst = rows.reduce((w, r) => (r.ratio > w.ratio ? r : w));

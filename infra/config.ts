@@ -20,12 +20,16 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `webexRequestAllowedPrefixes` | `/people,/telephony/config/numbers`           |
  * | `webexRequestAllowPrivilegeFields` | `true` (default off)                     |
  * | `bulkWebexRequestsPerSecond` | `5`                                            |
+ * | `webexInitialRequestsPerSecond` | `5` (the pacing controller's start; default bulkWebexRequestsPerSecond, else 5) |
+ * | `webexMaxRequestsPerSecond` | `100` (the most it finds)                       |
+ * | `webexInteractiveShare`  | `0.2` (left to interactive calls)                 |
  * | `bulkMaxConcurrency`     | `4` (default; 16 where the Lambda concurrency quota is 1,000) |
  * | `secretsExtensionLayerArn` | `arn:aws-us-gov:lambda:…:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:…` (read by WorkflowFunction) |
  * | `lifecycleAllowedSources` | `hr.workday,okta`                                 |
  * | `rotatorReservedConcurrency` | `1`                                            |
  * | `reconcileLeaverThresholds` | `{"maxLeaverPercent":5,"maxLeavers":20}`       |
  * | `reconcileSchedule`      | `{"expression":"cron(0 2 * * ? *)","key":"rosters/nightly.csv","scope":{"emailDomains":["example.com"]}}` |
+ * | `reconcileOnUpload`      | `{"prefix":"rosters/","scope":{"emailDomains":["example.com"]},"autoApply":false}` |
  * | `apiAuth`                | `iam` (default), `oauth` or `iam,oauth`           |
  * | `apiClients`             | `[{"name":"jira","scopes":["users.read","users.write","calling.write"]}]` |
  * | `oauthIssuer`, `oauthAudience` | `https://login.microsoftonline.com/<tenant>/v2.0`, `api://webex-provisioning` |
@@ -33,6 +37,7 @@ import { DEFAULT_STACK_NAME, type WebexProvisioningStackProps } from './webex-pr
  * | `oauthDomainPrefix`      | `acme-webex-provisioning`                          |
  * | `activityRetentionDays`  | `400` (days the activity table keeps a record)    |
  * | `notifyWebhook`          | `{"url":"https://example.service-now.com/api/now/…","auth":{"type":"basic","username":"webex","secretArn":"arn:aws:secretsmanager:…"},"format":"json"}` |
+ * | `numberPoolLowWatermark` | `5` (default: the free-number alarm fires under it) |
  * | `e2e`                    | `true` (npm run e2e: the simulator as the Webex, everything destroyed with the stack) |
  */
 export const CONTEXT_KEYS = [
@@ -51,11 +56,15 @@ export const CONTEXT_KEYS = [
   'defaultLeaverPolicy',
   'bulkWebexRequestsPerSecond',
   'bulkMaxConcurrency',
+  'webexInitialRequestsPerSecond',
+  'webexMaxRequestsPerSecond',
+  'webexInteractiveShare',
   'secretsExtensionLayerArn',
   'lifecycleAllowedSources',
   'rotatorReservedConcurrency',
   'reconcileLeaverThresholds',
   'reconcileSchedule',
+  'reconcileOnUpload',
   'apiAuth',
   'apiClients',
   'oauthIssuer',
@@ -64,6 +73,9 @@ export const CONTEXT_KEYS = [
   'oauthDomainPrefix',
   'activityRetentionDays',
   'notifyWebhook',
+  'numberPoolLowWatermark',
+  'scimCallingRules',
+  'scimDeactivatePolicy',
   'e2e',
 ] as const;
 
@@ -96,6 +108,9 @@ export function configFromContext(node: Node): AppConfig {
       defaultLeaverPolicy: parsePolicy(str('defaultLeaverPolicy')),
       bulkWebexRequestsPerSecond: parseNumber('bulkWebexRequestsPerSecond', node.tryGetContext('bulkWebexRequestsPerSecond')),
       bulkMaxConcurrency: parseNumber('bulkMaxConcurrency', node.tryGetContext('bulkMaxConcurrency')),
+      webexInitialRequestsPerSecond: parseNumber('webexInitialRequestsPerSecond', node.tryGetContext('webexInitialRequestsPerSecond')),
+      webexMaxRequestsPerSecond: parseNumber('webexMaxRequestsPerSecond', node.tryGetContext('webexMaxRequestsPerSecond')),
+      webexInteractiveShare: parseNumber('webexInteractiveShare', node.tryGetContext('webexInteractiveShare')),
       webexRequestAllowedPrefixes: str('webexRequestAllowedPrefixes')?.split(',').map((p) => p.trim()).filter(Boolean),
       lifecycleAllowedSources: str('lifecycleAllowedSources')?.split(',').map((p) => p.trim()).filter(Boolean),
       e2eSimulator: [true, 'true'].includes(node.tryGetContext('e2e')) || undefined,
@@ -105,6 +120,7 @@ export function configFromContext(node: Node): AppConfig {
       reconcileLeaverThresholds: parseJsonObject('reconcileLeaverThresholds', node.tryGetContext('reconcileLeaverThresholds')) as WebexProvisioningStackProps['reconcileLeaverThresholds'],
       activityRetentionDays: parseNumber('activityRetentionDays', node.tryGetContext('activityRetentionDays')),
       reconcileSchedule: parseJsonObject('reconcileSchedule', node.tryGetContext('reconcileSchedule')) as WebexProvisioningStackProps['reconcileSchedule'],
+      reconcileOnUpload: parseJsonObject('reconcileOnUpload', node.tryGetContext('reconcileOnUpload')) as WebexProvisioningStackProps['reconcileOnUpload'],
       apiAuth: str('apiAuth')?.split(',').map((m) => m.trim()).filter(Boolean) as WebexProvisioningStackProps['apiAuth'],
       apiClients: parseJsonArray('apiClients', node.tryGetContext('apiClients')) as WebexProvisioningStackProps['apiClients'],
       oauthIssuer: str('oauthIssuer'),
@@ -112,6 +128,10 @@ export function configFromContext(node: Node): AppConfig {
       oauthJwksUri: str('oauthJwksUri'),
       oauthDomainPrefix: str('oauthDomainPrefix'),
       notifyWebhook: parseJsonObject('notifyWebhook', node.tryGetContext('notifyWebhook')) as WebexProvisioningStackProps['notifyWebhook'],
+      numberPoolLowWatermark: parseNumber('numberPoolLowWatermark', node.tryGetContext('numberPoolLowWatermark')),
+      // Checked by the stack with the apply's own schema (scim/calling-rules.ts).
+      scimCallingRules: parseJsonArray('scimCallingRules', node.tryGetContext('scimCallingRules')) as WebexProvisioningStackProps['scimCallingRules'],
+      scimDeactivatePolicy: str('scimDeactivatePolicy') as WebexProvisioningStackProps['scimDeactivatePolicy'],
     },
   };
 }

@@ -10,6 +10,7 @@ import { BulkImports } from './constructs/bulk-imports';
 import { RECONCILE_THRESHOLD_ENV } from '../functions/lib/reconcile/threshold-ceiling';
 import { LeaverThresholds } from '../functions/lib/reconcile/schemas';
 import { DEFAULT_LEAVER_POLICY_ENV } from '../functions/lib/lifecycle/router';
+import { CallingRules, SCIM_CALLING_RULES_ENV, SCIM_DEACTIVATE_POLICY_ENV, scimDeactivatePolicy, type CallingRule } from '../functions/lib/scim/calling-rules';
 import { ReconcileSchedule, scheduledPlanInput, type ReconcileScheduleSettings } from './constructs/reconcile-schedule';
 import { E2E_EVENT_SOURCE } from '../e2e/constants';
 import { FailureNotifications, validateNotifyWebhook, type NotifyWebhookSettings } from './constructs/failure-notifications';
@@ -17,13 +18,19 @@ import { destroyEverythingOnDelete, E2eSimulator } from './constructs/e2e-simula
 import { ALLOWED_SOURCES_ENV } from '../functions/lib/lifecycle/router';
 import { LifecycleEvents, validateAllowedSources } from './constructs/lifecycle-events';
 import type { LeaverPolicy } from '../functions/lib/schemas/lifecycle-events';
+import { NumberPools } from './constructs/number-pools';
+import { OperationsDashboard } from './constructs/operations-dashboard';
 import { TokenRotation } from './constructs/token-rotation';
-import { WorkflowStateMachines, bulkBudgetEnvironment } from './constructs/workflow-state-machines';
+import { WorkflowStateMachines, bulkBudgetEnvironment, pacingEnvironment, type PacingProps } from './constructs/workflow-state-machines';
+import { PACING_ENV, pacingSettings } from '../functions/lib/pacing/settings';
 import { MAX_MAX_CONCURRENCY } from '../functions/lib/bulk/joiners';
 import { stateMachine, type StateMachineId } from '../functions/lib/state-machines/definitions';
 import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSettings } from './constructs/workflow-api';
 import { CognitoApiIssuer, type ApiClientSettings } from './constructs/oauth-issuer';
+import { ScimTokenSecret } from './constructs/scim-token-secret';
+import { ReconcileOnUpload } from './constructs/reconcile-on-upload';
+import { checkReconcileOnUpload, type ReconcileOnUploadSettings } from '../functions/lib/reconcile/upload-plan';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
 
 export { DEFAULT_STACK_NAME } from './stack-name';
@@ -181,12 +188,39 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly defaultLeaverPolicy?: LeaverPolicy;
 
   /**
+   * SCIM (the /scim/v2 endpoint): the ordered calling rules that give a provisioned user calling from attributes the
+   * directory already holds, `[{ when: { department?, group?, title?, … }, location, license?, autoAssignNumber? }]`,
+   * the first match winning; the user's own extension attributes (callingLocation, phoneNumber, …) override them.
+   * @default none: calling only where the extension attributes give a location
+   */
+  readonly scimCallingRules?: readonly CallingRule[];
+
+  /**
+   * What SCIM `active: false` does: `removeCalling` (the user stays, without calling; `active: true` restores it),
+   * `deactivate` (sign-in off; Webex deletes users deactivated for 30 days, help.webex.com article v5wksr) or `delete`.
+   * A SCIM DELETE always deletes.
+   * @default 'removeCalling'
+   */
+  readonly scimDeactivatePolicy?: LeaverPolicy;
+
+  /**
    * Webex requests a second that bulk joiners (the JSON and the CSV path) may spend: joiners are started
    * this far apart (the requests one joiner makes ÷ this). Webex publishes no per-org limit; raise it only
    * when the org's 429s allow, and leave room for the service desk's own requests.
    * @default 5
    */
   readonly bulkWebexRequestsPerSecond?: number;
+
+  /**
+   * The pacing controller (functions/lib/pacing/): the rate it starts at, requests a second. It then finds the
+   * organisation's rate from Webex's 429s (AIMD) and keeps it in the activity table for the next run.
+   * @default bulkWebexRequestsPerSecond, else 5
+   */
+  readonly webexInitialRequestsPerSecond?: number;
+  /** The most requests a second the pacing controller lets the runs' rate reach. @default 100 */
+  readonly webexMaxRequestsPerSecond?: number;
+  /** The share of the found rate left to interactive (API) calls: runs draw the rest. From 0 to below 1. @default 0.2 */
+  readonly webexInteractiveShare?: number;
 
   /**
    * How many joiners (bulk runs) or plan items (reconcile apply) run at once: the Map's MaxConcurrency. Each
@@ -216,6 +250,16 @@ export interface WebexProvisioningStackProps extends StackProps {
   readonly reconcileSchedule?: ReconcileScheduleSettings;
 
   /**
+   * Plan a reconciliation whenever a roster file is created under a prefix of the imports bucket (an HR system's
+   * nightly export), e.g. `{ prefix: 'rosters/', scope: { emailDomains: ['example.com'] }, autoApply: false }`
+   * (also `leaverPolicy`, `allowMoves`, `thresholds`, as the schedule). The bucket sends its events to EventBridge
+   * and a rule on "Object Created" under the prefix starts the planner; the same safeguards and events as
+   * `reconcileSchedule`. The prefix may not overlap where the suite writes (plans/, applies/, reports/, bulk-results/).
+   * @default - off
+   */
+  readonly reconcileOnUpload?: ReconcileOnUploadSettings;
+
+  /**
    * Days the activity table keeps a record (user history, bulk runs, plans) before DynamoDB's TTL removes it.
    * @default 400
    */
@@ -231,6 +275,13 @@ export interface WebexProvisioningStackProps extends StackProps {
    * @default - the alarm topic only
    */
   readonly notifyWebhook?: NotifyWebhookSettings;
+
+  /**
+   * The free-number alarm fires when a Webex Calling location has fewer free numbers than this (the daily count,
+   * LowestFreeNumbers), so joiners do not fail on an empty pool.
+   * @default 5
+   */
+  readonly numberPoolLowWatermark?: number;
 }
 
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
@@ -259,8 +310,16 @@ export class WebexProvisioningStack extends Stack {
   public readonly bulkImports: BulkImports;
   public readonly notifications: FailureNotifications;
   public readonly activity: ActivityTable;
+  /** The daily count of free numbers per location, and its alarm. */
+  public readonly numberPools: NumberPools;
+  /** The CloudWatch dashboard of outcomes, Webex faults, tokens, queues, long runs and number pools. */
+  public readonly dashboard: OperationsDashboard;
+  /** The SCIM bearer token's digests (`npm run scim-token`), read by the SCIM API's authorizer. */
+  public readonly scimToken: ScimTokenSecret;
   /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
   public readonly reconcileSchedule?: ReconcileSchedule;
+  /** The upload rule, when `reconcileOnUpload` is set. */
+  public readonly reconcileOnUpload?: ReconcileOnUpload;
 
   constructor(scope: Construct, id: string, props: WebexProvisioningStackProps = {}) {
     super(scope, id, {
@@ -297,13 +356,15 @@ export class WebexProvisioningStack extends Stack {
     this.activity = new ActivityTable(this, 'Activity', { retentionDays: props.activityRetentionDays });
     const bulkRate = validateBulkRate(props.bulkWebexRequestsPerSecond);
     const bulkConcurrency = validateBulkConcurrency(props.bulkMaxConcurrency);
+    const pacing = validatePacing(props);
     // The starters of bulk runs pace them to the budget; the routes reading uploads know the bucket.
     const bulkEnvironment: Record<string, Record<string, string>> = {};
     for (const route of routes as readonly RouteDefinition[]) {
       const env = {
         ...(route.importsBucket ? { BULK_IMPORTS_BUCKET: this.bulkImports.bucket.bucketName } : {}),
         ...(route.bulkBudget ? bulkBudgetEnvironment(bulkRate, bulkConcurrency) : {}),
-        ...(route.needs.includes('activity') ? this.activity.environment() : {}),
+        ...(route.needs.includes('activity') || route.needs.includes('scim') || route.needs.includes('pacing') ? this.activity.environment() : {}),
+        ...(route.needs.includes('pacing') ? pacingEnvironment(pacing, bulkRate) : {}),
       };
       if (Object.keys(env).length) bulkEnvironment[route.id] = env;
     }
@@ -332,17 +393,20 @@ export class WebexProvisioningStack extends Stack {
       importsBucket: this.bulkImports,
       activityTable: this.activity,
       // The planner, its route and the apply all hold a plan to the deployment's thresholds (a ceiling).
-      taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: ceilingEnvironment },
+      taskEnvironment: { ReconcilePlanSteps: planEnvironment, ReconcileApplySteps: ceilingEnvironment, ScimApplySteps: scimEnvironment(props) },
       bulkWebexRequestsPerSecond: bulkRate,
       bulkMaxConcurrency: bulkConcurrency,
+      pacing,
     });
 
     const apiAuth = validateApiAuth(props);
     if (apiAuth.includes('oauth') && !props.oauthIssuer) {
       this.apiIssuer = new CognitoApiIssuer(this, 'ApiIssuer', { clients: props.apiClients ?? [], domainPrefix: props.oauthDomainPrefix });
     }
+    this.scimToken = new ScimTokenSecret(this, 'ScimToken');
     this.api = new WorkflowApi(this, 'WorkflowApi', {
       secret: this.secret,
+      scimTokenSecret: this.scimToken.secret,
       webexBaseUrl,
       throttle,
       logRetention,
@@ -368,7 +432,9 @@ export class WebexProvisioningStack extends Stack {
       if (route.importsBucket === 'read') this.bulkImports.grantReadFiles(fn);
       if (route.importsBucket === 'reports') this.bulkImports.grantReadReports(fn);
       if (route.needs.includes('activity')) this.activity.grantQuery(fn);
+      if (route.needs.includes('pacing')) this.activity.grantPaceRead(fn);
       if (route.recordsActivity) this.activity.grantRecord(fn);
+      if (route.needs.includes('scim')) this.activity.grantScim(fn);
     }
 
     this.rotation = new TokenRotation(this, 'TokenRotation', {
@@ -394,6 +460,13 @@ export class WebexProvisioningStack extends Stack {
       deadLetterQueue: this.lifecycle.deadLetterQueue,
       webhook: props.notifyWebhook,
     });
+    this.numberPools = new NumberPools(this, 'NumberPools', {
+      secret: this.secret,
+      webexBaseUrl,
+      logRetention,
+      alarmTopic: this.rotation.alarmTopic,
+      lowWatermark: props.numberPoolLowWatermark,
+    });
     if (props.reconcileSchedule) {
       this.reconcileSchedule = new ReconcileSchedule(this, 'ReconcileSchedule', {
         settings: props.reconcileSchedule,
@@ -402,6 +475,24 @@ export class WebexProvisioningStack extends Stack {
         thresholdCeiling: props.reconcileLeaverThresholds,
       });
     }
+    if (props.reconcileOnUpload) {
+      this.reconcileOnUpload = new ReconcileOnUpload(this, 'ReconcileOnUpload', {
+        settings: props.reconcileOnUpload,
+        bucket: this.bulkImports.bucket,
+        stateMachine: this.workflows.stateMachines.ReconcilePlan,
+        alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
+        thresholdCeiling: props.reconcileLeaverThresholds,
+      });
+    }
+    this.dashboard = new OperationsDashboard(this, 'Operations', {
+      stateMachines: this.workflows.stateMachines,
+      deadLetterQueues: {
+        'lifecycle events and notifications': this.lifecycle.deadLetterQueue,
+        ...(this.reconcileSchedule ? { 'scheduled reconciliation': this.reconcileSchedule.deadLetterQueue } : {}),
+      },
+      numberPools: this.numberPools,
+    });
+    new CfnOutput(this, 'DashboardName', { description: 'CloudWatch dashboard of the suite (outcomes, Webex faults, tokens, queues, runs, number pools)', value: this.dashboard.dashboard.dashboardName });
     new CfnOutput(this, 'LifecycleEventBusName', { description: 'Event bus for Webex User Joined/Moved/Left events', value: lifecycleBus.eventBusName });
 
     new CfnOutput(this, 'BulkImportsBucketName', {
@@ -411,7 +502,7 @@ export class WebexProvisioningStack extends Stack {
 
     new CfnOutput(this, 'ActivityTableName', { description: 'DynamoDB table of the activity records (user history, bulk runs, plans)', value: this.activity.table.tableName });
 
-    new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the token rotation alarms', value: this.rotation.alarmTopic.topicArn });
+    new CfnOutput(this, 'AlarmTopicArn', { description: 'SNS topic of the alarms and the failures that reach people (alarmEmail subscribes to it)', value: this.rotation.alarmTopic.topicArn });
 
     if (simulator) new CfnOutput(this, 'SimulatorUrl', { description: 'e2e: the Webex simulator the functions call', value: simulator.webexBaseUrl });
     if (simulator) {
@@ -422,6 +513,11 @@ export class WebexProvisioningStack extends Stack {
 
     if (this.api.iamApi) new CfnOutput(this, 'ApiUrl', { description: 'Invoke URL of the v1 stage (requests are SigV4-signed)', value: this.api.iamApi.url });
     if (this.api.oauthApi) new CfnOutput(this, 'OAuthApiUrl', { description: 'Invoke URL of the v1 stage for OAuth clients (Authorization: Bearer)', value: this.api.oauthApi.url });
+    if (this.api.scimApi) new CfnOutput(this, 'ScimApiUrl', { description: "SCIM 2.0 base URL: Entra ID's Tenant URL, Okta's SCIM connector base URL", value: `${this.api.scimApi.url}scim/v2` });
+    new CfnOutput(this, 'ScimTokenSecretArn', {
+      description: 'Secret of the SCIM bearer token: create or rotate the token with `npm run scim-token -- --secret-arn <this>`',
+      value: this.scimToken.secret.secretArn,
+    });
     if (this.apiIssuer) {
       new CfnOutput(this, 'OAuthTokenUrl', { description: 'Client-credentials token endpoint of the OAuth API', value: this.apiIssuer.tokenUrl });
       new CfnOutput(this, 'OAuthUserPoolId', { description: 'Cognito user pool of the OAuth clients (read a client secret with describe-user-pool-client)', value: this.apiIssuer.userPool.userPoolId });
@@ -496,7 +592,28 @@ function reconcilePlanEnvironment(props: WebexProvisioningStackProps): Record<st
   }
   // Checked before anything is built: a bad schedule fails synth naming its field.
   if (props.reconcileSchedule) scheduledPlanInput(props.reconcileSchedule, props.reconcileLeaverThresholds);
+  if (props.reconcileOnUpload) checkReconcileOnUpload(props.reconcileOnUpload, props.reconcileLeaverThresholds);
   return env;
+}
+
+/** The pacing settings, each checked as the functions will check it (pacing/settings.ts), at synth. */
+function validatePacing(props: WebexProvisioningStackProps): PacingProps {
+  const pacing: PacingProps = {
+    initialRequestsPerSecond: props.webexInitialRequestsPerSecond,
+    maxRequestsPerSecond: props.webexMaxRequestsPerSecond,
+    interactiveShare: props.webexInteractiveShare,
+  };
+  const keys: Record<string, string> = {
+    [PACING_ENV.initialRate]: 'webexInitialRequestsPerSecond', [PACING_ENV.legacyInitialRate]: 'bulkWebexRequestsPerSecond',
+    [PACING_ENV.maxRate]: 'webexMaxRequestsPerSecond', [PACING_ENV.interactiveShare]: 'webexInteractiveShare',
+  };
+  try {
+    pacingSettings(pacingEnvironment(pacing, props.bulkWebexRequestsPerSecond));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(Object.entries(keys).reduce((m, [env, key]) => m.replaceAll(env, key), message));
+  }
+  return pacing;
 }
 
 function validateBulkRate(rate: number | undefined): number | undefined {
@@ -541,4 +658,15 @@ function guardedRequestEnvironment(props: WebexProvisioningStackProps): Record<s
   const list = { ...env };
   if (props.webexRequestAllowPrivilegeFields) env.WEBEX_REQUEST_ALLOW_PRIVILEGE_FIELDS = 'true';
   return { ...(Object.keys(env).length ? { WebexRequest: env } : {}), ...(Object.keys(list).length ? { ListWebexOperations: list } : {}) };
+}
+
+/** The SCIM apply's settings, checked at synth with the apply's own schema: a bad rule fails `cdk synth`, not a user's apply. */
+function scimEnvironment(props: WebexProvisioningStackProps): Record<string, string> {
+  const rules = props.scimCallingRules === undefined ? undefined : CallingRules.safeParse(props.scimCallingRules);
+  if (rules && !rules.success) {
+    const issue = rules.error.issues[0];
+    throw new Error(`scimCallingRules: ${issue.path.join('.') || 'rules'}: ${issue.message}`);
+  }
+  const policy = scimDeactivatePolicy({ [SCIM_DEACTIVATE_POLICY_ENV]: props.scimDeactivatePolicy });
+  return { [SCIM_DEACTIVATE_POLICY_ENV]: policy, ...(rules?.data.length ? { [SCIM_CALLING_RULES_ENV]: JSON.stringify(rules.data) } : {}) };
 }

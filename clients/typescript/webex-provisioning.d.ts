@@ -312,6 +312,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scim/v2/Groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: list or find Groups (filter by displayName, externalId or id) */
+        get: operations["ScimListGroups"];
+        put?: never;
+        /** SCIM: create a Group */
+        post: operations["ScimCreateGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: list or find Users (filter by userName, externalId or a work e-mail) */
+        get: operations["ScimListUsers"];
+        put?: never;
+        /** SCIM: create a User (a joiner: the Webex user, then calling as its attributes or the calling rules say) */
+        post: operations["ScimCreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Groups/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: read a Group */
+        get: operations["ScimGetGroup"];
+        /** SCIM: replace a Group */
+        put: operations["ScimReplaceGroup"];
+        post?: never;
+        /** SCIM: delete a Group */
+        delete: operations["ScimDeleteGroup"];
+        options?: never;
+        head?: never;
+        /** SCIM: change a Group with a PatchOp (members add/remove, displayName) */
+        patch: operations["ScimPatchGroup"];
+        trace?: never;
+    };
+    "/scim/v2/Users/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: read a User */
+        get: operations["ScimGetUser"];
+        /** SCIM: replace a User */
+        put: operations["ScimReplaceUser"];
+        post?: never;
+        /** SCIM: delete a User */
+        delete: operations["ScimDeleteUser"];
+        options?: never;
+        head?: never;
+        /** SCIM: change a User with a PatchOp (add, replace, remove) */
+        patch: operations["ScimPatchUser"];
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: ResourceTypes (discovery) */
+        get: operations["ScimResourceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: Schemas (discovery) */
+        get: operations["ScimSchemas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ServiceProviderConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SCIM: ServiceProviderConfig (discovery) */
+        get: operations["ScimServiceProviderConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/bulk/joiners/csv": {
         parameters: {
             query?: never;
@@ -656,6 +783,11 @@ export interface components {
                 pending: number;
                 startedAt: string;
                 etaSeconds?: number;
+            };
+            pace?: {
+                requestsPerSecond: number;
+                runRequestsPerSecond: number;
+                rateLimited: number;
             };
             error?: string;
             cause?: string;
@@ -1102,6 +1234,117 @@ export interface components {
                 body: boolean;
             }[];
             nextOffset?: number;
+        };
+        ScimCreateGroupAnswer: {
+            schemas: string[];
+            id: string;
+            displayName: string;
+            meta: {
+                resourceType: string;
+                created: string;
+                lastModified: string;
+                location: string;
+                version: string;
+            };
+            members?: ({
+                value: string;
+                display?: string;
+                $ref?: string;
+                type?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        ScimError: {
+            schemas: string[];
+            status: string;
+            scimType?: string;
+            detail: string;
+        };
+        ScimCreateUserAnswer: {
+            schemas: string[];
+            id: string;
+            userName: string;
+            active?: boolean;
+            meta: {
+                resourceType: string;
+                created: string;
+                lastModified: string;
+                location: string;
+                version: string;
+            };
+            "urn:ietf:params:scim:schemas:extension:webexprovisioning:2.0:User"?: {
+                /** @enum {string} */
+                callingStatus: "pending" | "applied" | "failed";
+                lastError?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        ScimListGroupsAnswer: {
+            schemas: string[];
+            totalResults: number;
+            startIndex: number;
+            itemsPerPage: number;
+            Resources: ({
+                schemas: string[];
+                id: string;
+                displayName: string;
+                meta: {
+                    resourceType: string;
+                    created: string;
+                    lastModified: string;
+                    location: string;
+                    version: string;
+                };
+                members?: ({
+                    value: string;
+                    display?: string;
+                    $ref?: string;
+                    type?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        ScimListUsersAnswer: {
+            schemas: string[];
+            totalResults: number;
+            startIndex: number;
+            itemsPerPage: number;
+            Resources: ({
+                schemas: string[];
+                id: string;
+                userName: string;
+                active?: boolean;
+                meta: {
+                    resourceType: string;
+                    created: string;
+                    lastModified: string;
+                    location: string;
+                    version: string;
+                };
+                "urn:ietf:params:scim:schemas:extension:webexprovisioning:2.0:User"?: {
+                    /** @enum {string} */
+                    callingStatus: "pending" | "applied" | "failed";
+                    lastError?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        ScimResourceTypesAnswer: {
+            schemas: string[];
+        } & {
+            [key: string]: unknown;
         };
         StartBulkJoinersAnswer: {
             stateMachine: string;
@@ -3991,6 +4234,1869 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimListGroups: {
+        parameters: {
+            query?: {
+                filter?: string;
+                startIndex?: number;
+                count?: number;
+                attributes?: string;
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ListResponse: the matches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimListGroupsAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimCreateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": {
+                    schemas?: string[];
+                    id?: string;
+                    meta?: unknown;
+                    displayName: string;
+                    externalId?: string;
+                    members?: ({
+                        value: string;
+                        display?: string;
+                        $ref?: string;
+                        type?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+                "application/json": {
+                    schemas?: string[];
+                    id?: string;
+                    meta?: unknown;
+                    displayName: string;
+                    externalId?: string;
+                    members?: ({
+                        value: string;
+                        display?: string;
+                        $ref?: string;
+                        type?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimCreateGroupAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description scimType uniqueness: another group has this displayName or externalId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: a body that is not sent as `Content-Type: application/json` or `application/scim+json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimListUsers: {
+        parameters: {
+            query?: {
+                filter?: string;
+                startIndex?: number;
+                count?: number;
+                attributes?: string;
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ListResponse: the matches (none is a 200 with totalResults 0) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimListUsersAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimCreateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": {
+                    schemas?: string[];
+                    id?: string;
+                    meta?: unknown;
+                    /**
+                     * Format: email
+                     * @description The Webex e-mail address (the unique identifier Entra ID and Okta match on)
+                     */
+                    userName: string;
+                    externalId?: string;
+                    name?: {
+                        givenName?: string;
+                        familyName?: string;
+                        formatted?: string;
+                        middleName?: string;
+                        honorificPrefix?: string;
+                        honorificSuffix?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    displayName?: string;
+                    nickName?: string;
+                    title?: string;
+                    userType?: string;
+                    preferredLanguage?: string;
+                    locale?: string;
+                    timezone?: string;
+                    profileUrl?: string;
+                    active?: boolean;
+                    password?: string;
+                    emails?: ({
+                        /** Format: email */
+                        value: string;
+                        type?: string;
+                        primary?: boolean;
+                        display?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    phoneNumbers?: ({
+                        value: string;
+                        type?: string;
+                        primary?: boolean;
+                        display?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    addresses?: {
+                        [key: string]: unknown;
+                    }[];
+                    roles?: {
+                        [key: string]: unknown;
+                    }[];
+                    groups?: {
+                        [key: string]: unknown;
+                    }[];
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"?: {
+                        department?: string;
+                        employeeNumber?: string;
+                        costCenter?: string;
+                        organization?: string;
+                        division?: string;
+                        manager?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "urn:ietf:params:scim:schemas:extension:webexprovisioning:2.0:User"?: {
+                        callingLocation?: string;
+                        phoneNumber?: string;
+                        extension?: string;
+                        callingLicense?: string;
+                        callingStatus?: unknown;
+                        lastError?: unknown;
+                    };
+                };
+                "application/json": {
+                    schemas?: string[];
+                    id?: string;
+                    meta?: unknown;
+                    /**
+                     * Format: email
+                     * @description The Webex e-mail address (the unique identifier Entra ID and Okta match on)
+                     */
+                    userName: string;
+                    externalId?: string;
+                    name?: {
+                        givenName?: string;
+                        familyName?: string;
+                        formatted?: string;
+                        middleName?: string;
+                        honorificPrefix?: string;
+                        honorificSuffix?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    displayName?: string;
+                    nickName?: string;
+                    title?: string;
+                    userType?: string;
+                    preferredLanguage?: string;
+                    locale?: string;
+                    timezone?: string;
+                    profileUrl?: string;
+                    active?: boolean;
+                    password?: string;
+                    emails?: ({
+                        /** Format: email */
+                        value: string;
+                        type?: string;
+                        primary?: boolean;
+                        display?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    phoneNumbers?: ({
+                        value: string;
+                        type?: string;
+                        primary?: boolean;
+                        display?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    addresses?: {
+                        [key: string]: unknown;
+                    }[];
+                    roles?: {
+                        [key: string]: unknown;
+                    }[];
+                    groups?: {
+                        [key: string]: unknown;
+                    }[];
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"?: {
+                        department?: string;
+                        employeeNumber?: string;
+                        costCenter?: string;
+                        organization?: string;
+                        division?: string;
+                        manager?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "urn:ietf:params:scim:schemas:extension:webexprovisioning:2.0:User"?: {
+                        callingLocation?: string;
+                        phoneNumber?: string;
+                        extension?: string;
+                        callingLicense?: string;
+                        callingStatus?: unknown;
+                        lastError?: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created (or the user an identical earlier POST created), callingStatus pending */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimCreateUserAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description scimType uniqueness: another user has this userName or externalId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: a body that is not sent as `Content-Type: application/json` or `application/scim+json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimGetGroup: {
+        parameters: {
+            query?: {
+                attributes?: string;
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimCreateGroupAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimReplaceGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": {
+                    schemas?: string[];
+                    id?: string;
+                    meta?: unknown;
+                    displayName: string;
+                    externalId?: string;
+                    members?: ({
+                        value: string;
+                        display?: string;
+                        $ref?: string;
+                        type?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+                "application/json": {
+                    schemas?: string[];
+                    id?: string;
+                    meta?: unknown;
+                    displayName: string;
+                    externalId?: string;
+                    members?: ({
+                        value: string;
+                        display?: string;
+                        $ref?: string;
+                        type?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimCreateGroupAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description scimType uniqueness: another group has this displayName or externalId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: a body that is not sent as `Content-Type: application/json` or `application/scim+json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimDeleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimPatchGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": {
+                    schemas?: string[];
+                    Operations: ({
+                        op: string;
+                        path?: string;
+                        value?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+                "application/json": {
+                    schemas?: string[];
+                    Operations: ({
+                        op: string;
+                        path?: string;
+                        value?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimCreateGroupAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description scimType uniqueness: another group has this displayName */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: a body that is not sent as `Content-Type: application/json` or `application/scim+json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimGetUser: {
+        parameters: {
+            query?: {
+                attributes?: string;
+                excludedAttributes?: string;
+            };
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimCreateUserAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimReplaceUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": {
+                    schemas?: string[];
+                    id?: string;
+                    meta?: unknown;
+                    /**
+                     * Format: email
+                     * @description The Webex e-mail address (the unique identifier Entra ID and Okta match on)
+                     */
+                    userName: string;
+                    externalId?: string;
+                    name?: {
+                        givenName?: string;
+                        familyName?: string;
+                        formatted?: string;
+                        middleName?: string;
+                        honorificPrefix?: string;
+                        honorificSuffix?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    displayName?: string;
+                    nickName?: string;
+                    title?: string;
+                    userType?: string;
+                    preferredLanguage?: string;
+                    locale?: string;
+                    timezone?: string;
+                    profileUrl?: string;
+                    active?: boolean;
+                    password?: string;
+                    emails?: ({
+                        /** Format: email */
+                        value: string;
+                        type?: string;
+                        primary?: boolean;
+                        display?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    phoneNumbers?: ({
+                        value: string;
+                        type?: string;
+                        primary?: boolean;
+                        display?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    addresses?: {
+                        [key: string]: unknown;
+                    }[];
+                    roles?: {
+                        [key: string]: unknown;
+                    }[];
+                    groups?: {
+                        [key: string]: unknown;
+                    }[];
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"?: {
+                        department?: string;
+                        employeeNumber?: string;
+                        costCenter?: string;
+                        organization?: string;
+                        division?: string;
+                        manager?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "urn:ietf:params:scim:schemas:extension:webexprovisioning:2.0:User"?: {
+                        callingLocation?: string;
+                        phoneNumber?: string;
+                        extension?: string;
+                        callingLicense?: string;
+                        callingStatus?: unknown;
+                        lastError?: unknown;
+                    };
+                };
+                "application/json": {
+                    schemas?: string[];
+                    id?: string;
+                    meta?: unknown;
+                    /**
+                     * Format: email
+                     * @description The Webex e-mail address (the unique identifier Entra ID and Okta match on)
+                     */
+                    userName: string;
+                    externalId?: string;
+                    name?: {
+                        givenName?: string;
+                        familyName?: string;
+                        formatted?: string;
+                        middleName?: string;
+                        honorificPrefix?: string;
+                        honorificSuffix?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    displayName?: string;
+                    nickName?: string;
+                    title?: string;
+                    userType?: string;
+                    preferredLanguage?: string;
+                    locale?: string;
+                    timezone?: string;
+                    profileUrl?: string;
+                    active?: boolean;
+                    password?: string;
+                    emails?: ({
+                        /** Format: email */
+                        value: string;
+                        type?: string;
+                        primary?: boolean;
+                        display?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    phoneNumbers?: ({
+                        value: string;
+                        type?: string;
+                        primary?: boolean;
+                        display?: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    addresses?: {
+                        [key: string]: unknown;
+                    }[];
+                    roles?: {
+                        [key: string]: unknown;
+                    }[];
+                    groups?: {
+                        [key: string]: unknown;
+                    }[];
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"?: {
+                        department?: string;
+                        employeeNumber?: string;
+                        costCenter?: string;
+                        organization?: string;
+                        division?: string;
+                        manager?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "urn:ietf:params:scim:schemas:extension:webexprovisioning:2.0:User"?: {
+                        callingLocation?: string;
+                        phoneNumber?: string;
+                        extension?: string;
+                        callingLicense?: string;
+                        callingStatus?: unknown;
+                        lastError?: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced, callingStatus pending until Webex has it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimCreateUserAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description scimType uniqueness: another user has this userName or externalId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: a body that is not sent as `Content-Type: application/json` or `application/scim+json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimDeleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimPatchUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": {
+                    schemas?: string[];
+                    Operations: ({
+                        op: string;
+                        path?: string;
+                        value?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+                "application/json": {
+                    schemas?: string[];
+                    Operations: ({
+                        op: string;
+                        path?: string;
+                        value?: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Changed, callingStatus pending until Webex has it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimCreateUserAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description scimType uniqueness: another user has this userName or externalId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: a body that is not sent as `Content-Type: application/json` or `application/scim+json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before repeating the request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimResourceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the endpoint supports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceTypesAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimSchemas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the endpoint supports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceTypesAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ScimServiceProviderConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the endpoint supports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceTypesAnswer"];
+                };
+            };
+            /** @description Invalid input: `error.fields` names each bad field. Nothing was sent to Webex. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a bad or expired one (OAuth); a missing or bad signature (SigV4) */
+            401: {
+                headers: {
+                    /** @description Bearer error="invalid_token" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `InsufficientScope`: the token lacks the operation's scope (named in the message); or IAM denies the caller; locally, the request carries an `Origin` header (a web page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Local runtime: the request names another `Host` than the address and port listened on */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
         };

@@ -4,17 +4,19 @@ import { tokenVerifier } from '../lib/http/bearer-auth';
 import { once } from '../lib/config';
 
 /**
- * The OAuth API's Lambda authorizer. No middy or Powertools here: it runs before every uncached request, so its
+ * The Lambda authorizer of the OAuth and SCIM APIs. No middy or Powertools here: it runs before every uncached request, so its
  * cold start is kept to aws-jwt-verify's (bench: `npm run bench -- authorizer`). The verifier, made once per
  * container, keeps the issuer's JWKS.
  */
 const authorize = once(() => {
   const settings = authorizerSettings(lambdaEnv());
-  const verifier = tokenVerifier(settings.issuer);
-  // Read the JWKS during init, as aws-jwt-verify advises for Lambda: it overlaps the runtime's own start-up, and a
-  // provisioned-concurrency container has it before its first request. A failure here is not final: the first
-  // verify reads the keys again and answers for itself.
-  verifier.hydrate().catch(() => undefined);
+  // No issuer under apiAuth iam: the SCIM API then takes the SCIM token only.
+  const verifier = settings.issuer && tokenVerifier(settings.issuer);
+  // Read the JWKS (and the SCIM token's digests) during init, as aws-jwt-verify advises for Lambda: it overlaps the
+  // runtime's own start-up, and a provisioned-concurrency container has them before its first request. A failure
+  // here is not final (neither is cached): the first request reads again and answers for itself.
+  verifier?.hydrate().catch(() => undefined);
+  settings.scimTokens?.().catch(() => undefined);
   return requestAuthorizer(settings, verifier);
 });
 

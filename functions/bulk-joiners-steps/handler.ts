@@ -1,17 +1,18 @@
-import { lambdaActivity } from '../lib/aws/lambda-activity';
+import { lambdaActivity, lambdaPacing } from '../lib/aws/lambda-activity';
 import { BulkJoinersStepInput, runBulkJoinersStep } from '../lib/bulk/joiners-steps';
 import { taskHandler } from '../lib/http/api-handler';
 import type { Deps } from '../lib/runtime/deps';
 
 /**
- * The BulkJoiners state machine's Task function (never behind API Gateway), no Webex calls (the run's end to the activity table): `{step, …}`
+ * The BulkJoiners state machine's Task function (never behind API Gateway), no Webex calls (each joiner's slot from
+ * the pacing budget, the run's end to the activity table): `{step, …}`
  * in, the step's result out (the steps: BULK_JOINERS_STEP_TABLE); errors leave as StepErrors under their
  * own names.
  */
-export const createHandler = ({ activity }: Pick<Deps, 'activity'>) =>
+export const createHandler = ({ activity, pacing }: Pick<Deps, 'activity' | 'pacing'>) =>
   taskHandler({
     input: BulkJoinersStepInput,
-    run: (input) => runBulkJoinersStep({ activity }, input),
+    run: (input) => runBulkJoinersStep({ activity, pacing }, input),
   });
 
-export const handler = createHandler(lambdaActivity);
+export const handler = createHandler({ ...lambdaActivity, ...lambdaPacing });

@@ -1,5 +1,6 @@
 import { lambdaEnv } from '../lib/aws/lambda-env';
-import { lambdaWebex } from '../lib/aws/lambda-webex';
+import { lambdaPacing } from '../lib/aws/lambda-activity';
+import { pacedLambdaWebex } from '../lib/aws/lambda-webex';
 import { taskHandler } from '../lib/http/api-handler';
 import type { Deps } from '../lib/runtime/deps';
 import { DEFAULT_CALLING_LICENSE, EnableCallingStepInput, runEnableCallingStep } from '../lib/workflows/calling/steps';
@@ -16,4 +17,5 @@ export const createHandler = ({ env, webex }: Pick<Deps, 'env' | 'webex'>) =>
     run: (input) => runEnableCallingStep({ client: webex(), defaultLicense: env().WEBEX_CALLING_LICENSE || DEFAULT_CALLING_LICENSE }, input),
   });
 
-export const handler = createHandler({ env: lambdaEnv, webex: lambdaWebex.webex });
+// Its 429s are reported to the deployment's pacing budget: most of a joiner's requests are Enable Calling's.
+export const handler = createHandler({ env: lambdaEnv, webex: pacedLambdaWebex(lambdaPacing.pacing).webex });

@@ -7,6 +7,9 @@
  * cost no bytes in the bundles.
  */
 export type EnvName =
+  // SCIM apply (scim/calling-rules.ts): the stack's scimCallingRules and scimDeactivatePolicy
+  | 'SCIM_CALLING_RULES'
+  | 'SCIM_DEACTIVATE_POLICY'
   // Webex and its credentials (tokens/service-app-secret.ts ENV)
   | 'WEBEX_BASE_URL'
   | 'WEBEX_ACCESS_TOKEN'
@@ -25,11 +28,17 @@ export type EnvName =
   | 'LIFECYCLE_ALLOWED_SOURCES'
   | 'LIFECYCLE_DEFAULT_LEAVER_POLICY'
   | 'BULK_WEBEX_REQUESTS_PER_SECOND'
+  // The pacing controller (pacing/settings.ts)
+  | 'WEBEX_INITIAL_REQUESTS_PER_SECOND'
+  | 'WEBEX_MAX_REQUESTS_PER_SECOND'
+  | 'WEBEX_INTERACTIVE_SHARE'
   | 'BULK_JOINERS_MAX_CONCURRENCY'
   | 'BULK_IMPORTS_BUCKET'
   // Reconciliation (reconcile/plan-defaults.ts)
   | 'RECONCILE_MAX_LEAVER_PERCENT'
   | 'RECONCILE_MAX_LEAVERS'
+  // The daily count of free numbers (number-pool/free-numbers.ts)
+  | 'NUMBER_POOL_LOW_WATERMARK'
   // The activity table (activity/settings.ts)
   | 'ACTIVITY_TABLE_NAME'
   | 'ACTIVITY_RETENTION_DAYS'
@@ -50,6 +59,9 @@ export type EnvName =
   | 'API_AUTH_ISSUER'
   | 'API_AUTH_AUDIENCE'
   | 'API_AUTH_JWKS_URI'
+  // The SCIM token (scim-auth/): its secret (the authorizer), its file (the local API)
+  | 'SCIM_TOKEN_SECRET_ARN'
+  | 'SCIM_TOKEN_FILE'
   // The local runtime (functions/local/): its buckets' folder
   | 'LOCAL_OBJECT_STORE_DIR';
 

@@ -63,7 +63,10 @@ export function emailHash(address: string): string {
   return `email-sha256:${createHash('sha256').update(address.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
 }
 
-/** A text for a log line: every e-mail address in it replaced by its hash. */
+/**
+ * A text for a log line: every e-mail address in it replaced by its hash. A text without `@` has none: the
+ * pattern, tried at every position, cost a 400 naming 100 fields more than checking its body did.
+ */
 export function hashEmails(text: string): string {
-  return text.replace(EMAIL_IN_TEXT, (address) => emailHash(address));
+  return text.includes('@') ? text.replace(EMAIL_IN_TEXT, (address) => emailHash(address)) : text;
 }

@@ -26,6 +26,8 @@ export const NUMBER_SETTINGS = {
   webexReferenceCacheTtlMs: wholeMs('WEBEX_REFERENCE_CACHE_TTL_MS', 0),
   /** The Parameters and Secrets extension's port (Lambda sets it with the layer). */
   secretsExtensionPort: { name: 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT', schema: z.number().int().min(1).max(65535), takes: 'a TCP port (1-65535)' },
+  /** The free-number watermark the daily count names locations under (number-pool/free-numbers.ts). */
+  numberPoolLowWatermark: { name: 'NUMBER_POOL_LOW_WATERMARK', schema: z.number().int().min(0), takes: 'a whole number, 0 or more' },
   /** Days an activity item is kept. */
   activityRetentionDays: { name: 'ACTIVITY_RETENTION_DAYS', schema: z.number().positive(), takes: 'a positive number of days' },
 } as const satisfies Record<string, NumberSetting>;

@@ -1,5 +1,5 @@
-import { lambdaActivity } from '../lib/aws/lambda-activity';
-import { lambdaWebex } from '../lib/aws/lambda-webex';
+import { lambdaActivity, lambdaPacing } from '../lib/aws/lambda-activity';
+import { pacedLambdaWebex } from '../lib/aws/lambda-webex';
 import { taskHandler } from '../lib/http/api-handler';
 import type { Deps } from '../lib/runtime/deps';
 import { LifecycleStepInput, runLifecycleStep } from '../lib/workflows/lifecycle/steps';
@@ -15,4 +15,5 @@ export const createHandler = ({ webex, activity }: Pick<Deps, 'webex' | 'activit
     run: (input) => runLifecycleStep({ client: webex(), activity }, input),
   });
 
-export const handler = createHandler({ ...lambdaWebex, ...lambdaActivity });
+// Its 429s are reported to the deployment's pacing budget.
+export const handler = createHandler({ ...pacedLambdaWebex(lambdaPacing.pacing), ...lambdaActivity });

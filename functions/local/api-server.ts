@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { PayloadTooLargeError } from '../lib/errors';
 import { MAX_BODY_BYTES } from '../lib/http/api-event';
-import { authorizeBearer, INSUFFICIENT_SCOPE, INVALID_TOKEN, tokenVerifier, type BearerDecision, type TokenVerifier } from '../lib/http/bearer-auth';
+import { INSUFFICIENT_SCOPE, INVALID_TOKEN, tokenVerifier, type BearerDecision, type TokenVerifier } from '../lib/http/bearer-auth';
+import { authorizeRequest } from '../lib/http/request-auth';
+import { isScimRoute } from '../lib/http/route';
+import { scimErrorBody, SCIM_MEDIA_TYPE } from '../lib/scim-auth/scim-error';
+import type { ScimTokenReader } from '../lib/scim-auth/scim-token-store';
 import { buildOpenApiDocument } from '../lib/http/openapi';
 import { lambdaContext } from '../lib/runtime/lambda-context';
-import { routes, type RouteDefinition } from '../routes';
+import { routes as routeTable, type Route, type RouteDefinition } from '../routes';
 import { routeHandlers, type LambdaHandler } from './handlers';
 import { createLocalRuntime, type LocalRuntime } from './local-runtime';
 import { LOCAL_OBJECTS_PATH } from './local-object-urls';
@@ -43,22 +48,38 @@ interface LocalAuth {
   verifier: TokenVerifier;
 }
 
+export interface LocalApiOptions {
+  port?: number;
+  host?: string;
+  runtime?: LocalRuntime;
+  oauth?: LocalOAuthOptions;
+  /**
+   * The SCIM token's digests (`npm run scim-token -- --local` writes them; `npm start` always gives them): the SCIM
+   * routes then take that token, or with `oauth` a token with the scim scope, and nothing else, as deployed.
+   * Without it the SCIM routes are as open as the rest of the loopback API (the tests of the routes themselves).
+   */
+  scimTokens?: ScimTokenReader;
+  /** The route rows to serve. Only tests should change this. @default the route table */
+  routes?: readonly Route[];
+}
+
 /**
  * The API Gateway stand-in: the same route table, the same handlers, REST-proxy events. Binds to
  * loopback only; there is no IAM here, so it must never face a network, nor answer a web page
  * (request-guard.ts). With `oauth` every route checks a bearer token and the row's scope as the deployed
  * authorizer does (http/bearer-auth.ts), against tokens this server mints.
  */
-export async function startLocalApi(options: { port?: number; host?: string; runtime?: LocalRuntime; oauth?: LocalOAuthOptions } = {}): Promise<LocalApi> {
+export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
   const runtime = options.runtime ?? createLocalRuntime();
-  const handlers = routeHandlers(runtime.deps);
+  const routes = options.routes ?? routeTable;
+  const handlers = routeHandlers(runtime.deps, routes);
   const compiled = routes.map((route) => compile(route, handlers));
   const host = options.host ?? '127.0.0.1';
   // Known once listening (PORT may be 0); no request arrives before.
   const address: ListeningAddress = { host: host.includes(':') ? `[${host}]` : host, port: 0 };
   let auth: LocalAuth | undefined;
   const server = createServer((req, res) => {
-    serve(compiled, address, runtime, auth, req, res).catch((error) => {
+    serve(compiled, address, runtime, auth, options.scimTokens, req, res).catch((error) => {
       send(res, 500, { error: { code: 'InternalError', message: 'Internal error' } });
       console.error('local API: unhandled error', error instanceof Error ? error.name : error);
     });
@@ -91,7 +112,7 @@ export async function startLocalApi(options: { port?: number; host?: string; run
   };
 }
 
-async function serve(compiled: CompiledRoute[], address: ListeningAddress, runtime: LocalRuntime, auth: LocalAuth | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(compiled: CompiledRoute[], address: ListeningAddress, runtime: LocalRuntime, auth: LocalAuth | undefined, scimTokens: ScimTokenReader | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   // A signed object URL is opened by a browser (a report): its signature, not the API guard, decides.
   if (url.pathname.startsWith(LOCAL_OBJECTS_PATH) && req.method === 'GET') return serveObject(runtime, url, res);
@@ -99,7 +120,7 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, runti
   if (foreign) return refuse(res, foreign);
   if (url.pathname === '/openapi.json' && req.method === 'GET') {
     const serverUrl = `http://${req.headers.host ?? 'localhost'}`;
-    return send(res, 200, buildOpenApiDocument(routes, serverUrl, { modes: auth ? ['oauth'] : ['iam', 'oauth'] }));
+    return send(res, 200, buildOpenApiDocument(compiled.map((c) => c.route), serverUrl, { modes: auth ? ['oauth'] : ['iam', 'oauth'] }));
   }
   if (auth && url.pathname === '/.well-known/jwks.json' && req.method === 'GET') return send(res, 200, auth.issuer.jwks());
   if (auth && url.pathname === '/oauth2/token' && req.method === 'POST') return token(auth.issuer, req, res);
@@ -113,11 +134,13 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, runti
     return send(res, 405, { error: { code: 'MethodNotAllowed', message: `${req.method} is not allowed on ${url.pathname}` } });
   }
 
-  // As API Gateway: the authorizer answers before the body is read.
+  // As API Gateway: the authorizer answers before the body is read. A SCIM route always has it, as deployed, once
+  // the runtime has a SCIM token store; it takes the SCIM token and, under `oauth`, a token with the scim scope.
   let authorizer: Record<string, string> | undefined;
-  if (auth) {
-    const decision = await authorizeBearer(req.headers.authorization, hit.c.route.scope, auth.verifier);
-    if (!decision.allowed) return refuseToken(res, decision);
+  const scim = isScimRoute(hit.c.route) && scimTokens !== undefined;
+  if (auth || scim) {
+    const decision = await authorizeRequest(req.headers.authorization, hit.c.route.scope, { verifier: auth?.verifier, scimTokens: scim ? scimTokens : undefined });
+    if (!decision.allowed) return scim ? refuseScimToken(res, decision) : refuseToken(res, decision);
     authorizer = { principalId: decision.clientId, clientId: decision.clientId, scope: decision.scopes.join(' ') };
   }
 
@@ -125,7 +148,11 @@ async function serve(compiled: CompiledRoute[], address: ListeningAddress, runti
   if (notJson) return refuse(res, notJson);
   const body = await readBody(req);
   if (body === undefined) {
-    return send(res, 413, { error: { code: 'PayloadTooLargeError', message: `The request body is larger than ${MAX_BODY_BYTES} bytes` } });
+    const tooLarge = new PayloadTooLargeError(`The request body is larger than ${MAX_BODY_BYTES} bytes`);
+    // A protocol's route (SCIM) answers in its own error schema, as its Lambda does.
+    const answer = hit.c.route.protocol?.toErrorResult(tooLarge);
+    if (answer) return send(res, answer.statusCode, answer.body, hit.c.route.protocol!.mediaType);
+    return send(res, 413, { error: { code: tooLarge.name, message: tooLarge.message } });
   }
   const pathParameters = Object.fromEntries(hit.c.params.map((name, i) => [name, hit.m![i + 1]]));
   const query = url.searchParams.size ? Object.fromEntries(url.searchParams) : null;
@@ -208,6 +235,16 @@ function refuseToken(res: ServerResponse, decision: Exclude<BearerDecision, { al
   res.end(JSON.stringify({ error: answer.error }));
 }
 
+/** The SCIM API's gateway responses (infra/constructs/workflow-api.ts): the same statuses, in the SCIM error form. */
+function refuseScimToken(res: ServerResponse, decision: Exclude<BearerDecision, { allowed: true }>): void {
+  const [status, header, detail] =
+    decision.reason === 'issuer_unavailable' ? [503, undefined, 'The token could not be checked: try again']
+      : decision.reason === 'invalid_token' ? [INVALID_TOKEN.status, INVALID_TOKEN.wwwAuthenticate, 'A valid bearer token is required: the SCIM token (npm run scim-token) or an OAuth token with the scim scope']
+        : [INSUFFICIENT_SCOPE.status, INSUFFICIENT_SCOPE.wwwAuthenticate, INSUFFICIENT_SCOPE.message(decision.requiredScope)];
+  res.writeHead(status, { 'Content-Type': SCIM_MEDIA_TYPE, ...(header ? { 'WWW-Authenticate': header } : {}) });
+  res.end(JSON.stringify(scimErrorBody(status, detail)));
+}
+
 function refuse(res: ServerResponse, refused: RefusedRequest): void {
   // The body is not read: the connection is not reused for another request.
   res.setHeader('Connection', 'close');
@@ -215,8 +252,8 @@ function refuse(res: ServerResponse, refused: RefusedRequest): void {
   send(res, refused.status, { error: { code: refused.code, message, fields: [{ field: refused.header, message: refused.message }] } });
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
+function send(res: ServerResponse, status: number, body: unknown, mediaType = 'application/json'): void {
+  res.writeHead(status, { 'Content-Type': mediaType });
   res.end(JSON.stringify(body));
 }
 

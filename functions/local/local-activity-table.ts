@@ -6,12 +6,20 @@ import { ACTIVITY_TABLE } from '../lib/activity/table';
 import { DEFAULT_ACTIVITY_RETENTION_DAYS } from '../lib/activity/settings';
 import type { ActivityStore } from '../lib/activity/store';
 import { DynamoActivityStore } from '../lib/aws/dynamodb-activity-store';
+import { DynamoScimStore } from '../lib/aws/dynamodb-scim-store';
+import type { ScimStore } from '../lib/scim/store';
+import { DynamoPaceStore } from '../lib/aws/dynamodb-pace-store';
+import type { PaceStore } from '../lib/pacing/store';
 
 export const LOCAL_ACTIVITY_TABLE_NAME = 'webex-provisioning-activity';
 
 export interface LocalActivityTable {
   /** The DynamoDB adapter the Lambdas use, against this dynalite. */
   readonly store: ActivityStore;
+  /** The SCIM resources' adapter, against the same table. */
+  readonly scimStore: ScimStore;
+  /** The pacing budget's item in the same table (the Lambdas' adapter). */
+  readonly paceStore: PaceStore;
   /** Where the table answers (starting dynalite on first use): for a test's own client. */
   endpoint(): Promise<string>;
   close(): Promise<void>;
@@ -56,13 +64,12 @@ export function localActivityTable(options: LocalActivityTableOptions = {}): Loc
   const endpoint = async () => (await start()).url;
   // The endpoint is resolved per request (an endpoint provider), so the store is made before dynalite runs.
   const client = (options.client ?? localDynamoClient)(async () => ({ url: new URL(await endpoint()) }));
-  const store = new DynamoActivityStore({
-    client,
-    tableName: LOCAL_ACTIVITY_TABLE_NAME,
-    retentionDays: options.retentionDays ?? DEFAULT_ACTIVITY_RETENTION_DAYS,
-  });
+  const settings = { client, tableName: LOCAL_ACTIVITY_TABLE_NAME, retentionDays: options.retentionDays ?? DEFAULT_ACTIVITY_RETENTION_DAYS };
+  const store = new DynamoActivityStore(settings);
   return {
     store,
+    scimStore: new DynamoScimStore(settings),
+    paceStore: new DynamoPaceStore({ client, tableName: LOCAL_ACTIVITY_TABLE_NAME }),
     endpoint,
     async close() {
       if (!started) return;

@@ -97,8 +97,13 @@ export class LocalExecutionStarter implements ExecutionStarter {
   }
 
   /** Waits for every execution started so far. */
+  /** Every execution ended, those started by others while waiting (a plan's plan-<id>, an apply) included. */
   async settle(): Promise<void> {
-    await Promise.all(this.executions.values());
+    let seen: number;
+    do {
+      seen = this.executions.size;
+      await Promise.all(this.executions.values());
+    } while (this.executions.size !== seen);
   }
 
   clear(): void {

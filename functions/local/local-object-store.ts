@@ -6,6 +6,20 @@ import { ObjectNotFoundError, ObjectTooLargeError, type ObjectStore, type Stored
 import type { LocalObjectUrls } from './local-object-urls';
 
 /**
+ * What S3 sends EventBridge for a PUT (detail-type "Object Created", source aws.s3: docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html),
+ * as far as the suite reads it: the bucket, the key, the ETag and the sequencer.
+ */
+export interface ObjectCreatedEvent {
+  readonly source: 'aws.s3';
+  readonly 'detail-type': 'Object Created';
+  readonly detail: { readonly bucket: { readonly name: string }; readonly object: { readonly key: string; readonly size: number; readonly etag: string; readonly sequencer: string } };
+}
+
+/** S3's sequencer orders the PUTs of one key: a hex string that grows with each. */
+let sequence = 0;
+const nextSequencer = () => `${Date.now().toString(16).toUpperCase().padStart(12, '0')}${(sequence++ % 0x1000000).toString(16).toUpperCase().padStart(6, '0')}`;
+
+/**
  * Buckets as folders (`<root>/<bucket>/<key>`), for the local runtime and the tests: what S3 is in AWS.
  * A key that would leave its bucket's folder (`..`) is refused, as it has no meaning in S3; so is one
  * that only reaches a file through a symbolic link out of the folder (a link to /etc/passwd), and one
@@ -15,6 +29,8 @@ export class LocalObjectStore implements ObjectStore {
   constructor(
     readonly root: string,
     private readonly urls?: LocalObjectUrls,
+    /** Raised after each PUT, as S3 sends "Object Created" to EventBridge (the local runtime's rules). */
+    private readonly onObjectCreated?: (event: ObjectCreatedEvent) => void,
   ) {}
 
   /** A URL the local API serves (local-object-urls.ts), for an object that exists. */
@@ -61,6 +77,14 @@ export class LocalObjectStore implements ObjectStore {
     const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
     await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
     await rename(tmp, target);
+    if (this.onObjectCreated) {
+      const data = Buffer.from(text, 'utf8');
+      this.onObjectCreated({
+        source: 'aws.s3',
+        'detail-type': 'Object Created',
+        detail: { bucket: { name: bucket }, object: { key, size: data.length, etag: createHash('md5').update(data).digest('hex'), sequencer: nextSequencer() } },
+      });
+    }
   }
 
   /** `path` with every link resolved, if that is still inside the bucket's real folder; else a 404. */

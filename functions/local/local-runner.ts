@@ -5,6 +5,7 @@ import type { Context } from 'aws-lambda';
 import { ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 import { lambdaContext } from '../lib/runtime/lambda-context';
 import type { ObjectStore } from '../lib/storage/object-store';
+import { MACHINE_TIMEOUT_SUBSTITUTION, machineTimeoutSeconds, withMachineTimeout } from '../lib/state-machines/machine-timeout';
 import { TASK_FUNCTION_TIMEOUT_SECONDS, type StateMachineDefinition } from '../lib/state-machines/definitions';
 import { assertExecutionName } from '../lib/state-machines/execution-name';
 import { distributedMapServices, emulateDistributedMap, type LocalMapRuns } from './local-distributed-map';
@@ -35,10 +36,11 @@ export const localFunctionArn = (substitution: string) => `arn:aws:lambda:${LOCA
  * The ASL file with `${Name}` substitutions applied, as CDK's definitionSubstitutions would. An
  * unreplaced `${...}` is an error: CDK would deploy it as a literal resource name.
  */
-export function loadDefinition(definitionFile: string, substitutions: Record<string, string>): Record<string, unknown> {
-  const text = readFileSync(join(REPO_ROOT, definitionFile), 'utf8').replace(/\$\{(\w+)\}/g, (whole, name: string) =>
-    name in substitutions ? substitutions[name] : whole,
-  );
+export function loadDefinition(definitionFile: string, substitutions: Record<string, string>, timeoutSeconds?: number): Record<string, unknown> {
+  const def = { definitionFile, timeoutSeconds };
+  const file = readFileSync(join(REPO_ROOT, definitionFile), 'utf8');
+  const all: Record<string, string> = { [MACHINE_TIMEOUT_SUBSTITUTION]: String(machineTimeoutSeconds(def, file)), ...substitutions };
+  const text = withMachineTimeout(def, file).replace(/\$\{(\w+)\}/g, (whole, name: string) => (name in all ? all[name] : whole));
   const missing = /\$\{(\w+)\}/.exec(text);
   if (missing) throw new Error(`${definitionFile}: no value for the substitution \${${missing[1]}}`);
   return JSON.parse(text) as Record<string, unknown>;
@@ -160,7 +162,7 @@ export class LocalStateMachineRunner implements StateMachineRunner {
     const substitutions: Record<string, string> = Object.fromEntries(definition.taskFunctions.map((f) => [f.substitution, localFunctionArn(f.substitution)]));
     for (const nested of [...(definition.nestedStateMachines ?? []), ...(definition.startsStateMachines ?? [])]) substitutions[nested.substitution] = localStateMachineArn(nested.stateMachine);
     if (definition.eventBusSubstitution) substitutions[definition.eventBusSubstitution] = LOCAL_EVENT_BUS_NAME;
-    const loaded = loadDefinition(definition.definitionFile, substitutions);
+    const loaded = loadDefinition(definition.definitionFile, substitutions, definition.timeoutSeconds);
     assertDeployableDefinition(definition, loaded);
     const { asl, map } = emulateDistributedMap(loaded);
     const services: Record<string, ServiceIntegrationHandler> = { ...options.services };

@@ -5,12 +5,18 @@ import { createHandler as bulkJoinersCsvSteps } from '../bulk-joiners-csv-steps/
 import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/handler';
 import { createHandler as reconcileApplySteps } from '../reconcile-apply-steps/handler';
 import { createHandler as reconcileApplyCheck } from '../reconcile-apply-check/handler';
+import { createHandler as scimApplySteps } from '../scim-apply-steps/handler';
 import { ConfigurationError } from '../lib/errors';
-import { readEnv, type EnvName } from '../lib/config';
+import { once, readEnv, type EnvName } from '../lib/config';
+import { logger } from '../lib/logger';
+import { PacingBudget, type PacingBudgetOptions } from '../lib/pacing/budget';
+import { pacingSettings } from '../lib/pacing/settings';
 import type { Deps } from '../lib/runtime/deps';
 import type { ObjectStore } from '../lib/storage/object-store';
 import { LocalEventBus, type PublishedEvent } from './local-event-bus';
-import { LocalObjectStore } from './local-object-store';
+import { LocalObjectStore, type ObjectCreatedEvent } from './local-object-store';
+import { localUploadRule } from './local-upload-rule';
+import type { ReconcileOnUploadSettings } from '../lib/reconcile/upload-plan';
 import { LocalObjectUrls } from './local-object-urls';
 import { localWebexDeps } from './local-webex';
 import { localActivityTable, type LocalActivityTable } from './local-activity-table';
@@ -35,6 +41,13 @@ export interface LocalRuntimeOptions {
   onEvent?: (event: PublishedEvent) => void;
   /** The activity table: `npm start` keeps it under .local/; else a new in-memory dynalite of the runtime's own. */
   activityTable?: LocalActivityTable;
+  /**
+   * The stack's `reconcileOnUpload`: a roster put under its prefix in the imports bucket starts a plan, as the
+   * bucket's EventBridge notifications and the upload rule do in AWS. @default off
+   */
+  reconcileOnUpload?: ReconcileOnUploadSettings;
+  /** The pacing budget's clock (a benchmark's or a test's); the real one by default. */
+  pacingClock?: Pick<PacingBudgetOptions, 'now' | 'sleep' | 'random' | 'passTime'>;
   /** DescribeExecution's token bucket; AWS's quota (DESCRIBE_EXECUTION_QUOTA) unless a test gives a smaller one. */
   describeQuota?: ApiThrottleQuota;
 }
@@ -55,6 +68,20 @@ export interface LocalRuntime {
 }
 
 /**
+ * The pacing budget's clock when Wait states take no time: a wait it hands out has passed as soon as it is
+ * handed out, so the clock moves to its end (never back), and the budget refills as if the run had waited.
+ */
+function fastForwardClock(): Pick<PacingBudgetOptions, 'now' | 'passTime'> {
+  let skew = 0;
+  return {
+    now: () => Date.now() + skew,
+    passTime: (untilMs) => {
+      skew = Math.max(skew, untilMs - Date.now());
+    },
+  };
+}
+
+/**
  * The local runtime's composition root (`npm start`, the tests, the benchmarks): state machines run
  * in-process with the deployed task handlers, buckets are folders under LOCAL_OBJECT_STORE_DIR, the
  * lifecycle bus records what is published. The environment is read per use: tests change it between requests.
@@ -62,28 +89,40 @@ export interface LocalRuntime {
 export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRuntime {
   const env = () => readEnv();
   const objectUrls = new LocalObjectUrls();
+  // The buckets' "Object Created" events, for the rules that match them (set once the state machines exist).
+  let objectCreated: ((event: ObjectCreatedEvent) => void) | undefined;
   const objectStore = (): ObjectStore => {
     const dir = env()[LOCAL_OBJECT_STORE_ENV];
     if (!dir) throw new ConfigurationError(`${LOCAL_OBJECT_STORE_ENV} is not set: the local runtime has no folder for its buckets`);
-    return new LocalObjectStore(dir, objectUrls);
+    return new LocalObjectStore(dir, objectUrls, objectCreated);
   };
-  const webex = { ...localWebexDeps(env), ...options.webex };
   const eventBus = new LocalEventBus(options.onEvent);
   const activityTable = options.activityTable ?? localActivityTable();
   const activity = () => activityTable.store;
+  const scim = () => activityTable.scimStore;
+  const pacing = once(() => new PacingBudget({ store: activityTable.paceStore, settings: pacingSettings(env()), log: logger, ...(options.fastWaits ? fastForwardClock() : {}), ...options.pacingClock }));
+  const webex = { ...localWebexDeps(env, pacing), ...options.webex };
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
     LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
-    BulkJoinersStepsFunctionArn: bulkJoinersSteps({ activity }) as LambdaHandler,
+    BulkJoinersStepsFunctionArn: bulkJoinersSteps({ activity, pacing }) as LambdaHandler,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore, activity }) as LambdaHandler,
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: webex.webex, activity }) as LambdaHandler,
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity }) as LambdaHandler,
     ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
+    ScimApplyStepsFunctionArn: scimApplySteps({ scim, env, webex: webex.webex }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
+  if (options.reconcileOnUpload) {
+    objectCreated = localUploadRule(options.reconcileOnUpload, {
+      importsBucket: () => env().BULK_IMPORTS_BUCKET,
+      starter: () => stateMachines.starter(),
+      onError: (error) => console.error('local upload rule: the plan could not be started', error instanceof Error ? error.message : error),
+    });
+  }
   return {
-    deps: { env, stateMachines, objectStore, activity, ...webex },
+    deps: { env, stateMachines, objectStore, activity, scim, pacing, ...webex },
     stateMachines,
     executions: stateMachines.executions,
     eventBus,

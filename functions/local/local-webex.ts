@@ -4,6 +4,7 @@ import type { Deps } from '../lib/runtime/deps';
 import { FileSecretStore } from '../lib/tokens/file-secret-store';
 import { ENV } from '../lib/tokens/service-app-secret';
 import { tokenProviderOf } from '../lib/tokens/token-source';
+import { emfWebexMetrics } from '../lib/aws/emf-webex-metrics';
 import { configuredWebexClient } from '../lib/webex/configured-client';
 import type { TokenProvider } from '../lib/webex/token-provider';
 
@@ -21,11 +22,16 @@ export function localTokenProvider(env: Env): TokenProvider {
 /**
  * The Webex parts of the local runtime's Deps: the client against WEBEX_BASE_URL (the simulator `npm start`
  * started, or the Webex it was pointed at), its token from the file store or a static token. Made on first use
- * and kept for the runtime's life, as a warm Lambda keeps its own (each test harness makes a new runtime).
+ * and kept for the runtime's life, as a warm Lambda keeps its own (each test harness makes a new runtime). Given the
+ * runtime's pacing budget, the client reports every 429 to it, as the Lambdas' does.
  */
-export function localWebexDeps(env: () => Env): Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'> {
+export function localWebexDeps(env: () => Env, pacing?: Deps['pacing']): Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'> {
   return {
-    webex: once(() => configuredWebexClient(env(), localTokenProvider(env()))),
+    // The same metrics as in Lambda, printed only when asked (POWERTOOLS_METRICS_DISABLED=false: npm start and the tests set it true).
+    webex: once(() => configuredWebexClient(env(), localTokenProvider(env()), {
+      metrics: emfWebexMetrics(),
+      onRateLimited: pacing && ((ms) => pacing().rateLimited(ms)),
+    })),
     webexSecret: () => fileSecretStore(env()),
     secretStore: () => {
       const store = fileSecretStore(env());

@@ -10,6 +10,8 @@
  *
  * The API is open on loopback unless LOCAL_API_AUTH=oauth: then every route needs a bearer token with its
  * scope, minted at POST /oauth2/token for the clients of LOCAL_API_CLIENTS (or a demo client, printed).
+ * The SCIM routes are never open, as deployed: they take the SCIM token `npm run scim-token -- --local` stored
+ * (SCIM_TOKEN_FILE, default .local/scim-token.json) and, under LOCAL_API_AUTH=oauth, a token with the scim scope.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,6 +24,8 @@ import { createLocalRuntime } from './local-runtime';
 import { eventLine } from './local-event-bus';
 import { demoServiceAppSecret } from './demo-secret';
 import { demoClient, LocalClients, type LocalClient } from './oauth-issuer';
+import { DEFAULT_SCIM_TOKEN_FILE, FileScimTokenStore } from '../lib/scim-auth/file-scim-token-store';
+import { checkReconcileOnUpload, type ReconcileOnUploadSettings } from '../lib/reconcile/upload-plan';
 
 const LOCAL_DIR = resolve(process.cwd(), '.local');
 const DEFAULT_SECRET_FILE = resolve(LOCAL_DIR, 'webex-secret.json');
@@ -67,7 +71,14 @@ async function main(): Promise<void> {
   const activityDir = resolve(LOCAL_DIR, 'activity');
   const activityTable = localActivityTable({ dir: activityDir });
   // The local lifecycle bus: each published outcome (Webex Lifecycle Failed, …) as one line on stdout.
-  const api = await startLocalApi({ port, runtime: createLocalRuntime({ activityTable, onEvent: (event) => console.log(eventLine(event)) }), ...(clients ? { oauth: { clients } } : {}) });
+  // Read on every SCIM request: a rotation (`npm run scim-token -- --local`) takes effect at once.
+  const scimTokenFile = new FileScimTokenStore(resolve(env.SCIM_TOKEN_FILE || DEFAULT_SCIM_TOKEN_FILE));
+  const api = await startLocalApi({
+    port,
+    runtime: createLocalRuntime({ activityTable, onEvent: (event) => console.log(eventLine(event)), reconcileOnUpload: reconcileOnUpload(env) }),
+    scimTokens: () => scimTokenFile.read(),
+    ...(clients ? { oauth: { clients } } : {}),
+  });
   console.log(`webex-provisioning local API listening on ${api.url}`);
   if (clients) {
     console.log(`OAuth: every route needs a bearer token; tokens from POST ${api.url}/oauth2/token (client credentials), keys at ${api.url}/.well-known/jwks.json`);
@@ -80,6 +91,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`Webex: ${webexDescription}`);
+  console.log(`SCIM routes: Authorization: Bearer <the token of npm run scim-token -- --local> (digest in ${scimTokenFile.path})${clients ? ', or an OAuth token with the scim scope' : ''}`);
   console.log('Published events (the lifecycle bus): one line each below, starting "event "');
   console.log(`Bulk imports bucket: ${resolve(env.LOCAL_OBJECT_STORE_DIR, env.BULK_IMPORTS_BUCKET)} (POST /bulk/joiners/csv {"key": "<file under it>"})`);
   console.log(`Activity table: dynalite, data in ${activityDir} (GET /users/{user}/history, /bulk/joiners, /reconcile/plans)`);
@@ -93,6 +105,18 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** RECONCILE_ON_UPLOAD: the stack's reconcileOnUpload context as JSON, checked as synth checks it. */
+function reconcileOnUpload(env: NodeJS.ProcessEnv): ReconcileOnUploadSettings | undefined {
+  if (!env.RECONCILE_ON_UPLOAD) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(env.RECONCILE_ON_UPLOAD);
+  } catch {
+    throw new Error('RECONCILE_ON_UPLOAD must be JSON: {"prefix":"rosters/","scope":{"emailDomains":["example.com"]}}');
+  }
+  return checkReconcileOnUpload(json as ReconcileOnUploadSettings);
 }
 
 /** LOCAL_API_AUTH: unset (open on loopback) or `oauth`; LOCAL_API_CLIENTS: the clients, as JSON. */

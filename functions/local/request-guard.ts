@@ -36,11 +36,16 @@ export function refuseForeignRequest(headers: IncomingHttpHeaders, at: Listening
   return undefined;
 }
 
-/** A request with a body must say it is JSON (`application/json`, parameters such as charset allowed). */
+/**
+ * A request with a body must say it is JSON (`application/json`, or SCIM's `application/scim+json`, RFC 7644 §3.1;
+ * parameters such as charset allowed). Neither can be sent by a page without a CORS preflight.
+ */
+const JSON_MEDIA_TYPES = new Set(['application/json', 'application/scim+json']);
+
 export function refuseNonJsonBody(headers: IncomingHttpHeaders): RefusedRequest | undefined {
   const hasBody = headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
   if (!hasBody) return undefined;
   const mediaType = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (mediaType === 'application/json') return undefined;
+  if (JSON_MEDIA_TYPES.has(mediaType)) return undefined;
   return { status: 415, code: 'UnsupportedMediaType', header: 'Content-Type', message: 'a request body must be JSON, sent with Content-Type: application/json' };
 }

@@ -1,4 +1,5 @@
-import { lambdaWebex } from '../lib/aws/lambda-webex';
+import { lambdaPacing } from '../lib/aws/lambda-activity';
+import { pacedLambdaWebex } from '../lib/aws/lambda-webex';
 import { taskHandler } from '../lib/http/api-handler';
 import { ReconcileApplyCheckInput, runApplyCheckStep, type ApplyCheckContext } from '../lib/reconcile/apply-steps';
 import type { Deps } from '../lib/runtime/deps';
@@ -15,4 +16,5 @@ export const createHandler = ({ webex }: Pick<Deps, 'webex'>) => {
   });
 };
 
-export const handler = createHandler({ webex: lambdaWebex.webex });
+// Its 429s are reported to the deployment's pacing budget.
+export const handler = createHandler({ webex: pacedLambdaWebex(lambdaPacing.pacing).webex });

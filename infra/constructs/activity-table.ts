@@ -2,6 +2,7 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IConstruct } from 'constructs';
+import { PACE_KEY } from '../../functions/lib/activity/keys';
 import { ACTIVITY_TABLE } from '../../functions/lib/activity/table';
 import { DEFAULT_ACTIVITY_RETENTION_DAYS } from '../../functions/lib/activity/settings';
 import type { EnvName } from '../../functions/lib/config';
@@ -47,6 +48,39 @@ export class ActivityTable extends Construct {
   grantRecord(grantee: iam.IGrantable): void {
     // On the table only: writes never touch an index's ARN (CDK's table.grant would add /index/*).
     iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resourceArns: [this.table.tableArn] });
+  }
+
+  /**
+   * The SCIM routes: their resources and unique-value markers (GetItem, conditional PutItem/UpdateItem/DeleteItem),
+   * Query by e-mail and on the index's list; no Scan, no BatchWrite. SCIM items live in the same table under their
+   * own key prefixes (activity/keys.ts).
+   */
+  grantScim(grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], resourceArns: [this.table.tableArn] });
+    this.grantQuery(grantee);
+  }
+
+  /**
+   * The pacing budget: GetItem and PutItem on its one item (PACE#…, functions/lib/activity/keys.ts), through the
+   * LeadingKeys condition: no other item may be read or replaced this way.
+   */
+  grantPace(grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      resourceArns: [this.table.tableArn],
+      conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [PACE_KEY.pk] } },
+    });
+  }
+
+  /** Reads the pacing budget (a running job's progress): GetItem on its one item, nothing else. */
+  grantPaceRead(grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['dynamodb:GetItem'],
+      resourceArns: [this.table.tableArn],
+      conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [PACE_KEY.pk] } },
+    });
   }
 
   /** Lists: Query on the table and its index; no Scan, no GetItem, no write. */

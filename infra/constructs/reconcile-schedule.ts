@@ -1,18 +1,17 @@
-import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { Duration, TimeZone } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag';
+import { alarmOnFirst, startDeadLetterQueue } from './start-failures';
 import { schedulerPrincipal } from './scheduler-principal';
 import type { PlanMachineInput } from '../../functions/lib/reconcile/plan-run';
 import type { LeaverPolicy } from '../../functions/lib/schemas/lifecycle-events';
-import { planThresholds } from '../../functions/lib/reconcile/threshold-ceiling';
-import { ReconcilePlanInput, type LeaverThresholds, type ReconcileScope } from '../../functions/lib/reconcile/schemas';
-import { ValidationError } from '../../functions/lib/errors';
+import { checkedPlanRequest } from '../../functions/lib/reconcile/settings-request';
+import type { LeaverThresholds, ReconcileScope } from '../../functions/lib/reconcile/schemas';
 
 /** The nightly reconciliation: what the stack's `reconcileSchedule` prop says. */
 export interface ReconcileScheduleSettings {
@@ -73,11 +72,7 @@ export class ReconcileSchedule extends Construct {
       assumedBy: schedulerPrincipal(this),
       description: 'Lets EventBridge Scheduler start the Webex reconciliation planner',
     });
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    this.deadLetterQueue = startDeadLetterQueue(this, 'the schedule');
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
       description: `Plan a Webex reconciliation from ${settings.key} (${settings.expression})`,
       schedule: scheduler.ScheduleExpression.expression(settings.expression, settings.timezone ? TimeZone.of(settings.timezone) : undefined),
@@ -94,24 +89,12 @@ export class ReconcileSchedule extends Construct {
     // Scheduler's metrics are per schedule group (AWS/Scheduler, dimension ScheduleGroup): this schedule is in
     // the default group (docs.aws.amazon.com/scheduler/latest/UserGuide/monitoring-cloudwatch.html).
     const group = scheduler.ScheduleGroup.fromDefaultScheduleGroup(this, 'DefaultGroup');
-    const onFirst = (alarmId: string, description: string, metric: cloudwatch.IMetric) =>
-      new cloudwatch.Alarm(this, alarmId, {
-        alarmDescription: `${description} (${Stack.of(this).stackName})`,
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+    const actions = props.alarmActions;
     this.alarms = [
-      onFirst('DeadLetterAlarm', 'A scheduled reconciliation plan could not be started: see the DLQ message', this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })),
-      onFirst('TargetErrorAlarm', 'Scheduler could not start the reconciliation planner (TargetErrorCount)', group.metricTargetErrors({ period: Duration.minutes(5), statistic: 'Sum' })),
-      onFirst('DroppedAlarm', 'Scheduler gave up on a scheduled reconciliation start (InvocationDroppedCount)', group.metricDropped({ period: Duration.minutes(5), statistic: 'Sum' })),
+      alarmOnFirst(this, 'DeadLetterAlarm', 'A scheduled reconciliation plan could not be started: see the DLQ message', this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), actions),
+      alarmOnFirst(this, 'TargetErrorAlarm', 'Scheduler could not start the reconciliation planner (TargetErrorCount)', group.metricTargetErrors({ period: Duration.minutes(5), statistic: 'Sum' }), actions),
+      alarmOnFirst(this, 'DroppedAlarm', 'Scheduler gave up on a scheduled reconciliation start (InvocationDroppedCount)', group.metricDropped({ period: Duration.minutes(5), statistic: 'Sum' }), actions),
     ];
-    for (const alarm of this.alarms) for (const action of props.alarmActions ?? []) alarm.addAlarmAction(action);
-    acknowledge(this, {
-      SQS3: 'This queue is the dead-letter queue of the schedule; a DLQ of a DLQ would only move the same messages, and its alarm fires on the first one.',
-    });
   }
 }
 
@@ -130,17 +113,5 @@ export function scheduledPlanInput(settings: ReconcileScheduleSettings, threshol
   }
   if (autoApply !== undefined && typeof autoApply !== 'boolean') throw new Error('reconcileSchedule.autoApply must be true or false');
   if (request.key === undefined) throw new Error('reconcileSchedule.key is required: the roster CSV in the imports bucket');
-  const parsed = ReconcilePlanInput.safeParse(request);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `reconcileSchedule.${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`reconcileSchedule is invalid: ${issues.join('; ')}`);
-  }
-  // The planner would refuse it every night: fail synth instead, naming the field.
-  try {
-    planThresholds(thresholdCeiling, parsed.data.thresholds);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new Error(`reconcileSchedule is invalid: ${error.fields.map((f) => `reconcileSchedule.${f.field}: ${f.message}`).join('; ')}`, { cause: error });
-  }
-  return { request: parsed.data, autoApply: autoApply ?? false };
+  return { request: checkedPlanRequest('reconcileSchedule', request, thresholdCeiling), autoApply: autoApply ?? false };
 }

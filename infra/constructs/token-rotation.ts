@@ -113,7 +113,8 @@ export class TokenRotation extends Construct {
     // key", https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns).
     const topicKey = props.topicKey ?? this.topicKey();
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
-      displayName: 'Webex provisioning: token rotation alarms',
+      // What it carries: every alarm of the stack (tokens, low number pools, DLQs, schedules) and the failures people must act on.
+      displayName: 'Webex provisioning: alarms and failures',
       masterKey: topicKey,
       enforceSSL: true,
     });

@@ -1,8 +1,10 @@
 import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { talksToWebex } from '../../functions/lib/http/route';
+import { isScimRoute, talksToWebex } from '../../functions/lib/http/route';
+import { scimErrorBody, SCIM_MEDIA_TYPE } from '../../functions/lib/scim-auth/scim-error';
 import { routes as routeTable, type RouteDefinition } from '../../functions/routes';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
@@ -25,6 +27,13 @@ export interface ApiThrottleSettings {
  * unpublished limits), so a higher rate only turns into 429 back-offs inside the Lambdas' 28 s budget.
  */
 export const DEFAULT_API_THROTTLE: ApiThrottleSettings = { rateLimit: 10, burstLimit: 20 };
+
+/**
+ * The SCIM API's stage: Entra ID's provisioning service may send 25 requests a second per tenant (its gallery
+ * requirements), and a SCIM write costs no Webex request on the request path (it is recorded, then applied at
+ * the Webex budget), so the stage takes that rate rather than answering Entra with 429s.
+ */
+export const DEFAULT_SCIM_THROTTLE: ApiThrottleSettings = { rateLimit: 25, burstLimit: 50 };
 
 /** The stage the API is deployed to; it is the first segment of every URL. */
 export const API_STAGE_NAME = 'v1';
@@ -91,6 +100,15 @@ export interface WorkflowApiProps {
   /** Where the OAuth API's tokens come from; required with `oauth`. */
   readonly oauthIssuer?: OAuthIssuerSettings;
 
+  /** The SCIM token's secret: the authorizer of the SCIM API reads it. Required when any route is a SCIM route. */
+  readonly scimTokenSecret?: secretsmanager.ISecret;
+
+  /**
+   * The SCIM API's stage throttling.
+   * @default DEFAULT_SCIM_THROTTLE (25 requests/s, burst 50)
+   */
+  readonly scimThrottle?: ApiThrottleSettings;
+
   /**
    * The routes to serve. Only tests should change this.
    * @default the route table in functions/routes.ts
@@ -119,8 +137,10 @@ export class WorkflowApi extends Construct {
   public readonly api: apigateway.RestApi;
   /** The SigV4 API (`iam`). */
   public readonly iamApi?: apigateway.RestApi;
-  /** The bearer-token API (`oauth`) and its authorizer function. */
+  /** The bearer-token API (`oauth`) and its authorizer function (also the SCIM API's). */
   public readonly oauthApi?: apigateway.RestApi;
+  /** The SCIM routes' API (whatever `auth` says), when there are SCIM routes: the IdPs' Tenant URL is under it. */
+  public readonly scimApi?: apigateway.RestApi;
   public readonly authorizer?: WorkflowFunction;
   /** The workflow functions by route id, for constructs that invoke them directly (state machines). */
   public readonly functions: Readonly<Record<string, WorkflowFunction>>;
@@ -133,12 +153,16 @@ export class WorkflowApi extends Construct {
     const throttle = props.throttle ?? DEFAULT_API_THROTTLE;
     const logRetention = props.logRetention ?? logs.RetentionDays.THREE_MONTHS;
 
-    const routes = props.routes ?? routeTable;
+    const allRoutes = props.routes ?? routeTable;
+    // The SCIM routes live on an API of their own (ARCHITECTURE.md, "The SCIM API"); the others keep `auth`'s APIs.
+    const scimRoutes = allRoutes.filter(isScimRoute);
+    const routes = allRoutes.filter((r) => !isScimRoute(r));
+    if (scimRoutes.length && !props.scimTokenSecret) throw new Error('SCIM routes need the SCIM token secret (scimTokenSecret)');
     const modes = props.auth ?? ['iam'];
     if (!modes.length || new Set(modes).size !== modes.length) throw new Error(`auth must name iam, oauth or both, once each (got ${modes.join(',')})`);
 
     const functions: Record<string, WorkflowFunction> = {};
-    for (const route of routes as readonly RouteDefinition[]) {
+    for (const route of allRoutes as readonly RouteDefinition[]) {
       if (functions[route.id]) throw new Error(`Duplicate route id ${route.id} in the route table`);
       const fn = new WorkflowFunction(this, route.id, {
         entry: route.entry,
@@ -160,26 +184,40 @@ export class WorkflowApi extends Construct {
       this.addMethods(built.api, '', routes, functions, { authorizationType: apigateway.AuthorizationType.IAM });
       primary = built;
     }
-    if (modes.includes('oauth')) {
-      if (!props.oauthIssuer) throw new Error('auth oauth needs an issuer: the Cognito user pool, or oauthIssuer and oauthAudience');
-      const built = this.restApi('OAuth', 'OAuth 2.0 bearer tokens with the route scopes', throttle, logRetention);
-      this.oauthApi = built.api;
+    const oauth = modes.includes('oauth');
+    if (oauth && !props.oauthIssuer) throw new Error('auth oauth needs an issuer: the Cognito user pool, or oauthIssuer and oauthAudience');
+    if (oauth || scimRoutes.length) {
+      // One authorizer function for both bearer APIs: the scope table holds every method either serves.
       this.authorizer = new WorkflowFunction(this, 'Authorizer', {
         entry: 'functions/api-authorizer/handler.ts',
-        description: 'Verifies OAuth bearer tokens and the route scope for the OAuth API (aws-jwt-verify)',
+        description: 'Verifies OAuth bearer tokens and the route scope (aws-jwt-verify), or the SCIM token on SCIM routes',
         memorySize: 256,
         timeout: Duration.seconds(10),
         logGroupRetention: logRetention,
-        environment: authorizerEnvironment(props.oauthIssuer, routes),
+        // The SCIM token secret through the Parameters and Secrets extension: no AWS SDK in its bundle.
+        readSecretThroughExtension: scimRoutes.length > 0,
+        environment: authorizerEnvironment(oauth ? props.oauthIssuer : undefined, [...(oauth ? routes : []), ...scimRoutes], scimRoutes.length ? props.scimTokenSecret : undefined),
       });
-      const authorizer = new apigateway.RequestAuthorizer(this, 'RequestAuthorizer', {
-        handler: this.authorizer,
+      if (scimRoutes.length) props.scimTokenSecret!.grantRead(this.authorizer);
+    }
+    const requestAuthorizer = (id: string) =>
+      new apigateway.RequestAuthorizer(this, id, {
+        handler: this.authorizer!,
         // Cached per token, method and resource: each cached answer is for one method, so a Deny can name its scope.
         identitySources: [apigateway.IdentitySource.header('Authorization'), apigateway.IdentitySource.context('httpMethod'), apigateway.IdentitySource.context('resourcePath')],
         resultsCacheTtl: AUTHORIZER_CACHE_TTL,
       });
-      this.addMethods(built.api, 'OAuth', routes, functions, { authorizationType: apigateway.AuthorizationType.CUSTOM, authorizer });
+    if (oauth) {
+      const built = this.restApi('OAuth', 'OAuth 2.0 bearer tokens with the route scopes', throttle, logRetention);
+      this.oauthApi = built.api;
+      this.addMethods(built.api, 'OAuth', routes, functions, { authorizationType: apigateway.AuthorizationType.CUSTOM, authorizer: requestAuthorizer('RequestAuthorizer') });
       addOAuthGatewayResponses(built.api);
+      primary ??= built;
+    }
+    if (scimRoutes.length) {
+      const built = this.restApi('Scim', 'SCIM 2.0 for Entra ID and Okta: the SCIM token, or OAuth bearer tokens with the scim scope', props.scimThrottle ?? DEFAULT_SCIM_THROTTLE, logRetention);
+      this.scimApi = built.api;
+      this.addMethods(built.api, 'Scim', scimRoutes, functions, { authorizationType: apigateway.AuthorizationType.CUSTOM, authorizer: requestAuthorizer('ScimRequestAuthorizer') });
       primary ??= built;
     }
     this.api = primary!.api;
@@ -206,7 +244,7 @@ export class WorkflowApi extends Construct {
   private madeAccountSetting = false;
 
   /** A REST API with the suite's stage settings; `prefix` keeps the IAM API's construct ids unprefixed. */
-  private restApi(prefix: '' | 'OAuth', what: string, throttle: ApiThrottleSettings, logRetention: logs.RetentionDays) {
+  private restApi(prefix: ApiPrefix, what: string, throttle: ApiThrottleSettings, logRetention: logs.RetentionDays) {
     const access = new logs.LogGroup(this, `${prefix}AccessLogs`, { retention: logRetention });
     // Access and execution logs need the Region's API Gateway account setting to name a CloudWatch role. The first
     // API made here makes it explicitly (whatever @aws-cdk/aws-apigateway:disableCloudWatchRole says) and it is kept
@@ -244,11 +282,12 @@ export class WorkflowApi extends Construct {
     api.deploymentStage.node.addDependency(execution);
     // RestApi adds an `Endpoint` output of its own; the stack outputs each URL once.
     api.node.tryRemoveChild('Endpoint');
-    addErrorGatewayResponses(api);
+    if (prefix === 'Scim') addScimGatewayResponses(api);
+    else addErrorGatewayResponses(api);
     return { api, access, execution };
   }
 
-  private addMethods(api: apigateway.RestApi, prefix: '' | 'OAuth', routes: readonly RouteDefinition[], functions: Record<string, WorkflowFunction>, options: apigateway.MethodOptions): void {
+  private addMethods(api: apigateway.RestApi, prefix: ApiPrefix, routes: readonly RouteDefinition[], functions: Record<string, WorkflowFunction>, options: apigateway.MethodOptions): void {
     const openApi = buildOpenApiDocument(routes);
     for (const route of routes) {
       // No test-invoke permission: it would let whoever may test-invoke methods in the console (apigateway:* on the
@@ -265,7 +304,10 @@ export class WorkflowApi extends Construct {
   }
 }
 
-/** The OAuth API's access log: the IAM fields (its caller fields empty) and the client the authorizer named. */
+/** The construct id prefix of each REST API: the IAM API keeps the unprefixed ids it always had. */
+type ApiPrefix = '' | 'OAuth' | 'Scim';
+
+/** The OAuth and SCIM APIs' access log: the IAM fields (its caller fields empty) and the client the authorizer named. */
 const OAUTH_ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
   ...ACCESS_LOG_FIELDS,
   clientId: '$context.authorizer.clientId',
@@ -304,12 +346,49 @@ function addOAuthGatewayResponses(api: apigateway.RestApi): void {
   }
 }
 
-/** What the authorizer reads (http/request-authorizer.ts): the issuer and each method's scope, from the route rows. */
-function authorizerEnvironment(issuer: OAuthIssuerSettings, routes: readonly RouteDefinition[]): Partial<Record<EnvName, string>> {
+/**
+ * The SCIM API's refusals in the SCIM error form (RFC 7644 §3.12, `application/scim+json`), which Entra ID and Okta
+ * show in their provisioning logs: a bad token (401 with WWW-Authenticate Bearer), a token without the scim scope,
+ * throttling, a body too large, a path that does not exist. Each with its own status, since a gateway response's
+ * template cannot read the status it answers with; the rest (DEFAULT_4XX/5XX) carry API Gateway's message.
+ */
+function addScimGatewayResponses(api: apigateway.RestApi): void {
+  const scimJson = (status: number | undefined, detail: string | typeof MESSAGE) => {
+    const body = JSON.stringify(scimErrorBody(status ?? 0, 'DETAIL'));
+    const withStatus = status === undefined ? body.replace(',"status":"0"', '') : body;
+    // API Gateway's own message is already a quoted JSON string.
+    return { 'application/json': withStatus.replace('"DETAIL"', detail === MESSAGE ? MESSAGE : JSON.stringify(detail)) };
+  };
+  const headers = { 'Content-Type': `'${SCIM_MEDIA_TYPE}'` };
+  const responses: [string, apigateway.ResponseType, number, string | typeof MESSAGE, Record<string, string>?][] = [
+    ['Unauthorized', apigateway.ResponseType.UNAUTHORIZED, INVALID_TOKEN.status, 'A valid bearer token is required: the SCIM token (npm run scim-token) or an OAuth token with the scim scope', { 'WWW-Authenticate': `'${INVALID_TOKEN.wwwAuthenticate}'` }],
+    ['AccessDenied', apigateway.ResponseType.ACCESS_DENIED, INSUFFICIENT_SCOPE.status, INSUFFICIENT_SCOPE.message('webex-provisioning/scim'), { 'WWW-Authenticate': `'${INSUFFICIENT_SCOPE.wwwAuthenticate}'` }],
+    ['AuthorizerFailure', apigateway.ResponseType.AUTHORIZER_FAILURE, 503, 'The token could not be checked: try again'],
+    ['AuthorizerConfigurationError', apigateway.ResponseType.AUTHORIZER_CONFIGURATION_ERROR, 503, 'The token could not be checked: try again'],
+    ['Throttled', apigateway.ResponseType.THROTTLED, 429, MESSAGE],
+    ['RequestTooLarge', apigateway.ResponseType.REQUEST_TOO_LARGE, 413, MESSAGE],
+    ['MissingAuthenticationToken', apigateway.ResponseType.MISSING_AUTHENTICATION_TOKEN, 404, 'No such SCIM endpoint: the Tenant URL ends in /scim/v2'],
+    ['ResourceNotFound', apigateway.ResponseType.RESOURCE_NOT_FOUND, 404, MESSAGE],
+    ['UnsupportedMediaType', apigateway.ResponseType.UNSUPPORTED_MEDIA_TYPE, 415, MESSAGE],
+    ['IntegrationTimeout', apigateway.ResponseType.INTEGRATION_TIMEOUT, 504, MESSAGE],
+  ];
+  for (const [id, type, status, detail, extra] of responses) {
+    api.addGatewayResponse(id, { type, statusCode: String(status), responseHeaders: { ...headers, ...extra }, templates: scimJson(status, detail) });
+  }
+  api.addGatewayResponse('Default4xx', { type: apigateway.ResponseType.DEFAULT_4XX, responseHeaders: headers, templates: scimJson(undefined, MESSAGE) });
+  api.addGatewayResponse('Default5xx', { type: apigateway.ResponseType.DEFAULT_5XX, responseHeaders: headers, templates: scimJson(undefined, MESSAGE) });
+}
+
+/** API Gateway's own message, already quoted as a JSON string. */
+const MESSAGE = '$context.error.messageString';
+
+/** What the authorizer reads (http/request-authorizer.ts): the issuer, each method's scope (from the route rows), the SCIM token's secret. */
+function authorizerEnvironment(issuer: OAuthIssuerSettings | undefined, routes: readonly RouteDefinition[], scimTokenSecret: secretsmanager.ISecret | undefined): Partial<Record<EnvName, string>> {
   const scopes: RouteScopes = Object.fromEntries(routes.map((r) => [routeScopeKey(r.method, r.path), r.scope]));
   return {
     API_AUTH_ROUTE_SCOPES: JSON.stringify(scopes),
-    ...(issuer.kind === 'cognito'
+    ...(scimTokenSecret ? { SCIM_TOKEN_SECRET_ARN: scimTokenSecret.secretArn } : {}),
+    ...(!issuer ? {} : issuer.kind === 'cognito'
       ? { API_AUTH_USER_POOL_ID: issuer.userPoolId, API_AUTH_CLIENT_IDS: Fn.join(',', [...issuer.clientIds]) }
       : { API_AUTH_ISSUER: issuer.issuer, API_AUTH_AUDIENCE: issuer.audience, ...(issuer.jwksUri ? { API_AUTH_JWKS_URI: issuer.jwksUri } : {}) }),
   };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { PACING_ENV } from '../../functions/lib/pacing/settings';
 import { ArnFormat, Duration, Stack, type CfnElement } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +11,7 @@ import { TASK_FUNCTION_TIMEOUT_SECONDS, stateMachines, type StateMachineDefiniti
 import { MAX_CONCURRENCY_ENV } from '../../functions/lib/bulk/joiners';
 import { IMPORTS_BUCKET_ENV } from '../../functions/lib/storage/imports-bucket';
 import { fromRepoRoot } from '../paths';
+import { MACHINE_TIMEOUT_SUBSTITUTION, machineTimeoutSeconds, withMachineTimeout } from '../../functions/lib/state-machines/machine-timeout';
 import type { WebexServiceAppSecret } from './webex-secret';
 import { WorkflowFunction } from './workflow-function';
 import type { BulkImports } from './bulk-imports';
@@ -34,6 +37,8 @@ export interface WorkflowStateMachinesProps {
   readonly taskEnvironment?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The bulk Webex request budget, set as BULK_WEBEX_REQUESTS_PER_SECOND on the task functions that pace to it (`bulkBudget`). @default - the functions' own default */
   readonly bulkWebexRequestsPerSecond?: number;
+  /** The pacing controller's settings, set on the task functions that use the budget (`pacing`). @default - the functions' own defaults */
+  readonly pacing?: PacingProps;
   /** The activity table the task functions that record (`recordsActivity`) write to. Required when one does. */
   readonly activityTable?: ActivityTable;
   /** Distributed and inline Map concurrency of bulk runs and reconcile applies, set as BULK_JOINERS_MAX_CONCURRENCY with the budget. @default - the functions' own default */
@@ -59,7 +64,8 @@ export class WorkflowStateMachines extends Construct {
     const functions: Record<string, WorkflowFunction> = {};
 
     for (const def of this.definitions) {
-      const substitutions: Record<string, string> = {};
+      const file = readFileSync(fromRepoRoot(def.definitionFile), 'utf8');
+      const substitutions: Record<string, string> = { [MACHINE_TIMEOUT_SUBSTITUTION]: String(machineTimeoutSeconds(def, file)) };
       const tasks: WorkflowFunction[] = [];
       for (const task of def.taskFunctions) {
         const fn = new WorkflowFunction(this, task.id, {
@@ -75,6 +81,8 @@ export class WorkflowStateMachines extends Construct {
         if (task.webex !== false) props.secret.grantRead(fn);
         if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
         if (task.recordsActivity) requireActivityTable(props, task.id).grantRecord(fn);
+        if (task.scimStore) requireActivityTable(props, task.id).grantScim(fn);
+        if (task.pacing) requireActivityTable(props, task.id).grantPace(fn);
         functions[task.id] = fn;
         substitutions[task.substitution] = fn.functionArn;
         tasks.push(fn);
@@ -104,7 +112,8 @@ export class WorkflowStateMachines extends Construct {
       });
       const machine = new sfn.StateMachine(this, def.id, {
         comment: def.summary,
-        definitionBody: sfn.DefinitionBody.fromFile(fromRepoRoot(def.definitionFile)),
+        // The file itself as an asset, unless this machine sets its own TimeoutSeconds (a shared file): then inline.
+        definitionBody: def.timeoutSeconds === undefined ? sfn.DefinitionBody.fromFile(fromRepoRoot(def.definitionFile)) : sfn.DefinitionBody.fromString(withMachineTimeout(def, file)),
         definitionSubstitutions: substitutions,
         stateMachineType: def.type === 'EXPRESS' ? sfn.StateMachineType.EXPRESS : sfn.StateMachineType.STANDARD,
         tracingEnabled: true,
@@ -155,7 +164,7 @@ export class WorkflowStateMachines extends Construct {
   routeEnvironment(): Record<string, Record<string, string>> {
     const env: Record<string, Record<string, string>> = {};
     for (const def of this.definitions) {
-      for (const route of [def.startedByRoute, ...(def.describedByRoutes ?? [])]) {
+      for (const route of [def.startedByRoute, ...(def.alsoStartedByRoutes ?? []), ...(def.describedByRoutes ?? [])]) {
         env[route] = { ...env[route], [def.arnEnv]: this.stateMachines[def.id].stateMachineArn };
       }
     }
@@ -172,6 +181,11 @@ export class WorkflowStateMachines extends Construct {
       if (!starter) throw new Error(`State machine ${def.id} is started by route ${def.startedByRoute}, which does not exist`);
       if (def.type === 'EXPRESS') this.stateMachines[def.id].grantStartSyncExecution(starter);
       else this.stateMachines[def.id].grantStartExecution(starter);
+      for (const route of def.alsoStartedByRoutes ?? []) {
+        const also = functionsByRoute[route];
+        if (!also) throw new Error(`State machine ${def.id} is started by route ${route}, which does not exist`);
+        this.stateMachines[def.id].grantStartExecution(also);
+      }
       for (const route of def.describedByRoutes ?? []) {
         const reader = functionsByRoute[route];
         if (!reader) throw new Error(`State machine ${def.id} is described by route ${route}, which does not exist`);
@@ -263,6 +277,26 @@ export function bulkBudgetEnvironment(requestsPerSecond: number | undefined, max
   };
 }
 
+/** The stack's pacing settings (context `webexInitialRequestsPerSecond`, `webexMaxRequestsPerSecond`, `webexInteractiveShare`). */
+export interface PacingProps {
+  readonly initialRequestsPerSecond?: number;
+  readonly maxRequestsPerSecond?: number;
+  readonly interactiveShare?: number;
+}
+
+/**
+ * What a function using the pacing budget is given: each setting only when the stack sets it. The older
+ * bulkWebexRequestsPerSecond is the initial rate when no initial rate is set.
+ */
+export function pacingEnvironment(pacing: PacingProps | undefined, bulkRequestsPerSecond: number | undefined): Record<string, string> {
+  const initial = pacing?.initialRequestsPerSecond ?? bulkRequestsPerSecond;
+  return {
+    ...(initial !== undefined ? { [PACING_ENV.initialRate]: String(initial) } : {}),
+    ...(pacing?.maxRequestsPerSecond !== undefined ? { [PACING_ENV.maxRate]: String(pacing.maxRequestsPerSecond) } : {}),
+    ...(pacing?.interactiveShare !== undefined ? { [PACING_ENV.interactiveShare]: String(pacing.interactiveShare) } : {}),
+  };
+}
+
 /** `/aws/vendedlogs/states/<stack>-<machine>`: unique per stack and machine. */
 export function stateMachineLogGroupName(stackName: string, machineId: string): string {
   return `/aws/vendedlogs/states/${stackName}-${machineId}`;
@@ -273,7 +307,8 @@ function taskEnvironment(props: WorkflowStateMachinesProps, task: TaskFunctionDe
   const env: Record<string, string> = {
     ...(props.callingLicense ? { WEBEX_CALLING_LICENSE: props.callingLicense } : {}),
     ...(task.importsBucket && props.importsBucket ? { [IMPORTS_BUCKET_ENV]: props.importsBucket.bucket.bucketName } : {}),
-    ...(task.recordsActivity ? requireActivityTable(props, task.id).environment() : {}),
+    ...(task.recordsActivity || task.scimStore || task.pacing ? requireActivityTable(props, task.id).environment() : {}),
+    ...(task.pacing ? pacingEnvironment(props.pacing, props.bulkWebexRequestsPerSecond) : {}),
     ...(task.bulkBudget ? bulkBudgetEnvironment(props.bulkWebexRequestsPerSecond, props.bulkMaxConcurrency) : {}),
     ...props.taskEnvironment?.[task.id],
   };

@@ -19,6 +19,29 @@ const statementsOf = (template: Template, roleId: string) =>
     .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
     .flatMap((p) => p.Properties.PolicyDocument.Statement) as Statement[];
 
+describe('pacing settings in the stack', () => {
+  const env = (props: WebexProvisioningStackProps, task: string) => {
+    const { stack, template } = synth(props);
+    return template.toJSON().Resources[id(stack, stack.workflows.taskFunctions[task])].Properties.Environment?.Variables ?? {};
+  };
+
+  it('the three context keys reach the functions that use the budget as variables; bulkWebexRequestsPerSecond is the initial rate when no other is set', () => {
+    const pacingTasks = stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.pacing).map((t) => t.id).sort();
+    expect(pacingTasks).toEqual(['BulkJoinersSteps', 'EnableCallingStandardSteps', 'EnableCallingSteps', 'JoinerSteps', 'LeaverSteps', 'MoverSteps', 'ReconcileApplyCheck']);
+    const set = env({ webexInitialRequestsPerSecond: 8, webexMaxRequestsPerSecond: 40, webexInteractiveShare: 0.3, bulkWebexRequestsPerSecond: 12 }, 'EnableCallingSteps');
+    expect(set).toMatchObject({ WEBEX_INITIAL_REQUESTS_PER_SECOND: '8', WEBEX_MAX_REQUESTS_PER_SECOND: '40', WEBEX_INTERACTIVE_SHARE: '0.3' });
+    expect(env({ bulkWebexRequestsPerSecond: 12 }, 'BulkJoinersSteps').WEBEX_INITIAL_REQUESTS_PER_SECOND).toBe('12');
+    expect(env({}, 'BulkJoinersSteps').WEBEX_MAX_REQUESTS_PER_SECOND).toBeUndefined();
+    const context = configFromContext(new App({ context: { webexInitialRequestsPerSecond: '7', webexMaxRequestsPerSecond: '50', webexInteractiveShare: '0.25' } }).node);
+    expect(context.stackProps).toMatchObject({ webexInitialRequestsPerSecond: 7, webexMaxRequestsPerSecond: 50, webexInteractiveShare: 0.25 });
+  });
+
+  it('refuses bad settings at synth, naming the context key', () => {
+    expect(() => synth({ webexInteractiveShare: 1 })).toThrow(/webexInteractiveShare must be a number from 0 to below 1/);
+    expect(() => synth({ webexInitialRequestsPerSecond: 50, webexMaxRequestsPerSecond: 10 })).toThrow(/webexInitialRequestsPerSecond \(50\) must not be above webexMaxRequestsPerSecond/);
+  });
+});
+
 describe('activity table', () => {
   const { stack, template } = synth();
   const tableId = id(stack, stack.activity.table);
@@ -45,13 +68,24 @@ describe('activity table', () => {
     for (const task of stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[])) {
       const fn = stack.workflows.taskFunctions[task.id];
       const granted = dynamo(id(stack, fn.role as never));
-      expect(granted).toEqual(task.recordsActivity ? [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: tableArn }] : []);
+      expect(granted).toEqual([
+        ...(task.recordsActivity ? [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: tableArn }] : []),
+        // The pacing budget: its one item, by its partition key.
+        ...(task.pacing
+          ? [{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: tableArn, Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['PACE#webex'] } } }]
+          : []),
+      ]);
       const vars = template.toJSON().Resources[id(stack, fn)].Properties.Environment?.Variables ?? {};
-      expect(vars.ACTIVITY_TABLE_NAME).toEqual(task.recordsActivity ? { Ref: tableId } : undefined);
+      expect(vars.ACTIVITY_TABLE_NAME).toEqual(task.recordsActivity || task.pacing ? { Ref: tableId } : undefined);
     }
     for (const route of routes as readonly RouteDefinition[]) {
       const granted = dynamo(id(stack, stack.api.functions[route.id].role as never)).flatMap(actions).sort();
-      const expected = [...(route.needs.includes('activity') ? ['dynamodb:Query'] : []), ...(route.recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : [])].sort();
+      const expected = [
+        ...(route.needs.includes('activity') ? ['dynamodb:Query'] : []),
+        ...(route.recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
+        // The pacing budget's item, read for a running job's progress.
+        ...(route.needs.includes('pacing') ? ['dynamodb:GetItem'] : []),
+      ].sort();
       expect([route.id, granted]).toEqual([route.id, expected]);
     }
     expect(['GetUserHistory', 'ListBulkJoiners', 'ListReconcilePlans'].every((r) => (routes as readonly RouteDefinition[]).find((x) => x.id === r)?.needs.includes('activity'))).toBe(true);

@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { API_SCOPES } from '../../functions/lib/http/scopes';
 import { routes } from '../../functions/routes';
+import { isScimRoute } from '../../functions/lib/http/route';
 import { configFromContext } from '../../infra/config';
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
 
@@ -37,21 +38,24 @@ describe('apiAuth: who may call the API', () => {
     const { template } = synth(props);
     const modes = props.apiAuth ?? ['iam'];
     const apis = resources(template, 'AWS::ApiGateway::RestApi');
-    expect(apis).toHaveLength(modes.length);
+    // The SCIM routes are on an API of their own, behind the authorizer in every mode (scim-api.test.ts).
+    const plain = routes.filter((r) => !isScimRoute(r));
+    const scim = routes.filter(isScimRoute);
+    expect(apis).toHaveLength(modes.length + (scim.length ? 1 : 0));
     const authorizers = resources(template, 'AWS::ApiGateway::Authorizer');
     const methods = resources(template, 'AWS::ApiGateway::Method').map(([, m]) => m.Properties);
-    expect(methods).toHaveLength(routes.length * modes.length);
+    expect(methods).toHaveLength(plain.length * modes.length + scim.length);
     for (const method of methods) {
       if (method.AuthorizationType === 'AWS_IAM') expect(method.AuthorizerId).toBeUndefined();
       else {
         expect(method.AuthorizationType).toBe('CUSTOM');
-        expect(method.AuthorizerId).toEqual({ Ref: authorizers[0][0] });
+        expect(authorizers.map(([id]) => ({ Ref: id }))).toContainEqual(method.AuthorizerId);
       }
     }
     const byType = (type: string) => methods.filter((m) => m.AuthorizationType === type).map((m) => m.OperationName).sort();
-    const ids = routes.map((r) => r.id).sort();
-    expect(byType('AWS_IAM')).toEqual(modes.includes('iam') ? ids : []);
-    expect(byType('CUSTOM')).toEqual(modes.includes('oauth') ? ids : []);
+    const ids = plain.map((r) => r.id);
+    expect(byType('AWS_IAM')).toEqual(modes.includes('iam') ? ids.sort() : []);
+    expect(byType('CUSTOM')).toEqual([...(modes.includes('oauth') ? ids : []), ...scim.map((r) => r.id)].sort());
     const outputs = Object.keys(template.toJSON().Outputs);
     expect(outputs.includes('ApiUrl')).toBe(modes.includes('iam'));
     expect(outputs.includes('OAuthApiUrl')).toBe(modes.includes('oauth'));
@@ -59,7 +63,7 @@ describe('apiAuth: who may call the API', () => {
 
   it("the template's scopes are the route rows': the authorizer's table, the resource server's scopes, the clients'", () => {
     const { template } = synth(MODES[2][1]);
-    const [[, authorizer]] = resources(template, 'AWS::ApiGateway::Authorizer');
+    const [, authorizer] = resources(template, 'AWS::ApiGateway::Authorizer').find(([id]) => !id.includes('Scim'))!;
     expect(authorizer.Properties).toMatchObject({ Type: 'REQUEST', IdentitySource: 'method.request.header.Authorization,context.httpMethod,context.resourcePath', AuthorizerResultTtlInSeconds: 300 });
     const fnId = authorizer.Properties.AuthorizerUri['Fn::Join'][1].find((p: unknown) => typeof p === 'object' && (p as Json)['Fn::GetAtt'])['Fn::GetAtt'][0];
     const env = template.toJSON().Resources[fnId].Properties.Environment.Variables;
@@ -69,7 +73,8 @@ describe('apiAuth: who may call the API', () => {
     const [[, server]] = resources(template, 'AWS::Cognito::UserPoolResourceServer');
     expect(server.Properties.Identifier).toBe('webex-provisioning');
     expect(server.Properties.Scopes.map((s: Json) => s.ScopeName).sort()).toEqual([...API_SCOPES].sort());
-    expect(new Set(routes.map((r) => r.scope))).toEqual(new Set(API_SCOPES)); // every scope guards some route
+    // Every scope guards some route; `scim` guards the SCIM routes, which are on their own API (the SCIM tests below).
+    expect(new Set(routes.map((r) => r.scope).filter((s) => s !== 'scim'))).toEqual(new Set(API_SCOPES.filter((s) => s !== 'scim')));
 
     const clients = resources(template, 'AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties);
     expect(clients.map((c) => c.ClientName).sort()).toEqual(['jira', 'servicenow']);

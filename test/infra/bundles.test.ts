@@ -4,7 +4,7 @@ import { routes } from '../../functions/routes';
 import { fromRepoRoot } from '../../infra/paths';
 
 // The functions the stack gives the Parameters and Secrets extension: every route and every task function.
-const entries = [...new Set([...routes.map((r) => r.entry), ...stateMachines.flatMap((m) => m.taskFunctions.map((t) => t.entry))])];
+const entries = [...new Set([...routes.map((r) => r.entry), 'functions/count-free-numbers/handler.ts', ...stateMachines.flatMap((m) => m.taskFunctions.map((t) => t.entry))])];
 
 /** The module graph esbuild resolves for an entry, and the files that end up in its bundle, as WorkflowFunction bundles. */
 async function bundleOf(entry: string): Promise<{ resolved: string[]; bundled: string[] }> {

@@ -13,14 +13,15 @@ import { PLACEHOLDER_SECRET_TEMPLATE } from '../../infra/constructs/webex-secret
 import { DEFAULT_API_THROTTLE } from '../../infra/constructs/workflow-api';
 import { DEFAULT_WEBEX_BASE_URL, WorkflowFunction } from '../../infra/constructs/workflow-function';
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
+import { SCIM_TOKEN_PLACEHOLDER } from '../../infra/constructs/scim-token-secret';
 
-// Functions that read the secret besides the route functions: the token rotator and every state machine's task functions.
-const NON_ROUTE_FUNCTIONS = 1 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
+// Functions that read the secret besides the route functions: the token rotator, the daily count of free numbers and every state machine's task functions.
+const NON_ROUTE_FUNCTIONS = 2 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
 // The lifecycle events router (EventBridge target): a function that does not read the secret.
 const ROUTER_FUNCTIONS = 1;
-// Functions that read the secret: the rotator, and the route and task functions that talk to Webex.
+// Functions that read the secret: the rotator, the count of free numbers, and the route and task functions that talk to Webex.
 const SECRET_READERS =
-  1 +
+  2 +
   (routes as readonly RouteDefinition[]).filter((r) => talksToWebex(r)).length +
   stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.webex !== false).length;
 
@@ -129,11 +130,11 @@ describe('WebexProvisioning stack (defaults)', () => {
         ...(webexRoute ? { [ENV.baseUrl]: DEFAULT_WEBEX_BASE_URL, [ENV.secretArn]: { Ref: secretId }, ...SECRETS_EXTENSION_ENV } : {}),
         ...((route as RouteDefinition).importsBucket ? { BULK_IMPORTS_BUCKET: { Ref: logicalId(stack, stack.bulkImports.bucket) } } : {}),
         // A function that reads or writes the activity table knows it, and the retention.
-        ...(route.needs.includes('activity') ? { ACTIVITY_TABLE_NAME: { Ref: logicalId(stack, stack.activity.table) }, ACTIVITY_RETENTION_DAYS: '400' } : {}),
+        ...(route.needs.includes('activity') || route.needs.includes('scim') ? { ACTIVITY_TABLE_NAME: { Ref: logicalId(stack, stack.activity.table) }, ACTIVITY_RETENTION_DAYS: '400' } : {}),
         // A function that starts (or reports on) a state machine also gets its ARN.
         ...Object.fromEntries(
           stateMachines
-            .filter((m) => m.startedByRoute === route.id || (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
+            .filter((m) => m.startedByRoute === route.id || (m as { alsoStartedByRoutes?: readonly string[] }).alsoStartedByRoutes?.includes(route.id) || (m as { describedByRoutes?: readonly string[] }).describedByRoutes?.includes(route.id))
             .map((m) => [m.arnEnv, { Ref: logicalId(stack, stack.workflows.stateMachines[m.id]) }]),
         ),
       });
@@ -240,8 +241,9 @@ describe('WebexProvisioning stack (defaults)', () => {
   });
 
   test('a secret is created, retained, and holds only the frozen placeholder template', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
-    const [secret] = Object.values(template.findResources('AWS::SecretsManager::Secret'));
+    // Besides the SCIM token's digests (scim-api.test.ts).
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    const secret = template.toJSON().Resources[logicalId(stack, stack.secret.secret)];
     expect(secret.DeletionPolicy).toBe('Retain');
     expect(secret.UpdateReplacePolicy).toBe('Retain');
     // Pinned: changing this string makes CloudFormation overwrite the connected token pair on the next deploy.
@@ -310,7 +312,7 @@ describe('WebexProvisioning stack (defaults)', () => {
           'xray:PutTraceSegments',
           // WorkflowStateMachines.grantStart today: StartSyncExecution per machine the route starts.
           ...stateMachines
-            .filter((m) => m.startedByRoute === route.id)
+            .filter((m) => m.startedByRoute === route.id || (m as { alsoStartedByRoutes?: readonly string[] }).alsoStartedByRoutes?.includes(route.id))
             .map((m) => (m.type === 'EXPRESS' ? 'states:StartSyncExecution' : 'states:StartExecution')),
           // ...and DescribeExecution per machine the route reports on, with its map run's progress where it has a Distributed Map.
           ...stateMachines
@@ -321,6 +323,8 @@ describe('WebexProvisioning stack (defaults)', () => {
           // ...and the activity table: Query for the routes that list it, PutItem/UpdateItem for those recording a run.
           ...(route.needs.includes('activity') ? ['dynamodb:Query'] : []),
           ...((route as RouteDefinition).recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
+          // ...and the SCIM routes their resources: items and unique-value markers, and Query by e-mail and list.
+          ...(route.needs.includes('scim') ? ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'] : []),
         ].sort(),
       );
     }
@@ -347,9 +351,9 @@ describe('WebexProvisioning stack (defaults)', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', { TracingEnabled: true });
   });
 
-  test('outputs: the API URL, the secret ARN, the alarm topic, the bus, the imports bucket and the activity table, once each', () => {
+  test('outputs: the API URL, the secret ARN, the SCIM token secret, the alarm topic, the bus, the imports bucket and the activity table, once each', () => {
     const outputs = template.toJSON().Outputs;
-    expect(Object.keys(outputs).sort()).toEqual(['ActivityTableName', 'AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'LifecycleEventBusName', 'WebexSecretArn']);
+    expect(Object.keys(outputs).sort()).toEqual(['ActivityTableName', 'AlarmTopicArn', 'ApiUrl', 'BulkImportsBucketName', 'DashboardName', 'LifecycleEventBusName', 'ScimApiUrl', 'ScimTokenSecretArn', 'WebexSecretArn']);
     expect(outputs.WebexSecretArn.Value).toEqual({ Ref: logicalId(stack, stack.secret.secret) });
     expect(JSON.stringify(outputs.ApiUrl.Value)).toContain('execute-api');
   });
@@ -358,7 +362,8 @@ describe('WebexProvisioning stack (defaults)', () => {
 describe('WebexProvisioning stack (configured)', () => {
   test('existingSecretArn: no secret is created and everything points at the given ARN', () => {
     const { template } = synth({ existingSecretArn: EXISTING_SECRET_ARN });
-    template.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    // Only the SCIM token's, which the stack always makes.
+    expect(Object.values(template.findResources('AWS::SecretsManager::Secret')).map((s) => s.Properties.SecretString)).toEqual([SCIM_TOKEN_PLACEHOLDER]);
     const withSecret = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => ENV.secretArn in fn.Properties.Environment.Variables);
     expect(withSecret).toHaveLength(SECRET_READERS);
     for (const fn of withSecret) expect(fn.Properties.Environment.Variables[ENV.secretArn]).toBe(EXISTING_SECRET_ARN);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CSV_BATCH_SIZE, CSV_MAX_ROWS } from '../../functions/lib/bulk/csv-joiners';
-import { stateMachines } from '../../functions/lib/state-machines/definitions';
+import { stateMachines, type StateMachineDefinition } from '../../functions/lib/state-machines/definitions';
+import { MACHINE_TIMEOUT_SUBSTITUTION } from '../../functions/lib/state-machines/machine-timeout';
 import { WebexProvisioningStack } from '../../infra/webex-provisioning-stack';
 
 const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -16,10 +17,18 @@ describe('state machines', () => {
     const machine = stack.workflows.stateMachines[name];
     const resource = template.toJSON().Resources[id(machine)];
     expect(resource.Properties.StateMachineType).toBe(def.type);
-    // DefinitionBody.fromFile ships the file itself as an asset; CloudFormation applies the substitutions.
+    // DefinitionBody.fromFile ships the file itself as an asset; CloudFormation applies the substitutions. A machine
+    // with a TimeoutSeconds of its own (a shared file) ships the file's text inline with that timeout in its place.
     const file = readFileSync(join(__dirname, '..', '..', def.definitionFile), 'utf8');
-    expect(resource.Properties.DefinitionS3Location).toMatchObject({ Key: expect.stringMatching(/\.json$/) });
-    expect(resource.Properties.DefinitionString).toBeUndefined();
+    const own = (def as StateMachineDefinition).timeoutSeconds;
+    if (own === undefined) {
+      expect(resource.Properties.DefinitionS3Location).toMatchObject({ Key: expect.stringMatching(/\.json$/) });
+      expect(resource.Properties.DefinitionString).toBeUndefined();
+    } else {
+      expect(resource.Properties.DefinitionS3Location).toBeUndefined();
+      expect(JSON.parse(resource.Properties.DefinitionString)).toEqual({ ...JSON.parse(file), TimeoutSeconds: own });
+    }
+    expect(resource.Properties.DefinitionSubstitutions[MACHINE_TIMEOUT_SUBSTITUTION]).toBe(String(own ?? JSON.parse(file).TimeoutSeconds));
     for (const task of def.taskFunctions) {
       expect(file).toContain(`\${${task.substitution}}`);
       expect(resource.Properties.DefinitionSubstitutions[task.substitution]).toEqual({

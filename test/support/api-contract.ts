@@ -69,8 +69,9 @@ export class ApiContract {
     for (const header of Object.keys(documented.headers ?? {})) {
       if (answer.headers[header.toLowerCase()] === undefined) problems.push(`${where}: documented header ${header} missing`);
     }
-    const schema = documented.content?.['application/json'];
-    if (!schema) {
+    // The one media type the operation answers (application/json, or a protocol's own: application/scim+json).
+    const mediaType = Object.keys(documented.content ?? {})[0];
+    if (!mediaType) {
       if (answer.text) problems.push(`${where}: a body where the document says none: ${answer.text.slice(0, 200)}`);
       return problems;
     }
@@ -80,7 +81,7 @@ export class ApiContract {
     } catch {
       return [...problems, `${where}: body is not JSON: ${answer.text.slice(0, 200)}`];
     }
-    const validate = this.validator(op, answer.status);
+    const validate = this.validator(op, answer.status, mediaType);
     if (!validate(body)) {
       const errors = (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
       problems.push(`${where}: body breaks the document's schema: ${errors.join('; ')}\n  body: ${answer.text.slice(0, 600)}`);
@@ -88,11 +89,11 @@ export class ApiContract {
     return problems;
   }
 
-  private validator(op: Template, status: number): ValidateFunction {
+  private validator(op: Template, status: number, mediaType: string): ValidateFunction {
     const key = `${op.method} ${op.template} ${status}`;
     let validate = this.compiled.get(key);
     if (!validate) {
-      const pointer = ['paths', op.template, op.method.toLowerCase(), 'responses', String(status), 'content', 'application/json', 'schema']
+      const pointer = ['paths', op.template, op.method.toLowerCase(), 'responses', String(status), 'content', mediaType, 'schema']
         .map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1'))
         .join('/');
       validate = this.ajv.compile({ $ref: `api#/${pointer}` });

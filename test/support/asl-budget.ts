@@ -57,8 +57,22 @@ export function stateWorstSeconds(state: State): number {
   return attempts * state.TimeoutSeconds + retriers.reduce((n, r) => n + retrierDelaySeconds(r), 0);
 }
 
-/** The worst path's seconds from StartAt; throws for a machine with a loop (its length is not bounded by its states). */
-export function worstCaseSeconds(asl: AslDefinition): number {
+/**
+ * A loop bounded by a count the machine keeps (the lifecycle machines' rate-limit waits): the Catch target that
+ * enters it, at most `times` rounds, each a wait of at most `maxWaitSeconds` and the caught state run again.
+ */
+export interface BoundedLoop {
+  entry: string;
+  times: number;
+  maxWaitSeconds: number;
+}
+
+/**
+ * The worst path's seconds from StartAt; throws for a machine with a loop (its length is not bounded by its
+ * states), unless the loop is declared: then its edges are left out of the path and its rounds added, each at
+ * its longest (the longest wait, then the longest of the states whose Catch enters it, run again).
+ */
+export function worstCaseSeconds(asl: AslDefinition, loop?: BoundedLoop): number {
   const memo = new Map<string, number>();
   const visiting = new Set<string>();
   const walk = (name: string): number => {
@@ -68,11 +82,17 @@ export function worstCaseSeconds(asl: AslDefinition): number {
     visiting.add(name);
     const state = asl.States[name];
     if (!state) throw new Error(`no state ${name}`);
-    const next = [state.Next, state.Default, ...(state.Choices ?? []).map((c) => c.Next), ...(state.Catch ?? []).map((c) => c.Next)].filter((n): n is string => !!n);
+    const next = [state.Next, state.Default, ...(state.Choices ?? []).map((c) => c.Next), ...(state.Catch ?? []).map((c) => c.Next)].filter(
+      (n): n is string => !!n && n !== loop?.entry,
+    );
     const worst = stateWorstSeconds(state) + Math.max(0, ...next.map(walk));
     visiting.delete(name);
     memo.set(name, worst);
     return worst;
   };
-  return walk(asl.StartAt);
+  const path = walk(asl.StartAt);
+  if (!loop) return path;
+  const rerun = Object.values(asl.States).filter((st) => st.Catch?.some((c) => c.Next === loop.entry));
+  if (!rerun.length) throw new Error(`no state's Catch enters ${loop.entry}`);
+  return path + loop.times * (loop.maxWaitSeconds + Math.max(...rerun.map(stateWorstSeconds)));
 }

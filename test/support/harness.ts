@@ -28,7 +28,10 @@ export interface Harness {
  * HTTP, configured the way a deployment is: through the environment. The Webex client is the local runtime's
  * (a static token, or the file store of WEBEX_TOKEN_FILE) unless `webex` gives another composition.
  */
-export async function startHarness(env: Record<string, string> = {}, options: Pick<LocalRuntimeOptions, 'webex'> & { oauth?: LocalOAuthOptions } = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: Pick<LocalRuntimeOptions, 'webex' | 'reconcileOnUpload'> & { oauth?: LocalOAuthOptions; /** Wait states and retry pauses take their time (pacing tests). */ realWaits?: boolean } = {},
+): Promise<Harness> {
   const sim = await startSimulator();
   process.env.WEBEX_BASE_URL = sim.url;
   delete process.env.WEBEX_SECRET_ARN;
@@ -39,7 +42,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Pi
   clearReferenceCache();
   // State machines run in-process (functions/local/local-runtime.ts), their waits and retry pauses skipped.
   // A new runtime, so a new Webex client built from the environment just set.
-  const runtime = createLocalRuntime({ fastWaits: true, webex: options.webex });
+  const runtime = createLocalRuntime({ fastWaits: !options.realWaits, webex: options.webex, reconcileOnUpload: options.reconcileOnUpload });
   const api = await startLocalApi({ port: 0, runtime, oauth: options.oauth });
   const answers = recordAnswers(api.server);
   return {

@@ -10,7 +10,7 @@ export function recordingActivity(): { activity: () => ActivityStore; calls: { m
   const empty = async () => ({ items: [] });
   const store: ActivityStore = {
     record: write('record'), startBulkRun: write('startBulkRun'), endBulkRun: write('endBulkRun'), putPlan: write('putPlan'), updatePlan: write('updatePlan'),
-    history: empty, listBulkRuns: empty, listPlans: empty,
+    history: empty, listBulkRuns: empty, listPlans: empty, bulkRun: async () => undefined,
   };
   return { activity: () => store, calls };
 }

@@ -10,6 +10,10 @@ import type { ActivityRecord, BulkRunSummary, PlanSummary } from './records';
  * | activity    | USER#<email, lower>   | ACT#<startedAt>#<executionName>    | PERSON#<userId>   | ACT#<startedAt>#<exec>     |
  * | bulk run    | BULK#<executionName>  | RUN                                | RECENT#bulkRun    | <startedAt>#<executionName> |
  * | plan        | PLAN#<planId>         | PLAN                               | RECENT#plan       | <createdAt>#<planId>       |
+ * | SCIM res.   | SCIM#<id>             | <User or Group>                    | SCIMLIST#<type>   | <userName/displayName, lower>#<id> |
+ * | SCIM unique | SCIMKEY#<type>#<attr>#<value> | KEY (holds the owner's id) | —                 | —                          |
+ * | SCIM e-mail | SCIMMAIL#<e-mail, lower> | <id>                            | —                 | —                          |
+ * | pace budget | PACE#webex            | BUDGET                             |                   |                            |
  *
  * - a user's history: Query pk = USER#…, sk begins_with ACT#, newest first (ScanIndexForward false);
  *   by Webex person id the same on GSI1 (a user the runs found carries its id);
@@ -17,7 +21,14 @@ import type { ActivityRecord, BulkRunSummary, PlanSummary } from './records';
  *   is written a few times in its life, far below a partition's 1,000 writes a second.
  * - an activity item's key is the run's start time and execution name: a retried step writes the same item,
  *   and its conditional put (attribute_not_exists) makes the retry a no-op.
- * Later kinds (SCIM resources, the pacing budget) take their own pk prefixes and, if listed, their own RECENT#.
+ * - a SCIM resource by id: GetItem SCIM#<id>; by a unique attribute (userName, externalId, a group's displayName):
+ *   GetItem on its marker, then the resource; by e-mail: Query SCIMMAIL#<e-mail>; a page of all: Query GSI1 on
+ *   SCIMLIST#<type> in name order (a deleted resource leaves the list: its GSI1 keys are dropped). SCIM items never
+ *   expire while they exist (no TTL), a deleted one after the retention.
+ * - the pacing budget (pacing/budget.ts): one item per deployment (a table is one deployment's, and a deployment
+ *   speaks to one organisation), read consistently and replaced by a conditional put on its `version`; never listed,
+ *   never expires (the discovered rate outlives a run).
+ * Later kinds take their own pk prefixes and, if listed, their own RECENT#.
  */
 export const KEY = { pk: 'pk', sk: 'sk', gsi1pk: 'gsi1pk', gsi1sk: 'gsi1sk' } as const;
 export const GSI1 = 'gsi1';
@@ -26,7 +37,7 @@ export const ITEM_KIND = 'itemKind';
 /** The TTL attribute (epoch seconds) the table is configured with. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-export type ItemKind = 'activity' | 'bulkRun' | 'plan';
+export type ItemKind = 'activity' | 'bulkRun' | 'plan' | 'scimResource' | 'scimKey' | 'scimEmail' | 'pace';
 export interface ItemKeys {
   pk: string;
   sk: string;
@@ -59,8 +70,18 @@ export const planKeys = (plan: Pick<PlanSummary, 'planId' | 'createdAt'>): ItemK
   gsi1pk: RECENT.plan,
   gsi1sk: `${plan.createdAt}#${plan.planId}`,
 });
+export const scimKey = (type: string, id: string) => ({ pk: `SCIM#${id}`, sk: type });
+export const scimListPartition = (type: string) => `SCIMLIST#${type}`;
+export const scimListSortKey = (name: string, id: string) => `${name.toLowerCase()}#${id}`;
+/** A unique value's marker: userName and displayName compare case-insensitively (RFC 7643 caseExact false), externalId exactly. */
+export const scimUniqueKey = (type: string, attribute: string, value: string) => ({
+  pk: `SCIMKEY#${type}#${attribute}#${attribute === 'externalId' ? value : value.toLowerCase()}`,
+  sk: 'KEY',
+});
+export const scimEmailKey = (email: string, id: string) => ({ pk: `SCIMMAIL#${email.trim().toLowerCase()}`, sk: id });
 export const bulkRunKey = (executionName: string) => ({ pk: `BULK#${executionName}`, sk: 'RUN' });
 export const planKey = (planId: string) => ({ pk: `PLAN#${planId}`, sk: 'PLAN' });
+export const PACE_KEY = { pk: 'PACE#webex', sk: 'BUDGET' } as const;
 
 /** Largest page a list route answers, and the page it answers without `limit`. */
 export const MAX_PAGE_SIZE = 100;

@@ -1,7 +1,7 @@
 import type { ActivityTrigger } from './records';
 
-/** Event sources the suite itself publishes under (bulk/joiners.ts BULK_SOURCE, reconcile/apply-execution.ts RECONCILE_SOURCE). */
-const SUITE_SOURCES = { bulk: 'webex-provisioning.bulk', reconcile: 'webex-provisioning.reconcile' } as const;
+/** Event sources the suite itself publishes under (bulk/joiners.ts BULK_SOURCE, reconcile/apply-execution.ts RECONCILE_SOURCE, scim/apply-plan.ts SCIM_SOURCE). */
+const SUITE_SOURCES = { bulk: 'webex-provisioning.bulk', reconcile: 'webex-provisioning.reconcile', scim: 'webex-provisioning.scim' } as const;
 
 /**
  * What started a lifecycle run, from its origin: a bulk run's or a reconcile apply's child (their own event
@@ -10,7 +10,19 @@ const SUITE_SOURCES = { bulk: 'webex-provisioning.bulk', reconcile: 'webex-provi
 export function triggerOfOrigin(origin: { source: string; eventId: string; detailType?: string }): ActivityTrigger {
   if (origin.source === SUITE_SOURCES.bulk) return { type: 'bulk', run: origin.eventId };
   if (origin.source === SUITE_SOURCES.reconcile) return { type: 'reconcile', run: origin.eventId };
+  // A SCIM apply's run: its origin's eventId names the SCIM client that wrote (scim/apply-plan.ts).
+  if (origin.source === SUITE_SOURCES.scim) return { type: 'scim', client: origin.eventId };
   return { type: 'event', source: origin.source, eventId: origin.eventId, ...(origin.detailType ? { detailType: origin.detailType } : {}) };
+}
+
+/**
+ * The bulk run a child belongs to: the JSON run names each Joiner `<run>-<index>` (bulk-joiners.asl.json's
+ * ItemSelector). A CSV batch's children name their batch, which is never a run of its own in the table.
+ */
+export function bulkRunOf(trigger: ActivityTrigger | undefined): string | undefined {
+  if (trigger?.type !== 'bulk') return undefined;
+  const dash = trigger.run.lastIndexOf('-');
+  return dash > 0 && /^\d+$/.test(trigger.run.slice(dash + 1)) ? trigger.run.slice(0, dash) : undefined;
 }
 
 /** The API caller (its IAM identity, as API Gateway reports it) and the request id. */

@@ -7,6 +7,7 @@ import {
 } from '../activity/keys';
 import { ActivityRecord, BulkRunSummary, PlanSummary, type Page, type PageRequest } from '../activity/records';
 import type { ActivityStore } from '../activity/store';
+import { bulkRunOf } from '../activity/trigger';
 
 /** The table could not be written or read (throttled past the SDK's retries, unavailable): a step retries it. */
 export class ActivityStoreUnavailableError extends Error {
@@ -35,7 +36,39 @@ export class DynamoActivityStore implements ActivityStore {
 
   async record(records: readonly ActivityRecord[]): Promise<void> {
     // One conditional put each (a batch write cannot be conditional): a retried step's record is already there.
-    await Promise.all(records.map((r) => this.putOnce('activity', activityKeys(r), r.startedAt, r, `attribute_not_exists(${KEY.pk})`)));
+    await Promise.all(records.map(async (r) => {
+      const written = await this.putOnce('activity', activityKeys(r), r.startedAt, r, `attribute_not_exists(${KEY.pk})`);
+      const run = bulkRunOf(r.trigger);
+      // Counted only by the write that created the record, so a retried step never counts twice. (A step that dies
+      // between the two writes leaves the run one short while it runs; its end sets the report's exact counts.)
+      if (written && run) await this.countInRun(run, r.outcome === 'succeeded' ? 'succeeded' : 'failed');
+    }));
+  }
+
+  /** One more child ended on a run still RUNNING (no item, or a run already ended: nothing). */
+  private async countInRun(executionName: string, field: 'succeeded' | 'failed'): Promise<void> {
+    try {
+      await this.doc.send(new UpdateCommand({
+        TableName: this.options.tableName,
+        Key: bulkRunKey(executionName),
+        UpdateExpression: 'ADD #f :one',
+        ConditionExpression: `attribute_exists(${KEY.pk}) AND #status = :running`,
+        ExpressionAttributeNames: { '#f': field, '#status': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':running': 'RUNNING' },
+      }));
+    } catch (error) {
+      if (!isConditionFailed(error)) throw unavailable(error);
+    }
+  }
+
+  async bulkRun(executionName: string): Promise<BulkRunSummary | undefined> {
+    // A Query on the base key (the routes may Query, never GetItem or Scan).
+    const page = await this.query(BulkRunSummary, { limit: 1 }, BASE_KEY, {
+      KeyConditionExpression: '#p = :p AND #s = :s',
+      ExpressionAttributeNames: { '#p': KEY.pk, '#s': KEY.sk },
+      ExpressionAttributeValues: { ':p': bulkRunKey(executionName).pk, ':s': bulkRunKey(executionName).sk },
+    });
+    return page.items[0];
   }
 
   history(user: { email: string } | { userId: string }, page: PageRequest): Promise<Page<ActivityRecord>> {
@@ -120,15 +153,18 @@ export class DynamoActivityStore implements ActivityStore {
     return { items, ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  private async putOnce(kind: ItemKind, keys: ItemKeys, time: string, data: object, condition: string): Promise<void> {
+  /** True when this write created the item; false when it was there already. */
+  private async putOnce(kind: ItemKind, keys: ItemKeys, time: string, data: object, condition: string): Promise<boolean> {
     try {
       await this.doc.send(new PutCommand({
         TableName: this.options.tableName,
         Item: { ...data, ...keys, [ITEM_KIND]: kind, [TTL_ATTRIBUTE]: expiresAt(time, this.options.retentionDays) },
         ConditionExpression: condition,
       }));
+      return true;
     } catch (error) {
       if (!isConditionFailed(error)) throw unavailable(error);
+      return false;
     }
   }
 }

@@ -4,6 +4,7 @@ import { ENV } from '../tokens/service-app-secret';
 import { tokenProviderOf } from '../tokens/token-source';
 import { configuredWebexClient } from '../webex/configured-client';
 import type { TokenProvider } from '../webex/token-provider';
+import { emfWebexMetrics } from './emf-webex-metrics';
 import { lambdaEnv } from './lambda-env';
 import { extensionSecretReader, lambdaSecretReaderDeps } from './lambda-secret-reader';
 
@@ -20,9 +21,13 @@ export function lambdaTokenProvider(env: Env): TokenProvider {
  * one token cache, reused while warm. A function without credentials fails when it first calls Webex, with
  * a ConfigurationError naming the variables (and again on the next call: a failed build is not kept).
  */
-export function lambdaWebexDeps(env: () => Env): Pick<Deps, 'webex' | 'webexSecret'> {
+export function lambdaWebexDeps(env: () => Env, pacing?: Deps['pacing']): Pick<Deps, 'webex' | 'webexSecret'> {
   return {
-    webex: once(() => configuredWebexClient(env(), lambdaTokenProvider(env()))),
+    // Every attempt's status and duration as CloudWatch metrics (EMF), the dashboard's Webex widgets.
+    webex: once(() => configuredWebexClient(env(), lambdaTokenProvider(env()), {
+      metrics: emfWebexMetrics(),
+      onRateLimited: pacing && ((ms) => pacing().rateLimited(ms)),
+    })),
     webexSecret: lambdaSecretReaderDeps(env).webexSecret,
   };
 }
@@ -33,3 +38,9 @@ export function lambdaWebexDeps(env: () => Env): Pick<Deps, 'webex' | 'webexSecr
  * bundle carries no Webex client.
  */
 export const lambdaWebex = lambdaWebexDeps(lambdaEnv);
+
+/**
+ * The same, for the functions that run many Webex requests in the runs (the lifecycle and Enable Calling steps,
+ * the reconcile planner): every 429 is reported to the deployment's pacing budget (`pacing`, the activity table).
+ */
+export const pacedLambdaWebex = (pacing: Deps['pacing']) => lambdaWebexDeps(lambdaEnv, pacing);

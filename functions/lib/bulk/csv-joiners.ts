@@ -8,7 +8,7 @@ import type { ObjectStore } from '../storage/object-store';
 import { HTML_CONTENT_TYPE, renderHtmlReport } from '../reports/html';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, withOutcome, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
 import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
-import { joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import { joinerIntervalMs, requestsPerSecond } from './pacing';
 import type { BulkJoinersCsvReport, CsvRunReport, CsvUserResult } from '../schemas/bulk-answers';
 
 /**
@@ -24,7 +24,7 @@ export const CSV_MAX_BYTES = 5 * 1024 * 1024;
 export const CSV_MAX_ROWS = 10_000;
 /** The Distributed Map's ItemBatcher.MaxItemsPerBatch: rows per BulkJoiners execution (its state stays small). */
 export const CSV_BATCH_SIZE = 100;
-/** Batches running at once; the pacing schedule, not this, keeps the Webex request rate. */
+/** Batches running at once; the shared pacing budget, not this, keeps the Webex request rate. */
 export const CSV_BATCH_CONCURRENCY = 2;
 /** Issues named in one 400: the first ones are enough to fix the file. */
 const MAX_ISSUES = 50;
@@ -85,8 +85,9 @@ export function preflightCsv(text: string): { rows: number } {
 /** What every batch needs from the run (the Distributed Map's BatchInput). */
 export interface CsvRunContext {
   bulkName: string;
-  /** The CSV execution's start: the pacing schedule's origin for every batch. */
+  /** The CSV execution's start. */
   startedAt: string;
+  /** The interval between joiners at the initial rate: what the start route checked the run's length by. */
   intervalMs: number;
   maxConcurrency: number;
   origin: { source: string; detailType: string };
@@ -149,15 +150,12 @@ export function prepareCsvBatch(allItems: CsvItem[], run: CsvRunContext): Prepar
       invalid.push({ index, email: rowEmail(row), status: 'FAILED', error: { code: 'ValidationError', message } });
     }
   }
-  const startMs = Date.parse(run.startedAt);
   return {
     name: `${run.bulkName}-${first}`,
     indexes,
     input: users.length
       ? {
           users,
-          // Each user's slot from the run's start by its row index: batches running side by side share one budget.
-          schedule: indexes.map((index) => startSchedule(1, startMs, run.intervalMs, index)[0]),
           maxConcurrency: run.maxConcurrency,
           origin: run.origin,
           publishOutcome: false,

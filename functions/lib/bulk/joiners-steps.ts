@@ -1,12 +1,15 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import type { ActivityStore } from '../activity/store';
+import type { PacingBudget } from '../pacing/budget';
+import { JOINER_WEBEX_REQUESTS } from './pacing';
 import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import { buildBulkReport, describeItemFailure } from './joiners';
 
-/** What the BulkJoiners steps are given besides their payload: the activity table (no Webex calls, no bucket). */
+/** What the BulkJoiners steps are given besides their payload: the activity table and its pacing budget (no Webex calls, no bucket). */
 export interface BulkJoinersStepContext {
   activity: () => ActivityStore;
+  pacing: () => PacingBudget;
 }
 
 const ItemResult = z.object({
@@ -24,6 +27,14 @@ const ItemResult = z.object({
  * test/unit/bulk/bulk-step-tables.test.ts checks the ASL sends exactly these steps.
  */
 export const BULK_JOINERS_STEP_TABLE = {
+  /**
+   * One joiner's requests from the deployment's pacing budget: `at` is when it may start (now, or a slot reserved
+   * ahead), or, when not `granted`, when to ask again; the ASL's Wait honours `at` either way.
+   */
+  paceJoiner: taskStep(z.object({}), async (ctx: BulkJoinersStepContext) => {
+    const { grant, pace } = await ctx.pacing().acquire(JOINER_WEBEX_REQUESTS);
+    return { granted: grant.granted, at: new Date(grant.granted ? grant.notBeforeMs : grant.retryAtMs).toISOString(), pace };
+  }),
   describeFailure: taskStep(
     z.object({ index: z.number().int().min(0), email: z.string(), failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }),
     (_ctx: BulkJoinersStepContext, i) => describeItemFailure(i.index, i.email, i.failure),

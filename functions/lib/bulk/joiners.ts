@@ -6,11 +6,14 @@ import { outcomeWords } from '../reports/outcome-words';
 import { LIFECYCLE_DETAIL_TYPES, LifecycleResultDetail } from '../schemas/lifecycle-events';
 import { BULK_JOINERS_MAX_USERS, type BulkJoinersInput } from '../schemas/bulk';
 import type { StateMachines } from '../state-machines/ports';
+import { stateMachine } from '../state-machines/definitions';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
-import type { MapProgress } from '../state-machines/map-progress';
-import { assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from './pacing';
+import { mapProgress, type MapProgress } from '../state-machines/map-progress';
+import type { ActivityStore } from '../activity/store';
+import { assertScheduleFits, joinerIntervalMs, requestsPerSecond } from './pacing';
 import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserResult } from '../schemas/bulk-answers';
+import type { PaceView } from '../schemas/pace-answers';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
@@ -20,9 +23,9 @@ import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserRes
 
 /**
  * Joiners (or reconcile items) run at once (the Map's MaxConcurrency, through MaxConcurrencyPath). The
- * request budget is kept by the pacing schedule (pacing.ts); this bound only has to let enough joiners
- * overlap to fill it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at the default budget
- * in AWS, so 8 to 16). Each running child holds one Lambda invocation at a time, and a CSV runs two batches at
+ * request rate is kept by the shared pacing budget (pacing/budget.ts); this bound only has to let enough joiners
+ * overlap to fill it: a joiner's duration ÷ the interval between starts (≈ 15 s ÷ 2 s at 5 requests a second
+ * in AWS, so 8 to 16; more where the organisation's rate is found higher). Each running child holds one Lambda invocation at a time, and a CSV runs two batches at
  * once; new accounts may have a Lambda concurrency quota of 10 in all (docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html),
  * so the default stays within it, at the cost of pace (about half the default budget). The stack's
  * `bulkMaxConcurrency` sets it.
@@ -60,12 +63,11 @@ export function maxConcurrency(env: Env): number {
 }
 
 /**
- * The BulkJoiners machine's input: each user as the Joiner takes it, when each may start (the pacing
- * schedule, one entry per user), and the Map's concurrency bound.
+ * The BulkJoiners machine's input: each user as the Joiner takes it and the Map's concurrency bound. When
+ * each starts is the pacing budget's answer to its Pace step, not part of the input.
  */
 export interface BulkJoinersMachineInput {
   users: Record<string, unknown>[];
-  schedule: string[];
   maxConcurrency: number;
   origin: { source: string; detailType: string };
   /**
@@ -78,13 +80,12 @@ export interface BulkJoinersMachineInput {
 export function bulkJoinersMachineInput(
   input: BulkJoinersInput,
   env: Env,
-  startMs = Date.now(),
 ): BulkJoinersMachineInput {
+  // At the initial rate (the slowest the budget starts at): a run that could not end in time then is refused.
   const intervalMs = joinerIntervalMs(requestsPerSecond(env));
   assertScheduleFits(input.users.length, input.users.length * intervalMs, { field: 'users', noun: 'users', remedy: 'send fewer or raise the budget' });
   return {
     users: input.users.map((u) => joinerDetailWithDefaults(u)),
-    schedule: startSchedule(input.users.length, startMs, intervalMs),
     maxConcurrency: maxConcurrency(env),
     origin: { source: BULK_SOURCE, detailType: LIFECYCLE_DETAIL_TYPES.joined },
     publishOutcome: true,
@@ -196,16 +197,39 @@ function reportWithOutcomes(output: BulkJoinersReport | Record<string, unknown>)
 }
 
 /** The execution as the runtime's state machines describe it (DescribeExecution in AWS). 404 for a name never started. */
-export async function describeBulkJoiners(executionName: string, describe: StateMachines['describe'], progressOf?: StateMachines['mapProgress']): Promise<BulkJoinersStatus> {
+/** A running JSON bulk run's progress from its activity item: the users in the request, and the outcomes recorded so far. */
+async function jsonRunProgress(activity: ActivityStore, executionName: string, startDate: string | undefined): Promise<MapProgress | undefined> {
+  const run = await activity.bulkRun(executionName);
+  if (!run || run.source !== 'json' || run.total === undefined) return undefined;
+  return mapProgress({ total: run.total, succeeded: run.succeeded ?? 0, failed: run.failed ?? 0 }, new Date(startDate ?? run.startedAt));
+}
+
+export async function describeBulkJoiners(
+  executionName: string,
+  describe: StateMachines['describe'],
+  progressOf?: StateMachines['mapProgress'],
+  activity?: () => ActivityStore,
+  paceOf?: () => Promise<PaceView>,
+): Promise<BulkJoinersStatus> {
   const found = await describe(machineFor(executionName), executionName);
   if (!found) throw new NotFoundError(`No bulk joiners execution ${executionName}`);
-  const progress = found.status === 'RUNNING' && progressOf ? await progressOf(machineFor(executionName), executionName) : undefined;
+  const running = found.status === 'RUNNING';
+  // A CSV run's Distributed Map counts its items; a JSON run's inline Map has no such count, so its children's
+  // outcomes are counted on its activity item as they are recorded (activity/store.ts `record`).
+  const machine = machineFor(executionName);
+  // Only a Distributed Map has Map Runs to list (and the route may ListMapRuns on that machine alone).
+  const progress = !running ? undefined
+    : stateMachine(machine).distributedMap ? await progressOf?.(machine, executionName)
+    : activity ? await jsonRunProgress(activity(), executionName, found.startDate)
+    : undefined;
+  const pace = running && paceOf ? await paceOf() : undefined;
   return {
     executionName,
     status: found.status as BulkJoinersStatus['status'],
     ...(found.startDate ? { startDate: found.startDate } : {}),
     ...(found.stopDate ? { stopDate: found.stopDate } : {}),
     ...(progress ? { progress } : {}),
+    ...(pace ? { pace } : {}),
     ...(found.status === 'SUCCEEDED' && found.output !== undefined ? { report: reportWithOutcomes(found.output as BulkJoinersReport) } : {}),
     ...(found.error ? { error: found.error } : {}),
     ...(found.cause ? { cause: found.cause } : {}),

@@ -1,20 +1,12 @@
 import type { Env } from '../config';
-import { ConfigurationError, ValidationError } from '../errors';
+import { ValidationError } from '../errors';
+import { pacingSettings } from '../pacing/settings';
 
 /**
- * Bulk joiners are paced to a Webex request budget: joiner i of a run may not start before
- * start + i × (requests a joiner makes ÷ requests a second). Webex publishes no fixed limit for the
- * People and Calling admin APIs (it answers 429 with Retry-After, shared by the whole org), so a bulk
- * run that only bounded its concurrency would either idle (too few at once) or burst into 429s that
- * also throttle the service desk's own requests (too many). The schedule turns the budget into
- * absolute start times, which a Wait state (TimestampPath) honours: no Lambda sleeps, and a joiner that
- * was held back by the concurrency bound does not add its delay to every later one.
+ * What a bulk run costs in Webex requests, and how long it may take. Each joiner draws JOINER_WEBEX_REQUESTS
+ * from the deployment's shared pacing budget (pacing/budget.ts) before it starts; the rate itself is found there.
+ * A run is checked against MAX_SCHEDULE_MS at the initial rate (`requestsPerSecond`: the slowest it starts at).
  */
-export const REQUESTS_PER_SECOND_ENV = 'BULK_WEBEX_REQUESTS_PER_SECOND';
-/** 300 a minute: the one per-client figure Webex documents (Contact Center), a cautious default for an org. */
-export const DEFAULT_REQUESTS_PER_SECOND = 5;
-const MAX_REQUESTS_PER_SECOND = 1000;
-
 /**
  * Webex requests one joiner makes when nothing fails, on warm functions: the e-mail look-up and the
  * create; then Enable Calling's person read, the location by name and the licenses (both read fresh on
@@ -24,26 +16,13 @@ const MAX_REQUESTS_PER_SECOND = 1000;
  */
 export const JOINER_WEBEX_REQUESTS = 10;
 
+/** The pacing budget's initial rate (WEBEX_INITIAL_REQUESTS_PER_SECOND, else BULK_WEBEX_REQUESTS_PER_SECOND, else 5). */
 export function requestsPerSecond(env: Env): number {
-  const raw = env[REQUESTS_PER_SECOND_ENV];
-  if (raw === undefined || raw === '') return DEFAULT_REQUESTS_PER_SECOND;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0 || n > MAX_REQUESTS_PER_SECOND) {
-    throw new ConfigurationError(`${REQUESTS_PER_SECOND_ENV} must be a number above 0 and at most ${MAX_REQUESTS_PER_SECOND}, not "${raw}"`);
-  }
-  return n;
+  return pacingSettings(env).initialRate;
 }
 
 /** Milliseconds between two joiners' starts for a budget of `rps` Webex requests a second. */
 export const joinerIntervalMs = (rps: number) => (JOINER_WEBEX_REQUESTS / rps) * 1000;
-
-/**
- * Start times (RFC 3339, what a Wait state's TimestampPath takes) for `count` joiners whose first has
- * index `firstIndex` in a run that started at `startMs`.
- */
-export function startSchedule(count: number, startMs: number, intervalMs: number, firstIndex = 0): string[] {
-  return Array.from({ length: count }, (_, i) => new Date(startMs + Math.round((firstIndex + i) * intervalMs)).toISOString());
-}
 
 /**
  * How long a paced run's schedule may last: its joiners wait inside one BulkJoiners execution, whose

@@ -7,6 +7,7 @@ import { withCorrelation } from '../correlation';
 import { clip } from '../errors';
 import { withInvocationDeadline } from '../invocation-deadline';
 import { logger } from '../logger';
+import { METRICS_NAMESPACE } from '../metrics-namespace';
 import { inputFromApiEvent, isApiGatewayEvent, validateInput } from './api-event';
 import { errorToResult, type ApiResult } from '../workflows/error-status';
 import { hashEmails } from '../redaction';
@@ -17,6 +18,10 @@ export interface WorkflowHandlerSpec<I> {
   /** Query parameters the route accepts; any other is a 400. */
   queryParams?: readonly string[];
   run: (input: I, context: Context, request: RequestInfo) => Promise<ApiResult>;
+  /** How an error is answered (a protocol's own error schema); default errorToResult. */
+  errorResult?: (error: unknown) => ApiResult;
+  /** The Content-Type of its bodies; default application/json. */
+  mediaType?: string;
 }
 
 /** Who asked, for audit logs: the IAM principal API Gateway authenticated, or the direct invoker. */
@@ -55,13 +60,13 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
           const caller = clientId ? `oauth-client:${clientId}` : identity?.userArn ?? identity?.caller ?? identity?.accountId ?? 'unknown';
           const result = await spec.run(input, context, { caller, requestId: event.requestContext?.requestId });
           recordOutcome(route, result.statusCode < 400 ? 'succeeded' : result.statusCode < 500 ? 'rejected' : 'failed');
-          return toHttp(result);
+          return toHttp(result, spec.mediaType);
         } catch (error) {
-          const mapped = errorToResult(error);
+          const mapped = (spec.errorResult ?? errorToResult)(error);
           const log = mapped.statusCode >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
           log('request failed', { status: mapped.statusCode, error: describe(error) });
           recordOutcome(route, mapped.statusCode < 500 ? 'rejected' : 'failed');
-          return toHttp(mapped);
+          return toHttp(mapped, spec.mediaType);
         }
       }));
     });
@@ -102,7 +107,7 @@ export function taskHandler<I, O>(spec: TaskHandlerSpec<I, O>) {
  * Workflow outcomes as CloudWatch EMF metrics (namespace WebexProvisioning), one line per invocation. Its
  * `service` dimension is POWERTOOLS_SERVICE_NAME, which Powertools reads itself (the stack sets it).
  */
-const metrics = new Metrics({ namespace: 'WebexProvisioning' });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE });
 
 function recordOutcome(route: string, outcome: 'succeeded' | 'rejected' | 'failed'): void {
   // Published at once, not batched: a Lambda may be frozen before a later flush.
@@ -111,10 +116,10 @@ function recordOutcome(route: string, outcome: 'succeeded' | 'rejected' | 'faile
   single.addMetric(outcome === 'succeeded' ? 'WorkflowSucceeded' : outcome === 'rejected' ? 'WorkflowRejected' : 'WorkflowFailed', MetricUnit.Count, 1);
 }
 
-function toHttp(result: ApiResult): APIGatewayProxyResult {
+function toHttp(result: ApiResult, mediaType = 'application/json'): APIGatewayProxyResult {
   return {
     statusCode: result.statusCode,
-    headers: { ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...result.headers },
+    headers: { ...(result.body === undefined ? {} : { 'Content-Type': mediaType }), ...result.headers },
     body: result.body === undefined ? '' : JSON.stringify(result.body),
   };
 }

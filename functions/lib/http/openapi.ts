@@ -26,7 +26,7 @@ export function impliedErrors(route: RouteDefinition): Record<number, string> {
   };
   if (route.method !== 'GET' && route.method !== 'DELETE') {
     errors[413] = 'The body is larger than 64 KB';
-    errors[415] = 'Local runtime: a body that is not sent as `Content-Type: application/json`';
+    errors[415] = `Local runtime: a body that is not sent as \`Content-Type: application/json\`${route.protocol ? ` or \`${route.protocol.mediaType}\`` : ''}`;
   }
   if (talksToWebex(route)) {
     Object.assign(errors, {
@@ -88,22 +88,36 @@ class AnswerSchemas {
     }
     return { $ref: `#/components/schemas/${name}` };
   }
+
+  /** A body under a name of its own (a protocol's error schema, the same for all its routes). */
+  named(name: string, body: z.ZodType): { $ref: string } {
+    this.components[name] ??= schemaOf(body, 'output');
+    return { $ref: `#/components/schemas/${name}` };
+  }
 }
 
 function response(answers: AnswerSchemas, route: RouteDefinition, status: number, impliedError: string | undefined) {
   const declared = route.responses[status];
   // An error answers the error body unless the row names its own (a failed run's steps), and may answer both.
+  // A protocol's route (SCIM) answers its errors in its own schema; the local runtime's own refusals (403, 415, 421) stay the API's.
+  const protocolError = status >= 400 && route.protocol && !declared?.body ? [answers.named(route.protocol.errorName, route.protocol.errorBody)] : [];
   const bodies = [
     ...(declared?.body ? [answers.ref(route, status, declared.body)] : []),
+    ...protocolError,
     ...(status >= 400 && (impliedError !== undefined || !declared?.body) ? [ERROR_REF] : []),
   ];
   const description = [declared?.description, impliedError].filter(Boolean).join('; or: ');
   return {
     description,
     ...(RETRY_AFTER_STATUSES.has(status) ? { headers: RETRY_AFTER } : {}),
-    ...(bodies.length ? { content: { 'application/json': { schema: bodies.length === 1 ? bodies[0] : { anyOf: bodies } } } } : {}),
+    ...(bodies.length ? { content: { [mediaTypeOf(route)]: { schema: bodies.length === 1 ? bodies[0] : { anyOf: bodies } } } } : {}),
   };
 }
+
+const mediaTypeOf = (route: RouteDefinition) => route.protocol?.mediaType ?? 'application/json';
+/** A request body's media types: the route's protocol's, and JSON, which every client may send. */
+const requestContent = (route: RouteDefinition, schema: unknown) =>
+  Object.fromEntries([...new Set([mediaTypeOf(route), 'application/json'])].map((type) => [type, { schema }]));
 
 /**
  * The parameters and body of an operation, from the schema its handler validates with (path parameters and body
@@ -127,14 +141,14 @@ function requestOf(route: RouteDefinition) {
   }
   if (!json.properties) {
     // A union (POST /events: one shape per detail-type): the body is the whole schema.
-    return { parameters, requestBody: { required: true, content: { 'application/json': { schema: requiredChoiceAsAllOf(json) } } } };
+    return { parameters, requestBody: { required: true, content: requestContent(route, requiredChoiceAsAllOf(json)) } };
   }
   const rest = Object.fromEntries(Object.entries(properties).filter(([k]) => !pathParams.includes(k)));
   if (!Object.keys(rest).length) return { parameters };
   const bodyRequired = [...required].filter((k) => !pathParams.includes(k));
   const { properties: _p, required: _r, ...constraints } = json;
   const schema = { ...constraints, type: 'object', additionalProperties: false, properties: rest, ...(bodyRequired.length ? { required: bodyRequired } : {}) };
-  return { parameters, requestBody: { required: true, content: { 'application/json': { schema: requiredChoiceAsAllOf(schema) } } } };
+  return { parameters, requestBody: { required: true, content: requestContent(route, requiredChoiceAsAllOf(schema)) } };
 }
 
 /** What the authorizer answers (the API's own checks, deployed and local): in the error JSON, with WWW-Authenticate. */

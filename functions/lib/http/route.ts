@@ -48,6 +48,19 @@ export interface RouteDefinition {
    * the schema of its body, the schema integration tests check every answer against (through the OpenAPI document).
    */
   readonly responses: RouteResponses;
+  /**
+   * A protocol of its own (SCIM): the media type of its bodies, and how it answers every error (its error schema,
+   * documented in place of the API's). Default: application/json and ErrorBody (errorToResult).
+   */
+  readonly protocol?: RouteProtocol;
+}
+
+export interface RouteProtocol {
+  readonly mediaType: string;
+  /** Its error schema's name in the OpenAPI document's components. */
+  readonly errorName: string;
+  readonly errorBody: z.ZodType;
+  toErrorResult(error: unknown): ApiResult;
 }
 
 /** One status a route answers: what it means and, unless it has no body (204), its body's schema. */
@@ -73,6 +86,14 @@ export function talksToWebex(route: Pick<RouteDefinition, 'needs'>): boolean {
   return route.needs.includes('webex') || route.needs.includes('webexSecret');
 }
 
+/**
+ * A SCIM route (its row's scope is `scim`): called by Entra ID and Okta, which can sign no SigV4, so it always sits
+ * behind the authorizer (the stack's SCIM API), taking an OAuth token with the scope or the SCIM token.
+ */
+export function isScimRoute(route: Pick<RouteDefinition, 'scope'>): boolean {
+  return route.scope === 'scim';
+}
+
 /** Declares a route row, keeping its literal id and inferring its input and needs. */
 export function defineRoute<const Id extends string, I, N extends keyof Deps = never>(route: Route<Id, I, N>): Route<Id, I, N> {
   return route;
@@ -81,7 +102,12 @@ export function defineRoute<const Id extends string, I, N extends keyof Deps = n
 /** The API Gateway handler of a row, composed with the runtime's adapters (AWS at a Lambda entry's scope, or local). */
 export function routeHandler<I, N extends keyof Deps>(route: Route<string, I, N>, deps: Pick<Deps, N>) {
   return Object.assign(
-    workflowHandler({ input: route.input, queryParams: route.queryParams, run: (input, context, request) => route.run(input, deps, context, request) }),
+    workflowHandler({
+      input: route.input,
+      queryParams: route.queryParams,
+      run: (input, context, request) => route.run(input, deps, context, request),
+      ...(route.protocol ? { errorResult: (error: unknown) => route.protocol!.toErrorResult(error), mediaType: route.protocol.mediaType } : {}),
+    }),
     { route },
   );
 }

@@ -18,6 +18,7 @@ export const API_SCOPES = [
   'reconcile.apply',
   'webex.request',
   'connection.read',
+  'scim',
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -45,4 +46,5 @@ export const SCOPE_DESCRIPTIONS: Readonly<Record<ApiScope, string>> = {
   'reconcile.apply': 'Apply a reconciliation plan (changes and deletes users)',
   'webex.request': 'Send guarded requests to the Webex API and list what it accepts (an admin right over the org)',
   'connection.read': 'Read the health of the Webex connection',
+  scim: 'Provision users and groups through the SCIM 2.0 endpoint (/scim/v2): an identity provider such as Entra ID or Okta',
 };

@@ -9,6 +9,7 @@ import { errorDetailFromCause } from '../workflows/step-error';
 import type { PlanSummary } from './plan-store';
 import { rosterFromCsv, rosterFromUsers } from './roster';
 import type { ReconcilePlanInput } from './schemas';
+import type { UploadedObject } from './upload-plan';
 
 /**
  * POST /reconcile/plans: the roster checked here (a bad row is a 400 naming `lines.<line>.<column>`, and
@@ -34,6 +35,8 @@ export interface PlanMachineInput {
   /** A scheduled start's `<aws.scheduler.schedule-arn>` and `<aws.scheduler.scheduled-time>`: the plan id derives from them. */
   scheduleArn?: string;
   scheduledTime?: string;
+  /** A roster upload's object (reconcileOnUpload): the plan id derives from it (upload-plan.ts). */
+  upload?: UploadedObject;
 }
 
 /** The machine's output on success: the stored plan's summary. */

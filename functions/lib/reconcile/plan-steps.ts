@@ -11,6 +11,7 @@ import { planIdField } from './plan-route-schemas';
 import type { PlanSummary } from './plan-store';
 import type { ReconcileCounts } from './results-schema';
 import { scheduledPlanId } from './scheduled-plan-id';
+import { UploadedObject, uploadPlanId } from './upload-plan';
 
 /**
  * The ReconcilePlan state machine's steps (statemachines/reconcile-plan.asl.json), one Task state each, one
@@ -58,6 +59,8 @@ export const RECONCILE_PLAN_STEP_TABLE = {
   scheduledPlanId: taskStep(z.object({ scheduleArn: z.string().min(1), scheduledTime: z.string().min(1) }), (_ctx: PlanStepContext, input) =>
     scheduledPlanId(input.scheduleArn, input.scheduledTime),
   ),
+  /** An uploaded roster's plan id and execution name, the same for every delivery of one upload's event (no port). */
+  uploadPlanId: taskStep(z.object({ upload: UploadedObject }), (_ctx: PlanStepContext, input) => uploadPlanId(input.upload)),
   /**
    * Reads the roster and the org, diffs them, stores plans/<id>.json and .csv; answers the summary.
    * `request` is checked by the planner itself, so its 400 names the request's own fields.

@@ -1,5 +1,7 @@
 import type { ActivityStore } from '../activity/store';
 import type { Env } from '../config';
+import type { ScimStore } from '../scim/store';
+import type { PacingBudget } from '../pacing/budget';
 import type { StateMachines } from '../state-machines/ports';
 import type { ObjectStore } from '../storage/object-store';
 import type { SecretReader, VersionedSecretStore } from '../tokens/secret-store';
@@ -29,4 +31,11 @@ export interface Deps {
   secretStore(): VersionedSecretStore;
   /** The activity table (history, recent runs and plans): DynamoDB in AWS, the same adapter against dynalite locally. */
   activity(): ActivityStore;
+  /** The SCIM resources, in the same table: DynamoDB in AWS, the same adapter against dynalite locally. */
+  scim(): ScimStore;
+  /**
+   * The deployment's shared Webex pacing budget (pacing/budget.ts), one item of the activity table: what runs draw
+   * their requests from, and where every 429 is reported.
+   */
+  pacing(): PacingBudget;
 }

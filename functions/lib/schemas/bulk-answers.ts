@@ -1,6 +1,7 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
 import { MapProgressView } from './progress-answers';
+import { PaceView } from './pace-answers';
 
 /**
  * What GET /bulk/joiners/{executionName} answers: its row' responses declare these schemas, the OpenAPI document is built from them, and the
@@ -67,6 +68,8 @@ export const BulkJoinersStatusView = z.object({
   report: z.union([BulkJoinersReportView, BulkJoinersCsvReport]).optional(),
   /** While a CSV run runs: its Distributed Map's rows by how their batches ended, and the time left at that pace. */
   progress: MapProgressView.optional(),
+  /** While it runs: the deployment's Webex pacing budget (shared by every run), its found rate and its 429 count. */
+  pace: PaceView.optional(),
   error: z.string().optional(),
   cause: z.string().optional(),
 });

@@ -138,6 +138,12 @@ export const Assignment = z.object({
   webexStatus: z.number().optional(),
   /** An earlier attempt of this step was applied although it failed; nothing was sent twice. */
   recovered: z.boolean(),
+  /**
+   * The number assigned instead of the target's, when the auto-assigned one was taken by a concurrent run between
+   * the choice and the assignment (the next free one was taken); `taken` lists those lost that way.
+   */
+  phoneNumber: z.string().optional(),
+  taken: z.array(z.string()).optional(),
 });
 export type Assignment = z.infer<typeof Assignment>;
 

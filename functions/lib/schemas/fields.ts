@@ -1,29 +1,8 @@
 // A namespace import lets esbuild drop what is unused (zod's locales alone are ~200 KB).
 import * as z from 'zod';
+import { isVisibleText } from './visible-text';
 
-/**
- * Control characters (Cc) never belong in a name and break CSV exports downstream; format characters
- * (Cf: bidi overrides such as U+202E, zero-width spaces and joiners) make a name read differently from
- * what it is; a lone surrogate (Cs under the `u` flag) is not text at all and cannot be sent as UTF-8.
- */
-const INVISIBLE_OR_ILL_FORMED = /[\p{Cc}\p{Cf}\p{Cs}]/u;
-/**
- * The one exception: ZERO WIDTH NON-JOINER and JOINER (U+200C, U+200D) are part of correct spelling in
- * Persian and the Indic scripts (Unicode's chapter on Arabic; the Indic scripts' conjunct rules), so a
- * name keeps them between two letters of such a script. Anywhere else they hide a difference and are refused.
- */
-const JOINING_SCRIPT = '\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Oriya}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Sinhala}';
-/**
- * Read forwards from the letter, never looking back, and the letter is never a mark itself: a run of
- * combining marks is then walked from the one base character before it only, so the whole replace is linear
- * in the text (a lookbehind over the marks, tried at every position, was quadratic; so is a start on a mark
- * of a joining script, which is in the script too). `test/integration/schemas/regex-safety.test.ts` checks every
- * pattern of functions/lib with a ReDoS checker.
- */
-const SPELLING_JOINER = new RegExp(`((?!\\p{M})[${JOINING_SCRIPT}]\\p{M}*)[\\u200C\\u200D](?=[${JOINING_SCRIPT}])`, 'gu');
 const VISIBLE_TEXT_MESSAGE = 'must not contain control, format (bidi, zero-width) or unpaired surrogate characters';
-// Nearly every name has no invisible character at all: the first scan answers.
-const isVisibleText = (v: string) => !INVISIBLE_OR_ILL_FORMED.test(v) || !INVISIBLE_OR_ILL_FORMED.test(v.replace(SPELLING_JOINER, '$1'));
 
 /**
  * A failed length check aborts the checks after it (zod runs them otherwise), so no pattern ever runs over

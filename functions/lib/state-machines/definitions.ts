@@ -32,6 +32,17 @@ export interface TaskFunctionDefinition {
    * on it and sets ACTIVITY_TABLE_NAME and ACTIVITY_RETENTION_DAYS.
    */
   readonly recordsActivity?: true;
+  /**
+   * Reads and writes the SCIM resources in the activity table (their apply): CDK grants what the SCIM routes get
+   * (ActivityTable.grantScim) and sets ACTIVITY_TABLE_NAME, SCIM_CALLING_RULES and SCIM_DEACTIVATE_POLICY.
+   */
+  readonly scimStore?: true;
+  /**
+   * Draws on or reports to the deployment's pacing budget (pacing/budget.ts, the activity table's PACE# item): CDK
+   * grants GetItem/PutItem on that item only and sets ACTIVITY_TABLE_NAME and the pacing settings
+   * (WEBEX_INITIAL_REQUESTS_PER_SECOND, WEBEX_MAX_REQUESTS_PER_SECOND, WEBEX_INTERACTIVE_SHARE) when the stack sets them.
+   */
+  readonly pacing?: true;
 }
 
 /**
@@ -49,12 +60,24 @@ export const TASK_FUNCTION_TIMEOUT_SECONDS = 30;
  */
 export const RECONCILE_PLAN_TIMEOUT_SECONDS = 900;
 
+/**
+ * Enable Calling as a Standard execution (moves): long enough for a move-users job Webex is slow to finish,
+ * polled until it ends as wxc_sdk's live test polls (tests/test_telephony_move_users_jobs.py), where the Express
+ * machine must stop within its 5 minutes. A job still running after this is reported as MoveJobTimeoutError.
+ */
+export const ENABLE_CALLING_STANDARD_TIMEOUT_SECONDS = 3_600;
+
 export interface StateMachineDefinition {
   readonly id: string;
   /** ASL file, relative to the repository root: the only definition. */
   readonly definitionFile: string;
   /** EXPRESS: started with StartSyncExecution behind the API, so it answers within the request. */
   readonly type: 'EXPRESS' | 'STANDARD';
+  /**
+   * This machine's TimeoutSeconds where it shares its definition file with a machine that must stop sooner
+   * (machine-timeout.ts). @default the file's TimeoutSeconds
+   */
+  readonly timeoutSeconds?: number;
   readonly taskFunctions: readonly TaskFunctionDefinition[];
   /** The route (routes.ts id) whose function starts executions: it needs `states:StartSyncExecution` on this machine. */
   readonly startedByRoute: string;
@@ -84,6 +107,8 @@ export interface StateMachineDefinition {
    * CDK: substitute the bus name and grant events:PutEvents on it.
    */
   readonly eventBusSubstitution?: string;
+  /** Other routes that start it too (StartExecution on it, and `arnEnv`), beside `startedByRoute`. */
+  readonly alsoStartedByRoutes?: readonly string[];
   /** Routes that read this machine's executions (DescribeExecution): they get `arnEnv` and that right. */
   readonly describedByRoutes?: readonly string[];
   /**
@@ -105,6 +130,7 @@ const lifecycleSteps = <Id extends string>(id: Id) =>
     entry: 'functions/lifecycle-steps/handler.ts',
     summary: 'The steps of a lifecycle (joiner / mover / leaver) state machine (one Lambda; the payload names the step)',
     recordsActivity: true,
+    pacing: true,
   }) as const;
 
 export const stateMachines = [
@@ -118,6 +144,7 @@ export const stateMachines = [
         id: 'EnableCallingSteps',
         entry: 'functions/enable-calling-steps/handler.ts',
         summary: 'The steps of Enable Webex Calling for User (one Lambda; the payload names the step)',
+        pacing: true,
       },
     ],
     startedByRoute: 'EnableCalling',
@@ -131,12 +158,15 @@ export const stateMachines = [
     id: 'EnableCallingStandard',
     definitionFile: 'statemachines/enable-calling.asl.json',
     type: 'STANDARD',
+    // A move job may outlast the Express machine's 240 s: this run polls it for up to an hour.
+    timeoutSeconds: ENABLE_CALLING_STANDARD_TIMEOUT_SECONDS,
     taskFunctions: [
       {
         substitution: 'EnableCallingStepsFunctionArn',
         id: 'EnableCallingStandardSteps',
         entry: 'functions/enable-calling-steps/handler.ts',
         summary: 'The steps of Enable Webex Calling for User, for its Standard executions (moves)',
+        pacing: true,
       },
     ],
     startedByRoute: 'EnableCalling',
@@ -163,7 +193,8 @@ export const stateMachines = [
     startedByRoute: 'LifecycleEvents',
     arnEnv: 'MOVER_STATE_MACHINE_ARN',
     summary: "Lifecycle: a user moved (location through Webex's move-users job via Enable Calling, then the profile; publish the outcome)",
-    nestedStateMachines: [{ substitution: 'EnableCallingStateMachineArn', stateMachine: 'EnableCalling' }],
+    // Standard: a move job may outlast the Express machine's 240 s.
+    nestedStateMachines: [{ substitution: 'EnableCallingStandardStateMachineArn', stateMachine: 'EnableCallingStandard' }],
     eventBusSubstitution: 'LifecycleEventBusName',
   },
   {
@@ -185,6 +216,7 @@ export const stateMachines = [
         substitution: 'BulkJoinersStepsFunctionArn',
         id: 'BulkJoinersSteps',
         recordsActivity: true,
+        pacing: true,
         entry: 'functions/bulk-joiners-steps/handler.ts',
         summary: 'The steps of Bulk Joiners: describe a failed user, build the report (no Webex calls)',
         webex: false,
@@ -242,6 +274,7 @@ export const stateMachines = [
         id: 'ReconcileApplyCheck',
         entry: 'functions/reconcile-apply-check/handler.ts',
         summary: 'Reconcile Apply: re-read an action\'s user in Webex and tell whether it changed since the plan',
+        pacing: true,
       },
     ],
     startedByRoute: 'ApplyReconcilePlan',
@@ -286,6 +319,31 @@ export const stateMachines = [
     startsItself: 'A scheduled run starts plan-<id>, its id derived from the scheduled time, so a start Scheduler retries meets the same execution.',
     eventBusSubstitution: 'LifecycleEventBusName',
     describedByRoutes: ['CreateReconcilePlan', 'GetReconcilePlan'],
+  },
+  {
+    // Standard: one execution per SCIM write (scim-<user id>-<version>), started by the SCIM write routes, which
+    // answer at once; it applies the latest requested state through the lifecycle machines, nested and unchanged.
+    id: 'ScimApply',
+    definitionFile: 'statemachines/scim-apply.asl.json',
+    type: 'STANDARD',
+    taskFunctions: [
+      {
+        substitution: 'ScimApplyStepsFunctionArn',
+        id: 'ScimApplySteps',
+        entry: 'functions/scim-apply-steps/handler.ts',
+        summary: 'SCIM apply: lease a SCIM user, answer the next action from its latest requested state, record what was applied',
+        scimStore: true,
+      },
+    ],
+    startedByRoute: 'ScimCreateUser',
+    alsoStartedByRoutes: ['ScimReplaceUser', 'ScimPatchUser', 'ScimDeleteUser', 'ScimCreateGroup', 'ScimReplaceGroup', 'ScimPatchGroup', 'ScimDeleteGroup'],
+    arnEnv: 'SCIM_APPLY_STATE_MACHINE_ARN',
+    summary: 'SCIM apply: a SCIM user\'s latest requested state to Webex through the Joiner, Mover and Leaver machines, in order, under a lease',
+    nestedStateMachines: [
+      { substitution: 'JoinerStateMachineArn', stateMachine: 'Joiner' },
+      { substitution: 'MoverStateMachineArn', stateMachine: 'Mover' },
+      { substitution: 'LeaverStateMachineArn', stateMachine: 'Leaver' },
+    ],
   },
 ] as const satisfies readonly StateMachineDefinition[];
 

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readOptionalFile, writeOwnerOnlyFile } from './owner-only-file';
 import { SecretWriteConflictError, type SecretVersion, type VersionedSecretStore } from './secret-store';
 import { parseServiceAppSecret, type ServiceAppSecret } from './service-app-secret';
 
 /**
- * The local runtime's stand-in for Secrets Manager: one JSON file, readable by its owner only,
- * replaced atomically (write then rename) so a crash mid-write never leaves half a refresh token.
+ * The local runtime's stand-in for Secrets Manager: one JSON file (owner-only-file.ts: readable by its owner
+ * only, replaced atomically, so a crash mid-write never leaves half a refresh token).
  * Versions mirror Secrets Manager's request-token semantics within one process.
  */
 export class FileSecretStore implements VersionedSecretStore {
@@ -19,21 +18,13 @@ export class FileSecretStore implements VersionedSecretStore {
   }
 
   async readVersion(): Promise<SecretVersion | undefined> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    const text = await readOptionalFile(this.path);
+    if (text === undefined) return undefined;
     return { secret: parseServiceAppSecret(text, this.path), versionId: digest(text) };
   }
 
   async write(secret: ServiceAppSecret): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temp, serialise(secret), { mode: 0o600 });
-    await rename(temp, this.path);
+    await writeOwnerOnlyFile(this.path, serialise(secret));
   }
 
   async writeVersion(secret: ServiceAppSecret, requestToken: string): Promise<string> {

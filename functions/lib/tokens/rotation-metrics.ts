@@ -1,7 +1,8 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { METRICS_NAMESPACE } from '../metrics-namespace';
 import type { RotationResult } from './rotation';
 
-export const METRICS_NAMESPACE = 'WebexProvisioning';
+export { METRICS_NAMESPACE };
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'token-rotator' });
 
 const DAY_MS = 24 * 60 * 60_000;

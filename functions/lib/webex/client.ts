@@ -11,6 +11,8 @@ import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseS
 import { sendHttpRequest, type HttpResponse, type ResponseHeaders } from './http-transport';
 import { nextLink } from './link-header';
 import { WEBEX_RATE_LIMIT_WAIT_SECONDS, parseRetryAfterMs } from './retry-after';
+import type { WebexRequestMetrics } from './request-metrics';
+import { noteTrackingId } from './tracking-ids';
 
 export const DEFAULT_WEBEX_BASE_URL = 'https://webexapis.com/v1';
 
@@ -39,12 +41,20 @@ export interface WebexClientOptions {
   retryBudgetMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Told of every attempt (its status or failure, its duration): the 429s, 5xx and latency the dashboard shows. */
+  metrics?: WebexRequestMetrics;
   /**
    * How long reference data read through this client (licenses, locations: reference-data.ts) may be served
    * from a warm function's cache; 0 reads Webex every time. A setting of the deployment, so it travels with
    * the client its composition root configured.
    */
   referenceCacheTtlMs?: number;
+  /**
+   * Told of every 429 Webex answers (with the wait it asked for, or the default), before the client waits or gives
+   * up: the deployment's pacing budget (pacing/budget.ts) cuts its rate on it. A failure to tell is logged, never
+   * the request's failure.
+   */
+  onRateLimited?: (retryAfterMs: number) => Promise<unknown> | void;
 }
 
 /** Five minutes: how stale a renamed location or a changed license count may be in a warm function. */
@@ -131,6 +141,8 @@ export class WebexClient {
   private readonly retryBudgetMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly metrics?: WebexRequestMetrics;
+  private readonly onRateLimited?: (retryAfterMs: number) => Promise<unknown> | void;
 
   constructor(options: WebexClientOptions) {
     this.baseUrl = withoutTrailingSlashes(options.baseUrl ?? DEFAULT_WEBEX_BASE_URL);
@@ -148,6 +160,8 @@ export class WebexClient {
     this.retryBudgetMs = options.retryBudgetMs ?? 18_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
+    this.metrics = options.metrics;
+    this.onRateLimited = options.onRateLimited;
     this.referenceCacheTtlMs = options.referenceCacheTtlMs ?? DEFAULT_REFERENCE_CACHE_TTL_MS;
   }
 
@@ -200,6 +214,7 @@ export class WebexClient {
         response = await sendHttpRequest({ method, url, headers, body, timeoutMs: left === undefined ? this.timeoutMs : Math.min(this.timeoutMs, left) });
       } catch (cause) {
         const failure = classifyNetworkError(cause, method, logPath);
+        this.metrics?.attempted({ failure: failure.kind, durationMs: Date.now() - attemptStarted });
         const resendable = (idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''))) &&
           !(failure.kind === 'timeout' && options.noRetryOn?.includes('timeout'));
         this.log?.debug('webex request failed', {
@@ -215,6 +230,8 @@ export class WebexClient {
       }
 
       const responseTrackingId = response.headers.get('trackingid') ?? trackingId;
+      this.metrics?.attempted({ status: response.status, durationMs: Date.now() - attemptStarted });
+      noteTrackingId(responseTrackingId);
       this.log?.debug('webex request', {
         method, path: logPath, status: response.status, attempt, trackingId: responseTrackingId,
         durationMs: Date.now() - attemptStarted,
@@ -241,6 +258,7 @@ export class WebexClient {
       }
 
       const rateLimited = isRateLimitStatus(response.status);
+      if (response.status === 429) await this.reportRateLimited(parseRetryAfterMs(response.headers.get('retry-after')) ?? this.defaultRetryAfterMs);
       const retryable = !options.noRetryOn?.includes(response.status) && (rateLimited || (RETRYABLE_5XX.has(response.status) && idempotent));
       if (retryable && attempt < this.maxAttempts) {
         const asked = parseRetryAfterMs(response.headers.get('retry-after'));
@@ -391,6 +409,14 @@ export class WebexClient {
    * that lockstep. A wait longer than the request's budget (Cisco's own demo sends `Retry-After: 60`) is not slept:
    * the 429 goes to the caller, a state machine's wait or an API client's.
    */
+  private async reportRateLimited(retryAfterMs: number): Promise<void> {
+    try {
+      await this.onRateLimited?.(retryAfterMs);
+    } catch (error) {
+      this.log?.warn('webex pace report failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+  }
+
   private afterRateLimit(askedMs: number): number {
     return askedMs + Math.round(this.random() * Math.max(1000, askedMs / 10));
   }

@@ -2,20 +2,31 @@ import type { Env } from '../config';
 import { numberSetting } from '../settings';
 import { logger } from '../logger';
 import { DEFAULT_WEBEX_BASE_URL, WebexClient } from './client';
+import type { WebexRequestMetrics } from './request-metrics';
 import type { TokenProvider } from './token-provider';
+
+/** Where a composition root wants to hear of the client's attempts: the metrics sink, and every 429 (the pacing budget). */
+export interface WebexClientObservers {
+  metrics?: WebexRequestMetrics;
+  onRateLimited?: (retryAfterMs: number) => Promise<unknown>;
+}
 
 /**
  * The Webex client with the deployment's settings (WEBEX_BASE_URL, WEBEX_TIMEOUT_MS, WEBEX_RETRY_BUDGET_MS, WEBEX_REFERENCE_CACHE_TTL_MS) and
- * the token source its composition root chose: the same settings whichever runtime builds it.
+ * the token source, the metrics sink and the pacing budget's 429 report its composition root chose: the same settings
+ * whichever runtime builds it.
  */
-export function configuredWebexClient(env: Env, tokenProvider: TokenProvider): WebexClient {
+export function configuredWebexClient(env: Env, tokenProvider: TokenProvider, observers: WebexClientObservers = {}): WebexClient {
+  const { metrics, onRateLimited } = observers;
   return new WebexClient({
     baseUrl: env.WEBEX_BASE_URL || DEFAULT_WEBEX_BASE_URL,
     tokenProvider,
     logger,
+    metrics,
     // Tunable for functions with longer timeouts (Step Functions tasks) and for fault tests.
     timeoutMs: numberSetting(env, 'webexTimeoutMs'),
     retryBudgetMs: numberSetting(env, 'webexRetryBudgetMs'),
     referenceCacheTtlMs: numberSetting(env, 'webexReferenceCacheTtlMs'),
+    onRateLimited,
   });
 }

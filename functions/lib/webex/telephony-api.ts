@@ -136,11 +136,23 @@ export async function firstAssignablePrimaryNumber(
   locationId: string,
   licenseType?: 'Webex Calling Professional' | 'Webex Calling Standard',
 ): Promise<string | undefined> {
+  return (await assignablePrimaryNumbers(client, locationId, licenseType, 1))[0];
+}
+
+/** Up to `limit` such candidates, in Webex's order. */
+export async function assignablePrimaryNumbers(
+  client: WebexClient,
+  locationId: string,
+  licenseType: 'Webex Calling Professional' | 'Webex Calling Standard' | undefined,
+  limit: number,
+): Promise<string[]> {
+  const found: string[] = [];
   for await (const c of primaryNumberCandidates(client, locationId, licenseType)) {
     const standard = c.includedTelephonyTypes !== 'MOBILE_NUMBER' && (c.telephonyType ?? 'PSTN_NUMBER') === 'PSTN_NUMBER';
-    if ((c.state ?? 'ACTIVE') === 'ACTIVE' && standard && !c.isMainNumber && !c.isServiceNumber && !c.tollFreeNumber && !c.isReservedNumber) return c.phoneNumber;
+    if ((c.state ?? 'ACTIVE') === 'ACTIVE' && standard && !c.isMainNumber && !c.isServiceNumber && !c.tollFreeNumber && !c.isReservedNumber) found.push(c.phoneNumber);
+    if (found.length >= limit) break;
   }
-  return undefined;
+  return found;
 }
 
 export type NumberValidation = z.infer<typeof ValidateNumbersResponseSchema>['numbers'][number];

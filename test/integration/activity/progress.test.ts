@@ -72,3 +72,48 @@ describe('progress of a running apply', () => {
     expect(ended.body.apply.progress).toBeUndefined();
   });
 });
+
+describe('progress of a running JSON bulk run (the inline Map)', () => {
+  it('GET /bulk/joiners/{name} shows progress moving as joiners end, from the outcomes their runs recorded', async () => {
+    h.sim.reset();
+    const users = ['one', 'two', 'three'].map((n, i) => ({ email: `progress.${n}@example.com`, firstName: 'Progress', lastName: n, location: 'Headquarters', extension: String(5100 + i) }));
+    // Each joiner is held at its first step (CreateUser) and let through one at a time (one joiner runs at once).
+    const lifecycle = h.runtime.taskHandlers.LifecycleStepsFunctionArn;
+    const check = gate(lifecycle);
+    h.runtime.taskHandlers.LifecycleStepsFunctionArn = (event, context) =>
+      ((event as { step?: string }).step === 'joinerCreateUser' ? check.gated : lifecycle)(event, context);
+    try {
+      const started = await h.call('POST', '/bulk/joiners', { users });
+      if (started.status !== 202) throw new Error(JSON.stringify(started.body));
+      const name: string = started.body.executionName;
+      const progress = async () => {
+        const res = await h.call('GET', `/bulk/joiners/${name}`);
+        expect(res.status).toBe(200);
+        return res.body.progress;
+      };
+
+      const first = await until(progress, (p) => p !== undefined);
+      expect(first).toEqual({ total: 3, succeeded: 0, failed: 0, pending: 3, startedAt: expect.any(String) });
+      for (let done = 1; done < users.length; done++) {
+        await check.next();
+        const p = await until(progress, (v) => v?.succeeded === done);
+        expect(p).toEqual({ total: 3, succeeded: done, failed: 0, pending: 3 - done, startedAt: first.startedAt, etaSeconds: expect.any(Number) });
+      }
+      // The recent runs list shows the counts so far too.
+      const listed = (await h.call('GET', '/bulk/joiners')).body.items.find((r: { executionName: string }) => r.executionName === name);
+      expect(listed).toMatchObject({ status: 'RUNNING', total: 3, succeeded: 2 });
+
+      await check.next();
+      await h.runtime.executions.outcome('BulkJoiners', name);
+      const ended = await h.call('GET', `/bulk/joiners/${name}`);
+      expect(ended.body.status).toBe('SUCCEEDED');
+      expect(ended.body.progress).toBeUndefined();
+      expect(ended.body.report).toMatchObject({ total: 3, succeeded: 3, failed: 0 });
+      // The run's end sets the report's counts once; the children counted while it ran agree.
+      const after = (await h.call('GET', '/bulk/joiners')).body.items.find((r: { executionName: string }) => r.executionName === name);
+      expect(after).toMatchObject({ status: 'SUCCEEDED', total: 3, succeeded: 3, failed: 0 });
+    } finally {
+      h.runtime.taskHandlers.LifecycleStepsFunctionArn = lifecycle;
+    }
+  });
+});

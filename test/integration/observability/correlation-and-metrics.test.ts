@@ -46,12 +46,25 @@ describe('correlation ids and workflow metrics', () => {
     h.sim.faults.add({ match: { path: '/people' }, kind: 'status', status: 500, times: Infinity });
     await h.call('GET', '/users/alice.admin%40example.com');
     h.sim.faults.clear();
-    const lines = emf();
+    // The workflow outcome lines (the Webex client's attempt lines, service webex-client, come between them).
+    const lines = emf().filter((l) => l.service !== 'webex-client');
     const names = lines.map((l) => l._aws.CloudWatchMetrics[0].Metrics[0].Name);
     expect(names).toEqual(['WorkflowSucceeded', 'WorkflowRejected', 'WorkflowFailed']);
     for (const l of lines) {
       expect(l._aws.CloudWatchMetrics[0].Namespace).toBe('WebexProvisioning');
       expect(l.route).toBe('GET /users/{user}');
+    }
+  });
+
+  it('the local runtime prints the Webex client\'s attempt metrics when asked (POWERTOOLS_METRICS_DISABLED=false), one line each', async () => {
+    written.length = 0;
+    const before = h.webexCalls().length;
+    await h.call('GET', '/users/alice.admin%40example.com');
+    const attempts = emf().filter((l) => l.service === 'webex-client');
+    expect(attempts).toHaveLength(h.webexCalls().length - before);
+    for (const l of attempts) {
+      expect(l._aws.CloudWatchMetrics[0].Dimensions).toEqual([['service']]);
+      expect(l).toMatchObject({ WebexRateLimited: 0, WebexServerError: 0, WebexNoAnswer: 0, WebexRequestLatency: expect.any(Number) });
     }
   });
 });

@@ -99,6 +99,12 @@ function send(method: string, path: string, body?: string, headers: Record<strin
  * 403/415/421 name the header), `field` among them when given; nothing sent to Webex; bounded in size
  * and time; no secret in the answer.
  */
+/** The attributes a SCIM error's detail names (`userName: must be …; k1: unknown attribute`): SCIM has no field list. */
+function scimFields(body: { schemas?: string[]; detail?: string } | undefined): string[] {
+  if (!body?.schemas?.includes('urn:ietf:params:scim:api:messages:2.0:Error') || !body.detail) return [];
+  return [...body.detail.matchAll(/(?:^|; )([^:;]+):/g)].map((m) => m[1]);
+}
+
 async function expectRefused(
   route: { id: string; method: string } | undefined,
   method: string,
@@ -113,7 +119,7 @@ async function expectRefused(
   const what = `${method} ${path.slice(0, 200)} ${options.body?.slice(0, 200) ?? ''} → ${res.status} ${res.text.slice(0, 300)}`;
   if (res.status < 400 || res.status >= 500 || (options.statuses && !options.statuses.includes(res.status))) throw new Error(`not refused as expected: ${what}`);
   if ([400, 403, 415, 421].includes(res.status)) {
-    const fields: string[] = (res.body?.error?.fields ?? []).map((f: { field: string }) => f.field);
+    const fields: string[] = res.body?.error ? (res.body.error.fields ?? []).map((f: { field: string }) => f.field) : scimFields(res.body);
     if (!fields.length) throw new Error(`no field named: ${what}`);
     if (options.field && !fields.includes(options.field)) throw new Error(`${options.field} not named: ${what}`);
   }

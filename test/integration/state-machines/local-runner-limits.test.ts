@@ -1,8 +1,9 @@
 import type { Context } from 'aws-lambda';
 import { createHandler as bulkJoinersStepsHandler } from '../../../functions/bulk-joiners-steps/handler';
 import { recordingActivity } from '../../support/recording-activity';
+import { memoryPacing } from '../../support/memory-pacing';
 
-const bulkJoinersSteps = bulkJoinersStepsHandler({ activity: recordingActivity().activity }) as never;
+const bulkJoinersSteps = bulkJoinersStepsHandler({ activity: recordingActivity().activity, pacing: memoryPacing() }) as never;
 import { MAX_MESSAGE_BYTES, type BulkJoinersReport } from '../../../functions/lib/bulk/joiners';
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
 import { LocalStateMachineRunner, MAX_STATE_PAYLOAD_BYTES, localStateMachineArn } from '../../../functions/local/local-runner';

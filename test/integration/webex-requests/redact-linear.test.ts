@@ -43,6 +43,8 @@ describe('the audit redaction on the worst inputs', () => {
     const largeMs = fastest(() => redactPersonalData({ note: large }));
     // Sub-millisecond timings are noise: compare against at least a millisecond's worth.
     expect(largeMs).toBeLessThan(Math.max(smallMs, 1) * BOUND);
+    // And it still redacts: an address and a number after the worst prefix are found.
+    expect(redactPersonalData({ note: `${large} ann@example.com +14085550101` })).toEqual({ note: expect.stringMatching(/ \[redacted-email\] \[redacted-number\]$/) });
   });
 });
 
@@ -55,6 +57,9 @@ describe('the guarded request on the worst body', () => {
         // refused, as expected
       }
     };
+    // Both are refused (what is timed is the refusal).
+    expect(() => checkWebexRequest({ method: 'PUT', path: '/people/abc', body: { displayName: 1 }, dryRun: true } as WebexRequestInput, DEFAULT_ALLOWED_PREFIXES)).toThrow();
+    expect(() => checkWebexRequest({ method: 'PUT', path: '/people/abc', body: { displayName: `${'a'.repeat(60_000)}@a` }, dryRun: true } as WebexRequestInput, DEFAULT_ALLOWED_PREFIXES)).toThrow();
     const smallMs = fastest(check({ displayName: 1 }));
     const largeMs = fastest(check({ displayName: `${'a'.repeat(60_000)}@a` }));
     expect(largeMs).toBeLessThan(Math.max(smallMs, 1) * BOUND);

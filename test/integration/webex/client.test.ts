@@ -377,3 +377,19 @@ describe('WebexClient', () => {
     expect(calls[0].body).toBe('grant_type=refresh_token&refresh_token=r');
   });
 });
+
+describe('WebexClient: secret path segments in what it logs and throws', () => {
+  const SECRET_LIST = '/telephony/config/locations/Y2lz/outgoingPermission/accessCodes/98765';
+
+  it("a page made smaller after a 504, and a page it cannot read, name the path with its secret redacted", async () => {
+    const { c, logs } = client([json(504, { message: 'slow' }), json(200, { items: 'not a list' })]);
+    const failure = await c.list(SECRET_LIST, { query: { max: 4 }, smallerPagesOn504: [2] }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(failure).toBeInstanceOf(WebexResponseShapeError);
+    const written = JSON.stringify(logs) + failure!.message;
+    expect(written).toContain('accessCodes/<redacted>');
+    expect(written).not.toContain('98765');
+  });
+});

@@ -18,7 +18,7 @@ beforeEach(() => sfn.reset());
 describe('bulk joiners in AWS', () => {
   it('StartExecution on the BulkJoiners ARN under the key-derived name, with the Joiner inputs and the concurrency bound', async () => {
     sfn.on(StartExecutionCommand).resolves({ executionArn: `${ARN.replace(':stateMachine:', ':execution:')}:bulk-k-k1`, startDate: new Date() });
-    const machineInput = bulkJoinersMachineInput(input, { BULK_JOINERS_MAX_CONCURRENCY: '6' }, Date.parse('2026-01-01T00:00:00Z'));
+    const machineInput = bulkJoinersMachineInput(input, { BULK_JOINERS_MAX_CONCURRENCY: '6' });
     const started = await new SfnExecutionStarter(client(), env).start('BulkJoiners', machineInput, bulkExecutionName(input));
     expect(started).toMatchObject({ status: 'STARTED', executionName: 'bulk-k-k1' });
     const sent = sfn.commandCalls(StartExecutionCommand)[0].args[0].input;
@@ -26,7 +26,6 @@ describe('bulk joiners in AWS', () => {
     expect(sent.name).toBe('bulk-k-k1');
     expect(JSON.parse(sent.input as string)).toEqual({
       users: [{ email: 'a@example.com', displayName: 'A', location: 'Headquarters', autoAssignNumber: true }],
-      schedule: ['2026-01-01T00:00:00.000Z'],
       maxConcurrency: 6,
       origin: { source: 'webex-provisioning.bulk', detailType: 'Webex User Joined' },
       publishOutcome: true,

@@ -5,6 +5,7 @@ import { BULK_JOINERS_STEPS, BulkJoinersStepInput, runBulkJoinersStep } from '..
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
 import { ObjectNotFoundError, type ObjectStore } from '../../../functions/lib/storage/object-store';
 import { recordingActivity } from '../../support/recording-activity';
+import { memoryPacing } from '../../support/memory-pacing';
 import { StepError } from '../../../functions/lib/workflows/step-error';
 
 const root = join(__dirname, '..', '..', '..');
@@ -69,7 +70,7 @@ describe('the bulk machines’ step tables', () => {
       ],
     });
     const { activity, calls } = recordingActivity();
-    await expect(runBulkJoinersStep({ activity }, input)).resolves.toMatchObject({ executionName: 'bulk-1', total: 2, succeeded: 1, failed: 1, results: [{ index: 0 }, { index: 1 }] });
+    await expect(runBulkJoinersStep({ activity, pacing: memoryPacing() }, input)).resolves.toMatchObject({ executionName: 'bulk-1', total: 2, succeeded: 1, failed: 1, results: [{ index: 0 }, { index: 1 }] });
     // The run's end, with its counts, for GET /bulk/joiners.
     expect(calls).toEqual([{ method: 'endBulkRun', args: ['bulk-1', { status: 'SUCCEEDED', endedAt: expect.any(String), total: 2, succeeded: 1, failed: 1 }] }]);
   });

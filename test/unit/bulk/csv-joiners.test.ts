@@ -24,7 +24,7 @@ describe('prepareCsvBatch', () => {
     expect(prepareCsvBatch([{ index: 300, row: blank }], run)).toMatchObject({ name: 'bulk-csv-k-hr-300', indexes: [], input: null, invalid: [] });
   });
 
-  it('valid rows become users with their slot from the run start by row index; invalid rows are FAILED results', () => {
+  it('valid rows become users (each asks the shared pacing budget for its slot when it runs); invalid rows are FAILED results', () => {
     const batch = prepareCsvBatch(
       [
         { index: 100, row: row('a@example.com') },
@@ -40,7 +40,6 @@ describe('prepareCsvBatch', () => {
         { email: 'a@example.com', displayName: 'X', location: 'HQ', autoAssignNumber: true },
         { email: 'c@example.com', displayName: 'X', location: 'HQ', extension: '1234' },
       ],
-      schedule: ['2026-01-01T00:03:20.000Z', '2026-01-01T00:03:24.000Z'],
       maxConcurrency: 8,
       origin: run.origin,
       publishOutcome: false,

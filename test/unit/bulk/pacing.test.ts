@@ -1,5 +1,5 @@
 import { ConfigurationError, ValidationError } from '../../../functions/lib/errors';
-import { JOINER_WEBEX_REQUESTS, assertScheduleFits, joinerIntervalMs, requestsPerSecond, startSchedule } from '../../../functions/lib/bulk/pacing';
+import { JOINER_WEBEX_REQUESTS, assertScheduleFits, joinerIntervalMs, requestsPerSecond } from '../../../functions/lib/bulk/pacing';
 import { bulkJoinersMachineInput } from '../../../functions/lib/bulk/joiners';
 import { BulkJoinersInput } from '../../../functions/lib/schemas/bulk';
 
@@ -15,18 +15,15 @@ describe('bulk pacing', () => {
     expect(requestsPerSecond({ BULK_WEBEX_REQUESTS_PER_SECOND: '2.5' })).toBe(2.5);
   });
 
-  it('gives absolute start times from the run start, continuing from a batch offset', () => {
-    const start = Date.parse('2026-01-01T00:00:00Z');
-    expect(startSchedule(3, start, 250)).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.250Z', '2026-01-01T00:00:00.500Z']);
-    expect(startSchedule(2, start, 2000, 100)).toEqual(['2026-01-01T00:03:20.000Z', '2026-01-01T00:03:22.000Z']);
+  it('the initial rate is WEBEX_INITIAL_REQUESTS_PER_SECOND when set, over BULK_WEBEX_REQUESTS_PER_SECOND', () => {
+    expect(requestsPerSecond({ BULK_WEBEX_REQUESTS_PER_SECOND: '20', WEBEX_INITIAL_REQUESTS_PER_SECOND: '8' })).toBe(8);
   });
 
-  it('puts one start time per user in the BulkJoiners input', () => {
+  it('puts no start times in the BulkJoiners input: each joiner asks the shared budget when it may start', () => {
     const users = Array.from({ length: 4 }, (_, i) => ({ email: `u${i}@example.com`, displayName: `U${i}`, location: 'Headquarters' }));
-    const start = Date.parse('2026-01-01T00:00:00Z');
-    const input = bulkJoinersMachineInput(BulkJoinersInput.parse({ users }), { BULK_WEBEX_REQUESTS_PER_SECOND: '20' }, start);
-    expect(input.schedule).toHaveLength(4);
-    expect(Date.parse(input.schedule[3]) - start).toBe(3 * joinerIntervalMs(20));
+    const input = bulkJoinersMachineInput(BulkJoinersInput.parse({ users }), { BULK_WEBEX_REQUESTS_PER_SECOND: '20' });
+    expect(input.users).toHaveLength(4);
+    expect(Object.keys(input).sort()).toEqual(['maxConcurrency', 'origin', 'publishOutcome', 'users']);
   });
 
   it('refuses a run the budget cannot get through in time, naming the field and the hours', () => {

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ActivityStoreUnavailableError } from '../../../functions/lib/aws/dynamodb-activity-store';
+import { ScimError } from '../../../functions/lib/scim/errors';
+import { ScimUniquenessError, ScimVersionConflictError } from '../../../functions/lib/scim/store';
+import { PaceBudgetContendedError } from '../../../functions/lib/pacing/budget';
 import { CsvSyntaxError } from '../../../functions/lib/bulk/csv';
 import { ConnectError } from '../../../functions/lib/connection/connect';
 import {
@@ -64,6 +67,12 @@ const CASES: Record<string, { make: () => Error; status: number; internal?: true
   NotCallingLocationError: { make: () => new numbers.NotCallingLocationError('not calling'), status: 422 },
   // Our fault should one reach an API caller: a plain 500 InternalError without the details.
   ActivityStoreUnavailableError: { make: () => new ActivityStoreUnavailableError('throttled'), status: 500, internal: true },
+  // The SCIM routes answer these through their protocol's own mapper (scim/errors.ts scimErrorResult: 400/404/409/413
+  // in the SCIM Error schema, test/integration/scim/); anywhere else they would be a bug, answered as one.
+  ScimError: { make: () => new ScimError(409, 'uniqueness', 'userName: taken'), status: 500, internal: true },
+  ScimUniquenessError: { make: () => new ScimUniquenessError('userName'), status: 500, internal: true },
+  ScimVersionConflictError: { make: () => new ScimVersionConflictError('raced'), status: 500, internal: true },
+  PaceBudgetContendedError: { make: () => new PaceBudgetContendedError('raced'), status: 500, internal: true },
   CsvSyntaxError: { make: () => new CsvSyntaxError(3, 'unclosed quote'), status: 500, internal: true },
   ConnectError: { make: () => new ConnectError('invalid_client'), status: 500, internal: true },
   InvalidExecutionNameError: { make: () => new InvalidExecutionNameError('too long'), status: 500, internal: true },
@@ -147,6 +156,8 @@ function construct(name: string, cause: Error): Error {
     case 'CsvSyntaxError': return new CsvSyntaxError(3, 'unclosed quote', options);
     case 'RotationFailedError': return new RotationFailedError('refresh failed', true, undefined, options);
     case 'StepError': return new StepError('WebexServerError', { code: 'WebexServerError', message: 'x', httpStatus: 502 }, options);
+    case 'ScimError': return new ScimError(409, 'uniqueness', 'userName: taken', options);
+    case 'ScimUniquenessError': return new ScimUniquenessError('userName', options);
     default: {
       // The rest keep Error's own (message, options) constructor.
       const Class = CASES[name]!.make().constructor as new (message: string, options?: ErrorOptions) => Error;

@@ -127,7 +127,7 @@ function remaining(state: EnableCallingState, compensation: EnableCallingResult[
     return {
       license: { id: state.license.id, name: state.license.name },
       location: { id: state.location.id, name: state.location.name },
-      ...(state.target?.phoneNumber ? { phoneNumber: state.target.phoneNumber } : {}),
+      ...(state.assignment?.phoneNumber || state.target?.phoneNumber ? { phoneNumber: state.assignment?.phoneNumber ?? state.target?.phoneNumber } : {}),
       ...(state.target?.extension ? { extension: state.target.extension } : {}),
       confirmed: false,
     };

@@ -13,6 +13,8 @@ export const MACHINE_PARTS = {
   deadline: z.string().optional(),
   /** $$.Execution.StartTime: the machine's own TimeoutSeconds counts from it. */
   startedAt: z.string().optional(),
+  /** This machine's own TimeoutSeconds (Init, from its definition): the Express and Standard machines differ. */
+  timeoutSeconds: z.number().optional(),
   /** The rate-limit loop's count, caught error and Webex's wait: read by the ASL alone. */
   throttle: z.unknown().optional(),
   failure: CaughtError.optional(),

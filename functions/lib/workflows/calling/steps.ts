@@ -20,7 +20,9 @@ import { getPerson, primaryWorkNumber } from '../../webex/people-api';
 import { getLocation, listLicenses } from '../../webex/reference-data';
 import type { License, Person } from '../../webex/schemas';
 import { freeNumberAdviceFor } from '../numbers/no-free-number';
-import { firstAssignablePrimaryNumber, getPersonNumbers, patchUserLicenses } from '../../webex/telephony-api';
+import { assignablePrimaryNumbers, firstAssignablePrimaryNumber, getPersonNumbers, patchUserLicenses } from '../../webex/telephony-api';
+import { NumberTakenError } from '../numbers/errors';
+import { nameHash } from '../../state-machines/execution-name';
 import { requireFreeExtension, requireFreeNumberInLocation } from '../numbers/number-checks';
 import { resolveCallingLocation } from '../numbers/resolve-location';
 import { resolvePerson } from '../users/resolve-user';
@@ -130,7 +132,8 @@ export const ENABLE_CALLING_STEP_TABLE = {
       status: 'applied',
       detail: ({ assignment: a }) =>
         a &&
-        (a.recovered ? 'already applied by an earlier attempt that failed after Webex applied it; not sent again' : `PATCH /licenses/users answered ${a.webexStatus}`),
+        (a.recovered ? 'already applied by an earlier attempt that failed after Webex applied it; not sent again' : `PATCH /licenses/users answered ${a.webexStatus}`) +
+          (a.phoneNumber ? `; number ${a.phoneNumber} taken instead of ${a.taken?.join(', ')}, which another run assigned meanwhile` : ''),
       skippedWhenEnabled: true,
       undoneByCompensation: true,
     },
@@ -365,12 +368,45 @@ export async function assignLicense(client: WebexClient, state: EnableCallingSta
   const person = await getPerson(client, user.id);
   if (!person) throw new NotFoundError(`Webex user ${user.id} no longer exists`);
   if (person.locationId) {
-    if (person.licenses?.includes(license.id) && matchesTarget(person, location, target)) {
+    // An earlier attempt may have taken a number other than the target's (auto-assign lost a race): any number
+    // it assigned in the location is this run's.
+    const retaken = target.autoAssigned && person.locationId === location.id && person.licenses?.includes(license.id) && primaryWorkNumber(person);
+    if (person.licenses?.includes(license.id) && (matchesTarget(person, location, target) || retaken)) {
       logger.info('enable calling: assignment found applied by an earlier attempt', { personId: user.id });
-      return { applied: true, recovered: true };
+      const number = primaryWorkNumber(person);
+      return { applied: true, recovered: true, ...(retaken && number && target.phoneNumber && number !== target.phoneNumber ? { phoneNumber: number, taken: [target.phoneNumber] } : {}) };
     }
     throw new CallingAlreadyEnabledError(`${user.email ?? user.id} became a Webex Calling user elsewhere while this request ran`);
   }
+  if (!target.autoAssigned || !target.phoneNumber) return assignTarget(client, state, target);
+  // Auto-assigned: runs at the same location chose from the same free numbers; one that lost its number to
+  // another between the choice and the assignment takes another free one (spread by the user's id, so the
+  // runs that lost together do not all pick the same next one) and reports it.
+  const taken: string[] = [];
+  let phoneNumber = target.phoneNumber;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const assignment = await assignTarget(client, state, { ...target, phoneNumber });
+      return taken.length ? { ...assignment, phoneNumber, taken } : assignment;
+    } catch (error) {
+      if (!(error instanceof NumberTakenError) || attempt >= MAX_NUMBER_RETAKES) throw error;
+      taken.push(phoneNumber);
+      const free = (await assignablePrimaryNumbers(client, location.id, licenseType(license.name), RETAKE_SPREAD)).filter((n) => !taken.includes(n));
+      if (!free.length) throw new NoNumberAvailableError(`Location "${location.name}" has no unassigned number left: ${taken.join(', ')} were assigned by other runs meanwhile`);
+      phoneNumber = free[parseInt(nameHash(`${user.id}#${attempt}`).slice(0, 8), 16) % free.length];
+      logger.info('enable calling: auto-assigned number taken meanwhile, taking another', { personId: user.id, taken: taken.at(-1), next: phoneNumber });
+    }
+  }
+}
+
+/** How often an auto-assigned number may be lost to a concurrent run before the step fails. */
+const MAX_NUMBER_RETAKES = 8;
+/** Among how many of the first free numbers a run that lost its number picks the next. */
+const RETAKE_SPREAD = 16;
+
+/** The PATCH for one target; a 400 is explained by re-checking what it could have broken. */
+async function assignTarget(client: WebexClient, state: EnableCallingState, target: CallingTarget): Promise<Assignment> {
+  const { user, location, license } = need(state, 'user', 'location', 'license');
   try {
     const res = await patchUserLicenses(client, user.id, [
       {
@@ -404,7 +440,7 @@ export async function assignLicense(client: WebexClient, state: EnableCallingSta
 /** Reads the user back and checks Webex shows what was asked: location, license, number, extension. */
 export async function verifyCalling(client: WebexClient, state: EnableCallingState): Promise<CallingUserView> {
   const { user, location, request } = need(state, 'user', 'location');
-  const wantNumber = state.target?.phoneNumber ?? request.phoneNumber;
+  const wantNumber = state.assignment?.phoneNumber ?? state.target?.phoneNumber ?? request.phoneNumber;
   const wantExtension = state.target?.extension ?? request.extension;
   const person = await getPerson(client, user.id);
   if (!person) throw new NotFoundError(`Webex user ${user.id} no longer exists`);

@@ -8,11 +8,11 @@ import { MoverState } from './mover';
 import type { LifecycleFlow, Outcome } from './outcome';
 import type { LifecycleEnvelope } from './state';
 import type * as z from 'zod';
+import { createdChanges } from '../users/create-user';
 
-const CREATED_FIELDS = ['email', 'displayName', 'firstName', 'lastName', 'department', 'title'] as const;
 
-/** Calling as a nested Enable Calling run left it: location, number, extension (their values before are not known). */
-function callingChanges(output: unknown): FieldChange[] {
+/** Calling as an Enable Calling run left it: location, number, extension (their values before are not known). */
+export function callingChanges(output: unknown): FieldChange[] {
   const result = EnableCallingResult.safeParse(output);
   if (!result.success || result.data.changed === false) return [];
   const calling = result.data.user?.calling;
@@ -28,7 +28,7 @@ const CHANGES: { [F in LifecycleFlow]: (state: z.infer<typeof LifecycleEnvelope>
   joiner: (raw) => {
     const s = JoinerState.parse(raw);
     const detail = UserJoinedDetail.safeParse(s.detail);
-    const created = s.user?.created && detail.success ? CREATED_FIELDS.filter((f) => detail.data[f] !== undefined).map((field) => ({ field, after: detail.data[field] })) : [];
+    const created = s.user?.created && detail.success ? createdChanges(detail.data) : [];
     return [...created, ...callingChanges(s.calling?.result)];
   },
   mover: (raw) => {

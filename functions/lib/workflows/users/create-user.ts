@@ -6,6 +6,14 @@ import { WebexApiError, WebexNetworkError, isWebexFault } from '../../webex/erro
 import { createPerson, findPersonIdByEmail, getPerson, type PersonCreate } from '../../webex/people-api';
 import { toUserView } from './user-view';
 
+/** The profile fields a new user is created with: what an activity record lists as set. */
+export const CREATED_FIELDS = ['email', 'displayName', 'firstName', 'lastName', 'department', 'title'] as const;
+
+/** The fields a creation set, as an activity record's changes (nothing before). */
+export function createdChanges(input: Partial<Record<(typeof CREATED_FIELDS)[number], string>>): { field: string; after: string }[] {
+  return CREATED_FIELDS.filter((f) => input[f] !== undefined).map((field) => ({ field, after: input[field]! }));
+}
+
 export interface CreateUserResult {
   created: boolean;
   user: UserView;

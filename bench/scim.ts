@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { startLocalApi } from '../functions/local/api-server';
+import { createLocalRuntime } from '../functions/local/local-runtime';
+import type { Simulator } from '../functions/simulator/server';
+import { DEMO_IDS, demoSeed } from '../functions/simulator/seed';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const PRODUCT = 'urn:ietf:params:scim:schemas:extension:webexprovisioning:2.0:User';
+
+export interface ScimBenchOptions {
+  /** Interleaved requests per kind in the latency section. @default 200 */
+  iterations?: number;
+  /** POST /Users in the burst. @default 1000 (SCIM_BENCH_USERS) */
+  users?: number;
+  /** The burst's arrival rate, requests a second (Entra ID's gallery requirement). @default 25 */
+  arrivalPerSecond?: number;
+  /** The Webex budget: the simulator's rate limit, requests a second. @default 100 (as the bulk section) */
+  webexPerSecond?: number;
+}
+
+/**
+ * SCIM through the local API (the real handlers, dynalite, the ScimApply machine in-process): the request path of
+ * POST and PATCH /scim/v2/Users against GET /users/{id} (one Webex read) in the same run, interleaved; then a burst
+ * of POST /Users at Entra ID's 25 a second against the simulator limited to the Webex budget: every request answered
+ * 201, then the time until the last user has calling, Webex requests accepted per second against the budget, users
+ * lost (no calling) and duplicated (created twice).
+ */
+export async function measureScim(sim: Simulator, options: ScimBenchOptions = {}) {
+  const iterations = options.iterations ?? 200;
+  const count = options.users ?? Number(process.env.SCIM_BENCH_USERS ?? 1000);
+  const arrival = options.arrivalPerSecond ?? 25;
+  const budget = options.webexPerSecond ?? 100;
+  const seed = demoSeed();
+  for (const license of seed.licenses) if (license.calling) license.totalUnits += count + iterations * 2;
+  sim.reset(seed);
+  const runtime = createLocalRuntime();
+  const api = await startLocalApi({ port: 0, runtime });
+  const send = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(api.url + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/scim+json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const run = randomUUID().slice(0, 8);
+  try {
+    // Latency: no calling location, so the applies behind the writes are one create each.
+    const time = async (fn: () => Promise<unknown>) => {
+      const t = process.hrtime.bigint();
+      await fn();
+      return Number(process.hrtime.bigint() - t) / 1e6;
+    };
+    const ids: string[] = [];
+    let n = 0;
+    const post = async () => {
+      const r = await send('POST', '/scim/v2/Users', { schemas: [USER], userName: `lat.${run}.${n++}@example.com`, displayName: 'Latency User' });
+      if (r.status !== 201) throw new Error(`POST answered ${r.status}`);
+      ids.push(r.body.id);
+    };
+    const patch = async () => {
+      const r = await send('PATCH', `/scim/v2/Users/${ids[n % ids.length]}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: `T${n}` }] });
+      if (r.status !== 200) throw new Error(`PATCH answered ${r.status}`);
+    };
+    const get = async () => {
+      const r = await fetch(`${api.url}/users/${DEMO_IDS.people.alice}`);
+      await r.text();
+    };
+    for (let i = 0; i < 20; i++) { await post(); await patch(); await get(); }
+    const times = { post: [] as number[], patch: [] as number[], get: [] as number[] };
+    for (let i = 0; i < iterations; i++) {
+      times.post.push(await time(post));
+      times.patch.push(await time(patch));
+      times.get.push(await time(get));
+    }
+    await runtime.executions.settle();
+    const stats = (t: number[]) => { const s = [...t].sort((a, b) => a - b); return { p50: percentile(s, 50), p99: percentile(s, 99) }; };
+    const latency = { get: stats(times.get), post: stats(times.post), patch: stats(times.patch) };
+
+    // The burst: calling by explicit location and extension (the demo pools have few numbers).
+    sim.faults.rateLimit({ limit: budget, windowMs: 1000 });
+    const started = Date.now();
+    const answers: Promise<number>[] = [];
+    for (let i = 0; i < count; i++) {
+      const due = started + (i * 1000) / arrival;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
+      answers.push(send('POST', '/scim/v2/Users', {
+        schemas: [USER, PRODUCT], userName: `burst.${run}.${i}@example.com`, displayName: `Burst ${i}`,
+        [PRODUCT]: { callingLocation: i % 2 ? 'Headquarters' : 'Branch Office', extension: String(20000 + i) },
+      }).then((r) => r.status));
+    }
+    const statuses = await Promise.all(answers);
+    const answeredMs = Date.now() - started;
+    await runtime.executions.settle();
+    const lastCallingMs = Date.now() - started;
+    const requests = sim.requests.filter((r) => r.at >= started);
+    const accepted = requests.filter((r) => r.status !== 429);
+    const created = new Map<string, number>();
+    for (const r of accepted.filter((x) => x.method === 'POST' && x.path === '/people' && x.status < 300)) {
+      const email = (r.body as { emails?: string[] }).emails?.[0] ?? '';
+      created.set(email, (created.get(email) ?? 0) + 1);
+    }
+    const people = [...sim.state.people.values()].filter((p) => p.emails.some((e) => e.startsWith(`burst.${run}.`)));
+    const withCalling = people.filter((p) => p.calling !== undefined);
+    return {
+      latency,
+      ratio: { postP50: latency.post.p50 / latency.get.p50, postP99: latency.post.p99 / latency.get.p99, patchP50: latency.patch.p50 / latency.get.p50, patchP99: latency.patch.p99 / latency.get.p99 },
+      burst: {
+        users: count, arrivalPerSecond: arrival, webexBudgetPerSecond: budget,
+        accepted: statuses.filter((s) => s === 201).length, answeredMs,
+        lastCallingMs,
+        webexAcceptedPerSecond: accepted.length / (lastCallingMs / 1000),
+        fractionOfBudget: accepted.length / (lastCallingMs / 1000) / budget,
+        rateLimited: requests.length - accepted.length,
+        lost: count - withCalling.length,
+        duplicated: [...created.values()].filter((v) => v > 1).length,
+      },
+    };
+  } finally {
+    await api.close();
+    await runtime.activityTable.close();
+    sim.reset();
+  }
+}

@@ -1,0 +1,274 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GSI1, ITEM_KIND, KEY, TTL_ATTRIBUTE, expiresAt, scimEmailKey, scimKey, scimListPartition, scimListSortKey, scimUniqueKey } from '../activity/keys';
+import { emailsOf, listName, uniqueValues } from '../scim/identity';
+import { ScimUniquenessError, ScimVersionConflictError, type ScimItem, type ScimLease, type ScimResourceType, type ScimStore, type UniqueAttribute } from '../scim/store';
+import { ActivityStoreUnavailableError } from './dynamodb-activity-store';
+
+export interface DynamoScimStoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  /** Days a deleted resource is kept (its leaver's record); a live one never expires. */
+  retentionDays: number;
+}
+
+const isConditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
+const ITEM_FIELDS = ['id', 'resourceType', 'state', 'version', 'created', 'lastModified', 'createDigest', 'appliedVersion', 'callingStatus', 'lastError', 'appliedState', 'client', 'deleted'] as const;
+
+/**
+ * The SCIM resources over DynamoDB (the activity table; the same adapter locally against dynalite).
+ *
+ * Unique values without transactions (dynalite has none): a write first claims a marker item per unique value
+ * (a conditional put: free, or already this resource's), then writes the resource conditionally on its version,
+ * then releases the markers of values it no longer has. A claim that loses to a marker whose owner no longer has
+ * that value (a write that crashed between claim and commit, or a deleted resource) takes the marker over with a
+ * conditional update on the stale owner, so no value stays blocked. Two writers racing for one value: one claim
+ * wins, the other is a 409 uniqueness.
+ */
+export class DynamoScimStore implements ScimStore {
+  private readonly doc: DynamoDBDocumentClient;
+  constructor(private readonly options: DynamoScimStoreOptions) {
+    this.doc = DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async get(type: ScimResourceType, id: string): Promise<ScimItem | undefined> {
+    const out = await this.send(() => this.doc.send(new GetCommand({ TableName: this.table, Key: scimKey(type, id), ConsistentRead: true })));
+    return out.Item ? toItem(out.Item) : undefined;
+  }
+
+  async findBy(type: ScimResourceType, attribute: UniqueAttribute, value: string): Promise<ScimItem | undefined> {
+    const marker = await this.send(() => this.doc.send(new GetCommand({ TableName: this.table, Key: scimUniqueKey(type, attribute, value), ConsistentRead: true })));
+    const owner = marker.Item?.ownerId as string | undefined;
+    if (!owner) return undefined;
+    const item = await this.get(type, owner);
+    // A marker left by a crashed write or a deleted resource is no answer.
+    return item && !item.deleted && sameValue(attribute, uniqueValues(item)[attribute], value) ? item : undefined;
+  }
+
+  async findByEmail(value: string): Promise<ScimItem[]> {
+    const out = await this.send(() => this.doc.send(new QueryCommand({
+      TableName: this.table,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': KEY.pk },
+      ExpressionAttributeValues: { ':p': scimEmailKey(value, '').pk },
+      Limit: 100,
+    })));
+    const items = await Promise.all((out.Items ?? []).map((i) => this.get('User', i[KEY.sk] as string)));
+    return items.filter((i): i is ScimItem => !!i && !i.deleted && emailsOf(i).includes(value.trim().toLowerCase()));
+  }
+
+  async list(type: ScimResourceType, startIndex: number, count: number): Promise<{ total: number; items: ScimItem[] }> {
+    const query = { TableName: this.table, IndexName: GSI1, KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': KEY.gsi1pk }, ExpressionAttributeValues: { ':p': scimListPartition(type) } };
+    let total = 0;
+    const items: ScimItem[] = [];
+    let start: Record<string, unknown> | undefined;
+    // SCIM pages by index (RFC 7644 §3.4.2.4): count everything, keep the page's items. One partition per type.
+    do {
+      const out = await this.send(() => this.doc.send(new QueryCommand({ ...query, ...(start ? { ExclusiveStartKey: start } : {}) })));
+      for (const raw of out.Items ?? []) {
+        total += 1;
+        if (total >= startIndex && items.length < count) items.push(toItem(raw));
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return { total, items };
+  }
+
+  async create(item: ScimItem): Promise<void> {
+    const claimed = await this.claim(item, {});
+    try {
+      await this.send(() => this.doc.send(new PutCommand({ TableName: this.table, Item: this.row(item), ConditionExpression: `attribute_not_exists(${KEY.pk})` })));
+    } catch (error) {
+      await this.release(item.resourceType, item.id, claimed);
+      throw isConditionFailed(error) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} exists`) : error;
+    }
+    await this.indexEmails(item, []);
+  }
+
+  async replace(item: ScimItem, previous: ScimItem): Promise<void> {
+    const before = previous.deleted ? {} : uniqueValues(previous);
+    const after = item.deleted ? {} : uniqueValues(item);
+    const claimed = await this.claim(item, before);
+    try {
+      // An update, not a put: what the apply records (appliedVersion, callingStatus, lastError, its lease) is its own.
+      const listed = item.deleted
+        ? { set: `${TTL_ATTRIBUTE} = :ttl`, remove: ` REMOVE ${KEY.gsi1pk}, ${KEY.gsi1sk}`, values: { ':ttl': expiresAt(item.lastModified, this.options.retentionDays) } }
+        : { set: `${KEY.gsi1pk} = :lp, ${KEY.gsi1sk} = :ls`, remove: '', values: { ':lp': scimListPartition(item.resourceType), ':ls': scimListSortKey(listName(item), item.id) } };
+      await this.send(() => this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: scimKey(item.resourceType, item.id),
+        UpdateExpression: `SET #state = :state, #v = :next, lastModified = :lm, deleted = :del, #client = :client, ${listed.set}${listed.remove}`,
+        ConditionExpression: '#v = :v',
+        ExpressionAttributeNames: { '#v': 'version', '#state': 'state', '#client': 'client' },
+        ExpressionAttributeValues: { ':v': previous.version, ':next': item.version, ':state': item.state, ':lm': item.lastModified, ':del': item.deleted ?? false, ':client': item.client ?? 'unknown', ...listed.values },
+      })));
+    } catch (error) {
+      await this.release(item.resourceType, item.id, claimed);
+      throw isConditionFailed(error) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} changed since it was read`) : error;
+    }
+    const dropped = (Object.keys(before) as UniqueAttribute[]).filter((a) => !sameValue(a, before[a], after[a]));
+    await this.release(item.resourceType, item.id, Object.fromEntries(dropped.map((a) => [a, before[a]!])));
+    await this.indexEmails(item, previous.deleted ? [] : emailsOf(previous));
+  }
+
+  async recordApplied(type: ScimResourceType, id: string, result: Parameters<ScimStore['recordApplied']>[2]): Promise<void> {
+    const values: Record<string, unknown> = {};
+    const set: string[] = [];
+    const put = (field: string, token: string, value: unknown) => {
+      if (value === undefined) return;
+      set.push(`${field} = ${token}`);
+      values[token] = value;
+    };
+    put('appliedVersion', ':a', result.appliedVersion);
+    put('callingStatus', ':s', result.callingStatus);
+    put('lastError', ':e', result.lastError);
+    put('appliedState', ':st', result.appliedState);
+    const clearsError = result.callingStatus !== undefined && result.lastError === undefined;
+    try {
+      await this.send(() => this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: scimKey(type, id),
+        UpdateExpression: `SET ${set.join(', ')}${clearsError ? ' REMOVE lastError' : ''}`,
+        ConditionExpression: `attribute_exists(${KEY.pk})${result.appliedVersion === undefined ? '' : ' AND appliedVersion <= :a'}`,
+        ExpressionAttributeValues: values,
+      })));
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+  }
+
+  async takeLease(type: ScimResourceType, id: string, lease: ScimLease, now: string): Promise<boolean> {
+    try {
+      await this.send(() => this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: scimKey(type, id),
+        UpdateExpression: 'SET applyLease = :lease',
+        ConditionExpression: `attribute_exists(${KEY.pk}) AND (attribute_not_exists(applyLease) OR applyLease.#o = :owner OR applyLease.#u < :now)`,
+        ExpressionAttributeNames: { '#o': 'owner', '#u': 'until' },
+        ExpressionAttributeValues: { ':lease': lease, ':owner': lease.owner, ':now': now },
+      })));
+      return true;
+    } catch (error) {
+      if (isConditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseLease(type: ScimResourceType, id: string, owner: string): Promise<void> {
+    try {
+      await this.send(() => this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: scimKey(type, id),
+        UpdateExpression: 'REMOVE applyLease',
+        ConditionExpression: 'applyLease.#o = :owner',
+        ExpressionAttributeNames: { '#o': 'owner' },
+        ExpressionAttributeValues: { ':owner': owner },
+      })));
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+  }
+
+  private get table() {
+    return this.options.tableName;
+  }
+
+  /** A new resource's row, listed in name order; it never expires while it exists. */
+  private row(item: ScimItem): Record<string, unknown> {
+    const fields = Object.fromEntries(ITEM_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
+    return { ...fields, ...scimKey(item.resourceType, item.id), [KEY.gsi1pk]: scimListPartition(item.resourceType), [KEY.gsi1sk]: scimListSortKey(listName(item), item.id), [ITEM_KIND]: 'scimResource' };
+  }
+
+  /** Claims each unique value the item has and `held` has not; on a refusal releases what it claimed and throws. */
+  private async claim(item: ScimItem, held: Partial<Record<UniqueAttribute, string>>): Promise<Partial<Record<UniqueAttribute, string>>> {
+    const wanted = item.deleted ? {} : uniqueValues(item);
+    const claimed: Partial<Record<UniqueAttribute, string>> = {};
+    for (const attribute of Object.keys(wanted) as UniqueAttribute[]) {
+      const value = wanted[attribute]!;
+      if (sameValue(attribute, held[attribute], value)) continue;
+      if (!(await this.claimOne(item.resourceType, item.id, attribute, value))) {
+        await this.release(item.resourceType, item.id, claimed);
+        throw new ScimUniquenessError(attribute);
+      }
+      claimed[attribute] = value;
+    }
+    return claimed;
+  }
+
+  private async claimOne(type: ScimResourceType, id: string, attribute: UniqueAttribute, value: string): Promise<boolean> {
+    const key = scimUniqueKey(type, attribute, value);
+    try {
+      await this.send(() => this.doc.send(new PutCommand({
+        TableName: this.table,
+        Item: { ...key, ownerId: id, [ITEM_KIND]: 'scimKey' },
+        ConditionExpression: `attribute_not_exists(${KEY.pk}) OR ownerId = :id`,
+        ExpressionAttributeValues: { ':id': id },
+      })));
+      return true;
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+    // Taken: by a live resource holding the value, or a stale claim, which is taken over from its owner.
+    const marker = await this.send(() => this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })));
+    const owner = marker.Item?.ownerId as string | undefined;
+    if (owner === undefined) return this.claimOne(type, id, attribute, value);
+    const holder = await this.get(type, owner);
+    if (holder && !holder.deleted && sameValue(attribute, uniqueValues(holder)[attribute], value)) return false;
+    try {
+      await this.send(() => this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: key,
+        UpdateExpression: 'SET ownerId = :id',
+        ConditionExpression: 'ownerId = :stale',
+        ExpressionAttributeValues: { ':id': id, ':stale': owner },
+      })));
+      return true;
+    } catch (error) {
+      if (isConditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  private async release(type: ScimResourceType, id: string, values: Partial<Record<UniqueAttribute, string>>): Promise<void> {
+    await Promise.all(Object.entries(values).map(async ([attribute, value]) => {
+      try {
+        await this.send(() => this.doc.send(new DeleteCommand({
+          TableName: this.table,
+          Key: scimUniqueKey(type, attribute, value!),
+          ConditionExpression: 'ownerId = :id',
+          ExpressionAttributeValues: { ':id': id },
+        })));
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+      }
+    }));
+  }
+
+  /** The e-mail index items: the item's addresses added, those it no longer has dropped. */
+  private async indexEmails(item: ScimItem, before: readonly string[]): Promise<void> {
+    const now = item.deleted ? [] : emailsOf(item);
+    await Promise.all([
+      ...now.filter((e) => !before.includes(e)).map((e) => this.send(() => this.doc.send(new PutCommand({ TableName: this.table, Item: { ...scimEmailKey(e, item.id), [ITEM_KIND]: 'scimEmail' } })))),
+      ...before.filter((e) => !now.includes(e)).map((e) => this.send(() => this.doc.send(new DeleteCommand({ TableName: this.table, Key: scimEmailKey(e, item.id) })))),
+    ]);
+  }
+
+  private async send<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (isConditionFailed(error) || (error instanceof Error && error.name === 'ValidationError')) throw error;
+      const name = error instanceof Error ? error.name : 'Error';
+      throw new ActivityStoreUnavailableError(`The activity table did not answer (${name})`, { cause: error });
+    }
+  }
+}
+
+function sameValue(attribute: UniqueAttribute, a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return attribute === 'externalId' ? a === b : a.toLowerCase() === b.toLowerCase();
+}
+
+function toItem(raw: Record<string, unknown>): ScimItem {
+  return Object.fromEntries(ITEM_FIELDS.filter((f) => raw[f] !== undefined).map((f) => [f, raw[f]])) as unknown as ScimItem;
+}

@@ -1,0 +1,144 @@
+// A namespace import lets esbuild drop what is unused.
+import * as z from 'zod';
+import type { PaceView } from '../schemas/pace-answers';
+
+/**
+ * The pacing controller: how fast the runs of one deployment may send Webex requests, found rather than told.
+ * Cisco publishes no fixed limit ("limits vary depending on the calls being made", developer.webex.com's blog on
+ * rate limiting); Webex answers 429 with Retry-After, for the whole organisation. So the controller keeps an AIMD
+ * estimate of the organisation's rate and a token bucket the runs draw from:
+ *
+ * - it starts at the initial rate and, until Webex first answers 429, grows it fast (doubling every
+ *   SLOW_START_DOUBLING_MS, as TCP's slow start) so a large organisation is not paced at 5/s for minutes;
+ * - a 429 cuts the rate multiplicatively, by (1 − interactive share) (at least to 0.8 of it), to what the runs
+ *   were drawing: the organisation's limit as found (the `ceiling`), of which the runs then draw (1 − share). No
+ *   run request is let through before its Retry-After; the 429s answered within the same hold window (requests
+ *   already in flight) count, but cut once;
+ * - without 429 the rate rises additively: fast back to the ceiling after a storm, then slowly above it, probing
+ *   whether the organisation now allows more; never above the maximum;
+ * - the runs draw only (1 − interactive share) of the rate: the rest is left to the service desk's own calls.
+ *
+ * Pure: the state is a value, time is given. The shared copy lives in the activity table (budget.ts).
+ */
+
+export interface PacingSettings {
+  /** Requests a second the rate starts at (webexInitialRequestsPerSecond). */
+  initialRate: number;
+  /** Never above this (webexMaxRequestsPerSecond). */
+  maxRate: number;
+  /** Share of the rate left to interactive calls, from 0 to below 1 (webexInteractiveShare). */
+  interactiveShare: number;
+}
+
+export const PaceState = z.object({
+  /** The organisation's rate as discovered, requests a second: the runs draw (1 − share) of it. */
+  rate: z.number().positive(),
+  /**
+   * The organisation's limit as found: what the runs were drawing when Webex last answered 429 (their own
+   * requests are nearly all of it). The rate settles here, so the runs draw (1 − share) of it. Unset until a 429.
+   */
+  ceiling: z.number().positive().optional(),
+  /** Run tokens: below zero by the requests granted slots ahead of now. */
+  tokens: z.number(),
+  /** When `tokens` and `rate` were last brought up to date (epoch ms). */
+  atMs: z.number(),
+  /** No run request is let through before this (Retry-After). */
+  blockedUntilMs: z.number(),
+  /** Until this, 429s belong to the last cut's congestion event (requests sent before it): they do not cut again. */
+  holdUntilMs: z.number(),
+  /** 429s reported, in all. */
+  rateLimited: z.number().int().min(0),
+  /** Requests granted to runs, in all. */
+  granted: z.number().min(0),
+});
+export type PaceState = z.infer<typeof PaceState>;
+
+/** Until the first 429, the rate doubles this often while runs draw on it. */
+export const SLOW_START_DOUBLING_MS = 2_000;
+/** Below the ceiling (after a storm), the rate climbs back by this share of the ceiling a second. */
+export const RECOVERY_STEP = 0.1;
+/** At or above the ceiling, the probe: this share of the ceiling a second (from 0.8 × to the 429 again: ~25 s). */
+export const PROBE_STEP = 0.01;
+/** The least the probe adds a second, so a very low ceiling still moves. */
+export const MIN_PROBE = 0.02;
+/** A cut with no interactive share still takes the rate down by this much. */
+export const MIN_DECREASE = 0.8;
+/** The rate is never cut below this (requests a second). */
+export const MIN_RATE = 0.2;
+/** 429s within this of a cut (or its Retry-After, if longer) do not cut again. */
+export const HOLD_MS = 1_000;
+/** The bucket holds this much of the runs' rate: a second's burst. */
+export const BURST_MS = 1_000;
+/** At most this long an idle gap counts toward the rate's growth: an idle budget does not grow. */
+export const MAX_GROWTH_STEP_MS = 1_000;
+/** A grant may reserve a slot this far ahead of now; further out, the caller asks again later. */
+export const MAX_AHEAD_MS = 5_000;
+
+export function initialPaceState(settings: PacingSettings, nowMs: number): PaceState {
+  const rate = Math.min(settings.initialRate, settings.maxRate);
+  return { rate, tokens: runRate(rate, settings) * (BURST_MS / 1000), atMs: nowMs, blockedUntilMs: 0, holdUntilMs: 0, rateLimited: 0, granted: 0 };
+}
+
+/** The requests a second the runs may draw at `rate`: the interactive share left out. */
+export const runRate = (rate: number, settings: PacingSettings) => rate * (1 - settings.interactiveShare);
+
+/** The state brought up to `nowMs`: tokens refilled (never during a Retry-After), the rate grown if unblocked. */
+export function advance(state: PaceState, settings: PacingSettings, nowMs: number): PaceState {
+  const from = Math.max(state.atMs, Math.min(nowMs, state.blockedUntilMs));
+  const elapsed = Math.max(0, nowMs - from);
+  if (elapsed === 0) return nowMs > state.atMs ? { ...state, atMs: nowMs } : state;
+  const capacity = runRate(state.rate, settings) * (BURST_MS / 1000);
+  const tokens = Math.min(Math.max(capacity, state.tokens), state.tokens + runRate(state.rate, settings) * (elapsed / 1000));
+  const seconds = Math.min(elapsed, MAX_GROWTH_STEP_MS) / 1000;
+  return { ...state, tokens, rate: grown(state, settings, seconds), atMs: nowMs };
+}
+
+function grown(state: PaceState, settings: PacingSettings, seconds: number): number {
+  const { rate, ceiling } = state;
+  let next: number;
+  if (ceiling === undefined) next = rate * 2 ** ((seconds * 1000) / SLOW_START_DOUBLING_MS);
+  else if (rate < ceiling) next = Math.min(ceiling, rate + RECOVERY_STEP * ceiling * seconds);
+  else next = rate + Math.max(MIN_PROBE, PROBE_STEP * ceiling) * seconds;
+  return Math.min(settings.maxRate, next);
+}
+
+export type Grant =
+  /** Go at `notBeforeMs` (now or a slot reserved ahead): the tokens are taken. */
+  | { granted: true; notBeforeMs: number }
+  /** Nothing taken: ask again at `retryAtMs`. */
+  | { granted: false; retryAtMs: number };
+
+/** Asks for `n` requests' worth of the runs' budget at `nowMs`. */
+export function acquire(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; grant: Grant } {
+  const s = advance(state, settings, nowMs);
+  if (nowMs < s.blockedUntilMs) return { state: s, grant: { granted: false, retryAtMs: s.blockedUntilMs } };
+  const perMs = runRate(s.rate, settings) / 1000;
+  const tokens = s.tokens - n;
+  const waitMs = tokens >= 0 ? 0 : -tokens / perMs;
+  if (waitMs > MAX_AHEAD_MS) return { state: s, grant: { granted: false, retryAtMs: nowMs + Math.ceil(waitMs - MAX_AHEAD_MS) } };
+  return { state: { ...s, tokens, granted: s.granted + n }, grant: { granted: true, notBeforeMs: nowMs + Math.ceil(waitMs) } };
+}
+
+/**
+ * Webex answered 429 (`count` of them) at `nowMs`, asking to wait `retryAfterMs`. The first of an event cuts
+ * the rate to the runs' draw at that moment (the ceiling as found, or less); every one holds the runs back
+ * until its Retry-After and drops the bucket's burst so they resume at the new pace.
+ */
+export function rateLimited(state: PaceState, settings: PacingSettings, nowMs: number, retryAfterMs: number, count = 1): PaceState {
+  const s = advance(state, settings, nowMs);
+  const blockedUntilMs = Math.max(s.blockedUntilMs, nowMs + Math.max(0, retryAfterMs));
+  const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0), rateLimited: s.rateLimited + count };
+  if (nowMs < s.holdUntilMs) return base;
+  const drawn = runRate(s.rate, settings);
+  const rate = Math.max(MIN_RATE, s.rate * Math.min(MIN_DECREASE, 1 - settings.interactiveShare));
+  return { ...base, rate, ceiling: Math.max(MIN_RATE, drawn), holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
+}
+
+/** What a run's progress shows of the budget. */
+export const paceView = (state: PaceState, settings: PacingSettings): PaceView => ({
+  requestsPerSecond: round(state.rate),
+  runRequestsPerSecond: round(runRate(state.rate, settings)),
+  rateLimited: state.rateLimited,
+});
+
+const round = (n: number) => Math.round(n * 100) / 100;
