@@ -101,11 +101,13 @@ function reconcilePlan(id: string): ReconcilePlan {
     needsConfirmation: false, actions: [JOIN_ACTION], skipped: [],
   });
 }
+
 /** The plan stored as POST /reconcile/plans leaves it (savePlan: its digest, canonical bytes, CSV and HTML); answers it as stored. */
 async function storePlan(s3: FakeS3, bucket: string): Promise<ReconcilePlan> {
   const store: Pick<ObjectStore, 'putText'> = { putText: async (b, key, text, contentType) => s3.put(b, key, text, contentType) };
   return (await savePlan(store as ObjectStore, bucket, reconcilePlan(PLAN_ID))).plan;
 }
+
 const HTML_REPORT = '<!doctype html><title>Cold start</title><p>report</p>';
 
 /** What an Enable Calling run records for the user it enabled (the history route's first page). */
