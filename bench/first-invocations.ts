@@ -221,11 +221,14 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
         event: apiEvent('POST', '/bulk/joiners/csv', { key: CSV_KEY }),
         arrange: ({ s3 }) => s3.put(bucket, CSV_KEY, joinersCsv(), 'text/csv'),
       };
+    // A JSON run still running, as a service desk polls it: its progress from its activity item, and the pacing budget's pace.
     case 'GetBulkJoiners':
       return {
         event: apiEvent('GET', `/bulk/joiners/${BULK_NAME}`, undefined, '/bulk/joiners/{executionName}'),
-        arrange: ({ sfn }) =>
-          sfn.seed({ stateMachineArn: String(env[stateMachine('BulkJoiners').arnEnv]), name: BULK_NAME, input: { users: JOINERS }, output: buildBulkReport(BULK_NAME, joinerResults()) }),
+        arrange: async ({ sfn, activity }) => {
+          sfn.seed({ stateMachineArn: String(env[stateMachine('BulkJoiners').arnEnv]), name: BULK_NAME, input: { users: JOINERS } });
+          await activity.startBulkRun({ executionName: BULK_NAME, source: 'json', status: 'RUNNING', startedAt: new Date(Date.now() - 60_000).toISOString(), total: JOINERS.length, trigger: { type: 'api' } });
+        },
       };
     // HeadObject, then a presigned URL: the report a CSV run wrote when it ended.
     case 'GetBulkJoinersReport':
@@ -275,8 +278,8 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
     case 'JoinerSteps': return { event: { step: 'joinerCreateUser', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.joined, { ...JOINERS[0], autoAssignNumber: true }) } };
     case 'MoverSteps': return { event: { step: 'moverPrepare', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.moved, { email: DEMO_EMAILS.carol, location: HEADQUARTERS }) } };
     case 'LeaverSteps': return { event: { step: 'leaverFindUser', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.left, { email: DEMO_EMAILS.carol, policy: 'deactivate', policySource: 'event' }) } };
-    // Neither reads the secret nor calls Webex: building the report from the Map's results is all it does.
-    case 'BulkJoinersSteps': return { event: { step: 'buildReport', executionName: BULK_NAME, results: joinerResults() } };
+    // The Map's first Task state, once per joiner: a joiner's requests from the deployment's pacing budget (the PACE# item).
+    case 'BulkJoinersSteps': return { event: { step: 'paceJoiner' } };
     // buildReport rather than prepareBatch: it is the step that reaches S3 (two reads, two writes).
     case 'BulkJoinersCsvSteps':
       return {
