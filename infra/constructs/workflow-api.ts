@@ -1,4 +1,4 @@
-import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Fn, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -200,8 +200,9 @@ export class WorkflowApi extends Construct {
       });
       if (scimRoutes.length) props.scimTokenSecret!.grantRead(this.authorizer);
     }
-    const requestAuthorizer = (id: string) =>
-      new apigateway.RequestAuthorizer(this, id, {
+    // In the API's own (nested) stack: an authorizer is a resource of the REST API that uses it.
+    const requestAuthorizer = (scope: Construct, id: string) =>
+      new apigateway.RequestAuthorizer(scope, id, {
         handler: this.authorizer!,
         // Cached per token, method and resource: each cached answer is for one method, so a Deny can name its scope.
         identitySources: [apigateway.IdentitySource.header('Authorization'), apigateway.IdentitySource.context('httpMethod'), apigateway.IdentitySource.context('resourcePath')],
@@ -210,14 +211,14 @@ export class WorkflowApi extends Construct {
     if (oauth) {
       const built = this.restApi('OAuth', 'OAuth 2.0 bearer tokens with the route scopes', throttle, logRetention);
       this.oauthApi = built.api;
-      this.addMethods(built.api, 'OAuth', routes, functions, { authorizationType: apigateway.AuthorizationType.CUSTOM, authorizer: requestAuthorizer('RequestAuthorizer') });
+      this.addMethods(built.api, 'OAuth', routes, functions, { authorizationType: apigateway.AuthorizationType.CUSTOM, authorizer: requestAuthorizer(built.scope, 'RequestAuthorizer') });
       addOAuthGatewayResponses(built.api);
       primary ??= built;
     }
     if (scimRoutes.length) {
       const built = this.restApi('Scim', 'SCIM 2.0 for Entra ID and Okta: the SCIM token, or OAuth bearer tokens with the scim scope', props.scimThrottle ?? DEFAULT_SCIM_THROTTLE, logRetention);
       this.scimApi = built.api;
-      this.addMethods(built.api, 'Scim', scimRoutes, functions, { authorizationType: apigateway.AuthorizationType.CUSTOM, authorizer: requestAuthorizer('ScimRequestAuthorizer') });
+      this.addMethods(built.api, 'Scim', scimRoutes, functions, { authorizationType: apigateway.AuthorizationType.CUSTOM, authorizer: requestAuthorizer(built.scope, 'ScimRequestAuthorizer') });
       primary ??= built;
     }
     this.api = primary!.api;
@@ -245,14 +246,18 @@ export class WorkflowApi extends Construct {
 
   /** A REST API with the suite's stage settings; `prefix` keeps the IAM API's construct ids unprefixed. */
   private restApi(prefix: ApiPrefix, what: string, throttle: ApiThrottleSettings, logRetention: logs.RetentionDays) {
-    const access = new logs.LogGroup(this, `${prefix}AccessLogs`, { retention: logRetention });
+    // The IAM API stays in the stack (its construct ids and URL survive an upgrade); the bearer-token APIs each get a
+    // nested stack, since their methods, permissions and documentation would take the stack past CloudFormation's
+    // 500 resources once both apiAuth modes and the SCIM routes are on (test/infra/deploy-limits.test.ts).
+    const scope: Construct = prefix === '' ? this : new NestedStack(this, `${prefix}ApiStack`, { description: `Webex provisioning: the ${what} REST API` });
+    const access = new logs.LogGroup(scope, `${prefix}AccessLogs`, { retention: logRetention });
     // Access and execution logs need the Region's API Gateway account setting to name a CloudWatch role. The first
     // API made here makes it explicitly (whatever @aws-cdk/aws-apigateway:disableCloudWatchRole says) and it is kept
     // when the stack is deleted: that one setting serves every REST API in the account and Region, so a second API
     // of this stack must not declare another.
     const accountSetting = !this.madeAccountSetting;
     this.madeAccountSetting = true;
-    const api = new apigateway.RestApi(this, `${prefix}Api`, {
+    const api = new apigateway.RestApi(scope, `${prefix}Api`, {
       description: `Webex provisioning workflows (${what})`,
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
       cloudWatchRole: accountSetting,
@@ -275,7 +280,7 @@ export class WorkflowApi extends Construct {
     // API Gateway writes execution logs to `API-Gateway-Execution-Logs_{restApiId}/{stage}`, creating that group
     // without a retention on its first log line. Made here first (before the stage exists, so before any request),
     // it gets one; a LogRetention custom resource would need logs:PutRetentionPolicy on every group.
-    const execution = new logs.LogGroup(this, `${prefix}ExecutionLogs`, {
+    const execution = new logs.LogGroup(scope, `${prefix}ExecutionLogs`, {
       logGroupName: Fn.join('', ['API-Gateway-Execution-Logs_', api.restApiId, `/${API_STAGE_NAME}`]),
       retention: logRetention,
     });
@@ -284,7 +289,7 @@ export class WorkflowApi extends Construct {
     api.node.tryRemoveChild('Endpoint');
     if (prefix === 'Scim') addScimGatewayResponses(api);
     else addErrorGatewayResponses(api);
-    return { api, access, execution };
+    return { api, access, execution, scope };
   }
 
   private addMethods(api: apigateway.RestApi, prefix: ApiPrefix, routes: readonly RouteDefinition[], functions: Record<string, WorkflowFunction>, options: apigateway.MethodOptions): void {
@@ -295,7 +300,7 @@ export class WorkflowApi extends Construct {
       api.root.resourceForPath(route.path).addMethod(route.method, new apigateway.LambdaIntegration(functions[route.id], { allowTestInvoke: false }), { ...options, operationName: route.id });
       // The API's own documentation, from the same OpenAPI document GET /openapi.json serves locally.
       const op = (openApi.paths as Record<string, Record<string, Record<string, unknown>>>)[route.path][route.method.toLowerCase()];
-      new apigateway.CfnDocumentationPart(this, `${prefix}${route.id}Documentation`, {
+      new apigateway.CfnDocumentationPart(prefix === '' ? this : Stack.of(api), `${prefix}${route.id}Documentation`, {
         restApiId: api.restApiId,
         location: { type: 'METHOD', path: route.path, method: route.method },
         properties: JSON.stringify({ summary: op.summary, operationId: op.operationId, parameters: op.parameters, requestBody: op.requestBody }),

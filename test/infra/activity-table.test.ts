@@ -61,6 +61,11 @@ describe('activity table', () => {
     expect(table.Properties.AttributeDefinitions.every((a: { AttributeType: string }) => a.AttributeType === 'S')).toBe(true);
   });
 
+  const scimStatements = [
+    { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], Resource: tableArn },
+    { Effect: 'Allow', Action: 'dynamodb:Query', Resource: [tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }] },
+  ];
+
   it('grants Query to the list routes, PutItem/UpdateItem on the table alone to the functions that record, nothing to the rest; never Scan', () => {
     const recordingTasks = stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.recordsActivity);
     expect(recordingTasks.map((t) => t.id).sort()).toEqual(['BulkJoinersCsvSteps', 'BulkJoinersSteps', 'JoinerSteps', 'LeaverSteps', 'MoverSteps', 'ReconcileApplySteps', 'ReconcilePlanSteps']);
@@ -68,20 +73,24 @@ describe('activity table', () => {
     for (const task of stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[])) {
       const fn = stack.workflows.taskFunctions[task.id];
       const granted = dynamo(id(stack, fn.role as never));
-      expect(granted).toEqual([
+      const byText = (statements: unknown[]) => statements.map((st) => JSON.stringify(st)).sort();
+      expect(byText(granted)).toEqual(byText([
         ...(task.recordsActivity ? [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: tableArn }] : []),
+        // The SCIM apply: its resources and markers, and Query on the table and its index (no Scan).
+        ...(task.scimStore ? scimStatements : []),
         // The pacing budget: its one item, by its partition key.
         ...(task.pacing
           ? [{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: tableArn, Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['PACE#webex'] } } }]
           : []),
-      ]);
+      ]));
       const vars = template.toJSON().Resources[id(stack, fn)].Properties.Environment?.Variables ?? {};
-      expect(vars.ACTIVITY_TABLE_NAME).toEqual(task.recordsActivity || task.pacing ? { Ref: tableId } : undefined);
+      expect(vars.ACTIVITY_TABLE_NAME).toEqual(task.recordsActivity || task.pacing || task.scimStore ? { Ref: tableId } : undefined);
     }
     for (const route of routes as readonly RouteDefinition[]) {
       const granted = dynamo(id(stack, stack.api.functions[route.id].role as never)).flatMap(actions).sort();
       const expected = [
-        ...(route.needs.includes('activity') ? ['dynamodb:Query'] : []),
+        ...(route.needs.includes('activity') || route.needs.includes('scim') ? ['dynamodb:Query'] : []),
+        ...(route.needs.includes('scim') ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] : []),
         ...(route.recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
         // The pacing budget's item, read for a running job's progress.
         ...(route.needs.includes('pacing') ? ['dynamodb:GetItem'] : []),
@@ -90,7 +99,16 @@ describe('activity table', () => {
     }
     expect(['GetUserHistory', 'ListBulkJoiners', 'ListReconcilePlans'].every((r) => (routes as readonly RouteDefinition[]).find((x) => x.id === r)?.needs.includes('activity'))).toBe(true);
     const all = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]).flatMap(actions);
-    expect(all.filter((a) => /^dynamodb:(Scan|DeleteItem|\*)/.test(a))).toEqual([]);
+    expect(all.filter((a) => /^dynamodb:(Scan|\*)/.test(a))).toEqual([]);
+    // DeleteItem only where SCIM resources are kept (a SCIM DELETE, a released unique-value marker).
+    const deleters = Object.entries(template.findResources('AWS::IAM::Policy'))
+      .filter(([, p]) => (p.Properties.PolicyDocument.Statement as Statement[]).flatMap(actions).includes('dynamodb:DeleteItem'))
+      .flatMap(([, p]) => p.Properties.Roles.map((r: { Ref: string }) => r.Ref));
+    const scimRoles = [
+      ...(routes as readonly RouteDefinition[]).filter((r) => r.needs.includes('scim')).map((r) => id(stack, stack.api.functions[r.id].role as never)),
+      ...stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.scimStore).map((t) => id(stack, stack.workflows.taskFunctions[t.id].role as never)),
+    ];
+    expect(deleters.sort()).toEqual([...new Set(scimRoles)].sort());
   });
 
   it('keeps records the retention the stack sets (context activityRetentionDays, default 400)', () => {

@@ -93,7 +93,7 @@ describe('reconciliation plan', () => {
     expect(stack.reconcileSchedule).toBeUndefined();
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
     expect(schedules.map((s) => s.Properties.Target.Arn)).not.toContainEqual({ Ref: id(stack, stack.workflows.stateMachines.ReconcilePlan) });
-    expect(schedules).toHaveLength(1); // the token rotator's
+    expect(schedules).toHaveLength(2); // the token rotator's and the daily count of free numbers
   });
 });
 

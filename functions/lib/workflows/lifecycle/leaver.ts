@@ -6,7 +6,7 @@ import { findPersonIdByEmail, getPerson, replacePerson, toPersonUpdate } from '.
 import { listLicenses } from '../../webex/reference-data';
 import { changeAlternateNumbers, getPersonNumbers, patchUserLicenses } from '../../webex/telephony-api';
 import { ChangeNotAppliedError } from '../calling/errors';
-import { deleteUser } from '../users/delete-user';
+import { deleteFoundUser } from '../users/delete-user';
 import { lifecycleStateBase } from './state';
 
 /**
@@ -134,7 +134,8 @@ export async function leaverRemoveCallingLicense(client: WebexClient, state: Lea
 
 export async function leaverDeleteUser(client: WebexClient, state: LeaverState): Promise<z.infer<typeof LeaverRemoval>> {
   const user = userOf(state);
-  await deleteUser(client, user.id).catch((error: unknown) => {
+  // The Find step read the user: its id is enough, and the DELETE is the only request.
+  await deleteFoundUser(client, user.id).catch((error: unknown) => {
     // Gone between the steps (or an earlier attempt was applied): what we wanted.
     if ((error as Error).name !== 'NotFoundError') throw error;
   });
