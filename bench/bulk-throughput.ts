@@ -7,7 +7,7 @@ import type { BulkJoinersReport } from '../functions/lib/bulk/joiners';
 import { benchRuntime, handlers } from './local-handlers';
 import type { RecordedRequest, Simulator } from '../functions/simulator/server';
 import { demoSeed } from '../functions/simulator/seed';
-import { apiEvent, context } from './webex-calls';
+import { apiEvent, context } from './api-event';
 
 export interface BulkThroughputOptions {
   /** @default 500 */

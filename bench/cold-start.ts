@@ -12,6 +12,8 @@ import { startFakeS3 } from './fake-s3';
 import { startFakeSecretsManager } from './fake-secrets-manager';
 import { startFakeStepFunctions } from './fake-step-functions';
 import { enableCallingOutput, finishedPlan, firstInvocation, type Fakes, type FirstInvocation } from './first-invocations';
+import { localActivityTable } from '../functions/local/local-activity-table';
+import { stackFunctions, type StackTemplate } from './stack-functions';
 
 const ROOT = join(__dirname, '..');
 
@@ -31,30 +33,13 @@ function synthAssets(): Asset[] {
   execFileSync('npx', ['cdk', 'synth', '-q', '--no-notices', '-o', out], {
     cwd: ROOT, stdio: 'ignore', env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', AWS_REGION: 'us-east-1' },
   });
-  const template = JSON.parse(readFileSync(join(out, 'WebexProvisioning.template.json'), 'utf8')) as {
-    Resources: Record<string, { Type: string; Metadata?: Record<string, string>; Properties?: { Environment?: { Variables?: Record<string, unknown> } } }>;
-  };
-  // A state machine's ARN, a bucket's name; anything else (the secret's ARN) the bench sets itself.
-  const resolve = (value: unknown): string | undefined => {
-    if (typeof value === 'string') return value;
-    const ref = (value as { Ref?: string } | null)?.Ref;
-    const type = ref && template.Resources[ref]?.Type;
-    if (type === 'AWS::StepFunctions::StateMachine') return `arn:aws:states:us-east-1:123456789012:stateMachine:${ref}`;
-    if (type === 'AWS::S3::Bucket') return ref!.toLowerCase();
-    return undefined;
-  };
+  const template = JSON.parse(readFileSync(join(out, 'WebexProvisioning.template.json'), 'utf8')) as StackTemplate;
   const assets: Asset[] = [];
-  for (const [logicalId, r] of Object.entries(template.Resources)) {
-    if (r.Type !== 'AWS::Lambda::Function' || !r.Metadata?.['aws:asset:path']) continue;
-    const file = join(out, r.Metadata['aws:asset:path'], 'index.mjs');
-    if (!existsSync(file)) continue;
-    const id = (r.Metadata['aws:cdk:path'] ?? logicalId).split('/').slice(-2, -1)[0];
-    const env: NodeJS.ProcessEnv = {};
-    for (const [name, value] of Object.entries(r.Properties?.Environment?.Variables ?? {})) {
-      // The baseline runs without --enable-source-maps: a flag only the workflows had would not be a like-for-like ratio.
-      if (name !== 'NODE_OPTIONS') env[name] = resolve(value);
-    }
-    assets.push({ id, file, bytes: statSync(file).size, env });
+  for (const fn of stackFunctions(template)) {
+    const file = fn.assetPath && join(out, fn.assetPath, 'index.mjs');
+    // Every function the stack declares has a bundle: one without would be missing from the table unnoticed.
+    if (!file || !existsSync(file)) throw new Error(`${fn.id} (${fn.logicalId}) has no bundled asset in the synth output`);
+    assets.push({ id: fn.id, file, bytes: statSync(file).size, env: fn.env });
   }
   return assets;
 }
@@ -87,7 +72,7 @@ try {
   error = (e && e.name) || String(e);
 }
 const t2 = performance.now();
-console.log(JSON.stringify({ loadMs: t1 - t0, firstInvocationMs: t2 - t1, totalMs: t2 - t0, status: res && res.statusCode, outcome: res && res.outcome, error }));
+console.log(JSON.stringify({ loadMs: t1 - t0, firstInvocationMs: t2 - t1, totalMs: t2 - t0, status: res && res.statusCode, outcome: res && res.outcome, effect: res && res.policyDocument && res.policyDocument.Statement[0].Effect, error }));
 `;
 
 // Asynchronous: the simulator and the fakes answer from this process's event loop.
@@ -95,7 +80,7 @@ const run = promisify(execFile);
 
 async function coldRun(asset: Asset, event: unknown, env: NodeJS.ProcessEnv) {
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', CHILD, asset.file, JSON.stringify(event)], { env, encoding: 'utf8' });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; firstInvocationMs: number; totalMs: number; status?: number; outcome?: string; error?: string };
+  return JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; firstInvocationMs: number; totalMs: number; status?: number; outcome?: string; effect?: string; error?: string };
 }
 
 /** `GetObject×2, PutObject×2` */
@@ -121,11 +106,12 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
   const secret = JSON.stringify({ clientId: SIM_CLIENT_ID, clientSecret: SIM_CLIENT_SECRET, accessToken: SIM_ACCESS_TOKEN, refreshToken: SIM_REFRESH_TOKEN });
   const sm = await startFakeSecretsManager(secret);
   const extension = await startFakeSecretsExtension({ [sm.arn]: secret }, 'bench-session-token');
-  const fakes: Fakes = { sfn: await startFakeStepFunctions(enableCallingOutput, finishedPlan), s3: await startFakeS3() };
+  const sfn = await startFakeStepFunctions(enableCallingOutput, finishedPlan);
+  const s3 = await startFakeS3();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
     AWS_SESSION_TOKEN: extension.sessionToken, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port),
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: sm.url, AWS_ENDPOINT_URL_SFN: fakes.sfn.url, AWS_ENDPOINT_URL_S3: fakes.s3.url,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: sm.url, AWS_ENDPOINT_URL_SFN: sfn.url, AWS_ENDPOINT_URL_S3: s3.url,
     WEBEX_SECRET_ARN: sm.arn, WEBEX_BASE_URL: sim.url,
     POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', NODE_NO_WARNINGS: '1',
   };
@@ -134,23 +120,40 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
   const sample = async (a: Asset, first: FirstInvocation) => {
     sim.reset();
     sm.reset();
-    fakes.sfn.reset();
-    fakes.s3.reset();
-    first.arrange?.(fakes);
-    const before = extension.requests.length;
-    // The bench's settings win: the stack's point at webexapis.com and the extension's port in Lambda.
-    const s = await coldRun(a, first.event, { ...a.env, ...env });
-    const reads = extension.requests.length - before;
-    const webexFailures = sim.requests.filter((r) => r.status >= 400).map((r) => r.status);
-    const did = [
-      s.error ? `threw ${s.error}` : String(s.status ?? s.outcome ?? 'returned'),
-      reads ? `secret via extension${reads > 1 ? `×${reads}` : ''}` : '',
-      sm.operations.length ? `SecretsManager ${tally(sm.operations)}` : '',
-      sim.requests.length ? `Webex×${sim.requests.length}${webexFailures.length ? ` (${webexFailures.join(', ')})` : ''}` : '',
-      fakes.sfn.operations.length ? `SFN ${tally(fakes.sfn.operations)}` : '',
-      fakes.s3.operations.length ? `S3 ${tally(fakes.s3.operations)}` : '',
-    ];
-    return { ...s, did: did.filter(Boolean).join(' · ') };
+    sfn.reset();
+    s3.reset();
+    // A new, empty activity table per sample (dynalite, in this process), for the functions the stack gives one.
+    const dynamo: string[] = [];
+    const table = a.env.ACTIVITY_TABLE_NAME ? localActivityTable({ observe: (operation) => dynamo.push(operation) }) : undefined;
+    try {
+      const tableEnv = table ? { AWS_ENDPOINT_URL_DYNAMODB: await table.endpoint() } : {};
+      const noTable = (): never => {
+        throw new Error(`${a.id}: the stack gives it no ACTIVITY_TABLE_NAME, so its first invocation has no table to arrange`);
+      };
+      const fakes: Fakes = { sfn, s3, secrets: extension, get activity() { return table?.store ?? noTable(); }, get scim() { return table?.scimStore ?? noTable(); } };
+      await first.arrange?.(fakes);
+      // What the arrangement wrote is not the function's work.
+      dynamo.length = 0;
+      const before = extension.requests.length;
+      // The bench's settings win: the stack's point at webexapis.com and the extension's port in Lambda.
+      const s = await coldRun(a, first.event, { ...a.env, ...env, ...tableEnv });
+      const reads = extension.requests.length - before;
+      const webexFailures = sim.requests.filter((r) => r.status >= 400).map((r) => r.status);
+      const did = [
+        s.error ? `threw ${s.error}` : String(s.status ?? s.effect ?? s.outcome ?? 'returned'),
+        reads ? `secret via extension${reads > 1 ? `×${reads}` : ''}` : '',
+        sm.operations.length ? `SecretsManager ${tally(sm.operations)}` : '',
+        sim.requests.length ? `Webex×${sim.requests.length}${webexFailures.length ? ` (${webexFailures.join(', ')})` : ''}` : '',
+        sfn.operations.length ? `SFN ${tally(sfn.operations)}` : '',
+        s3.operations.length ? `S3 ${tally(s3.operations)}` : '',
+        dynamo.length ? `DynamoDB ${tally(dynamo)}` : '',
+      ];
+      // A first invocation that did not succeed measures an error path, not the function's work.
+      const failed = Boolean(s.error) || (s.status ?? 0) >= 400 || s.effect === 'Deny';
+      return { ...s, failed, did: did.filter(Boolean).join(' · ') };
+    } finally {
+      await table?.close();
+    }
   };
 
   try {
@@ -164,7 +167,7 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
     const samples: Awaited<ReturnType<typeof sample>>[][] = all.map(() => []);
     for (let i = 0; i < runs; i++) for (const [k, a] of all.entries()) samples[k].push(await sample(a, firsts[k]));
     const measured = all.map((a, k) => ({
-      id: a.id, bytes: a.bytes, status: samples[k][0].status,
+      id: a.id, bytes: a.bytes, status: samples[k][0].status, succeeded: samples[k].every((s) => !s.failed),
       // Each sample's, once: more than one means the samples did not all do the same work.
       firstInvocation: [...new Set(samples[k].map((s) => s.did))].join(' | '),
       loadMs: median(samples[k].map((s) => s.loadMs)), totalMs: median(samples[k].map((s) => s.totalMs)),
@@ -182,7 +185,7 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
   } finally {
     await sm.close();
     await extension.close();
-    await fakes.sfn.close();
-    await fakes.s3.close();
+    await sfn.close();
+    await s3.close();
   }
 }

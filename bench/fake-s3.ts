@@ -22,9 +22,11 @@ export interface FakeS3 {
 const xmlError = (code: string, message: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`;
 
 /**
- * GetObject and PutObject of S3's REST API, path-style (`/<bucket>/<key>`: what the SDK sends to an IP
- * endpoint given as AWS_ENDPOINT_URL_S3), enough for the real SDK client. A GET carries the object's
- * CRC32, as S3 does for objects uploaded with one, so the client's checksum validation runs too.
+ * GetObject, HeadObject and PutObject of S3's REST API, path-style (`/<bucket>/<key>`: what the SDK sends to
+ * an IP endpoint given as AWS_ENDPOINT_URL_S3), enough for the real SDK client. A GET carries the object's
+ * CRC32, as S3 does for objects uploaded with one, so the client's checksum validation runs too. A HEAD
+ * answers a GET's headers without the body, and a missing key with a bare 404: S3 sends no error document to
+ * a HEAD, and the SDK names that `NotFound` (what the report routes' HeadObject turns into a 404 of ours).
  */
 export async function startFakeS3(): Promise<FakeS3> {
   const objects = new Map<string, StoredObject>();
@@ -41,15 +43,17 @@ export async function startFakeS3(): Promise<FakeS3> {
       res.setHeader('etag', objects.get(path)!.etag);
       return res.end();
     }
-    if (req.method !== 'GET') {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
       operations.push(String(req.method));
       res.writeHead(501, { 'content-type': 'application/xml' });
       return res.end(xmlError('NotImplemented', `this fake does not serve ${req.method}`));
     }
-    operations.push('GetObject');
+    const head = req.method === 'HEAD';
+    operations.push(head ? 'HeadObject' : 'GetObject');
     const object = objects.get(path);
     if (!object) {
-      // NoSuchKey, not AccessDenied: the functions that read the bucket may list it.
+      // NoSuchKey (or HEAD's bare 404), not AccessDenied: the functions that read the bucket may list it.
+      if (head) return res.writeHead(404).end();
       res.writeHead(404, { 'content-type': 'application/xml' });
       return res.end(xmlError('NoSuchKey', 'The specified key does not exist.'));
     }
@@ -63,7 +67,7 @@ export async function startFakeS3(): Promise<FakeS3> {
       'x-amz-checksum-crc32': checksum.toString('base64'),
       'x-amz-checksum-type': 'FULL_OBJECT',
     });
-    res.end(object.body);
+    res.end(head ? undefined : object.body);
   });
   return {
     url: server.url,

@@ -16,8 +16,8 @@ export interface FakeStepFunctions {
   url: string;
   /** StartExecution, DescribeExecution… in the order served since the last reset. */
   operations: string[];
-  /** An execution that ended before the invocation, for DescribeExecution to find. */
-  seed(execution: { stateMachineArn: string; name: string; input: unknown; output: unknown }): void;
+  /** An execution started a minute before the invocation, for DescribeExecution to find: ended with `output`, else RUNNING. */
+  seed(execution: { stateMachineArn: string; name: string; input: unknown; output?: unknown }): void;
   /** No executions and no operations. */
   reset(): void;
   close(): Promise<void>;
@@ -73,10 +73,9 @@ export async function startFakeStepFunctions(
     operations: server.operations,
     seed: ({ stateMachineArn, name, input, output }) => {
       const executionArn = executionArnOf(stateMachineArn, name);
-      const stopDate = seconds();
-      executions.set(executionArn, {
-        executionArn, stateMachineArn, name, status: 'SUCCEEDED', input: JSON.stringify(input), output: JSON.stringify(output), startDate: stopDate - 60, stopDate,
-      });
+      const now = seconds();
+      const ended = output === undefined ? { status: 'RUNNING' as const } : { status: 'SUCCEEDED' as const, output: JSON.stringify(output), stopDate: now };
+      executions.set(executionArn, { executionArn, stateMachineArn, name, input: JSON.stringify(input), startDate: now - 60, ...ended });
     },
     reset: () => {
       executions.clear();

@@ -1,27 +1,44 @@
-import { prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
+import type { ActivityRecord } from '../functions/lib/activity/records';
+import type { ActivityStore } from '../functions/lib/activity/store';
+import { rotateScimToken } from '../functions/lib/scim-auth/scim-token';
+import { createGroup } from '../functions/lib/scim/groups';
+import type { ScimStore } from '../functions/lib/scim/store';
+import { createUser as createScimUser } from '../functions/lib/scim/users';
+import { csvReportKeys, prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
 import { BULK_SOURCE, buildBulkReport, type BulkUserResult } from '../functions/lib/bulk/joiners';
 import { applyExecutionName } from '../functions/lib/reconcile/apply-execution';
-import { planKeys, planSummary } from '../functions/lib/reconcile/plan-store';
+import { applyMachineInput } from '../functions/lib/reconcile/apply-plan';
+import { planKeys, planSummary, savePlan } from '../functions/lib/reconcile/plan-store';
 import { ReconcilePlan } from '../functions/lib/reconcile/schemas';
 import type { EnableCallingResult } from '../functions/lib/schemas/calling';
 import { LIFECYCLE_DETAIL_TYPES } from '../functions/lib/schemas/lifecycle-events';
 import { stateMachine } from '../functions/lib/state-machines/definitions';
 import { IMPORTS_BUCKET_ENV } from '../functions/lib/storage/imports-bucket';
+import type { ObjectStore } from '../functions/lib/storage/object-store';
 import { webexId } from '../functions/simulator/ids';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../functions/simulator/seed';
+import type { FakeSecretsExtension } from '../test/support/fake-secrets-extension';
 import type { FakeS3 } from './fake-s3';
 import type { FakeStepFunctions } from './fake-step-functions';
-import { apiEvent } from './webex-calls';
+import { apiEvent } from './api-event';
 
 export interface Fakes {
   sfn: FakeStepFunctions;
   s3: FakeS3;
+  /** The Parameters and Secrets extension the functions read secrets through (the Webex secret is already in it). */
+  secrets: Pick<FakeSecretsExtension, 'put'>;
+  /**
+   * The activity table (the tests' dynalite, functions/local/local-activity-table.ts), a new empty one per sample,
+   * for the functions the stack gives ACTIVITY_TABLE_NAME: its activity records and its SCIM resources.
+   */
+  activity: ActivityStore;
+  scim: ScimStore;
 }
 
 export interface FirstInvocation {
   event: unknown;
-  /** What the invocation reads from the fakes; they are emptied before every sample, and so is the simulator. */
-  arrange?: (fakes: Fakes) => void;
+  /** What the invocation reads from the fakes, awaited before the process starts; they are emptied before every sample, and so is the simulator. */
+  arrange?: (fakes: Fakes) => unknown;
 }
 
 const { people, locations } = DEMO_IDS;
@@ -72,16 +89,36 @@ const JOIN_ACTION = {
   reason: 'in the roster, not in Webex', seen: null, roster: RECONCILE_JOINER,
 } as const;
 
-/** A stored plan of that one join, as POST /reconcile/plans leaves it. */
+// One creation time for the whole run: the stored plan's digest covers it, and the apply's input names that digest.
+const PLAN_CREATED_AT = new Date().toISOString();
+
+/** A plan of that one join, as the planner makes it. */
 function reconcilePlan(id: string): ReconcilePlan {
   return ReconcilePlan.parse({
-    id, createdAt: new Date().toISOString(), scope: RECONCILE_REQUEST.scope,
+    id, createdAt: PLAN_CREATED_AT, scope: RECONCILE_REQUEST.scope,
     policy: { leaverPolicy: 'deactivate', allowMoves: false, thresholds: { maxLeaverPercent: 10, maxLeavers: 50 } },
     inScope: 0, unchanged: 0, rosterOutOfScope: 0, counts: { join: 1, enableCalling: 0, move: 0, updateProfile: 0, leave: 0 },
     needsConfirmation: false, actions: [JOIN_ACTION], skipped: [],
   });
 }
-const storePlan = (s3: FakeS3, bucket: string) => s3.put(bucket, planKeys(PLAN_ID).json, JSON.stringify(reconcilePlan(PLAN_ID)), 'application/json');
+
+/** The plan stored as POST /reconcile/plans leaves it (savePlan: its digest, canonical bytes, CSV and HTML); answers it as stored. */
+async function storePlan(s3: FakeS3, bucket: string): Promise<ReconcilePlan> {
+  const store: Pick<ObjectStore, 'putText'> = { putText: async (b, key, text, contentType) => s3.put(b, key, text, contentType) };
+  return (await savePlan(store as ObjectStore, bucket, reconcilePlan(PLAN_ID))).plan;
+}
+
+const HTML_REPORT = '<!doctype html><title>Cold start</title><p>report</p>';
+
+/** What an Enable Calling run records for the user it enabled (the history route's first page). */
+function enabledRecord(): ActivityRecord {
+  const at = new Date().toISOString();
+  return {
+    kind: 'enableCalling', email: DEMO_EMAILS.bob, userId: people.bob, startedAt: at, at, outcome: 'succeeded',
+    executionName: 'enable-calling-cold-start', trigger: { type: 'api', requestId: 'cold-start' },
+    changes: [{ field: 'calling.primaryNumber', after: FREE_HEADQUARTERS_NUMBER }], trackingIds: ['WEBEXPROV_cold-start_c01d5eed'],
+  };
+}
 
 /**
  * The ReconcilePlan machine's output when it ends before POST's first DescribeExecution (a one-row roster):
@@ -107,6 +144,48 @@ function arrangeCsvResults(s3: FakeS3, bucket: string): void {
   s3.put(bucket, succeeded, JSON.stringify([child]), 'application/json');
   const manifest = { DestinationBucket: bucket, ResultFiles: { SUCCEEDED: [{ Key: succeeded }], FAILED: [], PENDING: [] } };
   s3.put(bucket, CSV_MANIFEST_KEY, JSON.stringify(manifest), 'application/json');
+}
+
+const SCIM_USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const SCIM_ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+const SCIM_PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const SCIM_USER_ID = 'c01d5c13-0000-4000-8000-000000000001';
+const SCIM_GROUP_ID = 'c01d5c13-0000-4000-8000-000000000002';
+const SCIM_USER_NAME = 'cold.scim@example.com';
+
+/** Entra ID's create of a user, as Microsoft Learn's "Develop and plan provisioning for a SCIM endpoint" shows it. */
+const entraUser = (userName: string, displayName = 'Cold Scim') => ({
+  schemas: [SCIM_USER_SCHEMA, SCIM_ENTERPRISE],
+  externalId: `oid-${userName}`,
+  userName,
+  active: true,
+  displayName,
+  emails: [{ primary: true, type: 'work', value: userName }],
+  meta: { resourceType: 'User' },
+  name: { formatted: displayName, familyName: 'Scim', givenName: 'Cold' },
+  [SCIM_ENTERPRISE]: { department: 'Sales' },
+});
+
+/**
+ * A SCIM user (and, with `group`, a group) stored as a POST leaves them, through the SCIM workflows themselves
+ * with fixed ids; the apply their writes would start is not run (the fake Step Functions is emptied anyway).
+ */
+async function storeScim(scim: ScimStore, group?: { members: boolean }): Promise<void> {
+  const ids = [SCIM_USER_ID, SCIM_GROUP_ID];
+  const ctx = { store: scim, now: () => new Date().toISOString(), newId: () => ids.shift()!, client: 'bench', startApply: async () => undefined };
+  await createScimUser(ctx, entraUser(SCIM_USER_NAME));
+  if (group) await createGroup(ctx, { displayName: 'Cold Callers', ...(group.members ? { members: [{ value: SCIM_USER_ID }] } : {}) });
+}
+
+const scimUserPath = `/scim/v2/Users/${SCIM_USER_ID}`;
+const scimGroupPath = `/scim/v2/Groups/${SCIM_GROUP_ID}`;
+
+/** What API Gateway sends a REQUEST authorizer for a SCIM route: the bearer token, the method and the resource. */
+function authorizerEvent(token: string) {
+  return {
+    type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:123456789012:c01d5tart/v1/POST/scim/v2/Users', resource: '/scim/v2/Users', path: '/scim/v2/Users',
+    httpMethod: 'POST', headers: { Authorization: `Bearer ${token}` }, requestContext: { requestId: 'cold-start' },
+  };
 }
 
 /**
@@ -142,11 +221,46 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
         event: apiEvent('POST', '/bulk/joiners/csv', { key: CSV_KEY }),
         arrange: ({ s3 }) => s3.put(bucket, CSV_KEY, joinersCsv(), 'text/csv'),
       };
+    // A JSON run still running, as a service desk polls it: its progress from its activity item, and the pacing budget's pace.
     case 'GetBulkJoiners':
       return {
         event: apiEvent('GET', `/bulk/joiners/${BULK_NAME}`, undefined, '/bulk/joiners/{executionName}'),
-        arrange: ({ sfn }) =>
-          sfn.seed({ stateMachineArn: String(env[stateMachine('BulkJoiners').arnEnv]), name: BULK_NAME, input: { users: JOINERS }, output: buildBulkReport(BULK_NAME, joinerResults()) }),
+        arrange: async ({ sfn, activity }) => {
+          sfn.seed({ stateMachineArn: String(env[stateMachine('BulkJoiners').arnEnv]), name: BULK_NAME, input: { users: JOINERS } });
+          await activity.startBulkRun({ executionName: BULK_NAME, source: 'json', status: 'RUNNING', startedAt: new Date(Date.now() - 60_000).toISOString(), total: JOINERS.length, trigger: { type: 'api' } });
+        },
+      };
+    // HeadObject, then a presigned URL: the report a CSV run wrote when it ended.
+    case 'GetBulkJoinersReport':
+      return {
+        event: apiEvent('GET', `/bulk/joiners/${CSV_NAME}/report`, undefined, '/bulk/joiners/{executionName}/report'),
+        arrange: ({ s3 }) => s3.put(bucket, csvReportKeys(CSV_NAME).html, HTML_REPORT, 'text/html'),
+      };
+    // The plan read, the apply's report looked for (not run: 404), then the plan's.
+    case 'GetReconcilePlanReport':
+      return {
+        event: apiEvent('GET', `/reconcile/plans/${PLAN_ID}/report`, undefined, '/reconcile/plans/{id}/report'),
+        arrange: async ({ s3 }) => {
+          await storePlan(s3, bucket);
+          s3.put(bucket, planKeys(PLAN_ID).html, HTML_REPORT, 'text/html');
+        },
+      };
+    // One Query page of the activity table each, over what a run recorded.
+    case 'GetUserHistory':
+      return {
+        event: apiEvent('GET', `/users/${people.bob}/history`, undefined, '/users/{user}/history'),
+        arrange: ({ activity }) => activity.record([enabledRecord()]),
+      };
+    case 'ListBulkJoiners':
+      return {
+        event: apiEvent('GET', '/bulk/joiners'),
+        arrange: ({ activity }) =>
+          activity.startBulkRun({ executionName: BULK_NAME, source: 'json', status: 'RUNNING', startedAt: new Date().toISOString(), total: JOINERS.length, trigger: { type: 'api' } }),
+      };
+    case 'ListReconcilePlans':
+      return {
+        event: apiEvent('GET', '/reconcile/plans'),
+        arrange: ({ activity }) => activity.putPlan({ planId: PLAN_ID, status: 'PLANNED', createdAt: new Date().toISOString(), counts: { join: 1 } }),
       };
     case 'GetEnableCalling': {
       const name = 'enable-calling-cold-start';
@@ -164,8 +278,8 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
     case 'JoinerSteps': return { event: { step: 'joinerCreateUser', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.joined, { ...JOINERS[0], autoAssignNumber: true }) } };
     case 'MoverSteps': return { event: { step: 'moverPrepare', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.moved, { email: DEMO_EMAILS.carol, location: HEADQUARTERS }) } };
     case 'LeaverSteps': return { event: { step: 'leaverFindUser', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.left, { email: DEMO_EMAILS.carol, policy: 'deactivate', policySource: 'event' }) } };
-    // Neither reads the secret nor calls Webex: building the report from the Map's results is all it does.
-    case 'BulkJoinersSteps': return { event: { step: 'buildReport', executionName: BULK_NAME, results: joinerResults() } };
+    // The Map's first Task state, once per joiner: a joiner's requests from the deployment's pacing budget (the PACE# item).
+    case 'BulkJoinersSteps': return { event: { step: 'paceJoiner' } };
     // buildReport rather than prepareBatch: it is the step that reaches S3 (two reads, two writes).
     case 'BulkJoinersCsvSteps':
       return {
@@ -179,13 +293,70 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
       return { event: apiEvent('POST', `/reconcile/plans/${PLAN_ID}/apply`, {}, '/reconcile/plans/{id}/apply'), arrange: ({ s3 }) => storePlan(s3, bucket) };
     // Reads the org from the simulator and writes the plan: the planner's real work.
     case 'ReconcilePlanSteps': return { event: { step: 'createPlan', planId: PLAN_ID, request: RECONCILE_REQUEST } };
-    case 'ReconcileApplySteps':
-      return {
-        event: { step: 'prepare', planId: PLAN_ID, executionName: applyExecutionName(PLAN_ID), startedAt: new Date().toISOString() },
-        arrange: ({ s3 }) => storePlan(s3, bucket),
-      };
+    // The machine's input is what POST …/apply starts it with: the stored plan's id and digest (applyMachineInput).
+    case 'ReconcileApplySteps': {
+      const event = { step: 'prepare', planId: PLAN_ID, executionName: applyExecutionName(PLAN_ID), startedAt: new Date().toISOString(), run: {} };
+      return { event, arrange: async ({ s3 }) => (event.run = applyMachineInput(await storePlan(s3, bucket))) };
+    }
     case 'ReconcileApplyCheck': return { event: { step: 'checkAction', action: JOIN_ACTION } };
     case 'RotateTokens': return { event: { source: 'webex-provisioning.rotation-schedule' } };
+    // Lists the org's calling locations and their numbers: the schedule's input, as NumberPools sets it.
+    case 'CountFreeNumbers': return { event: { source: 'webex-provisioning.number-pool-schedule' } };
+    // The stack's default (apiAuth iam) has it for the SCIM API only: the SCIM token, checked against the secret's
+    // digest read through the extension. The OAuth path's cold start is `npm run bench -- authorizer`.
+    case 'Authorizer': {
+      const { token, secret } = rotateScimToken(undefined, { now: new Date() });
+      return {
+        event: authorizerEvent(token),
+        arrange: ({ secrets }) => secrets.put(String(env.SCIM_TOKEN_SECRET_ARN), JSON.stringify(secret)),
+      };
+    }
+    // SCIM: each write stores the resource in the activity table and starts the ScimApply execution of its version.
+    case 'ScimCreateUser': return { event: apiEvent('POST', '/scim/v2/Users', entraUser(SCIM_USER_NAME)) };
+    case 'ScimGetUser': return { event: apiEvent('GET', scimUserPath, undefined, '/scim/v2/Users/{resourceId}'), arrange: ({ scim }) => storeScim(scim) };
+    case 'ScimListUsers':
+      return {
+        // Entra ID's look-up before it creates a user.
+        event: { ...apiEvent('GET', '/scim/v2/Users'), queryStringParameters: { filter: `userName eq "${SCIM_USER_NAME}"` } },
+        arrange: ({ scim }) => storeScim(scim),
+      };
+    case 'ScimReplaceUser':
+      return { event: apiEvent('PUT', scimUserPath, entraUser(SCIM_USER_NAME, 'Cold Replaced'), '/scim/v2/Users/{resourceId}'), arrange: ({ scim }) => storeScim(scim) };
+    case 'ScimPatchUser':
+      return {
+        event: apiEvent('PATCH', scimUserPath, { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'Replace', path: 'displayName', value: 'Cold Patched' }] }, '/scim/v2/Users/{resourceId}'),
+        arrange: ({ scim }) => storeScim(scim),
+      };
+    case 'ScimDeleteUser': return { event: apiEvent('DELETE', scimUserPath, undefined, '/scim/v2/Users/{resourceId}'), arrange: ({ scim }) => storeScim(scim) };
+    case 'ScimCreateGroup':
+      return { event: apiEvent('POST', '/scim/v2/Groups', { displayName: 'Cold Callers', members: [{ value: SCIM_USER_ID }] }), arrange: ({ scim }) => storeScim(scim) };
+    case 'ScimGetGroup': return { event: apiEvent('GET', scimGroupPath, undefined, '/scim/v2/Groups/{resourceId}'), arrange: ({ scim }) => storeScim(scim, { members: true }) };
+    case 'ScimListGroups':
+      return {
+        event: { ...apiEvent('GET', '/scim/v2/Groups'), queryStringParameters: { filter: 'displayName eq "Cold Callers"' } },
+        arrange: ({ scim }) => storeScim(scim, { members: true }),
+      };
+    case 'ScimReplaceGroup':
+      return {
+        event: apiEvent('PUT', scimGroupPath, { displayName: 'Cold Callers', members: [{ value: SCIM_USER_ID }] }, '/scim/v2/Groups/{resourceId}'),
+        arrange: ({ scim }) => storeScim(scim, { members: false }),
+      };
+    // Entra ID's membership change: the added member's apply starts.
+    case 'ScimPatchGroup':
+      return {
+        event: apiEvent('PATCH', scimGroupPath, { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ value: SCIM_USER_ID }] }] }, '/scim/v2/Groups/{resourceId}'),
+        arrange: ({ scim }) => storeScim(scim, { members: false }),
+      };
+    case 'ScimDeleteGroup': return { event: apiEvent('DELETE', scimGroupPath, undefined, '/scim/v2/Groups/{resourceId}'), arrange: ({ scim }) => storeScim(scim, { members: true }) };
+    case 'ScimServiceProviderConfig': return { event: apiEvent('GET', '/scim/v2/ServiceProviderConfig') };
+    case 'ScimResourceTypes': return { event: apiEvent('GET', '/scim/v2/ResourceTypes') };
+    case 'ScimSchemas': return { event: apiEvent('GET', '/scim/v2/Schemas') };
+    // The machine's first Task state: the lease taken, the stored user read, its next action (a joiner) answered.
+    case 'ScimApplySteps':
+      return {
+        event: { step: 'next', resourceType: 'User', resourceId: SCIM_USER_ID, owner: `scim-${SCIM_USER_ID}-1` },
+        arrange: ({ scim }) => storeScim(scim),
+      };
     default:
       throw new Error(`no first invocation for ${id}: add one to bench/first-invocations.ts`);
   }

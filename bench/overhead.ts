@@ -1,7 +1,7 @@
 import { handlers } from './local-handlers';
 import type { Simulator } from '../functions/simulator/server';
 import { DEMO_IDS, SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
-import { apiEvent, context } from './webex-calls';
+import { apiEvent, context } from './api-event';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 

@@ -14,7 +14,7 @@ import { SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
 import type { Simulator } from '../functions/simulator/server';
 import { CORP_DOMAIN, largeOrgSeed, rosterCsv } from '../test/support/reconcile-org';
 import { benchRuntime, handlers } from './local-handlers';
-import { apiEvent, context } from './webex-calls';
+import { apiEvent, context } from './api-event';
 
 /**
  * Reconciliation, apply: a plan of about 200 actions (joiners, movers, profile changes, leavers) applied through

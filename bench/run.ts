@@ -217,6 +217,8 @@ async function main() {
       console.log('\nCold start and size of every bundled Lambda asset (median of 5 fresh processes) vs the baseline');
       console.log('targets: cold start <= 1.5x the baseline, bundle <= 250 KB');
       console.table(cold.map((r) => ({ function: r.id, kb: r.kb, sizeRatio: r.sizeRatio, loadMs: round(r.loadMs), coldMs: round(r.totalMs), coldRatio: r.coldRatio, status: r.status, meetsTargets: r.meetsTargets, firstInvocation: r.firstInvocation })));
+      const failed = cold.filter((r) => !r.succeeded).map((r) => r.id);
+      console.log(failed.length ? `first invocations that did not succeed (their figures measure an error path): ${failed.join(', ')}` : 'every first invocation succeeded');
     }
   } finally {
     await sim.close();

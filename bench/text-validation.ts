@@ -1,7 +1,7 @@
 import { MAX_BODY_BYTES } from '../functions/lib/http/api-event';
 import { ADVERSARIAL_TEXTS, plainText, textBodies, type TextBody } from '../test/support/adversarial-text';
 import { handlers } from './local-handlers';
-import { apiEvent, context } from './webex-calls';
+import { apiEvent, context } from './api-event';
 
 const PATHS = { CreateUser: '/users', StartBulkJoiners: '/bulk/joiners' } as const;
 

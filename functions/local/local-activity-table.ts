@@ -35,6 +35,8 @@ export interface LocalActivityTableOptions {
   client?: (endpoint: EndpointProvider) => DynamoDBClient;
   /** Told of each record newly written; else the Lambdas' run-progress metrics (printed only when asked, as the Webex client's). */
   recorded?: (record: ActivityRecord) => void;
+  /** Told each operation dynalite serves (X-Amz-Target's), from any client: for a benchmark's account of a process's calls. */
+  observe?: (operation: string) => void;
 }
 
 // dynalite checks no signature; the SDK still signs, so it needs some credentials.
@@ -54,6 +56,8 @@ export function localActivityTable(options: LocalActivityTableOptions = {}): Loc
     (started ??= (async () => {
       if (options.dir) mkdirSync(options.dir, { recursive: true });
       const server = dynalite({ ...(options.dir ? { path: options.dir } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+      const { observe } = options;
+      if (observe) server.on('request', (req) => observe(String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? ''));
       await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
       // Never what keeps a process alive: `npm start` has its API server, a test its harness.
       server.unref();
