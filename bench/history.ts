@@ -2,7 +2,7 @@ import type { ActivityRecord } from '../functions/lib/activity/records';
 import { route } from '../functions/get-user-history/handler';
 import { routeHandler } from '../functions/lib/http/route';
 import { localActivityTable, localDynamoClient } from '../functions/local/local-activity-table';
-import { apiEvent, context } from './webex-calls';
+import { apiEvent, context } from './api-event';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
