@@ -1,6 +1,6 @@
 import { flatTemplate } from '../support/flat-template';
 import { App, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { API_SCOPES } from '../../functions/lib/http/scopes';
 import { routes } from '../../functions/routes';

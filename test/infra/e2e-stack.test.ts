@@ -1,7 +1,6 @@
 import { flatTemplate } from '../support/flat-template';
 import { LIFECYCLE_RESULT_SOURCE } from '../../functions/lib/schemas/lifecycle-events';
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { E2E_EVENT_SOURCE } from '../../e2e/constants';
 import { configFromContext } from '../../infra/config';
 import { ENV } from '../../functions/lib/tokens/service-app-secret';

@@ -1,6 +1,5 @@
 import { flatTemplate } from '../support/flat-template';
 import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { WebexProvisioningStack } from '../../infra/webex-provisioning-stack';
 import { CDK_JSON_CONTEXT, appAsDeployed } from '../support/cdk-app';
 

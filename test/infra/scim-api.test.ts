@@ -1,6 +1,6 @@
 import { flatTemplate } from '../support/flat-template';
 import { App, Stack, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { routes } from '../../functions/routes';
 import { isScimRoute } from '../../functions/lib/http/route';

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { routes, type RouteDefinition } from '../../functions/routes';
 import { isScimRoute, talksToWebex } from '../../functions/lib/http/route';
 import { stateMachines, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
