@@ -73,7 +73,10 @@ describe('activity table', () => {
     for (const task of stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[])) {
       const fn = stack.workflows.taskFunctions[task.id];
       const granted = dynamo(id(stack, fn.role as never));
-      const byText = (statements: unknown[]) => statements.map((st) => JSON.stringify(st)).sort();
+      // Compared as sets of statements, each with its keys in one order.
+      const canonical = (v: unknown): unknown =>
+        Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v;
+      const byText = (statements: unknown[]) => statements.map((st) => JSON.stringify(canonical(st))).sort();
       expect(byText(granted)).toEqual(byText([
         ...(task.recordsActivity ? [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: tableArn }] : []),
         // The SCIM apply: its resources and markers, and Query on the table and its index (no Scan).

@@ -92,7 +92,11 @@ describe('apiAuth: who may call the API', () => {
 
   it('answers in the error JSON from the gateway: 401 with WWW-Authenticate, 403 InsufficientScope naming the scope', () => {
     const { template } = synth(MODES[1][1]);
-    const responses = Object.fromEntries(resources(template, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => [r.Properties.ResponseType, r.Properties]));
+    // The OAuth API's own (the SCIM API answers in the SCIM error form: scim-api.test.ts).
+    const [oauthApiId] = resources(template, 'AWS::ApiGateway::RestApi').find(([, r]) => String(r.Properties.Description).includes('OAuth 2.0'))!;
+    const responses = Object.fromEntries(
+      resources(template, 'AWS::ApiGateway::GatewayResponse').filter(([, r]) => r.Properties.RestApiId.Ref === oauthApiId).map(([, r]) => [r.Properties.ResponseType, r.Properties]),
+    );
     expect(responses.UNAUTHORIZED).toMatchObject({ StatusCode: '401', ResponseParameters: { 'gatewayresponse.header.WWW-Authenticate': '\'Bearer error="invalid_token"\'' } });
     expect(JSON.parse(responses.UNAUTHORIZED.ResponseTemplates['application/json']).error.code).toBe('Unauthorized');
     expect(responses.ACCESS_DENIED.StatusCode).toBe('403');

@@ -333,6 +333,8 @@ describe('WebexProvisioning stack (defaults)', () => {
           ...((route as RouteDefinition).recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
           // ...and the SCIM routes their resources: items and unique-value markers, and Query by e-mail and list.
           ...(route.needs.includes('scim') ? ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'] : []),
+          // ...and the pacing budget's one item, read for a running job's pace.
+          ...(route.needs.includes('pacing') ? ['dynamodb:GetItem'] : []),
         ].sort(),
       );
     }

@@ -53,12 +53,13 @@ export function actionWebexRequests(action: Exclude<ApplyAction, { action: 'done
 
 /**
  * How long an apply holds a resource, renewed at every step: longer than the longest run it waits for without a
- * step of its own (the Mover, whose move job Enable Calling may poll for an hour, within RunMover's TimeoutSeconds),
+ * step of its own (the Mover, whose nested move may run an hour and be run again after each of its rate-limit waits,
+ * within RunMover's TimeoutSeconds),
  * so that no other apply takes the user while one still runs and writes stay in order
  * (test/unit/scim/apply-lease.test.ts checks it against every Task of the ASL). A crashed apply's lease lapses;
  * the next write's apply, waiting for it (WaitForLease), then takes it.
  */
-export const SCIM_LEASE_MS = 4 * 3_600_000;
+export const SCIM_LEASE_MS = 13 * 3_600_000;
 
 /** The ScimApply execution of one stored version: the same name for a retried start, so it starts once. */
 export function scimApplyExecutionName(userId: string, version: number, cause?: { groupId: string; groupVersion: number }): string {
