@@ -71,13 +71,8 @@ export const MIN_PROBE = 0.02;
 export const MIN_DECREASE = 0.8;
 /** The rate is never cut below this (requests a second). */
 export const MIN_RATE = 0.2;
-/**
- * 429s within this of a cut (or its Retry-After and the client's spread after it, or the time the slots already
- * granted at the old rate take to go, if longer) do not cut again: they are the same congestion's echo.
- */
+/** 429s within this of a cut (or its Retry-After, if longer) do not cut again. */
 export const HOLD_MS = 1_000;
-/** How far after a Retry-After the Webex client spreads its resends (client.ts afterRateLimit, for short waits). */
-export const RETRY_SPREAD_MS = 1_000;
 /** The bucket holds this much of the runs' rate: a second's burst. */
 export const BURST_MS = 1_000;
 /**
@@ -146,21 +141,16 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
 /**
  * Webex answered 429 (`count` of them) at `nowMs`, asking to wait `retryAfterMs`. The first of an event cuts
  * the rate to the runs' draw at that moment (the ceiling as found, or less); every one holds the runs back
- * until its Retry-After and drops the bucket's burst so they resume at the new pace, and takes a token for the
- * request refused, which the client sends again: the resends are paid for, not added on top of the runs' draw.
- * The event lasts until its resends and the slots granted before the cut have gone (holdUntilMs).
+ * until its Retry-After and drops the bucket's burst so they resume at the new pace.
  */
 export function rateLimited(state: PaceState, settings: PacingSettings, nowMs: number, retryAfterMs: number, count = 1): PaceState {
   const s = advance(state, settings, nowMs);
   const blockedUntilMs = Math.max(s.blockedUntilMs, nowMs + Math.max(0, retryAfterMs));
-  const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0) - count, rateLimited: s.rateLimited + count };
+  const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0), rateLimited: s.rateLimited + count };
   if (nowMs < s.holdUntilMs) return base;
   const drawn = runRate(s.rate, settings);
   const rate = Math.max(MIN_RATE, s.rate * Math.min(MIN_DECREASE, 1 - settings.interactiveShare));
-  // The slots already granted go at the old pace: their 429s belong to this event too.
-  const grantedAheadMs = (Math.max(0, -s.tokens) / drawn) * 1000;
-  const holdMs = Math.max(HOLD_MS, Math.max(0, retryAfterMs) + RETRY_SPREAD_MS, grantedAheadMs);
-  return { ...base, rate, ceiling: Math.max(MIN_RATE, drawn), holdUntilMs: nowMs + holdMs };
+  return { ...base, rate, ceiling: Math.max(MIN_RATE, drawn), holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
 }
 
 /** What a run's progress shows of the budget. */
