@@ -92,8 +92,7 @@ describe('activity table', () => {
     for (const route of routes as readonly RouteDefinition[]) {
       const granted = dynamo(id(stack, stack.api.functions[route.id].role as never)).flatMap(actions).sort();
       const expected = [
-        ...(route.needs.includes('activity') || route.needs.includes('scim') ? ['dynamodb:Query'] : []),
-        ...(route.needs.includes('scim') ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] : []),
+        ...(route.needs.includes('activity') ? ['dynamodb:Query'] : []),
         ...(route.recordsActivity ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
         // The pacing budget's item, read for a running job's progress.
         ...(route.needs.includes('pacing') ? ['dynamodb:GetItem'] : []),
