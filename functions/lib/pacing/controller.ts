@@ -76,8 +76,8 @@ export const HOLD_MS = 1_000;
 /** The bucket holds this much of the runs' rate: a second's burst. */
 export const BURST_MS = 1_000;
 /**
- * At most this long an idle gap counts toward the rate's growth: an idle budget does not grow. Time in which
- * slots were reserved ahead, or a refused run waits to ask again, is not idle: it all counts.
+ * At most this long an idle gap counts toward the rate's growth: an idle budget does not grow. Time in which a
+ * refused run waits to ask again is not idle: it all counts.
  */
 export const MAX_GROWTH_STEP_MS = 1_000;
 /** A grant may reserve a slot this far ahead of now; further out, the caller asks again later. */
@@ -102,9 +102,9 @@ export function advance(state: PaceState, settings: PacingSettings, nowMs: numbe
   if (elapsed === 0) return nowMs > state.atMs ? { ...state, atMs: nowMs } : state;
   const capacity = Math.max(runRate(state.rate, settings) * (BURST_MS / 1000), ask);
   const tokens = Math.min(Math.max(capacity, state.tokens), state.tokens + runRate(state.rate, settings) * (elapsed / 1000));
-  // Slots reserved ahead last until the tokens are back to zero; a refused run waits until wantedUntilMs.
-  const reservedUntil = from + (Math.max(0, -state.tokens) / runRate(state.rate, settings)) * 1000;
-  const demandedUntil = Math.max(from + MAX_GROWTH_STEP_MS, reservedUntil, state.wantedUntilMs ?? 0);
+  // A refused run waits until wantedUntilMs: that time is demand. Slots reserved ahead are not: their requests are
+  // not sent yet, so no answer has shown the rate holds.
+  const demandedUntil = Math.max(from + MAX_GROWTH_STEP_MS, state.wantedUntilMs ?? 0);
   const seconds = Math.min(elapsed, demandedUntil - from) / 1000;
   return { ...state, tokens, rate: grown(state, settings, seconds), atMs: nowMs };
 }
