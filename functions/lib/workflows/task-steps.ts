@@ -7,7 +7,7 @@ import { runStep, type StepError, type StepLog } from './step-error';
  * `lifecycleStep`; the bulk, reconcile and SCIM machines' rows their own fields). The payload the Lambda accepts
  * (one branch per row, on `step`) derives from the table, so a step is its Task state and its row.
  */
-export interface TaskStep<C, I extends z.ZodObject = z.ZodObject> extends StepDeclarations {
+export interface TaskStep<C, I extends StepFields = StepFields> extends StepDeclarations {
   readonly input: I;
   // Method syntax: a table of rows with different inputs stays assignable to Record<string, TaskStep<C>>.
   run(ctx: C, input: z.infer<I>): unknown;
@@ -44,23 +44,37 @@ export function stepRequests(declares: StepDeclarations, conditions: readonly st
   return when === undefined ? webex.requests : (webex.when?.[when] as number);
 }
 
+/**
+ * The fields a row's Task state sends beside `step`: an object, or one object per value of a field the state
+ * sends (a row shared by several machines, each sending its own state: `flow`).
+ */
+export type StepFields = z.ZodObject | z.ZodDiscriminatedUnion<readonly z.ZodObject[]>;
+
 /** A row, its input inferred from its schema. */
-export const taskStep = <C, I extends z.ZodObject>(input: I, run: (ctx: C, input: z.infer<I>) => unknown, declares: StepDeclarations = {}): TaskStep<C, I> => ({
+export const taskStep = <C, I extends StepFields>(input: I, run: (ctx: C, input: z.infer<I>) => unknown, declares: StepDeclarations = {}): TaskStep<C, I> => ({
   input,
   run,
   ...declares,
 });
 
-export type TaskStepTable<C> = Record<string, TaskStep<C, z.ZodObject>>;
+export type TaskStepTable<C> = Record<string, TaskStep<C, StepFields>>;
 
 /** The payload of any step of the table: that row's fields and its name. */
 export type TaskStepInput<T extends TaskStepTable<never>> = { [S in keyof T & string]: z.infer<T[S]['input']> & { step: S } }[keyof T & string];
 
 /** `{ step, …fields }`: one branch per row, so a payload is checked against its own step's schema. */
 export function taskStepInput<T extends TaskStepTable<never>>(table: T): z.ZodType<TaskStepInput<T>> {
-  const [first, ...rest] = Object.entries(table).map(([step, row]) => row.input.extend({ step: z.literal(step) }));
+  const [first, ...rest] = Object.entries(table).map(([step, row]) => withStep(row.input, step));
   if (!first) throw new Error('A step table needs a step');
   return z.discriminatedUnion('step', [first, ...rest]) as unknown as z.ZodType<TaskStepInput<T>>;
+}
+
+/** A row's fields with its `step`: a row with one object per value of a field gets `step` on each. */
+function withStep(fields: StepFields, step: string) {
+  if (fields instanceof z.ZodObject) return fields.extend({ step: z.literal(step) });
+  const [first, ...rest] = fields.options.map((o) => o.extend({ step: z.literal(step) }));
+  if (!first) throw new Error(`The step ${step} needs a schema`);
+  return z.discriminatedUnion(fields.def.discriminator, [first, ...rest]);
 }
 
 /**
@@ -74,7 +88,7 @@ export type TaskStepOptions = Omit<StepLog, 'workflow'> & { adjust?: (wire: Step
  * leaves as a StepError under the error's own name.
  */
 export function runTaskStep<C, T extends TaskStepTable<C>>(workflow: string, table: T, ctx: C, input: TaskStepInput<T>, options: TaskStepOptions = {}): Promise<unknown> {
-  const row: TaskStep<C, z.ZodObject> = table[input.step];
+  const row: TaskStep<C, StepFields> = table[input.step];
   const { adjust, ...log } = options;
   return runStep(input.step, { ...log, workflow }, () => row.run(ctx, input), adjust);
 }

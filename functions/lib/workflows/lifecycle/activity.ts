@@ -1,13 +1,10 @@
 import type { ActivityRecord, FieldChange } from '../../activity/records';
 import { trackingIdsIn, triggerOfOrigin } from '../../activity/trigger';
 import { EnableCallingResult } from '../../schemas/calling';
-import { UserJoinedDetail } from '../../schemas/lifecycle-events';
-import { JoinerState } from './joiner';
-import { LeaverState } from './leaver';
-import { MoverState } from './mover';
-import type { LifecycleFlow, Outcome } from './outcome';
-import type { LifecycleEnvelope } from './state';
-import type * as z from 'zod';
+import type { JoinerOutcomeState } from './joiner';
+import type { LeaverOutcomeState } from './leaver';
+import type { MoverOutcomeState } from './mover';
+import type { FlowState, Outcome } from './outcome';
 import { createdChanges } from '../users/create-user';
 
 
@@ -24,37 +21,40 @@ export function callingChanges(output: unknown): FieldChange[] {
   ].filter((c) => c.after !== undefined);
 }
 
-const CHANGES: { [F in LifecycleFlow]: (state: z.infer<typeof LifecycleEnvelope>) => FieldChange[] } = {
-  joiner: (raw) => {
-    const s = JoinerState.parse(raw);
-    const detail = UserJoinedDetail.safeParse(s.detail);
-    const created = s.user?.created && detail.success ? createdChanges(detail.data) : [];
-    return [...created, ...callingChanges(s.calling?.result)];
-  },
-  mover: (raw) => {
-    const s = MoverState.parse(raw);
-    return [...(s.profile?.changes ?? []), ...callingChanges(s.calling?.result)];
-  },
-  leaver: (raw) => {
-    const s = LeaverState.parse(raw);
-    const changes: FieldChange[] = [];
-    if (s.alternates?.removed.length) changes.push({ field: 'calling.alternateNumbers', before: s.alternates.removed });
-    if (s.license?.removed.length) changes.push({ field: 'licenses', before: s.license.removed.map((l) => l.name ?? l.id) });
-    if (s.removal?.action === 'deleted') changes.push({ field: 'user', before: 'present', after: 'deleted' });
-    if (s.removal?.action === 'deactivated') changes.push({ field: 'loginEnabled', before: true, after: false });
-    return changes;
-  },
-};
+function joinerChanges(s: JoinerOutcomeState): FieldChange[] {
+  // A refused detail created nothing: the user step refused it too.
+  const created = s.user?.created && !('refused' in s.detail) ? createdChanges(s.detail) : [];
+  return [...created, ...callingChanges(s.calling?.result)];
+}
+
+const moverChanges = (s: MoverOutcomeState): FieldChange[] => [...(s.profile?.changes ?? []), ...callingChanges(s.calling?.result)];
+
+function leaverChanges(s: LeaverOutcomeState): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if (s.alternates?.removed.length) changes.push({ field: 'calling.alternateNumbers', before: s.alternates.removed });
+  if (s.license?.removed.length) changes.push({ field: 'licenses', before: s.license.removed.map((l) => l.name ?? l.id) });
+  if (s.removal?.action === 'deleted') changes.push({ field: 'user', before: 'present', after: 'deleted' });
+  if (s.removal?.action === 'deactivated') changes.push({ field: 'loginEnabled', before: true, after: false });
+  return changes;
+}
+
+function flowChanges(run: FlowState): FieldChange[] {
+  switch (run.flow) {
+    case 'joiner': return joinerChanges(run.state);
+    case 'mover': return moverChanges(run.state);
+    case 'leaver': return leaverChanges(run.state);
+  }
+}
 
 /**
  * The activity record of a lifecycle run: one user, from what the execution recorded and the outcome it
  * publishes (the same words: steps, error). `startedAt` is the execution's StartTime, so a retried
  * BuildOutcome writes the same item.
  */
-export function lifecycleActivity(state: z.infer<typeof LifecycleEnvelope>, flow: LifecycleFlow, outcome: Outcome, startedAt: string, now: Date): ActivityRecord {
+export function lifecycleActivity(run: FlowState, outcome: Outcome, startedAt: string, now: Date): ActivityRecord {
   const d = outcome.detail;
   return {
-    kind: flow,
+    kind: run.flow,
     email: d.email,
     ...(d.userId ? { userId: d.userId } : {}),
     startedAt,
@@ -62,10 +62,10 @@ export function lifecycleActivity(state: z.infer<typeof LifecycleEnvelope>, flow
     outcome: d.status === 'COMPLETED' ? 'succeeded' : 'failed',
     executionName: d.executionName,
     trigger: triggerOfOrigin(d.origin),
-    changes: CHANGES[flow](state),
+    changes: flowChanges(run),
     steps: d.applied,
     ...(d.error ? { error: d.error } : {}),
-    trackingIds: trackingIdsIn(state),
+    trackingIds: trackingIdsIn(run.state),
     ...(d.note ? { note: d.note } : {}),
   };
 }

@@ -1,12 +1,13 @@
 import * as z from 'zod';
-import { LEAVER_POLICIES } from '../../schemas/lifecycle-events';
+import { UserLeftDetail } from '../../schemas/lifecycle-events';
 import type { WebexClient } from '../../webex/client';
 import { findPersonIdByEmail, getPerson, replacePerson, toPersonUpdate } from '../../webex/people-api';
 import { listLicenses } from '../../webex/reference-data';
 import { changeAlternateNumbers, getPersonNumbers, patchUserLicenses } from '../../webex/telephony-api';
+import { ValidationError } from '../../errors';
 import { ChangeNotAppliedError } from '../calling/errors';
 import { deleteFoundUser } from '../users/delete-user';
-import { lifecycleStateBase } from './state';
+import { lifecycleState, outcomeDetail } from './state';
 
 /**
  * The leaver (statemachines/leaver.asl.json): find the user, return the alternate numbers, remove the
@@ -31,15 +32,15 @@ export const LeaverLicense = z.object({ removed: z.array(z.object({ id: z.string
 /** `kept`: removeCalling left the user active (or as it was), without calling. */
 export const LeaverRemoval = z.object({ action: z.enum(['deleted', 'deactivated', 'kept', 'unchanged', 'gone']), detail: z.string() });
 
-export const LeaverState = z.object({
-  ...lifecycleStateBase,
-  detail: z.looseObject({ email: z.string(), policy: z.enum(LEAVER_POLICIES).optional() }),
-  user: LeaverUser.optional(),
-  alternates: LeaverAlternates.optional(),
-  license: LeaverLicense.optional(),
-  removal: LeaverRemoval.optional(),
-});
+/** The detail as the leaver runs it: the event's, with the policy the router settled and whether the event named it. */
+export const LeaverDetail = UserLeftDetail.extend({ policySource: z.enum(['event', 'default']).optional() });
+
+const leaverParts = { user: LeaverUser.optional(), alternates: LeaverAlternates.optional(), license: LeaverLicense.optional(), removal: LeaverRemoval.optional() };
+export const LeaverState = lifecycleState(LeaverDetail, leaverParts);
 export type LeaverState = z.infer<typeof LeaverState>;
+/** The leaver's state as BuildOutcome reads it (outcomeDetail). */
+export const LeaverOutcomeState = lifecycleState(outcomeDetail(LeaverDetail), leaverParts);
+export type LeaverOutcomeState = z.infer<typeof LeaverOutcomeState>;
 
 /**
  * Licenses that make a user a Webex Calling user: the Webex Calling ones, and Customer Experience -
@@ -68,15 +69,11 @@ export async function leaverFindUser(client: WebexClient, state: LeaverState): P
   };
 }
 
-const FoundUser = z.object({
-  id: z.string(),
-  alternates: z.array(z.string()).default([]),
-  licenses: z.array(z.string()).default([]),
-  primaryNumber: z.string().optional(),
-  extension: z.string().optional(),
-});
-/** The user leaverFindUser found: the steps after it run only when it found one. */
-const userOf = (state: LeaverState) => FoundUser.parse(state.user);
+/** The user leaverFindUser found: the steps after it run only when it found one (IsUserThere). */
+function userOf({ user }: LeaverState) {
+  if (!user?.found || !user.id) throw new ValidationError([{ field: 'state.user', message: 'the steps after FindUser need the user it found' }]);
+  return { ...user, id: user.id, alternates: user.alternates ?? [], licenses: user.licenses ?? [] };
+}
 
 /**
  * Every alternate number back to the location's pool, in one PUT; numbers no longer held are skipped.

@@ -6,7 +6,8 @@ import type { WebexClient } from '../../webex/client';
 import { findPersonIdByEmail, getPerson } from '../../webex/people-api';
 import { FieldChange } from '../../activity/records';
 import { updateUserWithChanges } from '../users/update-user';
-import { NestedCalling, lifecycleStateBase } from './state';
+import { EnableCallingInput } from '../../schemas/calling';
+import { NestedCalling, definedFields, lifecycleState, outcomeDetail } from './state';
 
 /** The mover (statemachines/mover.asl.json): find the user, move calling (nested Enable Calling) if the location changes, update the profile. */
 
@@ -14,21 +15,29 @@ export const MoverUser = z.object({
   id: z.string(),
   email: z.string(),
   hasLocationChange: z.boolean(),
-  callingRequest: z.record(z.string(), z.unknown()).optional(),
+  /** The nested Enable Calling execution's input (MoveLocation's `Input.$`), with a location change. */
+  callingRequest: EnableCallingInput.optional(),
 });
 export const MoverProfile = z.object({ changed: z.boolean(), fields: z.array(z.string()), note: z.string().optional(), changes: z.array(FieldChange).optional() });
 
-export const MoverState = z.object({ ...lifecycleStateBase, user: MoverUser.optional(), calling: NestedCalling.optional(), profile: MoverProfile.optional() });
+/** `$.move`: the nested execution's name (NameFirstMove / NameMoveAfterWait). */
+const MoveName = z.object({ executionName: z.string() });
+
+const moverParts = { user: MoverUser.optional(), move: MoveName.optional(), calling: NestedCalling.optional(), profile: MoverProfile.optional() };
+export const MoverState = lifecycleState(UserMovedDetail, moverParts);
 export type MoverState = z.infer<typeof MoverState>;
+/** The mover's state as BuildOutcome reads it (outcomeDetail). */
+export const MoverOutcomeState = lifecycleState(outcomeDetail(UserMovedDetail), moverParts);
+export type MoverOutcomeState = z.infer<typeof MoverOutcomeState>;
 
 /** The mover's user, and what Enable Calling needs to move it when the location changes. */
-export async function moverPrepare(client: WebexClient, state: MoverState): Promise<z.infer<typeof MoverUser>> {
-  const detail = UserMovedDetail.parse(state.detail);
+export async function moverPrepare(client: WebexClient, { detail }: MoverState): Promise<z.infer<typeof MoverUser>> {
   const id = await findPersonIdByEmail(client, detail.email);
   const person = id ? await getPerson(client, id) : undefined;
   if (!person) throw new NotFoundError(`No Webex user with e-mail ${detail.email}`);
   if (!detail.location) return { id: person.id, email: detail.email, hasLocationChange: false };
-  const callingRequest = {
+  // Held to Enable Calling's schema here (the extension is Webex's): every later step reads the state through it.
+  const callingRequest = EnableCallingInput.parse(definedFields({
     user: person.id,
     location: detail.location,
     phoneNumber: detail.phoneNumber,
@@ -38,13 +47,12 @@ export async function moverPrepare(client: WebexClient, state: MoverState): Prom
     autoAssignNumber: detail.phoneNumber ? undefined : true,
     fallbackPhoneNumber: detail.fallbackPhoneNumber,
     move: true,
-  };
-  return { id: person.id, email: detail.email, hasLocationChange: true, callingRequest: JSON.parse(JSON.stringify(callingRequest)) };
+  }));
+  return { id: person.id, email: detail.email, hasLocationChange: true, callingRequest };
 }
 
-export async function moverUpdateProfile(client: WebexClient, state: MoverState): Promise<z.infer<typeof MoverProfile>> {
-  const detail = UserMovedDetail.parse(state.detail);
-  const userId = state.user?.id;
+export async function moverUpdateProfile(client: WebexClient, { detail, user }: MoverState): Promise<z.infer<typeof MoverProfile>> {
+  const userId = user?.id;
   if (!detail.profile || !userId) return { changed: false, fields: [] as string[] };
   const wanted = Object.entries(detail.profile).filter(([, v]) => v !== undefined) as [string, string | null][];
   const fields = wanted.map(([k]) => k);

@@ -8,13 +8,25 @@ import {
 import { EnableCallingResult, type CaughtError } from '../../schemas/calling';
 import { nestedExecutionFailure } from '../../state-machines/nested-execution';
 import { errorDetailFromCause } from '../step-error';
-import { JoinerState } from './joiner';
-import { LeaverState } from './leaver';
-import { MoverState } from './mover';
-import type { LifecycleEnvelope } from './state';
-import type * as z from 'zod';
+import { JoinerOutcomeState } from './joiner';
+import { LeaverOutcomeState } from './leaver';
+import { MoverOutcomeState } from './mover';
+import * as z from 'zod';
 
-export type LifecycleFlow = 'joiner' | 'mover' | 'leaver';
+/** BuildOutcome's fields beside `step`: the flow the machine names, its state read through that flow's schema, and the run's names. */
+const runNames = {
+  executionName: z.string().optional(),
+  /** The execution's StartTime: the activity record's key, the same on a retry. */
+  startedAt: z.string().optional(),
+};
+export const OutcomeInput = z.discriminatedUnion('flow', [
+  z.strictObject({ flow: z.literal('joiner'), state: JoinerOutcomeState, ...runNames }),
+  z.strictObject({ flow: z.literal('mover'), state: MoverOutcomeState, ...runNames }),
+  z.strictObject({ flow: z.literal('leaver'), state: LeaverOutcomeState, ...runNames }),
+]);
+export type OutcomeInput = z.infer<typeof OutcomeInput>;
+/** A flow and its state: what the outcome and the activity record are made of. */
+export type FlowState = Pick<Extract<OutcomeInput, { flow: 'joiner' }>, 'flow' | 'state'> | Pick<Extract<OutcomeInput, { flow: 'mover' }>, 'flow' | 'state'> | Pick<Extract<OutcomeInput, { flow: 'leaver' }>, 'flow' | 'state'>;
 
 export interface Outcome {
   status: 'COMPLETED' | 'FAILED';
@@ -35,7 +47,7 @@ interface FlowRecord {
   failedStep: string;
 }
 
-function joinerRecord(s: JoinerState): FlowRecord {
+function joinerRecord(s: JoinerOutcomeState): FlowRecord {
   const applied: AppliedChange[] = [];
   if (s.user) applied.push({ step: 'createUser', status: s.user.created ? 'applied' : 'unchanged', detail: s.user.created ? 'user created' : 'the user already existed' });
   if (s.calling?.result) applied.push(nestedCallingChange('enableCalling', s.calling.result));
@@ -43,7 +55,7 @@ function joinerRecord(s: JoinerState): FlowRecord {
   return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep: s.user ? 'enableCalling' : 'createUser' };
 }
 
-function moverRecord(s: MoverState): FlowRecord {
+function moverRecord(s: MoverOutcomeState): FlowRecord {
   const applied: AppliedChange[] = [];
   if (s.calling?.result) applied.push(nestedCallingChange('moveLocation', s.calling.result));
   if (s.profile) {
@@ -57,12 +69,12 @@ function moverRecord(s: MoverState): FlowRecord {
 /** The step each leaver policy ends with, as the outcome names it. */
 const LEAVER_POLICY_STEPS: Record<LeaverPolicy, string> = { delete: 'deleteUser', deactivate: 'deactivateUser', removeCalling: 'keepUser' };
 
-function leaverRecord(s: LeaverState): FlowRecord {
+function leaverRecord(s: LeaverOutcomeState): FlowRecord {
   const applied: AppliedChange[] = [];
   const note = s.user && s.user.found === false ? `No Webex user with e-mail ${s.detail.email}: already gone, nothing to do` : undefined;
   if (s.alternates) applied.push({ step: 'unassignAlternates', status: s.alternates.removed.length ? 'applied' : 'unchanged', detail: s.alternates.detail });
   if (s.license) applied.push({ step: 'removeCallingLicense', status: s.license.removed.length ? 'applied' : 'unchanged', detail: s.license.detail });
-  const policyStep = LEAVER_POLICY_STEPS[s.detail.policy ?? 'deactivate'];
+  const policyStep = LEAVER_POLICY_STEPS[('policy' in s.detail ? s.detail.policy : undefined) ?? 'deactivate'];
   if (s.removal) {
     // `kept` changed nothing on the user itself: the change was the license step's.
     const status = s.removal.action === 'unchanged' || s.removal.action === 'kept' ? 'unchanged' : 'applied';
@@ -72,18 +84,20 @@ function leaverRecord(s: LeaverState): FlowRecord {
   return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, note, failedStep };
 }
 
-const RECORDS: { [F in LifecycleFlow]: (state: z.infer<typeof LifecycleEnvelope>) => FlowRecord } = {
-  joiner: (state) => joinerRecord(JoinerState.parse(state)),
-  mover: (state) => moverRecord(MoverState.parse(state)),
-  leaver: (state) => leaverRecord(LeaverState.parse(state)),
-};
+function flowRecord(run: FlowState): FlowRecord {
+  switch (run.flow) {
+    case 'joiner': return joinerRecord(run.state);
+    case 'mover': return moverRecord(run.state);
+    case 'leaver': return leaverRecord(run.state);
+  }
+}
 
 /**
  * The Completed / Failed event's detail from what the execution recorded: which steps applied what,
  * and for a failure the failed step's error (for the joiner's nested Enable Calling, its own result).
  */
-export function buildOutcome(state: z.infer<typeof LifecycleEnvelope>, executionName: string, flow: LifecycleFlow): Outcome {
-  const { origin, email, failure, applied, userId, note, failedStep } = RECORDS[flow](state);
+export function buildOutcome(run: FlowState, executionName: string): Outcome {
+  const { origin, email, failure, applied, userId, note, failedStep } = flowRecord(run);
   const base = { origin, executionName, email, ...(userId ? { userId } : {}), ...(note ? { note } : {}) };
   if (!failure) {
     return { status: 'COMPLETED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.completed, detail: { status: 'COMPLETED', ...base, applied } };

@@ -8,8 +8,7 @@ import {
 } from './leaver';
 import { MoverState, moverPrepare, moverUpdateProfile } from './mover';
 import { lifecycleActivity } from './activity';
-import { buildOutcome } from './outcome';
-import { LifecycleEnvelope } from './state';
+import { OutcomeInput, buildOutcome } from './outcome';
 
 /**
  * The steps of the lifecycle state machines (statemachines/joiner.asl.json, mover.asl.json,
@@ -25,18 +24,16 @@ export interface LifecycleStepContext {
   activity: () => ActivityStore;
 }
 
-/** What every lifecycle Task state sends beside `step`: the execution's JSON and, for BuildOutcome, the run's names. */
-const LifecycleStepFields = z.strictObject({
-  state: LifecycleEnvelope,
-  executionName: z.string().optional(),
-  flow: z.enum(['joiner', 'mover', 'leaver']).optional(),
-  /** The execution's StartTime (BuildOutcome): the activity record's key, the same on a retry. */
-  startedAt: z.string().optional(),
-});
-
-/** A row: the flow's step function given the client, its Webex requests declared beside it. */
-const lifecycleStep = (run: (ctx: LifecycleStepContext, input: z.infer<typeof LifecycleStepFields>) => unknown, declares?: StepDeclarations) =>
-  taskStep(LifecycleStepFields, run, declares);
+/**
+ * A row of one flow: its Task state sends `state` (the execution's JSON), parsed once against the flow's
+ * schema where the payload arrives (taskHandler), and the step function is given it typed.
+ */
+const flowStep = <F extends z.ZodObject<{ state: z.ZodObject }>>(fields: F) =>
+  (run: (client: WebexClient, state: z.infer<F>['state']) => Promise<unknown>, declares?: StepDeclarations) =>
+    taskStep(fields, (ctx: LifecycleStepContext, input: z.infer<F>) => run(ctx.client, input.state), declares);
+const joinerStep = flowStep(z.strictObject({ state: JoinerState }));
+const moverStep = flowStep(z.strictObject({ state: MoverState }));
+const leaverStep = flowStep(z.strictObject({ state: LeaverState }));
 
 /**
  * Each row's `webex` counts its requests on a run where nothing fails (the user found, with calling; no
@@ -44,26 +41,26 @@ const lifecycleStep = (run: (ctx: LifecycleStepContext, input: z.infer<typeof Li
  */
 export const LIFECYCLE_STEP_TABLE = {
   // The e-mail look-up, then the create (or nothing more: an existing user is found, not created again).
-  joinerCreateUser: lifecycleStep((ctx, { state }) => joinerCreateUser(ctx.client, JoinerState.parse(state)), { webex: { requests: 2 } }),
+  joinerCreateUser: joinerStep(joinerCreateUser, { webex: { requests: 2 } }),
   // The e-mail look-up, the person and their numbers.
-  leaverFindUser: lifecycleStep((ctx, { state }) => leaverFindUser(ctx.client, LeaverState.parse(state)), { webex: { requests: 3 } }),
+  leaverFindUser: leaverStep(leaverFindUser, { webex: { requests: 3 } }),
   // The person's numbers (and one request removing the alternates they hold, when they hold any).
-  leaverUnassignAlternates: lifecycleStep((ctx, { state }) => leaverUnassignAlternates(ctx.client, LeaverState.parse(state)), { webex: { requests: 1 } }),
+  leaverUnassignAlternates: leaverStep(leaverUnassignAlternates, { webex: { requests: 1 } }),
   // The person, the licenses' PATCH and the read-back (license names from the cache).
-  leaverRemoveCallingLicense: lifecycleStep((ctx, { state }) => leaverRemoveCallingLicense(ctx.client, LeaverState.parse(state)), { webex: { requests: 3 } }),
-  leaverDeleteUser: lifecycleStep((ctx, { state }) => leaverDeleteUser(ctx.client, LeaverState.parse(state)), { webex: { requests: 1 } }),
+  leaverRemoveCallingLicense: leaverStep(leaverRemoveCallingLicense, { webex: { requests: 3 } }),
+  leaverDeleteUser: leaverStep(leaverDeleteUser, { webex: { requests: 1 } }),
   // Read-modify-write of the person, and its read-back.
-  leaverDeactivateUser: lifecycleStep((ctx, { state }) => leaverDeactivateUser(ctx.client, LeaverState.parse(state)), { webex: { requests: 3 } }),
-  leaverKeepUser: lifecycleStep((ctx, { state }) => leaverKeepUser(ctx.client, LeaverState.parse(state)), { webex: { requests: 1 } }),
+  leaverDeactivateUser: leaverStep(leaverDeactivateUser, { webex: { requests: 3 } }),
+  leaverKeepUser: leaverStep(leaverKeepUser, { webex: { requests: 1 } }),
   // The e-mail look-up and the person.
-  moverPrepare: lifecycleStep((ctx, { state }) => moverPrepare(ctx.client, MoverState.parse(state)), { webex: { requests: 2 } }),
+  moverPrepare: moverStep(moverPrepare, { webex: { requests: 2 } }),
   // Read-modify-write of the person; nothing when the event changes no profile field.
-  moverUpdateProfile: lifecycleStep((ctx, { state }) => moverUpdateProfile(ctx.client, MoverState.parse(state)), { webex: { requests: 2, when: { noProfileChange: 0 } } }),
+  moverUpdateProfile: moverStep(moverUpdateProfile, { webex: { requests: 2, when: { noProfileChange: 0 } } }),
   // The run's outcome, recorded in the activity table before it is published: the one place a lifecycle run
   // writes its history, inside a step the machine runs anyway (no extra state, no extra invocation).
-  buildOutcome: lifecycleStep(async (ctx, { state, executionName = 'unknown', flow = 'joiner', startedAt }) => {
-    const outcome = buildOutcome(state, executionName, flow);
-    await ctx.activity().record([lifecycleActivity(state, flow, outcome, startedAt ?? new Date().toISOString(), new Date())]);
+  buildOutcome: taskStep(OutcomeInput, async (ctx: LifecycleStepContext, run) => {
+    const outcome = buildOutcome(run, run.executionName ?? 'unknown');
+    await ctx.activity().record([lifecycleActivity(run, outcome, run.startedAt ?? new Date().toISOString(), new Date())]);
     return outcome;
   }),
 } satisfies TaskStepTable<LifecycleStepContext>;
