@@ -80,7 +80,7 @@ export const RECONCILE_APPLY_STEPS_TABLE = {
 export const RECONCILE_APPLY_CHECK_TABLE = {
   /** Re-reads the user (one request: by id, or a joiner's e-mail look-up): has Webex changed since the plan? */
   checkAction: taskStep(z.strictObject({ action: PlanAction }), (ctx: ApplyCheckContext, i) => checkAction(ctx.client(), i.action), {
-    webex: { requests: 1 },
+    webex: { calls: ['GET /people/{id}'], when: { joiner: ['GET /people'] } },
   }),
 } satisfies TaskStepTable<ApplyCheckContext>;
 

@@ -8,7 +8,7 @@ import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { WebexClient } from '../webex/client';
 import { createUser } from '../workflows/users/create-user';
 import { restoreSignIn } from '../workflows/users/restore-sign-in';
-import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
+import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable, type WebexCall } from '../workflows/task-steps';
 import { nextAction, targetOf, WebexTarget, type ApplyAction } from './apply-plan';
 import { callingRules, scimDeactivatePolicy } from './calling-rules';
 import type { ScimGroupState } from './schema';
@@ -27,10 +27,12 @@ export interface ScimApplyStepContext {
  * The create-user workflow's Webex requests when nothing fails, on warm functions (the licences' names cached):
  * the look-up by e-mail and the create (test/integration/scim/scim-pacing.test.ts counts them against the simulator).
  */
-export const CREATE_USER_WEBEX_REQUESTS = 2;
+const CREATE_USER_CALLS: readonly WebexCall[] = ['GET /people', 'POST /people'];
+export const CREATE_USER_WEBEX_REQUESTS = CREATE_USER_CALLS.length;
 
 /** Restoring sign-in: the look-up by e-mail, the read, the PUT and its read-back (users/restore-sign-in.ts). */
-export const RESTORE_SIGN_IN_WEBEX_REQUESTS = 4;
+const RESTORE_SIGN_IN_CALLS: readonly WebexCall[] = ['GET /people', 'GET /people/{id}', 'PUT /people/{id}', 'GET /people/{id}'];
+export const RESTORE_SIGN_IN_WEBEX_REQUESTS = RESTORE_SIGN_IN_CALLS.length;
 
 /**
  * Webex requests one apply action makes when nothing fails, drawn from the deployment's pacing budget before it
@@ -93,8 +95,8 @@ export const SCIM_APPLY_STEP_TABLE = {
   createUser: taskStep(z.object({ detail: z.object({ email: z.string(), firstName: z.string().optional(), lastName: z.string().optional(), displayName: z.string().optional(), department: z.string().optional(), title: z.string().optional() }) }), async (ctx: ScimApplyStepContext, i) => {
     const { created, user } = await createUser(ctx.webex(), { ...i.detail, ...(!i.detail.firstName && !i.detail.lastName && !i.detail.displayName ? { displayName: i.detail.email } : {}) });
     return { created, userId: user.id };
-  }, { webex: { requests: CREATE_USER_WEBEX_REQUESTS } }),
-  restoreSignIn: taskStep(z.object({ email: z.string() }), (ctx: ScimApplyStepContext, i) => restoreSignIn(ctx.webex(), i.email), { webex: { requests: RESTORE_SIGN_IN_WEBEX_REQUESTS } }),
+  }, { webex: { calls: CREATE_USER_CALLS } }),
+  restoreSignIn: taskStep(z.object({ email: z.string() }), (ctx: ScimApplyStepContext, i) => restoreSignIn(ctx.webex(), i.email), { webex: { calls: RESTORE_SIGN_IN_CALLS } }),
   record: taskStep(
     z.object({ ...Resource, version: z.number().int(), outcome: z.enum(['applied', 'failed']), target: WebexTarget.optional(), failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional() }),
     async (ctx: ScimApplyStepContext, i) => {

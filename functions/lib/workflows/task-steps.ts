@@ -23,26 +23,46 @@ export interface StepDeclarations {
 }
 
 /**
- * The Webex requests one run of a step makes when nothing fails, on warm functions (cached reference data
- * read from the cache): `requests`, or, where the input decides, the count under each named condition
- * (`when`). The pacing figures add these up along a machine's path (scripts/request-figures.ts). A step whose requests
- * grow with the organisation (the reconcile plan's reads) says with what instead (`scalesWith`).
+ * A Webex request as the Webex client sends it and the simulator logs it: the method and the path under /v1, with
+ * `{id}` for a segment the request fills in (`GET /people/{id}`).
+ */
+export type WebexCall = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /${string}`;
+
+/**
+ * A read the reference-data cache answers on a warm function (webex/reference-data.ts): the pacing figures, made for
+ * warm functions, leave it out; a run on a function that has not read it yet makes it (the fault matrices list it).
+ */
+export interface CachedCall {
+  readonly cached: WebexCall;
+}
+export type StepCall = WebexCall | CachedCall;
+
+/**
+ * The Webex requests one run of a step makes when nothing fails, in the order it makes them: `calls`, or, where
+ * the input or what Webex holds decides, the calls under each named condition (`when`). The pacing figures count
+ * them along a machine's path (scripts/request-figures.ts); the fault matrices inject a fault on each in turn
+ * (test/support/step-calls.ts). A step whose requests grow with the organisation (the reconcile plan's reads) says
+ * with what instead (`scalesWith`).
  */
 export type StepWebexRequests =
-  | { readonly requests: number; readonly when?: Readonly<Record<string, number>> }
+  | { readonly calls: readonly StepCall[]; readonly when?: Readonly<Record<string, readonly StepCall[]>> }
   | { readonly scalesWith: string };
 
 /**
- * The requests of one run of a step under the named conditions (the first the row counts differently), 0 for
- * a step that calls no Webex. One that scales with the organisation has no such figure: asking for it is an error.
+ * The calls of one run of a step under the named conditions (the first the row declares differently), none for a
+ * step that calls no Webex. One that scales with the organisation has no such list: asking for it is an error.
  */
-export function stepRequests(declares: StepDeclarations, conditions: readonly string[] = []): number {
+export function stepCalls(declares: StepDeclarations, conditions: readonly string[] = []): readonly StepCall[] {
   const webex = declares.webex;
-  if (!webex) return 0;
-  if (!('requests' in webex)) throw new Error(`a step whose Webex requests scale with ${webex.scalesWith} has no count`);
+  if (!webex) return [];
+  if (!('calls' in webex)) throw new Error(`a step whose Webex requests scale with ${webex.scalesWith} has no count`);
   const when = conditions.find((c) => webex.when?.[c] !== undefined);
-  return when === undefined ? webex.requests : (webex.when?.[when] as number);
+  return when === undefined ? webex.calls : (webex.when?.[when] as readonly StepCall[]);
 }
+
+/** The requests of one run of a step on a warm function (its cached reads left out), under the named conditions. */
+export const stepRequests = (declares: StepDeclarations, conditions: readonly string[] = []): number =>
+  stepCalls(declares, conditions).filter((call) => typeof call === 'string').length;
 
 /**
  * The fields a row's Task state sends beside `step`: an object, or one object per value of a field the state

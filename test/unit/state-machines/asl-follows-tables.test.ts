@@ -99,7 +99,7 @@ describe('the check names the step', () => {
   const callingAsl = () => aslFile('statemachines/enable-calling.asl.json') as Asl & { States: Record<string, any> };
   const calling = (table: typeof callingTable, asl = callingAsl()) =>
     aslProblems(withAsls('EnableCallingStepsFunctionArn', callingSpec(table), { 'statemachines/enable-calling.asl.json': asl }));
-  const dummy = { webex: { requests: 1 }, writes: 'calling', run: () => undefined, shown: { paths: ['enable'] as const, status: 'completed', detail: () => undefined } };
+  const dummy = { webex: { calls: ['GET /people/{id}'] as const }, writes: 'calling', run: () => undefined, shown: { paths: ['enable'] as const, status: 'completed', detail: () => undefined } };
 
   it('a row added without its Task state', () => {
     expect(calling({ ...callingTable, checkVoicemail: dummy })).toEqual([

@@ -164,7 +164,7 @@ async function assignTarget(client: WebexClient, state: EnableCallingState, targ
 /** The enable path's rows, in the table's order (steps.ts spreads them). */
 export const ASSIGN_STEPS = {
   resolveLicense: callingStep({
-    webex: { requests: 1 },
+    webex: { calls: ['GET /licenses'] },
     writes: 'license',
     run: (ctx, state) => resolveLicense(ctx.client, state, ctx.defaultLicense),
     shown: {
@@ -179,13 +179,20 @@ export const ASSIGN_STEPS = {
     },
   }),
   chooseNumber: callingStep({
-    webex: { requests: 1 },
+    // The location's first free number; a number the request names is looked up instead, and an extension validated.
+    webex: {
+      calls: ['GET /telephony/config/people/primary/availableNumbers'],
+      when: {
+        numberAndExtensionNamed: ['GET /telephony/config/numbers', 'POST /telephony/config/locations/{id}/actions/validateExtensions/invoke'],
+        numberNamed: ['GET /telephony/config/numbers'],
+      },
+    },
     writes: 'target',
     run: (ctx, state) => chooseNumber(ctx.client, state),
     shown: { paths: ['enable'], status: 'completed', detail: targetDetail, skippedWhenEnabled: true },
   }),
   assignLicense: callingStep({
-    webex: { requests: 2 },
+    webex: { calls: ['GET /people/{id}', 'PATCH /licenses/users'] },
     writes: 'assignment',
     run: (ctx, state) => assignLicense(ctx.client, state),
     shown: {

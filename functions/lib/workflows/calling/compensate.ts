@@ -61,5 +61,5 @@ export async function compensate(client: WebexClient, state: EnableCallingState)
 
 /** The row of the undo after a failure (steps.ts). */
 export const COMPENSATE_STEPS = {
-  compensate: callingStep({ webex: { requests: 3 }, writes: 'compensation', run: (ctx, state) => compensate(ctx.client, state) }),
+  compensate: callingStep({ webex: { calls: ['GET /people/{id}', 'PATCH /licenses/users', 'GET /people/{id}'] }, writes: 'compensation', run: (ctx, state) => compensate(ctx.client, state) }),
 } satisfies Record<string, CallingStepDef>;

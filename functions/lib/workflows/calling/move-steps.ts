@@ -280,7 +280,8 @@ export async function compensateMove(client: WebexClient, state: EnableCallingSt
 /** The move path's rows, in the table's order (steps.ts spreads them after the enable path's). */
 export const MOVE_STEPS = {
   chooseMoveTarget: callingStep({
-    webex: { requests: 1, when: { numberNamed: 0 } },
+    // A dry run: does the user's number travel? If not, the location's first free number (numberStays).
+    webex: { calls: ['POST /telephony/config/jobs/person/moveLocation'], when: { numberNamed: [], numberStays: ['POST /telephony/config/jobs/person/moveLocation', 'GET /telephony/config/people/primary/availableNumbers'] } },
     writes: 'target',
     run: (ctx, state) => chooseMoveTarget(ctx.client, state),
     shown: {
@@ -294,7 +295,7 @@ export const MOVE_STEPS = {
     },
   }),
   validateMove: callingStep({
-    webex: { requests: 1 },
+    webex: { calls: ['POST /telephony/config/jobs/person/moveLocation'] },
     writes: 'moveValidation',
     run: (ctx, state) => validateMoveStep(ctx.client, state),
     shown: {
@@ -307,7 +308,7 @@ export const MOVE_STEPS = {
     },
   }),
   startMoveJob: callingStep({
-    webex: { requests: 2 },
+    webex: { calls: ['GET /people/{id}', 'POST /telephony/config/jobs/person/moveLocation'] },
     writes: 'moveJob',
     run: (ctx, state) => startMoveJobStep(ctx.client, state),
     shown: {
@@ -317,7 +318,7 @@ export const MOVE_STEPS = {
     },
   }),
   checkMoveJob: callingStep({
-    webex: { requests: 1 },
+    webex: { calls: ['GET /telephony/config/jobs/person/moveLocation/{id}'] },
     writes: 'moveJob',
     run: (ctx, state) => checkMoveJob(ctx.client, state),
     shown: {

@@ -116,7 +116,8 @@ export async function checkCurrentCalling(client: WebexClient, state: EnableCall
 /** The rows of the steps both paths start with, in the table's order (steps.ts spreads them). */
 export const RESOLVE_STEPS = {
   resolveUser: callingStep({
-    webex: { requests: 1 },
+    // The person by id; a request naming the user by e-mail looks the id up first.
+    webex: { calls: ['GET /people/{id}'], when: { userByEmail: ['GET /people', 'GET /people/{id}'] } },
     writes: 'user',
     run: (ctx, state) => resolveUser(ctx.client, state),
     shown: {
@@ -126,13 +127,17 @@ export const RESOLVE_STEPS = {
     },
   }),
   resolveLocation: callingStep({
-    webex: { requests: 1, when: { locationById: 0 } },
+    // The location by name (by id: from the cache), then whether it takes calling users (cached once it does).
+    webex: {
+      calls: ['GET /locations', { cached: 'GET /telephony/config/locations/{id}' }],
+      when: { locationById: [{ cached: 'GET /locations/{id}' }, { cached: 'GET /telephony/config/locations/{id}' }] },
+    },
     writes: 'location',
     run: (ctx, state) => resolveLocationStep(ctx.client, state),
     shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.location && `"${s.location.name}" (${s.location.id})` },
   }),
   checkCurrentCalling: callingStep({
-    webex: { requests: 0 },
+    webex: { calls: [] },
     writes: 'current',
     run: (ctx, state) => checkCurrentCalling(ctx.client, state),
     shown: { paths: ['enable', 'move'], status: 'completed', detail: (s) => s.current?.detail },

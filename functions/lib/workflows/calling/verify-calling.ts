@@ -48,7 +48,7 @@ export async function verifyCalling(client: WebexClient, state: EnableCallingSta
 /** The row of the read-back both paths end with (steps.ts). */
 export const VERIFY_STEPS = {
   verifyCalling: callingStep({
-    webex: { requests: 2 },
+    webex: { calls: ['GET /people/{id}', 'GET /people/{id}/features/numbers'] },
     writes: 'calling',
     run: (ctx, state) => verifyCalling(ctx.client, state),
     shown: {

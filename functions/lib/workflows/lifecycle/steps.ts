@@ -36,26 +36,30 @@ const moverStep = flowStep(z.strictObject({ state: MoverState }));
 const leaverStep = flowStep(z.strictObject({ state: LeaverState }));
 
 /**
- * Each row's `webex` counts its requests on a run where nothing fails (the user found, with calling; no
- * alternate numbers held); the pacing figures add them up (scripts/request-figures.ts).
+ * Each row's `webex` lists its requests on a run where nothing fails (the user found, with calling; no alternate
+ * numbers held, `holdsAlternates` otherwise); the pacing figures count them (scripts/request-figures.ts).
  */
 export const LIFECYCLE_STEP_TABLE = {
-  // The e-mail look-up, then the create (or nothing more: an existing user is found, not created again).
-  joinerCreateUser: joinerStep(joinerCreateUser, { webex: { requests: 2 } }),
+  // The e-mail look-up, then the create (an existing user is found and read instead, not created again).
+  joinerCreateUser: joinerStep(joinerCreateUser, { webex: { calls: ['GET /people', 'POST /people'] } }),
   // The e-mail look-up, the person and their numbers.
-  leaverFindUser: leaverStep(leaverFindUser, { webex: { requests: 3 } }),
-  // The person's numbers (and one request removing the alternates they hold, when they hold any).
-  leaverUnassignAlternates: leaverStep(leaverUnassignAlternates, { webex: { requests: 1 } }),
-  // The person, the licenses' PATCH and the read-back (license names from the cache).
-  leaverRemoveCallingLicense: leaverStep(leaverRemoveCallingLicense, { webex: { requests: 3 } }),
-  leaverDeleteUser: leaverStep(leaverDeleteUser, { webex: { requests: 1 } }),
+  leaverFindUser: leaverStep(leaverFindUser, { webex: { calls: ['GET /people', 'GET /people/{id}', 'GET /people/{id}/features/numbers'] } }),
+  // The person's numbers, and one request removing the alternates they hold, when they hold any.
+  leaverUnassignAlternates: leaverStep(leaverUnassignAlternates, {
+    webex: { calls: ['GET /people/{id}/features/numbers'], when: { holdsAlternates: ['GET /people/{id}/features/numbers', 'PUT /telephony/config/people/{id}/numbers'] } },
+  }),
+  // The person, the licenses' names (cached), the PATCH and the read-back.
+  leaverRemoveCallingLicense: leaverStep(leaverRemoveCallingLicense, {
+    webex: { calls: ['GET /people/{id}', { cached: 'GET /licenses' }, 'PATCH /licenses/users', 'GET /people/{id}'] },
+  }),
+  leaverDeleteUser: leaverStep(leaverDeleteUser, { webex: { calls: ['DELETE /people/{id}'] } }),
   // Read-modify-write of the person, and its read-back.
-  leaverDeactivateUser: leaverStep(leaverDeactivateUser, { webex: { requests: 3 } }),
-  leaverKeepUser: leaverStep(leaverKeepUser, { webex: { requests: 1 } }),
+  leaverDeactivateUser: leaverStep(leaverDeactivateUser, { webex: { calls: ['GET /people/{id}', 'PUT /people/{id}', 'GET /people/{id}'] } }),
+  leaverKeepUser: leaverStep(leaverKeepUser, { webex: { calls: ['GET /people/{id}'] } }),
   // The e-mail look-up and the person.
-  moverPrepare: moverStep(moverPrepare, { webex: { requests: 2 } }),
+  moverPrepare: moverStep(moverPrepare, { webex: { calls: ['GET /people', 'GET /people/{id}'] } }),
   // Read-modify-write of the person; nothing when the event changes no profile field.
-  moverUpdateProfile: moverStep(moverUpdateProfile, { webex: { requests: 2, when: { noProfileChange: 0 } } }),
+  moverUpdateProfile: moverStep(moverUpdateProfile, { webex: { calls: ['GET /people/{id}', 'PUT /people/{id}'], when: { noProfileChange: [] } } }),
   // The run's outcome, recorded in the activity table before it is published: the one place a lifecycle run
   // writes its history, inside a step the machine runs anyway (no extra state, no extra invocation).
   buildOutcome: taskStep(OutcomeInput, async (ctx: LifecycleStepContext, run) => {
