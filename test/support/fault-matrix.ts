@@ -2,6 +2,8 @@ import { FileSecretStore } from '../../functions/lib/tokens/file-secret-store';
 import type { Fault } from '../../functions/simulator/faults';
 import { DEMO_EMAILS, SIM_ACCESS_TOKEN } from '../../functions/simulator/seed';
 import type { SimState } from '../../functions/simulator/state';
+import { pathCalls, type PathStep } from '../../functions/lib/workflows/flow-calls';
+import type { WebexCall } from '../../functions/lib/workflows/task-steps';
 import { startHarness, tempFile, type Harness } from './harness';
 import { useLifecycleHarness } from './lifecycle-harness';
 
@@ -92,6 +94,65 @@ export function madeSteps(h: Harness, steps: WebexStep[]): string[] {
     const expected = step && parseStep(step);
     return expected && expected.method === r.method && expected.path.test(r.path) ? step : `${r.method} ${r.path}`;
   });
+}
+
+/** The reference reads warm() leaves in the function's cache (the licenses, the users' locations by id). */
+const WARMED: readonly WebexCall[] = ['GET /licenses', 'GET /locations/{id}'];
+
+/** A workflow's requests as its step rows declare them, the step declaring each, and the steps in the order they run. */
+export interface RowRequests {
+  steps: WebexStep[];
+  declaredBy: string[];
+  path: { step: string; steps: WebexStep[] }[];
+}
+
+/**
+ * The requests of a run along `path`, from its step rows: its cached reads too, unless warm() has read them (the
+ * matrices' functions are warm for those alone).
+ */
+export function fromRows(path: PathStep[]): RowRequests {
+  // One entry per invocation: a step run twice (checkMoveJob's polls) is two.
+  const bySteps = path.flatMap((p) => Array.from({ length: p.times ?? 1 }, () => ({ ...p, times: 1 }))).map((p) => ({
+    step: p.step,
+    steps: pathCalls([p]).flatMap(({ call }) => (typeof call === 'string' ? [call] : WARMED.includes(call.cached) ? [] : [call.cached])),
+  }));
+  return { steps: bySteps.flatMap((s) => s.steps), declaredBy: bySteps.flatMap((s) => s.steps.map(() => s.step)), path: bySteps };
+}
+
+/** The invocation a request came from: the correlation id in its TrackingID (webex/client.ts: WEBEXPROV_<id>_<n>). */
+const invocationOf = (trackingId: string) => trackingId.split('_')[1] ?? trackingId;
+
+/**
+ * The requests the workflow made as `step: request`, beside the ones its rows declare (`declared`), so that a
+ * mismatch reads as a diff naming the step. Each step invocation's requests (one TrackingID correlation) are the
+ * next step's on the path whose row declares exactly them; else the first step not yet seen, which then sent what
+ * its row does not declare.
+ */
+export function madeByStep(h: Harness, rows: RowRequests): { made: string[]; declared: string[] } {
+  const declared = rows.path.flatMap(({ step, steps }) => steps.map((s) => `${step}: ${s}`));
+  const calls = h.webexCalls();
+  const groups: (typeof calls)[] = [];
+  for (const call of calls) {
+    const last = groups.at(-1);
+    if (last && invocationOf(last[0].trackingId) === invocationOf(call.trackingId)) last.push(call);
+    else groups.push([call]);
+  }
+  const made: string[] = [];
+  let next = 0;
+  for (const group of groups) {
+    const same = (steps: WebexStep[]) => steps.length === group.length && madeSteps({ webexCalls: () => group } as Harness, steps).every((s, i) => s === steps[i]);
+    const found = rows.path.findIndex((p, j) => j >= next && p.steps.length > 0 && same(p.steps));
+    if (found >= 0) {
+      made.push(...rows.path[found].steps.map((s) => `${rows.path[found].step}: ${s}`));
+      next = found + 1;
+      continue;
+    }
+    const by = rows.path[next]?.step ?? 'no step';
+    const expected = rows.path[next]?.steps ?? [];
+    made.push(...madeSteps({ webexCalls: () => group } as Harness, expected).map((s, i) => (s === expected[i] ? `${by}: ${s}` : `${by}: sent ${s}, which its row does not declare`)));
+    next += 1;
+  }
+  return { made, declared };
 }
 
 export interface FaultHarness {
