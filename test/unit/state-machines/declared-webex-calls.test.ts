@@ -1,0 +1,40 @@
+import { BULK_JOINERS_CSV_STEP_TABLE } from '../../../functions/lib/bulk/csv-joiners-steps';
+import { BULK_JOINERS_STEP_TABLE } from '../../../functions/lib/bulk/joiners-steps';
+import { RECONCILE_APPLY_CHECK_TABLE, RECONCILE_APPLY_STEPS_TABLE } from '../../../functions/lib/reconcile/apply-steps';
+import { RECONCILE_PLAN_STEP_TABLE } from '../../../functions/lib/reconcile/plan-steps';
+import { SCIM_APPLY_STEP_TABLE } from '../../../functions/lib/scim/apply-steps';
+import { operationsFor } from '../../../functions/lib/webex-spec/operations';
+import { ENABLE_CALLING_STEP_TABLE } from '../../../functions/lib/workflows/calling/steps';
+import { LIFECYCLE_STEP_TABLE } from '../../../functions/lib/workflows/lifecycle/steps';
+import type { StepCall, StepDeclarations } from '../../../functions/lib/workflows/task-steps';
+
+/**
+ * Every Webex request a step row declares, under every condition, is one of Cisco's operations (the OpenAPI
+ * documents the client's guarded requests are checked against): a misspelt method or path in a row fails here,
+ * naming the step, also on the paths no fault matrix runs (compensation, a number named, the SCIM and reconcile rows).
+ */
+
+const TABLES: Record<string, Record<string, StepDeclarations>> = {
+  ENABLE_CALLING_STEP_TABLE, LIFECYCLE_STEP_TABLE, BULK_JOINERS_STEP_TABLE, BULK_JOINERS_CSV_STEP_TABLE,
+  RECONCILE_PLAN_STEP_TABLE, RECONCILE_APPLY_STEPS_TABLE, RECONCILE_APPLY_CHECK_TABLE, SCIM_APPLY_STEP_TABLE,
+};
+
+const declared = Object.entries(TABLES).flatMap(([table, rows]) =>
+  Object.entries(rows).flatMap(([step, { webex }]) => {
+    if (!webex || !('calls' in webex)) return [];
+    const lists: readonly (readonly StepCall[])[] = [webex.calls, ...Object.values(webex.when ?? {})];
+    return lists.flat().map((call) => ({ step: `${table}.${step}`, call: typeof call === 'string' ? call : call.cached }));
+  }),
+);
+
+it('finds the rows that call Webex', () => {
+  expect(new Set(declared.map((d) => d.step)).size).toBeGreaterThanOrEqual(20);
+});
+
+it("declares only Cisco's operations, each a method and a path template", () => {
+  const unknown = declared.filter(({ call }) => {
+    const [method, path] = call.split(' ');
+    return !operationsFor(path).some((op) => op.method === method);
+  });
+  expect(unknown).toEqual([]);
+});
