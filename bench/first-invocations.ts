@@ -4,7 +4,8 @@ import { rotateScimToken } from '../functions/lib/scim-auth/scim-token';
 import { createGroup } from '../functions/lib/scim/groups';
 import type { ScimStore } from '../functions/lib/scim/store';
 import { createUser as createScimUser } from '../functions/lib/scim/users';
-import { csvReportKeys, prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
+import { prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
+import { bulkReportKeys } from '../functions/lib/bulk/report-keys';
 import { BULK_SOURCE, buildBulkReport, type BulkUserResult } from '../functions/lib/bulk/joiners';
 import { applyExecutionName } from '../functions/lib/reconcile/apply-execution';
 import { applyMachineInput } from '../functions/lib/reconcile/apply-plan';
@@ -234,7 +235,7 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
     case 'GetBulkJoinersReport':
       return {
         event: apiEvent('GET', `/bulk/joiners/${CSV_NAME}/report`, undefined, '/bulk/joiners/{executionName}/report'),
-        arrange: ({ s3 }) => s3.put(bucket, csvReportKeys(CSV_NAME).html, HTML_REPORT, 'text/html'),
+        arrange: ({ s3 }) => s3.put(bucket, bulkReportKeys(CSV_NAME).html, HTML_REPORT, 'text/html'),
       };
     // The plan read, the apply's report looked for (not run: 404), then the plan's.
     case 'GetReconcilePlanReport':

@@ -148,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A short-lived URL of a CSV bulk run's HTML report */
+        /** A short-lived URL of a bulk run's HTML report */
         get: operations["GetBulkJoinersReport"];
         put?: never;
         post?: never;
@@ -735,6 +735,7 @@ export interface components {
                 results: {
                     index: number;
                     email: string;
+                    location?: string;
                     /** @enum {string} */
                     status: "SUCCEEDED" | "FAILED";
                     userId?: string;
@@ -761,6 +762,7 @@ export interface components {
                 };
                 failures: {
                     email: string;
+                    location?: string;
                     /** @enum {string} */
                     status: "SUCCEEDED" | "FAILED";
                     userId?: string;
@@ -3133,7 +3135,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No report yet (it is written when a CSV run ends), or a JSON run (its GET answer is its report); or: No such file in the imports bucket */
+            /** @description No report yet: a bulk run (JSON or CSV) writes it when it ends; or: No such file in the imports bucket */
             404: {
                 headers: {
                     [name: string]: unknown;

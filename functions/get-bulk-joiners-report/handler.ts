@@ -8,17 +8,17 @@ import { importsBucket } from '../lib/storage/imports-bucket';
 
 /**
  * GET /bulk/joiners/{executionName}/report — `{ url, expiresInSeconds }`: a presigned S3 GET URL (15 min)
- * of a CSV run's HTML report. 404 before the run has written it, and for a JSON run (its GET is its report).
+ * of a bulk run's HTML report (a JSON run's or a CSV run's). 404 before the run has written it.
  */
 export const route = defineRoute({
   id: 'GetBulkJoinersReport', method: 'GET', path: '/bulk/joiners/{executionName}/report', entry: 'functions/get-bulk-joiners-report/handler.ts', scope: 'bulk.read',
-  summary: "A short-lived URL of a CSV bulk run's HTML report",
+  summary: "A short-lived URL of a bulk run's HTML report",
   importsBucket: 'reports',
   needs: ['env', 'objectStore'],
   input: BulkJoinersRef,
   responses: {
     200: { description: 'A presigned URL of the HTML report, valid expiresInSeconds', body: BulkReportUrlView },
-    404: { description: 'No report yet (it is written when a CSV run ends), or a JSON run (its GET answer is its report)' },
+    404: { description: 'No report yet: a bulk run (JSON or CSV) writes it when it ends' },
   },
   run: async ({ executionName }, { env, objectStore }) => ({ statusCode: 200, body: await bulkReportUrl(objectStore(), importsBucket(env()), executionName) }),
 });

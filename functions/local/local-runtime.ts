@@ -107,7 +107,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
     LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
-    BulkJoinersStepsFunctionArn: bulkJoinersSteps({ activity, pacing }) as LambdaHandler,
+    BulkJoinersStepsFunctionArn: bulkJoinersSteps({ env, objectStore, activity, pacing }) as LambdaHandler,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore, activity }) as LambdaHandler,
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: plannerWebex, activity }) as LambdaHandler,
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity, pacing }) as LambdaHandler,

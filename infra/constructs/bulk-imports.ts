@@ -86,6 +86,15 @@ export class BulkImports extends Construct {
     this.grant(grantee, ['s3:GetObject', 's3:PutObject'], 'reads the Distributed Map result files of a run and writes its report');
   }
 
+  /** Only PutObject, only on these key patterns (a JSON bulk run's report files): no reading, no listing. */
+  grantWriteOnly(grantee: iam.IGrantable, keyPatterns: readonly string[]): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: keyPatterns.map((k) => this.bucket.arnForObjects(k)) }));
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement);
+    acknowledge(grantee.grantPrincipal as unknown as IConstruct, Object.fromEntries(keyPatterns.map((k) => [
+      `IAM5[Resource::<${bucketId}.Arn>/${k}]`, 'It writes the report files of the run it ends, named after its execution; no other object.',
+    ])));
+  }
+
   /** A Distributed Map's ItemReader (GetObject) and ResultWriter (PutObject, multipart parts). */
   grantDistributedMap(grantee: iam.IGrantable): void {
     this.grant(

@@ -79,7 +79,8 @@ export class WorkflowStateMachines extends Construct {
           environment: taskEnvironment(props, task),
         });
         if (task.webex !== false) props.secret.grantRead(fn);
-        if (task.importsBucket) requireBucket(props, def.id).grantResultsAndReports(fn);
+        if (task.importsBucket === 'readWrite') requireBucket(props, def.id).grantResultsAndReports(fn);
+        else if (task.importsBucket) requireBucket(props, def.id).grantWriteOnly(fn, task.importsBucket.writeOnly);
         if (task.recordsActivity) requireActivityTable(props, task.id).grantRecord(fn);
         if (task.scimStore) requireActivityTable(props, task.id).grantScim(fn);
         if (task.pacing) requireActivityTable(props, task.id).grantPace(fn);

@@ -29,4 +29,21 @@ describe('report routes in the stack', () => {
     expect(s3.flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
     expect(JSON.stringify(s3)).toContain(bucketId);
   });
+
+  it("BulkJoinersSteps (a JSON run's report files): s3:PutObject on reports/bulk-k-* and reports/bulk-b-* only; no read, no list, no delete", () => {
+    const fn = stack.workflows.taskFunctions.BulkJoinersSteps;
+    const roleId = Stack.of(stack).getLogicalId((fn.role as unknown as { node: { defaultChild: never } }).node.defaultChild);
+    const s3 = statementsOf(roleId).filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap((s) => [s.Action].flat())).toEqual(['s3:PutObject']);
+    const resources = JSON.stringify(s3[0].Resource);
+    expect(resources).toContain(bucketId);
+    expect(resources).toContain('/reports/bulk-k-*');
+    expect(resources).toContain('/reports/bulk-b-*');
+    // Not a CSV run's report, a plan, an upload, or anything else in the bucket.
+    expect([s3[0].Resource].flat()).toHaveLength(2);
+    expect(resources).not.toMatch(/\/\*"|reports\/\*|bulk-csv/);
+    // It is told which bucket.
+    const fnId = Stack.of(stack).getLogicalId(fn.node.defaultChild as never);
+    expect(template.toJSON().Resources[fnId].Properties.Environment.Variables.BULK_IMPORTS_BUCKET).toEqual({ Ref: bucketId });
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '../../functions/local/api-server';
@@ -39,6 +39,13 @@ export async function startHarness(
   process.env.WEBEX_ACCESS_TOKEN = SIM_ACCESS_TOKEN;
   Object.assign(process.env, env);
   if (env.WEBEX_TOKEN_FILE || env.WEBEX_SECRET_ARN) delete process.env.WEBEX_ACCESS_TOKEN;
+  // An imports bucket, as `npm start` and the stack always give one (a bulk run writes its report there), unless
+  // the test file has its own (useLocalImportsBucket); removed on close.
+  const ownBucket = !process.env.LOCAL_OBJECT_STORE_DIR && !process.env.BULK_IMPORTS_BUCKET;
+  if (ownBucket) {
+    process.env.LOCAL_OBJECT_STORE_DIR = await mkdtemp(join(tmpdir(), 'webex-prov-s3-'));
+    process.env.BULK_IMPORTS_BUCKET = 'imports';
+  }
   clearReferenceCache();
   // State machines run in-process (functions/local/local-runtime.ts), their waits and retry pauses skipped.
   // A new runtime, so a new Webex client built from the environment just set.
@@ -78,6 +85,11 @@ export async function startHarness(
       await api.close();
       await sim.close();
       await runtime.activityTable.close();
+      if (ownBucket) {
+        await rm(process.env.LOCAL_OBJECT_STORE_DIR!, { recursive: true, force: true });
+        delete process.env.LOCAL_OBJECT_STORE_DIR;
+        delete process.env.BULK_IMPORTS_BUCKET;
+      }
       const problems = sim.requests.flatMap((r) => openApi().checkRequest(r));
       if (problems.length) throw new Error(`Requests that break the Webex OpenAPI documents:\n${problems.join('\n')}`);
       const broken = answers.flatMap((a) => apiContract().check(a));

@@ -5,9 +5,9 @@ import type { BulkJoinersCsvInput } from '../schemas/bulk';
 import { NESTED_SUFFIX_RESERVE, executionName, nameHash } from '../state-machines/execution-name';
 import { readMapResults } from '../state-machines/map-results';
 import type { ObjectStore } from '../storage/object-store';
-import { HTML_CONTENT_TYPE, renderHtmlReport } from '../reports/html';
+import { writeBulkReportFiles } from './report-files';
 import { BULK_SOURCE, CSV_EXECUTION_PREFIX, buildBulkReport, maxConcurrency, withOutcome, type BulkJoinersMachineInput, type BulkJoinersReport, type BulkUserResult } from './joiners';
-import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowToJoinerDetail } from './csv';
+import { CsvSyntaxError, MAX_HEADER_COLUMNS, csvHeader, csvRows, isBlankRow, parseCsv, rowEmail, rowLocation, rowToJoinerDetail } from './csv';
 import { joinerIntervalMs, requestsPerSecond } from './pacing';
 import type { BulkJoinersCsvReport, CsvRunReport } from '../schemas/bulk-answers';
 
@@ -147,7 +147,7 @@ export function prepareCsvBatch(allItems: CsvItem[], run: CsvRunContext): Prepar
       indexes.push(index);
     } else {
       const message = result.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-      invalid.push({ index, email: rowEmail(row), status: 'FAILED', error: { code: 'ValidationError', message } });
+      invalid.push({ index, email: rowEmail(row), ...rowLocation(row), status: 'FAILED', error: { code: 'ValidationError', message } });
     }
   }
   return {
@@ -174,13 +174,13 @@ export interface BatchOutcome extends PreparedBatch {
 /** The users' results of one batch, by row index. */
 export function batchResults(outcome: BatchOutcome): BulkUserResult[] {
   const results: BulkUserResult[] = [...outcome.invalid];
-  const users = (outcome.input?.users ?? []) as { email?: string }[];
+  const users = (outcome.input?.users ?? []) as { email?: string; location?: string }[];
   if (outcome.run) {
     for (const r of outcome.run.report.results) results.push({ ...r, index: outcome.indexes[r.index] });
   } else if (users.length) {
     const code = outcome.failure?.Error ?? 'BatchNotRun';
     const message = `the batch's BulkJoiners execution ${outcome.name} did not complete${outcome.failure?.Cause ? `: ${outcome.failure.Cause.slice(0, 200)}` : ''}`;
-    outcome.indexes.forEach((index, i) => results.push({ index, email: users[i]?.email ?? '', status: 'FAILED', error: { code, message } }));
+    outcome.indexes.forEach((index, i) => results.push({ index, email: users[i]?.email ?? '', ...(users[i]?.location ? { location: users[i].location } : {}), status: 'FAILED', error: { code, message } }));
   }
   return results;
 }
@@ -188,7 +188,7 @@ export function batchResults(outcome: BatchOutcome): BulkUserResult[] {
 /** Rows of a batch child that failed as a whole (its Input is the batch): each row FAILED with the child's error. */
 export function failedBatchResults(items: CsvItem[], error: string, cause?: string): BulkUserResult[] {
   const message = `the batch failed before its users ran${cause ? `: ${cause.slice(0, 200)}` : ''}`;
-  return items.filter((i) => !isBlankRow(i.row)).map(({ index, row }) => ({ index, email: rowEmail(row), status: 'FAILED', error: { code: error, message } }));
+  return items.filter((i) => !isBlankRow(i.row)).map(({ index, row }) => ({ index, email: rowEmail(row), ...rowLocation(row), status: 'FAILED', error: { code: error, message } }));
 }
 
 // ---- the report -----------------------------------------------------------------------------------
@@ -196,12 +196,6 @@ export function failedBatchResults(items: CsvItem[], error: string, cause?: stri
 export type { BulkJoinersCsvReport, CsvRunReport };
 
 const MAX_FAILURES_IN_OUTPUT = 100;
-
-export const csvReportKeys = (executionName: string) => ({
-  json: `reports/${executionName}.json`,
-  csv: `reports/${executionName}.csv`,
-  html: `reports/${executionName}.html`,
-});
 
 /**
  * Each data row's line in the file, by its index among the rows ($$.Map.Item.Index): a quoted field may
@@ -252,10 +246,7 @@ export async function buildCsvReport(
       return { line: lineOf(index), ...rest };
     }),
   };
-  const keys = csvReportKeys(args.executionName);
-  await store.putText(args.bucket, keys.json, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
-  await store.putText(args.bucket, keys.csv, reportCsv(report), 'text/csv');
-  await store.putText(args.bucket, keys.html, csvRunHtml(report, now().toISOString()), HTML_CONTENT_TYPE);
+  const keys = await writeBulkReportFiles(store, args.bucket, 'line', report, now);
   return {
     executionName: args.executionName,
     total: report.total,
@@ -264,52 +255,4 @@ export async function buildCsvReport(
     report: { bucket: args.bucket, ...keys },
     failures: report.results.filter((r) => r.status === 'FAILED').slice(0, MAX_FAILURES_IN_OUTPUT),
   };
-}
-
-/**
- * Where a spreadsheet may start a cell: the start of the field, or after any separator one might split on
- * (comma, semicolon, tab, a line break), spaces allowed; a cell starting there with = + - @ it runs as a
- * formula.
- */
-const FORMULA_START = /(^|[,;\t\r\n])([ ]*)(?=[=+\-@])/g;
-
-/**
- * One CSV cell of every file the product writes: each place a spreadsheet could start a formula cell is
- * prefixed with ' (not only the field's start: a locale that splits on ; would start one inside
- * `Sales;=1+1`), and the field is quoted when it holds a quote, a separator or a line break.
- */
-export const csvField = (value: string | number | undefined) => {
-  const text = value === undefined ? '' : String(value);
-  const safe = text.replace(FORMULA_START, "$1$2'");
-  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-/** `line`: the file's line (the header is line 1), as the preflight names it. */
-export function reportCsv(report: CsvRunReport): string {
-  const lines = ['line,email,status,outcome,userId,trackingId,errorCode,errorMessage'];
-  for (const r of report.results) {
-    lines.push([r.line, r.email, r.status, r.outcome, r.userId, r.error?.trackingId, r.error?.code, r.error?.message].map(csvField).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-export function csvRunHtml(report: CsvRunReport, generatedAt: string): string {
-  return renderHtmlReport({
-    title: 'Bulk joiners report',
-    subject: report.executionName,
-    generatedAt,
-    totals: [
-      { label: 'users', value: report.total },
-      { label: 'succeeded', value: report.succeeded },
-      { label: 'failed', value: report.failed },
-    ],
-    facts: report.source ? [{ label: 'File', value: `s3://${report.source.bucket}/${report.source.key}` }] : [],
-    tables: [{
-      heading: 'Users, by line of the file',
-      columns: ['line', 'email', 'status', 'outcome', 'userId', 'trackingId'],
-      idColumns: ['userId', 'trackingId'],
-      rows: report.results.map((r) => [r.line, r.email, r.status.toLowerCase(), r.outcome, r.userId, r.error?.trackingId]),
-      empty: 'The file had no users.',
-    }],
-  });
 }

@@ -196,8 +196,15 @@ export function csvRows(records: { line: number; fields: string[] }[]): { line: 
   });
 }
 
-/** The row's e-mail cell whatever the header's capitalisation (or byte order mark), for reports on rows that did not parse. */
-export function rowEmail(row: Record<string, string>): string {
-  const key = Object.keys(row).find((k) => k.replace(/^\uFEFF/, '').trim().toLowerCase() === 'email');
+/** A row's cell by its column whatever the header's capitalisation (or byte order mark), for reports on rows that did not parse. */
+function rowCell(row: Record<string, string>, column: Column): string {
+  const key = Object.keys(row).find((k) => k.replace(/^\uFEFF/, '').trim().toLowerCase() === column.toLowerCase());
   return key === undefined ? '' : (row[key] ?? '').trim();
 }
+
+export const rowEmail = (row: Record<string, string>): string => rowCell(row, 'email');
+/** The location as the row names it (a name or an id), or nothing. */
+export const rowLocation = (row: Record<string, string>): { location?: string } => {
+  const location = rowCell(row, 'location');
+  return location ? { location } : {};
+};

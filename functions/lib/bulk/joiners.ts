@@ -14,6 +14,9 @@ import type { ActivityStore } from '../activity/store';
 import { assertScheduleFits, joinerIntervalMs, requestsPerSecond } from './pacing';
 import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserResult } from '../schemas/bulk-answers';
 import type { PaceView } from '../schemas/pace-answers';
+import type { ObjectStore } from '../storage/object-store';
+import { writeBulkReportFiles } from './report-files';
+import { JSON_RUN_PREFIXES, type BulkReportKeys } from './report-keys';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine
@@ -48,8 +51,8 @@ const BULK_NAME_RESERVE = `-${BULK_JOINERS_MAX_USERS - 1}`.length + NESTED_SUFFI
  */
 export function bulkExecutionName(input: BulkJoinersInput): string {
   const key = input.idempotencyKey;
-  if (key !== undefined) return executionName('bulk-k-', key, BULK_NAME_RESERVE);
-  return `bulk-b-${nameHash(JSON.stringify(input.users))}`;
+  if (key !== undefined) return executionName(JSON_RUN_PREFIXES.key, key, BULK_NAME_RESERVE);
+  return `${JSON_RUN_PREFIXES.users}${nameHash(JSON.stringify(input.users))}`;
 }
 
 export function maxConcurrency(env: Env): number {
@@ -173,6 +176,14 @@ export function buildBulkReport(executionName: string, results: BulkUserResult[]
   const sorted = [...results].sort((a, b) => a.index - b.index);
   const succeeded = sorted.filter((r) => r.status === 'SUCCEEDED').length;
   return { executionName, total: sorted.length, succeeded, failed: sorted.length - succeeded, results: sorted };
+}
+
+/**
+ * A JSON run's report files (JSON, CSV, HTML under reports/, as a CSV run's): every user by its `index` in the
+ * request, as GET /bulk/joiners/{executionName} numbers it, with its outcome in plain words.
+ */
+export async function writeJsonRunReport(store: ObjectStore, bucket: string, report: BulkJoinersReport, now = () => new Date()): Promise<BulkReportKeys> {
+  return writeBulkReportFiles(store, bucket, 'index', { ...report, results: report.results.map(withOutcome) }, now);
 }
 
 // ---- status -------------------------------------------------------------------------------------

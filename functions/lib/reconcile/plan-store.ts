@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { csvField } from '../bulk/csv-joiners';
+import { csvField } from '../reports/csv-field';
 import { HTML_CONTENT_TYPE } from '../reports/html';
 import { fieldsText, planHtml } from './report-html';
 import { StoredObjectInvalidError, ValidationError } from '../errors';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { csvField } from '../bulk/csv-joiners';
+import { csvField } from '../reports/csv-field';
 import { cutToBytes, wholeTrackingId } from '../bulk/joiners';
 import { HTML_CONTENT_TYPE } from '../reports/html';
 import { outcomeWords } from '../reports/outcome-words';

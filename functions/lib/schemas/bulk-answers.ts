@@ -11,6 +11,8 @@ import { PaceView } from './pace-answers';
 export const BulkUserResult = z.object({
   index: z.number().int(),
   email: z.string(),
+  /** The calling location as the request (or the file's row) names it: a location name, or a Webex location id. */
+  location: z.string().optional(),
   status: z.enum(['SUCCEEDED', 'FAILED']),
   userId: z.string().optional(),
   /** True when the Joiner found the user already in Webex rather than creating it. */
@@ -35,8 +37,12 @@ const counts = { executionName: z.string(), total: z.number().int(), succeeded: 
 /** A JSON run's report as its execution answers it: every user. */
 export const BulkJoinersReport = z.object({ ...counts, results: z.array(BulkUserResult) });
 export type BulkJoinersReport = z.infer<typeof BulkJoinersReport>;
-/** A JSON run's report as GET shows it: every user with its outcome in plain words. */
+/**
+ * A JSON run's report as GET shows it and as reports/<execution>.json holds it: every user, numbered by `index`
+ * (its position in the request's `users`), with its outcome in plain words.
+ */
 export const BulkJoinersReportView = z.object({ ...counts, results: z.array(BulkUserOutcome) });
+export type BulkJoinersReportView = z.infer<typeof BulkJoinersReportView>;
 /** A CSV run's report: the counts, where the full report is (JSON, CSV, HTML), and the first failures. */
 export const BulkJoinersCsvReport = z.object({
   ...counts,
@@ -74,6 +80,6 @@ export const BulkJoinersStatusView = z.object({
 });
 export type BulkJoinersStatus = z.infer<typeof BulkJoinersStatusView>;
 
-/** GET /bulk/joiners/{executionName}/report: a short-lived URL of a CSV run's HTML report. */
+/** GET /bulk/joiners/{executionName}/report: a short-lived URL of a bulk run's HTML report (a JSON run's or a CSV run's). */
 export const BulkReportUrlView = z.object({ url: z.string(), expiresInSeconds: z.number().int() });
 export type BulkReportUrl = z.infer<typeof BulkReportUrlView>;

@@ -1,3 +1,5 @@
+import { JSON_RUN_REPORT_KEYS } from '../bulk/report-keys';
+
 /**
  * The suite's state machines: one row each. CDK builds them with `DefinitionBody.fromFile(definitionFile)`
  * and `definitionSubstitutions` mapping each task function's `substitution` to the ARN of a function
@@ -12,8 +14,11 @@ export interface TaskFunctionDefinition {
   /** Handler module, relative to the repository root; it exports `handler`, invoked with the Task's payload. */
   readonly entry: string;
   readonly summary: string;
-  /** Reads (and writes reports to) the bulk imports bucket: CDK grants it and sets BULK_IMPORTS_BUCKET. */
-  readonly importsBucket?: 'readWrite';
+  /**
+   * Reads (and writes reports to) the bulk imports bucket (`readWrite`), or only writes objects under the given key
+   * patterns (`writeOnly`): CDK grants it and sets BULK_IMPORTS_BUCKET.
+   */
+  readonly importsBucket?: 'readWrite' | { readonly writeOnly: readonly string[] };
   /** false: never calls Webex nor reads its secret: CDK gives it neither (see RouteDefinition.webex). @default true */
   readonly webex?: false;
   /**
@@ -218,7 +223,9 @@ export const stateMachines = [
         recordsActivity: true,
         pacing: true,
         entry: 'functions/bulk-joiners-steps/handler.ts',
-        summary: 'The steps of Bulk Joiners: describe a failed user, build the report (no Webex calls)',
+        summary: "The steps of Bulk Joiners: describe a failed user, build the report and write a run's report files (no Webex calls)",
+        // A run of its own writes its report files; a CSV run's batch reads and writes nothing in the bucket.
+        importsBucket: { writeOnly: JSON_RUN_REPORT_KEYS },
         webex: false,
       },
     ],

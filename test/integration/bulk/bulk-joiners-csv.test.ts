@@ -50,11 +50,11 @@ describe('POST /bulk/joiners/csv', () => {
     // The full report, by the file's line (the header is line 1), in JSON and CSV.
     const json = JSON.parse((await bucket.store().getText(BUCKET, `reports/${name}.json`)).text);
     expect(json.results).toHaveLength(130);
-    expect(json.results[110]).toEqual({ line: 112, email: 'csv.user110@example.com', status: 'SUCCEEDED', outcome: 'created', userId: expect.any(String) });
+    expect(json.results[110]).toEqual({ line: 112, email: 'csv.user110@example.com', location: expect.any(String), status: 'SUCCEEDED', outcome: 'created', userId: expect.any(String) });
     const csv = (await bucket.store().getText(BUCKET, `reports/${name}.csv`)).text.trim().split('\r\n');
-    expect(csv[0]).toBe('line,email,status,outcome,userId,trackingId,errorCode,errorMessage');
+    expect(csv[0]).toBe('line,email,status,outcome,location,userId,trackingId,errorCode,errorMessage');
     expect(csv).toHaveLength(131);
-    expect(csv[111]).toMatch(/^112,csv\.user110@example\.com,SUCCEEDED,created,\S+,,,$/);
+    expect(csv[111]).toMatch(/^112,csv\.user110@example\.com,SUCCEEDED,created,(Headquarters|Branch Office),\S+,,,$/);
 
     // The ResultWriter's manifest and result files sit under the run's results prefix.
     const resultRuns = await readdir(join(bucket.root(), BUCKET, 'bulk-results', name));
@@ -119,7 +119,7 @@ describe('POST /bulk/joiners/csv', () => {
     expect(report).toMatchObject({ total: 3, succeeded: 2, failed: 1 });
     // Numbered by the file's line, as the preflight names it; the user existed, so not "created".
     expect(report.failures).toEqual([{
-      line: 3, email: DEMO_EMAILS.carol, status: 'FAILED', userId: expect.any(String), existed: true,
+      line: 3, email: DEMO_EMAILS.carol, location: 'Headquarters', status: 'FAILED', userId: expect.any(String), existed: true,
       outcome: expect.stringMatching(/^already in Webex; calling not enabled: /),
       error: { code: 'CallingAlreadyEnabledError', message: expect.any(String), step: 'enableCalling' },
     }]);

@@ -36,7 +36,7 @@ describe('POST /bulk/joiners', () => {
       total: 5,
       succeeded: 5,
       failed: 0,
-      results: users.map((u, index) => ({ index, email: u.email, status: 'SUCCEEDED', outcome: 'created', userId: expect.any(String) })),
+      results: users.map((u, index) => ({ index, email: u.email, location: u.location, status: 'SUCCEEDED', outcome: 'created', userId: expect.any(String) })),
     });
     expect(Object.values(created())).toEqual([1, 1, 1, 1, 1]);
     // Each Joiner publishes its own outcome, as for a single event.
@@ -57,6 +57,7 @@ describe('POST /bulk/joiners', () => {
     expect(report.results[1]).toEqual({
       index: 1,
       email: DEMO_EMAILS.carol,
+      location: 'Headquarters',
       status: 'FAILED',
       userId: P.carol,
       existed: true,

@@ -34,6 +34,26 @@ run('HTML reports in chromium', () => {
   type El = { textContent: string | null; tagName: string; className: string; querySelectorAll(s: string): Iterable<El> };
   const cells = (page: Page) => page.$$eval('table tbody tr', (rows) => (rows as unknown as El[]).map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent ?? '')));
 
+  /**
+   * Opens the bulk run's report from the URL GET …/report answers (15 minutes): a bulk joiners page, totals before
+   * any table, with these totals and columns. Answers the page and the URL.
+   */
+  async function openBulkReport(name: string, totals: string[], columns: string[]): Promise<{ page: Page; url: string }> {
+    const link = await h.call('GET', `/bulk/joiners/${name}/report`);
+    expect(link.status).toBe(200);
+    expect(link.body.expiresInSeconds).toBe(15 * 60);
+    requested.length = 0;
+    const page = await browser.context.newPage();
+    const response = await page.goto(link.body.url);
+    expect(response?.status()).toBe(200);
+    expect(await page.textContent('h1')).toBe('Bulk joiners report');
+    const order = await page.$$eval('body > *', (els) => (els as unknown as El[]).map((e) => e.tagName.toLowerCase() + (e.className ? `.${e.className}` : '')));
+    expect(order.indexOf('ul.totals')).toBeLessThan(order.indexOf('table'));
+    expect(await page.$$eval('ul.totals li', (lis) => lis.map((li) => li.textContent))).toEqual(totals);
+    expect(await page.$$eval('thead th', (ths) => ths.map((th) => th.textContent))).toEqual(columns);
+    return { page, url: link.body.url };
+  }
+
   it("a CSV run's report: totals first, one row per user by the file's line, 'created; calling not enabled: <why>', nothing fetched", async () => {
     const csv = [
       'email,firstName,lastName,location,phoneNumber',
@@ -46,28 +66,64 @@ run('HTML reports in chromium', () => {
     expect(started.status).toBe(202);
     const name = started.body.executionName as string;
     await finishedBulkRun(h, 'BulkJoinersCsv', name);
-    const link = await h.call('GET', `/bulk/joiners/${name}/report`);
-    expect(link.status).toBe(200);
-
-    requested.length = 0;
-    const page = await browser.context.newPage();
-    const response = await page.goto(link.body.url);
-    expect(response?.status()).toBe(200);
-    expect(await page.textContent('h1')).toBe('Bulk joiners report');
-    // Totals come before any table.
-    const order = await page.$$eval('body > *', (els) => (els as unknown as El[]).map((e) => e.tagName.toLowerCase() + (e.className ? `.${e.className}` : '')));
-    expect(order.indexOf('ul.totals')).toBeLessThan(order.indexOf('table'));
-    expect(await page.$$eval('ul.totals li', (lis) => lis.map((li) => li.textContent))).toEqual(['2users', '1succeeded', '1failed']);
-    expect(await page.$$eval('thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['line', 'email', 'status', 'outcome', 'userId', 'trackingId']);
+    const { page, url } = await openBulkReport(name, ['2users', '1succeeded', '1failed'], ['line', 'email', 'status', 'outcome', 'location', 'userId', 'trackingId']);
     const rows = await cells(page);
     expect(rows).toEqual([
-      ['2', 'render.ok@example.com', 'succeeded', 'created', expect.any(String), ''],
-      ['3', 'render.wrong@example.com', 'failed', expect.stringMatching(/^created; calling not enabled: \+14085550110 belongs to location "Headquarters", not to location "Branch Office"/), expect.any(String), ''],
+      ['2', 'render.ok@example.com', 'succeeded', 'created', 'Headquarters', expect.any(String), ''],
+      ['3', 'render.wrong@example.com', 'failed', expect.stringMatching(/^created; calling not enabled: \+14085550110 belongs to location "Headquarters", not to location "Branch Office"/), 'Branch Office', expect.any(String), ''],
     ]);
     expect(await page.$$('script')).toHaveLength(0);
-    expect(requested).toEqual([link.body.url]);
+    expect(requested).toEqual([url]);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'bulk-csv-report.png'), fullPage: true });
     await page.close();
+  }, 60_000);
+
+  it("a JSON run's report: totals first, one row per user by its index in the request (the GET answer's), 'created; calling not enabled: <why>', the whole trackingId", async () => {
+    const users = [
+      { email: 'json.ok@example.com', firstName: 'Ok', lastName: 'Json', location: 'Headquarters', extension: '6101' },
+      { email: 'json.refused@example.com', firstName: 'Refused', lastName: 'Json', location: 'Branch Office', extension: '6102' },
+      { email: 'json.later@example.com', firstName: 'Later', lastName: 'Json', location: 'Headquarters', extension: '6103' },
+    ];
+    // Webex refuses the second user's calling license (once): the user exists, calling is not enabled.
+    const refusal = 'The calling license could not be assigned in this location';
+    h.sim.faults.add({ match: { method: 'PATCH', path: '/licenses/users' }, kind: 'status', status: 400, body: { message: refusal, errors: [{ description: refusal }] }, skip: 1, times: 1 });
+    // One joiner at a time, so the refusal lands on users[1].
+    process.env.BULK_JOINERS_MAX_CONCURRENCY = '1';
+    const started = await h.call('POST', '/bulk/joiners', { users, idempotencyKey: 'render-json-1' }).finally(() => delete process.env.BULK_JOINERS_MAX_CONCURRENCY);
+    expect(started.status).toBe(202);
+    const name = started.body.executionName as string;
+    // A run that has written no report is a 404.
+    expect((await h.call('GET', '/bulk/joiners/bulk-k-never-run/report')).status).toBe(404);
+    const status = await finishedBulkRun(h, 'BulkJoiners', name);
+    expect(status.report).toMatchObject({ total: 3, succeeded: 2, failed: 1 });
+    const refused = status.report.results.find((r: { status: string }) => r.status === 'FAILED');
+    const trackingId = h.webexCalls('PATCH', '/licenses/users').find((c) => c.status === 400)!.trackingId;
+    expect(refused).toMatchObject({ index: 1, email: users[1].email, outcome: expect.stringMatching(/^created; calling not enabled: /), error: { trackingId } });
+    const { page, url } = await openBulkReport(name, ['3users', '2succeeded', '1failed'], ['index', 'email', 'status', 'outcome', 'location', 'userId', 'trackingId']);
+    expect(await page.textContent('h2')).toBe('Users, by index in the request (users[index])');
+    const rows = await cells(page);
+    // The same numbering, words and ids as GET /bulk/joiners/{name}.
+    expect(rows).toEqual(status.report.results.map((r: { index: number; email: string; status: string; outcome: string; location: string; userId: string; error?: { trackingId?: string } }) =>
+      [String(r.index), r.email, r.status.toLowerCase(), r.outcome, r.location, r.userId ?? '', r.error?.trackingId ?? '']));
+    expect(rows.map((r) => r[0])).toEqual(['0', '1', '2']);
+    expect(rows[1]).toEqual(['1', users[1].email, 'failed', expect.stringMatching(new RegExp(`^created; calling not enabled: .*${refusal}`)), 'Branch Office', refused.userId, trackingId]);
+    expect(trackingId.length).toBeGreaterThan(40);
+    expect(await page.$$eval('tr.failed', (trs) => trs.length)).toBe(1);
+    expect(await page.$$('script, img, link, iframe')).toHaveLength(0);
+    expect(requested).toEqual([url]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$eval('thead', (t) => (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(t).display)).toBe('table-header-group');
+    await page.emulateMedia({ media: 'screen' });
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'bulk-json-report.png'), fullPage: true });
+    await page.close();
+
+    // Beside it, the JSON and the CSV, numbered the same way.
+    const json = JSON.parse((await bucket.store().getText(BUCKET, `reports/${name}.json`)).text);
+    expect(json).toEqual({ ...status.report, results: status.report.results });
+    const csv = (await bucket.store().getText(BUCKET, `reports/${name}.csv`)).text.trim().split('\r\n');
+    expect(csv[0]).toBe('index,email,status,outcome,location,userId,trackingId,errorCode,errorMessage');
+    expect(csv[2]).toContain(`1,${users[1].email},FAILED,"created; calling not enabled: `);
+    expect(csv[2]).toContain(`,Branch Office,${refused.userId},${trackingId},`);
   }, 60_000);
 
   it('a plan report: roster cells are text, never markup; location names, the confirm value; printable', async () => {

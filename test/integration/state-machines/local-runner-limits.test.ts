@@ -2,8 +2,10 @@ import type { Context } from 'aws-lambda';
 import { createHandler as bulkJoinersStepsHandler } from '../../../functions/bulk-joiners-steps/handler';
 import { recordingActivity } from '../../support/recording-activity';
 import { memoryPacing } from '../../support/memory-pacing';
+import { MemoryObjectStore } from '../../support/memory-object-store';
 
-const bulkJoinersSteps = bulkJoinersStepsHandler({ activity: recordingActivity().activity, pacing: memoryPacing() }) as never;
+const reports = new MemoryObjectStore();
+const bulkJoinersSteps = bulkJoinersStepsHandler({ env: () => ({ BULK_IMPORTS_BUCKET: 'imports' }), objectStore: () => reports, activity: recordingActivity().activity, pacing: memoryPacing() }) as never;
 import { MAX_MESSAGE_BYTES, type BulkJoinersReport } from '../../../functions/lib/bulk/joiners';
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
 import { LocalStateMachineRunner, MAX_STATE_PAYLOAD_BYTES, localStateMachineArn } from '../../../functions/local/local-runner';
@@ -59,6 +61,10 @@ describe('local runner: AWS limits', () => {
     expect(Buffer.byteLength(JSON.stringify(report))).toBeLessThanOrEqual(MAX_STATE_PAYLOAD_BYTES);
     for (const r of report.results) expect(Buffer.byteLength(JSON.stringify(r.error!.message))).toBeLessThanOrEqual(MAX_MESSAGE_BYTES + 2);
     expect(report.results[0].error!.message).toMatch(/^Webex said: « é"é".*…$/);
+    // Its report files are written from the step that holds the results (the state carries nothing more).
+    const files = JSON.parse(reports.objects.get('imports/reports/bulk-k-limits.json')!);
+    expect(files).toMatchObject({ total: 500, failed: 500 });
+    expect(files.results[499]).toMatchObject({ index: 499, location: 'HQ', outcome: expect.stringMatching(/^created; calling not enabled: Webex said/) });
     // The failure event carries the counts only, whatever the report's size.
     expect(bus.published).toEqual([expect.objectContaining({ detailType: 'Webex Bulk Joiners Failed', detail: expect.objectContaining({ total: 500, failed: 500 }) })]);
   }, 60_000);

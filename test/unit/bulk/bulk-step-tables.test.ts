@@ -6,6 +6,7 @@ import { stateMachine } from '../../../functions/lib/state-machines/definitions'
 import { ObjectNotFoundError, type ObjectStore } from '../../../functions/lib/storage/object-store';
 import { recordingActivity } from '../../support/recording-activity';
 import { memoryPacing } from '../../support/memory-pacing';
+import { MemoryObjectStore } from '../../support/memory-object-store';
 import { StepError } from '../../../functions/lib/workflows/step-error';
 
 const root = join(__dirname, '..', '..', '..');
@@ -70,9 +71,31 @@ describe('the bulk machines’ step tables', () => {
       ],
     });
     const { activity, calls } = recordingActivity();
-    await expect(runBulkJoinersStep({ activity, pacing: memoryPacing() }, input)).resolves.toMatchObject({ executionName: 'bulk-1', total: 2, succeeded: 1, failed: 1, results: [{ index: 0 }, { index: 1 }] });
+    // A CSV run's batch (no writeFiles) writes no report files: the bucket is never touched.
+    await expect(runBulkJoinersStep({ env: () => ({}), objectStore: () => noBucket, activity, pacing: memoryPacing() }, input)).resolves.toMatchObject({ executionName: 'bulk-1', total: 2, succeeded: 1, failed: 1, results: [{ index: 0 }, { index: 1 }] });
     // The run's end, with its counts, for GET /bulk/joiners.
     expect(calls).toEqual([{ method: 'endBulkRun', args: ['bulk-1', { status: 'SUCCEEDED', endedAt: expect.any(String), total: 2, succeeded: 1, failed: 1 }] }]);
+  });
+
+  it("a run of its own writes its report files (JSON, CSV, HTML, numbered by index) before it is marked ended", async () => {
+    const store = new MemoryObjectStore();
+    const order: string[] = [];
+    const { activity } = recordingActivity();
+    const recorded = activity();
+    const ctx = {
+      env: () => ({ BULK_IMPORTS_BUCKET: 'imports' }),
+      objectStore: () => ({ ...noBucket, putText: async (b: string, k: string, t: string) => { order.push(k); await store.putText(b, k, t); } }),
+      activity: () => ({ ...recorded, endBulkRun: async (...args: Parameters<typeof recorded.endBulkRun>) => { order.push('endBulkRun'); return recorded.endBulkRun(...args); } }),
+      pacing: memoryPacing(),
+    };
+    const input = BulkJoinersStepInput.parse({
+      step: 'buildReport', executionName: 'bulk-k-1', writeFiles: true,
+      results: [{ index: 0, email: 'a@example.com', location: 'Branch Office', status: 'FAILED', userId: 'u-1', error: { code: 'X', message: 'why', step: 'enableCalling' } }],
+    });
+    await runBulkJoinersStep(ctx, input);
+    expect(order).toEqual(['reports/bulk-k-1.json', 'reports/bulk-k-1.csv', 'reports/bulk-k-1.html', 'endBulkRun']);
+    expect(JSON.parse(store.objects.get('imports/reports/bulk-k-1.json')!).results).toEqual([expect.objectContaining({ index: 0, location: 'Branch Office', outcome: 'created; calling not enabled: why' })]);
+    expect(store.objects.get('imports/reports/bulk-k-1.csv')).toBe('index,email,status,outcome,location,userId,trackingId,errorCode,errorMessage\r\n0,a@example.com,FAILED,"created; calling not enabled: why",Branch Office,u-1,,X,why\r\n');
   });
 
   it('lets a step’s error leave as a StepError under its own name (what Retry/Catch match), the original as its cause', async () => {

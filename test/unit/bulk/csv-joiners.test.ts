@@ -1,6 +1,8 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch, reportCsv, csvField } from '../../../functions/lib/bulk/csv-joiners';
+import { batchResults, buildCsvReport, csvExecutionName, prepareCsvBatch } from '../../../functions/lib/bulk/csv-joiners';
+import { reportCsv } from '../../../functions/lib/bulk/report-files';
+import { csvField } from '../../../functions/lib/reports/csv-field';
 import { ObjectNotFoundError, ObjectTooLargeError } from '../../../functions/lib/storage/object-store';
 import { MemoryObjectStore } from '../../support/memory-object-store';
 import { S3ObjectStore } from '../../../functions/lib/aws/s3-object-store';
@@ -44,7 +46,7 @@ describe('prepareCsvBatch', () => {
       origin: run.origin,
       publishOutcome: false,
     });
-    expect(batch.invalid).toEqual([{ index: 101, email: 'bad', status: 'FAILED', error: { code: 'ValidationError', message: 'email: must be a valid e-mail address' } }]);
+    expect(batch.invalid).toEqual([{ index: 101, email: 'bad', location: 'HQ', status: 'FAILED', error: { code: 'ValidationError', message: 'email: must be a valid e-mail address' } }]);
   });
 
   it('names an invalid row by its e-mail whatever the header looked like', () => {
@@ -70,8 +72,8 @@ describe('batchResults', () => {
   it('a batch whose BulkJoiners execution failed reports each of its users FAILED with that error', () => {
     const results = batchResults({ ...prepared, failure: { Error: 'States.Timeout', Cause: 'too slow' } });
     expect(results).toEqual([
-      { index: 5, email: 'a@example.com', status: 'FAILED', error: { code: 'States.Timeout', message: expect.stringContaining('too slow') } },
-      { index: 6, email: 'b@example.com', status: 'FAILED', error: { code: 'States.Timeout', message: expect.stringContaining('bulk-csv-k-hr-5') } },
+      { index: 5, email: 'a@example.com', location: 'HQ', status: 'FAILED', error: { code: 'States.Timeout', message: expect.stringContaining('too slow') } },
+      { index: 6, email: 'b@example.com', location: 'HQ', status: 'FAILED', error: { code: 'States.Timeout', message: expect.stringContaining('bulk-csv-k-hr-5') } },
     ]);
   });
 });
@@ -102,7 +104,7 @@ describe('buildCsvReport', () => {
       report: { bucket: 'b', json: 'reports/bulk-csv-k-hr.json', csv: 'reports/bulk-csv-k-hr.csv', html: 'reports/bulk-csv-k-hr.html' },
       failures: [
         expect.objectContaining({ line: 3, outcome: calling }),
-        { line: 5, email: 'c@example.com', status: 'FAILED', outcome: expect.stringMatching(/^not created: the batch failed before its users ran: boom/), error: { code: 'Lambda.Unknown', message: expect.stringContaining('boom') } },
+        { line: 5, email: 'c@example.com', location: 'HQ', status: 'FAILED', outcome: expect.stringMatching(/^not created: the batch failed before its users ran: boom/), error: { code: 'Lambda.Unknown', message: expect.stringContaining('boom') } },
       ],
     });
     expect(summary.failures[0]).not.toHaveProperty('index');
@@ -110,9 +112,9 @@ describe('buildCsvReport', () => {
     expect(json.results.map((r: { line: number }) => r.line)).toEqual([2, 3, 5]);
     expect(json.results[1].error.trackingId).toBe(tracking);
     const csv = store.objects.get('b/reports/bulk-csv-k-hr.csv')!.split('\r\n');
-    expect(csv[0]).toBe('line,email,status,outcome,userId,trackingId,errorCode,errorMessage');
+    expect(csv[0]).toBe('line,email,status,outcome,location,userId,trackingId,errorCode,errorMessage');
     // The full trackingId; a cell a spreadsheet would run as a formula is defused; a cell holding a ; is quoted.
-    expect(csv[2]).toBe(`3,b@example.com,FAILED,"${calling}",P2,${tracking},NumberNotInLocationError,'=+1 408 555 0142 is not a Branch Office number`);
+    expect(csv[2]).toBe(`3,b@example.com,FAILED,"${calling}",,P2,${tracking},NumberNotInLocationError,'=+1 408 555 0142 is not a Branch Office number`);
     expect(csv[3]).toMatch(/^5,c@example\.com,FAILED,not created: /);
     const html = store.objects.get('b/reports/bulk-csv-k-hr.html')!;
     expect(html).toContain(`<td>${calling}</td>`);
@@ -145,10 +147,10 @@ describe('buildCsvReport', () => {
   });
 
   it('quotes report cells with commas, quotes or line breaks', () => {
-    const csv = reportCsv({ executionName: 'x', total: 1, succeeded: 0, failed: 1, results: [
+    const csv = reportCsv('line', { executionName: 'x', total: 1, succeeded: 0, failed: 1, results: [
       { line: 2, email: 'a@example.com', status: 'FAILED', outcome: 'not created: a, "b"\nc', error: { code: 'X', message: 'a, "b"\nc' } },
     ] });
-    expect(csv).toBe('line,email,status,outcome,userId,trackingId,errorCode,errorMessage\r\n2,a@example.com,FAILED,"not created: a, ""b""\nc",,,X,"a, ""b""\nc"\r\n');
+    expect(csv).toBe('line,email,status,outcome,location,userId,trackingId,errorCode,errorMessage\r\n2,a@example.com,FAILED,"not created: a, ""b""\nc",,,,X,"a, ""b""\nc"\r\n');
   });
 });
 

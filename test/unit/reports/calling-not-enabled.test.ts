@@ -1,5 +1,5 @@
 import { buildCsvReport, prepareCsvBatch } from '../../../functions/lib/bulk/csv-joiners';
-import { describeBulkJoiners, describeItemFailure } from '../../../functions/lib/bulk/joiners';
+import { describeBulkJoiners, describeItemFailure, writeJsonRunReport } from '../../../functions/lib/bulk/joiners';
 import { buildApplyResults, describeActionFailure } from '../../../functions/lib/reconcile/results';
 import { savePlan } from '../../../functions/lib/reconcile/plan-store';
 import type { ReconcilePlan } from '../../../functions/lib/reconcile/schemas';
@@ -28,12 +28,17 @@ const joinerFailure = {
   }),
 };
 
-it('bulk joiners (JSON): the GET answer', async () => {
-  const failed = describeItemFailure(0, 'a@example.com', joinerFailure);
+it('bulk joiners (JSON): the JSON, CSV and HTML reports and the GET answer, by the index in the request', async () => {
+  const failed = { ...describeItemFailure(0, 'a@example.com', joinerFailure), location: 'Branch Office' };
   expect(failed).toMatchObject({ userId: 'P1', error: { code: 'NumberNotInLocationError', trackingId: TRACKING, step: 'enableCalling' } });
   const report = { executionName: 'bulk-k-1', total: 1, succeeded: 0, failed: 1, results: [failed] };
   const status = await describeBulkJoiners('bulk-k-1', async () => ({ status: 'SUCCEEDED', output: report }));
   expect(status.report).toMatchObject({ results: [{ index: 0, outcome: WORDS, error: { trackingId: TRACKING } }] });
+  const store = new MemoryObjectStore();
+  await writeJsonRunReport(store, 'b', report);
+  expect(JSON.parse(store.objects.get('b/reports/bulk-k-1.json')!).results[0]).toMatchObject({ index: 0, location: 'Branch Office', outcome: WORDS, error: { trackingId: TRACKING } });
+  expect(store.objects.get('b/reports/bulk-k-1.csv')).toContain(`0,a@example.com,FAILED,"${WORDS}",Branch Office,P1,${TRACKING},`);
+  expect(store.objects.get('b/reports/bulk-k-1.html')).toContain(`<td>${WORDS}</td><td>Branch Office</td>`);
 });
 
 it('bulk joiners (CSV): the JSON, CSV and HTML reports and the GET answer, by the file line', async () => {
@@ -47,7 +52,7 @@ it('bulk joiners (CSV): the JSON, CSV and HTML reports and the GET answer, by th
   const summary = await buildCsvReport(store, { executionName: 'bulk-csv-k-1', bucket: 'b', key: 'in.csv', manifest: { Bucket: 'b', Key: 'r/manifest.json' } });
   expect(summary.failures).toEqual([expect.objectContaining({ line: 2, outcome: WORDS })]);
   expect(JSON.parse(store.objects.get('b/reports/bulk-csv-k-1.json')!).results[0]).toMatchObject({ line: 2, outcome: WORDS, error: { trackingId: TRACKING } });
-  expect(store.objects.get('b/reports/bulk-csv-k-1.csv')).toContain(`2,a@example.com,FAILED,"${WORDS}",P1,${TRACKING},`);
+  expect(store.objects.get('b/reports/bulk-csv-k-1.csv')).toContain(`2,a@example.com,FAILED,"${WORDS}",,P1,${TRACKING},`);
   expect(store.objects.get('b/reports/bulk-csv-k-1.html')).toContain(`<td>${WORDS}</td>`);
   const status = await describeBulkJoiners('bulk-csv-k-1', async () => ({ status: 'SUCCEEDED', output: summary }));
   expect(status.report).toMatchObject({ failures: [{ line: 2, outcome: WORDS }] });
