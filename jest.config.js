@@ -19,7 +19,7 @@ const shared = {
 const project = (name, extra = {}) => ({ ...shared, displayName: name, roots: [`<rootDir>/test/${name}`], testMatch: ['**/*.test.ts'], ...extra });
 
 // The unit project is in-process only: its setup file makes a socket or a child process fail the test (test/support/in-process.ts).
-const unit = project('unit', { setupFiles: [...shared.setupFiles, '<rootDir>/test/support/unit-setup.ts'] });
+const unit = project('unit', { setupFilesAfterEnv: ['<rootDir>/test/support/unit-setup.ts'] });
 
 /** @type {import('jest').Config} */
 module.exports = {

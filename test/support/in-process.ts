@@ -8,8 +8,8 @@ import type * as NetModule from 'node:net';
  *
  * Jest gives every test file of a worker the same Node core modules, whatever the file's project, so the guard is
  * installed on them once per worker and switched per file: test/support/env.ts (every project's first setup file)
- * turns it off, test/support/unit-setup.ts (the unit project's) on. The core modules are required, not imported: an
- * ES import would patch a per-file copy of their exports.
+ * turns it off, test/support/unit-setup.ts (the unit project's, after the framework) on, and off after the file.
+ * The core modules are required, not imported: an ES import would patch a per-file copy of their exports.
  */
 const net = require('node:net') as typeof NetModule;
 const childProcess = require('node:child_process') as typeof import('node:child_process');
