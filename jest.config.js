@@ -16,11 +16,14 @@ const shared = {
   setupFiles: ['<rootDir>/test/support/env.ts'],
 };
 
-const project = (name) => ({ ...shared, displayName: name, roots: [`<rootDir>/test/${name}`], testMatch: ['**/*.test.ts'] });
+const project = (name, extra = {}) => ({ ...shared, displayName: name, roots: [`<rootDir>/test/${name}`], testMatch: ['**/*.test.ts'], ...extra });
+
+// The unit project is in-process only: its setup file makes a socket or a child process fail the test (test/support/in-process.ts).
+const unit = project('unit', { setupFilesAfterEnv: ['<rootDir>/test/support/unit-setup.ts'] });
 
 /** @type {import('jest').Config} */
 module.exports = {
   // e2e: what of `npm run e2e` can be checked without AWS (the scenario on the local runtime, the signer, the teardown).
-  projects: [project('unit'), project('integration'), project('infra'), project('e2e')],
+  projects: [unit, project('integration'), project('infra'), project('e2e')],
   testTimeout: 30000,
 };

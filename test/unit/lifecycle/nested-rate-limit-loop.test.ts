@@ -20,13 +20,24 @@ const rateLimited = (retryAfterSeconds?: number) =>
 const stepRateLimited = (retryAfterSeconds: number) =>
   Object.assign(new Error(JSON.stringify({ errorType: 'WebexRateLimitedError', errorMessage: JSON.stringify({ code: 'WebexRateLimitedError', message: '429', httpStatus: 429, retryAfterSeconds }) })), { name: 'WebexRateLimitedError' });
 
+// Validating a definition is most of a run's cost (the emulator's ASL schema check): once per machine, as the local runner does.
+const machines = new Map<Flow, StateMachine>();
+function machine(flow: Flow): StateMachine {
+  let validated = machines.get(flow);
+  if (!validated) {
+    const nested = NESTED[flow];
+    const asl = loadDefinition(`statemachines/${flow}.asl.json`, {
+      LifecycleStepsFunctionArn: localFunctionArn('LifecycleStepsFunctionArn'),
+      [nested.substitution]: localStateMachineArn(nested.id),
+      LifecycleEventBusName: LOCAL_EVENT_BUS_NAME,
+    });
+    machines.set(flow, (validated = new StateMachine(asl as never)));
+  }
+  return validated;
+}
+
 async function run(flow: Flow, nestedAnswers: Error[], stepAnswers: Error[] = []) {
   const nested = NESTED[flow];
-  const asl = loadDefinition(`statemachines/${flow}.asl.json`, {
-    LifecycleStepsFunctionArn: localFunctionArn('LifecycleStepsFunctionArn'),
-    [nested.substitution]: localStateMachineArn(nested.id),
-    LifecycleEventBusName: LOCAL_EVENT_BUS_NAME,
-  });
   const names: string[] = [];
   const waits: number[] = [];
   let reported: Record<string, any> | undefined;
@@ -36,7 +47,7 @@ async function run(flow: Flow, nestedAnswers: Error[], stepAnswers: Error[] = []
     if (error) throw error;
     return user;
   };
-  const execution = new StateMachine(asl as never).run({ origin: { eventId: 'e' }, detail: { email: 'a@example.com' } } as never, {
+  const execution = machine(flow).run({ origin: { eventId: 'e' }, detail: { email: 'a@example.com' } } as never, {
     overrides: {
       taskResourceLocalHandlers: {
         CreateUser: firstStep,

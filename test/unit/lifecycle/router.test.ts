@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { executionNameForEvent, routeLifecycleEvent } from '../../../functions/lib/lifecycle/router';
 import { ValidationError } from '../../../functions/lib/errors';
 import { SfnExecutionStarter } from '../../../functions/lib/aws/sfn-execution-starter';
-import { createLocalRuntime } from '../../../functions/local/local-runtime';
 import { LifecycleEvent } from '../../../functions/lib/schemas/lifecycle-events';
 import { StateMachineStartError } from '../../../functions/lib/errors';
 
@@ -125,35 +124,5 @@ describe('SfnExecutionStarter', () => {
     sfn.on(StartExecutionCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
     await expect(new SfnExecutionStarter(new SFNClient({}), env).start('Joiner', {}, 'n')).rejects.toBeInstanceOf(StateMachineStartError);
     await expect(new SfnExecutionStarter(new SFNClient({}), {}).start('Joiner', {}, 'n')).rejects.toThrow(/JOINER_STATE_MACHINE_ARN is not set/);
-  });
-});
-
-describe('LocalExecutionStarter answers a second start as StartExecution does', () => {
-  it('startExecution (what a states:startExecution Task gets): a new name starts; the same name and input while it runs is that execution; a closed one or other input is ExecutionAlreadyExists', async () => {
-    const starter = createLocalRuntime({ fastWaits: true }).executions;
-    const input = { origin: {}, detail: {} };
-    const first = await starter.startExecution('Leaver', input, 'leaver-local-start');
-    expect(first.executionArn).toMatch(/:execution:Leaver:leaver-local-start$/);
-    expect(await starter.startExecution('Leaver', input, 'leaver-local-start')).toEqual(first);
-    await expect(starter.startExecution('Leaver', { other: true }, 'leaver-local-start')).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
-    await starter.settle();
-    await expect(starter.startExecution('Leaver', input, 'leaver-local-start')).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
-    expect(starter.list('Leaver')).toHaveLength(1);
-    // DescribeExecution's dates, as AWS answers them.
-    expect(starter.status('Leaver', 'leaver-local-start')).toMatchObject({ startDate: first.startDate.toISOString(), stopDate: expect.any(String) });
-  });
-
-  it('the same name: the running execution back (its ARN) with the same input, else ExecutionAlreadyExists: DUPLICATE either way, one run', async () => {
-    const starter = createLocalRuntime({ fastWaits: true }).executions;
-    {
-      const first = await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1');
-      expect(first.status).toBe('STARTED');
-      const running = await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1');
-      expect(running).toEqual({ ...first, status: 'DUPLICATE' });
-      expect(await starter.start('Leaver', { other: true }, 'leaver-local-1')).toEqual({ ...first, status: 'DUPLICATE' });
-      await starter.settle();
-      expect(await starter.start('Leaver', { origin: {}, detail: {} }, 'leaver-local-1')).toEqual({ ...first, status: 'DUPLICATE' });
-      expect(starter.list('Leaver')).toHaveLength(1);
-    }
   });
 });

@@ -6,7 +6,6 @@ import { csvExecutionName } from '../../../functions/lib/bulk/csv-joiners';
 import { executionNameForEvent } from '../../../functions/lib/lifecycle/router';
 import { stateMachines } from '../../../functions/lib/state-machines/definitions';
 import { EXECUTION_NAME, NESTED_SUFFIX_RESERVE, executionName } from '../../../functions/lib/state-machines/execution-name';
-import { createLocalRuntime } from '../../../functions/local/local-runtime';
 import { executionNameFor } from '../../../functions/lib/workflows/calling/enable-calling';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -71,14 +70,5 @@ describe('execution names', () => {
     }
     expect(executionNameFor('req:with/odd chars')).toMatch(EXECUTION_NAME);
     expect(executionNameFor('req:with/odd chars')).not.toBe(executionNameFor('reqwithodd chars'));
-  });
-
-  it('the local runner and starter refuse a name StartExecution refuses', async () => {
-    const runtime = createLocalRuntime({ fastWaits: true });
-    const runner = runtime.stateMachines.runner('EnableCalling');
-    await expect(runner.run({}, { executionName: 'x'.repeat(81) })).rejects.toMatchObject({ name: 'InvalidName' });
-    await expect(runner.run({}, { executionName: 'has space' })).rejects.toMatchObject({ name: 'InvalidName' });
-    await expect(runtime.executions.start('Leaver', {}, `leaver-${'y'.repeat(74)}`)).rejects.toMatchObject({ name: 'ConfigurationError' });
-    expect(runtime.executions.list('Leaver')).toEqual([]);
   });
 });
