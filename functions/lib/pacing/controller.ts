@@ -50,7 +50,8 @@ export const PaceState = z.object({
   /**
    * Until this, a run was refused and told to ask again then: the runs want more than the rate gives, so the
    * time counts toward the rate's growth as if drawn on (else a rate cut to the floor, whose callers ask again only
-   * every minute, would never climb back). Absent in items written before it: nobody waiting.
+   * every minute, would never climb back). The next refused caller is told to come back at it (the callers queue).
+   * Absent in items written before it: nobody waiting.
    */
   wantedUntilMs: z.number().default(0),
   /** 429s reported, in all. */
@@ -85,6 +86,15 @@ export const BURST_MS = 1_000;
  * refused run waits to ask again is not idle: it all counts.
  */
 export const MAX_GROWTH_STEP_MS = 1_000;
+/**
+ * Refused callers are told to come back one after the other, this share of an ask's time apart at the current
+ * rate, rather than all at the moment the first slot frees: 200 SCIM applies waiting on 8/s would each ask again
+ * (a Pace step: a Lambda invocation and a write of this item) every time one of them is granted, and the item's
+ * writes would queue behind one another. A quarter of the ask, not all of it: the rate may grow fourfold before a
+ * caller's turn and still find callers back to draw on it (the pacing bench's model: asks per joiner 20–34 → 3–10,
+ * the rate reached as before; a whole ask apart left 0.4 of the rate unused after slow start).
+ */
+export const REFUSED_SPACING = 0.25;
 /**
  * A grant may reserve a slot this far ahead of now; further out, the caller asks again later. A cut slows only the
  * grants after it: the slots reserved before it still go at the old rate. Five seconds of them kept the runs above
@@ -143,8 +153,9 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
   const tokens = s.tokens - n;
   const waitMs = tokens >= 0 ? 0 : -tokens / perMs;
   if (waitMs > MAX_AHEAD_MS) {
-    const retryAtMs = nowMs + Math.ceil(waitMs - MAX_AHEAD_MS);
-    return { state: { ...s, wantedUntilMs: Math.max(s.wantedUntilMs ?? 0, retryAtMs) }, grant: { granted: false, retryAtMs } };
+    // After those refused before it: the queue's end, each REFUSED_SPACING of its ask behind the last.
+    const retryAtMs = Math.max(nowMs + Math.ceil(waitMs - MAX_AHEAD_MS), Math.ceil(s.wantedUntilMs ?? 0));
+    return { state: { ...s, wantedUntilMs: retryAtMs + (n / perMs) * REFUSED_SPACING }, grant: { granted: false, retryAtMs } };
   }
   return { state: { ...s, tokens, granted: s.granted + n }, grant: { granted: true, notBeforeMs: nowMs + Math.ceil(waitMs) } };
 }

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../../functions/lib/errors';
 import {
-  MAX_AHEAD_MS, MAX_GROWTH_STEP_MS, SLOW_START_DOUBLING_MS, acquire, advance, initialPaceState, paceView, rateLimited, runRate, type PaceState, type PacingSettings,
+  MAX_AHEAD_MS, MAX_GROWTH_STEP_MS, REFUSED_SPACING, SLOW_START_DOUBLING_MS, acquire, advance, initialPaceState, paceView, rateLimited, runRate, type PaceState, type PacingSettings,
 } from '../../../functions/lib/pacing/controller';
 import { pacingSettings } from '../../../functions/lib/pacing/settings';
 
@@ -107,6 +107,37 @@ describe('pacing controller', () => {
     // From one second after the cut, the runs draw the cut rate (80 × 0.8) and no more.
     expect(inSecond(2000)).toBeLessThanOrEqual(runRate(s.rate, settings) + 10);
     expect(inSecond(3000)).toBeLessThanOrEqual(runRate(s.rate, settings) + 10);
+  });
+
+  it('tells refused callers to come back one after the other, not all when the first slot frees', () => {
+    // 200 SCIM applies asking for 10 requests each at once, at a found rate of 10 (the runs draw 8).
+    let s: PaceState = { ...initialPaceState(settings, 0), rate: 10, ceiling: 10 };
+    const retries: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const r = acquire(s, settings, 10, 0);
+      s = r.state;
+      if (!r.grant.granted) retries.push(r.grant.retryAtMs);
+    }
+    expect(retries.length).toBeGreaterThan(190);
+    // Each a quarter of an ask (10 requests at 8/s: 1.25 s) behind the one before it, in the order they asked.
+    const gaps = retries.slice(1).map((at, i) => at - retries[i]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(REFUSED_SPACING * 1250));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(Math.ceil(REFUSED_SPACING * 1250) + 1);
+    // Come back in that order, each is granted within a few asks while the budget is drawn at its rate.
+    let asks = 0;
+    let granted = 0;
+    const queue = retries.map((at) => at);
+    while (queue.length && asks < 5000) {
+      queue.sort((a, b) => a - b);
+      const at = queue.shift()!;
+      const r = acquire(s, settings, 10, at);
+      s = r.state;
+      asks++;
+      if (r.grant.granted) granted++;
+      else queue.push(r.grant.retryAtMs);
+    }
+    expect(granted).toBe(retries.length);
+    expect(asks / granted).toBeLessThan(6);
   });
 
   it('takes a token for each refused request, which its client sends again without asking', () => {
