@@ -95,6 +95,8 @@ export const MAX_GROWTH_STEP_MS = 1_000;
  * the rate reached as before; a whole ask apart left 0.4 of the rate unused after slow start).
  */
 export const REFUSED_SPACING = 0.25;
+/** The furthest a refused caller's place in that queue lies past the time its ask could first be granted. */
+export const MAX_QUEUE_MS = 15_000;
 /**
  * A grant may reserve a slot this far ahead of now; further out, the caller asks again later. A cut slows only the
  * grants after it: the slots reserved before it still go at the old rate. Five seconds of them kept the runs above
@@ -153,8 +155,11 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
   const tokens = s.tokens - n;
   const waitMs = tokens >= 0 ? 0 : -tokens / perMs;
   if (waitMs > MAX_AHEAD_MS) {
-    // After those refused before it: the queue's end, each REFUSED_SPACING of its ask behind the last.
-    const retryAtMs = Math.max(nowMs + Math.ceil(waitMs - MAX_AHEAD_MS), Math.ceil(s.wantedUntilMs ?? 0));
+    // After those refused before it: the queue's end, each REFUSED_SPACING of its ask behind the last, but never
+    // more than MAX_QUEUE_MS past its own earliest turn (places given at a rate since grown, or at the floor, would
+    // keep callers away long after the budget could serve them).
+    const earliest = nowMs + Math.ceil(waitMs - MAX_AHEAD_MS);
+    const retryAtMs = Math.min(Math.max(earliest, Math.ceil(s.wantedUntilMs ?? 0)), earliest + MAX_QUEUE_MS);
     return { state: { ...s, wantedUntilMs: retryAtMs + (n / perMs) * REFUSED_SPACING }, grant: { granted: false, retryAtMs } };
   }
   return { state: { ...s, tokens, granted: s.granted + n }, grant: { granted: true, notBeforeMs: nowMs + Math.ceil(waitMs) } };

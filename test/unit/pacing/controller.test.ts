@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../../functions/lib/errors';
 import {
-  MAX_AHEAD_MS, MAX_GROWTH_STEP_MS, REFUSED_SPACING, SLOW_START_DOUBLING_MS, acquire, advance, initialPaceState, paceView, rateLimited, runRate, type PaceState, type PacingSettings,
+  MAX_AHEAD_MS, MAX_GROWTH_STEP_MS, MAX_QUEUE_MS, REFUSED_SPACING, SLOW_START_DOUBLING_MS, acquire, advance, initialPaceState, paceView, rateLimited, runRate, type PaceState, type PacingSettings,
 } from '../../../functions/lib/pacing/controller';
 import { pacingSettings } from '../../../functions/lib/pacing/settings';
 
@@ -110,15 +110,16 @@ describe('pacing controller', () => {
   });
 
   it('tells refused callers to come back one after the other, not all when the first slot frees', () => {
-    // 200 SCIM applies asking for 10 requests each at once, at a found rate of 10 (the runs draw 8).
+    // 40 SCIM applies asking for 10 requests each at once, at a found rate of 10 (the runs draw 8): a queue of
+    // 40 × 0.31 s, within MAX_QUEUE_MS.
     let s: PaceState = { ...initialPaceState(settings, 0), rate: 10, ceiling: 10 };
     const retries: number[] = [];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 40; i++) {
       const r = acquire(s, settings, 10, 0);
       s = r.state;
       if (!r.grant.granted) retries.push(r.grant.retryAtMs);
     }
-    expect(retries.length).toBeGreaterThan(190);
+    expect(retries.length).toBeGreaterThan(35);
     // Each a quarter of an ask (10 requests at 8/s: 1.25 s) behind the one before it, in the order they asked.
     const gaps = retries.slice(1).map((at, i) => at - retries[i]);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(REFUSED_SPACING * 1250));
@@ -138,6 +139,19 @@ describe('pacing controller', () => {
     }
     expect(granted).toBe(retries.length);
     expect(asks / granted).toBeLessThan(6);
+  });
+
+  it('never queues a refused caller more than MAX_QUEUE_MS past its earliest turn (a queue given at a floor rate lapses)', () => {
+    // Cut to the floor: each refused ask of 10 requests is a minute of it, so the queue would grow by 15 s a caller.
+    let s: PaceState = { ...initialPaceState(settings, 0), rate: 0.2, ceiling: 0.2, tokens: 0 };
+    let last = 0;
+    for (let i = 0; i < 50; i++) {
+      const r = acquire(s, settings, 10, 0);
+      s = r.state;
+      if (!r.grant.granted) last = r.grant.retryAtMs;
+    }
+    const earliest = Math.ceil((10 / runRate(0.2, settings)) * 1000 - MAX_AHEAD_MS);
+    expect(last).toBeLessThanOrEqual(earliest + MAX_QUEUE_MS);
   });
 
   it('takes a token for each refused request, which its client sends again without asking', () => {
