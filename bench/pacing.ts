@@ -16,12 +16,18 @@ import type { Simulator } from '../functions/simulator/server';
  * it) counts the 429s the service desk would get. The simulator's limit is a fixed 1 s window of `limit` requests
  * (burst = 1 s of rate). Scaled down from 1,000 joiners: each run is sized to last about RUN_SECONDS at the usable
  * rate, so the ratios stay meaningful on a shared 2-core machine.
+ *
+ * A joiner's requests go one after the other at the runs' rate from its slot (one every 1/runRate s), as a Joiner's
+ * steps spread them in AWS (each a Lambda invocation and a Webex round trip); the simulator answers in a millisecond,
+ * so sent back to back they would be one burst of 10, more than a whole window of a 3/s or 10/s limit however the
+ * joiners are paced. BENCH_PACING_BURSTS=1 sends them back to back instead.
  */
 const LIMITS = process.env.BENCH_PACING_LIMITS ? process.env.BENCH_PACING_LIMITS.split(',').map(Number) : [3, 10, 40, 100];
 const RUN_SECONDS = Number(process.env.BENCH_PACING_SECONDS ?? 40);
 const WORKERS = 40;
 const BASELINE_CONCURRENCY = 10;
 const FIXED_RATE = 5;
+const BURSTS = process.env.BENCH_PACING_BURSTS === '1';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 interface RunFigures {
@@ -49,11 +55,14 @@ export interface PacingRow {
 const client = (sim: Simulator, onRateLimited?: (ms: number) => Promise<unknown>, maxAttempts = 12) =>
   new WebexClient({ baseUrl: sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN), maxAttempts, retryBudgetMs: 120_000, onRateLimited });
 
-/** One joiner's requests: the create, then reads of the user (JOINER_WEBEX_REQUESTS in all). */
-async function joiner(webex: WebexClient, email: string): Promise<boolean> {
+/** One joiner's requests: the create, then reads of the user (JOINER_WEBEX_REQUESTS in all), the i-th not before `startMs + i × gapMs`. */
+async function joiner(webex: WebexClient, email: string, startMs = 0, gapMs = 0): Promise<boolean> {
   try {
     const created = await webex.post<{ id: string }>('/people', { body: { emails: [email], displayName: email.split('@')[0], firstName: 'Pace', lastName: 'Bench' } });
-    for (let i = 1; i < JOINER_WEBEX_REQUESTS; i++) await webex.get(`/people/${created.data.id}`);
+    for (let i = 1; i < JOINER_WEBEX_REQUESTS; i++) {
+      await sleep(startMs + i * gapMs - Date.now());
+      await webex.get(`/people/${created.data.id}`);
+    }
     return true;
   } catch {
     return false;
@@ -66,12 +75,17 @@ async function paced(budget: PacingBudget, webex: WebexClient, emails: string[])
   await Promise.all(
     Array.from({ length: WORKERS }, async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
+        let startMs = 0;
+        let gapMs = 0;
         for (;;) {
-          const { grant } = await budget.acquire(JOINER_WEBEX_REQUESTS);
+          const { grant, pace } = await budget.acquire(JOINER_WEBEX_REQUESTS);
           await sleep((grant.granted ? grant.notBeforeMs : grant.retryAtMs) - Date.now());
-          if (grant.granted) break;
+          if (!grant.granted) continue;
+          startMs = grant.notBeforeMs;
+          gapMs = BURSTS ? 0 : 1000 / pace.runRequestsPerSecond;
+          break;
         }
-        ok[item.i] = await joiner(webex, item.e);
+        ok[item.i] = await joiner(webex, item.e, startMs, gapMs);
       }
     }),
   );

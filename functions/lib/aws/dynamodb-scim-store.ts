@@ -74,15 +74,22 @@ export class DynamoScimStore implements ScimStore {
     return { total, items };
   }
 
+  /**
+   * The claims, then the resource and its e-mail index items at once: an index item names a resource that
+   * findByEmail reads and checks, so one written just before its resource (or left by a put that failed) finds
+   * nothing. Two round trips on a POST's path, whatever the unique values and e-mails.
+   */
   async create(item: ScimItem): Promise<void> {
     const claimed = await this.claim(item, {});
-    try {
-      await this.send(() => this.doc.send(new PutCommand({ TableName: this.table, Item: this.row(item), ConditionExpression: `attribute_not_exists(${KEY.pk})` })));
-    } catch (error) {
-      await this.release(item.resourceType, item.id, claimed);
-      throw isConditionFailed(error) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} exists`) : error;
+    const [put, indexed] = await Promise.allSettled([
+      this.send(() => this.doc.send(new PutCommand({ TableName: this.table, Item: this.row(item), ConditionExpression: `attribute_not_exists(${KEY.pk})` }))),
+      this.indexEmails(item, []),
+    ]);
+    if (put.status === 'rejected') {
+      await Promise.allSettled([this.release(item.resourceType, item.id, claimed), this.indexEmails({ ...item, deleted: true }, emailsOf(item))]);
+      throw isConditionFailed(put.reason) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} exists`) : put.reason;
     }
-    await this.indexEmails(item, []);
+    if (indexed.status === 'rejected') throw indexed.reason;
   }
 
   async replace(item: ScimItem, previous: ScimItem): Promise<void> {
@@ -179,18 +186,24 @@ export class DynamoScimStore implements ScimStore {
     return { ...fields, ...scimKey(item.resourceType, item.id), [KEY.gsi1pk]: scimListPartition(item.resourceType), [KEY.gsi1sk]: scimListSortKey(listName(item), item.id), [ITEM_KIND]: 'scimResource' };
   }
 
-  /** Claims each unique value the item has and `held` has not; on a refusal releases what it claimed and throws. */
+  /**
+   * Claims each unique value the item has and `held` has not, all at once (userName and externalId: one round trip);
+   * on a refusal or a failure releases what it claimed and throws.
+   */
   private async claim(item: ScimItem, held: Partial<Record<UniqueAttribute, string>>): Promise<Partial<Record<UniqueAttribute, string>>> {
     const wanted = item.deleted ? {} : uniqueValues(item);
+    const asked = (Object.keys(wanted) as UniqueAttribute[]).filter((attribute) => !sameValue(attribute, held[attribute], wanted[attribute]!));
+    const outcomes = await Promise.allSettled(asked.map((attribute) => this.claimOne(item.resourceType, item.id, attribute, wanted[attribute]!)));
     const claimed: Partial<Record<UniqueAttribute, string>> = {};
-    for (const attribute of Object.keys(wanted) as UniqueAttribute[]) {
-      const value = wanted[attribute]!;
-      if (sameValue(attribute, held[attribute], value)) continue;
-      if (!(await this.claimOne(item.resourceType, item.id, attribute, value))) {
-        await this.release(item.resourceType, item.id, claimed);
-        throw new ScimUniquenessError(attribute);
-      }
-      claimed[attribute] = value;
+    outcomes.forEach((o, i) => {
+      if (o.status === 'fulfilled' && o.value) claimed[asked[i]] = wanted[asked[i]];
+    });
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    const refused = asked.find((_, i) => outcomes[i].status === 'fulfilled' && !(outcomes[i] as PromiseFulfilledResult<boolean>).value);
+    if (failed || refused) {
+      await this.release(item.resourceType, item.id, claimed);
+      if (failed) throw failed.reason;
+      throw new ScimUniquenessError(refused!);
     }
     return claimed;
   }

@@ -10,6 +10,7 @@ import type { PaceView } from '../schemas/pace-answers';
  *
  * - it starts at the initial rate and, until Webex first answers 429, grows it fast (doubling every
  *   SLOW_START_DOUBLING_MS, as TCP's slow start) so a large organisation is not paced at 5/s for minutes;
+ * - it reserves slots at most MAX_AHEAD_MS ahead, so that a cut slows the requests of the next second;
  * - a 429 cuts the rate multiplicatively, by (1 − interactive share) (at least to 0.8 of it), to what the runs
  *   were drawing: the organisation's limit as found (the `ceiling`), of which the runs then draw (1 − share). No
  *   run request is let through before its Retry-After; the 429s answered within the same hold window (requests
@@ -49,7 +50,8 @@ export const PaceState = z.object({
   /**
    * Until this, a run was refused and told to ask again then: the runs want more than the rate gives, so the
    * time counts toward the rate's growth as if drawn on (else a rate cut to the floor, whose callers ask again only
-   * every minute, would never climb back). Absent in items written before it: nobody waiting.
+   * every minute, would never climb back). The next refused caller is told to come back at it (the callers queue).
+   * Absent in items written before it: nobody waiting.
    */
   wantedUntilMs: z.number().default(0),
   /** 429s reported, in all. */
@@ -59,8 +61,12 @@ export const PaceState = z.object({
 });
 export type PaceState = z.infer<typeof PaceState>;
 
-/** Until the first 429, the rate doubles this often while runs draw on it. */
-export const SLOW_START_DOUBLING_MS = 2_000;
+/**
+ * Until the first 429, the rate doubles this often while runs draw on it. A second: slots are reserved at most
+ * MAX_AHEAD_MS ahead, so the first 429 cuts a rate at most about twice what Webex took, and an organisation allowing
+ * 100 a second is found from 5 within about 4 s rather than 9 (the pacing bench's run at 100/s: 0.89 → 0.95 of it).
+ */
+export const SLOW_START_DOUBLING_MS = 1_000;
 /** Below the ceiling (after a storm), the rate climbs back by this share of the ceiling a second. */
 export const RECOVERY_STEP = 0.1;
 /** At or above the ceiling, the probe: this share of the ceiling a second (from 0.8 × to the 429 again: ~25 s). */
@@ -80,8 +86,25 @@ export const BURST_MS = 1_000;
  * refused run waits to ask again is not idle: it all counts.
  */
 export const MAX_GROWTH_STEP_MS = 1_000;
-/** A grant may reserve a slot this far ahead of now; further out, the caller asks again later. */
-export const MAX_AHEAD_MS = 5_000;
+/**
+ * Refused callers are told to come back one after the other, this share of an ask's time apart at the current
+ * rate, rather than all at the moment the first slot frees: 200 SCIM applies waiting on 8/s would each ask again
+ * (a Pace step: a Lambda invocation and a write of this item) every time one of them is granted, and the item's
+ * writes would queue behind one another. A quarter of the ask, not all of it: the rate may grow fourfold before a
+ * caller's turn and still find callers back to draw on it (the pacing bench's model: asks per joiner 20–34 → 3–10,
+ * the rate reached as before; a whole ask apart left 0.4 of the rate unused after slow start).
+ */
+export const REFUSED_SPACING = 0.25;
+/** The furthest a refused caller's place in that queue lies past the time its ask could first be granted. */
+export const MAX_QUEUE_MS = 15_000;
+/**
+ * A grant may reserve a slot this far ahead of now; further out, the caller asks again later. A cut slows only the
+ * grants after it: the slots reserved before it still go at the old rate. Five seconds of them kept the runs above
+ * the limit for five more windows, whose 429s each cut again, down to a fraction of the limit (the pacing bench: 0.6
+ * of the usable rate at 100/s, 0.4 at 40/s); a second reaches the next window. The cost: a caller refused more
+ * often asks again (one more Pace step) once its slot is within a second.
+ */
+export const MAX_AHEAD_MS = 1_000;
 
 export function initialPaceState(settings: PacingSettings, nowMs: number): PaceState {
   const rate = Math.min(settings.initialRate, settings.maxRate);
@@ -132,8 +155,12 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
   const tokens = s.tokens - n;
   const waitMs = tokens >= 0 ? 0 : -tokens / perMs;
   if (waitMs > MAX_AHEAD_MS) {
-    const retryAtMs = nowMs + Math.ceil(waitMs - MAX_AHEAD_MS);
-    return { state: { ...s, wantedUntilMs: Math.max(s.wantedUntilMs ?? 0, retryAtMs) }, grant: { granted: false, retryAtMs } };
+    // After those refused before it: the queue's end, each REFUSED_SPACING of its ask behind the last, but never
+    // more than MAX_QUEUE_MS past its own earliest turn (places given at a rate since grown, or at the floor, would
+    // keep callers away long after the budget could serve them).
+    const earliest = nowMs + Math.ceil(waitMs - MAX_AHEAD_MS);
+    const retryAtMs = Math.min(Math.max(earliest, Math.ceil(s.wantedUntilMs ?? 0)), earliest + MAX_QUEUE_MS);
+    return { state: { ...s, wantedUntilMs: retryAtMs + (n / perMs) * REFUSED_SPACING }, grant: { granted: false, retryAtMs } };
   }
   return { state: { ...s, tokens, granted: s.granted + n }, grant: { granted: true, notBeforeMs: nowMs + Math.ceil(waitMs) } };
 }
@@ -141,12 +168,14 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
 /**
  * Webex answered 429 (`count` of them) at `nowMs`, asking to wait `retryAfterMs`. The first of an event cuts
  * the rate to the runs' draw at that moment (the ceiling as found, or less); every one holds the runs back
- * until its Retry-After and drops the bucket's burst so they resume at the new pace.
+ * until its Retry-After and drops the bucket's burst so they resume at the new pace. Each refused request is sent
+ * again by its client after the Retry-After without asking the budget, so it takes a token: the resends are
+ * requests Webex counts too.
  */
 export function rateLimited(state: PaceState, settings: PacingSettings, nowMs: number, retryAfterMs: number, count = 1): PaceState {
   const s = advance(state, settings, nowMs);
   const blockedUntilMs = Math.max(s.blockedUntilMs, nowMs + Math.max(0, retryAfterMs));
-  const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0), rateLimited: s.rateLimited + count };
+  const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0) - count, rateLimited: s.rateLimited + count };
   if (nowMs < s.holdUntilMs) return base;
   const drawn = runRate(s.rate, settings);
   const rate = Math.max(MIN_RATE, s.rate * Math.min(MIN_DECREASE, 1 - settings.interactiveShare));

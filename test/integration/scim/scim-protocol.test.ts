@@ -68,6 +68,11 @@ describe('SCIM 2.0 endpoint: protocol', () => {
     const other = await scim('POST', '/scim/v2/Users', { ...entraUser('ada.lovelace@example.com', 'another-oid'), displayName: 'Someone Else' });
     expect(other).toMatchObject({ status: 409, body: { schemas: [ERROR], status: '409', scimType: 'uniqueness' } });
     expect(other.body.detail).toMatch(/userName/);
+    // The unique values are claimed together: a refusal releases the others, so neither value stays blocked.
+    const takenExternalId = await scim('POST', '/scim/v2/Users', entraUser('charles.babbage@example.com', 'ada-oid'));
+    expect(takenExternalId).toMatchObject({ status: 409, body: { scimType: 'uniqueness' } });
+    expect(takenExternalId.body.detail).toMatch(/externalId/);
+    expect((await scim('POST', '/scim/v2/Users', entraUser('charles.babbage@example.com', 'another-oid'))).status).toBe(201);
   });
 
   it('answers a re-sent POST whose first answer was lost with the same user, creating nothing twice', async () => {

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../../functions/lib/errors';
 import {
-  MAX_AHEAD_MS, acquire, advance, initialPaceState, paceView, rateLimited, runRate, type PaceState, type PacingSettings,
+  MAX_AHEAD_MS, MAX_GROWTH_STEP_MS, MAX_QUEUE_MS, REFUSED_SPACING, SLOW_START_DOUBLING_MS, acquire, advance, initialPaceState, paceView, rateLimited, runRate, type PaceState, type PacingSettings,
 } from '../../../functions/lib/pacing/controller';
 import { pacingSettings } from '../../../functions/lib/pacing/settings';
 
@@ -33,8 +33,8 @@ describe('pacing controller', () => {
 
   it('increases while no 429 comes, fast before the first (slow start), and never above the maximum', () => {
     const { state } = draw(initialPaceState(settings, 0), settings, 0, 4000, 100);
-    // Doubling every 2 s while drawn on: 5 → 20 in 4 s (the last draw at 3.9 s).
-    expect(state.rate).toBeCloseTo(5 * 2 ** (3.9 / 2), 6);
+    // Doubling every SLOW_START_DOUBLING_MS while drawn on (the last draw at 3.9 s).
+    expect(state.rate).toBeCloseTo(5 * 2 ** (3900 / SLOW_START_DOUBLING_MS), 6);
     const later = draw(state, settings, 4000, 60_000, 100).state;
     expect(later.rate).toBe(100);
   });
@@ -42,7 +42,7 @@ describe('pacing controller', () => {
   it('does not grow while idle: only the time runs draw on it counts', () => {
     const s = acquire(initialPaceState(settings, 0), settings, 1, 0).state;
     const afterHour = acquire(s, settings, 1, 3_600_000).state;
-    expect(afterHour.rate).toBeLessThanOrEqual(5 * 2 ** 0.5 + 1e-9);
+    expect(afterHour.rate).toBeLessThanOrEqual(5 * 2 ** (MAX_GROWTH_STEP_MS / SLOW_START_DOUBLING_MS) + 1e-9);
   });
 
   it('grows while runs wait on it: refused callers asking again a minute later still count (a storm\'s floor is left)', () => {
@@ -86,9 +86,80 @@ describe('pacing controller', () => {
     const during = acquire(s, settings, 1, 30_000);
     expect(during.grant).toEqual({ granted: false, retryAtMs: 61_000 });
     const after = acquire(during.state, settings, 10, 61_000);
-    // No tokens refilled during the wait: the first slot is one 10-request joiner at the cut rate from now.
+    // No tokens refilled during the wait, and the refused request's resend took one: the first slot is one
+    // 10-request joiner, after that resend, at the cut rate from now.
     expect(after.grant.granted).toBe(true);
-    if (after.grant.granted) expect(after.grant.notBeforeMs).toBe(61_000 + Math.ceil((10 / runRate(after.state.rate, settings)) * 1000));
+    if (after.grant.granted) expect(after.grant.notBeforeMs).toBe(61_000 + Math.ceil(((10 + 1) / runRate(after.state.rate, settings)) * 1000));
+  });
+
+  it('a cut slows the very next second: slots granted before it reach at most MAX_AHEAD_MS past it', () => {
+    // 40 joiners asking for 10 requests each, every 10 ms, at a found rate of 100 (the runs draw 80).
+    let s: PaceState = { ...initialPaceState(settings, 0), rate: 100, ceiling: 100 };
+    const slots: number[] = [];
+    for (let t = 0; t < 4000; t += 10) {
+      if (t === 1000) s = rateLimited(s, settings, t, 0);
+      const r = acquire(s, settings, 10, t);
+      s = r.state;
+      if (r.grant.granted) slots.push(r.grant.notBeforeMs);
+    }
+    const inSecond = (from: number) => slots.filter((at) => at >= from && at < from + 1000).length * 10;
+    expect(inSecond(0)).toBeLessThanOrEqual(80 + 10);
+    // From one second after the cut, the runs draw the cut rate (80 × 0.8) and no more.
+    expect(inSecond(2000)).toBeLessThanOrEqual(runRate(s.rate, settings) + 10);
+    expect(inSecond(3000)).toBeLessThanOrEqual(runRate(s.rate, settings) + 10);
+  });
+
+  it('tells refused callers to come back one after the other, not all when the first slot frees', () => {
+    // 40 SCIM applies asking for 10 requests each at once, at a found rate of 10 (the runs draw 8): a queue of
+    // 40 × 0.31 s, within MAX_QUEUE_MS.
+    let s: PaceState = { ...initialPaceState(settings, 0), rate: 10, ceiling: 10 };
+    const retries: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const r = acquire(s, settings, 10, 0);
+      s = r.state;
+      if (!r.grant.granted) retries.push(r.grant.retryAtMs);
+    }
+    expect(retries.length).toBeGreaterThan(35);
+    // Each a quarter of an ask (10 requests at 8/s: 1.25 s) behind the one before it, in the order they asked.
+    const gaps = retries.slice(1).map((at, i) => at - retries[i]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(REFUSED_SPACING * 1250));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(Math.ceil(REFUSED_SPACING * 1250) + 1);
+    // Come back in that order, each is granted within a few asks while the budget is drawn at its rate.
+    let asks = 0;
+    let granted = 0;
+    const queue = retries.map((at) => at);
+    while (queue.length && asks < 5000) {
+      queue.sort((a, b) => a - b);
+      const at = queue.shift()!;
+      const r = acquire(s, settings, 10, at);
+      s = r.state;
+      asks++;
+      if (r.grant.granted) granted++;
+      else queue.push(r.grant.retryAtMs);
+    }
+    expect(granted).toBe(retries.length);
+    expect(asks / granted).toBeLessThan(6);
+  });
+
+  it('never queues a refused caller more than MAX_QUEUE_MS past its earliest turn (a queue given at a floor rate lapses)', () => {
+    // Cut to the floor: each refused ask of 10 requests is a minute of it, so the queue would grow by 15 s a caller.
+    let s: PaceState = { ...initialPaceState(settings, 0), rate: 0.2, ceiling: 0.2, tokens: 0 };
+    let last = 0;
+    for (let i = 0; i < 50; i++) {
+      const r = acquire(s, settings, 10, 0);
+      s = r.state;
+      if (!r.grant.granted) last = r.grant.retryAtMs;
+    }
+    const earliest = Math.ceil((10 / runRate(0.2, settings)) * 1000 - MAX_AHEAD_MS);
+    expect(last).toBeLessThanOrEqual(earliest + MAX_QUEUE_MS);
+  });
+
+  it('takes a token for each refused request, which its client sends again without asking', () => {
+    const s: PaceState = { ...initialPaceState(settings, 0), rate: 20, ceiling: 20, tokens: 5 };
+    const limited = rateLimited(s, settings, 0, 1000, 3);
+    // The burst dropped (no request sooner than the cut rate allows) and the three resends owed.
+    expect(limited.tokens).toBe(-3);
+    expect(limited.rateLimited).toBe(3);
   });
 
   it('refuses (without taking tokens) a slot further ahead than it reserves, naming when to ask again', () => {

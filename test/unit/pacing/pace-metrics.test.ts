@@ -8,7 +8,7 @@ describe('the pacing budget\'s metrics', () => {
     const lines = await captureEmf(PACE_METRICS_SERVICE, async (metrics) => {
       const budget = memoryPacing({ metrics: emfPaceMetrics(metrics), now: () => now })();
       await budget.acquire(10);
-      now += 500;
+      now += 100;
       await budget.rateLimited(1000, 3);
     });
     expect(lines).toHaveLength(2);
