@@ -92,8 +92,12 @@ export async function measureBulkThroughput(sim: Simulator, options: BulkThrough
     for (const license of seed.licenses) if (license.calling) license.totalUnits += count;
     sim.reset(seed);
     sim.faults.rateLimit(rateLimit);
+    // The imports bucket, a folder: a CSV run reads its file there, and either run writes its report files there.
+    const root = await mkdtemp(join(tmpdir(), 'webex-prov-bench-'));
+    process.env.LOCAL_OBJECT_STORE_DIR = root;
+    process.env.BULK_IMPORTS_BUCKET = 'imports';
     const started = Date.now();
-    const report = via === 'csv' ? await runCsv(users, run) : await runJson(users, run);
+    const report = via === 'csv' ? await runCsv(users, run, new LocalObjectStore(root)) : await runJson(users, run);
     const elapsedMs = Date.now() - started;
 
     const requests = sim.requests.filter((r) => r.at >= started);
@@ -148,11 +152,7 @@ async function runJson(users: Joiner[], run: string): Promise<BulkJoinersReport>
 }
 
 /** The same users as a CSV in a folder standing in for the imports bucket; the full report read back from it. */
-async function runCsv(users: Joiner[], run: string): Promise<BulkJoinersReport> {
-  const root = await mkdtemp(join(tmpdir(), 'webex-prov-bench-'));
-  process.env.LOCAL_OBJECT_STORE_DIR = root;
-  process.env.BULK_IMPORTS_BUCKET = 'imports';
-  const store = new LocalObjectStore(root);
+async function runCsv(users: Joiner[], run: string, store: LocalObjectStore): Promise<BulkJoinersReport> {
   const lines = ['email,firstName,lastName,location,extension', ...users.map((u) => [u.email, u.firstName, u.lastName, u.location, u.extension].join(','))];
   await store.putText('imports', `joiners/bench-${run}.csv`, `${lines.join('\r\n')}\r\n`);
   const res = (await handlers.StartBulkJoinersCsv(apiEvent('POST', '/bulk/joiners/csv', { key: `joiners/bench-${run}.csv` }), context)) as { statusCode: number; body: string };

@@ -5,7 +5,7 @@ import { createGroup } from '../functions/lib/scim/groups';
 import type { ScimStore } from '../functions/lib/scim/store';
 import { createUser as createScimUser } from '../functions/lib/scim/users';
 import { prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
-import { bulkReportKeys } from '../functions/lib/bulk/report-keys';
+import { bulkReportKeys } from '../functions/lib/bulk-run-names';
 import { BULK_SOURCE, buildBulkReport, type BulkUserResult } from '../functions/lib/bulk/joiners';
 import { applyExecutionName } from '../functions/lib/reconcile/apply-execution';
 import { applyMachineInput } from '../functions/lib/reconcile/apply-plan';

@@ -9,7 +9,7 @@ import { startSimulator } from '../functions/simulator/server';
 import { SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
 import { measureAuthorizer } from './authorizer';
 import { measureBulkThroughput } from './bulk-throughput';
-import { useActivityWrites } from './local-handlers';
+import { measureActivityCost } from './activity-cost';
 import { measureColdStarts } from './cold-start';
 import { measureOverhead } from './overhead';
 import { measurePacing } from './pacing';
@@ -87,31 +87,22 @@ async function main() {
 
     if (runs('bulk')) {
       const users = process.env.BENCH_BULK_USERS ? Number(process.env.BENCH_BULK_USERS) : undefined;
-      const bulk: (Awaited<ReturnType<typeof measureBulkThroughput>> & { activity: 'none' | 'written' })[] = [];
+      const pairs = process.env.BENCH_BULK_PAIRS ? Number(process.env.BENCH_BULK_PAIRS) : undefined;
       // A short warm-up run first (not counted): the first run of a process pays for loading and compiling.
       await measureBulkThroughput(sim, { users: 20 });
-      // Each path with the activity table's writes and without them (a store that writes nothing), interleaved in the
-      // same run: the writes must keep the fraction of the ceiling within 5 %. In the order none, written, written, none,
-      // so a machine that slows (or speeds up) steadily during the run weighs on both sides alike.
-      for (const via of ['json', 'csv'] as const) {
-        for (const activity of [false, true, true, false]) {
-          useActivityWrites(activity);
-          bulk.push({ ...(await measureBulkThroughput(sim, { users, via })), activity: activity ? 'written' : 'none' });
-        }
-      }
-      useActivityWrites(true);
-      results.bulkThroughput = bulk;
-      console.log('\nBulk joiners under a fixed rate limit (target: >= 0.9 of the ceiling, no failed or duplicated users; activity writes within 5 % of none)');
+      const costs = [];
+      for (const via of ['json', 'csv'] as const) costs.push(await measureActivityCost(sim, via, { users, pairs }));
+      results.bulkThroughput = costs.flatMap((c) => c.runs);
+      results.bulkActivityCost = costs.map(({ runs: _runs, ...c }) => c);
+      console.log('\nBulk joiners under a fixed rate limit (target: >= 0.9 of the ceiling, no failed or duplicated users)');
       console.table(
-        bulk.map(({ failures: _failures, rateLimit, ...r }) => ({ ...r, limit: `${rateLimit.limit}/${rateLimit.windowMs} ms` })),
+        costs.flatMap((c) => c.runs).map(({ failures: _failures, tableCalls: _calls, rateLimit, ...r }) => ({ ...r, limit: `${rateLimit.limit}/${rateLimit.windowMs} ms` })),
       );
-      for (const via of ['json', 'csv'] as const) {
-        const [none, written] = (['none', 'written'] as const).map((a) => {
-          const same = bulk.filter((b) => b.via === via && b.activity === a);
-          return same.reduce((sum, b) => sum + b.fractionOfCeiling, 0) / same.length;
-        });
-        console.log(`${via}: fraction of the ceiling with activity writes / without (mean of 2 each) = ${round(written)} / ${round(none)} = ${round(written / none)}`);
-      }
+      console.log('Activity writes on / off, fraction of the ceiling; each on-run over the mean of the off-runs either side (A B A B … A), target: median >= 0.95');
+      console.table(Object.fromEntries(costs.map((c) => [c.via, {
+        pairs: c.pairs, median: round(c.median), cost: `${round(c.cost * 100)} %`, min: round(c.spread.min), max: round(c.spread.max), mad: round(c.spread.mad), ratios: c.ratios.map(round).join(' '),
+        'activity table requests a user': Object.entries(c.tableCallsPerUser).map(([op, n]) => `${op} ${n}`).join(', '),
+      }])));
     }
 
     if (runs('history')) {

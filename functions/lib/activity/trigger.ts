@@ -1,3 +1,4 @@
+import { JSON_RUN_PREFIXES } from '../bulk-run-names';
 import type { ActivityTrigger } from './records';
 
 /** Event sources the suite itself publishes under (bulk/joiners.ts BULK_SOURCE, reconcile/apply-execution.ts RECONCILE_SOURCE, scim/apply-plan.ts SCIM_SOURCE). */
@@ -16,11 +17,12 @@ export function triggerOfOrigin(origin: { source: string; eventId: string; detai
 }
 
 /**
- * The bulk run a child belongs to: the JSON run names each Joiner `<run>-<index>` (bulk-joiners.asl.json's
- * ItemSelector). A CSV batch's children name their batch, which is never a run of its own in the table.
+ * The JSON bulk run a child belongs to: the run names each Joiner `<run>-<index>` (bulk-joiners.asl.json's
+ * ItemSelector). A CSV batch's children (`bulk-csv-…`) name their batch, which is never a run of its own in the
+ * table: none, so no write is spent counting them on an item that is not there.
  */
 export function bulkRunOf(trigger: ActivityTrigger | undefined): string | undefined {
-  if (trigger?.type !== 'bulk') return undefined;
+  if (trigger?.type !== 'bulk' || !Object.values(JSON_RUN_PREFIXES).some((p) => trigger.run.startsWith(p))) return undefined;
   const dash = trigger.run.lastIndexOf('-');
   return dash > 0 && /^\d+$/.test(trigger.run.slice(dash + 1)) ? trigger.run.slice(0, dash) : undefined;
 }

@@ -193,7 +193,7 @@ export function failedBatchResults(items: CsvItem[], error: string, cause?: stri
 
 // ---- the report -----------------------------------------------------------------------------------
 
-export type { BulkJoinersCsvReport, CsvRunReport };
+export type { BulkJoinersCsvReport };
 
 const MAX_FAILURES_IN_OUTPUT = 100;
 

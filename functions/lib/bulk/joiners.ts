@@ -16,7 +16,7 @@ import type { BulkJoinersReport, BulkJoinersStatus, BulkUserOutcome, BulkUserRes
 import type { PaceView } from '../schemas/pace-answers';
 import type { ObjectStore } from '../storage/object-store';
 import { writeBulkReportFiles } from './report-files';
-import { JSON_RUN_PREFIXES, type BulkReportKeys } from './report-keys';
+import { JSON_RUN_PREFIXES, type BulkReportKeys } from '../bulk-run-names';
 
 /**
  * Bulk joiners through the API: POST /bulk/joiners starts the BulkJoiners state machine

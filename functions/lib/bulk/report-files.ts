@@ -2,7 +2,7 @@ import { csvField } from '../reports/csv-field';
 import { HTML_CONTENT_TYPE, renderHtmlReport } from '../reports/html';
 import type { BulkUserOutcome, CsvUserResult } from '../schemas/bulk-answers';
 import type { ObjectStore } from '../storage/object-store';
-import { bulkReportKeys, type BulkReportKeys } from './report-keys';
+import { bulkReportKeys, type BulkReportKeys } from '../bulk-run-names';
 
 /**
  * A bulk run's report files, JSON, CSV and HTML beside each other under reports/ in the imports bucket: a

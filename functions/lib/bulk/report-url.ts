@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors';
 import type { BulkReportUrl } from '../schemas/bulk-answers';
 import { ObjectNotFoundError, REPORT_URL_SECONDS, type ObjectStore } from '../storage/object-store';
-import { bulkReportKeys } from './report-keys';
+import { bulkReportKeys } from '../bulk-run-names';
 
 /**
  * GET /bulk/joiners/{executionName}/report: a short-lived URL of a bulk run's HTML report, a JSON run's

@@ -1,4 +1,4 @@
-import { JSON_RUN_REPORT_KEYS } from '../bulk/report-keys';
+import { JSON_RUN_REPORT_KEYS } from '../bulk-run-names';
 
 /**
  * The suite's state machines: one row each. CDK builds them with `DefinitionBody.fromFile(definitionFile)`

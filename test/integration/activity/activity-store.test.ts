@@ -48,6 +48,15 @@ describe('activity store (DynamoDB adapter on dynalite)', () => {
     expect(recorded.map((r) => r.executionName).sort()).toEqual(['bulk-k-1-0', 'reconcile-p-0']);
   });
 
+  it("counts a JSON run's child on its run (a Put, then an Update); a CSV batch's child is one Put, no write spent on a run item that is not there", async () => {
+    calls.length = 0;
+    await table.store.record([record(7, { trigger: { type: 'bulk', run: 'bulk-csv-k-f-100-3' }, executionName: 'bulk-csv-k-f-100-3' })]);
+    expect(calls).toEqual(['PutItemCommand']);
+    calls.length = 0;
+    await table.store.record([record(8, { trigger: { type: 'bulk', run: 'bulk-k-2-0' }, executionName: 'bulk-k-2-0' })]);
+    expect(calls).toEqual(['PutItemCommand', 'UpdateItemCommand']);
+  });
+
   it('answers a user with 1,000 records newest first, one Query a page, the pages joining up without gaps', async () => {
     for (let i = 0; i < 1000; i += 100) await table.store.record(Array.from({ length: 100 }, (_, j) => record(i + j)));
     await table.store.record([record(5, { email: 'bob@example.com', userId: 'PERSON-2', executionName: 'other' })]);

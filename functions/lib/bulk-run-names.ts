@@ -1,7 +1,7 @@
 /**
- * Where a bulk run's report files are in the imports bucket, and what names a JSON run's execution (and so its
- * files) may have: the stack grants the BulkJoiners steps writing those keys and no others. No imports: the
- * state machine table (and so every function) reads it.
+ * What names a JSON bulk run's execution may have, and where a bulk run's report files are in the imports bucket:
+ * the stack grants the BulkJoiners steps writing a JSON run's keys and no others, and the activity store counts a
+ * JSON run's children on its run alone. No imports: the state machine table (and so every function) reads it.
  */
 
 /** A JSON run's execution name starts with one of these (bulkExecutionName): by idempotency key, or by the users' hash. */
