@@ -671,6 +671,10 @@ export interface components {
                     };
                 };
             };
+            location?: {
+                id: string;
+                name: string;
+            };
             steps: {
                 name: string;
                 /** @enum {string} */

@@ -33,7 +33,11 @@ export const BULK_JOINERS_STEP_TABLE = {
   paceJoiner: taskStep(z.object({}), (ctx: BulkJoinersStepContext) => ctx.pacing().slot(JOINER_WEBEX_REQUESTS)),
   describeFailure: taskStep(
     z.object({ index: z.number().int().min(0), email: z.string(), location: z.string().optional(), failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }),
-    (_ctx: BulkJoinersStepContext, i) => ({ ...describeItemFailure(i.index, i.email, i.failure), ...(i.location ? { location: i.location } : {}) }),
+    // The location as the request named it, unless the Joiner's detail names the one it resolved.
+    (_ctx: BulkJoinersStepContext, i) => {
+      const r = describeItemFailure(i.index, i.email, i.failure);
+      return r.location || !i.location ? r : { ...r, location: i.location };
+    },
   ),
   buildReport: taskStep(z.object({
     executionName: z.string(),

@@ -137,6 +137,15 @@ export function cutToBytes(text: string, max = MAX_MESSAGE_BYTES): string {
 }
 
 /**
+ * A failed entry's location name, bounded as its message is (a success has no message, so its name, from the Joiner's
+ * output, is as Webex gives it): 500 failed entries with the message and the name at their bounds stay within 256 KB.
+ */
+export const MAX_LOCATION_BYTES = 80;
+/** The location a failed Joiner's detail names: its name once Enable Calling resolved it. */
+const resolvedLocation = (location: LifecycleResultDetail['location']): Pick<BulkUserResult, 'location'> =>
+  location?.name ? { location: cutToBytes(location.name, MAX_LOCATION_BYTES) } : {};
+
+/**
  * One user's failure from the nested Joiner's: States.TaskFailed whose Cause is DescribeExecution's
  * JSON, whose Cause is the Joiner's Failed detail (code, message, and the user id when the user was
  * created before calling failed). Anything else (a timeout, a throttled start) by its own name.
@@ -147,10 +156,10 @@ export function describeItemFailure(index: number, email: string, failure: { Err
   if (nested) {
     const detail = nested.causeJson === undefined ? undefined : LifecycleResultDetail.safeParse(nested.causeJson);
     if (detail?.success && detail.data.error) {
-      const { userId, error, applied } = detail.data;
+      const { userId, error, applied, location } = detail.data;
       const existed = applied.some((a) => a.step === 'createUser' && a.status === 'unchanged');
       return {
-        index, email, status: 'FAILED', ...(userId ? { userId } : {}), ...(existed ? { existed: true as const } : {}),
+        index, email, status: 'FAILED', ...resolvedLocation(location), ...(userId ? { userId } : {}), ...(existed ? { existed: true as const } : {}),
         error: {
           code: cutToBytes(error.code, MAX_CODE_BYTES), message: cutToBytes(error.message),
           ...(error.step ? { step: cutToBytes(error.step, MAX_CODE_BYTES) } : {}),

@@ -11,7 +11,11 @@ import { PaceView } from './pace-answers';
 export const BulkUserResult = z.object({
   index: z.number().int(),
   email: z.string(),
-  /** The calling location as the request (or the file's row) names it: a location name, or a Webex location id. */
+  /**
+   * The calling location's name, as the user's Enable Calling run resolved it, whether the request (or the file's row)
+   * named it by name or by Webex location id; as the request named it when it was never resolved (an unknown location,
+   * a user that failed before calling).
+   */
   location: z.string().optional(),
   status: z.enum(['SUCCEEDED', 'FAILED']),
   userId: z.string().optional(),

@@ -192,6 +192,11 @@ export const EnableCallingResult = z.object({
   /** False when the user already had calling with the requested location and number; absent when unknown (timeouts). */
   changed: z.boolean().optional(),
   user: CallingUserView.optional(),
+  /**
+   * The calling location the request named (by name or by id), as resolved: present once it was found, so a
+   * failure after that (a number of another location, a refused license) still names it.
+   */
+  location: ResolvedLocation.optional(),
   steps: z.array(z.object({ name: z.string(), status: z.enum(STEP_STATUSES), detail: z.string().optional() })),
   error: ErrorDetail.optional(),
   compensation: Compensation.optional(),

@@ -171,6 +171,11 @@ export const LifecycleResultDetail = z.object({
   userId: z.string().optional(),
   applied: z.array(AppliedChange),
   note: z.string().optional(),
+  /**
+   * The calling location the joiner's or mover's Enable Calling run resolved (the request may have named it by id
+   * or by name): with its name, also on a failure after it was found. Absent when it was never resolved.
+   */
+  location: z.object({ id: z.string(), name: z.string().optional() }).optional(),
   /** The failure: Webex's trackingId (whole, for Cisco support) and the step that failed, when known. */
   error: z.object({ code: z.string(), message: z.string(), step: z.string().optional(), trackingId: z.string().optional() }).optional(),
 });

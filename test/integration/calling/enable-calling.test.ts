@@ -66,6 +66,8 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
     expect(res.status).toBe(200);
     // +12125550100 is Branch Office's main number, 101 and 102 are Carol's.
     expect(res.body.user.calling).toMatchObject({ location: { name: 'Branch Office' }, primaryNumber: '+12125550103' });
+    // The location the request named by id, as resolved: its name too.
+    expect(res.body.location).toEqual({ id: LOC.branchOffice, name: 'Branch Office' });
     expect(res.body.steps.find((s: { name: string }) => s.name === 'chooseNumber').detail).toMatch(/first available/);
     const candidates = h.webexCalls('GET', '/telephony/config/people/primary/availableNumbers')[0];
     expect(candidates.query).toMatchObject({ locationId: LOC.branchOffice, licenseType: 'Webex Calling Professional' });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { planHtml } from '../../../functions/lib/reconcile/report-html';
+import { webexId } from '../../../functions/simulator/ids';
+import { DEMO_IDS } from '../../../functions/simulator/seed';
 import type { ReconcilePlan } from '../../../functions/lib/reconcile/schemas';
 import { finishedBulkRun } from '../../support/bulk-runs';
 import { ARTIFACTS_DIR, chromiumAvailable, launchChromium } from '../../support/chromium';
@@ -58,14 +60,21 @@ run('HTML reports in chromium', () => {
     const csv = [
       'email,firstName,lastName,location,phoneNumber',
       'render.ok@example.com,Ok,User,Headquarters,',
-      // A Headquarters number in Branch Office: the user is created, calling is not.
-      'render.wrong@example.com,Wrong,Number,Branch Office,+14085550110',
+      // A Headquarters number in Branch Office, named by its id: the user is created, calling is not; the report names Branch Office.
+      `render.wrong@example.com,Wrong,Number,${DEMO_IDS.locations.branchOffice},+14085550110`,
     ].join('\r\n');
     await bucket.store().putText(BUCKET, 'joiners/render.csv', `${csv}\r\n`);
     const started = await h.call('POST', '/bulk/joiners/csv', { key: 'joiners/render.csv', idempotencyKey: 'render-1' });
     expect(started.status).toBe(202);
     const name = started.body.executionName as string;
-    await finishedBulkRun(h, 'BulkJoinersCsv', name);
+    const status = await finishedBulkRun(h, 'BulkJoinersCsv', name);
+    // GET names the failed user's location by its name, as do the JSON and CSV files.
+    expect(status.report.failures).toEqual([expect.objectContaining({ line: 3, location: 'Branch Office', outcome: expect.stringMatching(/^created; calling not enabled: .*"Branch Office"/) })]);
+    const json = JSON.parse((await bucket.store().getText(BUCKET, `reports/${name}.json`)).text);
+    expect(json.results.map((r: { location: string }) => r.location)).toEqual(['Headquarters', 'Branch Office']);
+    const csvReport = (await bucket.store().getText(BUCKET, `reports/${name}.csv`)).text.trim().split('\r\n');
+    expect(csvReport[2]).toMatch(/^3,render\.wrong@example\.com,FAILED,"created; calling not enabled: /);
+    expect(csvReport[2]).toContain('not to location ""Branch Office""",Branch Office,');
     const { page, url } = await openBulkReport(name, ['2users', '1succeeded', '1failed'], ['line', 'email', 'status', 'outcome', 'location', 'userId', 'trackingId']);
     const rows = await cells(page);
     expect(rows).toEqual([
@@ -78,11 +87,15 @@ run('HTML reports in chromium', () => {
     await page.close();
   }, 60_000);
 
-  it("a JSON run's report: totals first, one row per user by its index in the request (the GET answer's), 'created; calling not enabled: <why>', the whole trackingId", async () => {
+  it("a JSON run's report: totals first, one row per user by its index in the request (the GET answer's), 'created; calling not enabled: <why>', the whole trackingId, location names for ids", async () => {
+    // Locations named by id (users 0 and 1), by name (2), and by an id Webex does not know (3): the report names
+    // the first three by name, the last as the request gave it.
+    const unknownLocation = webexId('LOCATION', '0b6f7c1e-2a4d-4f8e-9c31-1a2b3c4d5eff');
     const users = [
-      { email: 'json.ok@example.com', firstName: 'Ok', lastName: 'Json', location: 'Headquarters', extension: '6101' },
-      { email: 'json.refused@example.com', firstName: 'Refused', lastName: 'Json', location: 'Branch Office', extension: '6102' },
+      { email: 'json.ok@example.com', firstName: 'Ok', lastName: 'Json', location: DEMO_IDS.locations.headquarters, extension: '6101' },
+      { email: 'json.refused@example.com', firstName: 'Refused', lastName: 'Json', location: DEMO_IDS.locations.branchOffice, extension: '6102' },
       { email: 'json.later@example.com', firstName: 'Later', lastName: 'Json', location: 'Headquarters', extension: '6103' },
+      { email: 'json.nowhere@example.com', firstName: 'Nowhere', lastName: 'Json', location: unknownLocation, extension: '6104' },
     ];
     // Webex refuses the second user's calling license (once): the user exists, calling is not enabled.
     const refusal = 'The calling license could not be assigned in this location';
@@ -95,20 +108,23 @@ run('HTML reports in chromium', () => {
     // A run that has written no report is a 404.
     expect((await h.call('GET', '/bulk/joiners/bulk-k-never-run/report')).status).toBe(404);
     const status = await finishedBulkRun(h, 'BulkJoiners', name);
-    expect(status.report).toMatchObject({ total: 3, succeeded: 2, failed: 1 });
-    const refused = status.report.results.find((r: { status: string }) => r.status === 'FAILED');
+    expect(status.report).toMatchObject({ total: 4, succeeded: 2, failed: 2 });
+    expect(status.report.results.map((r: { location: string }) => r.location)).toEqual(['Headquarters', 'Branch Office', 'Headquarters', unknownLocation]);
+    const refused = status.report.results[1];
     const trackingId = h.webexCalls('PATCH', '/licenses/users').find((c) => c.status === 400)!.trackingId;
     expect(refused).toMatchObject({ index: 1, email: users[1].email, outcome: expect.stringMatching(/^created; calling not enabled: /), error: { trackingId } });
-    const { page, url } = await openBulkReport(name, ['3users', '2succeeded', '1failed'], ['index', 'email', 'status', 'outcome', 'location', 'userId', 'trackingId']);
+    const { page, url } = await openBulkReport(name, ['4users', '2succeeded', '2failed'], ['index', 'email', 'status', 'outcome', 'location', 'userId', 'trackingId']);
     expect(await page.textContent('h2')).toBe('Users, by index in the request (users[index])');
     const rows = await cells(page);
     // The same numbering, words and ids as GET /bulk/joiners/{name}.
     expect(rows).toEqual(status.report.results.map((r: { index: number; email: string; status: string; outcome: string; location: string; userId: string; error?: { trackingId?: string } }) =>
       [String(r.index), r.email, r.status.toLowerCase(), r.outcome, r.location, r.userId ?? '', r.error?.trackingId ?? '']));
-    expect(rows.map((r) => r[0])).toEqual(['0', '1', '2']);
+    expect(rows.map((r) => r[0])).toEqual(['0', '1', '2', '3']);
+    expect(rows[0]).toEqual(['0', users[0].email, 'succeeded', 'created', 'Headquarters', expect.any(String), '']);
     expect(rows[1]).toEqual(['1', users[1].email, 'failed', expect.stringMatching(new RegExp(`^created; calling not enabled: .*${refusal}`)), 'Branch Office', refused.userId, trackingId]);
     expect(trackingId.length).toBeGreaterThan(40);
-    expect(await page.$$eval('tr.failed', (trs) => trs.length)).toBe(1);
+    expect(rows[3]).toEqual(['3', users[3].email, 'failed', expect.stringMatching(/^created; calling not enabled: /), unknownLocation, expect.any(String), '']);
+    expect(await page.$$eval('tr.failed', (trs) => trs.length)).toBe(2);
     expect(await page.$$('script, img, link, iframe')).toHaveLength(0);
     expect(requested).toEqual([url]);
     await page.emulateMedia({ media: 'print' });
@@ -124,6 +140,8 @@ run('HTML reports in chromium', () => {
     expect(csv[0]).toBe('index,email,status,outcome,location,userId,trackingId,errorCode,errorMessage');
     expect(csv[2]).toContain(`1,${users[1].email},FAILED,"created; calling not enabled: `);
     expect(csv[2]).toContain(`,Branch Office,${refused.userId},${trackingId},`);
+    expect(csv[1]).toMatch(/^0,json\.ok@example\.com,SUCCEEDED,created,Headquarters,/);
+    expect(csv[4]).toContain(`,${unknownLocation},`);
   }, 60_000);
 
   it('a plan report: roster cells are text, never markup; location names, the confirm value; printable', async () => {

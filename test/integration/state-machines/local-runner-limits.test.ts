@@ -6,7 +6,7 @@ import { MemoryObjectStore } from '../../support/memory-object-store';
 
 const reports = new MemoryObjectStore();
 const bulkJoinersSteps = bulkJoinersStepsHandler({ env: () => ({ BULK_IMPORTS_BUCKET: 'imports' }), objectStore: () => reports, activity: recordingActivity().activity, pacing: memoryPacing() }) as never;
-import { MAX_MESSAGE_BYTES, type BulkJoinersReport } from '../../../functions/lib/bulk/joiners';
+import { MAX_LOCATION_BYTES, MAX_MESSAGE_BYTES, type BulkJoinersReport } from '../../../functions/lib/bulk/joiners';
 import { stateMachine } from '../../../functions/lib/state-machines/definitions';
 import { LocalStateMachineRunner, MAX_STATE_PAYLOAD_BYTES, localStateMachineArn } from '../../../functions/local/local-runner';
 import { LocalEventBus } from '../../../functions/local/local-event-bus';
@@ -40,11 +40,13 @@ describe('local runner: AWS limits', () => {
   });
 
   it('500 joiners failing with long messages: the Map results and the report stay within 256 KB, each message bounded', async () => {
-    // A failure message of multi-byte letters and quotes, as Webex may send; a Webex-sized user id.
+    // A failure message of multi-byte letters and quotes, as Webex may send; a Webex-sized user id; the location
+    // resolved (a long name in two-byte letters, and a Webex-sized id).
     const message = `Webex said: « ${'é"'.repeat(2_000)} »`;
+    const location = { id: `Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL${'b'.repeat(56)}`, name: 'é'.repeat(80) };
     const joiner: (parameters: unknown) => Promise<unknown> = async (parameters) => {
       const { Name, Input } = parameters as { Name: string; Input: unknown };
-      const detail = { status: 'FAILED', origin: { eventId: Name, source: 's', detailType: 'Webex User Joined' }, executionName: Name, email: 'x', userId: `Y2lzY29zcGFyazovL3VzL1BFT1BMRS8${'a'.repeat(48)}`, applied: [], error: { code: 'WebexServerError', message } };
+      const detail = { status: 'FAILED', origin: { eventId: Name, source: 's', detailType: 'Webex User Joined' }, executionName: Name, email: 'x', userId: `Y2lzY29zcGFyazovL3VzL1BFT1BMRS8${'a'.repeat(48)}`, location, applied: [], error: { code: 'WebexServerError', message } };
       const error = new Error(JSON.stringify({ StateMachineArn: localStateMachineArn('Joiner'), Name, Input, Status: 'FAILED', Error: 'WebexServerError', Cause: JSON.stringify(detail) }));
       error.name = 'States.TaskFailed';
       throw error;
@@ -59,12 +61,15 @@ describe('local runner: AWS limits', () => {
     const report = outcome.output as BulkJoinersReport;
     expect(report).toMatchObject({ total: 500, failed: 500 });
     expect(Buffer.byteLength(JSON.stringify(report))).toBeLessThanOrEqual(MAX_STATE_PAYLOAD_BYTES);
+    // The name the Joiner resolved, not what the request gave ('HQ'), cut like the message.
+    expect(report.results[0].location).toMatch(/^é{30,}…$/);
+    expect(Buffer.byteLength(JSON.stringify(report.results[0].location))).toBeLessThanOrEqual(MAX_LOCATION_BYTES + 2);
     for (const r of report.results) expect(Buffer.byteLength(JSON.stringify(r.error!.message))).toBeLessThanOrEqual(MAX_MESSAGE_BYTES + 2);
     expect(report.results[0].error!.message).toMatch(/^Webex said: « é"é".*…$/);
     // Its report files are written from the step that holds the results (the state carries nothing more).
     const files = JSON.parse(reports.objects.get('imports/reports/bulk-k-limits.json')!);
     expect(files).toMatchObject({ total: 500, failed: 500 });
-    expect(files.results[499]).toMatchObject({ index: 499, location: 'HQ', outcome: expect.stringMatching(/^created; calling not enabled: Webex said/) });
+    expect(files.results[499]).toMatchObject({ index: 499, location: report.results[0].location, outcome: expect.stringMatching(/^created; calling not enabled: Webex said/) });
     // The failure event carries the counts only, whatever the report's size.
     expect(bus.published).toEqual([expect.objectContaining({ detailType: 'Webex Bulk Joiners Failed', detail: expect.objectContaining({ total: 500, failed: 500 }) })]);
   }, 60_000);

@@ -33,15 +33,18 @@ function moveSteps(table: Record<string, CallingStepDef>, state: EnableCallingSt
   });
 }
 
+/** The resolved location, once the run found it. */
+const resolvedLocation = (state: EnableCallingState) => (state.location ? { location: { id: state.location.id, name: state.location.name } } : {});
+
 export function buildResult(table: Record<string, CallingStepDef>, state: EnableCallingState, executionName: string): EnableCallingResult {
-  if (state.current?.move) return { status: 'SUCCEEDED', executionName, changed: true, user: state.calling, steps: moveSteps(table, state) };
+  if (state.current?.move) return { status: 'SUCCEEDED', executionName, changed: true, user: state.calling, ...resolvedLocation(state), steps: moveSteps(table, state) };
   const alreadyEnabled = state.current?.alreadyEnabled ?? false;
   const steps: Step[] = stepsOn(table, 'enable').map(({ name, status, detail, skippedWhenEnabled }) =>
     alreadyEnabled && skippedWhenEnabled
       ? { name, status: 'skipped', detail: 'the user already has the requested calling setup' }
       : { name, status, detail: detail(state) },
   );
-  return { status: 'SUCCEEDED', executionName, changed: !alreadyEnabled, user: state.calling, steps };
+  return { status: 'SUCCEEDED', executionName, changed: !alreadyEnabled, user: state.calling, ...resolvedLocation(state), steps };
 }
 
 /**
@@ -71,6 +74,7 @@ export function buildFailure(
       executionName,
       changed: Boolean(compensation?.remaining),
       ...(state.user ? { user: { id: state.user.id, email: state.user.email, displayName: state.user.displayName, calling: currentCalling(state) } } : {}),
+      ...resolvedLocation(state),
       steps: moveSteps(table, state, error),
       error,
       ...(compensation ? { compensation } : {}),
@@ -99,6 +103,7 @@ export function buildFailure(
     executionName,
     changed: compensation?.action !== 'removed' && (state.assignment?.applied ?? false),
     ...(state.user ? { user: { id: state.user.id, email: state.user.email, displayName: state.user.displayName, calling: currentCalling(state) } } : {}),
+    ...resolvedLocation(state),
     steps,
     error,
     ...(compensation ? { compensation } : {}),

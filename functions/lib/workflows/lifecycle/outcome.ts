@@ -13,6 +13,8 @@ import { LeaverOutcomeState } from './leaver';
 import { MoverOutcomeState } from './mover';
 import * as z from 'zod';
 
+type ResolvedLocationRef = NonNullable<LifecycleResultDetail['location']>;
+
 /** BuildOutcome's fields beside `step`: the flow the machine names, its state read through that flow's schema, and the run's names. */
 const runNames = {
   executionName: z.string().optional(),
@@ -45,6 +47,8 @@ interface FlowRecord {
   userId?: string;
   note?: string;
   failedStep: string;
+  /** The calling location the nested Enable Calling run resolved, when it succeeded. */
+  location?: ResolvedLocationRef;
 }
 
 function joinerRecord(s: JoinerOutcomeState): FlowRecord {
@@ -52,7 +56,7 @@ function joinerRecord(s: JoinerOutcomeState): FlowRecord {
   if (s.user) applied.push({ step: 'createUser', status: s.user.created ? 'applied' : 'unchanged', detail: s.user.created ? 'user created' : 'the user already existed' });
   if (s.calling?.result) applied.push(nestedCallingChange('enableCalling', s.calling.result));
   // The step that failed: the first whose result the execution does not have.
-  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep: s.user ? 'enableCalling' : 'createUser' };
+  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep: s.user ? 'enableCalling' : 'createUser', location: nestedLocation(s.calling?.result) };
 }
 
 function moverRecord(s: MoverOutcomeState): FlowRecord {
@@ -63,7 +67,7 @@ function moverRecord(s: MoverOutcomeState): FlowRecord {
     applied.push({ step: 'updateProfile', status: s.profile.changed ? 'applied' : 'unchanged', detail: [changed, s.profile.note].filter(Boolean).join('; ') || undefined });
   }
   const failedStep = !s.user ? 'findUser' : s.user.hasLocationChange && !s.calling ? 'moveLocation' : 'updateProfile';
-  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep };
+  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep, location: nestedLocation(s.calling?.result) };
 }
 
 /** The step each leaver policy ends with, as the outcome names it. */
@@ -97,16 +101,17 @@ function flowRecord(run: FlowState): FlowRecord {
  * and for a failure the failed step's error (for the joiner's nested Enable Calling, its own result).
  */
 export function buildOutcome(run: FlowState, executionName: string): Outcome {
-  const { origin, email, failure, applied, userId, note, failedStep } = flowRecord(run);
+  const { origin, email, failure, applied, userId, note, failedStep, location } = flowRecord(run);
   const base = { origin, executionName, email, ...(userId ? { userId } : {}), ...(note ? { note } : {}) };
   if (!failure) {
-    return { status: 'COMPLETED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.completed, detail: { status: 'COMPLETED', ...base, applied } };
+    return { status: 'COMPLETED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.completed, detail: { status: 'COMPLETED', ...base, ...(location ? { location } : {}), applied } };
   }
   const error = describeFailure(failure.Error, failure.Cause);
   applied.push({ step: error.step ?? failedStep, status: 'failed', detail: `${error.code}: ${error.message}` });
   const step = error.step ?? failedStep;
+  const failedIn = error.location ?? location;
   const detail: LifecycleResultDetail = {
-    status: 'FAILED', ...base, applied,
+    status: 'FAILED', ...base, ...(failedIn ? { location: failedIn } : {}), applied,
     error: { code: error.code, message: error.message, step, ...(error.trackingId ? { trackingId: error.trackingId } : {}) },
   };
   return { status: 'FAILED', detailType: LIFECYCLE_RESULT_DETAIL_TYPES.failed, detail, errorName: error.code, causeJson: JSON.stringify(detail) };
@@ -126,14 +131,27 @@ function nestedCallingChange(step: string, output: unknown): AppliedChange {
   };
 }
 
-function describeFailure(errorName: string, cause: string | undefined): { code: string; message: string; step?: string; trackingId?: string } {
+/**
+ * The location a nested Enable Calling result names: the one it resolved, else (a result from before it carried one)
+ * the user's calling location it read back.
+ */
+function nestedLocation(output: unknown): ResolvedLocationRef | undefined {
+  const result = EnableCallingResult.safeParse(output);
+  if (!result.success) return undefined;
+  const location = result.data.location ?? result.data.user?.calling?.location;
+  return location ? { id: location.id, ...(location.name ? { name: location.name } : {}) } : undefined;
+}
+
+function describeFailure(errorName: string, cause: string | undefined): { code: string; message: string; step?: string; trackingId?: string; location?: ResolvedLocationRef } {
   // A nested execution that failed: States.TaskFailed, its Cause DescribeExecution's JSON with the child's Error/Cause.
   const nested = errorName === 'States.TaskFailed' ? nestedExecutionFailure(cause) : undefined;
   if (nested) {
     const result = nested.causeJson === undefined ? undefined : EnableCallingResult.safeParse(nested.causeJson);
     if (result?.success && result.data.error) {
       const { code, message, trackingId } = result.data.error;
-      return { code, message, ...(trackingId ? { trackingId } : {}) };
+      // Only the location it resolved: a failed run's `user.calling` is the user's calling before the run.
+      const location = result.data.location;
+      return { code, message, ...(trackingId ? { trackingId } : {}), ...(location ? { location } : {}) };
     }
     return { code: nested.error ?? errorName, message: nested.cause ?? 'the nested execution failed' };
   }
