@@ -54,20 +54,22 @@ interface FlowRecord {
 function joinerRecord(s: JoinerOutcomeState): FlowRecord {
   const applied: AppliedChange[] = [];
   if (s.user) applied.push({ step: 'createUser', status: s.user.created ? 'applied' : 'unchanged', detail: s.user.created ? 'user created' : 'the user already existed' });
-  if (s.calling?.result) applied.push(nestedCallingChange('enableCalling', s.calling.result));
+  const nested = nestedResult(s.calling?.result);
+  if (s.calling?.result) applied.push(nestedCallingChange('enableCalling', nested));
   // The step that failed: the first whose result the execution does not have.
-  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep: s.user ? 'enableCalling' : 'createUser', location: nestedLocation(s.calling?.result) };
+  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep: s.user ? 'enableCalling' : 'createUser', location: nestedLocation(nested) };
 }
 
 function moverRecord(s: MoverOutcomeState): FlowRecord {
   const applied: AppliedChange[] = [];
-  if (s.calling?.result) applied.push(nestedCallingChange('moveLocation', s.calling.result));
+  const nested = nestedResult(s.calling?.result);
+  if (s.calling?.result) applied.push(nestedCallingChange('moveLocation', nested));
   if (s.profile) {
     const changed = s.profile.fields.length ? `changed ${s.profile.fields.join(', ')}` : undefined;
     applied.push({ step: 'updateProfile', status: s.profile.changed ? 'applied' : 'unchanged', detail: [changed, s.profile.note].filter(Boolean).join('; ') || undefined });
   }
   const failedStep = !s.user ? 'findUser' : s.user.hasLocationChange && !s.calling ? 'moveLocation' : 'updateProfile';
-  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep, location: nestedLocation(s.calling?.result) };
+  return { origin: s.origin, email: s.detail.email, failure: s.failure, applied, userId: s.user?.id, failedStep, location: nestedLocation(nested) };
 }
 
 /** The step each leaver policy ends with, as the outcome names it. */
@@ -118,15 +120,20 @@ export function buildOutcome(run: FlowState, executionName: string): Outcome {
 }
 
 /** What the nested Enable Calling execution (joiner's enable, mover's move) did, from its result. */
-function nestedCallingChange(step: string, output: unknown): AppliedChange {
+/** The nested Enable Calling execution's output read once, for both the change it made and the location it resolved. */
+function nestedResult(output: unknown): EnableCallingResult | undefined {
   const result = EnableCallingResult.safeParse(output);
-  const calling = result.success ? result.data.user?.calling : undefined;
+  return result.success ? result.data : undefined;
+}
+
+function nestedCallingChange(step: string, result: EnableCallingResult | undefined): AppliedChange {
+  const calling = result?.user?.calling;
   // A move says how the number was chosen: kept (Webex moved it), or a new one because it could not travel.
-  const numberChoice = result.success ? result.data.steps.find((s) => s.name === 'chooseMoveTarget')?.detail : undefined;
+  const numberChoice = result?.steps.find((s) => s.name === 'chooseMoveTarget')?.detail;
   const seen = calling && `calling in ${calling.location?.name ?? calling.location?.id}, number ${calling.primaryNumber ?? 'none'}, extension ${calling.extension ?? 'none'}`;
   return {
     step,
-    status: result.success && result.data.changed === false ? 'unchanged' : 'applied',
+    status: result?.changed === false ? 'unchanged' : 'applied',
     detail: seen ? [seen, numberChoice].filter(Boolean).join('; ') : undefined,
   };
 }
@@ -135,10 +142,8 @@ function nestedCallingChange(step: string, output: unknown): AppliedChange {
  * The location a nested Enable Calling result names: the one it resolved, else (a result from before it carried one)
  * the user's calling location it read back.
  */
-function nestedLocation(output: unknown): ResolvedLocationRef | undefined {
-  const result = EnableCallingResult.safeParse(output);
-  if (!result.success) return undefined;
-  const location = result.data.location ?? result.data.user?.calling?.location;
+function nestedLocation(result: EnableCallingResult | undefined): ResolvedLocationRef | undefined {
+  const location = result?.location ?? result?.user?.calling?.location;
   return location ? { id: location.id, ...(location.name ? { name: location.name } : {}) } : undefined;
 }
 
