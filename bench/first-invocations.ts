@@ -2,8 +2,10 @@ import type { ActivityRecord } from '../functions/lib/activity/records';
 import type { ActivityStore } from '../functions/lib/activity/store';
 import { rotateScimToken } from '../functions/lib/scim-auth/scim-token';
 import { createGroup } from '../functions/lib/scim/groups';
+import { ScimUserInput, userState } from '../functions/lib/scim/schema';
 import type { ScimStore } from '../functions/lib/scim/store';
 import { createUser as createScimUser } from '../functions/lib/scim/users';
+import { scimStreamRecord } from '../functions/local/local-scim-stream';
 import { prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
 import { bulkReportKeys } from '../functions/lib/bulk-run-names';
 import { BULK_SOURCE, buildBulkReport, type BulkUserResult } from '../functions/lib/bulk/joiners';
@@ -169,13 +171,21 @@ const entraUser = (userName: string, displayName = 'Cold Scim') => ({
 
 /**
  * A SCIM user (and, with `group`, a group) stored as a POST leaves them, through the SCIM workflows themselves
- * with fixed ids; the apply their writes would start is not run (the fake Step Functions is emptied anyway).
+ * with fixed ids; the apply the table's stream would start for their writes is not run (no stream here).
  */
 async function storeScim(scim: ScimStore, group?: { members: boolean }): Promise<void> {
   const ids = [SCIM_USER_ID, SCIM_GROUP_ID];
-  const ctx = { store: scim, now: () => new Date().toISOString(), newId: () => ids.shift()!, client: 'bench', startApply: async () => undefined };
+  const ctx = { store: scim, now: () => new Date().toISOString(), newId: () => ids.shift()!, client: 'bench' };
   await createScimUser(ctx, entraUser(SCIM_USER_NAME));
   if (group) await createGroup(ctx, { displayName: 'Cold Callers', ...(group.members ? { members: [{ value: SCIM_USER_ID }] } : {}) });
+}
+
+/** What the activity table's stream delivers for the user a SCIM POST stored: its INSERT. */
+function scimUserStored() {
+  const now = new Date().toISOString();
+  const state = userState(ScimUserInput.parse(entraUser(SCIM_USER_NAME)));
+  const item = { id: SCIM_USER_ID, resourceType: 'User' as const, state, version: 1, created: now, lastModified: now, createDigest: 'cold-start', appliedVersion: 0, callingStatus: 'pending' as const, client: 'bench' };
+  return { Records: [scimStreamRecord(item, undefined, '100000000000000000001')] };
 }
 
 const scimUserPath = `/scim/v2/Users/${SCIM_USER_ID}`;
@@ -312,7 +322,7 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
         arrange: ({ secrets }) => secrets.put(String(env.SCIM_TOKEN_SECRET_ARN), JSON.stringify(secret)),
       };
     }
-    // SCIM: each write stores the resource in the activity table and starts the ScimApply execution of its version.
+    // SCIM: each write stores the resource in the activity table (the table's stream starts its apply: ScimWriteStream).
     case 'ScimCreateUser': return { event: apiEvent('POST', '/scim/v2/Users', entraUser(SCIM_USER_NAME)) };
     case 'ScimGetUser': return { event: apiEvent('GET', scimUserPath, undefined, '/scim/v2/Users/{resourceId}'), arrange: ({ scim }) => storeScim(scim) };
     case 'ScimListUsers':
@@ -358,6 +368,8 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
         event: { step: 'next', resourceType: 'User', resourceId: SCIM_USER_ID, owner: `scim-${SCIM_USER_ID}-1` },
         arrange: ({ scim }) => storeScim(scim),
       };
+    // The stream's batch of one stored user: ScimApply started under the write's own name (the fake Step Functions).
+    case 'ScimWriteStream': return { event: scimUserStored() };
     default:
       throw new Error(`no first invocation for ${id}: add one to bench/first-invocations.ts`);
   }

@@ -28,6 +28,7 @@ import { WebexServiceAppSecret } from './constructs/webex-secret';
 import { DEFAULT_API_THROTTLE, WorkflowApi, type ApiAuthMode, type ApiThrottleSettings } from './constructs/workflow-api';
 import { CognitoApiIssuer } from './constructs/oauth-issuer';
 import { ScimTokenSecret } from './constructs/scim-token-secret';
+import { ScimWriteStream } from './constructs/scim-write-stream';
 import { ReconcileOnUpload } from './constructs/reconcile-on-upload';
 import { checkReconcileOnUpload } from '../functions/lib/reconcile/upload-plan';
 import { DEFAULT_WEBEX_BASE_URL } from './constructs/workflow-function';
@@ -74,6 +75,8 @@ export class WebexProvisioningStack extends Stack {
   public readonly dashboard: OperationsDashboard;
   /** The SCIM bearer token's digests (`npm run scim-token`), read by the SCIM API's authorizer. */
   public readonly scimToken: ScimTokenSecret;
+  /** The SCIM writes' consumer: the activity table's stream starts each write's apply. */
+  public readonly scimWrites: ScimWriteStream;
   /** The nightly reconciliation plan, when `reconcileSchedule` is set. */
   public readonly reconcileSchedule?: ReconcileSchedule;
   /** The upload rule, when `reconcileOnUpload` is set. */
@@ -242,10 +245,17 @@ export class WebexProvisioningStack extends Stack {
         thresholdCeiling: props.reconcileLeaverThresholds,
       });
     }
+    this.scimWrites = new ScimWriteStream(this, 'ScimWrites', {
+      table: this.activity,
+      scimApply: this.workflows.stateMachines.ScimApply,
+      logRetention,
+      alarmActions: [new cwActions.SnsAction(this.rotation.alarmTopic)],
+    });
     this.dashboard = new OperationsDashboard(this, 'Operations', {
       stateMachines: this.workflows.stateMachines,
       deadLetterQueues: {
         'lifecycle events and notifications': this.lifecycle.deadLetterQueue,
+        'SCIM writes': this.scimWrites.deadLetterQueue,
         ...(this.reconcileSchedule ? { 'scheduled reconciliation': this.reconcileSchedule.deadLetterQueue } : {}),
       },
       numberPools: this.numberPools,

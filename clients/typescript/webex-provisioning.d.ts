@@ -4433,31 +4433,9 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
-            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4775,31 +4753,9 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
-            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5016,31 +4972,9 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
-            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5114,31 +5048,9 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
-            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5264,31 +5176,9 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
-            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5625,31 +5515,9 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
-            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5723,31 +5591,9 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
-            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5873,31 +5719,9 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
-            /** @description Step Functions is throttling status reads: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
-                };
-            };
-            /** @description Step Functions could not start or read the workflow: retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before repeating the request */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -9,7 +9,7 @@ import { DynamoActivityStore } from '../lib/aws/dynamodb-activity-store';
 import { DynamoScimStore } from '../lib/aws/dynamodb-scim-store';
 import { emfRunProgressMetrics } from '../lib/aws/emf-run-progress-metrics';
 import type { ActivityRecord } from '../lib/activity/records';
-import type { ScimStore } from '../lib/scim/store';
+import type { ScimItem, ScimStore } from '../lib/scim/store';
 import { DynamoPaceStore } from '../lib/aws/dynamodb-pace-store';
 import type { PaceStore } from '../lib/pacing/store';
 
@@ -22,6 +22,11 @@ export interface LocalActivityTable {
   readonly scimStore: ScimStore;
   /** The pacing budget's item in the same table (the Lambdas' adapter). */
   readonly paceStore: PaceStore;
+  /**
+   * Told of each SCIM resource version as its item is written: the local runtime's stand-in for the table's stream
+   * (local-scim-stream.ts). One listener; a later call replaces it.
+   */
+  onScimWrite(listener: (item: ScimItem, previous: ScimItem | undefined) => void): void;
   /** Where the table answers (starting dynalite on first use): for a test's own client. */
   endpoint(): Promise<string>;
   close(): Promise<void>;
@@ -70,9 +75,13 @@ export function localActivityTable(options: LocalActivityTableOptions = {}): Loc
   const client = (options.client ?? localDynamoClient)(async () => ({ url: new URL(await endpoint()) }));
   const settings = { client, tableName: LOCAL_ACTIVITY_TABLE_NAME, retentionDays: options.retentionDays ?? DEFAULT_ACTIVITY_RETENTION_DAYS };
   const store = new DynamoActivityStore({ ...settings, recorded: options.recorded ?? emfRunProgressMetrics() });
+  let scimWritten: ((item: ScimItem, previous: ScimItem | undefined) => void) | undefined;
   return {
     store,
-    scimStore: new DynamoScimStore(settings),
+    scimStore: new DynamoScimStore({ ...settings, written: (item, previous) => scimWritten?.(item, previous) }),
+    onScimWrite: (listener) => {
+      scimWritten = listener;
+    },
     paceStore: new DynamoPaceStore({ client, tableName: LOCAL_ACTIVITY_TABLE_NAME }),
     endpoint,
     async close() {

@@ -96,14 +96,27 @@ export class LocalExecutionStarter implements ExecutionStarter {
     return [...this.executions.keys()].filter((k) => k.startsWith(prefix)).map((k) => ({ executionName: k.slice(prefix.length) }));
   }
 
-  /** Waits for every execution started so far. */
-  /** Every execution ended, those started by others while waiting (a plan's plan-<id>, an apply) included. */
+  /** Work that may start executions (the SCIM writes' stream deliveries): settle() waits for it too. */
+  private readonly pending = new Set<Promise<unknown>>();
+
+  /** Counts `work` as pending until it ends: an execution it will start is waited for as if started. */
+  track(work: Promise<unknown>): void {
+    // Its failure is its owner's to handle; here it only ends the wait.
+    const tracked: Promise<void> = work.then(() => undefined, () => undefined).finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+  }
+
+  /**
+   * Every execution ended, those started by others while waiting (a plan's plan-<id>, an apply, a stream
+   * delivery's start) included, and no pending work left that could start another.
+   */
   async settle(): Promise<void> {
     let seen: number;
     do {
       seen = this.executions.size;
+      while (this.pending.size) await Promise.all(this.pending);
       await Promise.all(this.executions.values());
-    } while (this.executions.size !== seen);
+    } while (this.executions.size !== seen || this.pending.size);
   }
 
   clear(): void {

@@ -6,6 +6,7 @@ import { createHandler as reconcilePlanSteps } from '../reconcile-plan-steps/han
 import { createHandler as reconcileApplySteps } from '../reconcile-apply-steps/handler';
 import { createHandler as reconcileApplyCheck } from '../reconcile-apply-check/handler';
 import { createHandler as scimApplySteps } from '../scim-apply-steps/handler';
+import { createHandler as scimWriteStream } from '../scim-write-stream/handler';
 import { ConfigurationError } from '../lib/errors';
 import { once, readEnv, type EnvName } from '../lib/config';
 import { logger } from '../lib/logger';
@@ -20,6 +21,7 @@ import type { ReconcileOnUploadSettings } from '../lib/reconcile/upload-plan';
 import { LocalObjectUrls } from './local-object-urls';
 import { localWebexDeps } from './local-webex';
 import { localActivityTable, type LocalActivityTable } from './local-activity-table';
+import { localScimStream } from './local-scim-stream';
 import type { ApiThrottleQuota } from './local-api-throttle';
 import type { LambdaHandler } from './local-runner';
 import { localRunner, localStateMachines, type LocalStateMachines, type TaskHandlers } from './local-state-machines';
@@ -116,6 +118,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
+  // The table's stream: each SCIM write's apply started by the deployed consumer, after the write, off its path.
+  activityTable.onScimWrite(localScimStream({
+    consumer: scimWriteStream({ stateMachines }) as LambdaHandler,
+    track: (delivery) => stateMachines.executions.track(delivery),
+  }));
   if (options.reconcileOnUpload) {
     objectCreated = localUploadRule(options.reconcileOnUpload, {
       importsBucket: () => env().BULK_IMPORTS_BUCKET,

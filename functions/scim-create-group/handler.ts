@@ -1,6 +1,4 @@
 import { lambdaScim } from '../lib/aws/lambda-activity';
-import { lambdaEnv } from '../lib/aws/lambda-env';
-import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { createGroup } from '../lib/scim/groups';
 import { SCIM_PROTOCOL, scimContext } from '../lib/http/scim-protocol';
@@ -11,7 +9,7 @@ export const route = defineRoute({
   id: 'ScimCreateGroup', method: 'POST', path: '/scim/v2/Groups', entry: 'functions/scim-create-group/handler.ts', scope: 'scim',
   summary: 'SCIM: create a Group',
   input: ScimGroupInput,
-  needs: ['scim', 'stateMachines'],
+  needs: ['scim'],
   protocol: SCIM_PROTOCOL,
   responses: {
     201: { description: 'Created', body: ScimGroupResource },
@@ -20,4 +18,4 @@ export const route = defineRoute({
   run: async (input, deps, _context, request) => ({ statusCode: 201, body: await createGroup(scimContext(deps, request), input) }),
 });
 
-export const handler = routeHandler(route, { ...lambdaScim, stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, lambdaScim);

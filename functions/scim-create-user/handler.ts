@@ -1,6 +1,4 @@
 import { lambdaScim } from '../lib/aws/lambda-activity';
-import { lambdaEnv } from '../lib/aws/lambda-env';
-import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { SCIM_PROTOCOL, scimContext } from '../lib/http/scim-protocol';
 import { ScimUserInput, ScimUserResource } from '../lib/scim/schema';
@@ -14,7 +12,7 @@ export const route = defineRoute({
   id: 'ScimCreateUser', method: 'POST', path: '/scim/v2/Users', entry: 'functions/scim-create-user/handler.ts', scope: 'scim',
   summary: 'SCIM: create a User (a joiner: the Webex user, then calling as its attributes or the calling rules say)',
   input: ScimUserInput,
-  needs: ['scim', 'stateMachines'],
+  needs: ['scim'],
   protocol: SCIM_PROTOCOL,
   responses: {
     201: { description: 'Created (or the user an identical earlier POST created), callingStatus pending', body: ScimUserResource },
@@ -26,4 +24,4 @@ export const route = defineRoute({
   },
 });
 
-export const handler = routeHandler(route, { ...lambdaScim, stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, lambdaScim);

@@ -1,6 +1,4 @@
 import { lambdaScim } from '../lib/aws/lambda-activity';
-import { lambdaEnv } from '../lib/aws/lambda-env';
-import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { NOT_FOUND, SCIM_PROTOCOL, resourceId, scimContext } from '../lib/http/scim-protocol';
 import { deleteResource } from '../lib/scim/users';
@@ -11,7 +9,7 @@ export const route = defineRoute({
   id: 'ScimDeleteUser', method: 'DELETE', path: '/scim/v2/Users/{resourceId}', entry: 'functions/scim-delete-user/handler.ts', scope: 'scim',
   summary: 'SCIM: delete a User',
   input: z.strictObject({ resourceId }),
-  needs: ['scim', 'stateMachines'],
+  needs: ['scim'],
   protocol: SCIM_PROTOCOL,
   responses: { 204: { description: 'Deleted' }, ...NOT_FOUND },
   run: async ({ resourceId: id }, deps, _context, request) => {
@@ -20,4 +18,4 @@ export const route = defineRoute({
   },
 });
 
-export const handler = routeHandler(route, { ...lambdaScim, stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, lambdaScim);

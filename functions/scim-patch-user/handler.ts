@@ -1,6 +1,4 @@
 import { lambdaScim } from '../lib/aws/lambda-activity';
-import { lambdaEnv } from '../lib/aws/lambda-env';
-import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { NOT_FOUND, SCIM_PROTOCOL, resourceId, scimContext } from '../lib/http/scim-protocol';
 import { PatchRequest, ScimUserResource } from '../lib/scim/schema';
@@ -12,7 +10,7 @@ export const route = defineRoute({
   id: 'ScimPatchUser', method: 'PATCH', path: '/scim/v2/Users/{resourceId}', entry: 'functions/scim-patch-user/handler.ts', scope: 'scim',
   summary: 'SCIM: change a User with a PatchOp (add, replace, remove)',
   input: z.strictObject({ resourceId, ...PatchRequest }),
-  needs: ['scim', 'stateMachines'],
+  needs: ['scim'],
   protocol: SCIM_PROTOCOL,
   responses: {
     200: { description: 'Changed, callingStatus pending until Webex has it', body: ScimUserResource },
@@ -22,4 +20,4 @@ export const route = defineRoute({
   run: async ({ resourceId: id, Operations }, deps, _context, request) => ({ statusCode: 200, body: await patchUser(scimContext(deps, request), id, Operations) }),
 });
 
-export const handler = routeHandler(route, { ...lambdaScim, stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, lambdaScim);

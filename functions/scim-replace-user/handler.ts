@@ -1,6 +1,4 @@
 import { lambdaScim } from '../lib/aws/lambda-activity';
-import { lambdaEnv } from '../lib/aws/lambda-env';
-import { sfnStateMachines } from '../lib/aws/sfn-state-machines';
 import { defineRoute, routeHandler } from '../lib/http/route';
 import { NOT_FOUND, SCIM_PROTOCOL, resourceId, scimContext } from '../lib/http/scim-protocol';
 import { ScimUserInput, ScimUserResource } from '../lib/scim/schema';
@@ -11,7 +9,7 @@ export const route = defineRoute({
   id: 'ScimReplaceUser', method: 'PUT', path: '/scim/v2/Users/{resourceId}', entry: 'functions/scim-replace-user/handler.ts', scope: 'scim',
   summary: 'SCIM: replace a User',
   input: ScimUserInput.extend({ resourceId }),
-  needs: ['scim', 'stateMachines'],
+  needs: ['scim'],
   protocol: SCIM_PROTOCOL,
   responses: {
     200: { description: 'Replaced, callingStatus pending until Webex has it', body: ScimUserResource },
@@ -21,4 +19,4 @@ export const route = defineRoute({
   run: async ({ resourceId: id, ...input }, deps, _context, request) => ({ statusCode: 200, body: await replaceUser(scimContext(deps, request), id, input) }),
 });
 
-export const handler = routeHandler(route, { ...lambdaScim, stateMachines: sfnStateMachines(lambdaEnv) });
+export const handler = routeHandler(route, lambdaScim);

@@ -16,7 +16,8 @@ export interface ActivityTableProps {
 /**
  * The activity table: one record per user a workflow run touched, the recent bulk runs and plans (the key design
  * is functions/lib/activity/keys.ts, the shape ACTIVITY_TABLE). On-demand, point-in-time recovery, TTL on
- * `expiresAt` for the retention the stack sets; kept when the stack is deleted (it is the audit trail).
+ * `expiresAt` for the retention the stack sets, a stream of new and old images (the SCIM writes' consumer reads it);
+ * kept when the stack is deleted (it is the audit trail).
  * Functions are granted per use: the steps that record may put and update items, the routes that list may query.
  */
 export class ActivityTable extends Construct {
@@ -36,6 +37,9 @@ export class ActivityTable extends Construct {
       timeToLiveAttribute: t.timeToLiveAttribute,
       globalSecondaryIndexes: t.globalSecondaryIndexes.map((g) => ({ indexName: g.indexName, partitionKey: key(g.partitionKey), sortKey: key(g.sortKey) })),
       removalPolicy: RemovalPolicy.RETAIN,
+      // A SCIM write's stored item is its acceptance: the stream hands it, with what it replaced, to the consumer
+      // that starts its apply (constructs/scim-write-stream.ts), so no route waits on Step Functions.
+      dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
     });
   }
 

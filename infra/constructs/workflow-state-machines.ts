@@ -165,7 +165,7 @@ export class WorkflowStateMachines extends Construct {
   routeEnvironment(): Record<string, Record<string, string>> {
     const env: Record<string, Record<string, string>> = {};
     for (const def of this.definitions) {
-      for (const route of [def.startedByRoute, ...(def.alsoStartedByRoutes ?? []), ...(def.describedByRoutes ?? [])]) {
+      for (const route of [...(def.startedByRoute ? [def.startedByRoute] : []), ...(def.alsoStartedByRoutes ?? []), ...(def.describedByRoutes ?? [])]) {
         env[route] = { ...env[route], [def.arnEnv]: this.stateMachines[def.id].stateMachineArn };
       }
     }
@@ -178,10 +178,12 @@ export class WorkflowStateMachines extends Construct {
    */
   grantStart(functionsByRoute: Readonly<Record<string, iam.IGrantable>>): void {
     for (const def of this.definitions) {
-      const starter = functionsByRoute[def.startedByRoute];
-      if (!starter) throw new Error(`State machine ${def.id} is started by route ${def.startedByRoute}, which does not exist`);
-      if (def.type === 'EXPRESS') this.stateMachines[def.id].grantStartSyncExecution(starter);
-      else this.stateMachines[def.id].grantStartExecution(starter);
+      if (def.startedByRoute) {
+        const starter = functionsByRoute[def.startedByRoute];
+        if (!starter) throw new Error(`State machine ${def.id} is started by route ${def.startedByRoute}, which does not exist`);
+        if (def.type === 'EXPRESS') this.stateMachines[def.id].grantStartSyncExecution(starter);
+        else this.stateMachines[def.id].grantStartExecution(starter);
+      } else if (!def.startedByStream) throw new Error(`State machine ${def.id} names no starter: a route (startedByRoute) or a stream consumer (startedByStream)`);
       for (const route of def.alsoStartedByRoutes ?? []) {
         const also = functionsByRoute[route];
         if (!also) throw new Error(`State machine ${def.id} is started by route ${route}, which does not exist`);

@@ -7,7 +7,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { routes, type RouteDefinition } from '../../functions/routes';
 import { isScimRoute, talksToWebex } from '../../functions/lib/http/route';
-import { stateMachines, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
+import { stateMachines as machineRows, type StateMachineDefinition, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
+
+const stateMachines: readonly StateMachineDefinition[] = machineRows;
 import { ENV, READ_SECRET_THROUGH_EXTENSION, ServiceAppSecretSchema } from '../../functions/lib/tokens/service-app-secret';
 import { configFromContext } from '../../infra/config';
 import { PLACEHOLDER_SECRET_TEMPLATE } from '../../infra/constructs/webex-secret';
@@ -17,8 +19,8 @@ import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../
 import { SCIM_TOKEN_PLACEHOLDER } from '../../infra/constructs/scim-token-secret';
 
 // Functions besides the route functions: the token rotator, the daily count of free numbers, the API authorizer (the
-// SCIM API's, in every apiAuth mode) and every state machine's task functions.
-const NON_ROUTE_FUNCTIONS = 3 + stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
+// SCIM API's, in every apiAuth mode), every state machine's task functions and the stream consumers that start one.
+const NON_ROUTE_FUNCTIONS = 3 + stateMachines.reduce((n, m) => n + m.taskFunctions.length + (m.startedByStream ? 1 : 0), 0);
 const SCIM_ROUTES = (routes as readonly RouteDefinition[]).filter((r) => isScimRoute(r));
 // The lifecycle events router (EventBridge target): a function that does not read the secret.
 const ROUTER_FUNCTIONS = 1;

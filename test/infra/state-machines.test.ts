@@ -55,7 +55,9 @@ describe('state machines', () => {
   });
 
   it('gives the starting API function the ARN and the right to start that machine only (sync for Express)', () => {
-    for (const def of stateMachines) {
+    for (const def of stateMachines as readonly StateMachineDefinition[]) {
+      // ScimApply is started by the activity table's stream (scim-write-stream.test.ts).
+      if (!def.startedByRoute) continue;
       const starter = stack.api.functions[def.startedByRoute];
       const fn = template.toJSON().Resources[id(starter)];
       expect(fn.Properties.Environment.Variables[def.arnEnv]).toEqual({ Ref: id(stack.workflows.stateMachines[def.id]) });

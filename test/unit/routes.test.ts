@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { routeModuleFiles, routes } from '../../functions/routes';
-import { stateMachines } from '../../functions/lib/state-machines/definitions';
+import { stateMachines, type StateMachineDefinition } from '../../functions/lib/state-machines/definitions';
 import { fromRepoRoot } from '../../infra/paths';
 
 /**
@@ -45,8 +45,8 @@ describe('the route table', () => {
 
   it('has every route a state machine names: the one that starts it and those that describe its executions', () => {
     const ids = new Set(routes.map((r) => r.id));
-    const named = stateMachines.flatMap((m) => [
-      [m.id, m.startedByRoute],
+    const named = (stateMachines as readonly StateMachineDefinition[]).flatMap((m) => [
+      ...(m.startedByRoute ? [[m.id, m.startedByRoute]] : []),
       ...((m as { describedByRoutes?: readonly string[] }).describedByRoutes ?? []).map((r) => [m.id, r]),
     ]);
     expect(named.length).toBeGreaterThan(stateMachines.length);

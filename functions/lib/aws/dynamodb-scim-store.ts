@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { GSI1, ITEM_KIND, KEY, TTL_ATTRIBUTE, expiresAt, scimEmailKey, scimKey, scimListPartition, scimListSortKey, scimUniqueKey } from '../activity/keys';
+import { GSI1, ITEM_KIND, KEY, type ItemKind, TTL_ATTRIBUTE, expiresAt, scimEmailKey, scimKey, scimListPartition, scimListSortKey, scimUniqueKey } from '../activity/keys';
 import { emailsOf, listName, uniqueValues } from '../scim/identity';
 import { ScimUniquenessError, ScimVersionConflictError, type ScimItem, type ScimLease, type ScimResourceType, type ScimStore, type UniqueAttribute } from '../scim/store';
 import { ActivityStoreUnavailableError } from './dynamodb-activity-store';
@@ -10,6 +10,11 @@ export interface DynamoScimStoreOptions {
   tableName: string;
   /** Days a deleted resource is kept (its leaver's record); a live one never expires. */
   retentionDays: number;
+  /**
+   * Told of each resource version as soon as its item is written (the local runtime's stand-in for the table's
+   * stream, scim/apply-starts.ts): the item and, for a change, the item it replaced.
+   */
+  written?: (item: ScimItem, previous: ScimItem | undefined) => void;
 }
 
 const isConditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -33,7 +38,7 @@ export class DynamoScimStore implements ScimStore {
 
   async get(type: ScimResourceType, id: string): Promise<ScimItem | undefined> {
     const out = await this.send(() => this.doc.send(new GetCommand({ TableName: this.table, Key: scimKey(type, id), ConsistentRead: true })));
-    return out.Item ? toItem(out.Item) : undefined;
+    return out.Item ? scimItemOf(out.Item) : undefined;
   }
 
   async findBy(type: ScimResourceType, attribute: UniqueAttribute, value: string): Promise<ScimItem | undefined> {
@@ -67,7 +72,7 @@ export class DynamoScimStore implements ScimStore {
       const out = await this.send(() => this.doc.send(new QueryCommand({ ...query, ...(start ? { ExclusiveStartKey: start } : {}) })));
       for (const raw of out.Items ?? []) {
         total += 1;
-        if (total >= startIndex && items.length < count) items.push(toItem(raw));
+        if (total >= startIndex && items.length < count) items.push(scimItemOf(raw));
       }
       start = out.LastEvaluatedKey;
     } while (start);
@@ -82,13 +87,14 @@ export class DynamoScimStore implements ScimStore {
   async create(item: ScimItem): Promise<void> {
     const claimed = await this.claim(item, {});
     const [put, indexed] = await Promise.allSettled([
-      this.send(() => this.doc.send(new PutCommand({ TableName: this.table, Item: this.row(item), ConditionExpression: `attribute_not_exists(${KEY.pk})` }))),
+      this.send(() => this.doc.send(new PutCommand({ TableName: this.table, Item: scimResourceRow(item), ConditionExpression: `attribute_not_exists(${KEY.pk})` }))),
       this.indexEmails(item, []),
     ]);
     if (put.status === 'rejected') {
       await Promise.allSettled([this.release(item.resourceType, item.id, claimed), this.indexEmails({ ...item, deleted: true }, emailsOf(item))]);
       throw isConditionFailed(put.reason) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} exists`) : put.reason;
     }
+    this.options.written?.(item, undefined);
     if (indexed.status === 'rejected') throw indexed.reason;
   }
 
@@ -113,6 +119,7 @@ export class DynamoScimStore implements ScimStore {
       await this.release(item.resourceType, item.id, claimed);
       throw isConditionFailed(error) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} changed since it was read`) : error;
     }
+    this.options.written?.(item, previous);
     const dropped = (Object.keys(before) as UniqueAttribute[]).filter((a) => !sameValue(a, before[a], after[a]));
     await this.release(item.resourceType, item.id, Object.fromEntries(dropped.map((a) => [a, before[a]!])));
     await this.indexEmails(item, previous.deleted ? [] : emailsOf(previous));
@@ -178,12 +185,6 @@ export class DynamoScimStore implements ScimStore {
 
   private get table() {
     return this.options.tableName;
-  }
-
-  /** A new resource's row, listed in name order; it never expires while it exists. */
-  private row(item: ScimItem): Record<string, unknown> {
-    const fields = Object.fromEntries(ITEM_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
-    return { ...fields, ...scimKey(item.resourceType, item.id), [KEY.gsi1pk]: scimListPartition(item.resourceType), [KEY.gsi1sk]: scimListSortKey(listName(item), item.id), [ITEM_KIND]: 'scimResource' };
   }
 
   /**
@@ -282,6 +283,16 @@ function sameValue(attribute: UniqueAttribute, a: string | undefined, b: string 
   return attribute === 'externalId' ? a === b : a.toLowerCase() === b.toLowerCase();
 }
 
-function toItem(raw: Record<string, unknown>): ScimItem {
+/** A resource's row, listed in name order; it never expires while it exists. */
+export function scimResourceRow(item: ScimItem): Record<string, unknown> {
+  const fields = Object.fromEntries(ITEM_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
+  return { ...fields, ...scimKey(item.resourceType, item.id), [KEY.gsi1pk]: scimListPartition(item.resourceType), [KEY.gsi1sk]: scimListSortKey(listName(item), item.id), [ITEM_KIND]: SCIM_RESOURCE_KIND };
+}
+
+/** The item kind of a SCIM resource's row: what the stream's filter matches. */
+export const SCIM_RESOURCE_KIND = 'scimResource' satisfies ItemKind;
+
+/** A resource from its row (a read, or a stream record's image). */
+export function scimItemOf(raw: Record<string, unknown>): ScimItem {
   return Object.fromEntries(ITEM_FIELDS.filter((f) => raw[f] !== undefined).map((f) => [f, raw[f]])) as unknown as ScimItem;
 }

@@ -4,7 +4,6 @@ import type { RouteProtocol, RouteResponses } from './route';
 import type { Deps } from '../runtime/deps';
 import { scimErrorResult } from '../scim/errors';
 import { ScimErrorBody, SCIM_MEDIA_TYPE } from '../scim/schema';
-import { scimApplyExecutionName } from '../scim/apply-steps';
 import type { RequestInfo } from './api-handler';
 import type { ScimContext } from '../scim/writes';
 
@@ -18,20 +17,14 @@ export const resourceId = z.string().min(1).max(128).regex(/^[A-Za-z0-9-]+$/, 'm
 export const NOT_FOUND: RouteResponses = { 404: { description: 'No such resource (or it was deleted)' } };
 
 /**
- * The SCIM workflows' context from a handler's deps: a write route's (with `stateMachines`) starts the ScimApply
- * execution of the version it stored, named from the resource id and version (idempotent: a retried start of the
- * same version meets its execution); a read never starts one.
+ * The SCIM workflows' context from a handler's deps: the store alone. A write route starts nothing itself: the
+ * table's stream starts the apply of each version it stores (functions/scim-write-stream/).
  */
-export function scimContext(deps: Pick<Deps, 'scim'> & Partial<Pick<Deps, 'stateMachines'>>, request?: RequestInfo): ScimContext {
-  const starter = deps.stateMachines?.starter();
+export function scimContext(deps: Pick<Deps, 'scim'>, request?: RequestInfo): ScimContext {
   return {
     store: deps.scim(),
     now: () => new Date().toISOString(),
     newId: randomUUID,
     client: request?.caller ?? 'unknown',
-    startApply: async (userId, version, cause) => {
-      if (!starter) throw new Error('a SCIM write route needs stateMachines to start the apply');
-      await starter.start('ScimApply', { resourceType: 'User', resourceId: userId }, scimApplyExecutionName(userId, version, cause));
-    },
   };
 }

@@ -3,7 +3,6 @@ import { clip } from '../errors';
 import type { Env } from '../config';
 import { LIFECYCLE_WEBEX_REQUESTS } from '../bulk/pacing';
 import type { PacingBudget } from '../pacing/budget';
-import { executionName } from '../state-machines/execution-name';
 import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { WebexClient } from '../webex/client';
 import { createUser } from '../workflows/users/create-user';
@@ -63,11 +62,6 @@ export function actionWebexRequests(action: Exclude<ApplyAction, { action: 'done
  */
 export const SCIM_LEASE_MS = 13 * 3_600_000;
 
-/** The ScimApply execution of one stored version: the same name for a retried start, so it starts once. */
-export function scimApplyExecutionName(userId: string, version: number, cause?: { groupId: string; groupVersion: number }): string {
-  return cause ? executionName('scimg-', `${userId}-${cause.groupId}-${cause.groupVersion}`) : executionName('scim-', `${userId}-${version}`);
-}
-
 const Resource = { resourceType: z.literal('User'), resourceId: z.string().min(1).max(128), owner: z.string().min(1).max(80) };
 
 /**
@@ -117,7 +111,8 @@ async function next(ctx: ScimApplyStepContext, i: { resourceType: 'User'; resour
   const now = ctx.now?.() ?? new Date();
   const lease = { owner: i.owner, until: new Date(now.getTime() + SCIM_LEASE_MS).toISOString() };
   for (let round = 0; round < 3; round += 1) {
-    if (!(await store.takeLease(i.resourceType, i.resourceId, lease, now.toISOString()))) return { action: 'held' };
+    // A member a group names that no user is (or no longer is) has nothing to wait for.
+    if (!(await store.takeLease(i.resourceType, i.resourceId, lease, now.toISOString()))) return (await store.get(i.resourceType, i.resourceId)) ? { action: 'held' } : { action: 'done' };
     const item = await store.get(i.resourceType, i.resourceId);
     if (!item) return { action: 'done' };
     const action = await userAction(ctx, item);

@@ -20,7 +20,8 @@ export interface ListQuery {
  * holder is the user an earlier POST of the same content created (its createDigest) or holds that content now, the
  * answer is that user, 201, as the first answer would have been. Entra ID retries a POST whose answer it lost
  * (a timeout), and a 409 to that retry leaves it failing the user on every cycle (Microsoft Q&A, "Provisioning
- * fails with 409 Conflict"); the retry creates nothing, since the user exists.
+ * fails with 409 Conflict"); the retry creates nothing, since the user exists, and starts nothing: the first write's
+ * stream record started its apply (retried by the event source mapping until it starts), whatever became of its answer.
  */
 export async function createUser(ctx: ScimContext, input: ScimUserInput): Promise<{ status: 201; resource: Record<string, unknown> }> {
   const state = userState(input);
@@ -32,11 +33,8 @@ export async function createUser(ctx: ScimContext, input: ScimUserInput): Promis
   } catch (error) {
     if (!(error instanceof ScimError && error.scimType === 'uniqueness')) throw error;
     const holder = (await ctx.store.findBy('User', 'userName', state.userName)) ?? (state.externalId ? await ctx.store.findBy('User', 'externalId', state.externalId) : undefined);
-    if (holder && (holder.createDigest === digest || digestOf(holder.state) === digest)) {
-      // The first POST may have stored it and failed to start its apply: starting it again is a no-op otherwise.
-      await ctx.startApply(holder.id, holder.version);
-      return { status: 201, resource: render(holder) };
-    }
+    // Nothing to start again: the first POST's stored write is on the table's stream, which starts its apply.
+    if (holder && (holder.createDigest === digest || digestOf(holder.state) === digest)) return { status: 201, resource: render(holder) };
     throw error;
   }
 }

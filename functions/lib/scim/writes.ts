@@ -1,21 +1,17 @@
 import { NotFoundError } from '../errors';
 import { uniqueness } from './errors';
-import type { ScimGroupState } from './schema';
 import { ScimUniquenessError, ScimVersionConflictError, type ScimItem, type ScimResourceType, type ScimStore } from './store';
 
-/** What the SCIM workflows are given: the store, the clock and the id maker (fixed in tests), and the apply's start. */
+/**
+ * What the SCIM workflows are given: the store, the clock and the id maker (fixed in tests). A write is accepted
+ * once its item is stored; nothing else is on its path: the table's stream starts the apply (apply-starts.ts).
+ */
 export interface ScimContext {
   store: ScimStore;
   now(): string;
   newId(): string;
   /** Who writes: the SCIM client (its OAuth client id, or the IAM caller), recorded as the runs' trigger. */
   client: string;
-  /**
-   * Starts applying a user's latest requested state to Webex (the ScimApply machine), once per name: the write is
-   * answered as soon as it is stored, whatever Webex does next. A group's write starts it for each member it adds
-   * or removes (`cause`), since the calling rules read membership.
-   */
-  startApply(userId: string, version: number, cause?: { groupId: string; groupVersion: number }): Promise<void>;
 }
 
 /** Attempts of a read-change-write that meets another write to the same resource (each reads again). */
@@ -35,22 +31,7 @@ export async function createResource(ctx: ScimContext, item: ScimItem): Promise<
     if (error instanceof ScimUniquenessError) throw uniqueness(error.attribute);
     throw error;
   }
-  await applyAfterWrite(ctx, item, undefined);
   return item;
-}
-
-/** What a write starts: the user's apply, or a group's members' whose membership it changed (all of them on a rename or delete). */
-async function applyAfterWrite(ctx: ScimContext, item: ScimItem, previous: ScimItem | undefined): Promise<void> {
-  if (item.resourceType === 'User') return ctx.startApply(item.id, item.version);
-  const members = (i: ScimItem | undefined) => new Set(i && !i.deleted ? ((i.state as ScimGroupState).members ?? []).map((m) => m.value) : []);
-  const now = members(item);
-  const was = members(previous);
-  const renamed = previous !== undefined && (previous.state as ScimGroupState).displayName !== (item.state as ScimGroupState).displayName;
-  for (const userId of new Set([...now, ...was])) {
-    if (!renamed && !item.deleted && now.has(userId) === was.has(userId)) continue;
-    const user = await ctx.store.get('User', userId);
-    if (user && !user.deleted) await ctx.startApply(userId, user.version, { groupId: item.id, groupVersion: item.version });
-  }
 }
 
 /**
@@ -74,7 +55,6 @@ export async function changeResource<S>(
       if (error instanceof ScimVersionConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
-    await applyAfterWrite(ctx, item, previous);
     return item;
   }
 }

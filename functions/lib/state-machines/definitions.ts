@@ -85,7 +85,12 @@ export interface StateMachineDefinition {
   readonly timeoutSeconds?: number;
   readonly taskFunctions: readonly TaskFunctionDefinition[];
   /** The route (routes.ts id) whose function starts executions: it needs `states:StartSyncExecution` on this machine. */
-  readonly startedByRoute: string;
+  readonly startedByRoute?: string;
+  /**
+   * Started by a consumer of the activity table's stream instead of a route (infra/constructs/scim-write-stream.ts):
+   * that function gets `arnEnv` and StartExecution on this machine, nothing else of Step Functions.
+   */
+  readonly startedByStream?: { readonly id: string; readonly entry: string; readonly summary: string };
   /** Environment variable of that function holding this state machine's ARN. */
   readonly arnEnv: string;
   readonly summary: string;
@@ -331,8 +336,9 @@ export const stateMachines = [
     describedByRoutes: ['CreateReconcilePlan', 'GetReconcilePlan'],
   },
   {
-    // Standard: one execution per SCIM write (scim-<user id>-<version>), started by the SCIM write routes, which
-    // answer at once; it applies the latest requested state through the lifecycle machines, nested and unchanged.
+    // Standard: one execution per SCIM write (scim-<user id>-<version>), started from the activity table's stream
+    // once the write is stored (the routes answer at once and start nothing); it applies the latest requested state
+    // through the lifecycle machines, nested and unchanged.
     id: 'ScimApply',
     definitionFile: 'statemachines/scim-apply.asl.json',
     type: 'STANDARD',
@@ -346,8 +352,11 @@ export const stateMachines = [
         pacing: true,
       },
     ],
-    startedByRoute: 'ScimCreateUser',
-    alsoStartedByRoutes: ['ScimReplaceUser', 'ScimPatchUser', 'ScimDeleteUser', 'ScimCreateGroup', 'ScimReplaceGroup', 'ScimPatchGroup', 'ScimDeleteGroup'],
+    startedByStream: {
+      id: 'ScimWriteStream',
+      entry: 'functions/scim-write-stream/handler.ts',
+      summary: 'SCIM writes: starts the ScimApply execution of each SCIM write the activity table\'s stream delivers (a group\'s for its changed members)',
+    },
     arnEnv: 'SCIM_APPLY_STATE_MACHINE_ARN',
     summary: 'SCIM apply: a SCIM user\'s latest requested state to Webex through the Joiner, Mover and Leaver machines, in order, under a lease',
     nestedStateMachines: [
