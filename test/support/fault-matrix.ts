@@ -2,7 +2,7 @@ import { FileSecretStore } from '../../functions/lib/tokens/file-secret-store';
 import type { Fault } from '../../functions/simulator/faults';
 import { DEMO_EMAILS, SIM_ACCESS_TOKEN } from '../../functions/simulator/seed';
 import type { SimState } from '../../functions/simulator/state';
-import { pathCalls, type PathStep } from '../../functions/lib/workflows/flow-calls';
+import { pathCalls, type PathStep } from '../../scripts/flow-calls';
 import type { WebexCall } from '../../functions/lib/workflows/task-steps';
 import { routes, type Route } from '../../functions/routes';
 import { startHarness, tempFile, type Harness } from './harness';

@@ -1,4 +1,4 @@
-import { lifecyclePath } from '../../../functions/lib/workflows/flow-calls';
+import { lifecyclePath } from '../../../scripts/flow-calls';
 import type { Harness } from '../../support/harness';
 import { fromRoute, fromRows, madeByStep } from '../../support/fault-matrix';
 

@@ -1,6 +1,6 @@
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
 import type { Harness } from '../../support/harness';
-import { callingPath } from '../../../functions/lib/workflows/flow-calls';
+import { callingPath } from '../../../scripts/flow-calls';
 import { fromRoute, fromRows, heldAs, madeByStep, matrixCases, orgProblems, useFaultHarness, type RowRequests, type WebexStep } from '../../support/fault-matrix';
 
 /**
