@@ -210,6 +210,8 @@ async function main() {
       console.table(cold.map((r) => ({ function: r.id, kb: r.kb, sizeRatio: r.sizeRatio, loadMs: round(r.loadMs), coldMs: round(r.totalMs), coldRatio: r.coldRatio, status: r.status, meetsTargets: r.meetsTargets, firstInvocation: r.firstInvocation })));
       const failed = cold.filter((r) => !r.succeeded).map((r) => r.id);
       console.log(failed.length ? `first invocations that did not succeed (their figures measure an error path): ${failed.join(', ')}` : 'every first invocation succeeded');
+      const undeclared = cold.filter((r) => !r.asDeclared).map((r) => r.id);
+      if (undeclared.length) console.log(`first invocations whose Webex requests are not what their row declares: ${undeclared.join(', ')}`);
     }
   } finally {
     await sim.close();
