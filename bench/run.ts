@@ -18,6 +18,7 @@ import { measureReconcilePlan } from './reconcile-plan';
 import { measureReconcileApply } from './reconcile-apply';
 import { countWebexCalls } from './webex-calls';
 import { measureTextValidation } from './text-validation';
+import { measureTextGrowth } from './text-growth';
 import { measureScim } from './scim';
 import { measureHistory } from './history';
 
@@ -83,6 +84,10 @@ async function main() {
       console.log(`\nText checks: adversarial 64 KB bodies vs a plain 64 KB body of the same route (20th percentile of interleaved runs, the median's ratio beside it; target: worst ratio <= ${inputs.target})`);
       console.table(inputs.rows.map((r) => ({ route: r.route, corpus: r.corpus, bytes: r.bytes, adversarialMs: round(r.adversarialMs), plainMs: round(r.plainMs), ratio: round(r.ratio), medianRatio: round(r.medianRatio) })));
       console.log(`worst: ${inputs.worst.route}, ${inputs.worst.corpus}: ${round(inputs.worst.ratio)}x`);
+      const growth = measureTextGrowth();
+      results.textGrowth = growth;
+      console.log('\nText checks: how their time grows with the input (ratios measured in the same run; the tests count work instead)');
+      console.table(growth.rows.map((r) => ({ check: r.check, corpus: r.corpus, growth: round(r.growth), linear: r.linear })));
     }
 
     if (runs('bulk')) {
