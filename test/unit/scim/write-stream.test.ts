@@ -1,5 +1,6 @@
 import { SCIM_WRITE_FILTER, scimWritesOf, type ScimStreamEvent } from '../../../functions/lib/aws/dynamodb-scim-stream';
 import { appliesAfterWrite, scimApplyExecutionName } from '../../../functions/lib/scim/apply-starts';
+import { runScimApplyStep, type ScimApplyStepContext } from '../../../functions/lib/scim/apply-steps';
 import type { ScimItem } from '../../../functions/lib/scim/store';
 import type { StateMachines } from '../../../functions/lib/state-machines/ports';
 import type { StartResult } from '../../../functions/lib/state-machines/starter';
@@ -130,5 +131,14 @@ describe('the SCIM writes\' stream consumer', () => {
     expect(delivered).toEqual([]);
     await Promise.all(pending);
     expect(delivered).toEqual(['1', '2', '3']);
+  });
+
+  it('lets the apply a group starts for a member that is no user end at once, and one whose user is leased wait', async () => {
+    const held = user('u1', 1);
+    const store = { takeLease: async () => false, get: async (_type: string, id: string) => (id === 'u1' ? held : undefined) };
+    const ctx = { scim: () => store } as unknown as ScimApplyStepContext;
+    const next = (resourceId: string) => runScimApplyStep(ctx, { step: 'next', resourceType: 'User', resourceId, owner: 'scimg-x' });
+    expect(await next('nobody')).toEqual({ action: 'done' });
+    expect(await next('u1')).toEqual({ action: 'held' });
   });
 });
