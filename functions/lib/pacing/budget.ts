@@ -1,6 +1,6 @@
 import type { LogSink } from '../logger';
 import type { PaceView } from '../schemas/pace-answers';
-import { acquire, initialPaceState, paceView, rateLimited, type Grant, type PaceState, type PacingSettings } from './controller';
+import { acquire, initialPaceState, paceView, rateLimited, sendSlot, type Grant, type PaceState, type PacingSettings } from './controller';
 import type { PaceMetrics } from './pace-metrics';
 import type { PaceStore, StoredPace } from './store';
 
@@ -87,6 +87,30 @@ export class PacingBudget {
       await this.sleep(Math.max(0, (grant.granted ? grant.notBeforeMs : grant.retryAtMs) - this.now()));
       if (grant.granted) return;
     }
+  }
+
+  /**
+   * A step's `n` requests, about to be sent: waits (in this process, at most MAX_STEP_WAIT_MS) for their send slot,
+   * so the runs' requests leave at their rate rather than a joiner's all at once. One write of the item per step.
+   * A budget that cannot be reached is no reason to fail a step: it goes at once (its client still obeys Retry-After).
+   */
+  async spaced(n: number): Promise<void> {
+    if (n <= 0) return;
+    let atMs: number;
+    try {
+      let slot = 0;
+      await this.update((s, now) => {
+        const r = sendSlot(s, this.options.settings, n, now);
+        slot = r.atMs;
+        return r.state;
+      });
+      atMs = slot;
+    } catch (error) {
+      this.options.log?.warn('webex pace spacing failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      return;
+    }
+    this.options.passTime?.(atMs);
+    await this.sleep(Math.max(0, atMs - this.now()));
   }
 
   /** Webex answered 429 to a run's (or any) request, asking to wait `retryAfterMs`. */

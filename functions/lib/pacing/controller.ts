@@ -54,6 +54,11 @@ export const PaceState = z.object({
    * Absent in items written before it: nobody waiting.
    */
   wantedUntilMs: z.number().default(0),
+  /**
+   * When the runs' next request may leave: the steps' send schedule (sendSlot), one request every 1 / the runs'
+   * rate apart. Absent in items written before it: nothing scheduled.
+   */
+  sendAtMs: z.number().default(0),
   /** 429s reported, in all. */
   rateLimited: z.number().int().min(0),
   /** Requests granted to runs, in all. */
@@ -105,10 +110,12 @@ export const MAX_QUEUE_MS = 15_000;
  * often asks again (one more Pace step) once its slot is within a second.
  */
 export const MAX_AHEAD_MS = 1_000;
+/** The longest a step waits in its Lambda for its send slot (sendSlot): longer waits are the state machines' Wait states. */
+export const MAX_STEP_WAIT_MS = 1_000;
 
 export function initialPaceState(settings: PacingSettings, nowMs: number): PaceState {
   const rate = Math.min(settings.initialRate, settings.maxRate);
-  return { rate, tokens: runRate(rate, settings) * (BURST_MS / 1000), atMs: nowMs, blockedUntilMs: 0, holdUntilMs: 0, wantedUntilMs: 0, rateLimited: 0, granted: 0 };
+  return { rate, tokens: runRate(rate, settings) * (BURST_MS / 1000), atMs: nowMs, blockedUntilMs: 0, holdUntilMs: 0, wantedUntilMs: 0, sendAtMs: 0, rateLimited: 0, granted: 0 };
 }
 
 /** The requests a second the runs may draw at `rate`: the interactive share left out. */
@@ -163,6 +170,20 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
     return { state: { ...s, wantedUntilMs: retryAtMs + (n / perMs) * REFUSED_SPACING }, grant: { granted: false, retryAtMs } };
   }
   return { state: { ...s, tokens, granted: s.granted + n }, grant: { granted: true, notBeforeMs: nowMs + Math.ceil(waitMs) } };
+}
+
+/**
+ * A step's send slot: when its `n` requests may leave, so that the steps of every run send at the runs' rate rather
+ * than each joiner's requests in one burst. The runs' tokens were taken when their joiner (or action) was let in
+ * (acquire): this only spaces them, on a virtual schedule (as the generic cell rate algorithm does): the slot is the schedule's next time, or now when it lies behind (no credit is saved up while idle),
+ * never before a Retry-After and never more than MAX_STEP_WAIT_MS ahead (a step waits in its Lambda, which is
+ * billed: a schedule further ahead means the runs were let in faster than they send, and the steps over it go
+ * within the second, where a 429 cuts the rate that lets them in).
+ */
+export function sendSlot(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; atMs: number } {
+  const s = advance(state, settings, nowMs);
+  const atMs = Math.ceil(Math.min(nowMs + MAX_STEP_WAIT_MS, Math.max(nowMs, s.blockedUntilMs, s.sendAtMs ?? 0)));
+  return { state: { ...s, sendAtMs: atMs + (n / runRate(s.rate, settings)) * 1000 }, atMs };
 }
 
 /**
