@@ -97,7 +97,7 @@ async function paced(budget: PacingBudget, webex: WebexClient, emails: string[])
     Array.from({ length: WORKERS }, async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
         for (;;) {
-          const { grant } = await budget.acquire(JOINER_WEBEX_REQUESTS);
+          const { grant } = await budget.acquire(JOINER_WEBEX_REQUESTS, !BURSTS);
           await sleep((grant.granted ? grant.notBeforeMs : grant.retryAtMs) - Date.now());
           if (grant.granted) break;
         }

@@ -55,11 +55,14 @@ export class PacingBudget {
     this.random = options.random ?? Math.random;
   }
 
-  /** Asks for `n` requests' worth: a slot (now or reserved ahead) or when to ask again. */
-  async acquire(n: number): Promise<{ grant: Grant; pace: PaceView }> {
+  /**
+   * Asks for `n` requests' worth: a slot (now or reserved ahead) or when to ask again. `spaced`: the requests' steps
+   * wait for their send slots (spaced), so the slot is their first request's (controller.ts, acquire).
+   */
+  async acquire(n: number, spaced = false): Promise<{ grant: Grant; pace: PaceView }> {
     let grant: Grant | undefined;
     const state = await this.update((s, now) => {
-      const r = acquire(s, this.options.settings, n, now);
+      const r = acquire(s, this.options.settings, n, now, spaced);
       grant = r.grant;
       return r.state;
     });
@@ -70,10 +73,11 @@ export class PacingBudget {
 
   /**
    * A state machine's Pace step: `n` requests' worth asked for, answered as its Wait state reads it: `at` is when
-   * the requests may go (now, or a slot reserved ahead) or, when not `granted`, when to ask again.
+   * the first may go (now, or a slot reserved ahead; the machine's steps then wait for their send slots, `spaced`)
+   * or, when not `granted`, when to ask again.
    */
   async slot(n: number): Promise<PaceSlot> {
-    const { grant, pace } = await this.acquire(n);
+    const { grant, pace } = await this.acquire(n, true);
     return { granted: grant.granted, at: new Date(grant.granted ? grant.notBeforeMs : grant.retryAtMs).toISOString(), pace };
   }
 

@@ -1,5 +1,5 @@
 import { PacingBudget } from '../../../functions/lib/pacing/budget';
-import { MAX_STEP_WAIT_MS, PaceState, initialPaceState, rateLimited, runRate, sendSlot, type PacingSettings } from '../../../functions/lib/pacing/controller';
+import { MAX_AHEAD_MS, MAX_STEP_WAIT_MS, acquire, MIN_DECREASE, PaceState, SENT_BUCKET_MS, initialPaceState, rateLimited, runRate, sendSlot, sentLastSecond, type PacingSettings } from '../../../functions/lib/pacing/controller';
 import { spaceStep } from '../../../functions/lib/pacing/spaced-step';
 import type { PaceStore } from '../../../functions/lib/pacing/store';
 import { memoryPaceStore } from '../../support/memory-pacing';
@@ -61,6 +61,58 @@ describe('send slots: the steps of every run send at the runs\' rate', () => {
   it('reads an item written before the schedule existed as nothing scheduled', () => {
     const { sendAtMs: _unused, ...older } = initialPaceState(settings, 0);
     expect(PaceState.parse(older).sendAtMs).toBe(0);
+  });
+});
+
+describe('a spaced grant: the slot of its first request', () => {
+  it('lets a joiner of more requests than a second of the rate in at once, its followers once those before them are paid', () => {
+    const start = initialPaceState(settings, 0);
+    // Unspaced, 10 requests at 4 a second are paid 1.5 s on: further than a slot is reserved, so it is refused.
+    expect(acquire(start, settings, 10, 0).grant).toMatchObject({ granted: false });
+    // Spaced, its first goes at once (the bucket holds 4), the rest at the rate through their send slots.
+    const first = acquire(start, settings, 10, 0, true);
+    expect(first.grant).toEqual({ granted: true, notBeforeMs: 0 });
+    expect(first.state.tokens).toBe(-6);
+    // The next: 6 owed, 1.5 s of the rate, more than MAX_AHEAD_MS ahead: refused until they are within it.
+    const next = acquire(first.state, settings, 10, 0, true);
+    expect(next.grant).toEqual({ granted: false, retryAtMs: 1500 - MAX_AHEAD_MS });
+    expect(next.state.tokens).toBe(-6);
+  });
+});
+
+describe('the first 429 cuts slow start to what Webex accepted in the last second', () => {
+  /** One request's send slot at each of `times` (ms), on `state`. */
+  const sendAt = (state: PaceState, times: number[]) => times.reduce((st, t) => sendSlot(st, settings, 1, t).state, state);
+
+  it('counts the requests the send slots placed in the last second, older ones dropped', () => {
+    // Asked further apart than the runs' rate spaces them: each goes when asked.
+    const st = sendAt(initialPaceState(settings, 0), [0, 300, 600, 1200, 1500, 1900]);
+    expect(sentLastSecond(st.sent, 1900)).toBe(3);
+    // Only a second of buckets (and the slots ahead) is kept: the item stays small.
+    expect(st.sent!.counts.length).toBeLessThanOrEqual(1000 / SENT_BUCKET_MS + 1 + 1000 / SENT_BUCKET_MS);
+    expect(sentLastSecond(st.sent, 10_000)).toBe(0);
+  });
+
+  it('a limit below the initial rate: slow start\'s rate, grown without answers, is cut to the accepted rate in one event', () => {
+    // Slow start has doubled the rate to 20 while the runs sent 4 requests in the last second; Webex took 3.
+    const grown = { ...initialPaceState(settings, 0), rate: 20 };
+    const st = rateLimited(sendAt(grown, [0, 240, 480, 720]), settings, 900, 1000);
+    expect(st.rate).toBe(3);
+    expect(st.ceiling).toBe(3);
+    expect(runRate(st.rate, settings)).toBeCloseTo(2.4, 6);
+  });
+
+  it('later 429s, or a first one with no send slots counted, cut multiplicatively as before', () => {
+    const found = rateLimited(sendAt({ ...initialPaceState(settings, 0), rate: 20 }, [0, 240, 480, 720]), settings, 900, 1000);
+    const again = rateLimited(sendAt(found, [2000, 2100, 2200]), settings, 2300, 1000);
+    // (From the rate the probe had reached by then, a little above 3.)
+    expect(again.rate).toBeCloseTo(3 * MIN_DECREASE, 1);
+    // The reconcile planner's reads wait per request (acquire), not on send slots: nothing counted, a plain cut.
+    const unspaced = rateLimited({ ...initialPaceState(settings, 0), rate: 20 }, settings, 0, 1000);
+    expect(unspaced.rate).toBeCloseTo(20 * MIN_DECREASE, 6);
+    // Webex took more than the plain cut leaves: the plain cut.
+    const busy = rateLimited(sendSlot(initialPaceState(settings, 0), settings, 10, 0).state, settings, 0, 1000);
+    expect(busy.rate).toBeCloseTo(5 * MIN_DECREASE, 6);
   });
 });
 
