@@ -18,8 +18,14 @@ const shared = {
 
 const project = (name, extra = {}) => ({ ...shared, displayName: name, roots: [`<rootDir>/test/${name}`], testMatch: ['**/*.test.ts'], ...extra });
 
+/**
+ * The unit project compiles with swc (@swc/jest): the same TypeScript to CommonJS, type-blind as ts-jest is here,
+ * in a fraction of the time (a cold unit run spent about half its CPU in ts-jest). The other projects keep ts-jest.
+ */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
 // The unit project is in-process only: its setup file makes a socket or a child process fail the test (test/support/in-process.ts).
-const unit = project('unit', { setupFilesAfterEnv: ['<rootDir>/test/support/unit-setup.ts'] });
+const unit = project('unit', { transform: { '^.+\\.[tj]s$': swc }, setupFilesAfterEnv: ['<rootDir>/test/support/unit-setup.ts'] });
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -90,6 +90,18 @@ function tally(operations: string[]): string {
   return [...counts].map(([op, n]) => (n > 1 ? `${op}×${n}` : op)).join(', ');
 }
 
+/**
+ * `(its row declares 2–3)` when the function made a number of Webex requests its row does not declare for this
+ * invocation: at least its uncached requests, at most those and its cached reads (a cold function makes those its
+ * data needs). Nothing where the row cannot list them.
+ */
+function undeclaredWebex(first: FirstInvocation, made: number): string {
+  if (!first.webex) return '';
+  const least = first.webex.filter((call) => typeof call === 'string').length;
+  const most = first.webex.length;
+  return made < least || made > most ? ` (its row declares ${least === most ? least : `${least}–${most}`})` : '';
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
@@ -139,18 +151,19 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
       const s = await coldRun(a, first.event, { ...a.env, ...env, ...tableEnv });
       const reads = extension.requests.length - before;
       const webexFailures = sim.requests.filter((r) => r.status >= 400).map((r) => r.status);
+      const undeclared = undeclaredWebex(first, sim.requests.length);
       const did = [
         s.error ? `threw ${s.error}` : String(s.status ?? s.effect ?? s.outcome ?? 'returned'),
         reads ? `secret via extension${reads > 1 ? `×${reads}` : ''}` : '',
         sm.operations.length ? `SecretsManager ${tally(sm.operations)}` : '',
-        sim.requests.length ? `Webex×${sim.requests.length}${webexFailures.length ? ` (${webexFailures.join(', ')})` : ''}` : '',
+        sim.requests.length || undeclared ? `Webex×${sim.requests.length}${webexFailures.length ? ` (${webexFailures.join(', ')})` : ''}${undeclared}` : '',
         sfn.operations.length ? `SFN ${tally(sfn.operations)}` : '',
         s3.operations.length ? `S3 ${tally(s3.operations)}` : '',
         dynamo.length ? `DynamoDB ${tally(dynamo)}` : '',
       ];
       // A first invocation that did not succeed measures an error path, not the function's work.
       const failed = Boolean(s.error) || (s.status ?? 0) >= 400 || s.effect === 'Deny';
-      return { ...s, failed, did: did.filter(Boolean).join(' · ') };
+      return { ...s, failed, undeclared: Boolean(undeclared), did: did.filter(Boolean).join(' · ') };
     } finally {
       await table?.close();
     }
@@ -167,7 +180,7 @@ export async function measureColdStarts(sim: Simulator, runs = 5) {
     const samples: Awaited<ReturnType<typeof sample>>[][] = all.map(() => []);
     for (let i = 0; i < runs; i++) for (const [k, a] of all.entries()) samples[k].push(await sample(a, firsts[k]));
     const measured = all.map((a, k) => ({
-      id: a.id, bytes: a.bytes, status: samples[k][0].status, succeeded: samples[k].every((s) => !s.failed),
+      id: a.id, bytes: a.bytes, status: samples[k][0].status, succeeded: samples[k].every((s) => !s.failed), asDeclared: samples[k].every((s) => !s.undeclared),
       // Each sample's, once: more than one means the samples did not all do the same work.
       firstInvocation: [...new Set(samples[k].map((s) => s.did))].join(' | '),
       loadMs: median(samples[k].map((s) => s.loadMs)), totalMs: median(samples[k].map((s) => s.totalMs)),

@@ -21,7 +21,7 @@ import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../functions/simulator/seed
 import type { FakeSecretsExtension } from '../test/support/fake-secrets-extension';
 import type { FakeS3 } from './fake-s3';
 import type { FakeStepFunctions } from './fake-step-functions';
-import { apiEvent } from './api-event';
+import { checkStepPayload, isStepFunction, routeInvocation, stepInvocation, type RowInvocation } from './row-invocations';
 
 export interface Fakes {
   sfn: FakeStepFunctions;
@@ -36,8 +36,7 @@ export interface Fakes {
   scim: ScimStore;
 }
 
-export interface FirstInvocation {
-  event: unknown;
+export interface FirstInvocation extends RowInvocation {
   /** What the invocation reads from the fakes, awaited before the process starts; they are emptied before every sample, and so is the simulator. */
   arrange?: (fakes: Fakes) => unknown;
 }
@@ -178,9 +177,6 @@ async function storeScim(scim: ScimStore, group?: { members: boolean }): Promise
   if (group) await createGroup(ctx, { displayName: 'Cold Callers', ...(group.members ? { members: [{ value: SCIM_USER_ID }] } : {}) });
 }
 
-const scimUserPath = `/scim/v2/Users/${SCIM_USER_ID}`;
-const scimGroupPath = `/scim/v2/Groups/${SCIM_GROUP_ID}`;
-
 /** What API Gateway sends a REQUEST authorizer for a SCIM route: the bearer token, the method and the resource. */
 function authorizerEvent(token: string) {
   return {
@@ -190,42 +186,33 @@ function authorizerEvent(token: string) {
 }
 
 /**
- * A valid first invocation of each function against the simulator's demo org, one that does the
- * function's real work (the secret, Webex, Step Functions, S3) and succeeds: every sample starts from
- * the same org and empty fakes, so each repeats it. `env` is the function's environment as the stack sets it.
+ * The input of each route function's first invocation against the simulator's demo org, one that does the function's
+ * real work (the secret, Webex, Step Functions, S3) and succeeds, and the conditions it meets in its row's Webex
+ * requests (`userByEmail`, …): the request itself, and the Webex requests expected of it, follow from the route row
+ * (row-invocations.ts). `arrange`: what it reads from the fakes.
  */
-export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvocation {
-  const bucket = env[IMPORTS_BUCKET_ENV] ?? 'bench-imports';
+function routeFirst(id: string, bucket: string, env: NodeJS.ProcessEnv): { input: Record<string, unknown>; conditions?: string[]; arrange?: FirstInvocation['arrange'] } | undefined {
   switch (id) {
-    case 'CreateUser': return { event: apiEvent('POST', '/users', { email: 'cold.start@example.com', displayName: 'Cold Start' }) };
-    case 'GetUser': return { event: apiEvent('GET', `/users/${people.alice}`) };
-    case 'UpdateUser': return { event: apiEvent('PATCH', `/users/${people.alice}`, { title: 'Cold' }) };
-    case 'DeleteUser': return { event: apiEvent('DELETE', `/users/${people.bob}`) };
-    case 'WebexRequest': return { event: apiEvent('POST', '/webex/requests', { method: 'GET', path: '/licenses' }) };
-    case 'GetConnection': return { event: apiEvent('GET', '/connection') };
-    case 'ListWebexOperations': return { event: { ...apiEvent('GET', '/webex/operations'), queryStringParameters: { search: 'call queue', method: 'GET' } } };
-    case 'EnableCalling':
-      return { event: apiEvent('POST', `/users/${people.bob}/calling`, { location: locations.headquarters, autoAssignNumber: true }, '/users/{user}/calling') };
-    case 'AssignNumber':
-      return { event: apiEvent('POST', `/users/${people.alice}/numbers`, { phoneNumber: FREE_HEADQUARTERS_NUMBER }, '/users/{user}/numbers') };
-    case 'UnassignNumber':
-      return { event: apiEvent('DELETE', `/users/${people.carol}/numbers/${DEMO_NUMBERS.carolAlternate}`, undefined, '/users/{user}/numbers/{phoneNumber}') };
-    case 'GetUserNumbers': return { event: apiEvent('GET', `/users/${people.carol}/numbers`, undefined, '/users/{user}/numbers') };
-    case 'ListNumbers': return { event: { ...apiEvent('GET', '/numbers'), queryStringParameters: { available: 'true' } } };
-    case 'AddLocationNumbers':
-      return { event: apiEvent('POST', `/locations/${locations.headquarters}/numbers`, { phoneNumbers: NEW_HEADQUARTERS_NUMBERS }, '/locations/{location}/numbers') };
-    case 'LifecycleEvents': return { event: apiEvent('POST', '/events', joined) };
-    case 'Router': return { event: delivered() };
-    case 'StartBulkJoiners': return { event: apiEvent('POST', '/bulk/joiners', { users: JOINERS, idempotencyKey: 'cold-start' }) };
-    case 'StartBulkJoinersCsv':
-      return {
-        event: apiEvent('POST', '/bulk/joiners/csv', { key: CSV_KEY }),
-        arrange: ({ s3 }) => s3.put(bucket, CSV_KEY, joinersCsv(), 'text/csv'),
-      };
+    case 'CreateUser': return { input: { email: 'cold.start@example.com', displayName: 'Cold Start' } };
+    case 'GetUser': return { input: { user: people.alice } };
+    case 'UpdateUser': return { input: { user: people.alice, title: 'Cold' } };
+    case 'DeleteUser': return { input: { user: people.bob } };
+    case 'WebexRequest': return { input: { method: 'GET', path: '/licenses' } };
+    case 'GetConnection': return { input: {} };
+    case 'ListWebexOperations': return { input: { search: 'call queue', method: 'GET' } };
+    case 'EnableCalling': return { input: { user: people.bob, location: locations.headquarters, autoAssignNumber: true } };
+    case 'AssignNumber': return { input: { user: people.alice, phoneNumber: FREE_HEADQUARTERS_NUMBER } };
+    case 'UnassignNumber': return { input: { user: people.carol, phoneNumber: DEMO_NUMBERS.carolAlternate } };
+    case 'GetUserNumbers': return { input: { user: people.carol } };
+    case 'ListNumbers': return { input: { available: 'true' } };
+    case 'AddLocationNumbers': return { input: { location: locations.headquarters, phoneNumbers: NEW_HEADQUARTERS_NUMBERS } };
+    case 'LifecycleEvents': return { input: joined };
+    case 'StartBulkJoiners': return { input: { users: JOINERS, idempotencyKey: 'cold-start' } };
+    case 'StartBulkJoinersCsv': return { input: { key: CSV_KEY }, arrange: ({ s3 }) => s3.put(bucket, CSV_KEY, joinersCsv(), 'text/csv') };
     // A JSON run still running, as a service desk polls it: its progress from its activity item, and the pacing budget's pace.
     case 'GetBulkJoiners':
       return {
-        event: apiEvent('GET', `/bulk/joiners/${BULK_NAME}`, undefined, '/bulk/joiners/{executionName}'),
+        input: { executionName: BULK_NAME },
         arrange: async ({ sfn, activity }) => {
           sfn.seed({ stateMachineArn: String(env[stateMachine('BulkJoiners').arnEnv]), name: BULK_NAME, input: { users: JOINERS } });
           await activity.startBulkRun({ executionName: BULK_NAME, source: 'json', status: 'RUNNING', startedAt: new Date(Date.now() - 60_000).toISOString(), total: JOINERS.length, trigger: { type: 'api' } });
@@ -233,73 +220,130 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
       };
     // HeadObject, then a presigned URL: the report a CSV run wrote when it ended.
     case 'GetBulkJoinersReport':
-      return {
-        event: apiEvent('GET', `/bulk/joiners/${CSV_NAME}/report`, undefined, '/bulk/joiners/{executionName}/report'),
-        arrange: ({ s3 }) => s3.put(bucket, bulkReportKeys(CSV_NAME).html, HTML_REPORT, 'text/html'),
-      };
+      return { input: { executionName: CSV_NAME }, arrange: ({ s3 }) => s3.put(bucket, bulkReportKeys(CSV_NAME).html, HTML_REPORT, 'text/html') };
     // The plan read, the apply's report looked for (not run: 404), then the plan's.
     case 'GetReconcilePlanReport':
       return {
-        event: apiEvent('GET', `/reconcile/plans/${PLAN_ID}/report`, undefined, '/reconcile/plans/{id}/report'),
+        input: { id: PLAN_ID },
         arrange: async ({ s3 }) => {
           await storePlan(s3, bucket);
           s3.put(bucket, planKeys(PLAN_ID).html, HTML_REPORT, 'text/html');
         },
       };
     // One Query page of the activity table each, over what a run recorded.
-    case 'GetUserHistory':
-      return {
-        event: apiEvent('GET', `/users/${people.bob}/history`, undefined, '/users/{user}/history'),
-        arrange: ({ activity }) => activity.record([enabledRecord()]),
-      };
+    case 'GetUserHistory': return { input: { user: people.bob }, arrange: ({ activity }) => activity.record([enabledRecord()]) };
     case 'ListBulkJoiners':
       return {
-        event: apiEvent('GET', '/bulk/joiners'),
+        input: {},
         arrange: ({ activity }) =>
           activity.startBulkRun({ executionName: BULK_NAME, source: 'json', status: 'RUNNING', startedAt: new Date().toISOString(), total: JOINERS.length, trigger: { type: 'api' } }),
       };
     case 'ListReconcilePlans':
-      return {
-        event: apiEvent('GET', '/reconcile/plans'),
-        arrange: ({ activity }) => activity.putPlan({ planId: PLAN_ID, status: 'PLANNED', createdAt: new Date().toISOString(), counts: { join: 1 } }),
-      };
+      return { input: {}, arrange: ({ activity }) => activity.putPlan({ planId: PLAN_ID, status: 'PLANNED', createdAt: new Date().toISOString(), counts: { join: 1 } }) };
     case 'GetEnableCalling': {
       const name = 'enable-calling-cold-start';
       const request = { user: people.carol, location: locations.headquarters, autoAssignNumber: true, move: true };
       return {
-        event: apiEvent('GET', `/users/${people.carol}/calling/${name}`, undefined, '/users/{user}/calling/{executionName}'),
+        input: { user: people.carol, executionName: name },
         arrange: ({ sfn }) =>
           sfn.seed({ stateMachineArn: String(env[stateMachine('EnableCallingStandard').arnEnv]), name, input: request, output: enableCallingOutput('', name, request) }),
       };
     }
-    // Task functions: the payload their state machine's first Task state sends.
+    case 'CreateReconcilePlan': return { input: RECONCILE_REQUEST };
+    case 'GetReconcilePlan': return { input: { id: PLAN_ID }, arrange: ({ s3 }) => storePlan(s3, bucket) };
+    case 'ApplyReconcilePlan': return { input: { id: PLAN_ID }, arrange: ({ s3 }) => storePlan(s3, bucket) };
+    // SCIM: each write stores the resource in the activity table and starts the ScimApply execution of its version.
+    case 'ScimCreateUser': return { input: entraUser(SCIM_USER_NAME) };
+    case 'ScimGetUser': return { input: { resourceId: SCIM_USER_ID }, arrange: ({ scim }) => storeScim(scim) };
+    // Entra ID's look-up before it creates a user.
+    case 'ScimListUsers': return { input: { filter: `userName eq "${SCIM_USER_NAME}"` }, arrange: ({ scim }) => storeScim(scim) };
+    case 'ScimReplaceUser': return { input: { resourceId: SCIM_USER_ID, ...entraUser(SCIM_USER_NAME, 'Cold Replaced') }, arrange: ({ scim }) => storeScim(scim) };
+    case 'ScimPatchUser':
+      return {
+        input: { resourceId: SCIM_USER_ID, schemas: [SCIM_PATCH_OP], Operations: [{ op: 'Replace', path: 'displayName', value: 'Cold Patched' }] },
+        arrange: ({ scim }) => storeScim(scim),
+      };
+    case 'ScimDeleteUser': return { input: { resourceId: SCIM_USER_ID }, arrange: ({ scim }) => storeScim(scim) };
+    case 'ScimCreateGroup': return { input: { displayName: 'Cold Callers', members: [{ value: SCIM_USER_ID }] }, arrange: ({ scim }) => storeScim(scim) };
+    case 'ScimGetGroup': return { input: { resourceId: SCIM_GROUP_ID }, arrange: ({ scim }) => storeScim(scim, { members: true }) };
+    case 'ScimListGroups': return { input: { filter: 'displayName eq "Cold Callers"' }, arrange: ({ scim }) => storeScim(scim, { members: true }) };
+    case 'ScimReplaceGroup':
+      return { input: { resourceId: SCIM_GROUP_ID, displayName: 'Cold Callers', members: [{ value: SCIM_USER_ID }] }, arrange: ({ scim }) => storeScim(scim, { members: false }) };
+    // Entra ID's membership change: the added member's apply starts.
+    case 'ScimPatchGroup':
+      return {
+        input: { resourceId: SCIM_GROUP_ID, schemas: [SCIM_PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ value: SCIM_USER_ID }] }] },
+        arrange: ({ scim }) => storeScim(scim, { members: false }),
+      };
+    case 'ScimDeleteGroup': return { input: { resourceId: SCIM_GROUP_ID }, arrange: ({ scim }) => storeScim(scim, { members: true }) };
+    case 'ScimServiceProviderConfig':
+    case 'ScimResourceTypes':
+    case 'ScimSchemas':
+      return { input: {} };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The payload of each Task function's first invocation: the step its state machine's first Task state runs, with
+ * its fields and the conditions it meets in the row's Webex requests; the payload is checked against the row, and
+ * the Webex requests expected of it follow from the row (row-invocations.ts).
+ */
+function stepFirst(id: string, bucket: string): FirstInvocation {
+  switch (id) {
     case 'EnableCallingSteps':
     case 'EnableCallingStandardSteps':
-      return { event: { step: 'resolveUser', state: { request: { user: people.bob, location: locations.headquarters, autoAssignNumber: true }, throttle: { count: 0 } } } };
-    case 'JoinerSteps': return { event: { step: 'joinerCreateUser', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.joined, { ...JOINERS[0], autoAssignNumber: true }) } };
-    case 'MoverSteps': return { event: { step: 'moverPrepare', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.moved, { email: DEMO_EMAILS.carol, location: HEADQUARTERS }) } };
-    case 'LeaverSteps': return { event: { step: 'leaverFindUser', state: lifecycleState(LIFECYCLE_DETAIL_TYPES.left, { email: DEMO_EMAILS.carol, policy: 'deactivate', policySource: 'event' }) } };
+      return stepInvocation(id, 'resolveUser', { state: { request: { user: people.bob, location: locations.headquarters, autoAssignNumber: true }, throttle: { count: 0 } } });
+    case 'JoinerSteps': return stepInvocation(id, 'joinerCreateUser', { state: lifecycleState(LIFECYCLE_DETAIL_TYPES.joined, { ...JOINERS[0], autoAssignNumber: true }) });
+    case 'MoverSteps': return stepInvocation(id, 'moverPrepare', { state: lifecycleState(LIFECYCLE_DETAIL_TYPES.moved, { email: DEMO_EMAILS.carol, location: HEADQUARTERS }) });
+    case 'LeaverSteps':
+      return stepInvocation(id, 'leaverFindUser', { state: lifecycleState(LIFECYCLE_DETAIL_TYPES.left, { email: DEMO_EMAILS.carol, policy: 'deactivate', policySource: 'event' }) });
     // The Map's first Task state, once per joiner: a joiner's requests from the deployment's pacing budget (the PACE# item).
-    case 'BulkJoinersSteps': return { event: { step: 'paceJoiner' } };
+    case 'BulkJoinersSteps': return stepInvocation(id, 'paceJoiner', {});
     // buildReport rather than prepareBatch: it is the step that reaches S3 (two reads, two writes).
     case 'BulkJoinersCsvSteps':
       return {
-        event: { step: 'buildReport', executionName: CSV_NAME, bucket, manifest: { Bucket: bucket, Key: CSV_MANIFEST_KEY } },
+        ...stepInvocation(id, 'buildReport', { executionName: CSV_NAME, bucket, manifest: { Bucket: bucket, Key: CSV_MANIFEST_KEY } }),
         arrange: ({ s3 }) => arrangeCsvResults(s3, bucket),
       };
-    case 'CreateReconcilePlan': return { event: apiEvent('POST', '/reconcile/plans', RECONCILE_REQUEST) };
-    case 'GetReconcilePlan':
-      return { event: apiEvent('GET', `/reconcile/plans/${PLAN_ID}`, undefined, '/reconcile/plans/{id}'), arrange: ({ s3 }) => storePlan(s3, bucket) };
-    case 'ApplyReconcilePlan':
-      return { event: apiEvent('POST', `/reconcile/plans/${PLAN_ID}/apply`, {}, '/reconcile/plans/{id}/apply'), arrange: ({ s3 }) => storePlan(s3, bucket) };
     // Reads the org from the simulator and writes the plan: the planner's real work.
-    case 'ReconcilePlanSteps': return { event: { step: 'createPlan', planId: PLAN_ID, request: RECONCILE_REQUEST } };
-    // The machine's input is what POST …/apply starts it with: the stored plan's id and digest (applyMachineInput).
+    case 'ReconcilePlanSteps': return stepInvocation(id, 'createPlan', { planId: PLAN_ID, request: RECONCILE_REQUEST });
+    // As the ASL's Prepare sends it: the machine's input, what POST …/apply starts it with (the stored plan's id and
+    // digest, applyMachineInput), as `run`.
     case 'ReconcileApplySteps': {
-      const event = { step: 'prepare', planId: PLAN_ID, executionName: applyExecutionName(PLAN_ID), startedAt: new Date().toISOString(), run: {} };
-      return { event, arrange: async ({ s3 }) => (event.run = applyMachineInput(await storePlan(s3, bucket))) };
+      const first = stepInvocation(id, 'prepare', { planId: PLAN_ID, executionName: applyExecutionName(PLAN_ID), run: {} }, [], false);
+      const event = first.event as { run: unknown };
+      return {
+        ...first,
+        arrange: async ({ s3 }) => {
+          event.run = applyMachineInput(await storePlan(s3, bucket));
+          checkStepPayload(id, event);
+        },
+      };
     }
-    case 'ReconcileApplyCheck': return { event: { step: 'checkAction', action: JOIN_ACTION } };
+    case 'ReconcileApplyCheck': return stepInvocation(id, 'checkAction', { action: JOIN_ACTION }, ['joiner']);
+    // The machine's first Task state: the lease taken, the stored user read, its next action (a joiner) answered.
+    case 'ScimApplySteps':
+      return { ...stepInvocation(id, 'next', { resourceType: 'User', resourceId: SCIM_USER_ID, owner: `scim-${SCIM_USER_ID}-1` }), arrange: ({ scim }) => storeScim(scim) };
+    default:
+      throw new Error(`no first invocation for ${id}: add one to bench/first-invocations.ts`);
+  }
+}
+
+/**
+ * A valid first invocation of each function against the simulator's demo org, one that does the
+ * function's real work (the secret, Webex, Step Functions, S3) and succeeds: every sample starts from
+ * the same org and empty fakes, so each repeats it. `env` is the function's environment as the stack sets it.
+ * Route and Task functions: from their rows (routeFirst, stepFirst); the others, which have no row, here.
+ */
+export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvocation {
+  const bucket = env[IMPORTS_BUCKET_ENV] ?? 'bench-imports';
+  const route = routeFirst(id, bucket, env);
+  if (route) return { ...routeInvocation(id, route.input, route.conditions), arrange: route.arrange };
+  if (isStepFunction(id)) return stepFirst(id, bucket);
+  switch (id) {
+    case 'Router': return { event: delivered() };
     case 'RotateTokens': return { event: { source: 'webex-provisioning.rotation-schedule' } };
     // Lists the org's calling locations and their numbers: the schedule's input, as NumberPools sets it.
     case 'CountFreeNumbers': return { event: { source: 'webex-provisioning.number-pool-schedule' } };
@@ -312,52 +356,6 @@ export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvoca
         arrange: ({ secrets }) => secrets.put(String(env.SCIM_TOKEN_SECRET_ARN), JSON.stringify(secret)),
       };
     }
-    // SCIM: each write stores the resource in the activity table and starts the ScimApply execution of its version.
-    case 'ScimCreateUser': return { event: apiEvent('POST', '/scim/v2/Users', entraUser(SCIM_USER_NAME)) };
-    case 'ScimGetUser': return { event: apiEvent('GET', scimUserPath, undefined, '/scim/v2/Users/{resourceId}'), arrange: ({ scim }) => storeScim(scim) };
-    case 'ScimListUsers':
-      return {
-        // Entra ID's look-up before it creates a user.
-        event: { ...apiEvent('GET', '/scim/v2/Users'), queryStringParameters: { filter: `userName eq "${SCIM_USER_NAME}"` } },
-        arrange: ({ scim }) => storeScim(scim),
-      };
-    case 'ScimReplaceUser':
-      return { event: apiEvent('PUT', scimUserPath, entraUser(SCIM_USER_NAME, 'Cold Replaced'), '/scim/v2/Users/{resourceId}'), arrange: ({ scim }) => storeScim(scim) };
-    case 'ScimPatchUser':
-      return {
-        event: apiEvent('PATCH', scimUserPath, { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'Replace', path: 'displayName', value: 'Cold Patched' }] }, '/scim/v2/Users/{resourceId}'),
-        arrange: ({ scim }) => storeScim(scim),
-      };
-    case 'ScimDeleteUser': return { event: apiEvent('DELETE', scimUserPath, undefined, '/scim/v2/Users/{resourceId}'), arrange: ({ scim }) => storeScim(scim) };
-    case 'ScimCreateGroup':
-      return { event: apiEvent('POST', '/scim/v2/Groups', { displayName: 'Cold Callers', members: [{ value: SCIM_USER_ID }] }), arrange: ({ scim }) => storeScim(scim) };
-    case 'ScimGetGroup': return { event: apiEvent('GET', scimGroupPath, undefined, '/scim/v2/Groups/{resourceId}'), arrange: ({ scim }) => storeScim(scim, { members: true }) };
-    case 'ScimListGroups':
-      return {
-        event: { ...apiEvent('GET', '/scim/v2/Groups'), queryStringParameters: { filter: 'displayName eq "Cold Callers"' } },
-        arrange: ({ scim }) => storeScim(scim, { members: true }),
-      };
-    case 'ScimReplaceGroup':
-      return {
-        event: apiEvent('PUT', scimGroupPath, { displayName: 'Cold Callers', members: [{ value: SCIM_USER_ID }] }, '/scim/v2/Groups/{resourceId}'),
-        arrange: ({ scim }) => storeScim(scim, { members: false }),
-      };
-    // Entra ID's membership change: the added member's apply starts.
-    case 'ScimPatchGroup':
-      return {
-        event: apiEvent('PATCH', scimGroupPath, { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ value: SCIM_USER_ID }] }] }, '/scim/v2/Groups/{resourceId}'),
-        arrange: ({ scim }) => storeScim(scim, { members: false }),
-      };
-    case 'ScimDeleteGroup': return { event: apiEvent('DELETE', scimGroupPath, undefined, '/scim/v2/Groups/{resourceId}'), arrange: ({ scim }) => storeScim(scim, { members: true }) };
-    case 'ScimServiceProviderConfig': return { event: apiEvent('GET', '/scim/v2/ServiceProviderConfig') };
-    case 'ScimResourceTypes': return { event: apiEvent('GET', '/scim/v2/ResourceTypes') };
-    case 'ScimSchemas': return { event: apiEvent('GET', '/scim/v2/Schemas') };
-    // The machine's first Task state: the lease taken, the stored user read, its next action (a joiner) answered.
-    case 'ScimApplySteps':
-      return {
-        event: { step: 'next', resourceType: 'User', resourceId: SCIM_USER_ID, owner: `scim-${SCIM_USER_ID}-1` },
-        arrange: ({ scim }) => storeScim(scim),
-      };
     default:
       throw new Error(`no first invocation for ${id}: add one to bench/first-invocations.ts`);
   }

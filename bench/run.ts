@@ -18,6 +18,7 @@ import { measureReconcilePlan } from './reconcile-plan';
 import { measureReconcileApply } from './reconcile-apply';
 import { countWebexCalls } from './webex-calls';
 import { measureTextValidation } from './text-validation';
+import { measureTextGrowth } from './text-growth';
 import { measureScim } from './scim';
 import { measureHistory } from './history';
 
@@ -83,6 +84,10 @@ async function main() {
       console.log(`\nText checks: adversarial 64 KB bodies vs a plain 64 KB body of the same route (20th percentile of interleaved runs, the median's ratio beside it; target: worst ratio <= ${inputs.target})`);
       console.table(inputs.rows.map((r) => ({ route: r.route, corpus: r.corpus, bytes: r.bytes, adversarialMs: round(r.adversarialMs), plainMs: round(r.plainMs), ratio: round(r.ratio), medianRatio: round(r.medianRatio) })));
       console.log(`worst: ${inputs.worst.route}, ${inputs.worst.corpus}: ${round(inputs.worst.ratio)}x`);
+      const growth = measureTextGrowth();
+      results.textGrowth = growth;
+      console.log('\nText checks: how their time grows with the input (ratios measured in the same run; the tests count work instead)');
+      console.table(growth.rows.map((r) => ({ check: r.check, corpus: r.corpus, growth: round(r.growth), linear: r.linear })));
     }
 
     if (runs('bulk')) {
@@ -218,6 +223,8 @@ async function main() {
       console.table(cold.map((r) => ({ function: r.id, kb: r.kb, sizeRatio: r.sizeRatio, loadMs: round(r.loadMs), coldMs: round(r.totalMs), coldRatio: r.coldRatio, status: r.status, meetsTargets: r.meetsTargets, firstInvocation: r.firstInvocation })));
       const failed = cold.filter((r) => !r.succeeded).map((r) => r.id);
       console.log(failed.length ? `first invocations that did not succeed (their figures measure an error path): ${failed.join(', ')}` : 'every first invocation succeeded');
+      const undeclared = cold.filter((r) => !r.asDeclared).map((r) => r.id);
+      if (undeclared.length) console.log(`first invocations whose Webex requests are not what their row declares: ${undeclared.join(', ')}`);
     }
   } finally {
     await sim.close();

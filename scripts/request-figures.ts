@@ -1,6 +1,6 @@
 import { RECONCILE_APPLY_CHECK_TABLE } from '../functions/lib/reconcile/apply-steps';
 import type { ActionKind } from '../functions/lib/reconcile/schemas';
-import { callingPath, lifecyclePath, pathCalls, type PathStep } from '../functions/lib/workflows/flow-calls';
+import { callingPath, lifecyclePath, pathCalls, type PathStep } from './flow-calls';
 
 /**
  * The pacing figures (functions/lib/bulk/request-figures.ts), added up from the step rows' `webex` declarations

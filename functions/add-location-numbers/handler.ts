@@ -13,6 +13,21 @@ export const route = defineRoute({
   summary: 'Add Phone Numbers to Webex Location',
   input: AddLocationNumbersInput,
   needs: ['webex'],
+  // The location by name (`locationByName`) or by id (cached), whether it has calling (cached once yes), its PSTN
+  // connection (not for mobile numbers), one Validate Numbers and one add per batch (ADD_BATCH_SIZE), as listed for one
+  // batch. Numbers Webex calls duplicates add one paged read of the location's numbers: that depends on the org.
+  webex: {
+    calls: [
+      { cached: 'GET /locations/{id}' }, { cached: 'GET /telephony/config/locations/{id}' }, 'GET /telephony/pstn/locations/{id}/connection',
+      'POST /telephony/config/actions/validateNumbers/invoke', 'POST /telephony/config/locations/{id}/numbers',
+    ],
+    when: {
+      locationByName: [
+        'GET /locations', { cached: 'GET /telephony/config/locations/{id}' }, 'GET /telephony/pstn/locations/{id}/connection',
+        'POST /telephony/config/actions/validateNumbers/invoke', 'POST /telephony/config/locations/{id}/numbers',
+      ],
+    },
+  },
   responses: {
     200: { description: 'Nothing added: every number was already in the location', body: AddNumbersView },
     201: { description: 'Numbers added; each number\'s outcome in request order', body: AddNumbersView },

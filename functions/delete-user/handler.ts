@@ -11,6 +11,8 @@ export const route = defineRoute({
   id: 'DeleteUser', method: 'DELETE', path: '/users/{user}', entry: 'functions/delete-user/handler.ts', scope: 'users.write', summary: 'Delete Webex User',
   input: UserRefInput,
   needs: ['webex', 'activity'],
+  // By id, the person read for the e-mail the activity record names; by e-mail, the search finds the id.
+  webex: { calls: ['GET /people/{id}', 'DELETE /people/{id}'], when: { userByEmail: ['GET /people', 'DELETE /people/{id}'] } },
   recordsActivity: true,
   responses: { 204: { description: 'Deleted: Webex frees the user\'s licenses, numbers and extension' } },
   run: async ({ user }, { webex, activity }, _context, request) => {

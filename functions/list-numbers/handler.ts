@@ -10,6 +10,16 @@ export const route = defineRoute({
   input: ListNumbersInput,
   queryParams: ['available', 'location', 'ownerType', 'limit', 'cursor'],
   needs: ['webex'],
+  // One page of numbers (as many as `limit` asks, one more to tell whether a next part exists); a location named
+  // is looked up first, by name (`locationByName`, not cached: names change) or by id (cached). A limit over
+  // Webex's page size, or a page Webex cuts short, reads one more page each: that depends on the org.
+  webex: {
+    calls: ['GET /telephony/config/numbers'],
+    when: {
+      locationByName: ['GET /locations', 'GET /telephony/config/numbers'],
+      locationById: [{ cached: 'GET /locations/{id}' }, 'GET /telephony/config/numbers'],
+    },
+  },
   responses: { 200: { description: 'The numbers; `nextCursor` when more match', body: ListNumbersView } },
   run: async (input, { webex }) => ({ statusCode: 200, body: await listNumbers(webex(), input) }),
 });

@@ -13,6 +13,8 @@ export const route = defineRoute({
   summary: 'Guarded Webex People / Calling configuration request',
   input: WebexRequestInput,
   needs: ['env', 'webex'],
+  // The one request its input names (none on a dry run), every page of it with `all`: no list of its own.
+  webex: { fromInput: 'the method and path of its body, sent as given once the guard allows them' },
   responses: { 200: { description: 'Webex\'s answer (`status`, `trackingId`, `data`), every page of a listing (`all`), or the checked request (`dryRun`)', body: WebexRequestView } },
   run: async (input, { env, webex }, _context, request) => {
     const config = env();

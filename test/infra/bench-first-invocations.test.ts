@@ -65,6 +65,20 @@ describe('the cold-start bench covers every function the stack declares', () => 
     expect(mismatched).toEqual([]);
   });
 
+  it("builds each route and Task function's from its row, with the Webex requests the row declares for it", () => {
+    // The request itself is checked against the row's schema as it is built (row-invocations.ts): a refused one throws above.
+    const taskIds = stateMachines.flatMap((m) => m.taskFunctions.map((t) => t.id));
+    const withoutDeclared = [...routes.map((r) => r.id), ...taskIds].filter((id) => {
+      const fn = functions.find((f) => f.id === id)!;
+      return firstInvocation(id, fn.env).webex === undefined;
+    });
+    // The planner's reads scale with the organisation: its row cannot list them.
+    expect(withoutDeclared).toEqual(['ReconcilePlanSteps']);
+    const talking = routes.filter((r) => r.webex).map((r) => r.id);
+    const silent = talking.filter((id) => firstInvocation(id, functions.find((f) => f.id === id)!.env).webex?.length === 0);
+    expect(silent).toEqual([]);
+  });
+
   it('resolves every environment variable the stack sets, the activity table to the local dynalite table', () => {
     const unresolved = functions.flatMap((fn) => Object.entries(fn.env).filter(([, value]) => value === undefined).map(([name]) => `${fn.id}.${name}`));
     expect(unresolved).toEqual([]);

@@ -1,10 +1,8 @@
-import { performance } from 'node:perf_hooks';
-
 /**
  * Texts built to make a text check slow: long runs of what a backtracking pattern may look at more than
  * once (combining marks, joiners, variation selectors, bidi controls), alone and after a letter of a
  * joining script (where a joiner is allowed), each of exactly `n` UTF-16 units. Shared by the validators'
- * linear-time test and the bench.
+ * linear-work test and the inputs bench.
  */
 export const ADVERSARIAL_TEXTS: Record<string, (n: number) => string> = {
   'combining marks after a letter': (n) => `a${'\u0301'.repeat(n - 1)}`,
@@ -23,6 +21,21 @@ export const ADVERSARIAL_TEXTS: Record<string, (n: number) => string> = {
   'lone surrogate run': (n) => `a${'\uD800'.repeat(n - 1)}`,
 };
 
+/**
+ * The worst texts we could construct for the audit redaction's e-mail and phone patterns (of `n` units): long
+ * runs of what an e-mail's local part, domain or a phone number may hold, without the end that would match.
+ */
+export const REDACTION_WORST: Record<string, (n: number) => string> = {
+  'local part without @': (n) => 'a'.repeat(n),
+  'local part, then @a': (n) => `${'a'.repeat(n - 2)}@a`,
+  'many @': (n) => 'a@'.repeat(n / 2),
+  'domain without a dot': (n) => `a@${'b'.repeat(n - 2)}`,
+  'dotted labels': (n) => `a@${'b.'.repeat((n - 2) / 2)}`,
+  'digits and separators without an end digit': (n) => `1${'('.repeat(n - 1)}`,
+  'digit runs': (n) => '1 '.repeat(n / 2),
+  'plus signs': (n) => '+1'.repeat(n / 2),
+};
+
 /** `unit` repeated to `n` UTF-16 units, then filled with `fill` (so no pair is cut in half). */
 function pad(n: number, unit: string, fill: string): string {
   const whole = unit.repeat(Math.floor(n / unit.length));
@@ -31,39 +44,6 @@ function pad(n: number, unit: string, fill: string): string {
 
 /** The plain text every adversarial one is measured against: ordinary letters, the same length. */
 export const plainText = (n: number) => 'a'.repeat(n);
-
-/**
- * Time per call of `fn(input)`, robust on a loaded machine: calls are batched until a batch lasts about
- * `batchMs` (so one sample is not a timer tick), and the fastest of `rounds` batches is kept (load only
- * ever adds time).
- */
-export function timePerCall(fn: (input: string) => unknown, input: string, rounds = 5, batchMs = 3): number {
-  let calls = 1;
-  for (;;) {
-    const started = performance.now();
-    for (let i = 0; i < calls; i++) fn(input);
-    if (performance.now() - started >= batchMs || calls >= 1 << 16) break;
-    calls *= 2;
-  }
-  let best = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    const started = performance.now();
-    for (let i = 0; i < calls; i++) fn(input);
-    best = Math.min(best, (performance.now() - started) / calls);
-  }
-  return best;
-}
-
-/**
- * `fn`'s time on `adversarial` over its time on `plain`, both measured in the same run, interleaved,
- * the median of `repeats` such ratios.
- */
-export function ratioToPlain(fn: (input: string) => unknown, adversarial: string, plain: string, repeats = 3): number {
-  const ratios: number[] = [];
-  for (let i = 0; i < repeats; i++) ratios.push(timePerCall(fn, adversarial) / timePerCall(fn, plain));
-  ratios.sort((a, b) => a - b);
-  return ratios[Math.floor(ratios.length / 2)];
-}
 
 /** The largest `n` whose `build(n)` fits in `bytes` of UTF-8. */
 function fill(bytes: number, build: (n: number) => string): string {

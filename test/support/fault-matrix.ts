@@ -2,8 +2,9 @@ import { FileSecretStore } from '../../functions/lib/tokens/file-secret-store';
 import type { Fault } from '../../functions/simulator/faults';
 import { DEMO_EMAILS, SIM_ACCESS_TOKEN } from '../../functions/simulator/seed';
 import type { SimState } from '../../functions/simulator/state';
-import { pathCalls, type PathStep } from '../../functions/lib/workflows/flow-calls';
+import { pathCalls, type PathStep } from '../../scripts/flow-calls';
 import type { WebexCall } from '../../functions/lib/workflows/task-steps';
+import { routes, type Route } from '../../functions/routes';
 import { startHarness, tempFile, type Harness } from './harness';
 import { useLifecycleHarness } from './lifecycle-harness';
 
@@ -117,6 +118,27 @@ export function fromRows(path: PathStep[]): RowRequests {
     steps: pathCalls([p]).flatMap(({ call }) => (typeof call === 'string' ? [call] : WARMED.includes(call.cached) ? [] : [call.cached])),
   }));
   return { steps: bySteps.flatMap((s) => s.steps), declaredBy: bySteps.flatMap((s) => s.steps.map(() => s.step)), path: bySteps };
+}
+
+/** A route's row by id (the matrices name the route they call). */
+function routeRow(id: string): Route {
+  const route = routes.find((r) => r.id === id);
+  if (!route?.webex) throw new Error(`${id}: no route row declaring its Webex requests`);
+  return route;
+}
+
+/** The requests of one call of a route, from its row (`webex`) under the named conditions; named by the route. */
+export const fromRoute = (id: string, when: readonly string[] = []): RowRequests => fromRows([{ step: id, row: routeRow(id), when }]);
+
+/**
+ * The request of a route that sends the one its input names (its row says `fromInput`: the guarded request), named by
+ * the route.
+ */
+export function fromInput(id: string, input: { method: string; path: string }): RowRequests {
+  const route = routeRow(id);
+  if (!route.webex || !('fromInput' in route.webex)) throw new Error(`${id}: its row declares its own requests; use fromRoute`);
+  const steps = [`${input.method} ${input.path}`];
+  return { steps, declaredBy: [id], path: [{ step: id, steps }] };
 }
 
 /** The invocation a request came from: the correlation id in its TrackingID (webex/client.ts: WEBEXPROV_<id>_<n>). */

@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Deps } from '../runtime/deps';
 import type { ApiResult } from '../workflows/error-status';
+import type { StepWebexRequests } from '../workflows/task-steps';
 import type { ApiScope } from './scopes';
 import { workflowHandler, type RequestInfo } from './api-handler';
 
@@ -36,6 +37,14 @@ export interface RouteDefinition {
    * reads executions) gets neither the secret, nor the Webex settings, nor the secrets extension's layer.
    */
   readonly needs: readonly (keyof Deps)[];
+  /**
+   * The Webex requests one call of the route makes when nothing fails, declared as a step row declares its own
+   * (`StepWebexRequests`: in order, each a method and path template, the reads the reference cache answers on a warm
+   * function marked `{ cached: … }`, per named condition where the input or Webex decides). The user and voice
+   * fault matrices inject faults on them, and fail naming the route when it sends one its row does not declare.
+   * Absent for a route whose function calls no Webex.
+   */
+  readonly webex?: StepWebexRequests;
   /** Starts bulk runs, paced to the Webex request budget: the stack sets BULK_WEBEX_REQUESTS_PER_SECOND on it. */
   readonly bulkBudget?: true;
   /**

@@ -8,7 +8,7 @@ import { nestedExecutionFailure } from '../state-machines/nested-execution';
 import type { WebexClient } from '../webex/client';
 import { createUser } from '../workflows/users/create-user';
 import { restoreSignIn } from '../workflows/users/restore-sign-in';
-import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable, type WebexCall } from '../workflows/task-steps';
+import { runTaskStep, stepRequests, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import { nextAction, targetOf, WebexTarget, type ApplyAction } from './apply-plan';
 import { callingRules, scimDeactivatePolicy } from './calling-rules';
 import type { ScimGroupState } from './schema';
@@ -24,19 +24,9 @@ export interface ScimApplyStepContext {
 }
 
 /**
- * The create-user workflow's Webex requests when nothing fails, on warm functions (the licences' names cached):
- * the look-up by e-mail and the create (test/integration/scim/scim-pacing.test.ts counts them against the simulator).
- */
-const CREATE_USER_CALLS: readonly WebexCall[] = ['GET /people', 'POST /people'];
-export const CREATE_USER_WEBEX_REQUESTS = CREATE_USER_CALLS.length;
-
-/** Restoring sign-in: the look-up by e-mail, the read, the PUT and its read-back (users/restore-sign-in.ts). */
-const RESTORE_SIGN_IN_CALLS: readonly WebexCall[] = ['GET /people', 'GET /people/{id}', 'PUT /people/{id}', 'GET /people/{id}'];
-export const RESTORE_SIGN_IN_WEBEX_REQUESTS = RESTORE_SIGN_IN_CALLS.length;
-
-/**
  * Webex requests one apply action makes when nothing fails, drawn from the deployment's pacing budget before it
- * starts: the lifecycle machines' own counts (bulk/pacing.ts, each counted against the simulator).
+ * starts: the createUser and restoreSignIn rows' own (their `webex`), the lifecycle machines' counts
+ * (bulk/pacing.ts, each counted against the simulator).
  */
 export function actionWebexRequests(action: Exclude<ApplyAction, { action: 'done' }>): number {
   switch (action.action) {
@@ -45,7 +35,7 @@ export function actionWebexRequests(action: Exclude<ApplyAction, { action: 'done
     case 'joiner':
       return LIFECYCLE_WEBEX_REQUESTS.join;
     case 'restoreSignIn':
-      return RESTORE_SIGN_IN_WEBEX_REQUESTS;
+      return stepRequests(SCIM_APPLY_STEP_TABLE.restoreSignIn);
     case 'leaver':
       return LIFECYCLE_WEBEX_REQUESTS.leave;
     case 'mover':
@@ -92,11 +82,16 @@ export const SCIM_APPLY_STEP_TABLE = {
     const { grant } = await ctx.pacing().acquire(i.requests);
     return { granted: grant.granted, leaseLost: false, at: new Date(grant.granted ? grant.notBeforeMs : grant.retryAtMs).toISOString() };
   }),
+  // The look-up by e-mail and the create (the CreateUser route's requests); licence names, where the org's
+  // auto-assign template gave the new user some, from the reference cache.
   createUser: taskStep(z.object({ detail: z.object({ email: z.string(), firstName: z.string().optional(), lastName: z.string().optional(), displayName: z.string().optional(), department: z.string().optional(), title: z.string().optional() }) }), async (ctx: ScimApplyStepContext, i) => {
     const { created, user } = await createUser(ctx.webex(), { ...i.detail, ...(!i.detail.firstName && !i.detail.lastName && !i.detail.displayName ? { displayName: i.detail.email } : {}) });
     return { created, userId: user.id };
-  }, { webex: { calls: CREATE_USER_CALLS } }),
-  restoreSignIn: taskStep(z.object({ email: z.string() }), (ctx: ScimApplyStepContext, i) => restoreSignIn(ctx.webex(), i.email), { webex: { calls: RESTORE_SIGN_IN_CALLS } }),
+  }, { webex: { calls: ['GET /people', 'POST /people', { cached: 'GET /licenses' }] } }),
+  // The look-up by e-mail, the read, the PUT and its read-back (users/restore-sign-in.ts).
+  restoreSignIn: taskStep(z.object({ email: z.string() }), (ctx: ScimApplyStepContext, i) => restoreSignIn(ctx.webex(), i.email), {
+    webex: { calls: ['GET /people', 'GET /people/{id}', 'PUT /people/{id}', 'GET /people/{id}'] },
+  }),
   record: taskStep(
     z.object({ ...Resource, version: z.number().int(), outcome: z.enum(['applied', 'failed']), target: WebexTarget.optional(), failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional() }),
     async (ctx: ScimApplyStepContext, i) => {
@@ -109,6 +104,9 @@ export const SCIM_APPLY_STEP_TABLE = {
     },
   ),
 } satisfies TaskStepTable<ScimApplyStepContext>;
+
+/** The createUser row's requests on a warm function (test/integration/scim/scim-pacing.test.ts counts them against the simulator). */
+export const CREATE_USER_WEBEX_REQUESTS = stepRequests(SCIM_APPLY_STEP_TABLE.createUser);
 
 type Next = (ReturnType<typeof nextAction> & { version?: number; requests?: number }) | { action: 'held' };
 

@@ -41,12 +41,14 @@ export type StepCall = WebexCall | CachedCall;
  * The Webex requests one run of a step makes when nothing fails, in the order it makes them: `calls`, or, where
  * the input or what Webex holds decides, the calls under each named condition (`when`). The pacing figures count
  * them along a machine's path (scripts/request-figures.ts); the fault matrices inject a fault on each in turn
- * (test/support/step-calls.ts). A step whose requests grow with the organisation (the reconcile plan's reads) says
- * with what instead (`scalesWith`).
+ * (test/support/fault-matrix.ts). A step whose requests grow with the organisation (the reconcile plan's reads) says
+ * with what instead (`scalesWith`); one that sends the request its input names (the guarded request), which
+ * (`fromInput`). Route rows declare theirs the same way (http/route.ts).
  */
 export type StepWebexRequests =
   | { readonly calls: readonly StepCall[]; readonly when?: Readonly<Record<string, readonly StepCall[]>> }
-  | { readonly scalesWith: string };
+  | { readonly scalesWith: string }
+  | { readonly fromInput: string };
 
 /**
  * The calls of one run of a step under the named conditions (the first the row declares differently), none for a
@@ -55,7 +57,8 @@ export type StepWebexRequests =
 export function stepCalls(declares: StepDeclarations, conditions: readonly string[] = []): readonly StepCall[] {
   const webex = declares.webex;
   if (!webex) return [];
-  if (!('calls' in webex)) throw new Error(`a step whose Webex requests scale with ${webex.scalesWith} has no count`);
+  if ('scalesWith' in webex) throw new Error(`a step whose Webex requests scale with ${webex.scalesWith} has no count`);
+  if ('fromInput' in webex) throw new Error(`a row sending the request its input names (${webex.fromInput}) has no list of its own`);
   const when = conditions.find((c) => webex.when?.[c] !== undefined);
   return when === undefined ? webex.calls : (webex.when?.[when] as readonly StepCall[]);
 }

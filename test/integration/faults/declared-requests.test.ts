@@ -1,10 +1,11 @@
-import { lifecyclePath } from '../../../functions/lib/workflows/flow-calls';
+import { lifecyclePath } from '../../../scripts/flow-calls';
 import type { Harness } from '../../support/harness';
-import { fromRows, madeByStep } from '../../support/fault-matrix';
+import { fromRoute, fromRows, madeByStep } from '../../support/fault-matrix';
 
 /**
- * How the step machines' fault matrices compare what a run sent with what its rows declare (madeByStep): each
- * step invocation's requests (one TrackingID correlation) are named by the step that sent them.
+ * How the fault matrices compare what a run sent with what its rows declare (madeByStep): each
+ * step invocation's requests (one TrackingID correlation) are named by the step that sent them, and a route's (the user
+ * and voice matrices) by the route.
  */
 
 type Call = ReturnType<Harness['webexCalls']>[number];
@@ -34,4 +35,12 @@ it('names the step that sent a request its row does not declare', () => {
   // A step that left out a request its row declares is named too.
   const short = madeByStep(sent([findUser, [['GET', P], ['PATCH', '/licenses/users']], removeLicense, [['GET', P]]]), rows);
   expect(short.made.slice(3, 5)).toEqual([`leaverUnassignAlternates: sent GET ${P}, which its row does not declare`, 'leaverUnassignAlternates: sent PATCH /licenses/users, which its row does not declare']);
+});
+
+it('names the route that sent a request its row does not declare', () => {
+  const getUser = fromRoute('GetUser', ['userByEmail']);
+  expect(madeByStep(sent([[['GET', '/people'], ['GET', P]]]), getUser).made).toEqual(['GetUser: GET /people', 'GetUser: GET /people/{id}']);
+  const { made, declared } = madeByStep(sent([[['GET', '/people'], ['GET', P], ['GET', `${P}/features/numbers`]]]), getUser);
+  expect(declared).toEqual(['GetUser: GET /people', 'GetUser: GET /people/{id}']);
+  expect(made).toEqual(['GetUser: GET /people', 'GetUser: GET /people/{id}', `GetUser: sent GET ${P}/features/numbers, which its row does not declare`]);
 });

@@ -2,7 +2,7 @@ import type { AppliedChange, LifecycleResultDetail } from '../../../functions/li
 import type { StateMachineId } from '../../../functions/lib/state-machines/definitions';
 import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../../../functions/simulator/seed';
 import type { Harness } from '../../support/harness';
-import { lifecyclePath } from '../../../functions/lib/workflows/flow-calls';
+import { lifecyclePath } from '../../../scripts/flow-calls';
 import { fromRows, heldAs, madeByStep, matrixCases, orgProblems, useFaultHarness, type RowRequests, type WebexStep } from '../../support/fault-matrix';
 
 /**

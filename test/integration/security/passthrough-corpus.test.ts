@@ -7,14 +7,14 @@ const operations = allOperations();
 
 /**
  * A generated corpus of hostile input to POST /webex/requests (paths, methods, bodies, queries, sizes, encodings, secrets):
- * every variant is a 4xx naming the field, never a 5xx, never a request to Webex, a bounded answer in a
- * time bounded by a small bad request measured in the same run; and no passcode or access code reaches a
- * log line, refused or not.
+ * every variant is a 4xx naming the field, never a 5xx, never a request to Webex, a bounded answer; and no
+ * passcode or access code reaches a log line, refused or not. That no input makes a refusal slow is shown
+ * without timing it: every pattern is linear (test/integration/schemas/regex-safety.test.ts) and an over-long
+ * string is refused by its length before any pattern runs (redact-linear.test.ts); the inputs bench times it.
  */
 let h: Harness;
 const written: string[] = [];
 let restore: () => void;
-let baselineMs = 0;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -34,14 +34,6 @@ beforeAll(async () => {
     Object.assign(console, original.console);
     restoreLevel();
   };
-  // The small-input baseline: the median of a few small bad requests, after a warm-up.
-  const times: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const started = performance.now();
-    await h.call('POST', '/webex/requests', { method: 'GET', path: '/people', query: { bogus: 'x' } });
-    times.push(performance.now() - started);
-  }
-  baselineMs = times.sort((a, b) => a - b)[3];
 });
 afterAll(async () => {
   restore();
@@ -50,26 +42,20 @@ afterAll(async () => {
 
 // Random locally (a failure prints its seed to replay); one fixed seed in CI, so a landing never depends on the draw.
 const runs = { numRuns: 30, ...(process.env.CI ? { seed: 20261201 } : {}) };
-/** Generous: a loaded 2-core machine, a 64 KB body against a tiny one; a quadratic regex took 4–9 s. */
-const TIME_RATIO = 40;
-const MIN_TIME_BOUND_MS = 1500;
 const MAX_ANSWER_BYTES = 16 * 1024;
 
 /** Sends `request` (a JSON string or value) and checks the refusal; returns the refused fields. */
 async function expectRefused(request: unknown, field: string | RegExp): Promise<string[]> {
   h.sim.clearRequests();
-  const started = performance.now();
   const res = await fetch(`${h.api.url}/webex/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: typeof request === 'string' ? request : JSON.stringify(request),
   });
   const text = await res.text();
-  const elapsed = performance.now() - started;
   const shown = `${(typeof request === 'string' ? request : JSON.stringify(request)).slice(0, 200)} → ${res.status} ${text.slice(0, 300)}`;
   if (res.status < 400 || res.status >= 500) throw new Error(shown);
   expect(Buffer.byteLength(text)).toBeLessThan(MAX_ANSWER_BYTES);
-  expect(elapsed).toBeLessThan(Math.max(MIN_TIME_BOUND_MS, baselineMs * TIME_RATIO));
   const fields = (JSON.parse(text) as { error: { fields?: { field: string }[] } }).error.fields?.map((f) => f.field) ?? [];
   if (!fields.some((f) => (typeof field === 'string' ? f === field : field.test(f)))) throw new Error(`expected a field ${field}: ${shown}`);
   expect(h.webexCalls()).toHaveLength(0);
@@ -87,7 +73,7 @@ const idTemplates = operations.filter((op) => op.path.includes('{') && !/\{(phon
 const notLists = operations.filter((op) => op.method === 'GET' && !op.listKey);
 
 describe('POST /webex/requests, hostile variants', () => {
-  it('long adversarial strings are refused naming the field, in bounded time', async () => {
+  it('long adversarial strings are refused naming the field', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('a', '1', '(', '.', 'a@', '1 ', '@a.', 'é'),

@@ -1,4 +1,5 @@
 import { describeAjvAgreement } from '../../support/schema-agreement';
 
-// Many values a schema: the unit project's check (test/unit/webex-requests/schema-validator.test.ts), drawn deeper.
-describeAjvAgreement({ bodies: 150, closedBodies: 40, closedEvery: 1, query: 60, subset: 300 });
+// Every body schema, open and closed (the unit project, test/unit/webex-requests/schema-validator.test.ts, checks
+// the query parameters' schemas and the rest of the subset only: compiling the body schemas is a few seconds).
+describeAjvAgreement({ bodies: { open: 150, closed: 40 }, query: 60, subset: 300 });

@@ -1,8 +1,5 @@
-// Read by Powertools when its modules load: cold starts are reported only for on-demand Lambda environments;
-// the event logging a deployment could switch on, which the handler factories must override.
-process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
-process.env.POWERTOOLS_LOGGER_LOG_EVENT = 'true';
-
+// First: sets what Powertools reads as its modules load (imports run before this file's own statements).
+import './on-demand-lambda-env';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { taskHandler, workflowHandler } from '../../../functions/lib/http/api-handler';

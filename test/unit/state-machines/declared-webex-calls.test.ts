@@ -7,11 +7,13 @@ import { operationsFor } from '../../../functions/lib/webex-spec/operations';
 import { ENABLE_CALLING_STEP_TABLE } from '../../../functions/lib/workflows/calling/steps';
 import { LIFECYCLE_STEP_TABLE } from '../../../functions/lib/workflows/lifecycle/steps';
 import type { StepCall, StepDeclarations } from '../../../functions/lib/workflows/task-steps';
+import { routes } from '../../../functions/routes';
 
 /**
- * Every Webex request a step row declares, under every condition, is one of Cisco's operations (the OpenAPI
- * documents the client's guarded requests are checked against): a misspelt method or path in a row fails here,
- * naming the step, also on the paths no fault matrix runs (compensation, a number named, the SCIM and reconcile rows).
+ * Every Webex request a step row or a route row declares, under every condition, is one of Cisco's operations (the
+ * OpenAPI documents the client's guarded requests are checked against): a misspelt method or path in a row fails
+ * here, naming the step or route, also on the paths no fault matrix runs (compensation, a number named, the SCIM and
+ * reconcile rows, a location by id).
  */
 
 const TABLES: Record<string, Record<string, StepDeclarations>> = {
@@ -19,7 +21,9 @@ const TABLES: Record<string, Record<string, StepDeclarations>> = {
   RECONCILE_PLAN_STEP_TABLE, RECONCILE_APPLY_STEPS_TABLE, RECONCILE_APPLY_CHECK_TABLE, SCIM_APPLY_STEP_TABLE,
 };
 
-const declared = Object.entries(TABLES).flatMap(([table, rows]) =>
+const ROUTES: Record<string, StepDeclarations> = Object.fromEntries(routes.map((r) => [`route ${r.id}`, r]));
+
+const declared = [...Object.entries(TABLES), ['routes', ROUTES] as const].flatMap(([table, rows]) =>
   Object.entries(rows).flatMap(([step, { webex }]) => {
     if (!webex || !('calls' in webex)) return [];
     const lists: readonly (readonly StepCall[])[] = [webex.calls, ...Object.values(webex.when ?? {})];
@@ -37,4 +41,10 @@ it("declares only Cisco's operations, each a method and a path template", () => 
     return !operationsFor(path).some((op) => op.method === method);
   });
   expect(unknown).toEqual([]);
+});
+
+it('has every route whose function calls Webex declare its requests, and no other route', () => {
+  const calling = routes.filter((r) => (r.needs as readonly string[]).includes('webex')).map((r) => r.id);
+  expect(routes.filter((r) => r.webex).map((r) => r.id)).toEqual(calling);
+  expect(declared.filter((d) => d.step.startsWith('routes.')).length).toBeGreaterThanOrEqual(calling.length);
 });

@@ -4,6 +4,10 @@ import { getLocation } from '../../webex/reference-data';
 import type { Person, PersonNumbers } from '../../webex/schemas';
 import { getPersonNumbers } from '../../webex/telephony-api';
 import { resolvePerson } from '../users/resolve-user';
+import type { StepCall } from '../task-steps';
+
+/** The read toUserNumbersView makes for a calling user, answered by the reference cache on a warm function. */
+export const USER_NUMBERS_VIEW_READS: readonly StepCall[] = [{ cached: 'GET /locations/{id}' }];
 
 /** Get Webex User Phone Numbers: primary number, extension and alternates. */
 export async function getUserNumbers(client: WebexClient, ref: string): Promise<UserNumbersView> {

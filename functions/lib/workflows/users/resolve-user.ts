@@ -2,6 +2,7 @@ import { NotFoundError } from '../../errors';
 import type { WebexClient } from '../../webex/client';
 import { findPersonIdByEmail, getPerson } from '../../webex/people-api';
 import type { Person } from '../../webex/schemas';
+import type { StepCall, StepWebexRequests } from '../task-steps';
 
 export const isEmail = (ref: string) => ref.includes('@');
 
@@ -24,3 +25,12 @@ export async function resolvePerson(client: WebexClient, ref: string): Promise<P
   if (!person) throw new NotFoundError(`No Webex user ${isEmail(ref) ? `with e-mail ${ref}` : `with id ${ref}`}`);
   return person;
 }
+
+/**
+ * A route row's Webex requests (`webex`) for a call that resolves `{user}` with resolvePerson, then makes `then`:
+ * by id the person's read; by e-mail (condition `userByEmail`) the search first.
+ */
+export const afterResolvingPerson = (then: readonly StepCall[]): StepWebexRequests => ({
+  calls: ['GET /people/{id}', ...then],
+  when: { userByEmail: ['GET /people', 'GET /people/{id}', ...then] },
+});

@@ -3,6 +3,13 @@ import { primaryWorkEntry } from '../../webex/people-api';
 import { getLocation, listLicenses } from '../../webex/reference-data';
 import type { Person } from '../../webex/schemas';
 import type { UserView } from '../../schemas/users';
+import type { StepCall } from '../task-steps';
+
+/**
+ * The reads toUserView makes, both answered by the reference cache on a warm function: the license names (for a
+ * person holding licenses) and the calling location (for a calling user).
+ */
+export const USER_VIEW_READS: readonly StepCall[] = [{ cached: 'GET /licenses' }, { cached: 'GET /locations/{id}' }];
 
 const asBoolean = (v: string | boolean | undefined) => (v === undefined ? undefined : v === true || v === 'true');
 

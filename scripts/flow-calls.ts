@@ -1,12 +1,12 @@
-import type { CallingPath, CallingStepDef } from './calling/step-def';
-import { ENABLE_CALLING_STEP_TABLE } from './calling/steps';
-import { LIFECYCLE_PATHS, LIFECYCLE_STEP_TABLE, type LifecycleStep } from './lifecycle/steps';
-import { stepCalls, type StepCall, type StepDeclarations } from './task-steps';
+import type { CallingPath, CallingStepDef } from '../functions/lib/workflows/calling/step-def';
+import { ENABLE_CALLING_STEP_TABLE } from '../functions/lib/workflows/calling/steps';
+import { LIFECYCLE_PATHS, LIFECYCLE_STEP_TABLE, type LifecycleStep } from '../functions/lib/workflows/lifecycle/steps';
+import { stepCalls, type StepCall, type StepDeclarations } from '../functions/lib/workflows/task-steps';
 
 /**
  * The Webex requests a whole run makes, from the step rows along its path: what the pacing figures count
- * (scripts/request-figures.ts) and the fault matrices inject faults on (test/integration/faults). Not imported by
- * any function: it carries every calling and lifecycle step.
+ * (scripts/request-figures.ts) and the fault matrices inject faults on (test/integration/faults). Kept out of
+ * functions/, where no function imports it: it carries every calling and lifecycle step.
  */
 
 /** One request of a run, and the step whose row declares it. */
