@@ -2,7 +2,7 @@ import { PacingBudget } from '../functions/lib/pacing/budget';
 import { DEFAULT_INTERACTIVE_SHARE, pacingSettings } from '../functions/lib/pacing/settings';
 import { JOINER_WEBEX_REQUESTS } from '../functions/lib/bulk/pacing';
 import { WebexClient } from '../functions/lib/webex/client';
-import { lifecyclePath } from '../functions/lib/workflows/flow-calls';
+import { lifecyclePath } from '../scripts/flow-calls';
 import { stepRequests } from '../functions/lib/workflows/task-steps';
 import type { PaceStore } from '../functions/lib/pacing/store';
 import { StaticTokenProvider } from '../functions/lib/webex/token-provider';
