@@ -2,6 +2,9 @@ import { PacingBudget } from '../functions/lib/pacing/budget';
 import { DEFAULT_INTERACTIVE_SHARE, pacingSettings } from '../functions/lib/pacing/settings';
 import { JOINER_WEBEX_REQUESTS } from '../functions/lib/bulk/pacing';
 import { WebexClient } from '../functions/lib/webex/client';
+import { lifecyclePath } from '../scripts/flow-calls';
+import { stepRequests } from '../functions/lib/workflows/task-steps';
+import type { PaceStore } from '../functions/lib/pacing/store';
 import { StaticTokenProvider } from '../functions/lib/webex/token-provider';
 import { localActivityTable } from '../functions/local/local-activity-table';
 import { DEMO_IDS, SIM_ACCESS_TOKEN } from '../functions/simulator/seed';
@@ -17,10 +20,15 @@ import type { Simulator } from '../functions/simulator/server';
  * (burst = 1 s of rate). Scaled down from 1,000 joiners: each run is sized to last about RUN_SECONDS at the usable
  * rate, so the ratios stay meaningful on a shared 2-core machine.
  *
- * A joiner's requests go one after the other at the runs' rate from its slot (one every 1/runRate s), as a Joiner's
- * steps spread them in AWS (each a Lambda invocation and a Webex round trip); the simulator answers in a millisecond,
- * so sent back to back they would be one burst of 10, more than a whole window of a 3/s or 10/s limit however the
- * joiners are paced. BENCH_PACING_BURSTS=1 sends them back to back instead.
+ * A joiner's requests go as its steps send them in production: step by step along the Joiner's path (its rows'
+ * declared requests, the nested Enable Calling's in their place), each step first waiting for its send slot in the
+ * budget (PacingBudget.spaced, as the lifecycle and Enable Calling step functions do), then sending its requests back
+ * to back. BENCH_PACING_BURSTS=1 leaves the send slots out: a joiner's requests all at once from its Pace slot, as
+ * production sent them before the steps were spaced. Each run also counts the budget item's writes per joiner.
+ *
+ * Per limit: ours with the interactive GET (its 429 share, and the rate in the same run), ours again without it
+ * (the rate alone: at a low limit the GET's 1/s is itself more than the interactive share), two runs at once, and
+ * the baseline.
  */
 const LIMITS = process.env.BENCH_PACING_LIMITS ? process.env.BENCH_PACING_LIMITS.split(',').map(Number) : [3, 10, 40, 100];
 const RUN_SECONDS = Number(process.env.BENCH_PACING_SECONDS ?? 40);
@@ -28,6 +36,9 @@ const WORKERS = 40;
 const BASELINE_CONCURRENCY = 10;
 const FIXED_RATE = 5;
 const BURSTS = process.env.BENCH_PACING_BURSTS === '1';
+
+/** The Joiner's steps that call Webex, in order, each with the requests its row declares. */
+const JOINER_STEPS = lifecyclePath('joiner').flatMap((p) => Array.from({ length: p.times ?? 1 }, () => stepRequests(p.row, p.when))).filter((n) => n > 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 interface RunFigures {
@@ -42,12 +53,16 @@ interface RunFigures {
   achieved: number;
   /** Share of requests answered 429 after the first 10 s. */
   share429After10s: number;
+  /** The same rate from 10 s after the start: the rate found, slow start left out. */
+  achievedAfter10s: number;
 }
 
 export interface PacingRow {
   limit: number;
   usable: number;
-  ours: RunFigures & { achievedOverUsable: number; speedupVsFixed5: number; expectedSpeedup: number; interactive429: number };
+  ours: RunFigures & { achievedOverUsable: number; speedupVsFixed5: number; expectedSpeedup: number; interactive429: number; budgetWritesPerJoiner: number };
+  /** Ours again on a fresh budget, without the interactive GET. */
+  quiet: RunFigures & { achievedOverUsable: number; achievedAfter10sOverUsable: number; budgetWritesPerJoiner: number };
   baseline: RunFigures & { interactive429: number };
   twoRuns: { combinedOverUsable: number; shares: [number, number] };
 }
@@ -55,13 +70,19 @@ export interface PacingRow {
 const client = (sim: Simulator, onRateLimited?: (ms: number) => Promise<unknown>, maxAttempts = 12) =>
   new WebexClient({ baseUrl: sim.url, tokenProvider: new StaticTokenProvider(SIM_ACCESS_TOKEN), maxAttempts, retryBudgetMs: 120_000, onRateLimited });
 
-/** One joiner's requests: the create, then reads of the user (JOINER_WEBEX_REQUESTS in all), the i-th not before `startMs + i × gapMs`. */
-async function joiner(webex: WebexClient, email: string, startMs = 0, gapMs = 0): Promise<boolean> {
+/**
+ * One joiner's requests: the create, then reads of the user (JOINER_WEBEX_REQUESTS in all), grouped by the steps that
+ * send them; with a budget, each step waits for its send slot first.
+ */
+async function joiner(webex: WebexClient, email: string, budget?: PacingBudget): Promise<boolean> {
   try {
-    const created = await webex.post<{ id: string }>('/people', { body: { emails: [email], displayName: email.split('@')[0], firstName: 'Pace', lastName: 'Bench' } });
-    for (let i = 1; i < JOINER_WEBEX_REQUESTS; i++) {
-      await sleep(startMs + i * gapMs - Date.now());
-      await webex.get(`/people/${created.data.id}`);
+    let id: string | undefined;
+    for (const requests of JOINER_STEPS) {
+      await budget?.spaced(requests);
+      for (let i = 0; i < requests; i++) {
+        if (id === undefined) id = (await webex.post<{ id: string }>('/people', { body: { emails: [email], displayName: email.split('@')[0], firstName: 'Pace', lastName: 'Bench' } })).data.id;
+        else await webex.get(`/people/${id}`);
+      }
     }
     return true;
   } catch {
@@ -75,17 +96,12 @@ async function paced(budget: PacingBudget, webex: WebexClient, emails: string[])
   await Promise.all(
     Array.from({ length: WORKERS }, async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
-        let startMs = 0;
-        let gapMs = 0;
         for (;;) {
-          const { grant, pace } = await budget.acquire(JOINER_WEBEX_REQUESTS);
+          const { grant } = await budget.acquire(JOINER_WEBEX_REQUESTS, !BURSTS);
           await sleep((grant.granted ? grant.notBeforeMs : grant.retryAtMs) - Date.now());
-          if (!grant.granted) continue;
-          startMs = grant.notBeforeMs;
-          gapMs = BURSTS ? 0 : 1000 / pace.runRequestsPerSecond;
-          break;
+          if (grant.granted) break;
         }
-        ok[item.i] = await joiner(webex, item.e, startMs, gapMs);
+        ok[item.i] = await joiner(webex, item.e, BURSTS ? undefined : budget);
       }
     }),
   );
@@ -146,6 +162,16 @@ function figures(sim: Simulator, from: number, emails: string[], ok: boolean[], 
     missing: emails.filter((e) => !created.has(e)).length,
     achieved: recorded.filter((r) => r.status < 300).length / Math.max(0.001, (last - first) / 1000),
     share429After10s: after.length ? after.filter((r) => r.status === 429).length / after.length : 0,
+    achievedAfter10s: after.filter((r) => r.status < 300).length / Math.max(0.001, (last - (startedAt + 10_000)) / 1000),
+  };
+}
+
+/** The store with its writes counted (each a conditional PutItem, billed whether it wins or not). */
+function countingWrites(store: PaceStore): { store: PaceStore; writes: () => number } {
+  let writes = 0;
+  return {
+    store: { read: () => store.read(), write: (state, version) => ((writes += 1), store.write(state, version)) },
+    writes: () => writes,
   };
 }
 
@@ -162,7 +188,8 @@ export async function measurePacing(sim: Simulator): Promise<PacingRow[]> {
     // Ours: a fresh deployment (no rate found yet), starting at 5.
     const table = localActivityTable();
     const settings = pacingSettings({});
-    const budget = new PacingBudget({ store: table.paceStore, settings });
+    const counted = countingWrites(table.paceStore);
+    const budget = new PacingBudget({ store: counted.store, settings });
     const webex = client(sim, (ms) => budget.rateLimited(ms));
     let emails = emailsFor(users, `l${limit}`);
     let from = sim.requests.length;
@@ -170,6 +197,20 @@ export async function measurePacing(sim: Simulator): Promise<PacingRow[]> {
     const ours = await interactive(sim, paced(budget, webex, emails));
     console.error(`pacing bench: limit ${limit}: ours done in ${(Date.now() - startedAt) / 1000} s`);
     const oursFig = figures(sim, from, emails, ours.result, startedAt);
+    const oursWrites = counted.writes() / users;
+
+    // Ours again, a fresh deployment, without the interactive GET: the runs' rate alone.
+    sim.faults.rateLimit({ limit, windowMs: 1000 });
+    const quietTable = localActivityTable();
+    const quietCounted = countingWrites(quietTable.paceStore);
+    const quietBudget = new PacingBudget({ store: quietCounted.store, settings });
+    emails = emailsFor(users, `q${limit}`);
+    from = sim.requests.length;
+    startedAt = Date.now();
+    const quietOk = await paced(quietBudget, client(sim, (ms) => quietBudget.rateLimited(ms)), emails);
+    const quietFig = figures(sim, from, emails, quietOk, startedAt);
+    await quietTable.close();
+    console.error(`pacing bench: limit ${limit}: ours without the interactive GET done in ${(Date.now() - startedAt) / 1000} s`);
 
     // Two runs at once on the same (now found) budget: two Lambdas' budgets over the one item.
     const [a, b] = [emailsFor(Math.ceil(users / 2), `a${limit}`), emailsFor(Math.ceil(users / 2), `b${limit}`)];
@@ -197,7 +238,8 @@ export async function measurePacing(sim: Simulator): Promise<PacingRow[]> {
     rows.push({
       limit,
       usable,
-      ours: { ...oursFig, achievedOverUsable: oursFig.achieved / usable, speedupVsFixed5: fixedSeconds / oursFig.seconds, expectedSpeedup: usable / FIXED_RATE, interactive429: ours.share429 },
+      ours: { ...oursFig, achievedOverUsable: oursFig.achieved / usable, speedupVsFixed5: fixedSeconds / oursFig.seconds, expectedSpeedup: usable / FIXED_RATE, interactive429: ours.share429, budgetWritesPerJoiner: oursWrites },
+      quiet: { ...quietFig, achievedOverUsable: quietFig.achieved / usable, achievedAfter10sOverUsable: quietFig.achievedAfter10s / usable, budgetWritesPerJoiner: quietCounted.writes() / users },
       baseline: { ...baseFig, interactive429: base.share429 },
       twoRuns: { combinedOverUsable: both.achieved / usable, shares: [aShare / Math.max(1, aShare + bShare), bShare / Math.max(1, aShare + bShare)] },
     });

@@ -183,6 +183,14 @@ async function main() {
         'interactive 429': round(r.ours.interactive429), 'baseline interactive 429': round(r.baseline.interactive429),
         'two runs combined/usable': round(r.twoRuns.combinedOverUsable), 'two runs shares': r.twoRuns.shares.map(round).join(' / '),
       })));
+      console.log('Ours without the interactive GET (a fresh budget): the rate alone, and from 10 s on; the budget item\'s writes per joiner');
+      console.table(pacing.map((r) => ({
+        limit: r.limit,
+        'achieved/usable': round(r.quiet.achievedOverUsable), 'after 10 s': round(r.quiet.achievedAfter10sOverUsable),
+        '429 after 10s': round(r.quiet.share429After10s), 'failed/dup/missing': `${r.quiet.failed}/${r.quiet.duplicated}/${r.quiet.missing}`,
+        'writes/joiner': round(r.quiet.budgetWritesPerJoiner), 'writes/joiner (with GET)': round(r.ours.budgetWritesPerJoiner),
+        'with GET: after 10 s': round(r.ours.achievedAfter10s / r.usable),
+      })));
     }
 
     if (runs('reach')) {

@@ -107,8 +107,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   // The planner sends its many reads itself: each waits for its slot in the budget (a test's own client, if given).
   const plannerWebex = options.webex?.webex ?? localWebexDeps(env, pacing, true).webex;
   const taskHandlers: TaskHandlers = {
-    EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex }),
-    LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity }),
+    EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex, pacing }),
+    LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity, pacing }),
     BulkJoinersStepsFunctionArn: bulkJoinersSteps({ env, objectStore, activity, pacing }) as LambdaHandler,
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore, activity }) as LambdaHandler,
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: plannerWebex, activity }) as LambdaHandler,

@@ -1,6 +1,6 @@
 import type { LogSink } from '../logger';
 import type { PaceView } from '../schemas/pace-answers';
-import { acquire, initialPaceState, paceView, rateLimited, type Grant, type PaceState, type PacingSettings } from './controller';
+import { acquire, initialPaceState, paceView, rateLimited, sendSlot, type Grant, type PaceState, type PacingSettings } from './controller';
 import type { PaceMetrics } from './pace-metrics';
 import type { PaceStore, StoredPace } from './store';
 
@@ -55,11 +55,14 @@ export class PacingBudget {
     this.random = options.random ?? Math.random;
   }
 
-  /** Asks for `n` requests' worth: a slot (now or reserved ahead) or when to ask again. */
-  async acquire(n: number): Promise<{ grant: Grant; pace: PaceView }> {
+  /**
+   * Asks for `n` requests' worth: a slot (now or reserved ahead) or when to ask again. `spaced`: the requests' steps
+   * wait for their send slots (spaced), so the slot is their first request's (controller.ts, acquire).
+   */
+  async acquire(n: number, spaced = false): Promise<{ grant: Grant; pace: PaceView }> {
     let grant: Grant | undefined;
     const state = await this.update((s, now) => {
-      const r = acquire(s, this.options.settings, n, now);
+      const r = acquire(s, this.options.settings, n, now, spaced);
       grant = r.grant;
       return r.state;
     });
@@ -70,10 +73,11 @@ export class PacingBudget {
 
   /**
    * A state machine's Pace step: `n` requests' worth asked for, answered as its Wait state reads it: `at` is when
-   * the requests may go (now, or a slot reserved ahead) or, when not `granted`, when to ask again.
+   * the first may go (now, or a slot reserved ahead; the machine's steps then wait for their send slots, `spaced`)
+   * or, when not `granted`, when to ask again.
    */
   async slot(n: number): Promise<PaceSlot> {
-    const { grant, pace } = await this.acquire(n);
+    const { grant, pace } = await this.acquire(n, true);
     return { granted: grant.granted, at: new Date(grant.granted ? grant.notBeforeMs : grant.retryAtMs).toISOString(), pace };
   }
 
@@ -87,6 +91,30 @@ export class PacingBudget {
       await this.sleep(Math.max(0, (grant.granted ? grant.notBeforeMs : grant.retryAtMs) - this.now()));
       if (grant.granted) return;
     }
+  }
+
+  /**
+   * A step's `n` requests, about to be sent: waits (in this process, at most MAX_STEP_WAIT_MS) for their send slot,
+   * so the runs' requests leave at their rate rather than a joiner's all at once. One write of the item per step.
+   * A budget that cannot be reached is no reason to fail a step: it goes at once (its client still obeys Retry-After).
+   */
+  async spaced(n: number): Promise<void> {
+    if (n <= 0) return;
+    let atMs: number;
+    try {
+      let slot = 0;
+      await this.update((s, now) => {
+        const r = sendSlot(s, this.options.settings, n, now);
+        slot = r.atMs;
+        return r.state;
+      });
+      atMs = slot;
+    } catch (error) {
+      this.options.log?.warn('webex pace spacing failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      return;
+    }
+    this.options.passTime?.(atMs);
+    await this.sleep(Math.max(0, atMs - this.now()));
   }
 
   /** Webex answered 429 to a run's (or any) request, asking to wait `retryAfterMs`. */

@@ -12,7 +12,9 @@ import type { PaceView } from '../schemas/pace-answers';
  *   SLOW_START_DOUBLING_MS, as TCP's slow start) so a large organisation is not paced at 5/s for minutes;
  * - it reserves slots at most MAX_AHEAD_MS ahead, so that a cut slows the requests of the next second;
  * - a 429 cuts the rate multiplicatively, by (1 − interactive share) (at least to 0.8 of it), to what the runs
- *   were drawing: the organisation's limit as found (the `ceiling`), of which the runs then draw (1 − share). No
+ *   were drawing: the organisation's limit as found (the `ceiling`), of which the runs then draw (1 − share). The
+ *   first 429 ends slow start, whose rate grew by doubling rather than by answers: it cuts to what Webex accepted of
+ *   the runs' requests in the last second (their send slots' count less the 429s), when that is less. No
  *   run request is let through before its Retry-After; the 429s answered within the same hold window (requests
  *   already in flight) count, but cut once;
  * - without 429 the rate rises additively: fast back to the ceiling after a storm, then slowly above it, probing
@@ -54,6 +56,16 @@ export const PaceState = z.object({
    * Absent in items written before it: nobody waiting.
    */
   wantedUntilMs: z.number().default(0),
+  /**
+   * When the runs' next request may leave: the steps' send schedule (sendSlot), one request every 1 / the runs'
+   * rate apart. Absent in items written before it: nothing scheduled.
+   */
+  sendAtMs: z.number().default(0),
+  /**
+   * The requests the send slots placed, by SENT_BUCKET_MS bucket: `counts[i]` in bucket `bucket + i` (time / SENT_BUCKET_MS),
+   * from a second before the last slot asked to the slots ahead. Absent in items written before it: none counted.
+   */
+  sent: z.object({ bucket: z.number().int(), counts: z.array(z.number().min(0)) }).optional(),
   /** 429s reported, in all. */
   rateLimited: z.number().int().min(0),
   /** Requests granted to runs, in all. */
@@ -105,10 +117,14 @@ export const MAX_QUEUE_MS = 15_000;
  * often asks again (one more Pace step) once its slot is within a second.
  */
 export const MAX_AHEAD_MS = 1_000;
+/** The send slots are counted in buckets of this length (PaceState.sent): a second is five of them. */
+export const SENT_BUCKET_MS = 200;
+/** The longest a step waits in its Lambda for its send slot (sendSlot): longer waits are the state machines' Wait states. */
+export const MAX_STEP_WAIT_MS = 1_000;
 
 export function initialPaceState(settings: PacingSettings, nowMs: number): PaceState {
   const rate = Math.min(settings.initialRate, settings.maxRate);
-  return { rate, tokens: runRate(rate, settings) * (BURST_MS / 1000), atMs: nowMs, blockedUntilMs: 0, holdUntilMs: 0, wantedUntilMs: 0, rateLimited: 0, granted: 0 };
+  return { rate, tokens: runRate(rate, settings) * (BURST_MS / 1000), atMs: nowMs, blockedUntilMs: 0, holdUntilMs: 0, wantedUntilMs: 0, sendAtMs: 0, rateLimited: 0, granted: 0 };
 }
 
 /** The requests a second the runs may draw at `rate`: the interactive share left out. */
@@ -147,13 +163,19 @@ export type Grant =
   /** Nothing taken: ask again at `retryAtMs`. */
   | { granted: false; retryAtMs: number };
 
-/** Asks for `n` requests' worth of the runs' budget at `nowMs`. */
-export function acquire(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; grant: Grant } {
+/**
+ * Asks for `n` requests' worth of the runs' budget at `nowMs`. `spaced`: the requests wait for their send slots
+ * (sendSlot) as their steps send them, so the grant is for the first: it goes once those granted before it are paid
+ * for, and the rest follow at the runs' rate, rather than once all `n` are (which, for more requests than a second
+ * of the rate, made the runs save up tokens between joiners and leave the rate unused meanwhile).
+ */
+export function acquire(state: PaceState, settings: PacingSettings, n: number, nowMs: number, spaced = false): { state: PaceState; grant: Grant } {
   const s = advance(state, settings, nowMs, n);
   if (nowMs < s.blockedUntilMs) return { state: s, grant: { granted: false, retryAtMs: s.blockedUntilMs } };
   const perMs = runRate(s.rate, settings) / 1000;
   const tokens = s.tokens - n;
-  const waitMs = tokens >= 0 ? 0 : -tokens / perMs;
+  const owed = spaced ? s.tokens : tokens;
+  const waitMs = owed >= 0 ? 0 : -owed / perMs;
   if (waitMs > MAX_AHEAD_MS) {
     // After those refused before it: the queue's end, each REFUSED_SPACING of its ask behind the last, but never
     // more than MAX_QUEUE_MS past its own earliest turn (places given at a rate since grown, or at the floor, would
@@ -163,6 +185,37 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
     return { state: { ...s, wantedUntilMs: retryAtMs + (n / perMs) * REFUSED_SPACING }, grant: { granted: false, retryAtMs } };
   }
   return { state: { ...s, tokens, granted: s.granted + n }, grant: { granted: true, notBeforeMs: nowMs + Math.ceil(waitMs) } };
+}
+
+/**
+ * A step's send slot: when its `n` requests may leave, so that the steps of every run send at the runs' rate rather
+ * than each joiner's requests in one burst. The runs' tokens were taken when their joiner (or action) was let in
+ * (acquire): this only spaces them, on a virtual schedule (as the generic cell rate algorithm does): the slot is the schedule's next time, or now when it lies behind (no credit is saved up while idle),
+ * never before a Retry-After and never more than MAX_STEP_WAIT_MS ahead (a step waits in its Lambda, which is
+ * billed: a schedule further ahead means the runs were let in faster than they send, and the steps over it go
+ * within the second, where a 429 cuts the rate that lets them in).
+ */
+export function sendSlot(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; atMs: number } {
+  const s = advance(state, settings, nowMs);
+  const atMs = Math.ceil(Math.min(nowMs + MAX_STEP_WAIT_MS, Math.max(nowMs, s.blockedUntilMs, s.sendAtMs ?? 0)));
+  return { state: { ...s, sendAtMs: atMs + (n / runRate(s.rate, settings)) * 1000, sent: countSent(s.sent, atMs, n, nowMs) }, atMs };
+}
+
+/** `sent` with `n` requests more at `atMs`, the buckets older than a second before `nowMs` dropped. */
+function countSent(sent: PaceState['sent'], atMs: number, n: number, nowMs: number): NonNullable<PaceState['sent']> {
+  const oldest = Math.floor((nowMs - 1000) / SENT_BUCKET_MS);
+  const at = Math.floor(atMs / SENT_BUCKET_MS);
+  const last = Math.max(at, sent ? sent.bucket + sent.counts.length - 1 : at);
+  const counts = Array.from({ length: last - oldest + 1 }, (_, i) => (sent?.counts[oldest + i - sent.bucket] ?? 0) + (oldest + i === at ? n : 0));
+  return { bucket: oldest, counts };
+}
+
+/** The requests the send slots placed in the second up to `nowMs` (to SENT_BUCKET_MS). */
+export function sentLastSecond(sent: PaceState['sent'], nowMs: number): number {
+  if (!sent) return 0;
+  const to = Math.floor(nowMs / SENT_BUCKET_MS);
+  const from = to - 1000 / SENT_BUCKET_MS + 1;
+  return sent.counts.reduce((sum, c, i) => (sent.bucket + i >= from && sent.bucket + i <= to ? sum + c : sum), 0);
 }
 
 /**
@@ -178,8 +231,14 @@ export function rateLimited(state: PaceState, settings: PacingSettings, nowMs: n
   const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0) - count, rateLimited: s.rateLimited + count };
   if (nowMs < s.holdUntilMs) return base;
   const drawn = runRate(s.rate, settings);
-  const rate = Math.max(MIN_RATE, s.rate * Math.min(MIN_DECREASE, 1 - settings.interactiveShare));
-  return { ...base, rate, ceiling: Math.max(MIN_RATE, drawn), holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
+  const cut = s.rate * Math.min(MIN_DECREASE, 1 - settings.interactiveShare);
+  // Slow start's rate was never answered: what Webex took in the last second is the better guess of its limit.
+  const accepted = s.ceiling === undefined ? sentLastSecond(s.sent, nowMs) - count : 0;
+  if (accepted > 0 && accepted < cut) {
+    const rate = Math.max(MIN_RATE, accepted);
+    return { ...base, rate, ceiling: rate, holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
+  }
+  return { ...base, rate: Math.max(MIN_RATE, cut), ceiling: Math.max(MIN_RATE, drawn), holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
 }
 
 /** What a run's progress shows of the budget. */

@@ -1,0 +1,153 @@
+import { PacingBudget } from '../../../functions/lib/pacing/budget';
+import { MAX_AHEAD_MS, MAX_STEP_WAIT_MS, acquire, MIN_DECREASE, PaceState, SENT_BUCKET_MS, initialPaceState, rateLimited, runRate, sendSlot, sentLastSecond, type PacingSettings } from '../../../functions/lib/pacing/controller';
+import { spaceStep } from '../../../functions/lib/pacing/spaced-step';
+import type { PaceStore } from '../../../functions/lib/pacing/store';
+import { memoryPaceStore } from '../../support/memory-pacing';
+
+// Rate 5: the runs draw 4 a second, one request every 250 ms.
+const settings: PacingSettings = { initialRate: 5, maxRate: 100, interactiveShare: 0.2 };
+
+/** Send slots for steps of `sizes` requests, all asked at `nowMs` one after the other. */
+function slots(state: PaceState, sizes: number[], nowMs: number) {
+  let st = state;
+  const at: number[] = [];
+  for (const n of sizes) {
+    const r = sendSlot(st, settings, n, nowMs);
+    st = r.state;
+    at.push(r.atMs);
+  }
+  return { state: st, at };
+}
+
+describe('send slots: the steps of every run send at the runs\' rate', () => {
+  it('spaces steps asked at once by their requests at the runs\' rate, the first at once', () => {
+    expect(slots(initialPaceState(settings, 0), [2, 2, 1], 0).at).toEqual([0, 500, 1000]);
+  });
+
+  it('a step asked after its slot has come goes at once; an idle schedule saves no credit for a burst', () => {
+    let { state } = slots(initialPaceState(settings, 0), [2], 0);
+    // The next slot (500) has passed: at once.
+    let r = sendSlot(state, settings, 2, 800);
+    expect(r.atMs).toBe(800);
+    // Idle for a minute: the first step goes at once, the next after it at the rate, not in a burst.
+    state = r.state;
+    r = sendSlot(state, settings, 2, 60_000);
+    expect(r.atMs).toBe(60_000);
+    // (The rate grew meanwhile: the time up to a second after the last draw counts as slow start.)
+    expect(sendSlot(r.state, settings, 1, 60_000).atMs).toBe(Math.ceil(60_000 + (2 / runRate(r.state.rate, settings)) * 1000));
+  });
+
+  it('spaces at the rate as found: a faster rate, closer slots', () => {
+    const fast = { ...initialPaceState(settings, 0), rate: 50 };
+    // 40 a second: 25 ms a request.
+    expect(slots(fast, [2, 2, 2], 0).at).toEqual([0, 50, 100]);
+  });
+
+  it('never before a Retry-After, and never more than MAX_STEP_WAIT_MS ahead (longer waits are the state machines\')', () => {
+    const held = rateLimited(initialPaceState(settings, 0), settings, 0, 400);
+    expect(sendSlot(held, settings, 1, 100).atMs).toBe(400);
+    const storm = rateLimited(initialPaceState(settings, 0), settings, 0, 60_000);
+    expect(sendSlot(storm, settings, 1, 100).atMs).toBe(100 + MAX_STEP_WAIT_MS);
+  });
+
+  it('a schedule the runs outpace does not run away: slots stay within MAX_STEP_WAIT_MS, the schedule within a step past it', () => {
+    const { state, at } = slots(initialPaceState(settings, 0), Array.from({ length: 20 }, () => 2), 0);
+    expect(Math.max(...at)).toBe(MAX_STEP_WAIT_MS);
+    expect(state.sendAtMs).toBe(MAX_STEP_WAIT_MS + 500);
+    // A second later, the schedule has caught up: the next step waits no longer than a step's spacing.
+    expect(sendSlot(state, settings, 2, 1000).atMs).toBe(1500);
+  });
+
+  it('reads an item written before the schedule existed as nothing scheduled', () => {
+    const { sendAtMs: _unused, ...older } = initialPaceState(settings, 0);
+    expect(PaceState.parse(older).sendAtMs).toBe(0);
+  });
+});
+
+describe('a spaced grant: the slot of its first request', () => {
+  it('lets a joiner of more requests than a second of the rate in at once, its followers once those before them are paid', () => {
+    const start = initialPaceState(settings, 0);
+    // Unspaced, 10 requests at 4 a second are paid 1.5 s on: further than a slot is reserved, so it is refused.
+    expect(acquire(start, settings, 10, 0).grant).toMatchObject({ granted: false });
+    // Spaced, its first goes at once (the bucket holds 4), the rest at the rate through their send slots.
+    const first = acquire(start, settings, 10, 0, true);
+    expect(first.grant).toEqual({ granted: true, notBeforeMs: 0 });
+    expect(first.state.tokens).toBe(-6);
+    // The next: 6 owed, 1.5 s of the rate, more than MAX_AHEAD_MS ahead: refused until they are within it.
+    const next = acquire(first.state, settings, 10, 0, true);
+    expect(next.grant).toEqual({ granted: false, retryAtMs: 1500 - MAX_AHEAD_MS });
+    expect(next.state.tokens).toBe(-6);
+  });
+});
+
+describe('the first 429 cuts slow start to what Webex accepted in the last second', () => {
+  /** One request's send slot at each of `times` (ms), on `state`. */
+  const sendAt = (state: PaceState, times: number[]) => times.reduce((st, t) => sendSlot(st, settings, 1, t).state, state);
+
+  it('counts the requests the send slots placed in the last second, older ones dropped', () => {
+    // Asked further apart than the runs' rate spaces them: each goes when asked.
+    const st = sendAt(initialPaceState(settings, 0), [0, 300, 600, 1200, 1500, 1900]);
+    expect(sentLastSecond(st.sent, 1900)).toBe(3);
+    // Only a second of buckets (and the slots ahead) is kept: the item stays small.
+    expect(st.sent!.counts.length).toBeLessThanOrEqual(1000 / SENT_BUCKET_MS + 1 + 1000 / SENT_BUCKET_MS);
+    expect(sentLastSecond(st.sent, 10_000)).toBe(0);
+  });
+
+  it('a limit below the initial rate: slow start\'s rate, grown without answers, is cut to the accepted rate in one event', () => {
+    // Slow start has doubled the rate to 20 while the runs sent 4 requests in the last second; Webex took 3.
+    const grown = { ...initialPaceState(settings, 0), rate: 20 };
+    const st = rateLimited(sendAt(grown, [0, 240, 480, 720]), settings, 900, 1000);
+    expect(st.rate).toBe(3);
+    expect(st.ceiling).toBe(3);
+    expect(runRate(st.rate, settings)).toBeCloseTo(2.4, 6);
+  });
+
+  it('later 429s, or a first one with no send slots counted, cut multiplicatively as before', () => {
+    const found = rateLimited(sendAt({ ...initialPaceState(settings, 0), rate: 20 }, [0, 240, 480, 720]), settings, 900, 1000);
+    const again = rateLimited(sendAt(found, [2000, 2100, 2200]), settings, 2300, 1000);
+    // (From the rate the probe had reached by then, a little above 3.)
+    expect(again.rate).toBeCloseTo(3 * MIN_DECREASE, 1);
+    // The reconcile planner's reads wait per request (acquire), not on send slots: nothing counted, a plain cut.
+    const unspaced = rateLimited({ ...initialPaceState(settings, 0), rate: 20 }, settings, 0, 1000);
+    expect(unspaced.rate).toBeCloseTo(20 * MIN_DECREASE, 6);
+    // Webex took more than the plain cut leaves: the plain cut.
+    const busy = rateLimited(sendSlot(initialPaceState(settings, 0), settings, 10, 0).state, settings, 0, 1000);
+    expect(busy.rate).toBeCloseTo(5 * MIN_DECREASE, 6);
+  });
+});
+
+describe('PacingBudget.spaced and spaceStep', () => {
+  it('waits in the process for the step\'s slot, one write of the item per step', async () => {
+    let now = 0;
+    const waited: number[] = [];
+    const store = memoryPaceStore();
+    let writes = 0;
+    const counting: PaceStore = { read: () => store.read(), write: (s, v) => ((writes += 1), store.write(s, v)) };
+    const budget = new PacingBudget({ store: counting, settings, now: () => now, sleep: async (ms) => { waited.push(ms); now += ms; } });
+    await budget.spaced(2);
+    await budget.spaced(2);
+    await budget.spaced(0);
+    expect(waited).toEqual([0, 500]);
+    expect(writes).toBe(2);
+  });
+
+  it('goes at once when the budget cannot be reached: a step never fails for its pacing', async () => {
+    const warn = jest.fn();
+    const sleep = jest.fn(async () => undefined);
+    const broken: PaceStore = { read: async () => { throw new Error('unreachable'); }, write: async () => false };
+    const budget = new PacingBudget({ store: broken, settings, sleep, log: { info: jest.fn(), warn, error: jest.fn(), debug: jest.fn() } as never });
+    await expect(budget.spaced(3)).resolves.toBeUndefined();
+    expect(sleep).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledWith('webex pace spacing failed', expect.objectContaining({ error: 'Error: unreachable' }));
+  });
+
+  it('spaceStep draws a row\'s declared requests; rows without Webex requests, or scaling with the organisation, draw nothing', async () => {
+    const spaced = jest.fn(async () => undefined);
+    const pacing = () => ({ spaced }) as unknown as PacingBudget;
+    await spaceStep(pacing, { webex: { calls: ['GET /people', { cached: 'GET /licenses' }, 'POST /people'] } });
+    await spaceStep(pacing, {});
+    await spaceStep(pacing, { webex: { scalesWith: 'the users' } });
+    await spaceStep(undefined, { webex: { calls: ['GET /people'] } });
+    expect(spaced.mock.calls).toEqual([[2]]);
+  });
+});
