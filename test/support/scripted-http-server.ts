@@ -23,6 +23,8 @@ export interface ScriptedServer {
   url: string;
   port: number;
   requests: RecordedRequest[];
+  /** The requests answered `hang` whose connection is still open: what only the client's timeout can end. */
+  held(): number;
   /** Replaces the queue of answers (and forgets the requests recorded so far). */
   script(replies: (ScriptedReply | ((request: RecordedRequest) => ScriptedReply))[]): void;
   close(): Promise<void>;
@@ -35,6 +37,7 @@ export interface ScriptedServer {
 export async function startScriptedServer(port = 0): Promise<ScriptedServer> {
   let queue: (ScriptedReply | ((request: RecordedRequest) => ScriptedReply))[] = [];
   const requests: RecordedRequest[] = [];
+  let held = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -49,7 +52,11 @@ export async function startScriptedServer(port = 0): Promise<ScriptedServer> {
       requests.push(recorded);
       const next = queue.shift();
       const reply = typeof next === 'function' ? next(recorded) : (next ?? { status: 418, body: { message: 'no scripted reply left' } });
-      if (reply === 'hang') return;
+      if (reply === 'hang') {
+        held++;
+        req.socket.once('close', () => held--);
+        return;
+      }
       if (reply === 'reset') {
         req.socket.destroy();
         return;
@@ -68,6 +75,7 @@ export async function startScriptedServer(port = 0): Promise<ScriptedServer> {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     requests,
+    held: () => held,
     script(replies) {
       queue = [...replies];
       requests.length = 0;

@@ -1,8 +1,11 @@
 import type { Context } from 'aws-lambda';
 
-/** A Lambda context for running a handler in-process (local API, local state machines), as Lambda would pass it. */
-export function lambdaContext(functionName: string, awsRequestId: string, timeoutMs = 28_000): Context {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * A Lambda context for running a handler in-process (local API, local state machines), as Lambda would pass it.
+ * `now`: the clock its remaining time counts down on (a test's virtual clock; the system's by default).
+ */
+export function lambdaContext(functionName: string, awsRequestId: string, timeoutMs = 28_000, now: () => number = Date.now): Context {
+  const deadline = now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
@@ -12,7 +15,7 @@ export function lambdaContext(functionName: string, awsRequestId: string, timeou
     awsRequestId,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, deadline - now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { systemClock, type Clock } from '../clock';
 import { correlationId } from '../correlation';
 import { invocationTimeLeftMs } from '../invocation-deadline';
 import type { LogSink } from '../logger';
@@ -39,6 +40,9 @@ export interface WebexClientOptions {
    * it has left (invocation-deadline.ts) bounds every request of it as well: attempts, waits and all.
    */
   retryBudgetMs?: number;
+  /** Whose time the attempts, their timeouts and the waits between them run on (default the system's). */
+  clock?: Clock;
+  /** The waits between attempts (default the clock's). */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /** Told of every attempt (its status or failure, its duration): the 429s, 5xx and latency the dashboard shows. */
@@ -145,6 +149,7 @@ export class WebexClient {
   private readonly maxDelayMs: number;
   private readonly defaultRetryAfterMs: number;
   private readonly retryBudgetMs: number;
+  private readonly clock: Clock;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly metrics?: WebexRequestMetrics;
@@ -165,7 +170,8 @@ export class WebexClient {
     this.maxDelayMs = options.maxDelayMs ?? 5_000;
     this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? WEBEX_RATE_LIMIT_WAIT_SECONDS * 1000;
     this.retryBudgetMs = options.retryBudgetMs ?? 18_000;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.clock = options.clock ?? systemClock;
+    this.sleep = options.sleep ?? ((ms) => this.clock.sleep(ms));
     this.random = options.random ?? Math.random;
     this.metrics = options.metrics;
     this.onRateLimited = options.onRateLimited;
@@ -197,7 +203,7 @@ export class WebexClient {
     const idempotent = options.idempotent ?? IDEMPOTENT.has(method);
     const correlation = correlationId();
     const trackingId = correlation ? `WEBEXPROV_${correlation}_${randomUUID().slice(0, 8)}` : `WEBEXPROV_${randomUUID()}`;
-    const started = Date.now();
+    const started = this.clock.now();
     let waited = 0;
     let reauthenticated = false;
 
@@ -214,20 +220,20 @@ export class WebexClient {
         body = JSON.stringify(options.body);
       }
 
-      const attemptStarted = Date.now();
+      const attemptStarted = this.clock.now();
       const left = invocationTimeLeftMs();
       // No time left in the invocation for an answer: a timeout now, while the handler can still say so.
       if (left !== undefined && left < MIN_ATTEMPT_MS) throw new WebexNetworkError('timeout', method, logPath);
       let response: HttpResponse;
       try {
-        response = await sendHttpRequest({ method, url, headers, body, timeoutMs: left === undefined ? this.timeoutMs : Math.min(this.timeoutMs, left) });
+        response = await sendHttpRequest({ method, url, headers, body, timeoutMs: left === undefined ? this.timeoutMs : Math.min(this.timeoutMs, left) }, this.clock);
       } catch (cause) {
         const failure = classifyNetworkError(cause, method, logPath);
-        this.metrics?.attempted({ failure: failure.kind, durationMs: Date.now() - attemptStarted });
+        this.metrics?.attempted({ failure: failure.kind, durationMs: this.clock.now() - attemptStarted });
         const resendable = (idempotent || (failure.kind === 'connection' && NOT_SENT_CODES.has(failure.causeCode ?? ''))) &&
           !(failure.kind === 'timeout' && options.noRetryOn?.includes('timeout'));
         this.log?.debug('webex request failed', {
-          method, path: logPath, attempt, error: failure.message, durationMs: Date.now() - attemptStarted,
+          method, path: logPath, attempt, error: failure.message, durationMs: this.clock.now() - attemptStarted,
         });
         const delay = this.backoff(attempt);
         if (resendable && attempt < this.maxAttempts && this.withinBudget(started, waited, delay)) {
@@ -239,11 +245,11 @@ export class WebexClient {
       }
 
       const responseTrackingId = response.headers.get('trackingid') ?? trackingId;
-      this.metrics?.attempted({ status: response.status, durationMs: Date.now() - attemptStarted });
+      this.metrics?.attempted({ status: response.status, durationMs: this.clock.now() - attemptStarted });
       noteTrackingId(responseTrackingId);
       this.log?.debug('webex request', {
         method, path: logPath, status: response.status, attempt, trackingId: responseTrackingId,
-        durationMs: Date.now() - attemptStarted,
+        durationMs: this.clock.now() - attemptStarted,
       });
 
       if (response.status >= 200 && response.status < 300) {
@@ -281,7 +287,7 @@ export class WebexClient {
           continue;
         }
       }
-      this.log?.debug('webex request gave up', { method, path: logPath, status: response.status, totalMs: Date.now() - started });
+      this.log?.debug('webex request gave up', { method, path: logPath, status: response.status, totalMs: this.clock.now() - started });
       throw error;
     }
   }
@@ -402,7 +408,7 @@ export class WebexClient {
     // Elapsed time covers slow attempts as well as sleeps; `waited` covers sleeps when `sleep` is faked.
     const left = invocationTimeLeftMs();
     if (left !== undefined && delay + MIN_ATTEMPT_MS > left) return false;
-    return Math.max(Date.now() - started, waited) + delay <= this.retryBudgetMs;
+    return Math.max(this.clock.now() - started, waited) + delay <= this.retryBudgetMs;
   }
 
   private backoff(attempt: number): number {

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import type { Env } from '../config';
 import { numberSetting } from '../settings';
 import { logger } from '../logger';
@@ -13,6 +14,8 @@ export interface WebexClientObservers {
   metrics?: WebexRequestMetrics;
   onRateLimited?: (retryAfterMs: number) => Promise<unknown>;
   drawSlot?: () => Promise<unknown>;
+  /** The time the client runs on: the system's, unless a test composes it with its virtual clock. */
+  clock?: Clock;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface WebexClientObservers {
  * whichever runtime builds it.
  */
 export function configuredWebexClient(env: Env, tokenProvider: TokenProvider, observers: WebexClientObservers = {}): WebexClient {
-  const { metrics, onRateLimited, drawSlot } = observers;
+  const { metrics, onRateLimited, drawSlot, clock } = observers;
   return new WebexClient({
     baseUrl: env.WEBEX_BASE_URL || DEFAULT_WEBEX_BASE_URL,
     tokenProvider,
@@ -33,5 +36,6 @@ export function configuredWebexClient(env: Env, tokenProvider: TokenProvider, ob
     referenceCacheTtlMs: numberSetting(env, 'webexReferenceCacheTtlMs'),
     onRateLimited,
     drawSlot,
+    clock,
   });
 }

@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as requestHttp, type IncomingHttpHeaders } 
 import { Agent as HttpsAgent, request as requestHttps } from 'node:https';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import { systemClock, type Clock } from '../clock';
 
 /**
  * One HTTP exchange over node:http / node:https. Global fetch would do the same, but its first call in a
@@ -64,23 +65,23 @@ class StaleSocketError extends Error {}
 /**
  * Sends one request and resolves with the whole response, whatever its status. Rejects with the socket's
  * error (its `code`: ECONNREFUSED, ECONNRESET, ENOTFOUND...) or with HttpTimeoutError; the error never
- * carries the request's headers.
+ * carries the request's headers. `timeoutMs` runs on `clock` (the Webex client's).
  */
-export async function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
+export async function sendHttpRequest(request: HttpRequest, clock: Clock = systemClock): Promise<HttpResponse> {
   const { url } = request;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`Unsupported protocol ${url.protocol}`);
   const headers: Record<string, string> = { 'Accept-Encoding': 'gzip', ...request.headers };
   if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
-  const deadline = Date.now() + request.timeoutMs;
+  const deadline = clock.now() + request.timeoutMs;
   try {
-    return await exchange(request, headers, request.timeoutMs, false);
+    return await exchange(request, headers, request.timeoutMs, false, clock);
   } catch (error) {
     if (!(error instanceof StaleSocketError)) throw error;
-    return exchange(request, headers, Math.max(1, deadline - Date.now()), true);
+    return exchange(request, headers, Math.max(1, deadline - clock.now()), true, clock);
   }
 }
 
-function exchange(request: HttpRequest, headers: Record<string, string>, timeoutMs: number, freshSocket: boolean): Promise<HttpResponse> {
+function exchange(request: HttpRequest, headers: Record<string, string>, timeoutMs: number, freshSocket: boolean, clock: Clock): Promise<HttpResponse> {
   const { url } = request;
   return new Promise<HttpResponse>((resolve, reject) => {
     const https = url.protocol === 'https:';
@@ -92,12 +93,12 @@ function exchange(request: HttpRequest, headers: Record<string, string>, timeout
       answered = true;
     };
     outgoing.once('socket', (socket) => socket.once('data', onData));
-    const timer = setTimeout(() => {
+    const cancelTimer = clock.setTimer(timeoutMs, () => {
       reject(new HttpTimeoutError(`No complete answer within ${timeoutMs} ms`));
       outgoing.destroy();
-    }, timeoutMs);
+    });
     const fail = (error: Error) => {
-      clearTimeout(timer);
+      cancelTimer();
       outgoing.socket?.off('data', onData);
       const code = (error as { code?: string }).code;
       if (!freshSocket && outgoing.reusedSocket && !answered && STALE_SOCKET_CODES.has(code ?? '')) {
@@ -116,7 +117,7 @@ function exchange(request: HttpRequest, headers: Record<string, string>, timeout
       // A connection lost mid-body: ECONNRESET ("aborted").
       response.on('error', fail);
       response.on('end', () => {
-        clearTimeout(timer);
+        cancelTimer();
         decode(Buffer.concat(chunks), response.headers['content-encoding']).then(
           (body) => resolve({ status: response.statusCode ?? 0, headers: new ResponseHeaders(response.headers), body }),
           reject,
