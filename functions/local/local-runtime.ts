@@ -1,3 +1,4 @@
+import type { Clock } from '../lib/clock';
 import { createHandler as enableCallingSteps } from '../enable-calling-steps/handler';
 import { createHandler as lifecycleSteps } from '../lifecycle-steps/handler';
 import { createHandler as bulkJoinersSteps } from '../bulk-joiners-steps/handler';
@@ -48,6 +49,8 @@ export interface LocalRuntimeOptions {
    * bucket's EventBridge notifications and the upload rule do in AWS. @default off
    */
   reconcileOnUpload?: ReconcileOnUploadSettings;
+  /** The Webex clients' clock (a test's, to read the waits they asked for); the system's by default. */
+  webexClock?: Clock;
   /** The pacing budget's clock (a benchmark's or a test's); the real one by default. */
   pacingClock?: Pick<PacingBudgetOptions, 'now' | 'sleep' | 'random' | 'passTime'>;
   /** DescribeExecution's token bucket; AWS's quota (DESCRIBE_EXECUTION_QUOTA) unless a test gives a smaller one. */
@@ -103,9 +106,9 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const activity = () => activityTable.store;
   const scim = () => activityTable.scimStore;
   const pacing = once(() => new PacingBudget({ store: activityTable.paceStore, settings: pacingSettings(env()), log: logger, ...(options.fastWaits ? fastForwardClock() : {}), ...options.pacingClock }));
-  const webex = { ...localWebexDeps(env, pacing), ...options.webex };
+  const webex = { ...localWebexDeps(env, pacing, false, options.webexClock), ...options.webex };
   // The planner sends its many reads itself: each waits for its slot in the budget (a test's own client, if given).
-  const plannerWebex = options.webex?.webex ?? localWebexDeps(env, pacing, true).webex;
+  const plannerWebex = options.webex?.webex ?? localWebexDeps(env, pacing, true, options.webexClock).webex;
   const taskHandlers: TaskHandlers = {
     EnableCallingStepsFunctionArn: enableCallingSteps({ env, webex: webex.webex, pacing }),
     LifecycleStepsFunctionArn: lifecycleSteps({ ...webex, activity, pacing }),

@@ -1,3 +1,4 @@
+import type { Clock } from '../lib/clock';
 import { once, type Env } from '../lib/config';
 import { ConfigurationError } from '../lib/errors';
 import type { Deps } from '../lib/runtime/deps';
@@ -24,15 +25,16 @@ export function localTokenProvider(env: Env): TokenProvider {
  * started, or the Webex it was pointed at), its token from the file store or a static token. Made on first use
  * and kept for the runtime's life, as a warm Lambda keeps its own (each test harness makes a new runtime). Given the
  * runtime's pacing budget, the client reports every 429 to it, as the Lambdas' does; `draws`, it also waits for
- * each request's slot in it (the reconcile planner's, as in Lambda).
+ * each request's slot in it (the reconcile planner's, as in Lambda). `clock`: a test's (the system's by default).
  */
-export function localWebexDeps(env: () => Env, pacing?: Deps['pacing'], draws = false): Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'> {
+export function localWebexDeps(env: () => Env, pacing?: Deps['pacing'], draws = false, clock?: Clock): Pick<Deps, 'webex' | 'webexSecret' | 'secretStore'> {
   return {
     // The same metrics as in Lambda, printed only when asked (POWERTOOLS_METRICS_DISABLED=false: npm start and the tests set it true).
     webex: once(() => configuredWebexClient(env(), localTokenProvider(env()), {
       metrics: emfWebexMetrics(),
       onRateLimited: pacing && ((ms) => pacing().rateLimited(ms)),
       drawSlot: pacing && draws ? () => pacing().take(1) : undefined,
+      clock,
     })),
     webexSecret: () => fileSecretStore(env()),
     secretStore: () => {

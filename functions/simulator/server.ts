@@ -51,6 +51,8 @@ export type RecordedRequest = {
   status: number;
   trackingId: string;
   at: number;
+  /** The delay `latency` faults added before it was answered (ms), once waited. */
+  latencyMs?: number;
 };
 
 export interface Simulator {
@@ -176,6 +178,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (plan.delayMs > 0) {
       await sleep(plan.delayMs, closing.signal);
       if (closing.signal.aborted) return;
+      entry.latencyMs = plan.delayMs;
     }
     const fault = plan.terminal;
     if (fault?.kind === 'drop') {

@@ -30,7 +30,7 @@ export interface Harness {
  */
 export async function startHarness(
   env: Record<string, string> = {},
-  options: Pick<LocalRuntimeOptions, 'webex' | 'reconcileOnUpload'> & Pick<LocalApiOptions, 'oauth' | 'scimTokens'> & { /** Wait states and retry pauses take their time (pacing tests). */ realWaits?: boolean } = {},
+  options: Pick<LocalRuntimeOptions, 'webex' | 'webexClock' | 'reconcileOnUpload'> & Pick<LocalApiOptions, 'oauth' | 'scimTokens'> & { /** Wait states and retry pauses take their time (pacing tests). */ realWaits?: boolean } = {},
 ): Promise<Harness> {
   const sim = await startSimulator();
   process.env.WEBEX_BASE_URL = sim.url;
@@ -49,7 +49,7 @@ export async function startHarness(
   clearReferenceCache();
   // State machines run in-process (functions/local/local-runtime.ts), their waits and retry pauses skipped.
   // A new runtime, so a new Webex client built from the environment just set.
-  const runtime = createLocalRuntime({ fastWaits: !options.realWaits, webex: options.webex, reconcileOnUpload: options.reconcileOnUpload });
+  const runtime = createLocalRuntime({ fastWaits: !options.realWaits, webex: options.webex, webexClock: options.webexClock, reconcileOnUpload: options.reconcileOnUpload });
   const api = await startLocalApi({ port: 0, runtime, oauth: options.oauth, scimTokens: options.scimTokens });
   const answers = recordAnswers(api.server);
   return {

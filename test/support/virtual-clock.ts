@@ -1,5 +1,5 @@
 import { setImmediate as turn } from 'node:timers/promises';
-import type { Clock } from '../../functions/lib/clock';
+import { systemClock, type Clock } from '../../functions/lib/clock';
 
 interface Pending {
   at: number;
@@ -85,5 +85,27 @@ export class VirtualClock implements Clock {
     const id = this.nextId++;
     this.pending.set(id, { at: this.time + Math.max(0, ms), fire, exchange });
     return id;
+  }
+}
+
+/**
+ * The system's time and timers, with every wait recorded and skipped (its time added to what `now` reads): a test
+ * through the local API reads the waits the client asked for, and sits through none of them.
+ */
+export class SkippingClock implements Clock {
+  private skipped = 0;
+  /** Every wait asked for (ms), in order. */
+  readonly sleeps: number[] = [];
+
+  readonly now = (): number => systemClock.now() + this.skipped;
+
+  sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.skipped += ms;
+    return Promise.resolve();
+  }
+
+  setTimer(ms: number, fire: () => void): () => void {
+    return systemClock.setTimer(ms, fire);
   }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createLocalRuntime } from '../../../functions/local/local-runtime';
 import type { EnableCallingInput } from '../../../functions/lib/schemas/calling';
 import { toStepError } from '../../../functions/lib/workflows/step-error';
@@ -333,20 +335,29 @@ describe('POST /users/{user}/calling (Enable Webex Calling for User)', () => {
 
   it('waits the seconds Webex asked for before resuming the rate-limited step', async () => {
     let first = true;
-    const runtime = createLocalRuntime();
+    const resumedWith: unknown[] = [];
+    // Wait states take no time here: what is checked is the seconds the rate-limit Wait state reads, from the very
+    // state it passed on to the step it resumed.
+    const runtime = createLocalRuntime({ fastWaits: true });
     const runner = runtime.runnerWith('EnableCalling', {
         EnableCallingStepsFunctionArn: async (event, context) => {
-          if ((event as { step: string }).step === 'resolveLocation' && first) {
+          const { step, state } = event as { step: string; state: unknown };
+          if (step === 'resolveLocation' && first) {
             first = false;
             throw toStepError(new WebexApiError({ status: 429, method: 'GET', path: '/locations', retryAfterSeconds: 1 }));
           }
+          if (step === 'resolveLocation') resumedWith.push(state);
           return runtime.taskHandlers.EnableCallingStepsFunctionArn(event, context);
         },
     });
-    const started = Date.now();
     const res = await enableCalling(runner, { user: BOB, location: 'Headquarters', extension: '1500' }, { executionName: 'wait-test' });
     expect(res.httpStatus).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(resumedWith).toHaveLength(1);
+    const asl = JSON.parse(readFileSync(join(__dirname, '../../../statemachines/enable-calling.asl.json'), 'utf8')) as { States: Record<string, { SecondsPath?: string }> };
+    const secondsPath = asl.States.WaitForWebex.SecondsPath as string;
+    const waited = secondsPath.split('.').slice(1).reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], resumedWith[0]);
+    expect(waited).toBe(1);
+    expect(resumedWith[0]).toMatchObject({ throttle: { count: 1 } });
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from '../../support/harness';
+import { SkippingClock } from '../../support/virtual-clock';
 import { DEMO_IDS } from '../../../functions/simulator/seed';
 
 let h: Harness;
@@ -209,11 +210,21 @@ describe('DELETE /users/{user} (Delete Webex User)', () => {
 
 describe('Webex faults and rate limits', () => {
   it('waits out a 429 with Retry-After and succeeds', async () => {
+    // The client's waits recorded (and skipped) by its clock: the one it took is the second Webex asked for, plus the
+    // spread of up to a second that keeps refused requests from coming back together (client.ts afterRateLimit).
+    const clock = new SkippingClock();
+    await h.close();
+    h = await startHarness({}, { webexClock: clock });
     h.sim.faults.add({ match: { method: 'GET', path: '/people' }, kind: 'status', status: 429, retryAfter: '1' });
-    const started = Date.now();
     const res = await h.call('GET', `/users/${enc('alice.admin@example.com')}`);
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // The refused look-up, sent again after the wait (then the person read by id).
+    const [refused, resent] = h.webexCalls('GET', '/people');
+    expect([refused.status, resent.status]).toEqual([429, 200]);
+    expect(resent.query).toEqual(refused.query);
+    expect(clock.sleeps).toHaveLength(1);
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(1_000);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(2_000);
   });
 
   it('passes on a 429 whose wait is too long for one request, with Retry-After', async () => {
