@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { pack } from './packing';
 import { isUnderPrefix, REACHABLE_PREFIXES } from './prefixes';
 import { unenforcedKeywords, type Schema } from './schema-validator';
+import { scopesIn } from './scopes-in';
 
 const BASE_FILES = [
   'webex-admin.json',
@@ -44,11 +45,6 @@ export interface CompactOperation {
   listKey?: string;
   /** Cisco's document spells the template with a trailing `/` (`path` is without it, as it is sent). */
   documentedTrailingSlash?: true;
-}
-
-/** Scope names as Cisco's descriptions write them ("…with a scope of `spark-admin:telephony_config_read`"). */
-function scopesIn(text: string): string[] {
-  return [...new Set(text.match(/\b(?:spark-admin|spark|identity|spark-compliance|Identity):[A-Za-z_]+\b/g) ?? [])].sort();
 }
 
 /**

@@ -36,7 +36,7 @@ export class WebexApiError extends Error {
     oauthError?: string;
   }, options?: ErrorOptions) {
     const what = init.webexMessage ?? init.details?.[0]?.description ?? `HTTP ${init.status}`;
-    super(`Webex ${init.method} ${init.path} failed with ${init.status}: ${what}`, options);
+    super(`${apiErrorPrefix(init.method, init.path, init.status)}${what}`, options);
     this.name = webexErrorName(init.status);
     this.status = init.status;
     this.method = init.method;
@@ -49,10 +49,18 @@ export class WebexApiError extends Error {
     this.oauthError = init.oauthError;
   }
 
-  /** Webex's own words, without our prefix. */
+  /**
+   * Webex's own words, without the prefix the constructor wrote: read by its fields, not by a pattern, so nothing
+   * here scans the message (Webex's text) for where the prefix ends.
+   */
   get webexMessage(): string {
-    return this.message.replace(/^Webex \S+ \S+ failed with \d+: /, '');
+    const prefix = apiErrorPrefix(this.method, this.path, this.status);
+    return this.message.startsWith(prefix) ? this.message.slice(prefix.length) : this.message;
   }
+}
+
+function apiErrorPrefix(method: string, path: string, status: number): string {
+  return `Webex ${method} ${path} failed with ${status}: `;
 }
 
 export type WebexErrorName =
