@@ -125,6 +125,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   activityTable.onScimWrite(localScimStream({
     consumer: scimWriteStream({ stateMachines }) as LambdaHandler,
     track: (delivery) => stateMachines.executions.track(delivery),
+    sleep: options.fastWaits ? async () => undefined : undefined,
   }));
   if (options.reconcileOnUpload) {
     objectCreated = localUploadRule(options.reconcileOnUpload, {

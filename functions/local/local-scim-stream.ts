@@ -14,7 +14,21 @@ export interface LocalScimStreamOptions {
   consumer: LambdaHandler;
   /** Told of each delivery while it runs, so that waiting for the executions waits for the ones it starts. */
   track: (delivery: Promise<unknown>) => void;
+  /** The wait before each retry (the system's timer by default; a runtime with fast waits, and the tests, skip it). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * The wait before retry `n` (1-based) of a failed delivery: doubling from a second, at most ten. The mapping does
+ * not retry a failed batch at once, over and over: it backs off between attempts and holds the shard's later records
+ * meanwhile (AWS does not publish its intervals; these keep a local run's retries, ten of them, to about a minute
+ * and a quarter, as the resource's later writes wait behind them).
+ */
+export function retryDelayMs(n: number): number {
+  return Math.min(RETRY_MAX_DELAY_MS, RETRY_FIRST_DELAY_MS * 2 ** (n - 1));
+}
+const RETRY_FIRST_DELAY_MS = 1_000;
+const RETRY_MAX_DELAY_MS = 10_000;
 
 const image = (item: ScimItem): Record<string, AttributeValue> => marshall(scimResourceRow(item), { removeUndefinedValues: true });
 
@@ -23,10 +37,11 @@ const image = (item: ScimItem): Record<string, AttributeValue> => marshall(scimR
  * is stored, becomes the record DynamoDB Streams would carry (NEW_AND_OLD_IMAGES), handed to the consumer on a later
  * turn of the event loop, never on the writing request's path. Records of one resource are delivered in the order
  * they were written, one at a time; a delivery that fails (a batch item failure or an error) is retried as the
- * mapping retries it, then logged as the DLQ would receive it.
+ * mapping retries it, after a growing wait (retryDelayMs), then logged as the DLQ would receive it.
  */
 export function localScimStream(options: LocalScimStreamOptions): (item: ScimItem, previous: ScimItem | undefined) => void {
   const queues = new Map<string, Promise<void>>();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let sequence = 0;
   return (item, previous) => {
     const key = `${item.resourceType}#${item.id}`;
@@ -34,7 +49,7 @@ export function localScimStream(options: LocalScimStreamOptions): (item: ScimIte
     const record = scimStreamRecord(item, previous, String(sequence).padStart(21, '0'));
     const delivery = (queues.get(key) ?? Promise.resolve())
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() => deliver(options.consumer, { Records: [record] }));
+      .then(() => deliver(options.consumer, { Records: [record] }, sleep));
     const queued = delivery.finally(() => {
       if (queues.get(key) === queued) queues.delete(key);
     });
@@ -61,9 +76,10 @@ export function scimStreamRecord(item: ScimItem, previous: ScimItem | undefined,
   };
 }
 
-async function deliver(consumer: LambdaHandler, event: { Records: { dynamodb: { SequenceNumber: string } }[] }): Promise<void> {
+async function deliver(consumer: LambdaHandler, event: { Records: { dynamodb: { SequenceNumber: string } }[] }, sleep: (ms: number) => Promise<void>): Promise<void> {
   let failure = '';
   for (let attempt = 0; attempt <= SCIM_WRITE_RETRY_ATTEMPTS; attempt += 1) {
+    if (attempt > 0) await sleep(retryDelayMs(attempt));
     try {
       const out = (await consumer(JSON.parse(JSON.stringify(event)), lambdaContext('ScimWriteStream', randomUUID()))) as { batchItemFailures?: unknown[] } | null;
       if (!out?.batchItemFailures?.length) return;

@@ -1,10 +1,10 @@
-import { SCIM_WRITE_FILTER, scimWritesOf, type ScimStreamEvent } from '../../../functions/lib/aws/dynamodb-scim-stream';
+import { SCIM_WRITE_FILTER, SCIM_WRITE_RETRY_ATTEMPTS, scimWritesOf, type ScimStreamEvent } from '../../../functions/lib/aws/dynamodb-scim-stream';
 import { appliesAfterWrite, scimApplyExecutionName } from '../../../functions/lib/scim/apply-starts';
 import { runScimApplyStep, type ScimApplyStepContext } from '../../../functions/lib/scim/apply-steps';
 import type { ScimItem } from '../../../functions/lib/scim/store';
 import type { StateMachines } from '../../../functions/lib/state-machines/ports';
 import type { StartResult } from '../../../functions/lib/state-machines/starter';
-import { localScimStream } from '../../../functions/local/local-scim-stream';
+import { localScimStream, retryDelayMs } from '../../../functions/local/local-scim-stream';
 import { lambdaContext } from '../../../functions/lib/runtime/lambda-context';
 import { createHandler } from '../../../functions/scim-write-stream/handler';
 
@@ -111,8 +111,9 @@ describe('the SCIM writes\' stream consumer', () => {
     expect(started.map((s) => s.split(' ')[1])).toEqual(['scim-u1-1']);
   });
 
-  it('delivers a resource\'s writes locally in the order they were written, after the write, and retries a failed delivery', async () => {
+  it('delivers a resource\'s writes locally in the order they were written, after the write, and retries a failed delivery after a wait', async () => {
     const delivered: string[] = [];
+    const waits: number[] = [];
     let failures = 1;
     const pending: Promise<unknown>[] = [];
     const emit = localScimStream({
@@ -123,6 +124,7 @@ describe('the SCIM writes\' stream consumer', () => {
         return { batchItemFailures: [] };
       },
       track: (p) => pending.push(p),
+      sleep: async (ms) => void waits.push(ms),
     });
     emit(user('u1', 1), undefined);
     emit(user('u1', 2), user('u1', 1));
@@ -131,6 +133,30 @@ describe('the SCIM writes\' stream consumer', () => {
     expect(delivered).toEqual([]);
     await Promise.all(pending);
     expect(delivered).toEqual(['1', '2', '3']);
+    expect(waits).toEqual([retryDelayMs(1)]);
+  });
+
+  it('backs off between the retries of a delivery that keeps failing, as the mapping does, and holds the resource\'s later writes behind it', async () => {
+    const calls: string[] = [];
+    const waits: { ms: number; after: number }[] = [];
+    const pending: Promise<unknown>[] = [];
+    const emit = localScimStream({
+      consumer: async (event) => {
+        const version = (event as ScimStreamEvent).Records[0].dynamodb.NewImage!.version as { N: string };
+        calls.push(version.N);
+        if (version.N === '1') throw Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
+        return { batchItemFailures: [] };
+      },
+      track: (p) => pending.push(p),
+      sleep: async (ms) => void waits.push({ ms, after: calls.length }),
+    });
+    emit(user('u1', 1), undefined);
+    emit(user('u1', 2), user('u1', 1));
+    await Promise.all(pending);
+    // The first attempt and its retries (the mapping's retryAttempts), a wait before each retry; then the next write.
+    expect(calls).toEqual([...Array.from({ length: SCIM_WRITE_RETRY_ATTEMPTS + 1 }, () => '1'), '2']);
+    expect(waits.map((w) => w.after)).toEqual(Array.from({ length: SCIM_WRITE_RETRY_ATTEMPTS }, (_, i) => i + 1));
+    expect(waits.map((w) => w.ms)).toEqual([1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000]);
   });
 
   it('lets the apply a group starts for a member that is no user end at once, and one whose user is leased wait', async () => {
