@@ -13,7 +13,6 @@ type AuthorizerEvent = Pick<Parameters<typeof handler>[0], 'type' | 'methodArn' 
 export const functionRow = defineFunctionRow({
   id: 'Authorizer',
   entry: 'functions/api-authorizer/handler.ts',
-  summary: 'Verifies OAuth bearer tokens and the route scope (aws-jwt-verify), or the SCIM token on SCIM routes',
   trigger: 'API Gateway authorizer',
   sample: () => {
     const { token, secret } = rotateScimToken(undefined, { now: new Date() });

@@ -7,7 +7,6 @@ import { defineFunctionRow } from '../lib/runtime/function-row';
 export const functionRow = defineFunctionRow({
   id: 'CountFreeNumbers',
   entry: 'functions/count-free-numbers/handler.ts',
-  summary: 'Counts the free numbers of every Webex Calling location once a day (read-only) and publishes them as metrics',
   trigger: 'EventBridge Scheduler',
   webex: { calls: ['GET /telephony/config/locations', 'GET /telephony/config/numbers'] },
   // The schedule's input (the handler reads nothing of it).

@@ -8,7 +8,6 @@ import { LIFECYCLE_DETAIL_TYPES, LifecycleEvent } from '../lib/schemas/lifecycle
 export const functionRow = defineFunctionRow({
   id: 'Router',
   entry: 'functions/lifecycle-events/handler.ts',
-  summary: 'Lifecycle events router: starts the detail-type state machine named from the event id',
   trigger: 'EventBridge rule',
   event: LifecycleEvent,
   // A joiner, as EventBridge delivers a PutEvents entry to a rule's target (its envelope fields included).

@@ -8,7 +8,6 @@ import { defineFunctionRow } from '../lib/runtime/function-row';
 export const functionRow = defineFunctionRow({
   id: 'RotateTokens',
   entry: 'functions/rotate-tokens/handler.ts',
-  summary: 'Refreshes the Webex Service App token pair and writes it back (the secret\'s only writer)',
   trigger: 'EventBridge Scheduler',
   webex: {
     calls: ['POST /access_token', 'GET /licenses'],

@@ -4,7 +4,7 @@ import { ScimUserInput, userState } from '../lib/scim/schema';
 import { stateMachine } from '../lib/state-machines/definitions';
 import { scimStreamRecord } from '../local/local-scim-stream';
 
-// Its id, entry and summary are ScimApply's row's (the machine it starts names its consumer).
+// Its id and entry are ScimApply's row's (the machine it starts names its consumer).
 const consumer = stateMachine('ScimApply').startedByStream!;
 
 const SCIM_USER_ID = 'c01d5c13-0000-4000-8000-000000000001';
@@ -17,7 +17,6 @@ const USER_NAME = 'cold.stream@example.com';
 export const functionRow = defineFunctionRow({
   id: consumer.id,
   entry: consumer.entry,
-  summary: consumer.summary,
   trigger: 'DynamoDB stream',
   event: ScimStreamEvent,
   // The stream's batch of one: the INSERT of a user a SCIM POST stored (Entra ID's create).

@@ -33,11 +33,10 @@ export interface FunctionSample {
  * what builds it) stays out of the function's bundle and cold start.
  */
 export interface FunctionRow extends StepDeclarations {
-  /** The construct id the stack names the Lambda by (the cold bench's row). */
+  /** The construct id the stack names the Lambda by (the cold bench's row); its description is the stack's. */
   readonly id: string;
   /** The handler module, relative to the repository root. */
   readonly entry: string;
-  readonly summary: string;
   readonly trigger: FunctionTrigger;
   /** What the handler parses of its event, the sample checked against it; absent where it reads nothing of it (a schedule's tick). */
   readonly event?: z.ZodType;
