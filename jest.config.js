@@ -26,4 +26,7 @@ module.exports = {
   // e2e: what of `npm run e2e` can be checked without AWS (the scenario on the local runtime, the signer, the teardown).
   projects: [unit, project('integration'), project('infra'), project('e2e')],
   testTimeout: 30000,
+  // One worker per core (jest's default leaves one core idle, which on a 2-core machine runs every file in band):
+  // most integration files wait on timers and sockets rather than compute.
+  maxWorkers: '100%',
 };
