@@ -21,13 +21,13 @@ export const routeModuleFiles = (functionsDir: string = __dirname): string[] => 
  * stack's grants (infra/), the local runtime (functions/local/) and the OpenAPI document are all built from
  * this list, so a route can never exist in one and not another.
  *
- * Only the stack, the local runtime and the tests import this module, under Node (tsx, ts-jest), never
+ * Only the stack, the local runtime and the tests import this module, under Node (tsx, jest with swc), never
  * bundled: a Lambda bundle holds its own row alone (a static table of every row would pull every schema,
  * which esbuild keeps, into every bundle). test/unit/routes.test.ts checks that every module declaring a
  * row is found and that every route id a state machine names exists.
  */
 export const routes: readonly Route[] = routeModuleFiles().map((file) => {
-  // A synchronous require keeps `routes` a plain value for its importers (tsx and ts-jest load TypeScript this way).
+  // A synchronous require keeps `routes` a plain value for its importers (tsx and jest load TypeScript this way).
   const { route } = require(file) as { route?: Route };
   if (!route) throw new Error(`${file} declares a route but exports none`);
   return route;
