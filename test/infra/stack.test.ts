@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { routes, type RouteDefinition } from '../../functions/routes';
+import { functionRows } from '../../functions/function-rows';
 import { isScimRoute, talksToWebex } from '../../functions/lib/http/route';
 import { stateMachines as machineRows, type StateMachineDefinition, type TaskFunctionDefinition } from '../../functions/lib/state-machines/definitions';
 
@@ -18,15 +19,14 @@ import { DEFAULT_WEBEX_BASE_URL, WorkflowFunction } from '../../infra/constructs
 import { WebexProvisioningStack, type WebexProvisioningStackProps } from '../../infra/webex-provisioning-stack';
 import { SCIM_TOKEN_PLACEHOLDER } from '../../infra/constructs/scim-token-secret';
 
-// Functions besides the route functions: the token rotator, the daily count of free numbers, the API authorizer (the
-// SCIM API's, in every apiAuth mode), every state machine's task functions and the stream consumers that start one.
-const NON_ROUTE_FUNCTIONS = 3 + stateMachines.reduce((n, m) => n + m.taskFunctions.length + (m.startedByStream ? 1 : 0), 0);
+// Every Lambda of the stack: the route functions, every state machine's task functions, and the functions with a
+// row of their own (the lifecycle router, the rotator, the count of free numbers, the API authorizer, the stream consumer).
 const SCIM_ROUTES = (routes as readonly RouteDefinition[]).filter((r) => isScimRoute(r));
-// The lifecycle events router (EventBridge target): a function that does not read the secret.
-const ROUTER_FUNCTIONS = 1;
-// Functions that read the secret: the rotator, the count of free numbers, and the route and task functions that talk to Webex.
+const TASK_FUNCTIONS = stateMachines.reduce((n, m) => n + m.taskFunctions.length, 0);
+const ALL_FUNCTIONS = routes.length + TASK_FUNCTIONS + functionRows.length;
+// Functions that read the secret: those whose row declares Webex requests (routes, task functions, function rows).
 const SECRET_READERS =
-  2 +
+  functionRows.filter((r) => r.webex).length +
   (routes as readonly RouteDefinition[]).filter((r) => talksToWebex(r)).length +
   stateMachines.flatMap((m) => m.taskFunctions as readonly TaskFunctionDefinition[]).filter((t) => t.webex !== false).length;
 
@@ -111,7 +111,7 @@ describe('WebexProvisioning stack (defaults)', () => {
 
   test('one workflow function per route, on Node.js 22 / arm64 with the suite defaults and env', () => {
     // One per route, plus the token rotator and the state machine's task function.
-    template.resourceCountIs('AWS::Lambda::Function', routes.length + NON_ROUTE_FUNCTIONS + ROUTER_FUNCTIONS);
+    template.resourceCountIs('AWS::Lambda::Function', ALL_FUNCTIONS);
     const secretId = logicalId(stack, stack.secret.secret);
     for (const route of routes) {
       const fn = stack.api.functions[route.id];
@@ -345,7 +345,7 @@ describe('WebexProvisioning stack (defaults)', () => {
   test('every log group has a retention (90 days by default) and every function logs to its own', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
     // one per function (routes, rotator, authorizer, task functions) + one per state machine + access and execution logs of the IAM and SCIM APIs
-    expect(Object.keys(groups)).toHaveLength(routes.length + NON_ROUTE_FUNCTIONS + ROUTER_FUNCTIONS + stateMachines.length + 4);
+    expect(Object.keys(groups)).toHaveLength(ALL_FUNCTIONS + stateMachines.length + 4);
     for (const g of Object.values(groups)) expect(g.Properties.RetentionInDays).toBe(90);
     for (const route of routes) {
       const fn = stack.api.functions[route.id];
