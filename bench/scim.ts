@@ -22,7 +22,8 @@ export interface ScimBenchOptions {
 
 /**
  * SCIM through the local API (the real handlers, dynalite, the ScimApply machine in-process): the request path of
- * POST and PATCH /scim/v2/Users against GET /users/{id} (one Webex read) in the same run, interleaved; then a burst
+ * POST and PATCH /scim/v2/Users against GET /users/{id} (one Webex read) in the same run, interleaved, each timed
+ * request once the applies earlier writes started have ended (all three kinds alike); then a burst
  * of POST /Users at Entra ID's 25 a second against the simulator limited to the Webex budget: every request answered
  * 201, then the time until the last user has calling, Webex requests accepted per second against the budget, users
  * lost (no calling) and duplicated (created twice).
@@ -46,8 +47,11 @@ export async function measureScim(sim: Simulator, options: ScimBenchOptions = {}
   };
   const run = randomUUID().slice(0, 8);
   try {
-    // Latency: no calling location, so the applies behind the writes are one create each.
+    // Latency: no calling location, so the applies behind the writes are one create each. The applies run in this
+    // process (in AWS: other Lambdas, started by the table's stream), so each timed request of any kind waits until
+    // the earlier writes' applies have ended: none is timed while another's apply competes for this event loop.
     const time = async (fn: () => Promise<unknown>) => {
+      await runtime.executions.settle();
       const t = process.hrtime.bigint();
       await fn();
       return Number(process.hrtime.bigint() - t) / 1e6;
