@@ -1,11 +1,8 @@
 import type { ActivityRecord } from '../functions/lib/activity/records';
 import type { ActivityStore } from '../functions/lib/activity/store';
-import { rotateScimToken } from '../functions/lib/scim-auth/scim-token';
 import { createGroup } from '../functions/lib/scim/groups';
-import { ScimUserInput, userState } from '../functions/lib/scim/schema';
 import type { ScimStore } from '../functions/lib/scim/store';
 import { createUser as createScimUser } from '../functions/lib/scim/users';
-import { scimStreamRecord } from '../functions/local/local-scim-stream';
 import { prepareCsvBatch, type CsvItem } from '../functions/lib/bulk/csv-joiners';
 import { bulkReportKeys } from '../functions/lib/bulk-run-names';
 import { BULK_SOURCE, buildBulkReport, type BulkUserResult } from '../functions/lib/bulk/joiners';
@@ -23,7 +20,7 @@ import { DEMO_EMAILS, DEMO_IDS, DEMO_NUMBERS } from '../functions/simulator/seed
 import type { FakeSecretsExtension } from '../test/support/fake-secrets-extension';
 import type { FakeS3 } from './fake-s3';
 import type { FakeStepFunctions } from './fake-step-functions';
-import { checkStepPayload, isStepFunction, routeInvocation, stepInvocation, type RowInvocation } from './row-invocations';
+import { checkStepPayload, functionInvocation, isStepFunction, routeInvocation, stepInvocation, type RowInvocation } from './row-invocations';
 
 export interface Fakes {
   sfn: FakeStepFunctions;
@@ -61,8 +58,6 @@ const CSV_MANIFEST_KEY = `${CSV_RESULTS}/manifest.json`;
 const joinersCsv = () => `email,displayName,location\r\n${JOINERS.map((u) => `${u.email},${u.displayName},${u.location}`).join('\r\n')}\r\n`;
 
 const joined = { id: '6a7e1c2d-0c01-4d5a-9b2e-c01d57a27000', source: 'hr.bench', 'detail-type': LIFECYCLE_DETAIL_TYPES.joined, detail: JOINERS[0] };
-// As EventBridge delivers it to the router.
-const delivered = () => ({ version: '0', account: '123456789012', time: new Date().toISOString(), region: 'us-east-1', resources: [], ...joined });
 const lifecycleState = (detailType: string, detail: object) => ({ origin: { eventId: 'cold-start', source: 'hr.bench', detailType }, detail });
 
 /**
@@ -177,22 +172,6 @@ async function storeScim(scim: ScimStore, group?: { members: boolean }): Promise
   const ctx = { store: scim, now: () => new Date().toISOString(), newId: () => ids.shift()!, client: 'bench' };
   await createScimUser(ctx, entraUser(SCIM_USER_NAME));
   if (group) await createGroup(ctx, { displayName: 'Cold Callers', ...(group.members ? { members: [{ value: SCIM_USER_ID }] } : {}) });
-}
-
-/** What the activity table's stream delivers for the user a SCIM POST stored: its INSERT. */
-function scimUserStored() {
-  const now = new Date().toISOString();
-  const state = userState(ScimUserInput.parse(entraUser(SCIM_USER_NAME)));
-  const item = { id: SCIM_USER_ID, resourceType: 'User' as const, state, version: 1, created: now, lastModified: now, createDigest: 'cold-start', appliedVersion: 0, callingStatus: 'pending' as const, client: 'bench' };
-  return { Records: [scimStreamRecord(item, undefined, '100000000000000000001')] };
-}
-
-/** What API Gateway sends a REQUEST authorizer for a SCIM route: the bearer token, the method and the resource. */
-function authorizerEvent(token: string) {
-  return {
-    type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:123456789012:c01d5tart/v1/POST/scim/v2/Users', resource: '/scim/v2/Users', path: '/scim/v2/Users',
-    httpMethod: 'POST', headers: { Authorization: `Bearer ${token}` }, requestContext: { requestId: 'cold-start' },
-  };
 }
 
 /**
@@ -345,30 +324,17 @@ function stepFirst(id: string, bucket: string): FirstInvocation {
  * A valid first invocation of each function against the simulator's demo org, one that does the
  * function's real work (the secret, Webex, Step Functions, S3) and succeeds: every sample starts from
  * the same org and empty fakes, so each repeats it. `env` is the function's environment as the stack sets it.
- * Route and Task functions: from their rows (routeFirst, stepFirst); the others, which have no row, here.
+ * Route and Task functions: from their rows with the input chosen here (routeFirst, stepFirst); every other function
+ * from its function row's sample (functionInvocation).
  */
 export function firstInvocation(id: string, env: NodeJS.ProcessEnv): FirstInvocation {
   const bucket = env[IMPORTS_BUCKET_ENV] ?? 'bench-imports';
   const route = routeFirst(id, bucket, env);
   if (route) return { ...routeInvocation(id, route.input, route.conditions), arrange: route.arrange };
   if (isStepFunction(id)) return stepFirst(id, bucket);
-  switch (id) {
-    case 'Router': return { event: delivered() };
-    case 'RotateTokens': return { event: { source: 'webex-provisioning.rotation-schedule' } };
-    // Lists the org's calling locations and their numbers: the schedule's input, as NumberPools sets it.
-    case 'CountFreeNumbers': return { event: { source: 'webex-provisioning.number-pool-schedule' } };
-    // The stack's default (apiAuth iam) has it for the SCIM API only: the SCIM token, checked against the secret's
-    // digest read through the extension. The OAuth path's cold start is `npm run bench -- authorizer`.
-    case 'Authorizer': {
-      const { token, secret } = rotateScimToken(undefined, { now: new Date() });
-      return {
-        event: authorizerEvent(token),
-        arrange: ({ secrets }) => secrets.put(String(env.SCIM_TOKEN_SECRET_ARN), JSON.stringify(secret)),
-      };
-    }
-    // The stream's batch of one stored user: ScimApply started under the write's own name (the fake Step Functions).
-    case 'ScimWriteStream': return { event: scimUserStored() };
-    default:
-      throw new Error(`no first invocation for ${id}: add one to bench/first-invocations.ts`);
-  }
+  const fn = functionInvocation(id);
+  if (!fn) throw new Error(`no first invocation for ${id}: it has no route, step or function row (functions/<folder>/function-row.ts)`);
+  const { secrets, ...first } = fn;
+  if (!secrets) return first;
+  return { ...first, arrange: (fakes) => Object.entries(secrets).forEach(([name, value]) => fakes.secrets.put(String(env[name]), value)) };
 }

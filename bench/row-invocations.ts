@@ -8,14 +8,16 @@ import { SCIM_APPLY_STEP_TABLE } from '../functions/lib/scim/apply-steps';
 import { ENABLE_CALLING_STEP_TABLE } from '../functions/lib/workflows/calling/steps';
 import { LIFECYCLE_STEP_TABLE } from '../functions/lib/workflows/lifecycle/steps';
 import { stepCalls, taskStepInput, type StepCall, type StepDeclarations, type TaskStepTable, type WebexCall } from '../functions/lib/workflows/task-steps';
+import { functionRows } from '../functions/function-rows';
 import { routes } from '../functions/routes';
 import { apiEvent } from './api-event';
 
 /**
  * A first invocation built from the function's row: a route function's request from its route row (method, path
  * template, query parameters, the input split as API Gateway delivers it), a Task function's payload from its step
- * row; each checked against the row's own schema as the function will check it, and given the Webex requests the row
- * declares for it. The bench (first-invocations.ts) chooses only the input and the conditions it meets.
+ * row, any other function's event from its function row's sample; each checked against the row's own schema as the
+ * function will check it, and given the Webex requests the row declares for it. The bench (first-invocations.ts)
+ * chooses only a route's or step's input and the conditions it meets.
  */
 export interface RowInvocation {
   event: unknown;
@@ -85,8 +87,28 @@ export function stepInvocation(id: string, step: string, fields: Record<string, 
   if (!row) throw new Error(`${id} has no step ${step}`);
   const event = { step, ...fields };
   if (check) checkStepPayload(id, event);
-  const webex = row.webex && !('calls' in row.webex) ? undefined : stepCalls(row, conditions);
-  return { event, webex };
+  return { event, webex: listedCalls(row, conditions) };
+}
+
+/** The calls a step or function row lists for `conditions`; undefined where it lists none of its own (`scalesWith`). */
+const listedCalls = (row: StepDeclarations, conditions: readonly string[]) => (row.webex && !('calls' in row.webex) ? undefined : stepCalls(row, conditions));
+
+/** A function row's invocation: the secrets it reads beside the Webex secret, by the variable naming each one's ARN. */
+export interface FunctionInvocation extends RowInvocation {
+  secrets?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The first invocation of a function that has a function row (functions/function-rows.ts): its sample event, checked
+ * against what its handler parses, and the Webex requests the row declares for it; undefined for a function with none.
+ */
+export function functionInvocation(id: string): FunctionInvocation | undefined {
+  const row = functionRows.find((r) => r.id === id);
+  if (!row) return undefined;
+  const { event, conditions = [], secrets } = row.sample();
+  const parsed = row.event?.safeParse(event);
+  if (parsed && !parsed.success) throw new Error(`${id}: its sample ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { event, webex: listedCalls(row, conditions), secrets };
 }
 
 /** Throws, naming the field, unless `payload` is one the Task function `id` accepts. */

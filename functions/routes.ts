@@ -1,6 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Route } from './lib/http/route';
+import { modulesDeclaring } from './row-modules';
 
 export type { Route, RouteDefinition } from './lib/http/route';
 
@@ -10,23 +9,10 @@ export const ROUTE_ENTRY_FILE = 'handler.ts';
 
 /**
  * The route modules: every `functions/<folder>/handler.ts` declaring a row, by folder name (a fixed
- * order: the OpenAPI document and the stack list the routes in it). Read from the source text first so
- * that the Task and rotation functions, which declare none, are not loaded with their SDK clients.
+ * order: the OpenAPI document and the stack list the routes in it). The Task and rotation functions,
+ * which declare none, are not loaded.
  */
-export function routeModuleFiles(functionsDir: string = __dirname): string[] {
-  return readdirSync(functionsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort()
-    .map((folder) => join(functionsDir, folder, ROUTE_ENTRY_FILE))
-    .filter((file) => {
-      try {
-        return ROUTE_DECLARATION.test(readFileSync(file, 'utf8'));
-      } catch {
-        return false; // no handler.ts in that folder (lib, local, simulator, cli)
-      }
-    });
-}
+export const routeModuleFiles = (functionsDir: string = __dirname): string[] => modulesDeclaring(ROUTE_DECLARATION, ROUTE_ENTRY_FILE, functionsDir);
 
 /**
  * The suite's HTTP contract: one row per workflow Lambda, each declared once in its handler module

@@ -1,7 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { firstInvocation } from '../../bench/first-invocations';
 import { stackFunctions, type StackFunction } from '../../bench/stack-functions';
+import { functionRows } from '../../functions/function-rows';
+import { stepCalls } from '../../functions/lib/workflows/task-steps';
 import { LOCAL_ACTIVITY_TABLE_NAME } from '../../functions/local/local-activity-table';
 import { stateMachines } from '../../functions/lib/state-machines/definitions';
 import { routes } from '../../functions/routes';
@@ -77,6 +80,18 @@ describe('the cold-start bench covers every function the stack declares', () => 
     const talking = routes.filter((r) => r.webex).map((r) => r.id);
     const silent = talking.filter((id) => firstInvocation(id, functions.find((f) => f.id === id)!.env).webex?.length === 0);
     expect(silent).toEqual([]);
+  });
+
+  it("builds every other function's from its function row: its sample, with the Webex requests the row declares", () => {
+    const withRows = new Set([...routes.map((r) => r.id), ...stateMachines.flatMap((m) => m.taskFunctions.map((t) => t.id))]);
+    const others = functions.filter((fn) => !withRows.has(fn.id));
+    expect(others.map((fn) => fn.id).sort()).toEqual(functionRows.map((r) => r.id).sort());
+    const mismatched = others.flatMap((fn) => {
+      const row = functionRows.find((r) => r.id === fn.id)!;
+      const first = firstInvocation(fn.id, fn.env);
+      return isDeepStrictEqual(first.webex, stepCalls(row, row.sample().conditions)) ? [] : [`${fn.id}: ${JSON.stringify(first.webex)}`];
+    });
+    expect(mismatched).toEqual([]);
   });
 
   it('resolves every environment variable the stack sets, the activity table to the local dynalite table', () => {

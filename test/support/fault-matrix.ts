@@ -4,6 +4,7 @@ import { DEMO_EMAILS, SIM_ACCESS_TOKEN } from '../../functions/simulator/seed';
 import type { SimState } from '../../functions/simulator/state';
 import { pathCalls, type PathStep } from '../../scripts/flow-calls';
 import type { WebexCall } from '../../functions/lib/workflows/task-steps';
+import type { FunctionRow } from '../../functions/function-rows';
 import { routes, type Route } from '../../functions/routes';
 import { startHarness, tempFile, type Harness } from './harness';
 import { useLifecycleHarness } from './lifecycle-harness';
@@ -130,6 +131,9 @@ function routeRow(id: string): Route {
 /** The requests of one call of a route, from its row (`webex`) under the named conditions; named by the route. */
 export const fromRoute = (id: string, when: readonly string[] = []): RowRequests => fromRows([{ step: id, row: routeRow(id), when }]);
 
+/** The requests of one invocation of a function with a function row, from its row under the named conditions; named by the function. */
+export const fromFunction = (row: FunctionRow, when: readonly string[] = []): RowRequests => fromRows([{ step: row.id, row, when }]);
+
 /**
  * The request of a route that sends the one its input names (its row says `fromInput`: the guarded request), named by
  * the route.
@@ -176,6 +180,13 @@ export function madeByStep(h: Harness, rows: RowRequests): { made: string[]; dec
   }
   return { made, declared };
 }
+
+/**
+ * madeByStep for a run of one invocation whatever its TrackingIDs: a function that no API request or Task state
+ * invokes (a schedule's) has no correlation id, so each of its requests carries a TrackingID of its own.
+ */
+export const madeByInvocation = (h: Pick<Harness, 'webexCalls'>, rows: RowRequests) =>
+  madeByStep({ webexCalls: () => h.webexCalls().map((call) => ({ ...call, trackingId: 'WEBEXPROV_invocation_0' })) } as Harness, rows);
 
 export interface FaultHarness {
   readonly h: Harness;

@@ -7,13 +7,16 @@ import { operationsFor } from '../../../functions/lib/webex-spec/operations';
 import { ENABLE_CALLING_STEP_TABLE } from '../../../functions/lib/workflows/calling/steps';
 import { LIFECYCLE_STEP_TABLE } from '../../../functions/lib/workflows/lifecycle/steps';
 import type { StepCall, StepDeclarations } from '../../../functions/lib/workflows/task-steps';
+import { functionRows } from '../../../functions/function-rows';
 import { routes } from '../../../functions/routes';
+import { UNSPECIFIED_OPERATIONS } from '../../support/openapi-validator';
 
 /**
- * Every Webex request a step row or a route row declares, under every condition, is one of Cisco's operations (the
- * OpenAPI documents the client's guarded requests are checked against): a misspelt method or path in a row fails
- * here, naming the step or route, also on the paths no fault matrix runs (compensation, a number named, the SCIM and
- * reconcile rows, a location by id).
+ * Every Webex request a step row, a route row or a function row declares, under every condition, is one of Cisco's
+ * operations (the OpenAPI documents the client's guarded requests are checked against; the OAuth refresh, which
+ * Webex documents outside them, as the integration tests' request check allows it): a misspelt method or path in a
+ * row fails here, naming the step, route or function, also on the paths no fault matrix runs (compensation, a number
+ * named, the SCIM and reconcile rows, a location by id, a refused refresh token).
  */
 
 const TABLES: Record<string, Record<string, StepDeclarations>> = {
@@ -22,8 +25,9 @@ const TABLES: Record<string, Record<string, StepDeclarations>> = {
 };
 
 const ROUTES: Record<string, StepDeclarations> = Object.fromEntries(routes.map((r) => [`route ${r.id}`, r]));
+const FUNCTIONS: Record<string, StepDeclarations> = Object.fromEntries(functionRows.map((r) => [`function ${r.id}`, r]));
 
-const declared = [...Object.entries(TABLES), ['routes', ROUTES] as const].flatMap(([table, rows]) =>
+const declared = [...Object.entries(TABLES), ['routes', ROUTES] as const, ['functions', FUNCTIONS] as const].flatMap(([table, rows]) =>
   Object.entries(rows).flatMap(([step, { webex }]) => {
     if (!webex || !('calls' in webex)) return [];
     const lists: readonly (readonly StepCall[])[] = [webex.calls, ...Object.values(webex.when ?? {})];
@@ -37,6 +41,7 @@ it('finds the rows that call Webex', () => {
 
 it("declares only Cisco's operations, each a method and a path template", () => {
   const unknown = declared.filter(({ call }) => {
+    if (UNSPECIFIED_OPERATIONS.has(call)) return false;
     const [method, path] = call.split(' ');
     return !operationsFor(path).some((op) => op.method === method);
   });
@@ -47,4 +52,8 @@ it('has every route whose function calls Webex declare its requests, and no othe
   const calling = routes.filter((r) => (r.needs as readonly string[]).includes('webex')).map((r) => r.id);
   expect(routes.filter((r) => r.webex).map((r) => r.id)).toEqual(calling);
   expect(declared.filter((d) => d.step.startsWith('routes.')).length).toBeGreaterThanOrEqual(calling.length);
+});
+
+it('finds the function rows that call Webex: the number pools\' count and the rotator', () => {
+  expect([...new Set(declared.filter((d) => d.step.startsWith('functions.')).map((d) => d.step))]).toEqual(['functions.function CountFreeNumbers', 'functions.function RotateTokens']);
 });
