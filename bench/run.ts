@@ -65,6 +65,7 @@ async function main() {
       const b = scim.burst;
       console.log(`\nSCIM burst: ${b.users} POST /Users at ${b.arrivalPerSecond}/s, Webex limited to ${b.webexBudgetPerSecond}/s`);
       console.table({ burst: { accepted: b.accepted, answeredMs: b.answeredMs, lastCallingMs: b.lastCallingMs, webexPerSecond: round(b.webexAcceptedPerSecond), fractionOfBudget: round(b.fractionOfBudget), ofRunShare: round(b.fractionOfRunBudget), rateLimited: b.rateLimited, lost: b.lost, duplicated: b.duplicated } });
+      if (b.lost) console.table(Object.entries(b.whyLost).map(([reason, users]) => ({ 'without calling: why (callingStatus, lastError)': reason, users })));
     }
 
     if (runs('authorizer')) {

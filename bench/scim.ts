@@ -22,7 +22,8 @@ export interface ScimBenchOptions {
 
 /**
  * SCIM through the local API (the real handlers, dynalite, the ScimApply machine in-process): the request path of
- * POST and PATCH /scim/v2/Users against GET /users/{id} (one Webex read) in the same run, interleaved; then a burst
+ * POST and PATCH /scim/v2/Users against GET /users/{id} (one Webex read) in the same run, interleaved, each timed
+ * request once the applies earlier writes started have ended (all three kinds alike); then a burst
  * of POST /Users at Entra ID's 25 a second against the simulator limited to the Webex budget: every request answered
  * 201, then the time until the last user has calling, Webex requests accepted per second against the budget, users
  * lost (no calling) and duplicated (created twice).
@@ -46,8 +47,11 @@ export async function measureScim(sim: Simulator, options: ScimBenchOptions = {}
   };
   const run = randomUUID().slice(0, 8);
   try {
-    // Latency: no calling location, so the applies behind the writes are one create each.
+    // Latency: no calling location, so the applies behind the writes are one create each. The applies run in this
+    // process (in AWS: other Lambdas, started by the table's stream), so each timed request of any kind waits until
+    // the earlier writes' applies have ended: none is timed while another's apply competes for this event loop.
     const time = async (fn: () => Promise<unknown>) => {
+      await runtime.executions.settle();
       const t = process.hrtime.bigint();
       await fn();
       return Number(process.hrtime.bigint() - t) / 1e6;
@@ -81,16 +85,17 @@ export async function measureScim(sim: Simulator, options: ScimBenchOptions = {}
     // The burst: calling by explicit location and extension (the demo pools have few numbers).
     sim.faults.rateLimit({ limit: budget, windowMs: 1000 });
     const started = Date.now();
-    const answers: Promise<number>[] = [];
+    const answers: Promise<{ status: number; id?: string }>[] = [];
     for (let i = 0; i < count; i++) {
       const due = started + (i * 1000) / arrival;
       await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
       answers.push(send('POST', '/scim/v2/Users', {
         schemas: [USER, PRODUCT], userName: `burst.${run}.${i}@example.com`, displayName: `Burst ${i}`,
         [PRODUCT]: { callingLocation: i % 2 ? 'Headquarters' : 'Branch Office', extension: String(20000 + i) },
-      }).then((r) => r.status));
+      }).then((r) => ({ status: r.status, id: r.body?.id as string | undefined })));
     }
-    const statuses = await Promise.all(answers);
+    const answered = await Promise.all(answers);
+    const statuses = answered.map((a) => a.status);
     const answeredMs = Date.now() - started;
     await runtime.executions.settle();
     const lastCallingMs = Date.now() - started;
@@ -103,6 +108,16 @@ export async function measureScim(sim: Simulator, options: ScimBenchOptions = {}
     }
     const people = [...sim.state.people.values()].filter((p) => p.emails.some((e) => e.startsWith(`burst.${run}.`)));
     const withCalling = people.filter((p) => p.calling !== undefined);
+    // Why a user has no calling, as the SCIM resource says (`callingStatus`, its `lastError`): a count per reason.
+    const called = new Set(withCalling.flatMap((p) => p.emails));
+    const whyLost: Record<string, number> = {};
+    for (let i = 0; i < count; i++) {
+      if (called.has(`burst.${run}.${i}@example.com`)) continue;
+      const id = answered[i].id;
+      const item = id ? await runtime.activityTable.scimStore.get('User', id) : undefined;
+      const reason = item ? `${item.callingStatus}${item.lastError ? `: ${item.lastError.slice(0, 120)}` : ''}` : `not stored (${answered[i].status})`;
+      whyLost[reason] = (whyLost[reason] ?? 0) + 1;
+    }
     return {
       latency,
       ratio: { postP50: latency.post.p50 / latency.get.p50, postP99: latency.post.p99 / latency.get.p99, patchP50: latency.patch.p50 / latency.get.p50, patchP99: latency.patch.p99 / latency.get.p99 },
@@ -115,6 +130,7 @@ export async function measureScim(sim: Simulator, options: ScimBenchOptions = {}
         fractionOfRunBudget: accepted.length / (lastCallingMs / 1000) / (budget * runShare),
         rateLimited: requests.length - accepted.length,
         lost: count - withCalling.length,
+        whyLost,
         duplicated: [...created.values()].filter((v) => v > 1).length,
       },
     };

@@ -12,7 +12,7 @@ import type { ActivityRecord, BulkRunSummary, PlanSummary } from './records';
  * | plan        | PLAN#<planId>         | PLAN                               | RECENT#plan       | <createdAt>#<planId>       |
  * | SCIM res.   | SCIM#<id>             | <User or Group>                    | SCIMLIST#<type>   | <userName/displayName, lower>#<id> |
  * | SCIM unique | SCIMKEY#<type>#<attr>#<value> | KEY (holds the owner's id) | —                 | —                          |
- * | SCIM e-mail | SCIMMAIL#<e-mail, lower> | <id>                            | —                 | —                          |
+ * | SCIM e-mail | SCIMMAIL#<e-mail, lower> | <id> (each address but the userName) | —             | —                          |
  * | pace budget | PACE#webex            | BUDGET                             |                   |                            |
  *
  * - a user's history: Query pk = USER#…, sk begins_with ACT#, newest first (ScanIndexForward false);
@@ -22,7 +22,8 @@ import type { ActivityRecord, BulkRunSummary, PlanSummary } from './records';
  * - an activity item's key is the run's start time and execution name: a retried step writes the same item,
  *   and its conditional put (attribute_not_exists) makes the retry a no-op.
  * - a SCIM resource by id: GetItem SCIM#<id>; by a unique attribute (userName, externalId, a group's displayName):
- *   GetItem on its marker, then the resource; by e-mail: Query SCIMMAIL#<e-mail>; a page of all: Query GSI1 on
+ *   GetItem on its marker, then the resource; by e-mail: Query SCIMMAIL#<e-mail> and GetItem on that address's
+ *   userName marker at once; a page of all: Query GSI1 on
  *   SCIMLIST#<type> in name order (a deleted resource leaves the list: its GSI1 keys are dropped). SCIM items never
  *   expire while they exist (no TTL), a deleted one after the retention.
  * - the pacing budget (pacing/budget.ts): one item per deployment (a table is one deployment's, and a deployment

@@ -50,16 +50,24 @@ export class DynamoScimStore implements ScimStore {
     return item && !item.deleted && sameValue(attribute, uniqueValues(item)[attribute], value) ? item : undefined;
   }
 
+  /** The e-mail index's items and the userName marker of that address (a userName is not indexed again), read at once. */
   async findByEmail(value: string): Promise<ScimItem[]> {
-    const out = await this.send(() => this.doc.send(new QueryCommand({
-      TableName: this.table,
-      KeyConditionExpression: '#p = :p',
-      ExpressionAttributeNames: { '#p': KEY.pk },
-      ExpressionAttributeValues: { ':p': scimEmailKey(value, '').pk },
-      Limit: 100,
-    })));
-    const items = await Promise.all((out.Items ?? []).map((i) => this.get('User', i[KEY.sk] as string)));
-    return items.filter((i): i is ScimItem => !!i && !i.deleted && emailsOf(i).includes(value.trim().toLowerCase()));
+    const email = value.trim().toLowerCase();
+    const [out, marker] = await Promise.all([
+      this.send(() => this.doc.send(new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': KEY.pk },
+        ExpressionAttributeValues: { ':p': scimEmailKey(email, '').pk },
+        Limit: 100,
+      }))),
+      this.send(() => this.doc.send(new GetCommand({ TableName: this.table, Key: scimUniqueKey('User', 'userName', email), ConsistentRead: true }))),
+    ]);
+    const ids = new Set((out.Items ?? []).map((i) => i[KEY.sk] as string));
+    if (typeof marker.Item?.ownerId === 'string') ids.add(marker.Item.ownerId);
+    const items = await Promise.all([...ids].map((id) => this.get('User', id)));
+    // An index item or a marker left by a crashed write, a deleted user or a changed address is no answer.
+    return items.filter((i): i is ScimItem => !!i && !i.deleted && emailsOf(i).includes(email));
   }
 
   async list(type: ScimResourceType, startIndex: number, count: number): Promise<{ total: number; items: ScimItem[] }> {
@@ -82,7 +90,13 @@ export class DynamoScimStore implements ScimStore {
   /**
    * The claims, then the resource and its e-mail index items at once: an index item names a resource that
    * findByEmail reads and checks, so one written just before its resource (or left by a put that failed) finds
-   * nothing. Two round trips on a POST's path, whatever the unique values and e-mails.
+   * nothing. Two round trips on a POST's path, whatever the unique values and e-mails; a user whose only address
+   * is its userName (the usual one) writes no index item: its userName marker is found by that address.
+   *
+   * Not one round trip: without transactions (dynalite has none) the resource row cannot be written with its claims.
+   * Its insert is the stream record that starts its apply, and a stream record is never recalled: a row put beside
+   * a claim that then loses would start an apply that reaches Webex for a userName another resource holds (adopting
+   * that person), even if the row were deleted at once. So the claims land first, the row only once they hold.
    */
   async create(item: ScimItem): Promise<void> {
     const claimed = await this.claim(item, {});
@@ -91,7 +105,7 @@ export class DynamoScimStore implements ScimStore {
       this.indexEmails(item, []),
     ]);
     if (put.status === 'rejected') {
-      await Promise.allSettled([this.release(item.resourceType, item.id, claimed), this.indexEmails({ ...item, deleted: true }, emailsOf(item))]);
+      await Promise.allSettled([this.release(item.resourceType, item.id, claimed), this.indexEmails({ ...item, deleted: true }, indexedEmails(item))]);
       throw isConditionFailed(put.reason) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} exists`) : put.reason;
     }
     this.options.written?.(item, undefined);
@@ -120,9 +134,10 @@ export class DynamoScimStore implements ScimStore {
       throw isConditionFailed(error) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} changed since it was read`) : error;
     }
     this.options.written?.(item, previous);
+    // The e-mail index first: a former userName kept among the e-mails is indexed before its marker goes.
+    await this.indexEmails(item, previous.deleted ? [] : indexedEmails(previous));
     const dropped = (Object.keys(before) as UniqueAttribute[]).filter((a) => !sameValue(a, before[a], after[a]));
     await this.release(item.resourceType, item.id, Object.fromEntries(dropped.map((a) => [a, before[a]!])));
-    await this.indexEmails(item, previous.deleted ? [] : emailsOf(previous));
   }
 
   async recordApplied(type: ScimResourceType, id: string, result: Parameters<ScimStore['recordApplied']>[2]): Promise<void> {
@@ -258,9 +273,9 @@ export class DynamoScimStore implements ScimStore {
     }));
   }
 
-  /** The e-mail index items: the item's addresses added, those it no longer has dropped. */
+  /** The e-mail index items: the item's addresses added, those it no longer has dropped (its userName's: see indexedEmails). */
   private async indexEmails(item: ScimItem, before: readonly string[]): Promise<void> {
-    const now = item.deleted ? [] : emailsOf(item);
+    const now = item.deleted ? [] : indexedEmails(item);
     await Promise.all([
       ...now.filter((e) => !before.includes(e)).map((e) => this.send(() => this.doc.send(new PutCommand({ TableName: this.table, Item: { ...scimEmailKey(e, item.id), [ITEM_KIND]: 'scimEmail' } })))),
       ...before.filter((e) => !now.includes(e)).map((e) => this.send(() => this.doc.send(new DeleteCommand({ TableName: this.table, Key: scimEmailKey(e, item.id) })))),
@@ -276,6 +291,17 @@ export class DynamoScimStore implements ScimStore {
       throw new ActivityStoreUnavailableError(`The activity table did not answer (${name})`, { cause: error });
     }
   }
+}
+
+/**
+ * The addresses a user has an e-mail index item for: all but its userName's, which its userName marker already keys
+ * (findByEmail reads both). An index item a user's former userName left behind names a user that findByEmail reads
+ * and checks, so it finds nothing.
+ */
+function indexedEmails(item: ScimItem): string[] {
+  if (item.resourceType !== 'User') return [];
+  const userName = (item.state as { userName: string }).userName.trim().toLowerCase();
+  return emailsOf(item).filter((e) => e !== userName);
 }
 
 function sameValue(attribute: UniqueAttribute, a: string | undefined, b: string | undefined): boolean {

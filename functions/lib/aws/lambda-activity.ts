@@ -12,7 +12,12 @@ import { emfRunProgressMetrics } from './emf-run-progress-metrics';
 import { emfPaceMetrics } from './emf-pace-metrics';
 import { lambdaEnv } from './lambda-env';
 
-/** One DynamoDB client per container, made on first use: the activity store's, the pacing budget's and the SCIM store's. */
+/**
+ * One DynamoDB client per container, made on first use: the activity store's, the pacing budget's and the SCIM store's.
+ * Its defaults are what a warm container wants: the SDK's HTTP handler keeps its sockets alive (50 at most), the
+ * credentials and region come from the Lambda environment once. `cacheMiddleware` (the middleware stack resolved once
+ * per command class) is not set: the DynamoDBDocumentClient the stores use refuses it.
+ */
 const dynamoClient = once(() => new DynamoDBClient({}));
 
 /** A Lambda's activity store: the table from ACTIVITY_TABLE_NAME; each record a bulk run's or an apply's child newly writes counted on the dashboard (EMF). */

@@ -75,6 +75,22 @@ describe('SCIM 2.0 endpoint: protocol', () => {
     expect((await scim('POST', '/scim/v2/Users', entraUser('charles.babbage@example.com', 'another-oid'))).status).toBe(201);
   });
 
+  it('finds a user by a work e-mail other than its userName until that address is replaced or the user deleted', async () => {
+    const byEmail = async (email: string) => (await scim('GET', `/scim/v2/Users?filter=${encodeURIComponent(`emails[type eq "work"].value eq "${email}"`)}`)).body.Resources.map((r: { id: string }) => r.id);
+    const created = await scim('POST', '/scim/v2/Users', { ...entraUser('mary.somerville@example.com', 'mary-oid'), emails: [{ primary: true, type: 'work', value: 'Mary.S@Example.org' }] });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect(await byEmail('mary.s@example.org')).toEqual([id]);
+    // The filter is on the work e-mails: the userName is not among them here.
+    expect(await byEmail('mary.somerville@example.com')).toEqual([]);
+    const patched = await scim('PATCH', `/scim/v2/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'emails[type eq "work"].value', value: 'mary.fairfax@example.org' }] });
+    expect(patched.status).toBe(200);
+    expect(await byEmail('mary.s@example.org')).toEqual([]);
+    expect(await byEmail('mary.fairfax@example.org')).toEqual([id]);
+    expect((await scim('DELETE', `/scim/v2/Users/${id}`)).status).toBe(204);
+    expect(await byEmail('mary.fairfax@example.org')).toEqual([]);
+  });
+
   it('answers a re-sent POST whose first answer was lost with the same user, creating nothing twice', async () => {
     const body = entraUser('grace.hopper@example.com', 'grace-oid');
     const first = await scim('POST', '/scim/v2/Users', body);
