@@ -81,7 +81,8 @@ export interface TaskHandlerSpec<I, O> {
 
 /**
  * A Task function runs until Lambda's own timeout ends it: Step Functions then sees Sandbox.Timedout, which every
- * Lambda Task's Retry lists, and Lambda discards the sandbox, so the cut-off attempt never resumes beside the retry.
+ * Lambda Task's Retry lists, and Lambda resets the execution environment (docs.aws.amazon.com/lambda/latest/dg/
+ * lambda-runtime-environment.html, failures in the invoke phase), so the cut-off attempt never resumes beside the retry.
  * middy's default answers 5 ms earlier with its own `TimeoutError`, which no Retry lists (the step failed, the user
  * lost), and leaves the handler running in a sandbox Lambda keeps for the next invocation.
  */
