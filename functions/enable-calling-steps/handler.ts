@@ -3,23 +3,19 @@ import { lambdaPacing } from '../lib/aws/lambda-activity';
 import { pacedLambdaWebex } from '../lib/aws/lambda-webex';
 import { taskHandler } from '../lib/http/api-handler';
 import type { Deps } from '../lib/runtime/deps';
-import { spaceStep } from '../lib/pacing/spaced-step';
-import { DEFAULT_CALLING_LICENSE, ENABLE_CALLING_STEP_TABLE, EnableCallingStepInput, runEnableCallingStep } from '../lib/workflows/calling/steps';
+import { DEFAULT_CALLING_LICENSE, EnableCallingStepInput, runEnableCallingStep } from '../lib/workflows/calling/steps';
 
 /**
  * The Enable Calling state machine's Task function (never behind API Gateway): `{step, state}` in, the
  * step's part of the state out. Errors leave with stable names for Retry/Catch and their details as
  * JSON in the message (StepError). Composed with the runtime's Webex client and configuration: the
  * Lambda's below, the local runtime's in functions/local/local-runtime.ts. Given the pacing budget, each step first
- * waits for its send slot in it (its row's requests), so a run's requests leave at the runs' rate.
+ * waits for its send slot in it (its row's requests: runTaskStep), so a run's requests leave at the runs' rate.
  */
 export const createHandler = ({ env, webex, pacing }: Pick<Deps, 'env' | 'webex'> & Partial<Pick<Deps, 'pacing'>>) =>
   taskHandler({
     input: EnableCallingStepInput,
-    run: async (input) => {
-      await spaceStep(pacing, ENABLE_CALLING_STEP_TABLE[input.step]);
-      return runEnableCallingStep({ client: webex(), defaultLicense: env().WEBEX_CALLING_LICENSE || DEFAULT_CALLING_LICENSE }, input);
-    },
+    run: (input) => runEnableCallingStep({ client: webex(), defaultLicense: env().WEBEX_CALLING_LICENSE || DEFAULT_CALLING_LICENSE, pacing }, input),
   });
 
 // Its steps are spaced by, and its 429s reported to, the deployment's pacing budget: most of a joiner's requests are Enable Calling's.

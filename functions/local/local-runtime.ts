@@ -116,7 +116,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     BulkJoinersCsvStepsFunctionArn: bulkJoinersCsvSteps({ objectStore, activity }) as LambdaHandler,
     ReconcilePlanStepsFunctionArn: reconcilePlanSteps({ env, objectStore, webex: plannerWebex, activity }) as LambdaHandler,
     ReconcileApplyStepsFunctionArn: reconcileApplySteps({ env, objectStore, activity, pacing }) as LambdaHandler,
-    ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex }) as LambdaHandler,
+    ReconcileApplyCheckFunctionArn: reconcileApplyCheck({ webex: webex.webex, pacing }) as LambdaHandler,
     ScimApplyStepsFunctionArn: scimApplySteps({ scim, env, webex: webex.webex, pacing }) as LambdaHandler,
   };
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };

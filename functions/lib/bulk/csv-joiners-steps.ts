@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import type { ActivityStore } from '../activity/store';
 import type { ObjectStore } from '../storage/object-store';
-import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
+import { runTaskStep, taskStep, taskStepInput, type PacedStepContext, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import { buildCsvReport, prepareCsvBatch } from './csv-joiners';
 
 /** What the BulkJoinersCsv steps are given besides their payload: the imports bucket. */
-export interface BulkJoinersCsvStepContext {
+export interface BulkJoinersCsvStepContext extends PacedStepContext {
   objectStore: () => ObjectStore;
   activity: () => ActivityStore;
 }

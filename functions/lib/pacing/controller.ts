@@ -143,7 +143,7 @@ export function advance(state: PaceState, settings: PacingSettings, nowMs: numbe
   const tokens = Math.min(Math.max(capacity, state.tokens), state.tokens + runRate(state.rate, settings) * (elapsed / 1000));
   // A refused run waits until wantedUntilMs: that time is demand. Slots reserved ahead are not: their requests are
   // not sent yet, so no answer has shown the rate holds.
-  const demandedUntil = Math.max(from + MAX_GROWTH_STEP_MS, state.wantedUntilMs ?? 0);
+  const demandedUntil = Math.max(from + MAX_GROWTH_STEP_MS, state.wantedUntilMs);
   const seconds = Math.min(elapsed, demandedUntil - from) / 1000;
   return { ...state, tokens, rate: grown(state, settings, seconds), atMs: nowMs };
 }
@@ -181,7 +181,7 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
     // more than MAX_QUEUE_MS past its own earliest turn (places given at a rate since grown, or at the floor, would
     // keep callers away long after the budget could serve them).
     const earliest = nowMs + Math.ceil(waitMs - MAX_AHEAD_MS);
-    const retryAtMs = Math.min(Math.max(earliest, Math.ceil(s.wantedUntilMs ?? 0)), earliest + MAX_QUEUE_MS);
+    const retryAtMs = Math.min(Math.max(earliest, Math.ceil(s.wantedUntilMs)), earliest + MAX_QUEUE_MS);
     return { state: { ...s, wantedUntilMs: retryAtMs + (n / perMs) * REFUSED_SPACING }, grant: { granted: false, retryAtMs } };
   }
   return { state: { ...s, tokens, granted: s.granted + n }, grant: { granted: true, notBeforeMs: nowMs + Math.ceil(waitMs) } };
@@ -197,7 +197,7 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
  */
 export function sendSlot(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; atMs: number } {
   const s = advance(state, settings, nowMs);
-  const atMs = Math.ceil(Math.min(nowMs + MAX_STEP_WAIT_MS, Math.max(nowMs, s.blockedUntilMs, s.sendAtMs ?? 0)));
+  const atMs = Math.ceil(Math.min(nowMs + MAX_STEP_WAIT_MS, Math.max(nowMs, s.blockedUntilMs, s.sendAtMs)));
   return { state: { ...s, sendAtMs: atMs + (n / runRate(s.rate, settings)) * 1000, sent: countSent(s.sent, atMs, n, nowMs) }, atMs };
 }
 

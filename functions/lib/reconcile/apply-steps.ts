@@ -3,7 +3,7 @@ import type { Env } from '../config';
 import { importsBucket } from '../storage/imports-bucket';
 import type { ObjectStore } from '../storage/object-store';
 import type { WebexClient } from '../webex/client';
-import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
+import { runTaskStep, taskStep, taskStepInput, type PacedStepContext, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import type { ActivityStore } from '../activity/store';
 import type { PacingBudget } from '../pacing/budget';
 import { ApplyRunInput, prepareApply } from './apply-items';
@@ -29,8 +29,8 @@ export interface ApplyStepsContext {
   pacing: () => PacingBudget;
 }
 
-/** What the check function's row is given: Webex, no bucket. */
-export interface ApplyCheckContext {
+/** What the check function's row is given: Webex, no bucket; `pacing`: its read waits for its send slot (runTaskStep). */
+export interface ApplyCheckContext extends PacedStepContext {
   client: () => WebexClient;
 }
 

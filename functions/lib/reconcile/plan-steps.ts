@@ -3,7 +3,7 @@ import { cutToBytes } from '../bulk/joiners';
 import type { Deps } from '../runtime/deps';
 import { importsBucket } from '../storage/imports-bucket';
 import { errorDetailFromCause } from '../workflows/step-error';
-import { runTaskStep, taskStep, taskStepInput, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
+import { runTaskStep, taskStep, taskStepInput, type PacedStepContext, type TaskStepInput, type TaskStepTable } from '../workflows/task-steps';
 import { createReconcilePlan } from './create-plan';
 import { reconcilePlanDefaults } from './plan-defaults';
 import { planIdField } from './plan-route-schemas';
@@ -17,7 +17,8 @@ import { UploadedObject, uploadPlanId } from './upload-plan';
  * row here; test/unit/reconcile/plan-step-table.test.ts fails when the ASL's Task steps and this table differ.
  */
 
-export type PlanStepContext = Pick<Deps, 'env' | 'objectStore' | 'webex' | 'activity'>;
+// Composed without a pacing port: its reads scale with the organisation, each waiting for its own slot (in the client).
+export type PlanStepContext = Pick<Deps, 'env' | 'objectStore' | 'webex' | 'activity'> & PacedStepContext;
 
 /** The fields of a Catch's error output (`ResultPath: $.failure`). */
 const Failure = z.object({ Error: z.string().optional(), Cause: z.string().optional() });

@@ -73,7 +73,8 @@ export const SCIM_APPLY_STEP_TABLE = {
     const now = ctx.now?.() ?? new Date();
     const lease = { owner: i.owner, until: new Date(now.getTime() + SCIM_LEASE_MS).toISOString() };
     if (!(await ctx.scim().takeLease(i.resourceType, i.resourceId, lease, now.toISOString()))) return { granted: false, leaseLost: true, at: now.toISOString() };
-    const { grant } = await ctx.pacing().acquire(i.requests);
+    // Spaced: the grant is the first request's slot; each action step waits for its own (runTaskStep), as the bulk runs'.
+    const { grant } = await ctx.pacing().acquire(i.requests, true);
     return { granted: grant.granted, leaseLost: false, at: new Date(grant.granted ? grant.notBeforeMs : grant.retryAtMs).toISOString() };
   }),
   // The look-up by e-mail and the create (the CreateUser route's requests); licence names, where the org's

@@ -107,11 +107,33 @@ function withStep(fields: StepFields, step: string) {
 export type TaskStepOptions = Omit<StepLog, 'workflow'> & { adjust?: (wire: StepError) => void };
 
 /**
- * Runs the payload's step (already checked against its row by taskHandler) through runStep: its error
- * leaves as a StepError under the error's own name.
+ * The port a step waits on for its send slot before its Webex requests (pacing/budget.ts `PacingBudget.spaced`:
+ * the deployment's shared budget, which the runs were let in on by their Pace steps), so their requests leave at the
+ * runs' rate rather than each run's all at once.
  */
-export function runTaskStep<C, T extends TaskStepTable<C>>(workflow: string, table: T, ctx: C, input: TaskStepInput<T>, options: TaskStepOptions = {}): Promise<unknown> {
+export interface StepSpacing {
+  spaced(requests: number): Promise<void>;
+}
+
+/**
+ * What runTaskStep reads of a table's context: its pacing port, where its composition gives one (every step function
+ * whose steps send a run's Webex requests). Absent: the steps go at once.
+ */
+export interface PacedStepContext {
+  readonly pacing?: () => StepSpacing;
+}
+
+/**
+ * Runs the payload's step (already checked against its row by taskHandler) through runStep: its error
+ * leaves as a StepError under the error's own name. A row declaring its Webex requests (`calls`) first waits for
+ * their send slot on the context's pacing port; a row without Webex requests, or whose requests scale with the
+ * organisation (those wait per request, in the client), goes at once.
+ */
+export function runTaskStep<C extends PacedStepContext, T extends TaskStepTable<C>>(workflow: string, table: T, ctx: C, input: TaskStepInput<T>, options: TaskStepOptions = {}): Promise<unknown> {
   const row: TaskStep<C, StepFields> = table[input.step];
   const { adjust, ...log } = options;
-  return runStep(input.step, { ...log, workflow }, () => row.run(ctx, input), adjust);
+  return runStep(input.step, { ...log, workflow }, async () => {
+    if (ctx.pacing && row.webex && 'calls' in row.webex) await ctx.pacing().spaced(stepRequests(row));
+    return row.run(ctx, input);
+  }, adjust);
 }

@@ -1,6 +1,5 @@
 import { PacingBudget } from '../../../functions/lib/pacing/budget';
 import { MAX_AHEAD_MS, MAX_STEP_WAIT_MS, acquire, MIN_DECREASE, PaceState, SENT_BUCKET_MS, initialPaceState, rateLimited, runRate, sendSlot, sentLastSecond, type PacingSettings } from '../../../functions/lib/pacing/controller';
-import { spaceStep } from '../../../functions/lib/pacing/spaced-step';
 import type { PaceStore } from '../../../functions/lib/pacing/store';
 import { memoryPaceStore } from '../../support/memory-pacing';
 
@@ -116,7 +115,7 @@ describe('the first 429 cuts slow start to what Webex accepted in the last secon
   });
 });
 
-describe('PacingBudget.spaced and spaceStep', () => {
+describe('PacingBudget.spaced', () => {
   it('waits in the process for the step\'s slot, one write of the item per step', async () => {
     let now = 0;
     const waited: number[] = [];
@@ -139,15 +138,5 @@ describe('PacingBudget.spaced and spaceStep', () => {
     await expect(budget.spaced(3)).resolves.toBeUndefined();
     expect(sleep).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledWith('webex pace spacing failed', expect.objectContaining({ error: 'Error: unreachable' }));
-  });
-
-  it('spaceStep draws a row\'s declared requests; rows without Webex requests, or scaling with the organisation, draw nothing', async () => {
-    const spaced = jest.fn(async () => undefined);
-    const pacing = () => ({ spaced }) as unknown as PacingBudget;
-    await spaceStep(pacing, { webex: { calls: ['GET /people', { cached: 'GET /licenses' }, 'POST /people'] } });
-    await spaceStep(pacing, {});
-    await spaceStep(pacing, { webex: { scalesWith: 'the users' } });
-    await spaceStep(undefined, { webex: { calls: ['GET /people'] } });
-    expect(spaced.mock.calls).toEqual([[2]]);
   });
 });

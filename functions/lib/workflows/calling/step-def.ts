@@ -2,10 +2,11 @@
 import * as z from 'zod';
 import type { EnableCallingResult } from '../../schemas/calling';
 import type { WebexClient } from '../../webex/client';
-import { taskStep, type StepDeclarations, type TaskStep } from '../task-steps';
+import { taskStep, type PacedStepContext, type StepDeclarations, type TaskStep } from '../task-steps';
 import { EnableCallingState, type StepPart } from './parts';
 
-export interface StepContext {
+/** `pacing`: each step waits for its send slot (runTaskStep), where the composition gives the budget. */
+export interface StepContext extends PacedStepContext {
   client: WebexClient;
   /** WEBEX_CALLING_LICENSE: the calling license (name or id) used when the request names none. */
   defaultLicense: string;

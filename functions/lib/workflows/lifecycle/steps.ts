@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ActivityStore } from '../../activity/store';
 import type { WebexClient } from '../../webex/client';
-import { runTaskStep, taskStep, taskStepInput, type StepDeclarations, type TaskStepInput, type TaskStepTable } from '../task-steps';
+import { runTaskStep, taskStep, taskStepInput, type PacedStepContext, type StepDeclarations, type TaskStepInput, type TaskStepTable } from '../task-steps';
 import { JoinerState, joinerCreateUser } from './joiner';
 import {
   LeaverState, leaverDeactivateUser, leaverDeleteUser, leaverFindUser, leaverKeepUser, leaverRemoveCallingLicense, leaverUnassignAlternates,
@@ -18,7 +18,8 @@ import { OutcomeInput, buildOutcome } from './outcome';
  * Completed / Failed event in outcome.ts.
  */
 
-export interface LifecycleStepContext {
+/** `pacing`: each step waits for its send slot (runTaskStep), where the composition gives the budget. */
+export interface LifecycleStepContext extends PacedStepContext {
   client: WebexClient;
   /** Where BuildOutcome records the run (one record for the user). Made on first use: the other steps never touch it. */
   activity: () => ActivityStore;
