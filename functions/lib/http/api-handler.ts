@@ -80,11 +80,20 @@ export interface TaskHandlerSpec<I, O> {
 }
 
 /**
+ * A Task function runs until Lambda's own timeout ends it: Step Functions then sees Sandbox.Timedout, which every
+ * Lambda Task's Retry lists, and Lambda resets the execution environment (docs.aws.amazon.com/lambda/latest/dg/
+ * lambda-runtime-environment.html, failures in the invoke phase), so the cut-off attempt never resumes beside the retry.
+ * middy's default answers 5 ms earlier with its own `TimeoutError`, which no Retry lists (the step failed, the user
+ * lost), and leaves the handler running in a sandbox Lambda keeps for the next invocation.
+ */
+const TASK_PLUGIN = { timeoutEarlyInMillis: 0 };
+
+/**
  * A state machine's Task function (never behind API Gateway): the payload validated, the step run, its
  * plain result returned; errors rethrown with the stable `name`s Retry/Catch clauses match.
  */
 export function taskHandler<I, O>(spec: TaskHandlerSpec<I, O>) {
-  return middy<unknown, O>()
+  return middy<unknown, O>(TASK_PLUGIN)
     .use(lambdaContextLogging())
     .use(requestKeys())
     .handler(async (event: unknown, context: Context) =>
