@@ -42,8 +42,7 @@ export class DynamoScimStore implements ScimStore {
   }
 
   async findBy(type: ScimResourceType, attribute: UniqueAttribute, value: string): Promise<ScimItem | undefined> {
-    const marker = await this.send(() => this.doc.send(new GetCommand({ TableName: this.table, Key: scimUniqueKey(type, attribute, value), ConsistentRead: true })));
-    const owner = marker.Item?.ownerId as string | undefined;
+    const owner = await this.markerOwner(type, attribute, value);
     if (!owner) return undefined;
     const item = await this.get(type, owner);
     // A marker left by a crashed write or a deleted resource is no answer.
@@ -53,7 +52,7 @@ export class DynamoScimStore implements ScimStore {
   /** The e-mail index's items and the userName marker of that address (a userName is not indexed again), read at once. */
   async findByEmail(value: string): Promise<ScimItem[]> {
     const email = value.trim().toLowerCase();
-    const [out, marker] = await Promise.all([
+    const [out, owner] = await Promise.all([
       this.send(() => this.doc.send(new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: '#p = :p',
@@ -61,10 +60,10 @@ export class DynamoScimStore implements ScimStore {
         ExpressionAttributeValues: { ':p': scimEmailKey(email, '').pk },
         Limit: 100,
       }))),
-      this.send(() => this.doc.send(new GetCommand({ TableName: this.table, Key: scimUniqueKey('User', 'userName', email), ConsistentRead: true }))),
+      this.markerOwner('User', 'userName', email),
     ]);
     const ids = new Set((out.Items ?? []).map((i) => i[KEY.sk] as string));
-    if (typeof marker.Item?.ownerId === 'string') ids.add(marker.Item.ownerId);
+    if (owner !== undefined) ids.add(owner);
     const items = await Promise.all([...ids].map((id) => this.get('User', id)));
     // An index item or a marker left by a crashed write, a deleted user or a changed address is no answer.
     return items.filter((i): i is ScimItem => !!i && !i.deleted && emailsOf(i).includes(email));
@@ -224,6 +223,13 @@ export class DynamoScimStore implements ScimStore {
     return claimed;
   }
 
+  /** Who holds a unique value's marker (a consistent read), if anyone. */
+  private async markerOwner(type: ScimResourceType, attribute: UniqueAttribute, value: string): Promise<string | undefined> {
+    const marker = await this.send(() => this.doc.send(new GetCommand({ TableName: this.table, Key: scimUniqueKey(type, attribute, value), ConsistentRead: true })));
+    const owner: unknown = marker.Item?.ownerId;
+    return typeof owner === 'string' ? owner : undefined;
+  }
+
   private async claimOne(type: ScimResourceType, id: string, attribute: UniqueAttribute, value: string): Promise<boolean> {
     const key = scimUniqueKey(type, attribute, value);
     try {
@@ -238,8 +244,7 @@ export class DynamoScimStore implements ScimStore {
       if (!isConditionFailed(error)) throw error;
     }
     // Taken: by a live resource holding the value, or a stale claim, which is taken over from its owner.
-    const marker = await this.send(() => this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })));
-    const owner = marker.Item?.ownerId as string | undefined;
+    const owner = await this.markerOwner(type, attribute, value);
     if (owner === undefined) return this.claimOne(type, id, attribute, value);
     const holder = await this.get(type, owner);
     if (holder && !holder.deleted && sameValue(attribute, uniqueValues(holder)[attribute], value)) return false;
