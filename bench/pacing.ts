@@ -60,7 +60,13 @@ interface RunFigures {
 export interface PacingRow {
   limit: number;
   usable: number;
-  ours: RunFigures & { achievedOverUsable: number; speedupVsFixed5: number; expectedSpeedup: number; interactive429: number; budgetWritesPerJoiner: number };
+  ours: RunFigures & {
+    achievedOverUsable: number; speedupVsFixed5: number; expectedSpeedup: number; interactive429: number; budgetWritesPerJoiner: number;
+    /** The interactive GETs sent a second (about 1: more than the interactive share at a low limit). */
+    interactiveRate: number;
+    /** The rate over what the GET leaves (limit − interactiveRate): at a low limit, the most the runs can honestly take. */
+    achievedOverLeft: number;
+  };
   /** Ours again on a fresh budget, without the interactive GET. */
   quiet: RunFigures & { achievedOverUsable: number; achievedAfter10sOverUsable: number; budgetWritesPerJoiner: number };
   baseline: RunFigures & { interactive429: number };
@@ -118,12 +124,13 @@ async function unpaced(webex: WebexClient, emails: string[]): Promise<boolean[]>
   return ok;
 }
 
-/** An interactive read every second while `during` runs: the share answered 429. */
-async function interactive<T>(sim: Simulator, during: Promise<T>): Promise<{ result: T; share429: number }> {
+/** An interactive read every second while `during` runs: the share answered 429, and the reads sent a second. */
+async function interactive<T>(sim: Simulator, during: Promise<T>): Promise<{ result: T; share429: number; rate: number }> {
   const webex = client(sim, undefined, 1);
   let asked = 0;
   let refused = 0;
   let done = false;
+  const startedAt = Date.now();
   const loop = (async () => {
     while (!done) {
       asked++;
@@ -136,9 +143,10 @@ async function interactive<T>(sim: Simulator, during: Promise<T>): Promise<{ res
     }
   })();
   const result = await during;
+  const seconds = (Date.now() - startedAt) / 1000;
   done = true;
   await loop;
-  return { result, share429: asked ? refused / asked : 0 };
+  return { result, share429: asked ? refused / asked : 0, rate: asked / Math.max(0.001, seconds) };
 }
 
 function figures(sim: Simulator, from: number, emails: string[], ok: boolean[], startedAt: number): RunFigures {
@@ -238,7 +246,10 @@ export async function measurePacing(sim: Simulator): Promise<PacingRow[]> {
     rows.push({
       limit,
       usable,
-      ours: { ...oursFig, achievedOverUsable: oursFig.achieved / usable, speedupVsFixed5: fixedSeconds / oursFig.seconds, expectedSpeedup: usable / FIXED_RATE, interactive429: ours.share429, budgetWritesPerJoiner: oursWrites },
+      ours: {
+        ...oursFig, achievedOverUsable: oursFig.achieved / usable, speedupVsFixed5: fixedSeconds / oursFig.seconds, expectedSpeedup: usable / FIXED_RATE,
+        interactive429: ours.share429, budgetWritesPerJoiner: oursWrites, interactiveRate: ours.rate, achievedOverLeft: oursFig.achieved / Math.max(0.001, limit - ours.rate),
+      },
       quiet: { ...quietFig, achievedOverUsable: quietFig.achieved / usable, achievedAfter10sOverUsable: quietFig.achievedAfter10s / usable, budgetWritesPerJoiner: quietCounted.writes() / users },
       baseline: { ...baseFig, interactive429: base.share429 },
       twoRuns: { combinedOverUsable: both.achieved / usable, shares: [aShare / Math.max(1, aShare + bShare), bShare / Math.max(1, aShare + bShare)] },
