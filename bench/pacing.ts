@@ -4,6 +4,7 @@ import { JOINER_WEBEX_REQUESTS } from '../functions/lib/bulk/pacing';
 import { WebexClient } from '../functions/lib/webex/client';
 import { lifecyclePath } from '../scripts/flow-calls';
 import { stepRequests } from '../functions/lib/workflows/task-steps';
+import { withRequestGate } from '../functions/lib/webex/request-gate';
 import type { PaceStore } from '../functions/lib/pacing/store';
 import { StaticTokenProvider } from '../functions/lib/webex/token-provider';
 import { localActivityTable } from '../functions/local/local-activity-table';
@@ -21,9 +22,9 @@ import type { Simulator } from '../functions/simulator/server';
  * rate, so the ratios stay meaningful on a shared 2-core machine.
  *
  * A joiner's requests go as its steps send them in production: step by step along the Joiner's path (its rows'
- * declared requests, the nested Enable Calling's in their place), each step first waiting for its send slot in the
- * budget (PacingBudget.spaced, as the lifecycle and Enable Calling step functions do), then sending its requests back
- * to back. BENCH_PACING_BURSTS=1 leaves the send slots out: a joiner's requests all at once from its Pace slot, as
+ * declared requests, the nested Enable Calling's in their place), each step taking its requests' send slots from the
+ * budget (PacingBudget.spaced, as the lifecycle and Enable Calling step functions do through runTaskStep), each
+ * request then waiting in the client for its own. BENCH_PACING_BURSTS=1 leaves the send slots out: a joiner's requests all at once from its Pace slot, as
  * production sent them before the steps were spaced. Each run also counts the budget item's writes per joiner.
  *
  * Per limit: ours with the interactive GET (its 429 share, and the rate in the same run), ours again without it
@@ -78,17 +79,20 @@ const client = (sim: Simulator, onRateLimited?: (ms: number) => Promise<unknown>
 
 /**
  * One joiner's requests: the create, then reads of the user (JOINER_WEBEX_REQUESTS in all), grouped by the steps that
- * send them; with a budget, each step waits for its send slot first.
+ * send them; with a budget, each step takes its requests' send slots and runs behind them (as runTaskStep does), so
+ * the client waits for each request's own slot.
  */
 async function joiner(webex: WebexClient, email: string, budget?: PacingBudget): Promise<boolean> {
   try {
     let id: string | undefined;
     for (const requests of JOINER_STEPS) {
-      await budget?.spaced(requests);
-      for (let i = 0; i < requests; i++) {
-        if (id === undefined) id = (await webex.post<{ id: string }>('/people', { body: { emails: [email], displayName: email.split('@')[0], firstName: 'Pace', lastName: 'Bench' } })).data.id;
-        else await webex.get(`/people/${id}`);
-      }
+      const step = async () => {
+        for (let i = 0; i < requests; i++) {
+          if (id === undefined) id = (await webex.post<{ id: string }>('/people', { body: { emails: [email], displayName: email.split('@')[0], firstName: 'Pace', lastName: 'Bench' } })).data.id;
+          else await webex.get(`/people/${id}`);
+        }
+      };
+      await (budget ? withRequestGate(await budget.spaced(requests), step) : step());
     }
     return true;
   } catch {

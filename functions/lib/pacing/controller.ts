@@ -119,7 +119,10 @@ export const MAX_QUEUE_MS = 15_000;
 export const MAX_AHEAD_MS = 1_000;
 /** The send slots are counted in buckets of this length (PaceState.sent): a second is five of them. */
 export const SENT_BUCKET_MS = 200;
-/** The longest a step waits in its Lambda for its send slot (sendSlot): longer waits are the state machines' Wait states. */
+/**
+ * The longest a step waits in its Lambda for its first send slot, and for each next one after the one before
+ * (sendSlot): longer waits are the state machines' Wait states.
+ */
 export const MAX_STEP_WAIT_MS = 1_000;
 
 export function initialPaceState(settings: PacingSettings, nowMs: number): PaceState {
@@ -188,17 +191,22 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
 }
 
 /**
- * A step's send slot: when its `n` requests may leave, so that the steps of every run send at the runs' rate rather
- * than each joiner's requests in one burst. The runs' tokens were taken when their joiner (or action) was let in
- * (acquire): this only spaces them, on a virtual schedule (as the generic cell rate algorithm does): the slot is the schedule's next time, or now when it lies behind (no credit is saved up while idle),
- * never before a Retry-After and never more than MAX_STEP_WAIT_MS ahead (a step waits in its Lambda, which is
- * billed: a schedule further ahead means the runs were let in faster than they send, and the steps over it go
- * within the second, where a 429 cuts the rate that lets them in).
+ * A step's send slots: when each of its `n` requests may leave, so that the steps of every run send at the runs'
+ * rate, request by request, rather than a step's requests back to back. The runs' tokens were taken when their
+ * joiner (or action) was let in (acquire): this only spaces them, on a virtual schedule (as the generic cell rate
+ * algorithm does): the first slot is the schedule's next time, or now when it lies behind (no credit is saved up
+ * while idle), never before a Retry-After; the rest follow 1 / the runs' rate apart. A step waits in its Lambda,
+ * which is billed: its first slot is never more than MAX_STEP_WAIT_MS ahead, and each next one at most
+ * MAX_STEP_WAIT_MS after the one before.
  */
-export function sendSlot(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; atMs: number } {
+export function sendSlot(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; slots: number[] } {
   const s = advance(state, settings, nowMs);
-  const atMs = Math.ceil(Math.min(nowMs + MAX_STEP_WAIT_MS, Math.max(nowMs, s.blockedUntilMs, s.sendAtMs)));
-  return { state: { ...s, sendAtMs: atMs + (n / runRate(s.rate, settings)) * 1000, sent: countSent(s.sent, atMs, n, nowMs) }, atMs };
+  const gapMs = 1000 / runRate(s.rate, settings);
+  const start = Math.max(nowMs, s.blockedUntilMs, s.sendAtMs);
+  const slots: number[] = [];
+  for (let i = 0, last = nowMs; i < n; i++) slots.push((last = Math.ceil(Math.min(start + i * gapMs, last + MAX_STEP_WAIT_MS))));
+  const sent = slots.reduce<PaceState['sent']>((counted, at) => countSent(counted, at, 1, nowMs), s.sent);
+  return { state: { ...s, sendAtMs: (slots[0] ?? start) + n * gapMs, ...(sent ? { sent } : {}) }, slots };
 }
 
 /** `sent` with `n` requests more at `atMs`, the buckets older than a second before `nowMs` dropped. */
