@@ -65,7 +65,10 @@ export interface PacingRow {
     achievedOverUsable: number; speedupVsFixed5: number; expectedSpeedup: number; interactive429: number; budgetWritesPerJoiner: number;
     /** The interactive GETs sent a second (about 1: more than the interactive share at a low limit). */
     interactiveRate: number;
-    /** The rate over what the GET leaves (limit − interactiveRate): at a low limit, the most the runs can honestly take. */
+    /**
+     * The rate over what the runs may honestly take beside the GET: the usable rate, or what the GET leaves
+     * (limit − interactiveRate) where that is less (at a low limit, a GET a second is more than the interactive share).
+     */
     achievedOverLeft: number;
   };
   /** Ours again on a fresh budget, without the interactive GET. */
@@ -252,7 +255,7 @@ export async function measurePacing(sim: Simulator): Promise<PacingRow[]> {
       usable,
       ours: {
         ...oursFig, achievedOverUsable: oursFig.achieved / usable, speedupVsFixed5: fixedSeconds / oursFig.seconds, expectedSpeedup: usable / FIXED_RATE,
-        interactive429: ours.share429, budgetWritesPerJoiner: oursWrites, interactiveRate: ours.rate, achievedOverLeft: oursFig.achieved / Math.max(0.001, limit - ours.rate),
+        interactive429: ours.share429, budgetWritesPerJoiner: oursWrites, interactiveRate: ours.rate, achievedOverLeft: oursFig.achieved / Math.max(0.001, Math.min(usable, limit - ours.rate)),
       },
       quiet: { ...quietFig, achievedOverUsable: quietFig.achieved / usable, achievedAfter10sOverUsable: quietFig.achievedAfter10s / usable, budgetWritesPerJoiner: quietCounted.writes() / users },
       baseline: { ...baseFig, interactive429: base.share429 },

@@ -171,6 +171,11 @@ export type Grant =
  * (sendSlot) as their steps send them, so the grant is for the first: it goes once those granted before it are paid
  * for, and the rest follow at the runs' rate, rather than once all `n` are (which, for more requests than a second
  * of the rate, made the runs save up tokens between joiners and leave the rate unused meanwhile).
+ *
+ * Nobody is let in while the send schedule (sendAtMs) lies more than MAX_AHEAD_MS ahead: the runs already in send
+ * faster than the tokens say (after a cut, their steps' slots were placed at the old rate), and a step waits at most
+ * MAX_STEP_WAIT_MS for its slot, so more runs would only push their steps past it, to go early. Held back, the runs
+ * in flight drain the schedule at the new rate, and the send rate follows the token rate.
  */
 export function acquire(state: PaceState, settings: PacingSettings, n: number, nowMs: number, spaced = false): { state: PaceState; grant: Grant } {
   const s = advance(state, settings, nowMs, n);
@@ -178,7 +183,7 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
   const perMs = runRate(s.rate, settings) / 1000;
   const tokens = s.tokens - n;
   const owed = spaced ? s.tokens : tokens;
-  const waitMs = owed >= 0 ? 0 : -owed / perMs;
+  const waitMs = Math.max(owed >= 0 ? 0 : -owed / perMs, s.sendAtMs - nowMs);
   if (waitMs > MAX_AHEAD_MS) {
     // After those refused before it: the queue's end, each REFUSED_SPACING of its ask behind the last, but never
     // more than MAX_QUEUE_MS past its own earliest turn (places given at a rate since grown, or at the floor, would
@@ -197,7 +202,8 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
  * algorithm does): the first slot is the schedule's next time, or now when it lies behind (no credit is saved up
  * while idle), never before a Retry-After; the rest follow 1 / the runs' rate apart. A step waits in its Lambda,
  * which is billed: its first slot is never more than MAX_STEP_WAIT_MS ahead, and each next one at most
- * MAX_STEP_WAIT_MS after the one before.
+ * MAX_STEP_WAIT_MS after the one before. The schedule keeps the time it owes even where a step went earlier than
+ * its place, so the runs let in next (acquire) wait until it is paid.
  */
 export function sendSlot(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; slots: number[] } {
   const s = advance(state, settings, nowMs);
@@ -206,7 +212,7 @@ export function sendSlot(state: PaceState, settings: PacingSettings, n: number, 
   const slots: number[] = [];
   for (let i = 0, last = nowMs; i < n; i++) slots.push((last = Math.ceil(Math.min(start + i * gapMs, last + MAX_STEP_WAIT_MS))));
   const sent = slots.reduce<PaceState['sent']>((counted, at) => countSent(counted, at, 1, nowMs), s.sent);
-  return { state: { ...s, sendAtMs: (slots[0] ?? start) + n * gapMs, ...(sent ? { sent } : {}) }, slots };
+  return { state: { ...s, sendAtMs: start + n * gapMs, ...(sent ? { sent } : {}) }, slots };
 }
 
 /** `sent` with `n` requests more at `atMs`, the buckets older than a second before `nowMs` dropped. */

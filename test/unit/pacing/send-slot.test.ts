@@ -53,10 +53,19 @@ describe('send slots: every request of every run leaves at the runs\' rate', () 
     expect(sendSlot(floor, settings, 3, 0).slots).toEqual([0, MAX_STEP_WAIT_MS, 2 * MAX_STEP_WAIT_MS]);
   });
 
-  it('a schedule the runs outpace does not run away: first slots stay within MAX_STEP_WAIT_MS, the schedule within a step past it', () => {
+  it('a schedule the runs outpace keeps what it owes, and nobody is let in until it is within MAX_AHEAD_MS', () => {
     const { state, at } = slots(initialPaceState(settings, 0), Array.from({ length: 20 }, () => 2), 0);
     expect(Math.max(...at.map((s) => s[0]!))).toBe(MAX_STEP_WAIT_MS);
-    expect(state.sendAtMs).toBe(MAX_STEP_WAIT_MS + 500);
+    // 40 requests at 4 a second: the schedule owes 10 s, though the steps over it went within their wait.
+    expect(state.sendAtMs).toBe(10_000);
+    // A joiner asking a second later (the bucket full again) is told to come back once the schedule is paid down.
+    const ask = acquire(state, settings, 10, 1000, true);
+    expect(ask.grant).toEqual({ granted: false, retryAtMs: 10_000 - MAX_AHEAD_MS });
+    expect(ask.state.tokens).toBe(state.tokens + 4);
+    // Unspaced callers (the planner's reads) too: the schedule's requests are the same Webex's.
+    expect(acquire(state, settings, 1, 1000).grant).toMatchObject({ granted: false });
+    // Within MAX_AHEAD_MS of its end: let in, to go when the schedule reaches now.
+    expect(acquire(state, settings, 10, 9000, true).grant).toEqual({ granted: true, notBeforeMs: 10_000 });
   });
 
   it('reads an item written before the schedule existed as nothing scheduled', () => {
