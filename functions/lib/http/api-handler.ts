@@ -165,7 +165,8 @@ function correlationOf(event: unknown, context: Context): string {
 
 /**
  * A route whose function reaches its time limit answers 504 itself, as middy's early timeout fires (5 ms before it),
- * rather than leaving API Gateway to answer its bare 502 "Internal server error" for a function that timed out: the
+ * rather than leaving API Gateway to answer its bare 502 "Internal server error" for a function that returned an
+ * error or timed out (docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html): the
  * caller reads that part may have been applied, and the log and metrics record it as any failed request. The Webex
  * client stops well before (the invocation deadline), so only a call with no timeout of its own gets here. A direct
  * invocation keeps the error: its invoker decides.
