@@ -243,16 +243,26 @@ export function rateLimited(state: PaceState, settings: PacingSettings, nowMs: n
   const s = advance(state, settings, nowMs);
   const blockedUntilMs = Math.max(s.blockedUntilMs, nowMs + Math.max(0, retryAfterMs));
   const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0) - count, rateLimited: s.rateLimited + count };
-  if (nowMs < s.holdUntilMs) return base;
+  if (nowMs < s.holdUntilMs) return withResends(base, settings, count);
   const drawn = runRate(s.rate, settings);
   const cut = s.rate * Math.min(MIN_DECREASE, 1 - settings.interactiveShare);
+  const holdUntilMs = nowMs + Math.max(HOLD_MS, retryAfterMs);
   // Slow start's rate was never answered: what Webex took in the last second is the better guess of its limit.
   const accepted = s.ceiling === undefined ? sentLastSecond(s.sent, nowMs) - count : 0;
   if (accepted > 0 && accepted < cut) {
     const rate = Math.max(MIN_RATE, accepted);
-    return { ...base, rate, ceiling: rate, holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
+    return withResends({ ...base, rate, ceiling: rate, holdUntilMs }, settings, count);
   }
-  return { ...base, rate: Math.max(MIN_RATE, cut), ceiling: Math.max(MIN_RATE, drawn), holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
+  return withResends({ ...base, rate: Math.max(MIN_RATE, cut), ceiling: Math.max(MIN_RATE, drawn), holdUntilMs }, settings, count);
+}
+
+/**
+ * The refused requests' resends take the first places of the send schedule after the Retry-After, as they take
+ * tokens: their clients send them then without asking, so the steps' slots follow them rather than meet them in
+ * the same second (which drew another 429, and another cut, once the hold had passed).
+ */
+function withResends(state: PaceState, settings: PacingSettings, count: number): PaceState {
+  return { ...state, sendAtMs: Math.max(state.sendAtMs, state.blockedUntilMs) + (count / runRate(state.rate, settings)) * 1000 };
 }
 
 /** What a run's progress shows of the budget. */

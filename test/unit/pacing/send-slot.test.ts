@@ -44,8 +44,10 @@ describe('send slots: every request of every run leaves at the runs\' rate', () 
 
   it('never before a Retry-After, and never more than MAX_STEP_WAIT_MS ahead of now or of the slot before (longer waits are the state machines\')', () => {
     const held = rateLimited(initialPaceState(settings, 0), settings, 0, 400);
-    // (Cut by the 429 to 4, the runs' 3.2 a second: 312.5 ms apart.)
-    expect(sendSlot(held, settings, 2, 100).slots).toEqual([400, 713]);
+    // (Cut by the 429 to 4, the runs' 3.2 a second: 312.5 ms apart.) The refused request's resend, which its client
+    // sends after the Retry-After without asking, has the first place after it.
+    expect(sendSlot(held, settings, 2, 100).slots).toEqual([713, 1025]);
+    expect(rateLimited(initialPaceState(settings, 0), settings, 0, 400, 3).sendAtMs).toBeCloseTo(400 + 3 * 312.5, 6);
     const storm = rateLimited(initialPaceState(settings, 0), settings, 0, 60_000);
     expect(sendSlot(storm, settings, 2, 100).slots).toEqual([100 + MAX_STEP_WAIT_MS, 100 + 2 * MAX_STEP_WAIT_MS]);
     // At the floor a gap is longer than a step may wait: each request at most MAX_STEP_WAIT_MS after the one before.
