@@ -134,6 +134,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     consumer: scimWriteStream({ stateMachines }) as LambdaHandler,
     track: (delivery) => stateMachines.executions.track(delivery),
     sleep: options.fastWaits ? async () => undefined : undefined,
+    nextPoll: options.fastWaits ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined,
     invoked: () => void (scimStream.invocations += 1),
   });
   activityTable.onChange((change) => {

@@ -20,7 +20,21 @@ export interface LocalScimStreamOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told of each invocation of the consumer (a retry too): what the mapping's filter lets through. */
   invoked?: () => void;
+  /**
+   * The wait for the mapping's next poll of the shard, before each record at the head of its item's queue (the
+   * system's timer, POLL_INTERVAL_MS, by default; a runtime with fast waits takes a turn of the event loop).
+   */
+  nextPoll?: () => Promise<void>;
 }
+
+/**
+ * Lambda polls a DynamoDB stream's shards 4 times a second (docs.aws.amazon.com/lambda/latest/dg/with-ddb.html,
+ * "Polling and batching streams"), so a record reaches the consumer within a quarter of a second. Locally it waits
+ * the whole interval: the apply it starts runs in the writer's own process, and handed over at once it would compete
+ * with the request that stored the write while that request still answers, which in AWS never shares its CPU.
+ */
+export const POLL_INTERVAL_MS = 250;
+const untilNextPoll = () => new Promise<void>((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
 
 /**
  * The wait before retry `n` (1-based) of a failed delivery: doubling from a second, at most ten. The mapping does
@@ -40,14 +54,15 @@ export type StreamRecord = ReturnType<typeof streamRecord>;
 /**
  * The activity table's stream and its event source mapping, locally: told of every change to the table's items
  * (dynalite-stream.ts: the item after and before, NEW_AND_OLD_IMAGES), it keeps the records the mapping's filter
- * passes (SCIM_WRITE_FILTER, the pattern the stack declares) and hands each to the consumer on a later turn of the
- * event loop, never on the writing request's path. Records of one item are delivered in the order they were
+ * passes (SCIM_WRITE_FILTER, the pattern the stack declares) and hands each to the consumer at the mapping's next
+ * poll (nextPoll), never on the writing request's path. Records of one item are delivered in the order they were
  * written, one at a time; a delivery that fails (a batch item failure or an error) is retried as the mapping
  * retries it, after a growing wait (retryDelayMs), then logged as the DLQ would receive it.
  */
 export function localScimStream(options: LocalScimStreamOptions): (change: Omit<TableChange, 'tableName'>) => void {
   const queues = new Map<string, Promise<void>>();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const nextPoll = options.nextPoll ?? untilNextPoll;
   let sequence = 0;
   return (change) => {
     sequence += 1;
@@ -58,7 +73,7 @@ export function localScimStream(options: LocalScimStreamOptions): (change: Omit<
     // The images as the stream keeps them: a copy, whatever the table does with its objects afterwards.
     const event = JSON.stringify({ Records: [record] });
     const delivery = (queues.get(key) ?? Promise.resolve())
-      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(nextPoll)
       .then(() => deliver(options, event, record.dynamodb.SequenceNumber, sleep));
     const queued = delivery.finally(() => {
       if (queues.get(key) === queued) queues.delete(key);

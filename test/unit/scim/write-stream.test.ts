@@ -5,7 +5,7 @@ import type { ScimItem } from '../../../functions/lib/scim/store';
 import type { StateMachines } from '../../../functions/lib/state-machines/ports';
 import type { StartResult } from '../../../functions/lib/state-machines/starter';
 import { matchesFilter } from '../../../functions/local/lambda-event-filter';
-import { localScimStream, retryDelayMs, scimChange } from '../../../functions/local/local-scim-stream';
+import { POLL_INTERVAL_MS, localScimStream, retryDelayMs, scimChange } from '../../../functions/local/local-scim-stream';
 import { lambdaContext } from '../../../functions/lib/runtime/lambda-context';
 import { createHandler } from '../../../functions/scim-write-stream/handler';
 
@@ -150,6 +150,31 @@ describe('the SCIM writes\' stream consumer', () => {
     await Promise.all(pending);
     expect(delivered).toEqual(['1', '2', '3']);
     expect(waits).toEqual([retryDelayMs(1)]);
+  });
+
+  it('hands a record over at the mapping\'s next poll of the shard, not while the writing request still answers', async () => {
+    const delivered: string[] = [];
+    const pending: Promise<unknown>[] = [];
+    const polls: (() => void)[] = [];
+    const emit = localScimStream({
+      consumer: async (event) => void delivered.push(((event as ScimStreamEvent).Records[0].dynamodb.NewImage!.version as { N: string }).N),
+      track: (p) => pending.push(p),
+      nextPoll: () => new Promise<void>((resolve) => polls.push(resolve)),
+    });
+    emit(scimChange(user('u1', 1), undefined));
+    emit(scimChange(user('u1', 2), user('u1', 1)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(polls).toHaveLength(1);
+    expect(delivered).toEqual([]);
+    polls[0]();
+    await new Promise((resolve) => setImmediate(resolve));
+    // The item's next record waits for a poll of its own, after the first was handled.
+    expect(delivered).toEqual(['1']);
+    expect(polls).toHaveLength(2);
+    polls[1]();
+    await Promise.all(pending);
+    expect(delivered).toEqual(['1', '2']);
+    expect(POLL_INTERVAL_MS).toBe(250);
   });
 
   it('backs off between the retries of a delivery that keeps failing, as the mapping does, and holds the resource\'s later writes behind it', async () => {
