@@ -1565,7 +1565,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddLocationNumbersAnswer"] | components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1716,6 +1716,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     GetUserNumbers: {
@@ -1832,7 +1841,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1993,7 +2002,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2065,6 +2074,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2241,13 +2259,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Planning did not finish in time */
+            /** @description Planning did not finish in time; or: The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateReconcilePlanAnswer400"];
+                    "application/json": components["schemas"]["CreateReconcilePlanAnswer400"] | components["schemas"]["Error"];
                 };
             };
         };
@@ -2403,7 +2421,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2528,7 +2546,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2651,7 +2669,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2804,7 +2822,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2979,13 +2997,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description FAILED: the run or a move job outlasted its time; the steps and what remains */
+            /** @description FAILED: the run or a move job outlasted its time; the steps and what remains; or: The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnableCallingAnswer"];
+                    "application/json": components["schemas"]["EnableCallingAnswer"] | components["schemas"]["Error"];
                 };
             };
         };
@@ -3088,6 +3106,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     GetBulkJoinersReport: {
@@ -3159,6 +3186,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3280,7 +3316,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -3390,6 +3426,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     GetReconcilePlan: {
@@ -3493,6 +3538,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     GetReconcilePlanReport: {
@@ -3571,6 +3625,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     GetUserHistory: {
@@ -3636,6 +3699,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3834,6 +3906,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     ListBulkJoiners: {
@@ -3897,6 +3978,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4040,6 +4130,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     ListNumbers: {
@@ -4160,7 +4259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -4242,6 +4341,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     ScimListGroups: {
@@ -4308,6 +4416,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4442,6 +4559,15 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
         };
     };
     ScimListUsers: {
@@ -4508,6 +4634,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4762,6 +4897,15 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
         };
     };
     ScimGetGroup: {
@@ -4836,6 +4980,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4981,6 +5134,15 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
         };
     };
     ScimDeleteGroup: {
@@ -5050,6 +5212,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5185,6 +5356,15 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
         };
     };
     ScimGetUser: {
@@ -5259,6 +5439,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5524,6 +5713,15 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
         };
     };
     ScimDeleteUser: {
@@ -5593,6 +5791,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5728,6 +5935,15 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
         };
     };
     ScimResourceTypes: {
@@ -5788,6 +6004,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5862,6 +6087,15 @@ export interface operations {
                     "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
         };
     };
     ScimServiceProviderConfig: {
@@ -5922,6 +6156,15 @@ export interface operations {
             };
             /** @description The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimError"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6061,6 +6304,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     UnassignNumber: {
@@ -6178,7 +6430,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -6336,7 +6588,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Webex did not answer in time after retries */
+            /** @description Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again) */
             504: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 import type { AwsCredentials } from '../../e2e/sigv4';
 import { SignedApiClient } from '../../e2e/signed-api-client';
+import { systemClock } from '../lib/clock';
 
 /**
  * What `npm run api` does, without the process around it (functions/cli/api.ts reads the arguments, the
@@ -84,7 +85,7 @@ export async function callAndFollow(caller: ApiCaller, method: string, path: str
   let res = await caller.call(method, path, body);
   if (options.follow === false) return res;
   const deadline = Date.now() + (options.timeoutMs ?? 15 * 60_000);
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? systemClock.sleep;
   let last = '';
   // The start's answer names the status URL; the status answers themselves may not repeat it.
   let statusUrl: string | undefined;

@@ -84,6 +84,14 @@ export class StoredObjectInvalidError extends Error {
   override readonly name = 'StoredObjectInvalidError';
 }
 
+/**
+ * A route's function reached its time limit before it could answer (a call with no timeout of its own hung: an AWS
+ * API, a socket). Part of the request may have been applied, so the caller is told to read before sending it again.
+ */
+export class InvocationTimeoutError extends Error {
+  override readonly name = 'InvocationTimeoutError';
+}
+
 /** The deployment is missing configuration (no secret, no base URL); not the caller's fault. */
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';

@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { withCorrelation } from '../correlation';
-import { clip } from '../errors';
+import { clip, InvocationTimeoutError } from '../errors';
 import { withInvocationDeadline } from '../invocation-deadline';
 import { logger } from '../logger';
 import { METRICS_NAMESPACE } from '../metrics-namespace';
@@ -39,6 +39,7 @@ export function workflowHandler<I>(spec: WorkflowHandlerSpec<I>) {
   return middy<unknown, unknown>()
     .use(lambdaContextLogging())
     .use(requestKeys())
+    .use(timeLimitAnswer(spec))
     .handler(async (event: unknown, context: Context) => {
       return withCorrelation(correlationOf(event, context), () => withInvocationDeadline(context, async () => {
         if (!isApiGatewayEvent(event)) {
@@ -161,6 +162,32 @@ const lambdaContextLogging = () =>
 function correlationOf(event: unknown, context: Context): string {
   return (isApiGatewayEvent(event) && event.requestContext?.requestId) || context.awsRequestId || 'none';
 }
+
+/**
+ * A route whose function reaches its time limit answers 504 itself, as middy's early timeout fires (5 ms before it),
+ * rather than leaving API Gateway to answer its bare 502 "Internal server error" for a function that returned an
+ * error or timed out (docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html): the
+ * caller reads that part may have been applied, and the log and metrics record it as any failed request. The Webex
+ * client stops well before (the invocation deadline), so only a call with no timeout of its own gets here. A direct
+ * invocation keeps the error: its invoker decides.
+ */
+function timeLimitAnswer<I>(spec: WorkflowHandlerSpec<I>): middy.MiddlewareObj<unknown, unknown> {
+  return {
+    onError: async (request) => {
+      if (!isMiddyTimeout(request.error) || !isApiGatewayEvent(request.event)) return;
+      const mapped = (spec.errorResult ?? errorToResult)(new InvocationTimeoutError(TIME_LIMIT_MESSAGE, { cause: request.error }));
+      logger.error('request failed', { status: mapped.statusCode, error: describe(request.error) });
+      recordOutcome(`${request.event.httpMethod} ${request.event.resource}`, 'failed');
+      request.response = toHttp(mapped, spec.mediaType);
+    },
+  };
+}
+
+const TIME_LIMIT_MESSAGE = 'The request did not finish within the function\'s time limit. Part of it may have been applied: read the resource before sending the request again';
+
+/** middy's early-timeout error (@middy/core's timeoutEarlyResponse): named TimeoutError, its cause the package. */
+const isMiddyTimeout = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'TimeoutError' && (error.cause as { package?: string } | undefined)?.package === '@middy/core';
 
 /** The request's other keys, after injectLambdaContext (which drops them after the invocation). */
 function requestKeys(): middy.MiddlewareObj<unknown, unknown> {

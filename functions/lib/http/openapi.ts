@@ -23,6 +23,7 @@ export function impliedErrors(route: RouteDefinition): Record<number, string> {
     403: 'Refused: in AWS, the caller may not invoke the route; locally, the request carries an `Origin` header (a web page)',
     421: 'Local runtime: the request names another `Host` than the address and port listened on',
     500: 'The deployment is misconfigured (e.g. no Service App secret stored yet), or an internal error',
+    504: 'The function reached its time limit before answering (`InvocationTimeoutError`): part of the request may have been applied, so read before sending it again',
   };
   if (route.method !== 'GET' && route.method !== 'DELETE') {
     errors[413] = 'The body is larger than 64 KB';
@@ -35,7 +36,7 @@ export function impliedErrors(route: RouteDefinition): Record<number, string> {
       422: 'Webex refused the request (its message is passed on)',
       429: 'Webex is rate-limiting longer than one request may wait: retry after `Retry-After` seconds',
       502: 'Webex failed after retries, refused the Service App\'s credentials, or answered in a shape we cannot read',
-      504: 'Webex did not answer in time after retries',
+      504: 'Webex did not answer in time after retries, or the function reached its time limit (`InvocationTimeoutError`: part of the request may have been applied, so read before sending it again)',
     });
   }
   if (route.needs.includes('stateMachines')) {

@@ -1,5 +1,6 @@
 import { isThrottlingError, isTransientError } from '@smithy/service-error-classification';
 import type { ExecutionStatus } from './execution-status';
+import { systemClock } from '../clock';
 
 /**
  * An API route that starts a Standard execution (a move, a reconciliation plan) follows it with
@@ -70,7 +71,7 @@ export function nextFollowInterval(previousMs: number | undefined, throttled: bo
  */
 export async function followExecution(deps: FollowDeps, executionName: string, deadlineMs: number): Promise<ExecutionStatus | undefined> {
   const now = deps.now ?? Date.now;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? systemClock.sleep;
   const stopAt = now() + deadlineMs;
   let interval: number | undefined;
   for (;;) {

@@ -6,6 +6,7 @@ import { refreshAccessToken, type TokenResponse } from '../webex/oauth';
 import { SecretUnavailableError } from '../errors';
 import { SecretWriteConflictError, type SecretVersion, type VersionedSecretStore } from './secret-store';
 import type { ServiceAppSecret } from './service-app-secret';
+import { systemClock } from '../clock';
 
 export interface RotationOptions {
   store: VersionedSecretStore;
@@ -189,7 +190,7 @@ function describeRefreshError(error: unknown): string {
 
 async function writeWithRetries(options: RotationOptions, secret: ServiceAppSecret, requestToken: string): Promise<void> {
   const attempts = options.writeAttempts ?? 5;
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? systemClock.sleep;
   for (let attempt = 1; ; attempt++) {
     try {
       await options.store.writeVersion(secret, requestToken.slice(0, 64));

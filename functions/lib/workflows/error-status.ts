@@ -1,6 +1,6 @@
 import { isThrottlingError } from '@smithy/service-error-classification';
 import * as z from 'zod';
-import { ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, SecretUnavailableError, StateMachineStartError, StoredObjectInvalidError, UnprocessableError, ValidationError } from '../errors';
+import { ConfigurationError, ConflictError, InvocationTimeoutError, NotFoundError, PayloadTooLargeError, SecretUnavailableError, StateMachineStartError, StoredObjectInvalidError, UnprocessableError, ValidationError } from '../errors';
 import { WebexApiError, WebexLinkRefusedError, WebexNetworkError, WebexResponseShapeError, isRateLimitStatus } from '../webex/errors';
 import { CallingVerificationError, ChangeNotAppliedError, MoveJobFailedError, MoveJobTimeoutError } from './calling/errors';
 
@@ -59,6 +59,7 @@ export const ERROR_STATUS_TABLE: readonly ErrorStatusRow[] = [
   row(MoveJobFailedError, 502),
   // The move job had not finished when the workflow stopped polling: it may still complete.
   row(MoveJobTimeoutError, 504),
+  row(InvocationTimeoutError, 504),
   row(StateMachineStartError, (error) => error.httpStatus),
   row(SecretUnavailableError, 500),
   row(ConfigurationError, 500),

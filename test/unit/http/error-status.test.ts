@@ -7,7 +7,7 @@ import { PaceBudgetContendedError } from '../../../functions/lib/pacing/budget';
 import { CsvSyntaxError } from '../../../functions/lib/bulk/csv';
 import { ConnectError } from '../../../functions/lib/connection/connect';
 import {
-  ConfigurationError, ConflictError, NotFoundError, PayloadTooLargeError, PlanIntegrityError, SecretUnavailableError, StateMachineStartError,
+  ConfigurationError, ConflictError, InvocationTimeoutError, NotFoundError, PayloadTooLargeError, PlanIntegrityError, SecretUnavailableError, StateMachineStartError,
   StoredObjectInvalidError, UnprocessableError, ValidationError,
 } from '../../../functions/lib/errors';
 import { LifecycleFlowNotAvailableError } from '../../../functions/lib/lifecycle/router';
@@ -37,6 +37,7 @@ const CASES: Record<string, { make: () => Error; status: number; internal?: true
   StateMachineStartError: { make: () => new StateMachineStartError('could not start', 503), status: 503 },
   StoredObjectInvalidError: { make: () => new StoredObjectInvalidError('not JSON'), status: 500 },
   ConfigurationError: { make: () => new ConfigurationError('WEBEX_SECRET_ARN is not set'), status: 500 },
+  InvocationTimeoutError: { make: () => new InvocationTimeoutError('time limit'), status: 504 },
   SecretUnavailableError: { make: () => new SecretUnavailableError('secret missing'), status: 500 },
   WebexApiError: { make: () => new WebexApiError({ status: 503, method: 'GET', path: '/people' }), status: 502 },
   WebexNetworkError: { make: () => new WebexNetworkError('timeout', 'GET', '/people'), status: 504 },
