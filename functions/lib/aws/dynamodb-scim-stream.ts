@@ -13,7 +13,9 @@ import { APPLY_WRITE, SCIM_RESOURCE_KIND, scimItemOf } from './dynamodb-scim-sto
  * would: a row whose last writer was the apply kept its version, and its apply started nothing (apply-starts.ts).
  * Nothing waits for those records: an apply that finds the lease held waits and asks again (WaitForLease), and the
  * apply that releases it reads the row once more. A row written before the marker existed lacks it and passes, as
- * before. The local runtime's stream runs this same pattern (functions/local/local-scim-stream.ts).
+ * before. `exists` matches leaves only, so it names the attribute's DynamoDB JSON type key (Lambda developer guide,
+ * "Using event filtering with a DynamoDB event source", the Exists operator). The local runtime's stream runs this
+ * same pattern (functions/local/local-scim-stream.ts).
  */
 export const SCIM_WRITE_FILTER = {
   eventName: ['INSERT', 'MODIFY'],
