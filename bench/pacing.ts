@@ -4,6 +4,7 @@ import { JOINER_WEBEX_REQUESTS } from '../functions/lib/bulk/pacing';
 import { WebexClient } from '../functions/lib/webex/client';
 import { lifecyclePath } from '../scripts/flow-calls';
 import { stepRequests } from '../functions/lib/workflows/task-steps';
+import { withRequestGate } from '../functions/lib/webex/request-gate';
 import type { PaceStore } from '../functions/lib/pacing/store';
 import { StaticTokenProvider } from '../functions/lib/webex/token-provider';
 import { localActivityTable } from '../functions/local/local-activity-table';
@@ -21,9 +22,9 @@ import type { Simulator } from '../functions/simulator/server';
  * rate, so the ratios stay meaningful on a shared 2-core machine.
  *
  * A joiner's requests go as its steps send them in production: step by step along the Joiner's path (its rows'
- * declared requests, the nested Enable Calling's in their place), each step first waiting for its send slot in the
- * budget (PacingBudget.spaced, as the lifecycle and Enable Calling step functions do), then sending its requests back
- * to back. BENCH_PACING_BURSTS=1 leaves the send slots out: a joiner's requests all at once from its Pace slot, as
+ * declared requests, the nested Enable Calling's in their place), each step taking its requests' send slots from the
+ * budget (PacingBudget.spaced, as the lifecycle and Enable Calling step functions do through runTaskStep), each
+ * request then waiting in the client for its own. BENCH_PACING_BURSTS=1 leaves the send slots out: a joiner's requests all at once from its Pace slot, as
  * production sent them before the steps were spaced. Each run also counts the budget item's writes per joiner.
  *
  * Per limit: ours with the interactive GET (its 429 share, and the rate in the same run), ours again without it
@@ -60,7 +61,16 @@ interface RunFigures {
 export interface PacingRow {
   limit: number;
   usable: number;
-  ours: RunFigures & { achievedOverUsable: number; speedupVsFixed5: number; expectedSpeedup: number; interactive429: number; budgetWritesPerJoiner: number };
+  ours: RunFigures & {
+    achievedOverUsable: number; speedupVsFixed5: number; expectedSpeedup: number; interactive429: number; budgetWritesPerJoiner: number;
+    /** The interactive GETs sent a second (about 1: more than the interactive share at a low limit). */
+    interactiveRate: number;
+    /**
+     * The rate over what the runs may honestly take beside the GET: the usable rate, or what the GET leaves
+     * (limit − interactiveRate) where that is less (at a low limit, a GET a second is more than the interactive share).
+     */
+    achievedOverLeft: number;
+  };
   /** Ours again on a fresh budget, without the interactive GET. */
   quiet: RunFigures & { achievedOverUsable: number; achievedAfter10sOverUsable: number; budgetWritesPerJoiner: number };
   baseline: RunFigures & { interactive429: number };
@@ -72,17 +82,20 @@ const client = (sim: Simulator, onRateLimited?: (ms: number) => Promise<unknown>
 
 /**
  * One joiner's requests: the create, then reads of the user (JOINER_WEBEX_REQUESTS in all), grouped by the steps that
- * send them; with a budget, each step waits for its send slot first.
+ * send them; with a budget, each step takes its requests' send slots and runs behind them (as runTaskStep does), so
+ * the client waits for each request's own slot.
  */
 async function joiner(webex: WebexClient, email: string, budget?: PacingBudget): Promise<boolean> {
   try {
     let id: string | undefined;
     for (const requests of JOINER_STEPS) {
-      await budget?.spaced(requests);
-      for (let i = 0; i < requests; i++) {
-        if (id === undefined) id = (await webex.post<{ id: string }>('/people', { body: { emails: [email], displayName: email.split('@')[0], firstName: 'Pace', lastName: 'Bench' } })).data.id;
-        else await webex.get(`/people/${id}`);
-      }
+      const step = async () => {
+        for (let i = 0; i < requests; i++) {
+          if (id === undefined) id = (await webex.post<{ id: string }>('/people', { body: { emails: [email], displayName: email.split('@')[0], firstName: 'Pace', lastName: 'Bench' } })).data.id;
+          else await webex.get(`/people/${id}`);
+        }
+      };
+      await (budget ? withRequestGate(await budget.spaced(requests), step) : step());
     }
     return true;
   } catch {
@@ -118,12 +131,13 @@ async function unpaced(webex: WebexClient, emails: string[]): Promise<boolean[]>
   return ok;
 }
 
-/** An interactive read every second while `during` runs: the share answered 429. */
-async function interactive<T>(sim: Simulator, during: Promise<T>): Promise<{ result: T; share429: number }> {
+/** An interactive read every second while `during` runs: the share answered 429, and the reads sent a second. */
+async function interactive<T>(sim: Simulator, during: Promise<T>): Promise<{ result: T; share429: number; rate: number }> {
   const webex = client(sim, undefined, 1);
   let asked = 0;
   let refused = 0;
   let done = false;
+  const startedAt = Date.now();
   const loop = (async () => {
     while (!done) {
       asked++;
@@ -136,9 +150,10 @@ async function interactive<T>(sim: Simulator, during: Promise<T>): Promise<{ res
     }
   })();
   const result = await during;
+  const seconds = (Date.now() - startedAt) / 1000;
   done = true;
   await loop;
-  return { result, share429: asked ? refused / asked : 0 };
+  return { result, share429: asked ? refused / asked : 0, rate: asked / Math.max(0.001, seconds) };
 }
 
 function figures(sim: Simulator, from: number, emails: string[], ok: boolean[], startedAt: number): RunFigures {
@@ -238,7 +253,10 @@ export async function measurePacing(sim: Simulator): Promise<PacingRow[]> {
     rows.push({
       limit,
       usable,
-      ours: { ...oursFig, achievedOverUsable: oursFig.achieved / usable, speedupVsFixed5: fixedSeconds / oursFig.seconds, expectedSpeedup: usable / FIXED_RATE, interactive429: ours.share429, budgetWritesPerJoiner: oursWrites },
+      ours: {
+        ...oursFig, achievedOverUsable: oursFig.achieved / usable, speedupVsFixed5: fixedSeconds / oursFig.seconds, expectedSpeedup: usable / FIXED_RATE,
+        interactive429: ours.share429, budgetWritesPerJoiner: oursWrites, interactiveRate: ours.rate, achievedOverLeft: oursFig.achieved / Math.max(0.001, Math.min(usable, limit - ours.rate)),
+      },
       quiet: { ...quietFig, achievedOverUsable: quietFig.achieved / usable, achievedAfter10sOverUsable: quietFig.achievedAfter10s / usable, budgetWritesPerJoiner: quietCounted.writes() / users },
       baseline: { ...baseFig, interactive429: base.share429 },
       twoRuns: { combinedOverUsable: both.achieved / usable, shares: [aShare / Math.max(1, aShare + bShare), bShare / Math.max(1, aShare + bShare)] },

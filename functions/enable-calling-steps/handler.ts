@@ -9,8 +9,8 @@ import { DEFAULT_CALLING_LICENSE, EnableCallingStepInput, runEnableCallingStep }
  * The Enable Calling state machine's Task function (never behind API Gateway): `{step, state}` in, the
  * step's part of the state out. Errors leave with stable names for Retry/Catch and their details as
  * JSON in the message (StepError). Composed with the runtime's Webex client and configuration: the
- * Lambda's below, the local runtime's in functions/local/local-runtime.ts. Given the pacing budget, each step first
- * waits for its send slot in it (its row's requests: runTaskStep), so a run's requests leave at the runs' rate.
+ * Lambda's below, the local runtime's in functions/local/local-runtime.ts. Given the pacing budget, each step takes
+ * a send slot in it for each of its row's requests, and each waits for its own (runTaskStep), so a run's requests leave at the runs' rate.
  */
 export const createHandler = ({ env, webex, pacing }: Pick<Deps, 'env' | 'webex'> & Partial<Pick<Deps, 'pacing'>>) =>
   taskHandler({

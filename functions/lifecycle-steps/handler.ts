@@ -8,7 +8,7 @@ import { LifecycleStepInput, runLifecycleStep } from '../lib/workflows/lifecycle
  * The lifecycle state machines' Task function (never behind API Gateway): `{step, state}` in, the step's
  * part of the state out; errors leave with stable names for Retry/Catch. Composed with the runtime's Webex
  * client: the Lambda's below, the local runtime's in functions/local/local-runtime.ts. Given the pacing budget, each
- * step first waits for its send slot in it (its row's requests: runTaskStep), so a run's requests leave at the runs' rate.
+ * step takes a send slot in it for each of its row's requests, and each waits for its own (runTaskStep), so a run's requests leave at the runs' rate.
  */
 export const createHandler = ({ webex, activity, pacing }: Pick<Deps, 'webex' | 'activity'> & Partial<Pick<Deps, 'pacing'>>) =>
   taskHandler({

@@ -1,7 +1,9 @@
+import { systemClock } from '../clock';
 import type { LogSink } from '../logger';
 import type { PaceView } from '../schemas/pace-answers';
 import { acquire, initialPaceState, paceView, rateLimited, sendSlot, type Grant, type PaceState, type PacingSettings } from './controller';
 import type { PaceMetrics } from './pace-metrics';
+import { OPEN_GATE, SendSchedule } from './send-schedule';
 import type { PaceStore, StoredPace } from './store';
 
 /** Concurrent writers each retry their read-modify-write this many times before giving up on a conflict. */
@@ -51,7 +53,7 @@ export class PacingBudget {
 
   constructor(private readonly options: PacingBudgetOptions) {
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? systemClock.sleep;
     this.random = options.random ?? Math.random;
   }
 
@@ -94,27 +96,25 @@ export class PacingBudget {
   }
 
   /**
-   * A step's `n` requests, about to be sent: waits (in this process, at most MAX_STEP_WAIT_MS) for their send slot,
-   * so the runs' requests leave at their rate rather than a joiner's all at once. One write of the item per step.
-   * A budget that cannot be reached is no reason to fail a step: it goes at once (its client still obeys Retry-After).
+   * A step's `n` requests, about to be sent: their send slots, one per request (one write of the item per step), as
+   * the gate its Webex requests wait at (in this process, the first at most MAX_STEP_WAIT_MS), so the runs' requests
+   * leave at their rate one by one rather than a step's back to back. A budget that cannot be reached is no reason
+   * to fail a step: its requests go at once (its client still obeys Retry-After).
    */
-  async spaced(n: number): Promise<void> {
-    if (n <= 0) return;
-    let atMs: number;
+  async spaced(n: number): Promise<SendSchedule> {
+    if (n <= 0) return OPEN_GATE;
     try {
-      let slot = 0;
+      let slots: number[] = [];
       await this.update((s, now) => {
         const r = sendSlot(s, this.options.settings, n, now);
-        slot = r.atMs;
+        slots = r.slots;
         return r.state;
       });
-      atMs = slot;
+      return new SendSchedule(slots, { now: this.now, sleep: this.sleep, passTime: this.options.passTime });
     } catch (error) {
       this.options.log?.warn('webex pace spacing failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-      return;
+      return OPEN_GATE;
     }
-    this.options.passTime?.(atMs);
-    await this.sleep(Math.max(0, atMs - this.now()));
   }
 
   /** Webex answered 429 to a run's (or any) request, asking to wait `retryAfterMs`. */

@@ -119,7 +119,10 @@ export const MAX_QUEUE_MS = 15_000;
 export const MAX_AHEAD_MS = 1_000;
 /** The send slots are counted in buckets of this length (PaceState.sent): a second is five of them. */
 export const SENT_BUCKET_MS = 200;
-/** The longest a step waits in its Lambda for its send slot (sendSlot): longer waits are the state machines' Wait states. */
+/**
+ * The longest a step waits in its Lambda for its first send slot, and for each next one after the one before
+ * (sendSlot): longer waits are the state machines' Wait states.
+ */
 export const MAX_STEP_WAIT_MS = 1_000;
 
 export function initialPaceState(settings: PacingSettings, nowMs: number): PaceState {
@@ -168,6 +171,11 @@ export type Grant =
  * (sendSlot) as their steps send them, so the grant is for the first: it goes once those granted before it are paid
  * for, and the rest follow at the runs' rate, rather than once all `n` are (which, for more requests than a second
  * of the rate, made the runs save up tokens between joiners and leave the rate unused meanwhile).
+ *
+ * Nobody is let in while the send schedule (sendAtMs) lies more than MAX_AHEAD_MS ahead: the runs already in send
+ * faster than the tokens say (after a cut, their steps' slots were placed at the old rate), and a step waits at most
+ * MAX_STEP_WAIT_MS for its slot, so more runs would only push their steps past it, to go early. Held back, the runs
+ * in flight drain the schedule at the new rate, and the send rate follows the token rate.
  */
 export function acquire(state: PaceState, settings: PacingSettings, n: number, nowMs: number, spaced = false): { state: PaceState; grant: Grant } {
   const s = advance(state, settings, nowMs, n);
@@ -175,7 +183,7 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
   const perMs = runRate(s.rate, settings) / 1000;
   const tokens = s.tokens - n;
   const owed = spaced ? s.tokens : tokens;
-  const waitMs = owed >= 0 ? 0 : -owed / perMs;
+  const waitMs = Math.max(owed >= 0 ? 0 : -owed / perMs, s.sendAtMs - nowMs);
   if (waitMs > MAX_AHEAD_MS) {
     // After those refused before it: the queue's end, each REFUSED_SPACING of its ask behind the last, but never
     // more than MAX_QUEUE_MS past its own earliest turn (places given at a rate since grown, or at the floor, would
@@ -188,17 +196,23 @@ export function acquire(state: PaceState, settings: PacingSettings, n: number, n
 }
 
 /**
- * A step's send slot: when its `n` requests may leave, so that the steps of every run send at the runs' rate rather
- * than each joiner's requests in one burst. The runs' tokens were taken when their joiner (or action) was let in
- * (acquire): this only spaces them, on a virtual schedule (as the generic cell rate algorithm does): the slot is the schedule's next time, or now when it lies behind (no credit is saved up while idle),
- * never before a Retry-After and never more than MAX_STEP_WAIT_MS ahead (a step waits in its Lambda, which is
- * billed: a schedule further ahead means the runs were let in faster than they send, and the steps over it go
- * within the second, where a 429 cuts the rate that lets them in).
+ * A step's send slots: when each of its `n` requests may leave, so that the steps of every run send at the runs'
+ * rate, request by request, rather than a step's requests back to back. The runs' tokens were taken when their
+ * joiner (or action) was let in (acquire): this only spaces them, on a virtual schedule (as the generic cell rate
+ * algorithm does): the first slot is the schedule's next time, or now when it lies behind (no credit is saved up
+ * while idle), never before a Retry-After; the rest follow 1 / the runs' rate apart. A step waits in its Lambda,
+ * which is billed: its first slot is never more than MAX_STEP_WAIT_MS ahead, and each next one at most
+ * MAX_STEP_WAIT_MS after the one before. The schedule keeps the time it owes even where a step went earlier than
+ * its place, so the runs let in next (acquire) wait until it is paid.
  */
-export function sendSlot(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; atMs: number } {
+export function sendSlot(state: PaceState, settings: PacingSettings, n: number, nowMs: number): { state: PaceState; slots: number[] } {
   const s = advance(state, settings, nowMs);
-  const atMs = Math.ceil(Math.min(nowMs + MAX_STEP_WAIT_MS, Math.max(nowMs, s.blockedUntilMs, s.sendAtMs)));
-  return { state: { ...s, sendAtMs: atMs + (n / runRate(s.rate, settings)) * 1000, sent: countSent(s.sent, atMs, n, nowMs) }, atMs };
+  const gapMs = 1000 / runRate(s.rate, settings);
+  const start = Math.max(nowMs, s.blockedUntilMs, s.sendAtMs);
+  const slots: number[] = [];
+  for (let i = 0, last = nowMs; i < n; i++) slots.push((last = Math.ceil(Math.min(start + i * gapMs, last + MAX_STEP_WAIT_MS))));
+  const sent = slots.reduce<PaceState['sent']>((counted, at) => countSent(counted, at, 1, nowMs), s.sent);
+  return { state: { ...s, sendAtMs: start + n * gapMs, ...(sent ? { sent } : {}) }, slots };
 }
 
 /** `sent` with `n` requests more at `atMs`, the buckets older than a second before `nowMs` dropped. */
@@ -229,16 +243,26 @@ export function rateLimited(state: PaceState, settings: PacingSettings, nowMs: n
   const s = advance(state, settings, nowMs);
   const blockedUntilMs = Math.max(s.blockedUntilMs, nowMs + Math.max(0, retryAfterMs));
   const base = { ...s, blockedUntilMs, tokens: Math.min(s.tokens, 0) - count, rateLimited: s.rateLimited + count };
-  if (nowMs < s.holdUntilMs) return base;
+  if (nowMs < s.holdUntilMs) return withResends(base, settings, count);
   const drawn = runRate(s.rate, settings);
   const cut = s.rate * Math.min(MIN_DECREASE, 1 - settings.interactiveShare);
+  const holdUntilMs = nowMs + Math.max(HOLD_MS, retryAfterMs);
   // Slow start's rate was never answered: what Webex took in the last second is the better guess of its limit.
   const accepted = s.ceiling === undefined ? sentLastSecond(s.sent, nowMs) - count : 0;
   if (accepted > 0 && accepted < cut) {
     const rate = Math.max(MIN_RATE, accepted);
-    return { ...base, rate, ceiling: rate, holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
+    return withResends({ ...base, rate, ceiling: rate, holdUntilMs }, settings, count);
   }
-  return { ...base, rate: Math.max(MIN_RATE, cut), ceiling: Math.max(MIN_RATE, drawn), holdUntilMs: nowMs + Math.max(HOLD_MS, retryAfterMs) };
+  return withResends({ ...base, rate: Math.max(MIN_RATE, cut), ceiling: Math.max(MIN_RATE, drawn), holdUntilMs }, settings, count);
+}
+
+/**
+ * The refused requests' resends take the first places of the send schedule after the Retry-After, as they take
+ * tokens: their clients send them then without asking, so the steps' slots follow them rather than meet them in
+ * the same second (which drew another 429, and another cut, once the hold had passed).
+ */
+function withResends(state: PaceState, settings: PacingSettings, count: number): PaceState {
+  return { ...state, sendAtMs: Math.max(state.sendAtMs, state.blockedUntilMs) + (count / runRate(state.rate, settings)) * 1000 };
 }
 
 /** What a run's progress shows of the budget. */

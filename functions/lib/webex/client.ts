@@ -14,6 +14,7 @@ import { nextLink } from './link-header';
 import { WEBEX_RATE_LIMIT_WAIT_SECONDS, parseRetryAfterMs } from './retry-after';
 import type { WebexRequestMetrics } from './request-metrics';
 import { noteTrackingId } from './tracking-ids';
+import { requestGateTurn } from './request-gate';
 
 export const DEFAULT_WEBEX_BASE_URL = 'https://webexapis.com/v1';
 
@@ -206,6 +207,8 @@ export class WebexClient {
     const started = this.clock.now();
     let waited = 0;
     let reauthenticated = false;
+    // The request's send slot, where the work it is part of has them (a paced step): once, before its first attempt.
+    await this.waitForGate();
 
     for (let attempt = 1; ; attempt++) {
       await this.waitForSlot();
@@ -429,6 +432,14 @@ export class WebexClient {
       await this.onRateLimited?.(retryAfterMs);
     } catch (error) {
       this.log?.warn('webex pace report failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+  }
+
+  private async waitForGate(): Promise<void> {
+    try {
+      await requestGateTurn();
+    } catch (error) {
+      this.log?.warn('webex pace gate failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }
   }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { withRequestGate, type RequestGate } from '../webex/request-gate';
 import { runStep, type StepError, type StepLog } from './step-error';
 
 /**
@@ -107,12 +108,13 @@ function withStep(fields: StepFields, step: string) {
 export type TaskStepOptions = Omit<StepLog, 'workflow'> & { adjust?: (wire: StepError) => void };
 
 /**
- * The port a step waits on for its send slot before its Webex requests (pacing/budget.ts `PacingBudget.spaced`:
- * the deployment's shared budget, which the runs were let in on by their Pace steps), so their requests leave at the
- * runs' rate rather than each run's all at once.
+ * The port that gives a step the send slots of its Webex requests (pacing/budget.ts `PacingBudget.spaced`: the
+ * deployment's shared budget, which the runs were let in on by their Pace steps), as the gate the Webex client waits
+ * at before each request (webex/request-gate.ts), so the requests leave at the runs' rate one by one rather than
+ * each step's back to back.
  */
 export interface StepSpacing {
-  spaced(requests: number): Promise<void>;
+  spaced(requests: number): Promise<RequestGate>;
 }
 
 /**
@@ -125,15 +127,17 @@ export interface PacedStepContext {
 
 /**
  * Runs the payload's step (already checked against its row by taskHandler) through runStep: its error
- * leaves as a StepError under the error's own name. A row declaring its Webex requests (`calls`) first waits for
- * their send slot on the context's pacing port; a row without Webex requests, or whose requests scale with the
- * organisation (those wait per request, in the client), goes at once.
+ * leaves as a StepError under the error's own name. A row declaring its Webex requests (`calls`) first takes their
+ * send slots from the context's pacing port, and runs with them as its requests' gate: each waits for its own
+ * slot as the client sends it. A row without Webex requests, or whose requests scale with the organisation (those
+ * wait per request, in the client), goes at once.
  */
 export function runTaskStep<C extends PacedStepContext, T extends TaskStepTable<C>>(workflow: string, table: T, ctx: C, input: TaskStepInput<T>, options: TaskStepOptions = {}): Promise<unknown> {
   const row: TaskStep<C, StepFields> = table[input.step];
   const { adjust, ...log } = options;
   return runStep(input.step, { ...log, workflow }, async () => {
-    if (ctx.pacing && row.webex && 'calls' in row.webex) await ctx.pacing().spaced(stepRequests(row));
-    return row.run(ctx, input);
+    if (!ctx.pacing || !row.webex || !('calls' in row.webex)) return row.run(ctx, input);
+    const gate = await ctx.pacing().spaced(stepRequests(row));
+    return withRequestGate(gate, () => row.run(ctx, input));
   }, adjust);
 }

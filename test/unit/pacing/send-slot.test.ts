@@ -6,55 +6,68 @@ import { memoryPaceStore } from '../../support/memory-pacing';
 // Rate 5: the runs draw 4 a second, one request every 250 ms.
 const settings: PacingSettings = { initialRate: 5, maxRate: 100, interactiveShare: 0.2 };
 
-/** Send slots for steps of `sizes` requests, all asked at `nowMs` one after the other. */
+/** Send slots for steps of `sizes` requests, all asked at `nowMs` one after the other: each step's slots. */
 function slots(state: PaceState, sizes: number[], nowMs: number) {
   let st = state;
-  const at: number[] = [];
+  const at: number[][] = [];
   for (const n of sizes) {
     const r = sendSlot(st, settings, n, nowMs);
     st = r.state;
-    at.push(r.atMs);
+    at.push(r.slots);
   }
   return { state: st, at };
 }
 
-describe('send slots: the steps of every run send at the runs\' rate', () => {
-  it('spaces steps asked at once by their requests at the runs\' rate, the first at once', () => {
-    expect(slots(initialPaceState(settings, 0), [2, 2, 1], 0).at).toEqual([0, 500, 1000]);
+describe('send slots: every request of every run leaves at the runs\' rate', () => {
+  it('spaces each request of the steps asked at once at the runs\' rate, the first at once', () => {
+    expect(slots(initialPaceState(settings, 0), [2, 2, 1], 0).at).toEqual([[0, 250], [500, 750], [1000]]);
   });
 
   it('a step asked after its slot has come goes at once; an idle schedule saves no credit for a burst', () => {
     let { state } = slots(initialPaceState(settings, 0), [2], 0);
-    // The next slot (500) has passed: at once.
+    // The next slot (500) has passed: at once, its second request a gap later (at the rate slow start reached).
     let r = sendSlot(state, settings, 2, 800);
-    expect(r.atMs).toBe(800);
+    expect(r.slots).toEqual([800, Math.ceil(800 + 1000 / runRate(r.state.rate, settings))]);
     // Idle for a minute: the first step goes at once, the next after it at the rate, not in a burst.
     state = r.state;
     r = sendSlot(state, settings, 2, 60_000);
-    expect(r.atMs).toBe(60_000);
+    expect(r.slots[0]).toBe(60_000);
     // (The rate grew meanwhile: the time up to a second after the last draw counts as slow start.)
-    expect(sendSlot(r.state, settings, 1, 60_000).atMs).toBe(Math.ceil(60_000 + (2 / runRate(r.state.rate, settings)) * 1000));
+    expect(sendSlot(r.state, settings, 1, 60_000).slots).toEqual([Math.ceil(60_000 + (2 / runRate(r.state.rate, settings)) * 1000)]);
   });
 
   it('spaces at the rate as found: a faster rate, closer slots', () => {
     const fast = { ...initialPaceState(settings, 0), rate: 50 };
     // 40 a second: 25 ms a request.
-    expect(slots(fast, [2, 2, 2], 0).at).toEqual([0, 50, 100]);
+    expect(slots(fast, [2, 2, 2], 0).at).toEqual([[0, 25], [50, 75], [100, 125]]);
   });
 
-  it('never before a Retry-After, and never more than MAX_STEP_WAIT_MS ahead (longer waits are the state machines\')', () => {
+  it('never before a Retry-After, and never more than MAX_STEP_WAIT_MS ahead of now or of the slot before (longer waits are the state machines\')', () => {
     const held = rateLimited(initialPaceState(settings, 0), settings, 0, 400);
-    expect(sendSlot(held, settings, 1, 100).atMs).toBe(400);
+    // (Cut by the 429 to 4, the runs' 3.2 a second: 312.5 ms apart.) The refused request's resend, which its client
+    // sends after the Retry-After without asking, has the first place after it.
+    expect(sendSlot(held, settings, 2, 100).slots).toEqual([713, 1025]);
+    expect(rateLimited(initialPaceState(settings, 0), settings, 0, 400, 3).sendAtMs).toBeCloseTo(400 + 3 * 312.5, 6);
     const storm = rateLimited(initialPaceState(settings, 0), settings, 0, 60_000);
-    expect(sendSlot(storm, settings, 1, 100).atMs).toBe(100 + MAX_STEP_WAIT_MS);
+    expect(sendSlot(storm, settings, 2, 100).slots).toEqual([100 + MAX_STEP_WAIT_MS, 100 + 2 * MAX_STEP_WAIT_MS]);
+    // At the floor a gap is longer than a step may wait: each request at most MAX_STEP_WAIT_MS after the one before.
+    const floor = { ...initialPaceState(settings, 0), rate: 0.2, ceiling: 0.2 };
+    expect(sendSlot(floor, settings, 3, 0).slots).toEqual([0, MAX_STEP_WAIT_MS, 2 * MAX_STEP_WAIT_MS]);
   });
 
-  it('a schedule the runs outpace does not run away: slots stay within MAX_STEP_WAIT_MS, the schedule within a step past it', () => {
+  it('a schedule the runs outpace keeps what it owes, and nobody is let in until it is within MAX_AHEAD_MS', () => {
     const { state, at } = slots(initialPaceState(settings, 0), Array.from({ length: 20 }, () => 2), 0);
-    expect(Math.max(...at)).toBe(MAX_STEP_WAIT_MS);
-    expect(state.sendAtMs).toBe(MAX_STEP_WAIT_MS + 500);
-    // A second later, the schedule has caught up: the next step waits no longer than a step's spacing.
-    expect(sendSlot(state, settings, 2, 1000).atMs).toBe(1500);
+    expect(Math.max(...at.map((s) => s[0]!))).toBe(MAX_STEP_WAIT_MS);
+    // 40 requests at 4 a second: the schedule owes 10 s, though the steps over it went within their wait.
+    expect(state.sendAtMs).toBe(10_000);
+    // A joiner asking a second later (the bucket full again) is told to come back once the schedule is paid down.
+    const ask = acquire(state, settings, 10, 1000, true);
+    expect(ask.grant).toEqual({ granted: false, retryAtMs: 10_000 - MAX_AHEAD_MS });
+    expect(ask.state.tokens).toBe(state.tokens + 4);
+    // Unspaced callers (the planner's reads) too: the schedule's requests are the same Webex's.
+    expect(acquire(state, settings, 1, 1000).grant).toMatchObject({ granted: false });
+    // Within MAX_AHEAD_MS of its end: let in, to go when the schedule reaches now.
+    expect(acquire(state, settings, 10, 9000, true).grant).toEqual({ granted: true, notBeforeMs: 10_000 });
   });
 
   it('reads an item written before the schedule existed as nothing scheduled', () => {
@@ -82,6 +95,13 @@ describe('a spaced grant: the slot of its first request', () => {
 describe('the first 429 cuts slow start to what Webex accepted in the last second', () => {
   /** One request's send slot at each of `times` (ms), on `state`. */
   const sendAt = (state: PaceState, times: number[]) => times.reduce((st, t) => sendSlot(st, settings, 1, t).state, state);
+
+  it('counts each request of a step in the bucket of its own slot', () => {
+    // Two steps of 3 at 4 a second: slots 0, 250, 500, 750, 1000 and 1250 (the second step's first at the cap).
+    const st = slots(initialPaceState(settings, 0), [3, 3], 0).state;
+    expect(sentLastSecond(st.sent, 999)).toBe(4);
+    expect(sentLastSecond(st.sent, 1999)).toBe(2);
+  });
 
   it('counts the requests the send slots placed in the last second, older ones dropped', () => {
     // Asked further apart than the runs' rate spaces them: each goes when asked.
@@ -116,18 +136,36 @@ describe('the first 429 cuts slow start to what Webex accepted in the last secon
 });
 
 describe('PacingBudget.spaced', () => {
-  it('waits in the process for the step\'s slot, one write of the item per step', async () => {
+  it('gives a step its requests\' slots as a gate each request waits at, one write of the item per step', async () => {
     let now = 0;
     const waited: number[] = [];
     const store = memoryPaceStore();
     let writes = 0;
     const counting: PaceStore = { read: () => store.read(), write: (s, v) => ((writes += 1), store.write(s, v)) };
     const budget = new PacingBudget({ store: counting, settings, now: () => now, sleep: async (ms) => { waited.push(ms); now += ms; } });
-    await budget.spaced(2);
-    await budget.spaced(2);
+    const first = await budget.spaced(2);
+    const second = await budget.spaced(2);
     await budget.spaced(0);
-    expect(waited).toEqual([0, 500]);
     expect(writes).toBe(2);
+    // Nothing waited until a request asks its gate.
+    expect(waited).toEqual([]);
+    await first.next();
+    await first.next();
+    await second.next();
+    await second.next();
+    expect(waited).toEqual([250, 250, 250]);
+    expect(now).toBe(750);
+    // A request beyond the step's slots (a resend, a cold function's reference read) goes at once.
+    await second.next();
+    expect(now).toBe(750);
+  });
+
+  it('a runtime whose waits take no time is told each slot before it is waited for', async () => {
+    const passed: number[] = [];
+    const budget = new PacingBudget({ store: memoryPaceStore(), settings, now: () => 0, sleep: async () => undefined, passTime: (ms) => passed.push(ms) });
+    const gate = await budget.spaced(3);
+    for (let i = 0; i < 3; i++) await gate.next();
+    expect(passed).toEqual([0, 250, 500]);
   });
 
   it('goes at once when the budget cannot be reached: a step never fails for its pacing', async () => {
@@ -135,7 +173,8 @@ describe('PacingBudget.spaced', () => {
     const sleep = jest.fn(async () => undefined);
     const broken: PaceStore = { read: async () => { throw new Error('unreachable'); }, write: async () => false };
     const budget = new PacingBudget({ store: broken, settings, sleep, log: { info: jest.fn(), warn, error: jest.fn(), debug: jest.fn() } as never });
-    await expect(budget.spaced(3)).resolves.toBeUndefined();
+    const gate = await budget.spaced(3);
+    await gate.next();
     expect(sleep).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledWith('webex pace spacing failed', expect.objectContaining({ error: 'Error: unreachable' }));
   });

@@ -4,6 +4,7 @@ import { RECONCILE_PLAN_STEP_TABLE, runPlanStep } from '../../../functions/lib/r
 import { SCIM_APPLY_STEP_TABLE, runScimApplyStep } from '../../../functions/lib/scim/apply-steps';
 import { ENABLE_CALLING_STEP_TABLE, runEnableCallingStep } from '../../../functions/lib/workflows/calling/steps';
 import { LIFECYCLE_STEP_TABLE, runLifecycleStep } from '../../../functions/lib/workflows/lifecycle/steps';
+import { requestGateTurn } from '../../../functions/lib/webex/request-gate';
 import { stepRequests, type StepDeclarations, type StepSpacing } from '../../../functions/lib/workflows/task-steps';
 
 /**
@@ -24,7 +25,7 @@ const refusing = <T>(name: string): T =>
     },
   }) as T;
 
-const spacing: StepSpacing = { spaced: async (n) => { events.push(`spaced ${n}`); } };
+const spacing: StepSpacing = { spaced: async (n) => (events.push(`spaced ${n}`), { next: async () => { events.push('slot'); } }) };
 const pacing = () => spacing;
 
 /** Runs every row of a table once (each failing at its first port) and answers what each did first. */
@@ -78,6 +79,19 @@ describe('runTaskStep spaces the steps that declare Webex requests, through the 
     events = [];
     await runApplyCheckStep({ client: () => refusing('webex'), pacing }, { step: 'checkAction', action: { kind: 'leave', userId: 'u', email: 'a@example.com' } } as never).catch(() => undefined);
     expect(events).toEqual(['spaced 1', 'webex']);
+  });
+
+  it('runs the step behind the gate its slots make: each Webex request the step sends waits at it, in that step only', async () => {
+    const turns: string[] = [];
+    const gated: StepSpacing = { spaced: async (n) => ({ next: async () => { turns.push(`slot of ${n}`); } }) };
+    // A client that asks the gate before each request, as the Webex client does.
+    const client = { get: async () => (await requestGateTurn(), turns.push('GET'), { data: {} }) };
+    await runApplyCheckStep({ client: () => client as never, pacing: () => gated }, { step: 'checkAction', action: { kind: 'leave', userId: 'u', email: 'a@example.com' } } as never).catch(() => undefined);
+    expect(turns.slice(0, 2)).toEqual(['slot of 1', 'GET']);
+    // Outside the step, no gate.
+    turns.length = 0;
+    await requestGateTurn();
+    expect(turns).toEqual([]);
   });
 
   it('the planner\'s reads, which scale with the organisation, and the bulk steps, with no Webex requests, are not spaced', async () => {

@@ -5,7 +5,7 @@ import type { WebexClient } from '../../webex/client';
 import { taskStep, type PacedStepContext, type StepDeclarations, type TaskStep } from '../task-steps';
 import { EnableCallingState, type StepPart } from './parts';
 
-/** `pacing`: each step waits for its send slot (runTaskStep), where the composition gives the budget. */
+/** `pacing`: each request of a step waits for its own send slot (runTaskStep), where the composition gives the budget. */
 export interface StepContext extends PacedStepContext {
   client: WebexClient;
   /** WEBEX_CALLING_LICENSE: the calling license (name or id) used when the request names none. */

@@ -18,7 +18,7 @@ import { OutcomeInput, buildOutcome } from './outcome';
  * Completed / Failed event in outcome.ts.
  */
 
-/** `pacing`: each step waits for its send slot (runTaskStep), where the composition gives the budget. */
+/** `pacing`: each request of a step waits for its own send slot (runTaskStep), where the composition gives the budget. */
 export interface LifecycleStepContext extends PacedStepContext {
   client: WebexClient;
   /** Where BuildOutcome records the run (one record for the user). Made on first use: the other steps never touch it. */
