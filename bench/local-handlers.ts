@@ -45,6 +45,6 @@ export function useActivityWrites(on: boolean): void {
 
 /** The benchmarks' local runtime (waits as in AWS) and the route handlers composed with it. */
 export const benchRuntime = createLocalRuntime({
-  activityTable: { endpoint: () => table.endpoint(), close: () => table.close(), onScimWrite: (listener) => table.onScimWrite(listener), get store() { return activityWrites ? table.store : NO_ACTIVITY; }, get scimStore() { return table.scimStore; }, get paceStore() { return table.paceStore; } },
+  activityTable: { endpoint: () => table.endpoint(), close: () => table.close(), onChange: (listener) => table.onChange(listener), get store() { return activityWrites ? table.store : NO_ACTIVITY; }, get scimStore() { return table.scimStore; }, get paceStore() { return table.paceStore; } },
 });
 export const handlers = routeHandlers(benchRuntime.deps);

@@ -63,8 +63,11 @@ async function main() {
         'PATCH /scim/v2/Users/{id}': { p50Ms: round(scim.latency.patch.p50), p99Ms: round(scim.latency.patch.p99), ratioP50: round(scim.ratio.patchP50), ratioP99: round(scim.ratio.patchP99) },
       });
       const b = scim.burst;
-      console.log(`\nSCIM burst: ${b.users} POST /Users at ${b.arrivalPerSecond}/s, Webex limited to ${b.webexBudgetPerSecond}/s`);
-      console.table({ burst: { accepted: b.accepted, answeredMs: b.answeredMs, lastCallingMs: b.lastCallingMs, webexPerSecond: round(b.webexAcceptedPerSecond), fractionOfBudget: round(b.fractionOfBudget), ofRunShare: round(b.fractionOfRunBudget), rateLimited: b.rateLimited, lost: b.lost, duplicated: b.duplicated } });
+      console.log(`\nSCIM burst: ${b.users} POST /Users at ${b.arrivalPerSecond}/s, Webex limited to ${b.webexBudgetPerSecond}/s (SCIM_BENCH_WEBEX_RPS).`
+        + ' fractionOfBudget: Webex requests accepted a second / the budget; fractionOfRunBudget: / what the runs may draw (1 - the interactive share):'
+        + ' the target (>= 0.9 of the Webex budget) is read against fractionOfRunBudget');
+      console.table({ burst: { accepted: b.accepted, answeredMs: b.answeredMs, lastCallingMs: b.lastCallingMs, webexPerSecond: round(b.webexAcceptedPerSecond), fractionOfBudget: round(b.fractionOfBudget), fractionOfRunBudget: round(b.fractionOfRunBudget), rateLimited: b.rateLimited, lost: b.lost, duplicated: b.duplicated } });
+      console.table({ 'per user': { rowWrites: round(b.resourceWritesPerUser), streamInvocations: round(b.streamInvocationsPerUser), cpuMs: round(b.cpuMsPerUser) } });
       if (b.lost) console.table(Object.entries(b.whyLost).map(([reason, users]) => ({ 'without calling: why (callingStatus, lastError)': reason, users })));
     }
 

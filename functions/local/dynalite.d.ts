@@ -11,3 +11,9 @@ declare module 'dynalite' {
   function dynalite(options?: DynaliteOptions): Server;
   export = dynalite;
 }
+
+// dynalite's store factory, which index.js calls for each server: local-scim-stream's table stream wraps what it makes.
+declare module 'dynalite/db/index.js' {
+  const db: { create(options?: object): unknown };
+  export = db;
+}

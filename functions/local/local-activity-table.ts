@@ -9,7 +9,8 @@ import { DynamoActivityStore } from '../lib/aws/dynamodb-activity-store';
 import { DynamoScimStore } from '../lib/aws/dynamodb-scim-store';
 import { emfRunProgressMetrics } from '../lib/aws/emf-run-progress-metrics';
 import type { ActivityRecord } from '../lib/activity/records';
-import type { ScimItem, ScimStore } from '../lib/scim/store';
+import type { ScimStore } from '../lib/scim/store';
+import { installTableStream, type TableChange, withTableStream } from './dynalite-stream';
 import { DynamoPaceStore } from '../lib/aws/dynamodb-pace-store';
 import type { PaceStore } from '../lib/pacing/store';
 
@@ -23,10 +24,10 @@ export interface LocalActivityTable {
   /** The pacing budget's item in the same table (the Lambdas' adapter). */
   readonly paceStore: PaceStore;
   /**
-   * Told of each SCIM resource version as its item is written: the local runtime's stand-in for the table's stream
-   * (local-scim-stream.ts). One listener; a later call replaces it.
+   * Told of each change to the table's items, the item after and before (dynalite-stream.ts): the table's stream,
+   * which local-scim-stream.ts filters as the event source mapping does. One listener; a later call replaces it.
    */
-  onScimWrite(listener: (item: ScimItem, previous: ScimItem | undefined) => void): void;
+  onChange(listener: (change: TableChange) => void): void;
   /** Where the table answers (starting dynalite on first use): for a test's own client. */
   endpoint(): Promise<string>;
   close(): Promise<void>;
@@ -53,14 +54,16 @@ export const localDynamoClient = (endpoint: string | EndpointProvider) => new Dy
  * The activity table locally: dynalite (a DynamoDB-compatible server on LevelDB) in this process, started
  * on first use on a free loopback port, the table created from the same ACTIVITY_TABLE the stack builds.
  * The store is the Lambdas' DynamoDB adapter, so the local runtime runs the real key design, queries and
- * conditional writes. dynalite keeps the TTL attribute but never expires items (neither does DynamoDB promptly).
+ * conditional writes. dynalite keeps the TTL attribute but never expires items (neither does DynamoDB promptly); it
+ * has no streams, so dynalite-stream.ts tells onChange's listener each change, as the table's stream would.
  */
 export function localActivityTable(options: LocalActivityTableOptions = {}): LocalActivityTable {
   let started: Promise<{ url: string; close: () => Promise<void> }> | undefined;
   const start = () =>
     (started ??= (async () => {
       if (options.dir) mkdirSync(options.dir, { recursive: true });
-      const server = dynalite({ ...(options.dir ? { path: options.dir } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+      installTableStream();
+      const server = dynalite(withTableStream({ ...(options.dir ? { path: options.dir } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }, (change) => changed?.(change)));
       const { observe } = options;
       if (observe) server.on('request', (req) => observe(String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? ''));
       await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
@@ -75,12 +78,12 @@ export function localActivityTable(options: LocalActivityTableOptions = {}): Loc
   const client = (options.client ?? localDynamoClient)(async () => ({ url: new URL(await endpoint()) }));
   const settings = { client, tableName: LOCAL_ACTIVITY_TABLE_NAME, retentionDays: options.retentionDays ?? DEFAULT_ACTIVITY_RETENTION_DAYS };
   const store = new DynamoActivityStore({ ...settings, recorded: options.recorded ?? emfRunProgressMetrics() });
-  let scimWritten: ((item: ScimItem, previous: ScimItem | undefined) => void) | undefined;
+  let changed: ((change: TableChange) => void) | undefined;
   return {
     store,
-    scimStore: new DynamoScimStore({ ...settings, written: (item, previous) => scimWritten?.(item, previous) }),
-    onScimWrite: (listener) => {
-      scimWritten = listener;
+    scimStore: new DynamoScimStore(settings),
+    onChange: (listener) => {
+      changed = listener;
     },
     paceStore: new DynamoPaceStore({ client, tableName: LOCAL_ACTIVITY_TABLE_NAME }),
     endpoint,

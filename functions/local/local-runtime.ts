@@ -23,6 +23,8 @@ import { LocalObjectUrls } from './local-object-urls';
 import { localWebexDeps } from './local-webex';
 import { localActivityTable, type LocalActivityTable } from './local-activity-table';
 import { localScimStream } from './local-scim-stream';
+import { ITEM_KIND } from '../lib/activity/keys';
+import { SCIM_RESOURCE_KIND } from '../lib/aws/dynamodb-scim-store';
 import type { ApiThrottleQuota } from './local-api-throttle';
 import type { LambdaHandler } from './local-runner';
 import { localRunner, localStateMachines, type LocalStateMachines, type TaskHandlers } from './local-state-machines';
@@ -68,6 +70,11 @@ export interface LocalRuntime {
   readonly objectUrls: LocalObjectUrls;
   /** The activity table (dynalite) behind `deps.activity`. */
   readonly activityTable: LocalActivityTable;
+  /**
+   * The table's stream as the SCIM writes' consumer sees it: writes to SCIM resource rows (a request's and the
+   * apply's own), and the consumer's invocations, which the event source mapping's filter lets through.
+   */
+  readonly scimStream: { readonly resourceWrites: number; readonly invocations: number };
   /** One machine's runner with other task handlers (tests that intercept a step). */
   runnerWith(id: StateMachineId, handlers: Partial<TaskHandlers>): StateMachineRunner;
 }
@@ -122,11 +129,18 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const setup = { fastWaits: options.fastWaits, handlers: taskHandlers, eventBus, objectStore, describeQuota: options.describeQuota };
   const stateMachines = localStateMachines(setup);
   // The table's stream: each SCIM write's apply started by the deployed consumer, after the write, off its path.
-  activityTable.onScimWrite(localScimStream({
+  const scimStream = { resourceWrites: 0, invocations: 0 };
+  const stream = localScimStream({
     consumer: scimWriteStream({ stateMachines }) as LambdaHandler,
     track: (delivery) => stateMachines.executions.track(delivery),
     sleep: options.fastWaits ? async () => undefined : undefined,
-  }));
+    nextPoll: options.fastWaits ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined,
+    invoked: () => void (scimStream.invocations += 1),
+  });
+  activityTable.onChange((change) => {
+    if (change.newImage?.[ITEM_KIND]?.S === SCIM_RESOURCE_KIND) scimStream.resourceWrites += 1;
+    stream(change);
+  });
   if (options.reconcileOnUpload) {
     objectCreated = localUploadRule(options.reconcileOnUpload, {
       importsBucket: () => env().BULK_IMPORTS_BUCKET,
@@ -142,6 +156,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     taskHandlers,
     objectUrls,
     activityTable,
+    scimStream,
     runnerWith: (id, handlers) => localRunner(id, { ...setup, handlers: { ...taskHandlers, ...handlers }, executions: () => stateMachines.executions }),
   };
 }

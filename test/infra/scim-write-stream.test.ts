@@ -45,7 +45,8 @@ describe('SCIM writes start their applies from the activity table\'s stream', ()
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [id(stack.scimWrites.deadLetterQueue), 'Arn'] } } },
     });
     expect(mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
-      { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { itemKind: { S: ['scimResource'] } } } },
+      // A SCIM resource's row, unless the apply's own bookkeeping (its lease, what it applied) wrote it last.
+      { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { itemKind: { S: ['scimResource'] }, applyWrite: { BOOL: [{ exists: false }] } } } },
     ]);
     expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual(SCIM_WRITE_FILTER);
   });

@@ -10,11 +10,6 @@ export interface DynamoScimStoreOptions {
   tableName: string;
   /** Days a deleted resource is kept (its leaver's record); a live one never expires. */
   retentionDays: number;
-  /**
-   * Told of each resource version as soon as its item is written (the local runtime's stand-in for the table's
-   * stream, scim/apply-starts.ts): the item and, for a change, the item it replaced.
-   */
-  written?: (item: ScimItem, previous: ScimItem | undefined) => void;
 }
 
 const isConditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -107,7 +102,6 @@ export class DynamoScimStore implements ScimStore {
       await Promise.allSettled([this.release(item.resourceType, item.id, claimed), this.indexEmails({ ...item, deleted: true }, indexedEmails(item))]);
       throw isConditionFailed(put.reason) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} exists`) : put.reason;
     }
-    this.options.written?.(item, undefined);
     if (indexed.status === 'rejected') throw indexed.reason;
   }
 
@@ -118,12 +112,13 @@ export class DynamoScimStore implements ScimStore {
     try {
       // An update, not a put: what the apply records (appliedVersion, callingStatus, lastError, its lease) is its own.
       const listed = item.deleted
-        ? { set: `${TTL_ATTRIBUTE} = :ttl`, remove: ` REMOVE ${KEY.gsi1pk}, ${KEY.gsi1sk}`, values: { ':ttl': expiresAt(item.lastModified, this.options.retentionDays) } }
+        ? { set: `${TTL_ATTRIBUTE} = :ttl`, remove: `, ${KEY.gsi1pk}, ${KEY.gsi1sk}`, values: { ':ttl': expiresAt(item.lastModified, this.options.retentionDays) } }
         : { set: `${KEY.gsi1pk} = :lp, ${KEY.gsi1sk} = :ls`, remove: '', values: { ':lp': scimListPartition(item.resourceType), ':ls': scimListSortKey(listName(item), item.id) } };
       await this.send(() => this.doc.send(new UpdateCommand({
         TableName: this.table,
         Key: scimKey(item.resourceType, item.id),
-        UpdateExpression: `SET #state = :state, #v = :next, lastModified = :lm, deleted = :del, #client = :client, ${listed.set}${listed.remove}`,
+        // A request's write: the stream's filter passes it (no APPLY_WRITE), and its record starts the version's apply.
+        UpdateExpression: `SET #state = :state, #v = :next, lastModified = :lm, deleted = :del, #client = :client, ${listed.set} REMOVE ${APPLY_WRITE}${listed.remove}`,
         ConditionExpression: '#v = :v',
         ExpressionAttributeNames: { '#v': 'version', '#state': 'state', '#client': 'client' },
         ExpressionAttributeValues: { ':v': previous.version, ':next': item.version, ':state': item.state, ':lm': item.lastModified, ':del': item.deleted ?? false, ':client': item.client ?? 'unknown', ...listed.values },
@@ -132,7 +127,6 @@ export class DynamoScimStore implements ScimStore {
       await this.release(item.resourceType, item.id, claimed);
       throw isConditionFailed(error) ? new ScimVersionConflictError(`${item.resourceType} ${item.id} changed since it was read`) : error;
     }
-    this.options.written?.(item, previous);
     // The e-mail index first: a former userName kept among the e-mails is indexed before its marker goes.
     await this.indexEmails(item, previous.deleted ? [] : indexedEmails(previous));
     const dropped = (Object.keys(before) as UniqueAttribute[]).filter((a) => !sameValue(a, before[a], after[a]));
@@ -156,9 +150,9 @@ export class DynamoScimStore implements ScimStore {
       await this.send(() => this.doc.send(new UpdateCommand({
         TableName: this.table,
         Key: scimKey(type, id),
-        UpdateExpression: `SET ${set.join(', ')}${clearsError ? ' REMOVE lastError' : ''}`,
+        UpdateExpression: `SET ${[...set, APPLY_WRITE_SET].join(', ')}${clearsError ? ' REMOVE lastError' : ''}`,
         ConditionExpression: `attribute_exists(${KEY.pk})${result.appliedVersion === undefined ? '' : ' AND appliedVersion <= :a'}`,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeValues: { ...values, ...APPLY_WRITE_VALUE },
       })));
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
@@ -170,10 +164,10 @@ export class DynamoScimStore implements ScimStore {
       await this.send(() => this.doc.send(new UpdateCommand({
         TableName: this.table,
         Key: scimKey(type, id),
-        UpdateExpression: 'SET applyLease = :lease',
+        UpdateExpression: `SET applyLease = :lease, ${APPLY_WRITE_SET}`,
         ConditionExpression: `attribute_exists(${KEY.pk}) AND (attribute_not_exists(applyLease) OR applyLease.#o = :owner OR applyLease.#u < :now)`,
         ExpressionAttributeNames: { '#o': 'owner', '#u': 'until' },
-        ExpressionAttributeValues: { ':lease': lease, ':owner': lease.owner, ':now': now },
+        ExpressionAttributeValues: { ':lease': lease, ':owner': lease.owner, ':now': now, ...APPLY_WRITE_VALUE },
       })));
       return true;
     } catch (error) {
@@ -187,10 +181,10 @@ export class DynamoScimStore implements ScimStore {
       await this.send(() => this.doc.send(new UpdateCommand({
         TableName: this.table,
         Key: scimKey(type, id),
-        UpdateExpression: 'REMOVE applyLease',
+        UpdateExpression: `SET ${APPLY_WRITE_SET} REMOVE applyLease`,
         ConditionExpression: 'applyLease.#o = :owner',
         ExpressionAttributeNames: { '#o': 'owner' },
-        ExpressionAttributeValues: { ':owner': owner },
+        ExpressionAttributeValues: { ':owner': owner, ...APPLY_WRITE_VALUE },
       })));
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
@@ -319,6 +313,15 @@ export function scimResourceRow(item: ScimItem): Record<string, unknown> {
   const fields = Object.fromEntries(ITEM_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
   return { ...fields, ...scimKey(item.resourceType, item.id), [KEY.gsi1pk]: scimListPartition(item.resourceType), [KEY.gsi1sk]: scimListSortKey(listName(item), item.id), [ITEM_KIND]: SCIM_RESOURCE_KIND };
 }
+
+/**
+ * Set on a resource's row by each of the apply's own writes (its lease, what it applied), removed by each write of a
+ * SCIM request (a new row has none): the stream's filter passes only rows without it (SCIM_WRITE_FILTER), so the
+ * apply's bookkeeping, which keeps the version and starts nothing, does not invoke the stream's consumer.
+ */
+export const APPLY_WRITE = 'applyWrite';
+const APPLY_WRITE_SET = `${APPLY_WRITE} = :applyWrite`;
+const APPLY_WRITE_VALUE = { ':applyWrite': true } as const;
 
 /** The item kind of a SCIM resource's row: what the stream's filter matches. */
 export const SCIM_RESOURCE_KIND = 'scimResource' satisfies ItemKind;

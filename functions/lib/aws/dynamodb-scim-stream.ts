@@ -3,17 +3,23 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
 import { ITEM_KIND } from '../activity/keys';
 import type { ScimWrite } from '../scim/apply-starts';
-import { SCIM_RESOURCE_KIND, scimItemOf } from './dynamodb-scim-store';
+import { APPLY_WRITE, SCIM_RESOURCE_KIND, scimItemOf } from './dynamodb-scim-store';
 
 /**
  * The event source mapping's filter (Lambda event filtering, FilterCriteria): inserts and changes of SCIM resource
- * rows only, so the activity records, markers, e-mail index items, the pacing item and TTL deletions never invoke
- * the consumer. It cannot compare two images: a change that kept the version (the apply's own bookkeeping) still
- * arrives, and starts nothing (apply-starts.ts).
+ * rows written by a SCIM request only, so the activity records, markers, e-mail index items, the pacing item, TTL
+ * deletions and the apply's own bookkeeping (its lease, what it applied: each sets APPLY_WRITE, which a request's
+ * write removes) never invoke the consumer. A filter cannot compare two images; the marker says what the version
+ * would: a row whose last writer was the apply kept its version, and its apply started nothing (apply-starts.ts).
+ * Nothing waits for those records: an apply that finds the lease held waits and asks again (WaitForLease), and the
+ * apply that releases it reads the row once more. A row written before the marker existed lacks it and passes, as
+ * before. `exists` matches leaves only, so it names the attribute's DynamoDB JSON type key (Lambda developer guide,
+ * "Using event filtering with a DynamoDB event source", the Exists operator). The local runtime's stream runs this
+ * same pattern (functions/local/local-scim-stream.ts).
  */
 export const SCIM_WRITE_FILTER = {
   eventName: ['INSERT', 'MODIFY'],
-  dynamodb: { NewImage: { [ITEM_KIND]: { S: [SCIM_RESOURCE_KIND] } } },
+  dynamodb: { NewImage: { [ITEM_KIND]: { S: [SCIM_RESOURCE_KIND] }, [APPLY_WRITE]: { BOOL: [{ exists: false }] } } },
 } as const;
 
 /** Records a consumer invocation takes at most: a burst of writes starts its applies in few invocations. */
@@ -38,7 +44,7 @@ const itemOf = (image: Record<string, unknown> | undefined) => (image ? unmarsha
 export function scimWritesOf(event: ScimStreamEvent): ScimWrite[] {
   return event.Records.flatMap((record) => {
     const after = itemOf(record.dynamodb.NewImage);
-    if (record.eventName === 'REMOVE' || after?.[ITEM_KIND] !== SCIM_RESOURCE_KIND) return [];
+    if (record.eventName === 'REMOVE' || after?.[ITEM_KIND] !== SCIM_RESOURCE_KIND || after[APPLY_WRITE] !== undefined) return [];
     const before = itemOf(record.dynamodb.OldImage);
     return [{ sequenceNumber: record.dynamodb.SequenceNumber, item: scimItemOf(after), ...(before ? { previous: scimItemOf(before) } : {}) }];
   });

@@ -4,7 +4,8 @@ import { runScimApplyStep, type ScimApplyStepContext } from '../../../functions/
 import type { ScimItem } from '../../../functions/lib/scim/store';
 import type { StateMachines } from '../../../functions/lib/state-machines/ports';
 import type { StartResult } from '../../../functions/lib/state-machines/starter';
-import { localScimStream, retryDelayMs } from '../../../functions/local/local-scim-stream';
+import { matchesFilter } from '../../../functions/local/lambda-event-filter';
+import { POLL_INTERVAL_MS, localScimStream, retryDelayMs, scimChange } from '../../../functions/local/local-scim-stream';
 import { lambdaContext } from '../../../functions/lib/runtime/lambda-context';
 import { createHandler } from '../../../functions/scim-write-stream/handler';
 
@@ -23,17 +24,12 @@ async function streamed(writes: [ScimItem, ScimItem | undefined][]): Promise<Sci
   const records: ScimStreamEvent['Records'] = [];
   const pending: Promise<unknown>[] = [];
   const emit = localScimStream({ consumer: async (event) => void records.push(...(event as ScimStreamEvent).Records), track: (p) => pending.push(p) });
-  for (const [item, previous] of writes) emit(item, previous);
+  for (const [item, previous] of writes) emit(scimChange(item, previous));
   await Promise.all(pending);
   return records;
 }
 
-/** Lambda event filtering for the pattern's shape: every key present, its value one of the listed ones. */
-function matches(pattern: unknown, value: unknown): boolean {
-  if (Array.isArray(pattern)) return pattern.includes(value);
-  if (!value || typeof value !== 'object') return false;
-  return Object.entries(pattern as Record<string, unknown>).every(([k, p]) => matches(p, (value as Record<string, unknown>)[k]));
-}
+const matches = matchesFilter;
 
 function fakeStateMachines(fail?: (name: string) => boolean) {
   const started: string[] = [];
@@ -90,6 +86,26 @@ describe('the SCIM writes\' stream consumer', () => {
     expect(matches(SCIM_WRITE_FILTER, { ...records[0], eventName: 'REMOVE' })).toBe(false);
     expect(matches(SCIM_WRITE_FILTER, { eventName: 'MODIFY', dynamodb: { NewImage: { itemKind: { S: 'scimKey' } } } })).toBe(false);
     expect(matches(SCIM_WRITE_FILTER, { eventName: 'INSERT', dynamodb: { NewImage: { itemKind: { S: 'pace' } } } })).toBe(false);
+    // The apply's own writes (its lease, what it applied) mark the row; a request's write removes the mark.
+    const applied = { ...records[0], eventName: 'MODIFY', dynamodb: { ...records[0].dynamodb, NewImage: { ...records[0].dynamodb.NewImage, applyWrite: { BOOL: true } } } };
+    expect(matches(SCIM_WRITE_FILTER, applied)).toBe(false);
+    expect(scimWritesOf({ Records: [applied as ScimStreamEvent['Records'][number]] })).toEqual([]);
+  });
+
+  it('runs the mapping\'s filter locally: an apply\'s own write invokes nothing, a request\'s write after it does', async () => {
+    const invoked: string[] = [];
+    const pending: Promise<unknown>[] = [];
+    const emit = localScimStream({ consumer: async (event) => void invoked.push(...(event as ScimStreamEvent).Records.map((r) => r.eventName)), track: (p) => pending.push(p) });
+    const { newImage } = scimChange(user('u1', 1), undefined);
+    const leased = { ...newImage!, applyWrite: { BOOL: true }, applyLease: { M: { owner: { S: 'scim-u1-1' } } } };
+    emit({ eventName: 'MODIFY', newImage: leased, oldImage: newImage });
+    emit({ eventName: 'INSERT', newImage: { pk: { S: 'SCIMKEY#x' }, sk: { S: 'x' }, itemKind: { S: 'scimKey' } } });
+    await Promise.all(pending);
+    expect(invoked).toEqual([]);
+    const { newImage: next } = scimChange(user('u1', 2), undefined);
+    emit({ eventName: 'MODIFY', newImage: next, oldImage: leased });
+    await Promise.all(pending);
+    expect(invoked).toEqual(['MODIFY']);
   });
 
   it('starts ScimApply for each write in order; a redelivered batch meets the same names (duplicates, nothing new runs)', async () => {
@@ -126,14 +142,39 @@ describe('the SCIM writes\' stream consumer', () => {
       track: (p) => pending.push(p),
       sleep: async (ms) => void waits.push(ms),
     });
-    emit(user('u1', 1), undefined);
-    emit(user('u1', 2), user('u1', 1));
-    emit(user('u1', 3), user('u1', 2));
+    emit(scimChange(user('u1', 1), undefined));
+    emit(scimChange(user('u1', 2), user('u1', 1)));
+    emit(scimChange(user('u1', 3), user('u1', 2)));
     // Nothing is handed over on the writer's own turn.
     expect(delivered).toEqual([]);
     await Promise.all(pending);
     expect(delivered).toEqual(['1', '2', '3']);
     expect(waits).toEqual([retryDelayMs(1)]);
+  });
+
+  it('hands a record over at the mapping\'s next poll of the shard, not while the writing request still answers', async () => {
+    const delivered: string[] = [];
+    const pending: Promise<unknown>[] = [];
+    const polls: (() => void)[] = [];
+    const emit = localScimStream({
+      consumer: async (event) => void delivered.push(((event as ScimStreamEvent).Records[0].dynamodb.NewImage!.version as { N: string }).N),
+      track: (p) => pending.push(p),
+      nextPoll: () => new Promise<void>((resolve) => polls.push(resolve)),
+    });
+    emit(scimChange(user('u1', 1), undefined));
+    emit(scimChange(user('u1', 2), user('u1', 1)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(polls).toHaveLength(1);
+    expect(delivered).toEqual([]);
+    polls[0]();
+    await new Promise((resolve) => setImmediate(resolve));
+    // The item's next record waits for a poll of its own, after the first was handled.
+    expect(delivered).toEqual(['1']);
+    expect(polls).toHaveLength(2);
+    polls[1]();
+    await Promise.all(pending);
+    expect(delivered).toEqual(['1', '2']);
+    expect(POLL_INTERVAL_MS).toBe(250);
   });
 
   it('backs off between the retries of a delivery that keeps failing, as the mapping does, and holds the resource\'s later writes behind it', async () => {
@@ -150,8 +191,8 @@ describe('the SCIM writes\' stream consumer', () => {
       track: (p) => pending.push(p),
       sleep: async (ms) => void waits.push({ ms, after: calls.length }),
     });
-    emit(user('u1', 1), undefined);
-    emit(user('u1', 2), user('u1', 1));
+    emit(scimChange(user('u1', 1), undefined));
+    emit(scimChange(user('u1', 2), user('u1', 1)));
     await Promise.all(pending);
     // The first attempt and its retries (the mapping's retryAttempts), a wait before each retry; then the next write.
     expect(calls).toEqual([...Array.from({ length: SCIM_WRITE_RETRY_ATTEMPTS + 1 }, () => '1'), '2']);
