@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { KEY } from '../lib/activity/keys';
+import { systemClock } from '../lib/clock';
 import { SCIM_WRITE_FILTER, SCIM_WRITE_RETRY_ATTEMPTS } from '../lib/aws/dynamodb-scim-stream';
 import { scimResourceRow } from '../lib/aws/dynamodb-scim-store';
 import { logger } from '../lib/logger';
@@ -34,7 +35,7 @@ export interface LocalScimStreamOptions {
  * with the request that stored the write while that request still answers, which in AWS never shares its CPU.
  */
 export const POLL_INTERVAL_MS = 250;
-const untilNextPoll = () => new Promise<void>((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+const untilNextPoll = () => systemClock.sleep(POLL_INTERVAL_MS);
 
 /**
  * The wait before retry `n` (1-based) of a failed delivery: doubling from a second, at most ten. The mapping does
@@ -61,7 +62,7 @@ export type StreamRecord = ReturnType<typeof streamRecord>;
  */
 export function localScimStream(options: LocalScimStreamOptions): (change: Omit<TableChange, 'tableName'>) => void {
   const queues = new Map<string, Promise<void>>();
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? systemClock.sleep;
   const nextPoll = options.nextPoll ?? untilNextPoll;
   let sequence = 0;
   return (change) => {
