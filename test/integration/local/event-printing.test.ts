@@ -33,7 +33,8 @@ describe('local event bus printing', () => {
       });
       child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      await until(() => /listening on (http:\S+)/.test(out), 60_000);
+      // Its startup lines may reach this pipe in several chunks: wait for the last one it always prints.
+      await until(() => /listening on (http:\S+)/.test(out) && out.includes('Activity table:'), 60_000);
     }, 90_000);
     afterAll(() => {
       child?.kill('SIGTERM');
